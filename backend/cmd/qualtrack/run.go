@@ -1,0 +1,416 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/api"
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/config"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/seed"
+	"github.com/qualtrack/qualtrack/frontend"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `qualtrack: contract-manufacturer site qualification tracker
+
+usage: qualtrack [command]
+
+commands:
+  serve                 run the web server (default)
+  migrate up|status     apply or list database migrations
+  user create           create a user (--email, --name, --role; password from stdin or generated)
+  seed --demo           fill an empty database with demo data
+  audit verify          re-walk the audit chain; exit 1 at the first broken event
+  backup --out FILE     write a consistent SQLite snapshot to FILE
+  version               print the version
+
+Every command reads the same QUALTRACK_* environment (see .env.example).
+`
+
+// app is what every subcommand shares.
+type app struct {
+	cfg    config.Config
+	log    *slog.Logger
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cmd, rest := "serve", []string{}
+	if len(args) > 1 {
+		cmd, rest = args[1], args[2:]
+	}
+	switch cmd {
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "qualtrack", version)
+		return 0
+	case "help", "--help", "-h":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	cfg, err := config.Load(withDotEnv(getenv, readDotEnv(".env")))
+	if err != nil {
+		fmt.Fprintf(stderr, "qualtrack: configuration is not valid:\n%s\n", indent(err.Error()))
+		return 2
+	}
+	a := &app{cfg: cfg, log: newLogger(stderr, cfg.LogLevel), stdin: stdin, stdout: stdout, stderr: stderr}
+	switch cmd {
+	case "serve":
+		err = a.serve(ctx)
+	case "migrate":
+		err = a.migrate(ctx, rest)
+	case "user":
+		err = a.user(ctx, rest)
+	case "seed":
+		err = a.seed(ctx, rest)
+	case "audit":
+		return a.audit(ctx, rest)
+	case "backup":
+		err = a.backup(ctx, rest)
+	default:
+		fmt.Fprintf(stderr, "qualtrack: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "qualtrack %s: %v\n", cmd, err)
+		return 1
+	}
+	return 0
+}
+
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	_ = l.UnmarshalText([]byte(level))
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}
+
+func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
+
+// open opens the configured database and, unless told otherwise, migrates it.
+func (a *app) open(ctx context.Context, migrate bool) (*gorm.DB, error) {
+	dsn := a.cfg.DatabaseURL
+	if a.cfg.Dialect() == "sqlite" {
+		dsn = a.cfg.SQLitePath()
+	}
+	db, err := database.Open(ctx, database.Options{Dialect: a.cfg.Dialect(), DSN: dsn, Logger: a.log})
+	if err != nil {
+		return nil, err
+	}
+	if migrate {
+		res, err := database.Migrate(ctx, db)
+		if err != nil {
+			_ = database.Close(db)
+			return nil, err
+		}
+		for _, r := range res {
+			a.log.Info("migration applied", "version", r.Source.Version, "file", r.Source.Path)
+		}
+	}
+	return db, nil
+}
+
+func (a *app) newServer(db *gorm.DB) (*api.Server, error) {
+	var spa fs.FS
+	if sub, err := fs.Sub(frontend.Dist, "dist/app"); err == nil {
+		if _, err := fs.Stat(sub, "index.html"); err == nil {
+			spa = sub
+		}
+	}
+	return api.New(api.Deps{Config: a.cfg, DB: db, Logger: a.log, Frontend: spa})
+}
+
+func (a *app) serve(ctx context.Context) error {
+	if err := a.cfg.EnsureDevSecret(); err != nil {
+		return err
+	}
+	db, err := a.open(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer database.Close(db)
+	srv, err := a.newServer(db)
+	if err != nil {
+		return err
+	}
+	if a.cfg.AdminEmail != "" {
+		created, err := seed.FirstAdmin(ctx, srv.Store(), srv.Hasher(), a.cfg.AdminEmail, a.cfg.AdminPassword)
+		if err != nil {
+			return err
+		}
+		if created {
+			a.log.Info("first admin created", "email", a.cfg.AdminEmail)
+		}
+	}
+	if a.cfg.Demo {
+		if _, err := seed.Demo(ctx, srv.Store(), srv.Hasher(), time.Now()); err != nil {
+			return err
+		}
+	}
+	handler, err := srv.Handler()
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", a.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s (QUALTRACK_ADDR): %w", a.cfg.Addr, err)
+	}
+	hs := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      5 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+	}
+	a.printWelcome(ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	a.log.Info("shutting down: finishing requests in flight")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func (a *app) printWelcome(addr string) {
+	host, port, _ := net.SplitHostPort(addr)
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	fmt.Fprintf(a.stdout, "\nqualtrack is running at http://%s\n", net.JoinHostPort(host, port))
+	if a.cfg.Demo {
+		fmt.Fprintf(a.stdout, "\nDemo sign-ins (password %q for each):\n", seed.DemoPassword)
+		for _, u := range seed.DemoUsers {
+			fmt.Fprintf(a.stdout, "  %-12s %s\n", u.Role, u.Email)
+		}
+	} else if a.cfg.AdminEmail != "" {
+		fmt.Fprintf(a.stdout, "Sign in as %s with QUALTRACK_ADMIN_PASSWORD.\n", a.cfg.AdminEmail)
+	}
+	fmt.Fprintln(a.stdout)
+}
+
+func (a *app) migrate(ctx context.Context, args []string) error {
+	if len(args) != 1 || (args[0] != "up" && args[0] != "status") {
+		return errors.New("usage: qualtrack migrate up|status")
+	}
+	db, err := a.open(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer database.Close(db)
+	if args[0] == "up" {
+		res, err := database.Migrate(ctx, db)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "%d migration(s) applied\n", len(res))
+		return nil
+	}
+	st, err := database.MigrationStatus(ctx, db)
+	if err != nil {
+		return err
+	}
+	for _, m := range st {
+		applied := "pending"
+		if m.State == "applied" {
+			applied = "applied " + m.AppliedAt.UTC().Format(time.RFC3339)
+		}
+		fmt.Fprintf(a.stdout, "%05d  %-40s %s\n", m.Source.Version, m.Source.Path, applied)
+	}
+	return nil
+}
+
+func (a *app) user(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] != "create" {
+		return errors.New("usage: qualtrack user create --email E --name N --role R [--password-stdin]")
+	}
+	fl := flag.NewFlagSet("user create", flag.ContinueOnError)
+	fl.SetOutput(a.stderr)
+	email := fl.String("email", "", "e-mail address (required)")
+	name := fl.String("name", "", "full name (required)")
+	role := fl.String("role", "", "admin, manager, procurement or auditor (required)")
+	fromStdin := fl.Bool("password-stdin", false, "read the password from the first line of standard input")
+	if err := fl.Parse(args[1:]); err != nil {
+		return err
+	}
+	if *email == "" || *name == "" || !model.Role(*role).Valid() {
+		return errors.New("--email, --name and --role (admin, manager, procurement or auditor) are required")
+	}
+	password, generated := "", false
+	if *fromStdin {
+		line, err := bufio.NewReader(a.stdin).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read password: %w", err)
+		}
+		password = strings.TrimRight(line, "\r\n")
+	} else {
+		password, generated = api.GeneratePassword(), true
+	}
+	if err := a.cfg.EnsureDevSecret(); err != nil {
+		return err
+	}
+	db, err := a.open(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer database.Close(db)
+	srv, err := a.newServer(db)
+	if err != nil {
+		return err
+	}
+	u, err := srv.CreateUserChecked(ctx, *email, *name, model.Role(*role), password, audit.Actor{Email: "cli", Role: "system"})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "created %s %s (id %d)\n", u.Role, u.Email, u.ID)
+	if generated {
+		fmt.Fprintf(a.stdout, "password (shown once): %s\n", password)
+	}
+	return nil
+}
+
+func (a *app) seed(ctx context.Context, args []string) error {
+	fl := flag.NewFlagSet("seed", flag.ContinueOnError)
+	fl.SetOutput(a.stderr)
+	demo := fl.Bool("demo", false, "demo users and records (empty database only)")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if !*demo {
+		return errors.New("usage: qualtrack seed --demo")
+	}
+	if a.cfg.Production() {
+		return errors.New("demo data is never seeded in production")
+	}
+	if err := a.cfg.EnsureDevSecret(); err != nil {
+		return err
+	}
+	db, err := a.open(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer database.Close(db)
+	srv, err := a.newServer(db)
+	if err != nil {
+		return err
+	}
+	done, err := seed.Demo(ctx, srv.Store(), srv.Hasher(), time.Now())
+	if err != nil {
+		return err
+	}
+	if !done {
+		return errors.New("the database is not empty; demo data goes only into an empty database")
+	}
+	fmt.Fprintln(a.stdout, "demo data seeded")
+	return nil
+}
+
+func (a *app) audit(ctx context.Context, args []string) int {
+	if len(args) != 1 || args[0] != "verify" {
+		fmt.Fprintln(a.stderr, "usage: qualtrack audit verify")
+		return 2
+	}
+	db, err := a.open(ctx, false)
+	if err != nil {
+		fmt.Fprintf(a.stderr, "qualtrack audit: %v\n", err)
+		return 1
+	}
+	defer database.Close(db)
+	res, err := audit.Verify(ctx, db)
+	if err != nil {
+		fmt.Fprintf(a.stderr, "qualtrack audit: %v\n", err)
+		return 1
+	}
+	if !res.Valid {
+		fmt.Fprintf(a.stdout, "audit chain BROKEN at event %d: %s (%d events verified before it)\n", *res.FirstInvalidSequence, res.Reason, res.Events)
+		return 1
+	}
+	fmt.Fprintf(a.stdout, "audit chain valid: %d events, head %s\n", res.Events, res.HeadHash)
+	return 0
+}
+
+func (a *app) backup(ctx context.Context, args []string) error {
+	fl := flag.NewFlagSet("backup", flag.ContinueOnError)
+	fl.SetOutput(a.stderr)
+	out := fl.String("out", "", "file to write the snapshot to (must not exist)")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return errors.New("usage: qualtrack backup --out FILE")
+	}
+	db, err := a.open(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer database.Close(db)
+	if err := database.Backup(ctx, db, *out); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "backup written to %s\n", *out)
+	return nil
+}
+
+// readDotEnv reads KEY=VALUE lines from path (a development convenience);
+// a missing file is no error.
+func readDotEnv(path string) map[string]string {
+	vars := map[string]string{}
+	f, err := os.Open(path)
+	if err != nil {
+		return vars
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=")
+		if !ok {
+			continue
+		}
+		vars[strings.TrimSpace(k)] = strings.Trim(strings.TrimSpace(v), `"'`)
+	}
+	return vars
+}
+
+// withDotEnv prefers the real environment over the .env file.
+func withDotEnv(getenv func(string) string, vars map[string]string) func(string) string {
+	return func(k string) string {
+		if v := getenv(k); v != "" {
+			return v
+		}
+		return vars[k]
+	}
+}

@@ -1,0 +1,69 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+type auditActor = audit.Actor
+
+// auditEvent is an event as the API shows it, changes decoded.
+type auditEvent struct {
+	model.AuditEvent
+	Changes json.RawMessage `json:"changes"`
+}
+
+func (s *Server) listAuditEvents(c *gin.Context) {
+	p, err := listQuery(c, store.AuditSorts)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	problems := qualification.Problems{}
+	f := store.AuditFilter{
+		EntityType: c.Query("entity_type"),
+		EntityID:   queryInt64(c, "entity_id", problems),
+		ActorID:    queryInt64(c, "actor_id", problems),
+		Action:     c.Query("action"),
+	}
+	if d := queryDate(c, "from", problems); !d.IsZero() {
+		f.From = d.Time()
+	}
+	if d := queryDate(c, "to", problems); !d.IsZero() {
+		f.To = d.Time().Add(24 * time.Hour) // "to" includes that whole day
+	}
+	if err := problems.Err("The filters are not valid."); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	events, total, err := s.store.ListAuditEvents(c.Request.Context(), f, p)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	out := make([]auditEvent, len(events))
+	for i, ev := range events {
+		out[i] = auditEvent{AuditEvent: ev, Changes: json.RawMessage("null")}
+		if ev.Changes != "" {
+			out[i].Changes = json.RawMessage(ev.Changes)
+		}
+	}
+	writeList(c, out, total, p)
+}
+
+func (s *Server) verifyAuditTrail(c *gin.Context) {
+	res, err := audit.Verify(c.Request.Context(), s.db)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, res)
+}

@@ -1,0 +1,203 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+type loginRequest struct {
+	Email    string `json:"email"`
+	Password string `json:"password"`
+}
+
+type sessionUser struct {
+	ID    int64      `json:"id"`
+	Email string     `json:"email"`
+	Name  string     `json:"name"`
+	Role  model.Role `json:"role"`
+}
+
+type loginResponse struct {
+	Token     string      `json:"token"`
+	ExpiresAt time.Time   `json:"expires_at"`
+	User      sessionUser `json:"user"`
+}
+
+var errBadCredentials = &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "The e-mail or password is not correct."}
+
+// actor is the audit actor of the request's principal.
+func actor(c *gin.Context) audit.Actor {
+	if p := auth.PrincipalFrom(c); p != nil {
+		return audit.ActorOf(p.User, c.ClientIP())
+	}
+	return audit.Actor{IP: c.ClientIP()}
+}
+
+func principal(c *gin.Context) model.User { return auth.PrincipalFrom(c).User }
+
+func (s *Server) login(c *gin.Context) {
+	var req loginRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	email := store.NormalizeEmail(req.Email)
+	if email == "" || req.Password == "" || len(req.Password) > 4*auth.MaxPasswordLen || len(email) > 254 {
+		_ = c.Error(invalid("Enter your e-mail and password.", map[string]string{"email": "required", "password": "required"}))
+		return
+	}
+	ip := c.ClientIP()
+	if ok, wait := s.limits.Check(email, ip); !ok {
+		_ = c.Error(&Error{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: wait,
+			Message: "Too many failed sign-in attempts. Wait a few minutes and try again."})
+		return
+	}
+	ctx := c.Request.Context()
+	u, err := s.store.UserByEmail(ctx, email)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		s.hasher.VerifyNobody(ctx, req.Password)
+		s.loginFailed(c, email, nil, "unknown_email")
+		_ = c.Error(errBadCredentials)
+		return
+	case err != nil:
+		_ = c.Error(err)
+		return
+	}
+	if err := s.hasher.Verify(ctx, u.PasswordHash, req.Password); err != nil {
+		s.loginFailed(c, email, &u, "wrong_password")
+		_ = c.Error(errBadCredentials)
+		return
+	}
+	if !u.Active {
+		s.loginFailed(c, email, &u, "disabled")
+		_ = c.Error(&Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "This account is disabled. Ask an administrator to enable it."})
+		return
+	}
+	if u.AccessExpiresAt != nil && !s.now().Before(*u.AccessExpiresAt) {
+		s.loginFailed(c, email, &u, "access_expired")
+		_ = c.Error(&Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "This account's access has ended. Ask an administrator to extend it."})
+		return
+	}
+	s.limits.Succeed(email, ip)
+	if err := s.store.RecordLogin(ctx, u, audit.ActorOf(u, ip)); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	token, exp, err := s.startSession(c, u)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, loginResponse{Token: token, ExpiresAt: exp, User: sessionUser{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role}})
+}
+
+func (s *Server) loginFailed(c *gin.Context, email string, u *model.User, reason string) {
+	s.limits.Fail(email, c.ClientIP())
+	a := audit.Actor{Email: email, IP: c.ClientIP()}
+	var id int64
+	if u != nil {
+		a, id = audit.ActorOf(*u, c.ClientIP()), u.ID
+	}
+	if err := s.store.Record(c.Request.Context(), audit.Entry{Actor: a, Action: "auth.login_failed", EntityType: "user", EntityID: id, Changes: map[string]string{"reason": reason}}); err != nil {
+		s.log.Error("audit login failure", "err", err)
+	}
+}
+
+// startSession issues a token and sets it as the session cookie.
+func (s *Server) startSession(c *gin.Context, u model.User) (string, time.Time, error) {
+	token, exp, err := s.tokens.Issue(u.ID, u.TokenVersion)
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	http.SetCookie(c.Writer, &http.Cookie{
+		Name:     auth.CookieName,
+		Value:    token,
+		Path:     "/",
+		Expires:  exp,
+		MaxAge:   int(s.tokens.TTL().Seconds()),
+		HttpOnly: true,
+		Secure:   s.secureCookies(c),
+		SameSite: http.SameSiteStrictMode,
+	})
+	return token, exp, nil
+}
+
+func (s *Server) secureCookies(c *gin.Context) bool {
+	return s.cfg.Production() || c.Request.TLS != nil || strings.EqualFold(c.GetHeader("X-Forwarded-Proto"), "https") && len(s.cfg.TrustedProxies) > 0
+}
+
+func (s *Server) clearCookie(c *gin.Context) {
+	http.SetCookie(c.Writer, &http.Cookie{Name: auth.CookieName, Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, Secure: s.secureCookies(c), SameSite: http.SameSiteStrictMode})
+}
+
+// logout ends every session of the user: tokens carry the user's token
+// version, and signing out moves it on.
+func (s *Server) logout(c *gin.Context) {
+	u := principal(c)
+	if err := s.store.EndSessions(c.Request.Context(), u.ID, actor(c), "auth.logout"); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	s.clearCookie(c)
+	c.Status(http.StatusNoContent)
+}
+
+func (s *Server) me(c *gin.Context) {
+	c.JSON(http.StatusOK, principal(c))
+}
+
+type passwordRequest struct {
+	CurrentPassword string `json:"current_password"`
+	NewPassword     string `json:"new_password"`
+}
+
+// changePassword ends every other session and renews this one's cookie.
+func (s *Server) changePassword(c *gin.Context) {
+	var req passwordRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	u := principal(c)
+	ctx := c.Request.Context()
+	if err := s.hasher.Verify(ctx, u.PasswordHash, req.CurrentPassword); err != nil {
+		_ = c.Error(invalid("The current password is not correct.", map[string]string{"current_password": "is not correct"}))
+		return
+	}
+	if why := auth.CheckPasswordPolicy(req.NewPassword); why != "" {
+		_ = c.Error(invalid("Choose another password.", map[string]string{"new_password": why}))
+		return
+	}
+	if req.NewPassword == req.CurrentPassword {
+		_ = c.Error(invalid("Choose another password.", map[string]string{"new_password": "must differ from the current password"}))
+		return
+	}
+	hash, err := s.hasher.Hash(ctx, req.NewPassword)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	updated, err := s.store.ChangePassword(ctx, u.ID, hash, actor(c))
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if auth.PrincipalFrom(c).ViaCookie {
+		if _, _, err := s.startSession(c, updated); err != nil {
+			_ = c.Error(err)
+			return
+		}
+	}
+	c.Status(http.StatusNoContent)
+}

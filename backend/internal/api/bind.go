@@ -1,0 +1,237 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// Opt is a JSON field that may be absent, null or a value. PATCH bodies use
+// it so that "not sent" and "set to empty" stay different.
+type Opt[T any] struct {
+	Set   bool
+	Null  bool
+	Value T
+}
+
+// UnmarshalJSON marks the field as sent.
+func (o *Opt[T]) UnmarshalJSON(b []byte) error {
+	o.Set = true
+	if string(b) == "null" {
+		o.Null = true
+		var zero T
+		o.Value = zero
+		return nil
+	}
+	return json.Unmarshal(b, &o.Value)
+}
+
+// decodeJSON reads a JSON object into dst, a pointer to a struct whose
+// fields carry json tags. Unlike encoding/json alone it names the field of
+// every problem: unknown fields and wrong types are reported together as
+// 400 bad_request with fields.
+func decodeJSON(c *gin.Context, dst any) error {
+	body, err := io.ReadAll(c.Request.Body)
+	if err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			return err
+		}
+		return badRequest("The request body could not be read.", nil)
+	}
+	if len(strings.TrimSpace(string(body))) == 0 {
+		return badRequest("The request body is empty; send a JSON object.", nil)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(body, &raw); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return badRequest(fmt.Sprintf("The request body is not valid JSON (error at byte %d).", se.Offset), nil)
+		}
+		return badRequest("The request body must be a JSON object.", nil)
+	}
+	v := reflect.ValueOf(dst).Elem()
+	t := v.Type()
+	known := map[string]int{}
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "" && name != "-" {
+			known[name] = i
+		}
+	}
+	fields := map[string]string{}
+	for key, val := range raw {
+		i, ok := known[key]
+		if !ok {
+			fields[key] = "is not a field of this request"
+			continue
+		}
+		f := v.Field(i)
+		if err := json.Unmarshal(val, f.Addr().Interface()); err != nil {
+			fields[key] = typeMessage(f.Type(), err)
+		}
+	}
+	if len(fields) > 0 {
+		return badRequest("Some fields could not be read.", fields)
+	}
+	return nil
+}
+
+func typeMessage(t reflect.Type, err error) string {
+	if t.Kind() == reflect.Struct && t.NumField() > 0 && t.Field(0).Name == "Set" {
+		t = t.Field(2).Type // Opt[T]: describe T
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == reflect.TypeOf(model.Date{}) {
+		return err.Error()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "must be a string"
+	case reflect.Bool:
+		return "must be true or false"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return "must be a whole number"
+	case reflect.Float64:
+		return "must be a number"
+	case reflect.Slice:
+		return "must be a list"
+	}
+	return "has the wrong type"
+}
+
+// pathID reads a positive integer id from the path.
+func pathID(c *gin.Context, name string) (int64, error) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id < 1 {
+		return 0, notFound("The record")
+	}
+	return id, nil
+}
+
+// listQuery reads page, page_size and sort, checking sort against sorts.
+func listQuery(c *gin.Context, sorts store.SortFields) (store.Page, error) {
+	p := store.Page{Page: 1, PageSize: 50, Sort: c.Query("sort")}
+	fields := map[string]string{}
+	if v := c.Query("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1_000_000 {
+			fields["page"] = "must be a whole number of at least 1"
+		}
+		p.Page = n
+	}
+	if v := c.Query("page_size"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > store.MaxPageSize {
+			fields["page_size"] = fmt.Sprintf("must be a whole number from 1 to %d", store.MaxPageSize)
+		}
+		p.PageSize = n
+	}
+	if p.Sort != "" {
+		if _, ok := sorts[strings.TrimPrefix(p.Sort, "-")]; !ok {
+			fields["sort"] = "can be one of: " + strings.Join(sortedNames(sorts), ", ") + " (with - in front for descending)"
+		}
+	}
+	if len(fields) > 0 {
+		return p, invalid("The list parameters are not valid.", fields)
+	}
+	return p, nil
+}
+
+func sortedNames(s store.SortFields) []string {
+	names := s.Names()
+	for i := 1; i < len(names); i++ {
+		for j := i; j > 0 && names[j] < names[j-1]; j-- {
+			names[j], names[j-1] = names[j-1], names[j]
+		}
+	}
+	return names
+}
+
+// listResponse is the contract's list shape.
+type listResponse[T any] struct {
+	Items    []T   `json:"items"`
+	Total    int64 `json:"total"`
+	Page     int   `json:"page"`
+	PageSize int   `json:"page_size"`
+}
+
+func writeList[T any](c *gin.Context, items []T, total int64, p store.Page) {
+	if items == nil {
+		items = []T{}
+	}
+	c.JSON(http.StatusOK, listResponse[T]{Items: items, Total: total, Page: p.Page, PageSize: p.PageSize})
+}
+
+// queryInt64 reads an optional positive integer filter.
+func queryInt64(c *gin.Context, name string, problems qualification.Problems) int64 {
+	v := c.Query(name)
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 1 {
+		problems.Add(name, "must be a positive whole number")
+		return 0
+	}
+	return n
+}
+
+// queryBool reads an optional true/false filter.
+func queryBool(c *gin.Context, name string, problems qualification.Problems) *bool {
+	v := c.Query(name)
+	if v == "" {
+		return nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		problems.Add(name, "must be true or false")
+		return nil
+	}
+	return &b
+}
+
+// queryDate reads an optional YYYY-MM-DD filter.
+func queryDate(c *gin.Context, name string, problems qualification.Problems) model.Date {
+	v := c.Query(name)
+	if v == "" {
+		return model.Date{}
+	}
+	d, err := model.ParseDate(v)
+	if err != nil {
+		problems.Add(name, err.Error())
+	}
+	return d
+}
+
+// queryEnum reads an optional filter that must be one of allowed.
+func queryEnum[T ~string](c *gin.Context, name string, allowed []T, problems qualification.Problems) T {
+	v := T(c.Query(name))
+	if v == "" {
+		return v
+	}
+	for _, a := range allowed {
+		if a == v {
+			return v
+		}
+	}
+	names := make([]string, len(allowed))
+	for i, a := range allowed {
+		names[i] = string(a)
+	}
+	problems.Add(name, "must be one of: "+strings.Join(names, ", "))
+	return ""
+}

@@ -1,0 +1,110 @@
+// Package api is qualtrack's HTTP interface: gin handlers (one file per
+// resource), the route table with each route's role rule, the contract's
+// error shape and the embedded single-page application.
+package api
+
+import (
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/config"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// Deps are what the server needs.
+type Deps struct {
+	Config config.Config
+	DB     *gorm.DB
+	Logger *slog.Logger
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Frontend is the built SPA (frontend.Dist); nil serves a notice.
+	Frontend fs.FS
+}
+
+// Server holds the handlers' dependencies.
+type Server struct {
+	cfg    config.Config
+	db     *gorm.DB
+	store  *store.Store
+	tokens *auth.Tokens
+	guard  *auth.Guard
+	hasher *auth.Hasher
+	limits *auth.LoginLimits
+	log    *slog.Logger
+	now    func() time.Time
+	spa    fs.FS
+}
+
+// New builds a server.
+func New(d Deps) (*Server, error) {
+	if d.DB == nil {
+		return nil, errors.New("api: no database")
+	}
+	now := d.Now
+	if now == nil {
+		now = time.Now
+	}
+	log := d.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	tokens, err := auth.NewTokens(d.Config.JWTSecret, d.Config.SessionTTL, now)
+	if err != nil {
+		return nil, err
+	}
+	st := store.New(d.DB, now)
+	return &Server{
+		cfg:    d.Config,
+		db:     d.DB,
+		store:  st,
+		tokens: tokens,
+		guard:  auth.NewGuard(tokens, st, now),
+		hasher: auth.NewHasher(4),
+		limits: auth.NewLoginLimits(now),
+		log:    log,
+		now:    now,
+		spa:    d.Frontend,
+	}, nil
+}
+
+// Store is the server's store (for tests and subcommands).
+func (s *Server) Store() *store.Store { return s.store }
+
+// Hasher is the server's password hasher.
+func (s *Server) Hasher() *auth.Hasher { return s.hasher }
+
+// Handler returns the HTTP handler with every route registered.
+func (s *Server) Handler() (http.Handler, error) {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.ContextWithFallback = true
+	r.HandleMethodNotAllowed = true
+	if err := r.SetTrustedProxies(s.cfg.TrustedProxies); err != nil {
+		return nil, err
+	}
+	r.Use(s.accessLog(), s.recovery(), securityHeaders(), handleErrors(s.log))
+	api := r.Group("/api/v1")
+	for _, rt := range s.Routes() {
+		if !rt.Permission.Valid() {
+			return nil, errors.New("api: route " + rt.Method + " " + rt.Path + " declares no permission")
+		}
+		group := r.Group("")
+		if rt.API {
+			group = api
+		}
+		group.Handle(rt.Method, rt.Path, bodyLimit(rt.MaxBody), s.guard.Require(rt.Permission), rt.Handler)
+	}
+	r.NoRoute(s.serveSPA)
+	r.NoMethod(func(c *gin.Context) {
+		_ = c.Error(&Error{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Message: "This method is not allowed here."})
+	})
+	return r, nil
+}

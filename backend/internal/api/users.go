@@ -1,0 +1,237 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"net/http"
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+func (s *Server) listUsers(c *gin.Context) {
+	p, err := listQuery(c, store.UserSorts)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	problems := qualification.Problems{}
+	f := store.UserFilter{
+		Q:      c.Query("q"),
+		Role:   queryEnum(c, "role", model.Roles, problems),
+		Active: queryBool(c, "active", problems),
+	}
+	if err := problems.Err("The filters are not valid."); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	users, total, err := s.store.ListUsers(c.Request.Context(), f, p)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	writeList(c, users, total, p)
+}
+
+func (s *Server) getUser(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	u, err := s.store.UserByID(c.Request.Context(), id)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, u)
+}
+
+type createUserRequest struct {
+	Email           string     `json:"email"`
+	Name            string     `json:"name"`
+	Role            model.Role `json:"role"`
+	Password        string     `json:"password"`
+	Active          *bool      `json:"active"`
+	AccessExpiresAt *time.Time `json:"access_expires_at"`
+}
+
+type createdUser struct {
+	model.User
+	// GeneratedPassword is shown once when the admin gave none.
+	GeneratedPassword string `json:"generated_password,omitempty"`
+}
+
+func validateUserFields(p qualification.Problems, email, name string, role model.Role) {
+	if a, err := mail.ParseAddress(email); err != nil || a.Address != strings.TrimSpace(email) || len(email) > 254 {
+		p.Add("email", "must be an e-mail address such as jane@example.com")
+	}
+	if n := len(strings.TrimSpace(name)); n == 0 || n > 200 {
+		p.Add("name", "is required (at most 200 characters)")
+	}
+	if !role.Valid() {
+		p.Add("role", "must be one of: admin, manager, procurement, auditor")
+	}
+}
+
+// GeneratePassword returns a random 20-character password.
+func GeneratePassword() string {
+	b := make([]byte, 15)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func (s *Server) createUser(c *gin.Context) {
+	var req createUserRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	problems := qualification.Problems{}
+	validateUserFields(problems, req.Email, req.Name, req.Role)
+	generated := ""
+	if req.Password == "" {
+		generated = GeneratePassword()
+		req.Password = generated
+	} else if why := auth.CheckPasswordPolicy(req.Password); why != "" {
+		problems.Add("password", why)
+	}
+	if req.AccessExpiresAt != nil && !req.AccessExpiresAt.After(s.now()) {
+		problems.Add("access_expires_at", "must be in the future")
+	}
+	if err := problems.Err("The user cannot be created."); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	u, err := s.CreateUser(c.Request.Context(), req.Email, strings.TrimSpace(req.Name), req.Role, req.Password, req.Active == nil || *req.Active, req.AccessExpiresAt, actor(c))
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusCreated, createdUser{User: u, GeneratedPassword: generated})
+}
+
+// CreateUser hashes the password and stores a new user; the first admin,
+// `qualtrack user create` and the users API all come through here.
+func (s *Server) CreateUser(ctx context.Context, email, name string, role model.Role, password string, active bool, accessExpiresAt *time.Time, a auditActor) (model.User, error) {
+	hash, err := s.hasher.Hash(ctx, password)
+	if err != nil {
+		return model.User{}, err
+	}
+	var exp *time.Time
+	if accessExpiresAt != nil {
+		t := accessExpiresAt.UTC()
+		exp = &t
+	}
+	u := model.User{Email: email, Name: name, Role: role, PasswordHash: hash, Active: active, AccessExpiresAt: exp}
+	if err := s.store.CreateUser(ctx, &u, a); err != nil {
+		return model.User{}, err
+	}
+	return u, nil
+}
+
+type updateUserRequest struct {
+	Version         int64           `json:"version"`
+	Email           Opt[string]     `json:"email"`
+	Name            Opt[string]     `json:"name"`
+	Role            Opt[model.Role] `json:"role"`
+	Active          Opt[bool]       `json:"active"`
+	AccessExpiresAt Opt[*time.Time] `json:"access_expires_at"`
+	Password        Opt[string]     `json:"password"`
+}
+
+// updateUser edits a user. Changing the role, disabling, changing the
+// access end or resetting the password ends the user's sessions. An admin
+// cannot remove the last active admin.
+func (s *Server) updateUser(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	var req updateUserRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if req.Version < 1 {
+		_ = c.Error(invalid("Send the version you read.", map[string]string{"version": "is required"}))
+		return
+	}
+	ctx := c.Request.Context()
+	var newHash string
+	if req.Password.Set {
+		if why := auth.CheckPasswordPolicy(req.Password.Value); why != "" {
+			_ = c.Error(invalid("Choose another password.", map[string]string{"password": why}))
+			return
+		}
+		if newHash, err = s.hasher.Hash(ctx, req.Password.Value); err != nil {
+			_ = c.Error(err)
+			return
+		}
+	}
+	u, err := s.store.UpdateUser(ctx, id, req.Version, actor(c), func(u *model.User) error {
+		wasAdmin := u.Role == model.RoleAdmin && u.Active
+		if req.Email.Set {
+			u.Email = req.Email.Value
+		}
+		if req.Name.Set {
+			u.Name = strings.TrimSpace(req.Name.Value)
+		}
+		if req.Role.Set {
+			u.Role = req.Role.Value
+		}
+		if req.Active.Set {
+			u.Active = req.Active.Value
+		}
+		if req.AccessExpiresAt.Set {
+			u.AccessExpiresAt = nil
+			if req.AccessExpiresAt.Value != nil {
+				t := req.AccessExpiresAt.Value.UTC()
+				u.AccessExpiresAt = &t
+			}
+		}
+		if newHash != "" {
+			u.PasswordHash = newHash
+		}
+		problems := qualification.Problems{}
+		validateUserFields(problems, u.Email, u.Name, u.Role)
+		if wasAdmin && (u.Role != model.RoleAdmin || !u.Active) {
+			n, err := s.store.CountActiveAdmins(ctx)
+			if err != nil {
+				return err
+			}
+			if n <= 1 {
+				problems.Add("role", "This is the last active admin; make another user admin first.")
+			}
+		}
+		return problems.Err("The user cannot be saved.")
+	})
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, u)
+}
+
+// CreateUserChecked validates and creates a user outside a request (the
+// `qualtrack user create` command).
+func (s *Server) CreateUserChecked(ctx context.Context, email, name string, role model.Role, password string, a auditActor) (model.User, error) {
+	problems := qualification.Problems{}
+	validateUserFields(problems, email, name, role)
+	if why := auth.CheckPasswordPolicy(password); why != "" {
+		problems.Add("password", why)
+	}
+	if err := problems.Err("The user cannot be created."); err != nil {
+		return model.User{}, err
+	}
+	return s.CreateUser(ctx, email, strings.TrimSpace(name), role, password, true, nil, a)
+}

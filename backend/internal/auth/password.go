@@ -1,0 +1,151 @@
+// Package auth owns who a request is and what they may do: password
+// hashing, signed session tokens, sign-in rate limits, the role rules and
+// the gin middleware that enforces them on every route.
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strings"
+
+	"golang.org/x/crypto/argon2"
+)
+
+// Argon2id parameters (OWASP's 19 MiB, 2 passes, 1 lane baseline, a little
+// above it in memory).
+const (
+	argonTime    = 2
+	argonMemory  = 32 * 1024 // KiB
+	argonThreads = 1
+	argonKeyLen  = 32
+	saltLen      = 16
+
+	// MinPasswordLen and MaxPasswordLen bound a new password.
+	MinPasswordLen = 12
+	MaxPasswordLen = 256
+)
+
+// ErrPasswordMismatch is returned when a password does not match its hash.
+var ErrPasswordMismatch = errors.New("auth: password does not match")
+
+// Hasher hashes and checks passwords with argon2id. It bounds how many
+// hashes run at once, so a burst of sign-ins cannot exhaust memory.
+type Hasher struct {
+	slots chan struct{}
+}
+
+// NewHasher allows at most concurrency hashes at once.
+func NewHasher(concurrency int) *Hasher {
+	if concurrency < 1 {
+		concurrency = 1
+	}
+	return &Hasher{slots: make(chan struct{}, concurrency)}
+}
+
+func (h *Hasher) acquire(ctx context.Context) error {
+	select {
+	case h.slots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (h *Hasher) release() { <-h.slots }
+
+// Hash returns the PHC-style encoding of password:
+// $argon2id$v=19$m=32768,t=2,p=1$<salt>$<key>.
+func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
+	salt := make([]byte, saltLen)
+	if _, err := rand.Read(salt); err != nil {
+		return "", fmt.Errorf("auth: salt: %w", err)
+	}
+	if err := h.acquire(ctx); err != nil {
+		return "", err
+	}
+	key := argon2.IDKey([]byte(password), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	h.release()
+	b64 := base64.RawStdEncoding
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
+		argon2.Version, argonMemory, argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+}
+
+// Verify checks password against an encoded hash in constant time. It
+// returns ErrPasswordMismatch when they differ.
+func (h *Hasher) Verify(ctx context.Context, encoded, password string) error {
+	p, salt, key, err := decodeHash(encoded)
+	if err != nil {
+		return err
+	}
+	if err := h.acquire(ctx); err != nil {
+		return err
+	}
+	got := argon2.IDKey([]byte(password), salt, p.time, p.memory, p.threads, uint32(len(key)))
+	h.release()
+	if subtle.ConstantTimeCompare(got, key) != 1 {
+		return ErrPasswordMismatch
+	}
+	return nil
+}
+
+// dummyHash is verified against when the e-mail is unknown, so a failed
+// sign-in takes the same time whether or not the account exists.
+const dummyHash = "$argon2id$v=19$m=32768,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0kM6eOQm3R3l1SQbm+I7IA8y2dZKQ2gYj0x1dY8Gx0k"
+
+// VerifyNobody burns the time of one verification.
+func (h *Hasher) VerifyNobody(ctx context.Context, password string) {
+	_ = h.Verify(ctx, dummyHash, password)
+}
+
+type argonParams struct {
+	memory  uint32
+	time    uint32
+	threads uint8
+}
+
+func decodeHash(encoded string) (argonParams, []byte, []byte, error) {
+	var p argonParams
+	parts := strings.Split(encoded, "$")
+	if len(parts) != 6 || parts[1] != "argon2id" {
+		return p, nil, nil, errors.New("auth: not an argon2id hash")
+	}
+	var version int
+	if _, err := fmt.Sscanf(parts[2], "v=%d", &version); err != nil || version != argon2.Version {
+		return p, nil, nil, errors.New("auth: unsupported argon2 version")
+	}
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.memory, &p.time, &p.threads); err != nil {
+		return p, nil, nil, errors.New("auth: bad argon2 parameters")
+	}
+	if p.memory > 1<<20 || p.time > 10 || p.threads == 0 {
+		return p, nil, nil, errors.New("auth: argon2 parameters out of range")
+	}
+	b64 := base64.RawStdEncoding
+	salt, err := b64.DecodeString(parts[4])
+	if err != nil {
+		return p, nil, nil, errors.New("auth: bad salt")
+	}
+	key, err := b64.DecodeString(parts[5])
+	if err != nil || len(key) < 16 {
+		return p, nil, nil, errors.New("auth: bad key")
+	}
+	return p, salt, key, nil
+}
+
+// CheckPasswordPolicy returns why password is not acceptable as a new
+// password, or "".
+func CheckPasswordPolicy(password string) string {
+	n := len([]rune(password))
+	switch {
+	case n < MinPasswordLen:
+		return fmt.Sprintf("Use at least %d characters.", MinPasswordLen)
+	case n > MaxPasswordLen:
+		return fmt.Sprintf("Use at most %d characters.", MaxPasswordLen)
+	case strings.TrimSpace(password) == "":
+		return "A password cannot be only spaces."
+	}
+	return ""
+}

@@ -1,0 +1,96 @@
+package auth
+
+import (
+	"errors"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+)
+
+// Permission is the rule a route declares: which roles may call it. The
+// zero value is deliberately invalid, so a route that forgot to declare a
+// rule cannot be registered (and a test fails).
+type Permission int
+
+const (
+	permUnset Permission = iota
+	// Public needs no sign-in (sign-in itself, health checks).
+	Public
+	// Self is any signed-in user acting on their own account.
+	Self
+	// Read is reading records, the dashboard, the audit trail, reports.
+	Read
+	// Edit is creating and editing records, uploads and imports.
+	Edit
+	// Decide is recording a qualification decision; the handler narrows
+	// procurement to prospective -> in_qualification.
+	Decide
+	// Delete is deleting what is safe to delete.
+	Delete
+	// ManageUsers is the users API.
+	ManageUsers
+)
+
+var permissionRoles = map[Permission][]model.Role{
+	Self:        model.Roles,
+	Read:        model.Roles,
+	Edit:        {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
+	Decide:      {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
+	Delete:      {model.RoleAdmin},
+	ManageUsers: {model.RoleAdmin},
+}
+
+var permissionNames = map[Permission]string{
+	Public: "public", Self: "self", Read: "read", Edit: "edit",
+	Decide: "decide", Delete: "delete", ManageUsers: "manage_users",
+}
+
+// Valid reports whether p is a declared rule.
+func (p Permission) Valid() bool { _, ok := permissionNames[p]; return ok }
+
+func (p Permission) String() string {
+	if n, ok := permissionNames[p]; ok {
+		return n
+	}
+	return "unset"
+}
+
+// Allows reports whether role may do p. Public allows everyone.
+func (p Permission) Allows(role model.Role) bool {
+	if p == Public {
+		return true
+	}
+	for _, r := range permissionRoles[p] {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
+// Roles lists the roles p allows (every role for Public).
+func (p Permission) Roles() []model.Role {
+	if p == Public {
+		return model.Roles
+	}
+	return permissionRoles[p]
+}
+
+// CanDecide reports whether role may move a site from one status to another.
+// Procurement may only start a qualification.
+func CanDecide(role model.Role, from, to model.QualificationStatus) bool {
+	switch role {
+	case model.RoleAdmin, model.RoleManager:
+		return true
+	case model.RoleProcurement:
+		return from == model.StatusProspective && to == model.StatusInQualification
+	}
+	return false
+}
+
+// Errors the middleware reports; the API turns them into 401 and 403.
+var (
+	ErrUnauthenticated = errors.New("sign in to continue")
+	ErrSessionEnded    = errors.New("your session has ended; sign in again")
+	ErrForbidden       = errors.New("your role does not allow this")
+	ErrCrossSite       = errors.New("cross-site request refused")
+)

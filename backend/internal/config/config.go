@@ -1,0 +1,264 @@
+// Package config reads every qualtrack setting from the environment, with
+// its default and its validation. Nothing else reads the environment.
+package config
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Environments.
+const (
+	EnvDevelopment = "development"
+	EnvProduction  = "production"
+)
+
+// MinSecretBytes is the shortest JWT secret accepted.
+const MinSecretBytes = 32
+
+// Config is every setting of a qualtrack process.
+type Config struct {
+	Addr          string
+	DatabaseURL   string // as given; empty means SQLite under DataDir
+	DataDir       string
+	Env           string
+	JWTSecret     []byte
+	SessionTTL    time.Duration
+	AdminEmail    string
+	AdminPassword string
+	Demo          bool
+	MaxUploadMB   int64
+	LogLevel      string
+
+	// ExpiringWithinDays is the window in which a certificate counts as expiring.
+	ExpiringWithinDays int
+	// InspectionIntervalMonths by risk tier: low, medium, high, critical.
+	InspectionIntervalMonths map[string]int
+	// MaxImportRows bounds the rows of one imported sheet.
+	MaxImportRows int
+	// TrustedProxies are the proxies whose X-Forwarded-For is believed.
+	TrustedProxies []string
+}
+
+// Production reports whether the process runs in production mode.
+func (c Config) Production() bool { return c.Env == EnvProduction }
+
+// Dialect is "postgres" or "sqlite", from the database URL.
+func (c Config) Dialect() string {
+	if strings.HasPrefix(c.DatabaseURL, "postgres://") || strings.HasPrefix(c.DatabaseURL, "postgresql://") {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// SQLitePath is the database file when the dialect is SQLite.
+func (c Config) SQLitePath() string {
+	u := c.DatabaseURL
+	if u == "" {
+		return filepath.Join(c.DataDir, "qualtrack.db")
+	}
+	u = strings.TrimPrefix(u, "sqlite://")
+	u = strings.TrimPrefix(u, "file:")
+	if i := strings.IndexByte(u, '?'); i >= 0 {
+		u = u[:i]
+	}
+	return u
+}
+
+// Load reads the configuration through getenv. It returns an error naming
+// the variable for every invalid value.
+func Load(getenv func(string) string) (Config, error) {
+	c := Config{
+		Addr:               or(getenv("QUALTRACK_ADDR"), "127.0.0.1:8080"),
+		DatabaseURL:        strings.TrimSpace(getenv("QUALTRACK_DATABASE_URL")),
+		DataDir:            or(getenv("QUALTRACK_DATA_DIR"), "./data"),
+		Env:                or(getenv("QUALTRACK_ENV"), EnvDevelopment),
+		AdminEmail:         strings.TrimSpace(getenv("QUALTRACK_ADMIN_EMAIL")),
+		AdminPassword:      getenv("QUALTRACK_ADMIN_PASSWORD"),
+		LogLevel:           strings.ToLower(or(getenv("QUALTRACK_LOG_LEVEL"), "info")),
+		SessionTTL:         12 * time.Hour,
+		MaxUploadMB:        25,
+		ExpiringWithinDays: 90,
+		MaxImportRows:      20000,
+		InspectionIntervalMonths: map[string]int{
+			"low": 24, "medium": 18, "high": 12, "critical": 6,
+		},
+	}
+	var errs []error
+	bad := func(name, format string, a ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", name, fmt.Sprintf(format, a...)))
+	}
+
+	if c.Env != EnvDevelopment && c.Env != EnvProduction {
+		bad("QUALTRACK_ENV", "must be %q or %q, not %q", EnvDevelopment, EnvProduction, c.Env)
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		bad("QUALTRACK_ADDR", "must be host:port, e.g. 127.0.0.1:8080 (%v)", err)
+	}
+	if u := c.DatabaseURL; u != "" && c.Dialect() != "postgres" &&
+		!strings.HasPrefix(u, "sqlite://") && !strings.HasPrefix(u, "file:") {
+		bad("QUALTRACK_DATABASE_URL", "must start with postgres://, sqlite:// or file:")
+	}
+	if v := getenv("QUALTRACK_SESSION_TTL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Minute || d > 30*24*time.Hour {
+			bad("QUALTRACK_SESSION_TTL", "must be a duration between 1m and 720h, e.g. 12h, not %q", v)
+		}
+		c.SessionTTL = d
+	}
+	if v := getenv("QUALTRACK_DEMO"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			bad("QUALTRACK_DEMO", "must be true or false, not %q", v)
+		}
+		c.Demo = b
+	}
+	if v := getenv("QUALTRACK_MAX_UPLOAD_MB"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 1 || n > 1024 {
+			bad("QUALTRACK_MAX_UPLOAD_MB", "must be a whole number of megabytes from 1 to 1024, not %q", v)
+		}
+		c.MaxUploadMB = n
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("QUALTRACK_LOG_LEVEL", "must be debug, info, warn or error, not %q", c.LogLevel)
+	}
+	if v := getenv("QUALTRACK_EXPIRING_WITHIN_DAYS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 730 {
+			bad("QUALTRACK_EXPIRING_WITHIN_DAYS", "must be a number of days from 1 to 730, not %q", v)
+		}
+		c.ExpiringWithinDays = n
+	}
+	if v := getenv("QUALTRACK_INSPECTION_INTERVAL_MONTHS"); v != "" {
+		m, err := parseIntervals(v)
+		if err != nil {
+			bad("QUALTRACK_INSPECTION_INTERVAL_MONTHS", "%v", err)
+		}
+		for k, n := range m {
+			c.InspectionIntervalMonths[k] = n
+		}
+	}
+	if v := getenv("QUALTRACK_MAX_IMPORT_ROWS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1_000_000 {
+			bad("QUALTRACK_MAX_IMPORT_ROWS", "must be a number from 1 to 1000000, not %q", v)
+		}
+		c.MaxImportRows = n
+	}
+	if v := strings.TrimSpace(getenv("QUALTRACK_TRUSTED_PROXIES")); v != "" {
+		for _, p := range strings.Split(v, ",") {
+			p = strings.TrimSpace(p)
+			if net.ParseIP(p) == nil {
+				if _, _, err := net.ParseCIDR(p); err != nil {
+					bad("QUALTRACK_TRUSTED_PROXIES", "%q is not an IP address or CIDR range", p)
+					continue
+				}
+			}
+			c.TrustedProxies = append(c.TrustedProxies, p)
+		}
+	}
+	if (c.AdminEmail == "") != (c.AdminPassword == "") {
+		bad("QUALTRACK_ADMIN_EMAIL", "QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD must be set together")
+	}
+
+	secret, err := readSecret(getenv)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	c.JWTSecret = secret
+	if c.Production() {
+		if len(c.JWTSecret) == 0 {
+			bad("QUALTRACK_JWT_SECRET", "is required in production (at least %d bytes; or QUALTRACK_JWT_SECRET_FILE)", MinSecretBytes)
+		}
+		if c.Demo {
+			bad("QUALTRACK_DEMO", "demo data is never seeded in production")
+		}
+	}
+	return c, errors.Join(errs...)
+}
+
+func readSecret(getenv func(string) string) ([]byte, error) {
+	v := getenv("QUALTRACK_JWT_SECRET")
+	if f := getenv("QUALTRACK_JWT_SECRET_FILE"); f != "" {
+		if v != "" {
+			return nil, errors.New("QUALTRACK_JWT_SECRET: set either QUALTRACK_JWT_SECRET or QUALTRACK_JWT_SECRET_FILE, not both")
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("QUALTRACK_JWT_SECRET_FILE: cannot read the secret file: %w", err)
+		}
+		v = strings.TrimRight(string(b), "\r\n")
+	}
+	if v == "" {
+		return nil, nil
+	}
+	if len(v) < MinSecretBytes {
+		return nil, fmt.Errorf("QUALTRACK_JWT_SECRET: must be at least %d bytes, got %d", MinSecretBytes, len(v))
+	}
+	return []byte(v), nil
+}
+
+// EnsureDevSecret gives a development process a JWT secret when none is
+// configured: generated once and kept in the data directory, so sessions
+// survive restarts. Production never reaches here without a secret.
+func (c *Config) EnsureDevSecret() error {
+	if len(c.JWTSecret) > 0 {
+		return nil
+	}
+	if c.Production() {
+		return errors.New("QUALTRACK_JWT_SECRET: is required in production")
+	}
+	path := filepath.Join(c.DataDir, "jwt-secret")
+	if b, err := os.ReadFile(path); err == nil && len(strings.TrimSpace(string(b))) >= MinSecretBytes {
+		c.JWTSecret = []byte(strings.TrimSpace(string(b)))
+		return nil
+	}
+	if err := os.MkdirAll(c.DataDir, 0o700); err != nil {
+		return fmt.Errorf("config: create data dir: %w", err)
+	}
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return fmt.Errorf("config: generate secret: %w", err)
+	}
+	secret := hex.EncodeToString(raw)
+	if err := os.WriteFile(path, []byte(secret+"\n"), 0o600); err != nil {
+		return fmt.Errorf("config: keep secret: %w", err)
+	}
+	c.JWTSecret = []byte(secret)
+	return nil
+}
+
+func parseIntervals(v string) (map[string]int, error) {
+	m := map[string]int{}
+	for _, part := range strings.Split(v, ",") {
+		k, n, ok := strings.Cut(strings.TrimSpace(part), "=")
+		k = strings.TrimSpace(k)
+		if !ok || (k != "low" && k != "medium" && k != "high" && k != "critical") {
+			return nil, fmt.Errorf("must look like critical=6,high=12,medium=18,low=24, not %q", v)
+		}
+		months, err := strconv.Atoi(strings.TrimSpace(n))
+		if err != nil || months < 1 || months > 60 {
+			return nil, fmt.Errorf("%s must be a number of months from 1 to 60", k)
+		}
+		m[k] = months
+	}
+	return m, nil
+}
+
+func or(v, def string) string {
+	if v = strings.TrimSpace(v); v != "" {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,211 @@
+// Package database opens qualtrack's database (SQLite by default,
+// PostgreSQL when the URL says so), runs the embedded migrations and makes
+// backups.
+package database
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/libtnb/sqlite"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/qualtrack/qualtrack/migrations"
+)
+
+// Options says how to open a database.
+type Options struct {
+	// Dialect is "sqlite" or "postgres".
+	Dialect string
+	// DSN is a file path for SQLite or a postgres:// URL.
+	DSN string
+	// Now is the clock gorm stamps created_at/updated_at with (UTC).
+	Now func() time.Time
+	// Logger receives slow-query and error logs; nil keeps gorm quiet.
+	Logger *slog.Logger
+}
+
+// Open opens and pings the database.
+func Open(ctx context.Context, o Options) (*gorm.DB, error) {
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	cfg := &gorm.Config{
+		TranslateError:         true,
+		SkipDefaultTransaction: true,
+		NowFunc:                func() time.Time { return now().UTC().Truncate(time.Microsecond) },
+		Logger:                 logger.Discard,
+	}
+	if o.Logger != nil {
+		cfg.Logger = logger.NewSlogLogger(o.Logger, logger.Config{
+			SlowThreshold:             500 * time.Millisecond,
+			LogLevel:                  logger.Warn,
+			IgnoreRecordNotFoundError: true,
+			ParameterizedQueries:      true,
+		})
+	}
+	var dialector gorm.Dialector
+	switch o.Dialect {
+	case "postgres":
+		dialector = postgres.Open(o.DSN)
+	case "sqlite":
+		if dir := filepath.Dir(o.DSN); dir != "" {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return nil, fmt.Errorf("database: create directory: %w", err)
+			}
+		}
+		dialector = sqlite.Open(SQLiteDSN(o.DSN))
+	default:
+		return nil, fmt.Errorf("database: unknown dialect %q", o.Dialect)
+	}
+	db, err := gorm.Open(dialector, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("database: open %s: %w", o.Dialect, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("database: %w", err)
+	}
+	if o.Dialect == "sqlite" {
+		// WAL allows many readers beside the one writer; writers queue on
+		// BEGIN IMMEDIATE (busy_timeout) rather than failing mid-transaction.
+		sqlDB.SetMaxOpenConns(8)
+		sqlDB.SetMaxIdleConns(8)
+	} else {
+		sqlDB.SetMaxOpenConns(20)
+		sqlDB.SetMaxIdleConns(10)
+	}
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	if err := sqlDB.PingContext(ctx); err != nil {
+		_ = sqlDB.Close()
+		return nil, fmt.Errorf("database: ping %s: %w", o.Dialect, err)
+	}
+	return db, nil
+}
+
+// SQLiteDSN is the DSN for the SQLite file at path, with every pragma
+// qualtrack relies on: WAL, a busy timeout, foreign keys and immediate
+// transactions (so a writer takes the lock at BEGIN, never half-way).
+func SQLiteDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Dialect returns "postgres" or "sqlite" for an open database.
+func Dialect(db *gorm.DB) string {
+	if db.Dialector.Name() == "postgres" {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+func provider(db *gorm.DB) (*goose.Provider, error) {
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	dialect := Dialect(db)
+	fsys, err := fs.Sub(migrations.FS, dialect)
+	if err != nil {
+		return nil, err
+	}
+	var opts []goose.ProviderOption
+	gd := goose.DialectSQLite3
+	if dialect == "postgres" {
+		gd = goose.DialectPostgres
+		// Several instances may start at once: the advisory lock makes one
+		// migrate while the others wait.
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	return goose.NewProvider(gd, sqlDB, fsys, opts...)
+}
+
+// Migrate applies every pending migration.
+func Migrate(ctx context.Context, db *gorm.DB) ([]*goose.MigrationResult, error) {
+	p, err := provider(db)
+	if err != nil {
+		return nil, fmt.Errorf("database: migrations: %w", err)
+	}
+	res, err := p.Up(ctx)
+	if err != nil {
+		return res, fmt.Errorf("database: migrate: %w", err)
+	}
+	return res, nil
+}
+
+// MigrationStatus lists every migration with whether it is applied.
+func MigrationStatus(ctx context.Context, db *gorm.DB) ([]*goose.MigrationStatus, error) {
+	p, err := provider(db)
+	if err != nil {
+		return nil, fmt.Errorf("database: migrations: %w", err)
+	}
+	return p.Status(ctx)
+}
+
+// Current reports whether every migration is applied.
+func Current(ctx context.Context, db *gorm.DB) (bool, error) {
+	p, err := provider(db)
+	if err != nil {
+		return false, err
+	}
+	pending, err := p.HasPending(ctx)
+	if err != nil {
+		return false, err
+	}
+	return !pending, nil
+}
+
+// Backup writes a consistent snapshot of a SQLite database to out (which
+// must not exist) while writers carry on, using VACUUM INTO.
+func Backup(ctx context.Context, db *gorm.DB, out string) error {
+	if Dialect(db) != "sqlite" {
+		return errors.New("database: backup of PostgreSQL is done with pg_dump (see docs/operations.md)")
+	}
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("database: backup: %s already exists", out)
+	}
+	if err := db.WithContext(ctx).Exec("VACUUM INTO ?", out).Error; err != nil {
+		return fmt.Errorf("database: backup: %w", err)
+	}
+	return nil
+}
+
+// Ping checks that the database answers.
+func Ping(ctx context.Context, db *gorm.DB) error {
+	sqlDB, err := db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.PingContext(ctx)
+}
+
+// Close closes the pool.
+func Close(db *gorm.DB) error {
+	sqlDB, err := db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+

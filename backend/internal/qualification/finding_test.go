@@ -1,0 +1,104 @@
+package qualification
+
+import (
+	"testing"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+)
+
+func TestDefaultDueDate(t *testing.T) {
+	raised := date("2026-11-26")
+	tests := []struct {
+		sev    model.Severity
+		raised model.Date
+		want   string
+	}{
+		{model.SeverityCritical, raised, "2026-12-03"},
+		{model.SeverityMajor, raised, "2026-12-26"},
+		{model.SeverityMinor, raised, "2027-02-24"},
+		{model.SeverityObservation, raised, ""},
+		{"unknown", raised, ""},
+		{model.SeverityCritical, model.Date{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.sev)+"/"+tt.raised.String(), func(t *testing.T) {
+			if got := DefaultDueDate(tt.sev, tt.raised); got.String() != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestValidateFinding(t *testing.T) {
+	ok := FindingInput{
+		Severity:    model.SeverityMajor,
+		Category:    "esd",
+		Description: "Wrist straps not tested at line 3.",
+		DueDate:     date("2026-12-26"),
+		Status:      model.FindingOpen,
+	}
+	change := func(f func(*FindingInput)) FindingInput {
+		in := ok
+		f(&in)
+		return in
+	}
+	tests := []struct {
+		name string
+		in   FindingInput
+		want map[string]string
+	}{
+		{"open", ok, nil},
+		{"in progress without a due date", change(func(in *FindingInput) { in.Status = model.FindingInProgress; in.DueDate = model.Date{} }), nil},
+		{"closed with a verification note", change(func(in *FindingInput) {
+			in.Status = model.FindingClosed
+			in.VerificationNote = "Straps tested on 2026-12-10; log reviewed."
+		}), nil},
+		{
+			"closed without a verification note",
+			change(func(in *FindingInput) { in.Status = model.FindingClosed; in.VerificationNote = " \t" }),
+			map[string]string{"verification_note": "Say how the corrective action was checked before closing the finding."},
+		},
+		{
+			"everything unknown or missing",
+			FindingInput{Severity: "bad", Category: "noise", Status: "done", Description: "  "},
+			map[string]string{
+				"severity":    "Choose the severity: critical, major, minor or observation.",
+				"category":    "Choose the category: quality, security, traceability, esd, process, environmental or other.",
+				"status":      "Choose the status: open, in_progress or closed.",
+				"description": "Describe what was found.",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFields(t, ValidateFinding(tt.in), tt.want)
+		})
+	}
+}
+
+func TestFindingOverdue(t *testing.T) {
+	tests := []struct {
+		name   string
+		due    string
+		status model.FindingStatus
+		want   bool
+	}{
+		{"open, due yesterday", "2026-11-25", model.FindingOpen, true},
+		{"in progress, due yesterday", "2026-11-25", model.FindingInProgress, true},
+		{"closed, due yesterday", "2026-11-25", model.FindingClosed, false},
+		{"open, due today", "2026-11-26", model.FindingOpen, false},
+		{"open, due tomorrow", "2026-11-27", model.FindingOpen, false},
+		{"open, no due date", "", model.FindingOpen, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var due model.Date
+			if tt.due != "" {
+				due = date(tt.due)
+			}
+			if got := FindingOverdue(due, tt.status, today); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

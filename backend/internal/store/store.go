@@ -1,0 +1,163 @@
+// Package store reads and writes qualtrack's records. Every write runs in
+// a transaction together with its audit event; updates check the version
+// the client read, so concurrent edits never silently overwrite each other.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+)
+
+// Errors callers map to HTTP statuses.
+var (
+	ErrNotFound        = errors.New("not found")
+	ErrConflict        = errors.New("conflicts with an existing record")
+	ErrVersionConflict = errors.New("the record was changed by someone else")
+)
+
+// ConflictError is an ErrConflict that says what clashed.
+type ConflictError struct {
+	Field   string
+	Message string
+}
+
+func (e *ConflictError) Error() string { return e.Message }
+
+// Unwrap makes errors.Is(err, ErrConflict) true.
+func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+// Store is the data access layer.
+type Store struct {
+	db    *gorm.DB
+	trail *audit.Trail
+	now   func() time.Time
+}
+
+// New returns a store over db.
+func New(db *gorm.DB, now func() time.Time) *Store {
+	if now == nil {
+		now = time.Now
+	}
+	return &Store{db: db, trail: audit.NewTrail(now), now: now}
+}
+
+// DB returns the underlying handle, for reports that stream rows.
+func (s *Store) DB() *gorm.DB { return s.db }
+
+// Now is the store's clock.
+func (s *Store) Now() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
+
+// Trail is the audit trail writes append to.
+func (s *Store) Trail() *audit.Trail { return s.trail }
+
+// tx runs fn in a transaction.
+func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.db.WithContext(ctx).Transaction(fn)
+}
+
+// Record appends an audit event in a transaction of its own, for events
+// that change nothing else (sign-ins, exports).
+func (s *Store) Record(ctx context.Context, e audit.Entry) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		_, err := s.trail.Append(tx, e)
+		return err
+	})
+}
+
+// translate maps gorm errors onto the store's.
+func translate(err error, what string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return ErrNotFound
+	case errors.Is(err, gorm.ErrDuplicatedKey):
+		return fmt.Errorf("store: %s: %w", what, ErrConflict)
+	}
+	return fmt.Errorf("store: %s: %w", what, err)
+}
+
+// saveVersioned writes every column of rec (a pointer to a model whose
+// Version field has already been moved to version+1) only if the row still
+// has the version the client read.
+func saveVersioned(tx *gorm.DB, rec any, id, version int64) error {
+	res := tx.Model(rec).Where("id = ? AND version = ?", id, version).Select("*").Omit("id", "created_at").Updates(rec)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return ErrVersionConflict
+	}
+	return nil
+}
+
+// Page selects one page of a list and its order.
+type Page struct {
+	Page     int
+	PageSize int
+	// Sort is a whitelisted field, "-" first for descending.
+	Sort string
+}
+
+// MaxPageSize bounds a page.
+const MaxPageSize = 200
+
+// Offset is the number of rows before the page.
+func (p Page) Offset() int { return (p.Page - 1) * p.PageSize }
+
+// SortFields maps API sort names to SQL columns.
+type SortFields map[string]string
+
+// apply orders q by p.Sort (already validated against fields) and adds id
+// as a tie-breaker so pages are stable.
+func (f SortFields) apply(q *gorm.DB, sort, def string) *gorm.DB {
+	if sort == "" {
+		sort = def
+	}
+	desc := strings.HasPrefix(sort, "-")
+	col, ok := f[strings.TrimPrefix(sort, "-")]
+	if !ok {
+		col, desc = f[strings.TrimPrefix(def, "-")], strings.HasPrefix(def, "-")
+	}
+	dir := " ASC"
+	if desc {
+		dir = " DESC"
+	}
+	return q.Order(col + dir).Order("id" + dir)
+}
+
+// Names lists the accepted sort names.
+func (f SortFields) Names() []string {
+	out := make([]string, 0, len(f))
+	for k := range f {
+		out = append(out, k)
+	}
+	return out
+}
+
+// likePattern escapes a user's search text for LIKE, so % and _ match
+// themselves.
+func likePattern(q string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + strings.ToLower(r.Replace(strings.TrimSpace(q))) + "%"
+}
+
+// list counts the rows of q and reads one page of them into dst.
+func list(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64, error) {
+	var total int64
+	if err := q.Session(&gorm.Session{}).Count(&total).Error; err != nil {
+		return 0, err
+	}
+	if total == 0 {
+		return 0, nil
+	}
+	err := sorts.apply(q, p.Sort, def).Offset(p.Offset()).Limit(p.PageSize).Find(dst).Error
+	return total, err
+}

@@ -1,0 +1,179 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+)
+
+// UserSorts are the sort fields of the users list.
+var UserSorts = SortFields{"name": "name", "email": "email", "role": "role", "created_at": "created_at", "updated_at": "updated_at", "last_login_at": "last_login_at"}
+
+// UserFilter narrows the users list.
+type UserFilter struct {
+	Q      string
+	Role   model.Role
+	Active *bool
+}
+
+// NormalizeEmail is the stored form of an e-mail address.
+func NormalizeEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
+
+// UserByID returns a user.
+func (s *Store) UserByID(ctx context.Context, id int64) (model.User, error) {
+	var u model.User
+	err := s.db.WithContext(ctx).Take(&u, id).Error
+	return u, translate(err, "user by id")
+}
+
+// UserByEmail returns the user with this e-mail, whatever its case.
+func (s *Store) UserByEmail(ctx context.Context, email string) (model.User, error) {
+	var u model.User
+	err := s.db.WithContext(ctx).Where("lower(email) = ?", NormalizeEmail(email)).Take(&u).Error
+	return u, translate(err, "user by email")
+}
+
+// CountUsers counts every user.
+func (s *Store) CountUsers(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.WithContext(ctx).Model(&model.User{}).Count(&n).Error
+	return n, translate(err, "count users")
+}
+
+// ListUsers returns one page of users.
+func (s *Store) ListUsers(ctx context.Context, f UserFilter, p Page) ([]model.User, int64, error) {
+	q := s.db.WithContext(ctx).Model(&model.User{})
+	if f.Q != "" {
+		pat := likePattern(f.Q)
+		q = q.Where(`lower(name) LIKE ? ESCAPE '\' OR lower(email) LIKE ? ESCAPE '\'`, pat, pat)
+	}
+	if f.Role != "" {
+		q = q.Where("role = ?", f.Role)
+	}
+	if f.Active != nil {
+		q = q.Where("active = ?", *f.Active)
+	}
+	users := []model.User{}
+	total, err := list(q, p, UserSorts, "name", &users)
+	return users, total, translate(err, "list users")
+}
+
+// CreateUser inserts u (its PasswordHash already set).
+func (s *Store) CreateUser(ctx context.Context, u *model.User, actor audit.Actor) error {
+	u.Email = NormalizeEmail(u.Email)
+	u.Version = 1
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Create(u).Error; err != nil {
+			if errors.Is(translate(err, ""), ErrConflict) {
+				return &ConflictError{Field: "email", Message: "A user with this e-mail already exists."}
+			}
+			return translate(err, "create user")
+		}
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "user.create", EntityType: "user", EntityID: u.ID, Changes: audit.Diff(nil, u)})
+		return err
+	})
+}
+
+// UpdateUser applies change to the user at the version the client read. A
+// change of role, activation, access end or password ends the user's
+// sessions (their token version moves on).
+func (s *Store) UpdateUser(ctx context.Context, id, version int64, actor audit.Actor, change func(u *model.User) error) (model.User, error) {
+	var u model.User
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Take(&u, id).Error; err != nil {
+			return translate(err, "update user")
+		}
+		if u.Version != version {
+			return ErrVersionConflict
+		}
+		before := u
+		if err := change(&u); err != nil {
+			return err
+		}
+		u.Email = NormalizeEmail(u.Email)
+		if u.Role != before.Role || u.Active != before.Active || u.PasswordHash != before.PasswordHash ||
+			!sameTime(u.AccessExpiresAt, before.AccessExpiresAt) {
+			u.TokenVersion = before.TokenVersion + 1
+		}
+		u.Version = version + 1
+		if err := saveVersioned(tx, &u, id, version); err != nil {
+			if errors.Is(translate(err, ""), ErrConflict) {
+				return &ConflictError{Field: "email", Message: "A user with this e-mail already exists."}
+			}
+			return translate(err, "update user")
+		}
+		changes := audit.Diff(before, u)
+		if u.PasswordHash != before.PasswordHash {
+			changes["password"] = [2]any{"(set)", "(changed)"}
+		}
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "user.update", EntityType: "user", EntityID: u.ID, Changes: changes})
+		return err
+	})
+	return u, err
+}
+
+// EndSessions ends every session of the user (sign-out, password change).
+func (s *Store) EndSessions(ctx context.Context, id int64, actor audit.Actor, action string) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&model.User{}).Where("id = ?", id).Update("token_version", gorm.Expr("token_version + 1"))
+		if res.Error != nil {
+			return translate(res.Error, "end sessions")
+		}
+		if res.RowsAffected == 0 {
+			return ErrNotFound
+		}
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: "user", EntityID: id})
+		return err
+	})
+}
+
+// RecordLogin notes a successful sign-in.
+func (s *Store) RecordLogin(ctx context.Context, u model.User, actor audit.Actor) error {
+	now := s.Now()
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Model(&model.User{}).Where("id = ?", u.ID).UpdateColumn("last_login_at", now).Error; err != nil {
+			return translate(err, "record login")
+		}
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "auth.login", EntityType: "user", EntityID: u.ID})
+		return err
+	})
+}
+
+// ChangePassword stores a new hash and ends every other session.
+func (s *Store) ChangePassword(ctx context.Context, id int64, hash string, actor audit.Actor) (model.User, error) {
+	var u model.User
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Take(&u, id).Error; err != nil {
+			return translate(err, "change password")
+		}
+		u.PasswordHash = hash
+		u.TokenVersion++
+		u.Version++
+		if err := tx.Model(&u).Select("password_hash", "token_version", "version", "updated_at").Updates(&u).Error; err != nil {
+			return translate(err, "change password")
+		}
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "auth.password_change", EntityType: "user", EntityID: u.ID})
+		return err
+	})
+	return u, err
+}
+
+func sameTime(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Equal(*b)
+}
+
+// CountActiveAdmins counts admins who can sign in.
+func (s *Store) CountActiveAdmins(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.WithContext(ctx).Model(&model.User{}).Where("role = ? AND active = ?", model.RoleAdmin, true).Count(&n).Error
+	return n, translate(err, "count admins")
+}

@@ -1,0 +1,129 @@
+// Package testutil gives tests a fresh, migrated database of their own (on
+// SQLite, or on PostgreSQL when QUALTRACK_TEST_DATABASE_URL is set), a fixed
+// clock and small builders.
+package testutil
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/database"
+)
+
+// PostgresURLEnv names the variable that selects PostgreSQL for tests.
+const PostgresURLEnv = "QUALTRACK_TEST_DATABASE_URL"
+
+// Clock is a settable clock for tests.
+type Clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+// NewClock returns a clock stopped at t.
+func NewClock(t time.Time) *Clock { return &Clock{t: t.UTC()} }
+
+// FixedNow is the instant tests start at unless they say otherwise:
+// 2026-06-15 10:00 UTC.
+var FixedNow = time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+
+// Now returns the clock's time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+// Advance moves the clock forward by d.
+func (c *Clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// Set moves the clock to t.
+func (c *Clock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = t.UTC()
+}
+
+// DB is a test database.
+type DB struct {
+	*gorm.DB
+	Dialect string
+	// DSN opens the same database again (another process, another pool).
+	DSN string
+}
+
+// NewDB returns a migrated database that only this test uses, dropped when
+// the test ends. now stamps created_at/updated_at; nil means time.Now.
+func NewDB(t testing.TB, now func() time.Time) *DB {
+	t.Helper()
+	ctx := context.Background()
+	dialect, dsn := "sqlite", filepath.Join(t.TempDir(), "test.db")
+	if base := os.Getenv(PostgresURLEnv); base != "" {
+		dialect = "postgres"
+		dsn = postgresSchema(t, base)
+	}
+	db, err := database.Open(ctx, database.Options{Dialect: dialect, DSN: dsn, Now: now})
+	if err != nil {
+		t.Fatalf("testutil: open %s: %v", dialect, err)
+	}
+	t.Cleanup(func() { _ = database.Close(db) })
+	if _, err := database.Migrate(ctx, db); err != nil {
+		t.Fatalf("testutil: migrate: %v", err)
+	}
+	return &DB{DB: db, Dialect: dialect, DSN: dsn}
+}
+
+// postgresSchema creates a schema of the test's own and returns a URL whose
+// search_path points at it, so parallel tests never see each other's rows.
+func postgresSchema(t testing.TB, base string) string {
+	t.Helper()
+	ctx := context.Background()
+	admin, err := database.Open(ctx, database.Options{Dialect: "postgres", DSN: base})
+	if err != nil {
+		t.Fatalf("testutil: open postgres: %v", err)
+	}
+	defer database.Close(admin)
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	schema := "t_" + hex.EncodeToString(b)
+	if err := admin.Exec("CREATE SCHEMA " + schema).Error; err != nil {
+		t.Fatalf("testutil: create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		db, err := database.Open(ctx, database.Options{Dialect: "postgres", DSN: base})
+		if err != nil {
+			return
+		}
+		defer database.Close(db)
+		db.Exec("DROP SCHEMA " + schema + " CASCADE")
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("testutil: %s: %v", PostgresURLEnv, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// Fatal stops the test when err is not nil.
+func Fatal(t testing.TB, err error, what string, args ...any) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", fmt.Sprintf(what, args...), err)
+	}
+}
