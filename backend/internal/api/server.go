@@ -15,6 +15,7 @@ import (
 
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
@@ -60,7 +61,10 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := store.New(d.DB, now)
+	st := store.New(d.DB, now).WithRules(store.Rules{
+		Intervals:          qualification.IntervalsFrom(d.Config.InspectionIntervalMonths),
+		ExpiringWithinDays: d.Config.ExpiringWithinDays,
+	})
 	return &Server{
 		cfg:    d.Config,
 		db:     d.DB,

@@ -13,6 +13,8 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 )
 
 // Errors callers map to HTTP statuses.
@@ -38,15 +40,39 @@ type Store struct {
 	db    *gorm.DB
 	trail *audit.Trail
 	now   func() time.Time
+	rules Rules
 }
 
-// New returns a store over db.
+// Rules are the configurable parts of the domain rules the store applies
+// when it derives values.
+type Rules struct {
+	Intervals          qualification.Intervals
+	ExpiringWithinDays int
+}
+
+// DefaultRules are DESIGN.md's defaults.
+var DefaultRules = Rules{Intervals: qualification.DefaultIntervals, ExpiringWithinDays: 90}
+
+// New returns a store over db with the default rules.
 func New(db *gorm.DB, now func() time.Time) *Store {
 	if now == nil {
 		now = time.Now
 	}
-	return &Store{db: db, trail: audit.NewTrail(now), now: now}
+	return &Store{db: db, trail: audit.NewTrail(now), now: now, rules: DefaultRules}
 }
+
+// WithRules returns the store applying r.
+func (s *Store) WithRules(r Rules) *Store {
+	c := *s
+	c.rules = r
+	return &c
+}
+
+// Rules are the rules the store applies.
+func (s *Store) Rules() Rules { return s.rules }
+
+// Today is the store clock's calendar date (UTC).
+func (s *Store) Today() model.Date { return model.DateOf(s.Now()) }
 
 // DB returns the underlying handle, for reports that stream rows.
 func (s *Store) DB() *gorm.DB { return s.db }

@@ -1,0 +1,205 @@
+package testutil
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/qualtrack/qualtrack/backend/internal/api"
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/config"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// Password is every test user's password.
+const Password = "correct horse battery"
+
+// Secret signs test tokens.
+var Secret = []byte("test-secret-test-secret-test-secret-0123")
+
+// Server is a real qualtrack API over a test database, with one signed-in
+// user per role.
+type Server struct {
+	T       testing.TB
+	DB      *DB
+	Clock   *Clock
+	API     *api.Server
+	Handler http.Handler
+	Store   *store.Store
+	Config  config.Config
+	Users   map[model.Role]model.User
+	Tokens  map[model.Role]string
+}
+
+// NewServer starts a server at FixedNow with a user per role. Pass a
+// function to adjust the configuration (may be nil).
+func NewServer(t testing.TB, adjust func(*config.Config)) *Server {
+	t.Helper()
+	clock := NewClock(FixedNow)
+	db := NewDB(t, clock.Now)
+	cfg, err := config.Load(func(string) string { return "" })
+	Fatal(t, err, "config")
+	cfg.JWTSecret = Secret
+	cfg.DataDir = t.TempDir()
+	if adjust != nil {
+		adjust(&cfg)
+	}
+	srv, err := api.New(api.Deps{Config: cfg, DB: db.DB, Now: clock.Now})
+	Fatal(t, err, "api.New")
+	h, err := srv.Handler()
+	Fatal(t, err, "handler")
+	s := &Server{T: t, DB: db, Clock: clock, API: srv, Handler: h, Store: srv.Store(), Config: cfg,
+		Users: map[model.Role]model.User{}, Tokens: map[model.Role]string{}}
+	for _, r := range model.Roles {
+		u := s.CreateUser(string(r)+"@example.com", r)
+		s.Users[r] = u
+		s.Tokens[r] = s.Login(u.Email, Password)
+	}
+	return s
+}
+
+// CreateUser adds an active user with Password.
+func (s *Server) CreateUser(email string, role model.Role) model.User {
+	s.T.Helper()
+	u, err := s.API.CreateUser(context.Background(), email, "Test "+string(role), role, Password, true, nil, audit.Actor{Email: "test"})
+	Fatal(s.T, err, "create user %s", email)
+	return u
+}
+
+// Login signs in and returns the token.
+func (s *Server) Login(email, password string) string {
+	s.T.Helper()
+	r := s.Do("", http.MethodPost, "/api/v1/auth/login", map[string]string{"email": email, "password": password})
+	r.Want(http.StatusOK)
+	var out struct {
+		Token string `json:"token"`
+	}
+	r.Decode(&out)
+	return out.Token
+}
+
+// Response is a recorded response.
+type Response struct {
+	t      testing.TB
+	Status int
+	Header http.Header
+	Body   []byte
+	Method string
+	Path   string
+}
+
+// Do sends a request as role (with its bearer token; "" sends none). body
+// is JSON-encoded unless it is a string or []byte, sent as is.
+func (s *Server) Do(role model.Role, method, path string, body any) *Response {
+	s.T.Helper()
+	h := http.Header{}
+	if role != "" {
+		h.Set("Authorization", "Bearer "+s.Tokens[role])
+	}
+	return s.DoWith(h, method, path, body)
+}
+
+// DoWith sends a request with the given headers.
+func (s *Server) DoWith(h http.Header, method, path string, body any) *Response {
+	s.T.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		rd = strings.NewReader(b)
+	case []byte:
+		rd = bytes.NewReader(b)
+	case io.Reader:
+		rd = b
+	default:
+		buf, err := json.Marshal(b)
+		Fatal(s.T, err, "encode body")
+		rd = bytes.NewReader(buf)
+	}
+	req := httptest.NewRequest(method, path, rd)
+	req.RemoteAddr = "192.0.2.10:4321"
+	if rd != nil && h.Get("Content-Type") == "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for k, v := range h {
+		req.Header[k] = v
+	}
+	rec := httptest.NewRecorder()
+	s.Handler.ServeHTTP(rec, req)
+	return &Response{t: s.T, Status: rec.Code, Header: rec.Header(), Body: rec.Body.Bytes(), Method: method, Path: path}
+}
+
+// Want fails the test unless the status is one of want.
+func (r *Response) Want(want ...int) *Response {
+	r.t.Helper()
+	for _, w := range want {
+		if r.Status == w {
+			return r
+		}
+	}
+	r.t.Fatalf("%s %s: status %d, want %v; body: %s", r.Method, r.Path, r.Status, want, truncate(r.Body))
+	return r
+}
+
+// Decode reads the JSON body into v.
+func (r *Response) Decode(v any) {
+	r.t.Helper()
+	if err := json.Unmarshal(r.Body, v); err != nil {
+		r.t.Fatalf("%s %s: decode %s: %v", r.Method, r.Path, truncate(r.Body), err)
+	}
+}
+
+// JSON returns the body as a map.
+func (r *Response) JSON() map[string]any {
+	r.t.Helper()
+	m := map[string]any{}
+	r.Decode(&m)
+	return m
+}
+
+// ErrorCode returns error.code of an error body ("" if none).
+func (r *Response) ErrorCode() string {
+	var e struct {
+		Error struct {
+			Code string `json:"code"`
+		} `json:"error"`
+	}
+	_ = json.Unmarshal(r.Body, &e)
+	return e.Error.Code
+}
+
+// ErrorFields returns error.fields of an error body.
+func (r *Response) ErrorFields() map[string]string {
+	var e struct {
+		Error struct {
+			Fields map[string]string `json:"fields"`
+		} `json:"error"`
+	}
+	_ = json.Unmarshal(r.Body, &e)
+	return e.Error.Fields
+}
+
+func truncate(b []byte) string {
+	if len(b) > 2000 {
+		return string(b[:2000]) + "..."
+	}
+	return string(b)
+}
+
+// Date parses a YYYY-MM-DD date or fails the test.
+func Date(t testing.TB, s string) model.Date {
+	t.Helper()
+	d, err := model.ParseDate(s)
+	Fatal(t, err, "date")
+	return d
+}
+
+// Today is FixedNow's date.
+func Today() model.Date { return model.DateOf(FixedNow) }
+
