@@ -208,4 +208,3 @@ func Close(db *gorm.DB) error {
 	}
 	return sqlDB.Close()
 }
-

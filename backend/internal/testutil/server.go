@@ -202,4 +202,3 @@ func Date(t testing.TB, s string) model.Date {
 
 // Today is FixedNow's date.
 func Today() model.Date { return model.DateOf(FixedNow) }
-
