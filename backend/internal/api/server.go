@@ -28,6 +28,8 @@ type Deps struct {
 	Now func() time.Time
 	// Frontend is the built SPA (frontend.Dist); nil serves a notice.
 	Frontend fs.FS
+	// Hasher hashes passwords; nil means the production argon2id cost.
+	Hasher *auth.Hasher
 }
 
 // Server holds the handlers' dependencies.
@@ -61,6 +63,10 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	hasher := d.Hasher
+	if hasher == nil {
+		hasher = auth.NewHasher(4)
+	}
 	st := store.New(d.DB, now).WithRules(store.Rules{
 		Intervals:          qualification.IntervalsFrom(d.Config.InspectionIntervalMonths),
 		ExpiringWithinDays: d.Config.ExpiringWithinDays,
@@ -71,7 +77,7 @@ func New(d Deps) (*Server, error) {
 		store:  st,
 		tokens: tokens,
 		guard:  auth.NewGuard(tokens, st, now),
-		hasher: auth.NewHasher(4),
+		hasher: hasher,
 		limits: auth.NewLoginLimits(now),
 		log:    log,
 		now:    now,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/qualtrack/qualtrack/backend/internal/api"
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
@@ -50,7 +51,7 @@ func NewServer(t testing.TB, adjust func(*config.Config)) *Server {
 	if adjust != nil {
 		adjust(&cfg)
 	}
-	srv, err := api.New(api.Deps{Config: cfg, DB: db.DB, Now: clock.Now})
+	srv, err := api.New(api.Deps{Config: cfg, DB: db.DB, Now: clock.Now, Hasher: auth.NewTestHasher()})
 	Fatal(t, err, "api.New")
 	h, err := srv.Handler()
 	Fatal(t, err, "handler")
@@ -202,3 +203,14 @@ func Date(t testing.TB, s string) model.Date {
 
 // Today is FixedNow's date.
 func Today() model.Date { return model.DateOf(FixedNow) }
+
+// ErrorCodeMessage returns error.message of an error body.
+func (r *Response) ErrorCodeMessage() string {
+	var e struct {
+		Error struct {
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	_ = json.Unmarshal(r.Body, &e)
+	return e.Error.Message
+}

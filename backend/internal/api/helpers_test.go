@@ -1,0 +1,5 @@
+package api_test
+
+import "fmt"
+
+func path(format string, args ...any) string { return fmt.Sprintf(format, args...) }

@@ -1,0 +1,247 @@
+package auth
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+)
+
+var secret = []byte("0123456789abcdef0123456789abcdef")
+
+func fixed(t time.Time) func() time.Time { return func() time.Time { return t } }
+
+func TestPasswordHashAndVerify(t *testing.T) {
+	h := NewHasher(2)
+	ctx := context.Background()
+	enc, err := h.Hash(ctx, "correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(enc, "$argon2id$v=19$m=32768,t=2,p=1$") {
+		t.Fatalf("not a PHC argon2id string: %s", enc)
+	}
+	if err := h.Verify(ctx, enc, "correct horse battery"); err != nil {
+		t.Fatalf("right password refused: %v", err)
+	}
+	if err := h.Verify(ctx, enc, "correct horse batterY"); !errors.Is(err, ErrPasswordMismatch) {
+		t.Fatalf("wrong password: %v", err)
+	}
+	other, _ := h.Hash(ctx, "correct horse battery")
+	if other == enc {
+		t.Fatal("two hashes of one password share a salt")
+	}
+	for _, bad := range []string{"", "$argon2i$v=19$m=1,t=1,p=1$AAAA$AAAA", "$argon2id$v=19$m=99999999,t=2,p=1$c2FsdA$" + strings.Repeat("A", 43)} {
+		if err := h.Verify(ctx, bad, "x"); err == nil {
+			t.Fatalf("malformed hash %q accepted", bad)
+		}
+	}
+	h.VerifyNobody(ctx, "anything") // must not panic: the dummy hash is well formed
+	if _, _, _, err := decodeHash(dummyHash); err != nil {
+		t.Fatalf("dummy hash malformed: %v", err)
+	}
+}
+
+func TestPasswordPolicy(t *testing.T) {
+	for pw, ok := range map[string]bool{
+		"short":                    false,
+		"twelve chars":             true,
+		"            ":             false,
+		strings.Repeat("ä", 256):   true,
+		strings.Repeat("a", 257):   false,
+		"correct horse battery!!!": true,
+	} {
+		if got := CheckPasswordPolicy(pw) == ""; got != ok {
+			t.Errorf("policy(%q...) ok=%v, want %v", pw[:min(len(pw), 12)], got, ok)
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+	tk, err := NewTokens(secret, time.Hour, fixed(now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, _, err := tk.Issue(7, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := tk.Parse(good)
+	if err != nil {
+		t.Fatalf("good token refused: %v", err)
+	}
+	if id, _ := c.UserID(); id != 7 || c.TokenVersion != 3 {
+		t.Fatalf("claims %+v", c)
+	}
+
+	sign := func(method jwt.SigningMethod, key any, claims jwt.MapClaims) string {
+		s, err := jwt.NewWithClaims(method, claims).SignedString(key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	base := func() jwt.MapClaims {
+		return jwt.MapClaims{"iss": Issuer, "aud": Audience, "sub": "7", "tv": 3,
+			"iat": now.Unix(), "exp": now.Add(time.Hour).Unix()}
+	}
+	with := func(k string, v any) jwt.MapClaims { m := base(); m[k] = v; return m }
+	without := func(k string) jwt.MapClaims { m := base(); delete(m, k); return m }
+	parts := strings.Split(good, ".")
+	payload, _ := base64.RawURLEncoding.DecodeString(parts[1])
+	tampered := parts[0] + "." + base64.RawURLEncoding.EncodeToString([]byte(strings.Replace(string(payload), `"sub":"7"`, `"sub":"1"`, 1))) + "." + parts[2]
+	noneHeader := base64.RawURLEncoding.EncodeToString([]byte(`{"alg":"none","typ":"JWT"}`))
+
+	cases := map[string]string{
+		"tampered payload":     tampered,
+		"alg none":             noneHeader + "." + parts[1] + ".",
+		"wrong secret":         sign(jwt.SigningMethodHS256, []byte("another-secret-another-secret-xx"), base()),
+		"HS512":                sign(jwt.SigningMethodHS512, secret, base()),
+		"expired":              sign(jwt.SigningMethodHS256, secret, with("exp", now.Add(-time.Hour).Unix())),
+		"no expiry":            sign(jwt.SigningMethodHS256, secret, without("exp")),
+		"issued in the future": sign(jwt.SigningMethodHS256, secret, with("iat", now.Add(time.Hour).Unix())),
+		"wrong issuer":         sign(jwt.SigningMethodHS256, secret, with("iss", "someone-else")),
+		"wrong audience":       sign(jwt.SigningMethodHS256, secret, with("aud", "other-api")),
+		"no subject":           sign(jwt.SigningMethodHS256, secret, without("sub")),
+		"garbage":              "not.a.token",
+		"empty":                "",
+		"huge":                 strings.Repeat("a", 5000),
+	}
+	for name, tok := range cases {
+		if _, err := tk.Parse(tok); err == nil {
+			t.Errorf("%s: token accepted", name)
+		}
+	}
+	later, _ := NewTokens(secret, time.Hour, fixed(now.Add(2*time.Hour)))
+	if _, err := later.Parse(good); err == nil {
+		t.Error("token accepted after its expiry")
+	}
+	if _, err := NewTokens([]byte("short"), time.Hour, nil); err == nil {
+		t.Error("short secret accepted")
+	}
+}
+
+func TestSessionValid(t *testing.T) {
+	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+	past, future := now.Add(-time.Minute), now.Add(time.Hour)
+	u := model.User{Active: true, TokenVersion: 2}
+	cases := []struct {
+		name string
+		mod  func(u *model.User)
+		tv   int64
+		want bool
+	}{
+		{"current", func(*model.User) {}, 2, true},
+		{"old token version", func(*model.User) {}, 1, false},
+		{"disabled", func(u *model.User) { u.Active = false }, 2, false},
+		{"access ended", func(u *model.User) { u.AccessExpiresAt = &past }, 2, false},
+		{"access ends later", func(u *model.User) { u.AccessExpiresAt = &future }, 2, true},
+	}
+	for _, c := range cases {
+		v := u
+		c.mod(&v)
+		if got := SessionValid(v, c.tv, now); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestPermissions(t *testing.T) {
+	want := map[Permission][]model.Role{
+		Public:      model.Roles,
+		Self:        model.Roles,
+		Read:        model.Roles,
+		Edit:        {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
+		Decide:      {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
+		Delete:      {model.RoleAdmin},
+		ManageUsers: {model.RoleAdmin},
+	}
+	for p, roles := range want {
+		for _, r := range model.Roles {
+			allowed := false
+			for _, w := range roles {
+				allowed = allowed || w == r
+			}
+			if p.Allows(r) != allowed {
+				t.Errorf("%s allows %s = %v, want %v", p, r, p.Allows(r), allowed)
+			}
+		}
+	}
+	if Permission(0).Valid() || Permission(0).Allows(model.RoleAdmin) {
+		t.Error("the unset permission is valid")
+	}
+	for _, c := range []struct {
+		role     model.Role
+		from, to model.QualificationStatus
+		want     bool
+	}{
+		{model.RoleProcurement, model.StatusProspective, model.StatusInQualification, true},
+		{model.RoleProcurement, model.StatusInQualification, model.StatusQualified, false},
+		{model.RoleProcurement, model.StatusProspective, model.StatusDisqualified, false},
+		{model.RoleManager, model.StatusInQualification, model.StatusQualified, true},
+		{model.RoleAdmin, model.StatusQualified, model.StatusSuspended, true},
+		{model.RoleAuditor, model.StatusProspective, model.StatusInQualification, false},
+	} {
+		if got := CanDecide(c.role, c.from, c.to); got != c.want {
+			t.Errorf("CanDecide(%s, %s->%s) = %v", c.role, c.from, c.to, got)
+		}
+	}
+}
+
+func TestLoginLimits(t *testing.T) {
+	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+	clock := now
+	l := NewLoginLimits(func() time.Time { return clock })
+	for i := 0; i < 5; i++ {
+		if ok, _ := l.Check("a@x", "1.1.1.1"); !ok {
+			t.Fatalf("refused after %d failures", i)
+		}
+		l.Fail("a@x", "1.1.1.1")
+	}
+	ok, wait := l.Check("a@x", "1.1.1.1")
+	if ok || wait <= 0 || wait > 15*time.Minute {
+		t.Fatalf("6th attempt from the same place: ok=%v wait=%v", ok, wait)
+	}
+	// The real user elsewhere is not locked out by one attacker's place.
+	if ok, _ := l.Check("a@x", "2.2.2.2"); !ok {
+		t.Fatal("account locked out for every IP by 5 failures from one")
+	}
+	// Time heals.
+	clock = now.Add(15*time.Minute + time.Second)
+	if ok, _ := l.Check("a@x", "1.1.1.1"); !ok {
+		t.Fatal("still refused after the window")
+	}
+	// One IP spraying many accounts.
+	for i := 0; i < 30; i++ {
+		l.Fail(strings.Repeat("x", i+1)+"@x", "3.3.3.3")
+	}
+	if ok, _ := l.Check("new@x", "3.3.3.3"); ok {
+		t.Fatal("IP spraying many accounts not limited")
+	}
+	// Many IPs against one account.
+	for i := 0; i < 50; i++ {
+		l.Fail("victim@x", "10.0.0."+strings.Repeat("1", i%3+1)+string(rune('a'+i%26)))
+	}
+	if ok, _ := l.Check("victim@x", "4.4.4.4"); ok {
+		t.Fatal("distributed attack on one account not limited")
+	}
+	// Success clears the pair.
+	l2 := NewLoginLimits(func() time.Time { return now })
+	for i := 0; i < 4; i++ {
+		l2.Fail("b@x", "5.5.5.5")
+	}
+	l2.Succeed("b@x", "5.5.5.5")
+	for i := 0; i < 4; i++ {
+		l2.Fail("b@x", "5.5.5.5")
+	}
+	if ok, _ := l2.Check("b@x", "5.5.5.5"); !ok {
+		t.Fatal("failures before a success still counted")
+	}
+}

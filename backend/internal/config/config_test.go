@@ -1,0 +1,116 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestLoadDefaults(t *testing.T) {
+	c, err := Load(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != "127.0.0.1:8080" || c.DataDir != "./data" || c.Env != EnvDevelopment ||
+		c.SessionTTL != 12*time.Hour || c.MaxUploadMB != 25 || c.Demo || c.LogLevel != "info" ||
+		c.ExpiringWithinDays != 90 || c.InspectionIntervalMonths["critical"] != 6 || c.InspectionIntervalMonths["low"] != 24 {
+		t.Fatalf("unexpected defaults: %+v", c)
+	}
+	if c.Dialect() != "sqlite" || c.SQLitePath() != filepath.Join("data", "qualtrack.db") {
+		t.Fatalf("dialect %s path %s", c.Dialect(), c.SQLitePath())
+	}
+}
+
+func TestLoadNamesEveryInvalidVariable(t *testing.T) {
+	cases := map[string]string{
+		"QUALTRACK_ENV":                       "staging",
+		"QUALTRACK_ADDR":                      "8080",
+		"QUALTRACK_DATABASE_URL":              "mysql://x",
+		"QUALTRACK_SESSION_TTL":               "forever",
+		"QUALTRACK_DEMO":                      "perhaps",
+		"QUALTRACK_MAX_UPLOAD_MB":             "-1",
+		"QUALTRACK_LOG_LEVEL":                 "loud",
+		"QUALTRACK_EXPIRING_WITHIN_DAYS":      "0",
+		"QUALTRACK_INSPECTION_INTERVAL_MONTHS": "critical=0",
+		"QUALTRACK_MAX_IMPORT_ROWS":           "lots",
+		"QUALTRACK_TRUSTED_PROXIES":           "not-an-ip",
+		"QUALTRACK_JWT_SECRET":                "short",
+	}
+	for name, value := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := Load(env(map[string]string{name: value}))
+			if err == nil || !strings.Contains(err.Error(), name) {
+				t.Fatalf("%s=%q: error %v does not name the variable", name, value, err)
+			}
+		})
+	}
+}
+
+func TestProductionNeedsSecretAndRefusesDemo(t *testing.T) {
+	_, err := Load(env(map[string]string{"QUALTRACK_ENV": "production"}))
+	if err == nil || !strings.Contains(err.Error(), "QUALTRACK_JWT_SECRET") {
+		t.Fatalf("production without secret: %v", err)
+	}
+	secret := strings.Repeat("s", 32)
+	c, err := Load(env(map[string]string{"QUALTRACK_ENV": "production", "QUALTRACK_JWT_SECRET": secret}))
+	if err != nil || string(c.JWTSecret) != secret {
+		t.Fatalf("production with secret: %v", err)
+	}
+	_, err = Load(env(map[string]string{"QUALTRACK_ENV": "production", "QUALTRACK_JWT_SECRET": secret, "QUALTRACK_DEMO": "true"}))
+	if err == nil || !strings.Contains(err.Error(), "QUALTRACK_DEMO") {
+		t.Fatalf("production with demo: %v", err)
+	}
+	if err := (&Config{Env: EnvProduction}).EnsureDevSecret(); err == nil {
+		t.Fatal("EnsureDevSecret made a secret in production")
+	}
+}
+
+func TestSecretFile(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "secret")
+	if err := os.WriteFile(f, []byte(strings.Repeat("k", 40)+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(env(map[string]string{"QUALTRACK_JWT_SECRET_FILE": f}))
+	if err != nil || len(c.JWTSecret) != 40 {
+		t.Fatalf("secret file: %v (%d bytes)", err, len(c.JWTSecret))
+	}
+	if _, err := Load(env(map[string]string{"QUALTRACK_JWT_SECRET_FILE": f, "QUALTRACK_JWT_SECRET": strings.Repeat("k", 40)})); err == nil {
+		t.Fatal("both secret and secret file accepted")
+	}
+}
+
+func TestDevSecretIsKept(t *testing.T) {
+	dir := t.TempDir()
+	a := Config{Env: EnvDevelopment, DataDir: dir}
+	if err := a.EnsureDevSecret(); err != nil {
+		t.Fatal(err)
+	}
+	b := Config{Env: EnvDevelopment, DataDir: dir}
+	if err := b.EnsureDevSecret(); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.JWTSecret) < MinSecretBytes || string(a.JWTSecret) != string(b.JWTSecret) {
+		t.Fatal("development secret not generated once and kept")
+	}
+	st, err := os.Stat(filepath.Join(dir, "jwt-secret"))
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("secret file mode: %v %v", st, err)
+	}
+}
+
+func TestPostgresURLSelectsPostgres(t *testing.T) {
+	c, err := Load(env(map[string]string{"QUALTRACK_DATABASE_URL": "postgres://u@localhost/db"}))
+	if err != nil || c.Dialect() != "postgres" {
+		t.Fatalf("%v %s", err, c.Dialect())
+	}
+	c, err = Load(env(map[string]string{"QUALTRACK_DATABASE_URL": "sqlite:///tmp/x.db?mode=rwc"}))
+	if err != nil || c.SQLitePath() != "/tmp/x.db" {
+		t.Fatalf("%v %s", err, c.SQLitePath())
+	}
+}

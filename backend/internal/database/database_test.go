@@ -1,0 +1,63 @@
+package database_test
+
+import (
+	"io/fs"
+	gosync "sync"
+	"slices"
+	"strings"
+	"testing"
+
+	"gorm.io/gorm/schema"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+	"github.com/qualtrack/qualtrack/migrations"
+)
+
+// Both dialect folders must hold the same migration versions.
+func TestMigrationFoldersMatch(t *testing.T) {
+	names := func(dir string) []string {
+		entries, err := fs.ReadDir(migrations.FS, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range entries {
+			out = append(out, e.Name())
+		}
+		return out
+	}
+	sq, pg := names("sqlite"), names("postgres")
+	if len(sq) == 0 || !slices.Equal(sq, pg) {
+		t.Fatalf("sqlite migrations %v differ from postgres %v", sq, pg)
+	}
+}
+
+// Every field of every gorm model has its column after migrating (on the
+// dialect under test: SQLite, or PostgreSQL when the test URL is set).
+func TestModelsMatchSchema(t *testing.T) {
+	db := testutil.NewDB(t, nil)
+	models := []any{
+		&model.User{}, &model.Manufacturer{}, &model.Site{}, &model.QualificationDecision{},
+		&model.Inspection{}, &model.Finding{}, &model.Certification{}, &model.Attachment{}, &model.AuditEvent{},
+	}
+	for _, m := range models {
+		s, err := schema.Parse(m, &gosync.Map{}, db.NamingStrategy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, err := db.Migrator().ColumnTypes(m)
+		if err != nil {
+			t.Fatalf("%s: %v", s.Table, err)
+		}
+		have := map[string]bool{}
+		for _, c := range cols {
+			have[strings.ToLower(c.Name())] = true
+		}
+		for _, f := range s.Fields {
+			if f.DBName != "" && !have[f.DBName] {
+				t.Errorf("%s (%s): table %s has no column %s", s.Name, db.Dialect, s.Table, f.DBName)
+			}
+		}
+	}
+}
