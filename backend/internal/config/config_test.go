@@ -29,18 +29,18 @@ func TestLoadDefaults(t *testing.T) {
 
 func TestLoadNamesEveryInvalidVariable(t *testing.T) {
 	cases := map[string]string{
-		"QUALTRACK_ENV":                       "staging",
-		"QUALTRACK_ADDR":                      "8080",
-		"QUALTRACK_DATABASE_URL":              "mysql://x",
-		"QUALTRACK_SESSION_TTL":               "forever",
-		"QUALTRACK_DEMO":                      "perhaps",
-		"QUALTRACK_MAX_UPLOAD_MB":             "-1",
-		"QUALTRACK_LOG_LEVEL":                 "loud",
-		"QUALTRACK_EXPIRING_WITHIN_DAYS":      "0",
+		"QUALTRACK_ENV":                        "staging",
+		"QUALTRACK_ADDR":                       "8080",
+		"QUALTRACK_DATABASE_URL":               "mysql://x",
+		"QUALTRACK_SESSION_TTL":                "forever",
+		"QUALTRACK_DEMO":                       "perhaps",
+		"QUALTRACK_MAX_UPLOAD_MB":              "-1",
+		"QUALTRACK_LOG_LEVEL":                  "loud",
+		"QUALTRACK_EXPIRING_WITHIN_DAYS":       "0",
 		"QUALTRACK_INSPECTION_INTERVAL_MONTHS": "critical=0",
-		"QUALTRACK_MAX_IMPORT_ROWS":           "lots",
-		"QUALTRACK_TRUSTED_PROXIES":           "not-an-ip",
-		"QUALTRACK_JWT_SECRET":                "short",
+		"QUALTRACK_MAX_IMPORT_ROWS":            "lots",
+		"QUALTRACK_TRUSTED_PROXIES":            "not-an-ip",
+		"QUALTRACK_JWT_SECRET":                 "short",
 	}
 	for name, value := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -2,9 +2,9 @@ package database_test
 
 import (
 	"io/fs"
-	gosync "sync"
 	"slices"
 	"strings"
+	gosync "sync"
 	"testing"
 
 	"gorm.io/gorm/schema"

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/qualtrack/qualtrack/backend/internal/database"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+)
+
+// qualtrack runs a subcommand against a SQLite database in dir (or the
+// PostgreSQL test database when one is configured).
+func qualtrack(t *testing.T, env map[string]string, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), append([]string{"qualtrack"}, args...), func(k string) string { return env[k] }, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func testEnv(t *testing.T) map[string]string {
+	dir := t.TempDir()
+	env := map[string]string{"QUALTRACK_DATA_DIR": dir, "QUALTRACK_LOG_LEVEL": "error"}
+	if os.Getenv(testutil.PostgresURLEnv) != "" {
+		db := testutil.NewDB(t, nil) // a fresh schema of its own
+		env["QUALTRACK_DATABASE_URL"] = db.DSN
+	}
+	return env
+}
+
+func TestVersionAndUsage(t *testing.T) {
+	if code, out, _ := qualtrack(t, nil, "", "version"); code != 0 || !strings.HasPrefix(out, "qualtrack ") {
+		t.Fatalf("version: %d %q", code, out)
+	}
+	if code, _, errOut := qualtrack(t, map[string]string{"QUALTRACK_DATA_DIR": t.TempDir()}, "", "frobnicate"); code != 2 || !strings.Contains(errOut, "unknown command") {
+		t.Fatalf("unknown command: %d %q", code, errOut)
+	}
+}
+
+func TestInvalidConfigurationStopsStart(t *testing.T) {
+	code, _, errOut := qualtrack(t, map[string]string{"QUALTRACK_ENV": "production"}, "", "serve")
+	if code != 2 || !strings.Contains(errOut, "QUALTRACK_JWT_SECRET") {
+		t.Fatalf("production without secret: %d %q", code, errOut)
+	}
+}
+
+func TestUserCreateMigrateAuditBackup(t *testing.T) {
+	env := testEnv(t)
+	code, out, errOut := qualtrack(t, env, "", "migrate", "up")
+	if code != 0 {
+		t.Fatalf("migrate up: %d %s", code, errOut)
+	}
+	code, out, _ = qualtrack(t, env, "", "migrate", "status")
+	if code != 0 || !strings.Contains(out, "00001_init.sql") || !strings.Contains(out, "applied") {
+		t.Fatalf("migrate status: %d %q", code, out)
+	}
+	// Password generated and printed once.
+	code, out, errOut = qualtrack(t, env, "", "user", "create", "--email", "boss@example.com", "--name", "Boss", "--role", "admin")
+	if code != 0 || !strings.Contains(out, "password (shown once): ") {
+		t.Fatalf("user create: %d %q %q", code, out, errOut)
+	}
+	// Password from standard input, checked against the policy.
+	code, _, errOut = qualtrack(t, env, "short\n", "user", "create", "--email", "a@example.com", "--name", "A", "--role", "auditor", "--password-stdin")
+	if code != 1 || !strings.Contains(errOut, "password") {
+		t.Fatalf("weak password accepted: %d %q", code, errOut)
+	}
+	code, out, _ = qualtrack(t, env, "a long enough password\n", "user", "create", "--email", "a@example.com", "--name", "A", "--role", "auditor", "--password-stdin")
+	if code != 0 || strings.Contains(out, "shown once") {
+		t.Fatalf("stdin password: %d %q", code, out)
+	}
+	code, _, _ = qualtrack(t, env, "", "user", "create", "--email", "b@example.com", "--name", "B", "--role", "root")
+	if code == 0 {
+		t.Fatal("unknown role accepted")
+	}
+
+	code, out, _ = qualtrack(t, env, "", "audit", "verify")
+	if code != 0 || !strings.Contains(out, "audit chain valid: 2 events") {
+		t.Fatalf("audit verify: %d %q", code, out)
+	}
+	if env["QUALTRACK_DATABASE_URL"] == "" {
+		backup := filepath.Join(t.TempDir(), "backup.db")
+		code, out, errOut = qualtrack(t, env, "", "backup", "--out", backup)
+		if code != 0 {
+			t.Fatalf("backup: %d %q %q", code, out, errOut)
+		}
+		// The backup is a working database with the same chain.
+		code, out, _ = qualtrack(t, map[string]string{"QUALTRACK_DATA_DIR": t.TempDir(), "QUALTRACK_DATABASE_URL": "file:" + backup}, "", "audit", "verify")
+		if code != 0 || !strings.Contains(out, "2 events") {
+			t.Fatalf("verify backup: %d %q", code, out)
+		}
+		code, _, _ = qualtrack(t, env, "", "backup", "--out", backup)
+		if code == 0 {
+			t.Fatal("backup overwrote an existing file")
+		}
+	}
+
+	// Tamper behind the app's back: exit status 1 and the broken event.
+	dsn := env["QUALTRACK_DATABASE_URL"]
+	dialect := "postgres"
+	if dsn == "" {
+		dialect, dsn = "sqlite", filepath.Join(env["QUALTRACK_DATA_DIR"], "qualtrack.db")
+	}
+	db, err := database.Open(context.Background(), database.Options{Dialect: dialect, DSN: dsn})
+	testutil.Fatal(t, err, "open")
+	testutil.Fatal(t, db.Exec("UPDATE audit_events SET actor_email = 'forger@example.com' WHERE sequence = 1").Error, "tamper")
+	database.Close(db)
+	code, out, _ = qualtrack(t, env, "", "audit", "verify")
+	if code != 1 || !strings.Contains(out, "BROKEN at event 1") {
+		t.Fatalf("tampered verify: %d %q", code, out)
+	}
+}
+
+func TestSeedDemo(t *testing.T) {
+	env := testEnv(t)
+	if code, out, errOut := qualtrack(t, env, "", "seed", "--demo"); code != 0 {
+		t.Fatalf("seed: %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut := qualtrack(t, env, "", "seed", "--demo"); code != 1 || !strings.Contains(errOut, "not empty") {
+		t.Fatalf("second seed: %d %q", code, errOut)
+	}
+	env["QUALTRACK_ENV"] = "production"
+	env["QUALTRACK_JWT_SECRET"] = strings.Repeat("p", 32)
+	if code, _, _ := qualtrack(t, env, "", "seed", "--demo"); code == 0 {
+		t.Fatal("demo seeded in production")
+	}
+}
