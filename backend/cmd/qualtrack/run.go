@@ -40,6 +40,7 @@ commands:
   seed --demo           fill an empty database with demo data
   audit verify          re-walk the audit chain; exit 1 at the first broken event
   backup --out FILE     write a consistent SQLite snapshot to FILE
+  healthcheck           exit 0 when the server on QUALTRACK_ADDR is ready (for containers)
   version               print the version
 
 Every command reads the same QUALTRACK_* environment (see .env.example).
@@ -86,6 +87,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return a.audit(ctx, rest)
 	case "backup":
 		err = a.backup(ctx, rest)
+	case "healthcheck":
+		err = a.healthcheck(ctx)
 	default:
 		fmt.Fprintf(stderr, "qualtrack: unknown command %q\n\n%s", cmd, usage)
 		return 2
@@ -413,4 +416,31 @@ func withDotEnv(getenv func(string) string, vars map[string]string) func(string)
 		}
 		return vars[k]
 	}
+}
+
+// healthcheck asks the running server's /readyz, for container health
+// checks in images that have no shell or curl.
+func (a *app) healthcheck(ctx context.Context) error {
+	host, port, err := net.SplitHostPort(a.cfg.Addr)
+	if err != nil {
+		return err
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/readyz", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("not ready: %s", resp.Status)
+	}
+	return nil
 }

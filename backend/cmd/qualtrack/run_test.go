@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
@@ -125,5 +128,56 @@ func TestSeedDemo(t *testing.T) {
 	env["QUALTRACK_JWT_SECRET"] = strings.Repeat("p", 32)
 	if code, _, _ := qualtrack(t, env, "", "seed", "--demo"); code == 0 {
 		t.Fatal("demo seeded in production")
+	}
+}
+
+func TestServeHealthcheckAndShutdown(t *testing.T) {
+	env := testEnv(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	testutil.Fatal(t, err, "port")
+	env["QUALTRACK_ADDR"] = ln.Addr().String()
+	ln.Close()
+	env["QUALTRACK_ADMIN_EMAIL"] = "first@example.com"
+	env["QUALTRACK_ADMIN_PASSWORD"] = "first admin password"
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	var out, errOut bytes.Buffer
+	go func() {
+		done <- run(ctx, []string{"qualtrack", "serve"}, func(k string) string { return env[k] }, strings.NewReader(""), &out, &errOut)
+	}()
+	ready := false
+	for i := 0; i < 100 && !ready; i++ {
+		code, _, _ := qualtrack(t, env, "", "healthcheck")
+		ready = code == 0
+		if !ready {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	if !ready {
+		cancel()
+		t.Fatalf("server never became ready: %s", errOut.String())
+	}
+	resp, err := http.Post("http://"+env["QUALTRACK_ADDR"]+"/api/v1/auth/login", "application/json",
+		strings.NewReader(`{"email":"first@example.com","password":"first admin password"}`))
+	testutil.Fatal(t, err, "login")
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("first admin sign-in: %s", resp.Status)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("serve exited %d: %s", code, errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop on cancel")
+	}
+	if !strings.Contains(out.String(), "qualtrack is running at http://") {
+		t.Fatalf("no URL printed: %q", out.String())
+	}
+	if strings.Contains(errOut.String(), "first admin password") {
+		t.Fatal("the admin password reached the log")
 	}
 }

@@ -1,0 +1,59 @@
+# qualtrack: `make run` to try it, `make test` to prove it.
+GO       ?= go
+NPM      ?= npm
+BIN      := bin/qualtrack
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -s -w -X main.version=$(VERSION)
+PG_TEST_URL ?= $(QUALTRACK_TEST_DATABASE_URL)
+
+.PHONY: all build backend frontend frontend-deps run test test-go test-go-postgres test-frontend e2e lint bench clean
+
+all: build
+
+## build: frontend and binary -> bin/qualtrack
+build: frontend backend
+
+backend:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./backend/cmd/qualtrack
+
+frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
+	cd frontend && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+frontend-deps: frontend/node_modules/.package-lock.json
+
+frontend: frontend-deps
+	cd frontend && $(NPM) run build
+
+## run: build and serve on SQLite with demo data (prints the URL and sign-ins)
+run: build
+	QUALTRACK_DEMO=true ./$(BIN) serve
+
+## test: every test: Go on SQLite (and PostgreSQL when QUALTRACK_TEST_DATABASE_URL is set), frontend checks, browser tests
+test: lint test-go test-go-postgres test-frontend e2e
+
+lint:
+	@out=$$(gofmt -l backend migrations frontend/embed.go); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+test-go:
+	env -u QUALTRACK_TEST_DATABASE_URL $(GO) test -race -count=1 ./...
+
+test-go-postgres:
+	@if [ -n "$(PG_TEST_URL)" ]; then \
+		echo "== Go tests on PostgreSQL"; \
+		QUALTRACK_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -race -count=1 ./...; \
+	else echo "== QUALTRACK_TEST_DATABASE_URL not set: PostgreSQL tests skipped"; fi
+
+test-frontend: frontend-deps
+	cd frontend && $(NPM) run typecheck && $(NPM) test
+
+## e2e: browser tests (headless Debian chromium) against a freshly built binary
+e2e: build
+	cd frontend && QUALTRACK_BIN=$(CURDIR)/$(BIN) $(NPM) run e2e
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./backend/...
+
+clean:
+	rm -rf bin frontend/dist/app
