@@ -214,3 +214,6 @@ func (r *Response) ErrorCodeMessage() string {
 	_ = json.Unmarshal(r.Body, &e)
 	return e.Error.Message
 }
+
+// SystemActor is the audit actor of fixtures.
+var SystemActor = audit.Actor{Email: "test", Role: "system"}

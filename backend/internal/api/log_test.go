@@ -1,0 +1,61 @@
+package api_test
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/qualtrack/qualtrack/backend/internal/api"
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/config"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+)
+
+// The access log records each request without tokens, cookies, passwords
+// or query strings.
+func TestAccessLogHoldsNoSecrets(t *testing.T) {
+	var buf bytes.Buffer
+	db := testutil.NewDB(t, nil)
+	cfg, _ := config.Load(func(string) string { return "" })
+	cfg.JWTSecret = testutil.Secret
+	srv, err := api.New(api.Deps{Config: cfg, DB: db.DB, Hasher: auth.NewTestHasher(),
+		Logger: slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	testutil.Fatal(t, err, "server")
+	h, err := srv.Handler()
+	testutil.Fatal(t, err, "handler")
+	password := "a very secret password"
+	_, err = srv.CreateUserChecked(t.Context(), "log@example.com", "Log", "admin", password, testutil.SystemActor)
+	testutil.Fatal(t, err, "user")
+
+	do := func(method, target, body string, hdr http.Header) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, target, strings.NewReader(body))
+		for k, v := range hdr {
+			req.Header[k] = v
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	rec := do("POST", "/api/v1/auth/login", `{"email":"log@example.com","password":"`+password+`"}`, nil)
+	if rec.Code != 200 {
+		t.Fatalf("login %d", rec.Code)
+	}
+	cookie := strings.Split(rec.Header().Get("Set-Cookie"), ";")[0]
+	token := strings.TrimPrefix(cookie, auth.CookieName+"=")
+	do("GET", "/api/v1/users?q=needle-in-query", "", http.Header{"Authorization": {"Bearer " + token}})
+	do("GET", "/api/v1/auth/me", "", http.Header{"Cookie": {cookie}})
+	do("POST", "/api/v1/auth/login", `{"email":"log@example.com","password":"wrong `+password+`"}`, nil)
+
+	logged := buf.String()
+	if !strings.Contains(logged, "route=/api/v1/users") || !strings.Contains(logged, "status=200") {
+		t.Fatalf("access log lacks the request: %s", logged)
+	}
+	for _, secret := range []string{password, token, "needle-in-query", "argon2"} {
+		if strings.Contains(logged, secret) {
+			t.Errorf("log contains %q", secret)
+		}
+	}
+}
