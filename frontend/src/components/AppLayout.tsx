@@ -1,0 +1,183 @@
+import {
+  Anchor,
+  AppShell,
+  Badge,
+  Box,
+  Burger,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconKey, IconLogout } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { isApiError, isReadOnly, logout, meQueryKey, type User } from '../api';
+import { formatTimestamp } from '../format/dates';
+import { useCurrentUser } from './CurrentUser';
+import { Logo } from './Logo';
+import { navFor, type NavItem } from './navigation';
+
+function isActive(item: Pick<NavItem, 'to'>, pathname: string): boolean {
+  return item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(item.to + '/');
+}
+
+function UserSummary({ user }: { user: User }) {
+  const readOnly = isReadOnly(user.role);
+  return (
+    <Group gap="xs" wrap="nowrap" data-testid="current-user">
+      <Text size="sm" fw={600} truncate maw={220}>
+        {user.name}
+      </Text>
+      <Badge variant="light" color="gray" radius="sm" tt="none" aria-label={`Role: ${user.role}`}>
+        {user.role}
+      </Badge>
+      {readOnly && (
+        <Tooltip
+          label={
+            user.access_expires_at
+              ? `You can read every record but change nothing. Access ends ${formatTimestamp(user.access_expires_at)}.`
+              : 'You can read every record but change nothing.'
+          }
+          multiline
+          w={260}
+        >
+          <Badge variant="filled" color="yellow.6" c="dark.8" radius="sm" tt="none">
+            Read-only
+          </Badge>
+        </Tooltip>
+      )}
+    </Group>
+  );
+}
+
+export function AppLayout() {
+  const user = useCurrentUser();
+  const [navOpen, nav] = useDisclosure(false);
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  // Close the mobile navbar after following a link.
+  const closeNav = nav.close;
+  useEffect(() => closeNav(), [pathname, closeNav]);
+
+  const signOut = useMutation({
+    mutationFn: logout,
+    onSettled: (_data, error) => {
+      // A 401 means the session had already ended: signed out either way.
+      if (error && !isApiError(error, 401)) return;
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, null);
+      void navigate('/sign-in', { replace: true });
+    },
+  });
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="lg"
+      bg="gray.0"
+    >
+      <AppShell.Header withBorder>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Anchor component={Link} to="/" underline="never" c="inherit" aria-label="qualtrack home">
+              <Group gap={8} wrap="nowrap">
+                <Logo size={26} />
+                <Text fw={700} size="lg" style={{ letterSpacing: '-0.01em' }}>
+                  qualtrack
+                </Text>
+              </Group>
+            </Anchor>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Box visibleFrom="xs">
+              <UserSummary user={user} />
+            </Box>
+            {signOut.error && !isApiError(signOut.error, 401) && (
+              <Text size="xs" c="red.8" role="alert">
+                Sign-out failed: {signOut.error.message}
+              </Text>
+            )}
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconLogout size={16} stroke={1.6} />}
+              onClick={() => signOut.mutate()}
+              loading={signOut.isPending}
+            >
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="Main">
+        <AppShell.Section hiddenFrom="xs" p="xs">
+          <UserSummary user={user} />
+        </AppShell.Section>
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap="md" py={4}>
+            {navFor(user.role).map((section, i) => (
+              <Box key={section.label ?? i}>
+                {section.label && (
+                  <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" mb={4} style={{ letterSpacing: '0.04em' }}>
+                    {section.label}
+                  </Text>
+                )}
+                {section.items.map((item) => (
+                  <NavLink
+                    key={item.to}
+                    component={Link}
+                    to={item.to}
+                    label={item.label}
+                    leftSection={<item.icon size={18} stroke={1.6} />}
+                    active={isActive(item, pathname)}
+                    aria-current={isActive(item, pathname) ? 'page' : undefined}
+                    className="qt-navlink"
+                    style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+                  />
+                ))}
+              </Box>
+            ))}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+          <NavLink
+            component={Link}
+            to="/account/password"
+            label="Change password"
+            leftSection={<IconKey size={18} stroke={1.6} />}
+            active={pathname === '/account/password'}
+            className="qt-navlink"
+            style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+          />
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Box maw={1400} mx="auto">
+          <Suspense
+            fallback={
+              <Center py="xl">
+                <Loader size="sm" aria-label="Loading screen" />
+              </Center>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,13 @@
+import { createContext, useContext } from 'react';
+import type { User } from '../api';
+
+const CurrentUserContext = createContext<User | null>(null);
+
+export const CurrentUserProvider = CurrentUserContext.Provider;
+
+/** The signed-in user. Only for components rendered inside RequireAuth. */
+export function useCurrentUser(): User {
+  const user = useContext(CurrentUserContext);
+  if (!user) throw new Error('useCurrentUser used outside RequireAuth');
+  return user;
+}

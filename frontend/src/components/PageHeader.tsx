@@ -1,0 +1,55 @@
+import { Anchor, Box, Breadcrumbs, Group, Text, Title } from '@mantine/core';
+import { useEffect, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+
+export interface Crumb {
+  label: string;
+  /** Absent for the current page. */
+  to?: string;
+}
+
+interface PageHeaderProps {
+  title: string;
+  breadcrumbs: Crumb[];
+  description?: ReactNode;
+  /** The page's primary action (and secondary ones), shown on the right. */
+  actions?: ReactNode;
+}
+
+/** The one header every screen uses: breadcrumbs, title, primary action on the right. */
+export function PageHeader({ title, breadcrumbs, description, actions }: PageHeaderProps) {
+  useEffect(() => {
+    document.title = `${title} · qualtrack`;
+  }, [title]);
+
+  return (
+    <Box component="header" mb="lg">
+      <Box component="nav" aria-label="Breadcrumb" mb={6}>
+        <Breadcrumbs separator="/" separatorMargin={6} fz="sm">
+          {breadcrumbs.map((crumb, i) =>
+            crumb.to ? (
+              <Anchor key={i} component={Link} to={crumb.to} size="sm" c="dimmed">
+                {crumb.label}
+              </Anchor>
+            ) : (
+              <Text key={i} size="sm" c="dimmed" aria-current={i === breadcrumbs.length - 1 ? 'page' : undefined}>
+                {crumb.label}
+              </Text>
+            ),
+          )}
+        </Breadcrumbs>
+      </Box>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+        <Box>
+          <Title order={1}>{title}</Title>
+          {description && (
+            <Text size="sm" c="dimmed" mt={4}>
+              {description}
+            </Text>
+          )}
+        </Box>
+        {actions && <Group gap="xs">{actions}</Group>}
+      </Group>
+    </Box>
+  );
+}

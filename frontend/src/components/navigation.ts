@@ -1,0 +1,62 @@
+import {
+  IconAlertTriangle,
+  IconBuildingFactory2,
+  IconCertificate,
+  IconClipboardCheck,
+  IconFileSpreadsheet,
+  IconHistory,
+  IconLayoutDashboard,
+  IconMapPin,
+  IconUpload,
+  IconUsers,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { WRITER_ROLES, type Role } from '../api';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  /** Roles that see the link; absent means every role. The server enforces the same rule. */
+  roles?: readonly Role[];
+}
+
+export interface NavSection {
+  /** Absent for the first, unlabelled section. */
+  label?: string;
+  items: NavItem[];
+}
+
+export const NAV_SECTIONS: NavSection[] = [
+  { items: [{ label: 'Dashboard', to: '/', icon: IconLayoutDashboard }] },
+  {
+    label: 'Records',
+    items: [
+      { label: 'Manufacturers', to: '/manufacturers', icon: IconBuildingFactory2 },
+      { label: 'Sites', to: '/sites', icon: IconMapPin },
+      { label: 'Inspections', to: '/inspections', icon: IconClipboardCheck },
+      { label: 'Findings', to: '/findings', icon: IconAlertTriangle },
+      { label: 'Certifications', to: '/certifications', icon: IconCertificate },
+    ],
+  },
+  {
+    label: 'Evidence',
+    items: [
+      { label: 'Reports', to: '/reports', icon: IconFileSpreadsheet },
+      { label: 'Import', to: '/import', icon: IconUpload, roles: WRITER_ROLES },
+      { label: 'Audit trail', to: '/audit-trail', icon: IconHistory },
+    ],
+  },
+  {
+    label: 'Administration',
+    items: [{ label: 'Users', to: '/users', icon: IconUsers, roles: ['admin'] }],
+  },
+];
+
+/** The sections and links a role may see; sections left empty are dropped. */
+export function navFor(role: Role): NavSection[] {
+  return NAV_SECTIONS.map((section) => ({
+    ...section,
+    items: section.items.filter((item) => !item.roles || item.roles.includes(role)),
+  })).filter((section) => section.items.length > 0);
+}

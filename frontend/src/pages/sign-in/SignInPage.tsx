@@ -1,0 +1,129 @@
+import { Alert, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError, isApiError, login, meQuery, meQueryKey, type LoginRequest } from '../../api';
+import { FullPageLoader } from '../../components/FullPageMessage';
+import { Logo } from '../../components/Logo';
+import { safeNextPath } from '../../components/redirect';
+import { signInErrorMessage } from './signInError';
+import { useCountdown } from './useCountdown';
+
+export default function SignInPage() {
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const me = useQuery(meQuery);
+
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
+  const [retryUntil, setRetryUntil] = useState<number | null>(null);
+  const secondsLeft = useCountdown(retryUntil);
+
+  useEffect(() => {
+    document.title = 'Sign in · qualtrack';
+  }, []);
+
+  const signIn = useMutation({
+    mutationFn: (credentials: LoginRequest) => login(credentials),
+    onSuccess: async () => {
+      // Another user may have used this tab: forget their cached records.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+      const user = await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
+      if (!user) {
+        throw new ApiError(
+          0,
+          'cookie_refused',
+          'Signed in, but the browser did not keep the session cookie. Use the address your administrator gave you (https in production).',
+        );
+      }
+      await navigate(next, { replace: true });
+    },
+    onError: (error) => {
+      if (isApiError(error, 429) && error.retryAfter !== null) {
+        setRetryUntil(Date.now() + error.retryAfter * 1000);
+      } else {
+        setRetryUntil(null);
+      }
+    },
+  });
+
+  if (me.isPending) return <FullPageLoader />;
+  if (me.data && !signIn.isPending) return <Navigate to={next} replace />;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const problems: typeof missing = {};
+    if (email.trim() === '') problems.email = 'Enter your email address.';
+    if (password === '') problems.password = 'Enter your password.';
+    setMissing(problems);
+    if (problems.email || problems.password) return;
+    signIn.mutate({ email: email.trim(), password });
+  };
+
+  const serverFields = isApiError(signIn.error) ? signIn.error.fields : {};
+  const message = signInErrorMessage(signIn.error, secondsLeft);
+  const waiting = secondsLeft !== null && secondsLeft > 0;
+
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Box w="100%" maw={400}>
+        <Stack align="center" gap={6} mb="lg">
+          <Logo size={40} />
+          <Title order={1} size="h2" ta="center">
+            Sign in to qualtrack
+          </Title>
+          <Text size="sm" c="dimmed" ta="center">
+            Contract-manufacturer qualification
+          </Text>
+        </Stack>
+        <Paper withBorder shadow="sm" p="xl" radius="md">
+          <form onSubmit={onSubmit} noValidate aria-label="Sign in">
+            <Stack gap="md">
+              {message && (
+                <Alert
+                  color={isApiError(signIn.error, 429) ? 'orange' : 'red'}
+                  variant="light"
+                  icon={<IconAlertCircle size={18} />}
+                  role="alert"
+                  aria-live="assertive"
+                >
+                  {message}
+                </Alert>
+              )}
+              <TextInput
+                label="Email"
+                type="email"
+                name="email"
+                autoComplete="username"
+                autoFocus
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                error={missing.email ?? serverFields.email}
+              />
+              <PasswordInput
+                label="Password"
+                name="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={missing.password ?? serverFields.password}
+                // Mantine's PasswordInput does not set aria-invalid itself.
+                aria-invalid={!!(missing.password ?? serverFields.password)}
+              />
+              <Button type="submit" fullWidth loading={signIn.isPending} disabled={waiting} mt={4}>
+                Sign in
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+        <Text size="xs" c="dimmed" ta="center" mt="md">
+          Accounts are created by an administrator. Forgot your password? Ask one to reset it.
+        </Text>
+      </Box>
+    </Center>
+  );
+}
