@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/qualtrack/qualtrack/backend/internal/config"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
@@ -20,7 +21,12 @@ type recordsFixture struct {
 }
 
 func newRecordsFixture(t *testing.T) *recordsFixture {
-	return &recordsFixture{t: t, srv: testutil.NewServer(t, nil)}
+	return newRecordsFixtureWith(t, nil)
+}
+
+// newRecordsFixtureWith adjusts the server's configuration first.
+func newRecordsFixtureWith(t *testing.T, adjust func(*config.Config)) *recordsFixture {
+	return &recordsFixture{t: t, srv: testutil.NewServer(t, adjust)}
 }
 
 // site inserts a manufacturer and a qualified site of the given tier.
