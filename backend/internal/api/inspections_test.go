@@ -154,6 +154,16 @@ func TestInspectionCannotPassWithOpenCriticalFinding(t *testing.T) {
 	if c := passed.obj("finding_counts"); c.num("critical") != 1 || c.num("open") != 1 {
 		t.Errorf("finding_counts %v, want the closed critical still counted and 1 open", c)
 	}
+
+	// A critical finding recorded after the inspection passed is kept; it
+	// does not block other edits, only setting pass again.
+	f.create(path+"/findings", map[string]any{"severity": "critical", "category": "security", "description": "Found in the report review"})
+	edited := f.patch(path, map[string]any{"version": passed.version(), "summary": "Report reviewed"})
+	if edited.str("result") != "pass" || edited.obj("finding_counts").num("critical") != 2 {
+		t.Errorf("result %q critical %d, want pass kept and 2 critical findings", edited.str("result"), edited.obj("finding_counts").num("critical"))
+	}
+	downgraded := f.patch(path, map[string]any{"version": edited.version(), "result": "conditional"})
+	f.srv.Do(model.RoleProcurement, http.MethodPatch, path, map[string]any{"version": downgraded.version(), "result": "pass"}).Want(422)
 }
 
 func TestUpdateInspectionVersionAndValidation(t *testing.T) {

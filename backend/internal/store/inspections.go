@@ -228,8 +228,11 @@ func normalizeInspection(in *model.Inspection) {
 // lead inspector disabled since does not block fixing a typo.
 func (s *Store) validateInspection(tx *gorm.DB, in model.Inspection, before *model.Inspection) error {
 	p := qualification.Problems{}
+	// The rule blocks setting pass while a critical finding is open; a
+	// critical finding recorded after the inspection passed does not lock
+	// the record against other edits.
 	openCritical := int64(0)
-	if before != nil {
+	if before != nil && in.Result == model.ResultPass && before.Result != model.ResultPass {
 		err := tx.Model(&model.Finding{}).Where("inspection_id = ? AND severity = ? AND status <> ?", in.ID, model.SeverityCritical, model.FindingClosed).Count(&openCritical).Error
 		if err != nil {
 			return fmt.Errorf("store: count open critical findings: %w", err)
