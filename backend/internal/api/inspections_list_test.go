@@ -180,3 +180,38 @@ func TestListInspections(t *testing.T) {
 		}
 	}
 }
+
+// Odd input is answered with 4xx, never 500.
+func TestRecordsOddInputIsRefusedCleanly(t *testing.T) {
+	f := newRecordsFixture(t)
+	site := f.site(model.RiskLow)
+	in := f.create("/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(3)})
+	tests := []struct {
+		method, path string
+		body         any
+		status       int
+	}{
+		{"POST", "/api/v1/inspections", map[string]any{"site_id": int64(9223372036854775807), "type": "routine", "scheduled_date": fromToday(3)}, 422},
+		{"POST", "/api/v1/inspections", map[string]any{"site_id": -4, "type": "routine", "scheduled_date": fromToday(3)}, 422},
+		{"POST", "/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(3), "lead_inspector_id": 0}, 422},
+		{"POST", "/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": "0001-01-01"}, 400},
+		{"POST", "/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "score": 1e20}, 400},
+		{"POST", "/api/v1/inspections", "null", 422}, // decodeJSON reads null as an empty object
+		{"POST", "/api/v1/inspections", "", 400},
+		{"PATCH", fmt.Sprintf("/api/v1/inspections/%d", in.id()), map[string]any{"version": "1"}, 400},
+		{"PATCH", fmt.Sprintf("/api/v1/inspections/%d", in.id()), map[string]any{"version": 1, "status": nil}, 422},
+		{"PATCH", "/api/v1/inspections/abc", map[string]any{"version": 1}, 404},
+		{"GET", "/api/v1/inspections/0", nil, 404},
+		{"POST", "/api/v1/inspections/abc/findings", map[string]any{}, 404},
+		{"POST", fmt.Sprintf("/api/v1/inspections/%d/findings", in.id()), map[string]any{}, 422},
+		{"GET", "/api/v1/findings?site_id=99999999999999999999", nil, 422},
+		{"GET", "/api/v1/certifications?expiring_within_days=3650&standard=%25", nil, 200},
+		{"POST", "/api/v1/certifications", map[string]any{"site_id": site.ID, "standard": "ISO 9001:2015", "expires_on": "9999-12-31"}, 201},
+		{"DELETE", "/api/v1/certifications/-1", nil, 404},
+	}
+	for _, tc := range tests {
+		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
+			f.srv.Do(model.RoleAdmin, tc.method, tc.path, tc.body).Want(tc.status)
+		})
+	}
+}
