@@ -140,6 +140,8 @@ func TestListInspections(t *testing.T) {
 		{"q=" + url.QueryEscape("_"), []int64{}, 0},
 		{"sort=date&q=" + url.QueryEscape(b.Code), []int64{id3, id4}, 2},
 		{"sort=date&q=" + url.QueryEscape(a.Name), []int64{id1, id2, id5}, 3},
+		{"status=completed&q=" + url.QueryEscape(b.Code), []int64{id3}, 1},
+		{fmt.Sprintf("site_id=%d&q=solder", b.ID), []int64{}, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {

@@ -83,8 +83,8 @@ func (s *Store) ListInspections(ctx context.Context, f InspectionFilter, p Page)
 	}
 	if strings.TrimSpace(f.Q) != "" {
 		pat := likePattern(f.Q)
-		q = q.Where(`inspections.site_id IN (SELECT id FROM sites WHERE lower(code) LIKE ? ESCAPE '\' OR lower(name) LIKE ? ESCAPE '\')
-			OR lower(inspections.summary) LIKE ? ESCAPE '\'`, pat, pat, pat)
+		q = q.Where(`(inspections.site_id IN (SELECT id FROM sites WHERE lower(code) LIKE ? ESCAPE '\' OR lower(name) LIKE ? ESCAPE '\')
+			OR lower(inspections.summary) LIKE ? ESCAPE '\')`, pat, pat, pat)
 	}
 	found := []model.Inspection{}
 	total, err := list(q, p, InspectionSorts, "-date", &found)
