@@ -51,6 +51,21 @@ func (s *Server) Routes() []Route {
 		get("/users/:id", auth.ManageUsers, s.getUser),
 		patch("/users/:id", auth.ManageUsers, s.updateUser),
 
+		get("/inspections", auth.Read, s.listInspections),
+		post("/inspections", auth.Edit, s.createInspection),
+		get("/inspections/:id", auth.Read, s.getInspection),
+		patch("/inspections/:id", auth.Edit, s.updateInspection),
+		del("/inspections/:id", auth.Delete, s.deleteInspection),
+		post("/inspections/:id/findings", auth.Edit, s.createFinding),
+		get("/findings", auth.Read, s.listFindings),
+		get("/findings/:id", auth.Read, s.getFinding),
+		patch("/findings/:id", auth.Edit, s.updateFinding),
+		get("/certifications", auth.Read, s.listCertifications),
+		post("/certifications", auth.Edit, s.createCertification),
+		get("/certifications/:id", auth.Read, s.getCertification),
+		patch("/certifications/:id", auth.Edit, s.updateCertification),
+		del("/certifications/:id", auth.Delete, s.deleteCertification),
+
 		get("/audit-events", auth.Read, s.listAuditEvents),
 		get("/audit-events/verify", auth.Read, s.verifyAuditTrail),
 	}

@@ -1,0 +1,166 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// maxExpiryWindowDays bounds expiring_within_days (ten years).
+const maxExpiryWindowDays = 3650
+
+func (s *Server) listCertifications(c *gin.Context) {
+	p, err := listQuery(c, store.CertificationSorts)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	problems := qualification.Problems{}
+	f := store.CertificationFilter{
+		SiteID:   queryInt64(c, "site_id", problems),
+		Standard: c.Query("standard"),
+		Statuses: queryEnumList(c, "status", model.CertificationStatuses, problems),
+		Q:        c.Query("q"),
+	}
+	if v := c.Query("expiring_within_days"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > maxExpiryWindowDays {
+			problems.Add("expiring_within_days", "must be a whole number of days from 0 to "+strconv.Itoa(maxExpiryWindowDays))
+		} else {
+			f.ExpiringWithinDays = &n
+		}
+	}
+	if err := problems.Err("The filters are not valid."); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	rows, total, err := s.store.ListCertifications(c.Request.Context(), f, p)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	writeList(c, rows, total, p)
+}
+
+func (s *Server) getCertification(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	row, err := s.store.CertificationByID(c.Request.Context(), id)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, row)
+}
+
+type createCertificationRequest struct {
+	SiteID            int64      `json:"site_id"`
+	Standard          string     `json:"standard"`
+	CertificateNumber string     `json:"certificate_number"`
+	IssuingBody       string     `json:"issuing_body"`
+	Scope             string     `json:"scope"`
+	IssuedOn          model.Date `json:"issued_on"`
+	ExpiresOn         model.Date `json:"expires_on"`
+	Withdrawn         bool       `json:"withdrawn"`
+	WithdrawnReason   string     `json:"withdrawn_reason"`
+	// Verified says the certificate was just checked against the issuing
+	// body's register; the check is recorded with the user and time.
+	Verified bool `json:"verified"`
+}
+
+func (s *Server) createCertification(c *gin.Context) {
+	var req createCertificationRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	cert := model.Certification{
+		SiteID: req.SiteID, Standard: req.Standard, CertificateNumber: req.CertificateNumber,
+		IssuingBody: req.IssuingBody, Scope: req.Scope, IssuedOn: req.IssuedOn, ExpiresOn: req.ExpiresOn,
+		Withdrawn: req.Withdrawn, WithdrawnReason: req.WithdrawnReason,
+	}
+	row, err := s.store.CreateCertification(c.Request.Context(), &cert, req.Verified, actor(c))
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusCreated, row)
+}
+
+type updateCertificationRequest struct {
+	Version           int64           `json:"version"`
+	SiteID            Opt[int64]      `json:"site_id"`
+	Standard          Opt[string]     `json:"standard"`
+	CertificateNumber Opt[string]     `json:"certificate_number"`
+	IssuingBody       Opt[string]     `json:"issuing_body"`
+	Scope             Opt[string]     `json:"scope"`
+	IssuedOn          Opt[model.Date] `json:"issued_on"`
+	ExpiresOn         Opt[model.Date] `json:"expires_on"`
+	Withdrawn         Opt[bool]       `json:"withdrawn"`
+	WithdrawnReason   Opt[string]     `json:"withdrawn_reason"`
+	Verified          Opt[bool]       `json:"verified"`
+}
+
+// updateCertification edits a certificate; verified true records a new
+// register check, false clears it.
+func (s *Server) updateCertification(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	var req updateCertificationRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if req.Version < 1 {
+		_ = c.Error(invalid("Send the version you read.", map[string]string{"version": "is required"}))
+		return
+	}
+	var verify *bool
+	if req.Verified.Set {
+		v := req.Verified.Value
+		verify = &v
+	}
+	row, err := s.store.UpdateCertification(c.Request.Context(), id, req.Version, verify, actor(c), func(cert *model.Certification) error {
+		applyOpt(req.SiteID, &cert.SiteID)
+		applyOpt(req.Standard, &cert.Standard)
+		applyOpt(req.CertificateNumber, &cert.CertificateNumber)
+		applyOpt(req.IssuingBody, &cert.IssuingBody)
+		applyOpt(req.Scope, &cert.Scope)
+		applyOpt(req.IssuedOn, &cert.IssuedOn)
+		applyOpt(req.ExpiresOn, &cert.ExpiresOn)
+		applyOpt(req.Withdrawn, &cert.Withdrawn)
+		applyOpt(req.WithdrawnReason, &cert.WithdrawnReason)
+		return nil
+	})
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, row)
+}
+
+// deleteCertification removes a certificate entered by mistake; the audit
+// event keeps the record.
+func (s *Server) deleteCertification(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if err := s.store.DeleteCertification(c.Request.Context(), id, actor(c)); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}

@@ -1,0 +1,166 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+func (s *Server) listFindings(c *gin.Context) {
+	p, err := listQuery(c, store.FindingSorts)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	problems := qualification.Problems{}
+	f := store.FindingFilter{
+		SiteID:       queryInt64(c, "site_id", problems),
+		InspectionID: queryInt64(c, "inspection_id", problems),
+		Statuses:     queryEnumList(c, "status", model.FindingStatuses, problems),
+		Severity:     queryEnum(c, "severity", model.Severities, problems),
+		Overdue:      queryBool(c, "overdue", problems),
+		Q:            c.Query("q"),
+	}
+	if err := problems.Err("The filters are not valid."); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	rows, total, err := s.store.ListFindings(c.Request.Context(), f, p)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	writeList(c, rows, total, p)
+}
+
+func (s *Server) getFinding(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	row, err := s.store.FindingByID(c.Request.Context(), id)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, row)
+}
+
+type createFindingRequest struct {
+	Severity         model.Severity        `json:"severity"`
+	Category         model.FindingCategory `json:"category"`
+	Requirement      string                `json:"requirement"`
+	Description      string                `json:"description"`
+	CorrectiveAction string                `json:"corrective_action"`
+	Owner            string                `json:"owner"`
+	DueDate          model.Date            `json:"due_date"`
+	Status           model.FindingStatus   `json:"status"`
+	VerificationNote string                `json:"verification_note"`
+}
+
+// createFinding records a finding of the inspection in the path.
+func (s *Server) createFinding(c *gin.Context) {
+	inspectionID, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	var req createFindingRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	f := model.Finding{
+		Severity: req.Severity, Category: req.Category, Requirement: req.Requirement,
+		Description: req.Description, CorrectiveAction: req.CorrectiveAction, Owner: req.Owner,
+		DueDate: req.DueDate, Status: req.Status, VerificationNote: req.VerificationNote,
+	}
+	row, err := s.store.CreateFinding(c.Request.Context(), inspectionID, &f, actor(c))
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusCreated, row)
+}
+
+type updateFindingRequest struct {
+	Version          int64                      `json:"version"`
+	Severity         Opt[model.Severity]        `json:"severity"`
+	Category         Opt[model.FindingCategory] `json:"category"`
+	Requirement      Opt[string]                `json:"requirement"`
+	Description      Opt[string]                `json:"description"`
+	CorrectiveAction Opt[string]                `json:"corrective_action"`
+	Owner            Opt[string]                `json:"owner"`
+	DueDate          Opt[model.Date]            `json:"due_date"`
+	Status           Opt[model.FindingStatus]   `json:"status"`
+	VerificationNote Opt[string]                `json:"verification_note"`
+}
+
+// updateFinding edits a finding; closing it needs a verification note and
+// records the closer.
+func (s *Server) updateFinding(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	var req updateFindingRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if req.Version < 1 {
+		_ = c.Error(invalid("Send the version you read.", map[string]string{"version": "is required"}))
+		return
+	}
+	row, err := s.store.UpdateFinding(c.Request.Context(), id, req.Version, actor(c), func(f *model.Finding) error {
+		applyOpt(req.Severity, &f.Severity)
+		applyOpt(req.Category, &f.Category)
+		applyOpt(req.Requirement, &f.Requirement)
+		applyOpt(req.Description, &f.Description)
+		applyOpt(req.CorrectiveAction, &f.CorrectiveAction)
+		applyOpt(req.Owner, &f.Owner)
+		applyOpt(req.DueDate, &f.DueDate)
+		applyOpt(req.Status, &f.Status)
+		applyOpt(req.VerificationNote, &f.VerificationNote)
+		return nil
+	})
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, row)
+}
+
+// queryEnumList reads an optional comma-separated filter whose every value
+// must be one of allowed ("open,in_progress").
+func queryEnumList[T ~string](c *gin.Context, name string, allowed []T, problems qualification.Problems) []T {
+	v := strings.TrimSpace(c.Query(name))
+	if v == "" {
+		return nil
+	}
+	var out []T
+	for _, part := range strings.Split(v, ",") {
+		t := T(strings.TrimSpace(part))
+		ok := false
+		for _, a := range allowed {
+			ok = ok || a == t
+		}
+		if !ok {
+			names := make([]string, len(allowed))
+			for i, a := range allowed {
+				names[i] = string(a)
+			}
+			problems.Add(name, "must be one or more (comma-separated) of: "+strings.Join(names, ", "))
+			return nil
+		}
+		out = append(out, t)
+	}
+	return out
+}

@@ -1,0 +1,179 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+func (s *Server) listInspections(c *gin.Context) {
+	p, err := listQuery(c, store.InspectionSorts)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	problems := qualification.Problems{}
+	f := store.InspectionFilter{
+		SiteID: queryInt64(c, "site_id", problems),
+		Status: queryEnum(c, "status", model.InspectionStatuses, problems),
+		Type:   queryEnum(c, "type", model.InspectionTypes, problems),
+		Result: queryEnum(c, "result", model.InspectionResults, problems),
+		From:   queryDate(c, "from", problems),
+		To:     queryDate(c, "to", problems),
+		Q:      c.Query("q"),
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		problems.Add("to", "must not be before from")
+	}
+	if err := problems.Err("The filters are not valid."); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	rows, total, err := s.store.ListInspections(c.Request.Context(), f, p)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	writeList(c, rows, total, p)
+}
+
+func (s *Server) getInspection(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	row, err := s.store.InspectionByID(c.Request.Context(), id)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, row)
+}
+
+type createInspectionRequest struct {
+	SiteID          int64                  `json:"site_id"`
+	Type            model.InspectionType   `json:"type"`
+	Status          model.InspectionStatus `json:"status"`
+	ScheduledDate   model.Date             `json:"scheduled_date"`
+	PerformedDate   model.Date             `json:"performed_date"`
+	LeadInspectorID *int64                 `json:"lead_inspector_id"`
+	Team            string                 `json:"team"`
+	Scope           string                 `json:"scope"`
+	Result          model.InspectionResult `json:"result"`
+	Score           *int                   `json:"score"`
+	Summary         string                 `json:"summary"`
+}
+
+// createInspection plans an inspection (status planned unless given) or
+// logs one already done.
+func (s *Server) createInspection(c *gin.Context) {
+	var req createInspectionRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	in := model.Inspection{
+		SiteID: req.SiteID, Type: req.Type, Status: req.Status,
+		ScheduledDate: req.ScheduledDate, PerformedDate: req.PerformedDate,
+		LeadInspectorID: req.LeadInspectorID, Team: req.Team, Scope: req.Scope,
+		Result: req.Result, Score: req.Score, Summary: req.Summary,
+	}
+	row, err := s.store.CreateInspection(c.Request.Context(), &in, actor(c))
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusCreated, row)
+}
+
+type updateInspectionRequest struct {
+	Version         int64                       `json:"version"`
+	SiteID          Opt[int64]                  `json:"site_id"`
+	Type            Opt[model.InspectionType]   `json:"type"`
+	Status          Opt[model.InspectionStatus] `json:"status"`
+	ScheduledDate   Opt[model.Date]             `json:"scheduled_date"`
+	PerformedDate   Opt[model.Date]             `json:"performed_date"`
+	LeadInspectorID Opt[int64]                  `json:"lead_inspector_id"`
+	Team            Opt[string]                 `json:"team"`
+	Scope           Opt[string]                 `json:"scope"`
+	Result          Opt[model.InspectionResult] `json:"result"`
+	Score           Opt[int]                    `json:"score"`
+	Summary         Opt[string]                 `json:"summary"`
+}
+
+// updateInspection edits an inspection; completing one updates its site's
+// schedule in the same transaction.
+func (s *Server) updateInspection(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	var req updateInspectionRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if req.Version < 1 {
+		_ = c.Error(invalid("Send the version you read.", map[string]string{"version": "is required"}))
+		return
+	}
+	row, err := s.store.UpdateInspection(c.Request.Context(), id, req.Version, actor(c), func(in *model.Inspection) error {
+		applyOpt(req.SiteID, &in.SiteID)
+		applyOpt(req.Type, &in.Type)
+		applyOpt(req.Status, &in.Status)
+		applyOpt(req.ScheduledDate, &in.ScheduledDate)
+		applyOpt(req.PerformedDate, &in.PerformedDate)
+		applyOptPtr(req.LeadInspectorID, &in.LeadInspectorID)
+		applyOpt(req.Team, &in.Team)
+		applyOpt(req.Scope, &in.Scope)
+		applyOpt(req.Result, &in.Result)
+		applyOptPtr(req.Score, &in.Score)
+		applyOpt(req.Summary, &in.Summary)
+		return nil
+	})
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, row)
+}
+
+// deleteInspection removes a planned inspection entered by mistake; the
+// store refuses anything that is history.
+func (s *Server) deleteInspection(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if err := s.store.DeleteInspection(c.Request.Context(), id, actor(c)); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+// applyOpt copies a PATCH field that was sent; null sets the zero value.
+func applyOpt[T any](o Opt[T], dst *T) {
+	if o.Set {
+		*dst = o.Value
+	}
+}
+
+// applyOptPtr copies a PATCH field that was sent into a nullable field.
+func applyOptPtr[T any](o Opt[T], dst **T) {
+	switch {
+	case !o.Set:
+	case o.Null:
+		*dst = nil
+	default:
+		v := o.Value
+		*dst = &v
+	}
+}

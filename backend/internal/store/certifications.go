@@ -1,0 +1,282 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+)
+
+// CertificationSorts are the sort fields of the certifications list.
+var CertificationSorts = SortFields{
+	"expires_on": "certifications.expires_on",
+	"standard":   "certifications.standard",
+	"issued_on":  nullsLast("certifications.issued_on"),
+	"created_at": "certifications.created_at",
+	"updated_at": "certifications.updated_at",
+}
+
+// CertificationFilter narrows the certifications list.
+type CertificationFilter struct {
+	SiteID int64
+	// Standard matches the standard exactly, ignoring case.
+	Standard string
+	// Statuses keeps certificates whose derived status is any of them.
+	Statuses []model.CertificationStatus
+	// ExpiringWithinDays keeps certificates not withdrawn that expire from
+	// today to today + N days; nil means no such filter.
+	ExpiringWithinDays *int
+	// Q searches the standard, certificate number, issuing body and site code.
+	Q string
+}
+
+// CertificationRow is a certificate with its derived status and what
+// lists show of its site.
+type CertificationRow struct {
+	model.Certification
+	Status         model.CertificationStatus `json:"status"`
+	DaysToExpiry   int                       `json:"days_to_expiry"`
+	Verified       bool                      `json:"verified"`
+	VerifiedByName string                    `json:"verified_by_name"`
+	SiteCode       string                    `json:"site_code"`
+	SiteName       string                    `json:"site_name"`
+}
+
+// ListCertifications returns one page of certificates, soonest expiry first
+// by default. The status filter is evaluated in SQL with the same
+// boundaries as qualification.CertificationStatus.
+func (s *Store) ListCertifications(ctx context.Context, f CertificationFilter, p Page) ([]CertificationRow, int64, error) {
+	db := s.db.WithContext(ctx)
+	today := s.Today()
+	q := db.Model(&model.Certification{})
+	if f.SiteID != 0 {
+		q = q.Where("certifications.site_id = ?", f.SiteID)
+	}
+	if std := qualification.NormalizeStandard(f.Standard); std != "" {
+		q = q.Where("lower(certifications.standard) = ?", strings.ToLower(std))
+	}
+	if len(f.Statuses) > 0 {
+		conds, args := make([]string, 0, len(f.Statuses)), []any{}
+		for _, st := range f.Statuses {
+			cond, a := s.certificationStatusCondition(st, today)
+			conds, args = append(conds, "("+cond+")"), append(args, a...)
+		}
+		q = q.Where("("+strings.Join(conds, " OR ")+")", args...)
+	}
+	if f.ExpiringWithinDays != nil {
+		q = q.Where("certifications.withdrawn = ? AND certifications.expires_on >= ? AND certifications.expires_on <= ?",
+			false, today, today.AddDays(*f.ExpiringWithinDays))
+	}
+	if strings.TrimSpace(f.Q) != "" {
+		pat := likePattern(f.Q)
+		q = q.Where(`(lower(certifications.standard) LIKE ? ESCAPE '\' OR lower(certifications.certificate_number) LIKE ? ESCAPE '\'
+			OR lower(certifications.issuing_body) LIKE ? ESCAPE '\' OR certifications.site_id IN (SELECT id FROM sites WHERE lower(code) LIKE ? ESCAPE '\'))`,
+			pat, pat, pat, pat)
+	}
+	found := []model.Certification{}
+	total, err := list(q, p, CertificationSorts, "expires_on", &found)
+	if err != nil {
+		return nil, 0, translate(err, "list certifications")
+	}
+	rows, err := s.describeCertifications(db, found)
+	return rows, total, err
+}
+
+// certificationStatusCondition is the SQL form of one derived status.
+func (s *Store) certificationStatusCondition(st model.CertificationStatus, today model.Date) (string, []any) {
+	windowEnd := today.AddDays(max(s.rules.ExpiringWithinDays, 0))
+	switch st {
+	case model.CertWithdrawn:
+		return "certifications.withdrawn = ?", []any{true}
+	case model.CertExpired:
+		return "certifications.withdrawn = ? AND certifications.expires_on < ?", []any{false, today}
+	case model.CertExpiring:
+		return "certifications.withdrawn = ? AND certifications.expires_on >= ? AND certifications.expires_on <= ?", []any{false, today, windowEnd}
+	}
+	return "certifications.withdrawn = ? AND certifications.expires_on > ?", []any{false, windowEnd}
+}
+
+// CertificationByID returns one certificate.
+func (s *Store) CertificationByID(ctx context.Context, id int64) (CertificationRow, error) {
+	db := s.db.WithContext(ctx)
+	var c model.Certification
+	if err := db.Take(&c, id).Error; err != nil {
+		return CertificationRow{}, translate(err, "certification by id")
+	}
+	return s.describeCertification(db, c)
+}
+
+// CreateCertification validates and inserts c. verified says the
+// certificate was checked against the issuing body's register just now.
+func (s *Store) CreateCertification(ctx context.Context, c *model.Certification, verified bool, actor audit.Actor) (CertificationRow, error) {
+	var row CertificationRow
+	normalizeCertification(c)
+	c.VerifiedByID, c.VerifiedAt = nil, nil
+	if verified {
+		now := s.Now()
+		c.VerifiedByID, c.VerifiedAt = actorID(actor), &now
+	}
+	c.Version = 1
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := validateCertification(tx, *c, nil); err != nil {
+			return err
+		}
+		if err := tx.Create(c).Error; err != nil {
+			return translate(err, "create certification")
+		}
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "certification.create", EntityType: "certification", EntityID: c.ID, Changes: audit.Diff(nil, c)}); err != nil {
+			return err
+		}
+		var err error
+		row, err = s.describeCertification(tx, *c)
+		return err
+	})
+	return row, err
+}
+
+// UpdateCertification applies change to the certificate at the version the
+// client read. A non-nil verify records (true) or clears (false) the
+// register check.
+func (s *Store) UpdateCertification(ctx context.Context, id, version int64, verify *bool, actor audit.Actor, change func(c *model.Certification) error) (CertificationRow, error) {
+	var row CertificationRow
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var c model.Certification
+		if err := tx.Take(&c, id).Error; err != nil {
+			return translate(err, "update certification")
+		}
+		if c.Version != version {
+			return ErrVersionConflict
+		}
+		before := c
+		if err := change(&c); err != nil {
+			return err
+		}
+		c.ID = before.ID
+		normalizeCertification(&c)
+		if verify != nil {
+			c.VerifiedByID, c.VerifiedAt = nil, nil
+			if *verify {
+				now := s.Now()
+				c.VerifiedByID, c.VerifiedAt = actorID(actor), &now
+			}
+		}
+		if err := validateCertification(tx, c, &before); err != nil {
+			return err
+		}
+		c.Version = version + 1
+		if err := saveVersioned(tx, &c, id, version); err != nil {
+			return translate(err, "update certification")
+		}
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "certification.update", EntityType: "certification", EntityID: id, Changes: audit.Diff(before, c)}); err != nil {
+			return err
+		}
+		var err error
+		row, err = s.describeCertification(tx, c)
+		return err
+	})
+	return row, err
+}
+
+// DeleteCertification deletes a wrongly entered certificate; its audit
+// event keeps the record.
+func (s *Store) DeleteCertification(ctx context.Context, id int64, actor audit.Actor) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		var c model.Certification
+		if err := tx.Take(&c, id).Error; err != nil {
+			return translate(err, "delete certification")
+		}
+		files, err := countAttachments(tx, model.OwnerCertification, id)
+		if err != nil {
+			return err
+		}
+		if files > 0 {
+			return &ConflictError{Field: "attachments", Message: fmt.Sprintf(
+				"The certification has %d attachment(s); delete them first.", files)}
+		}
+		if err := tx.Delete(&model.Certification{}, id).Error; err != nil {
+			return translate(err, "delete certification")
+		}
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: "certification.delete", EntityType: "certification", EntityID: id, Changes: audit.Deleted(c)})
+		return err
+	})
+}
+
+// normalizeCertification trims the text, spells known standards one way
+// and drops the withdrawal reason of a certificate that is not withdrawn.
+func normalizeCertification(c *model.Certification) {
+	c.Standard = qualification.NormalizeStandard(c.Standard)
+	c.CertificateNumber = strings.TrimSpace(c.CertificateNumber)
+	c.IssuingBody = strings.TrimSpace(c.IssuingBody)
+	c.Scope = strings.TrimSpace(c.Scope)
+	c.WithdrawnReason = strings.TrimSpace(c.WithdrawnReason)
+	if !c.Withdrawn {
+		c.WithdrawnReason = ""
+	}
+}
+
+func validateCertification(tx *gorm.DB, c model.Certification, before *model.Certification) error {
+	p := qualification.Problems{}
+	err := qualification.ValidateCertification(qualification.CertificationInput{
+		Standard: c.Standard, CertificateNumber: c.CertificateNumber, IssuingBody: c.IssuingBody,
+		IssuedOn: c.IssuedOn, ExpiresOn: c.ExpiresOn, Withdrawn: c.Withdrawn, WithdrawnReason: c.WithdrawnReason,
+	})
+	if err := mergeProblems(p, err); err != nil {
+		return err
+	}
+	if before == nil || before.SiteID != c.SiteID {
+		if err := checkOpenSite(tx, c.SiteID, "site_id", p); err != nil {
+			return err
+		}
+	}
+	return p.Err("The certification cannot be saved.")
+}
+
+func (s *Store) describeCertification(tx *gorm.DB, c model.Certification) (CertificationRow, error) {
+	rows, err := s.describeCertifications(tx, []model.Certification{c})
+	if err != nil {
+		return CertificationRow{}, err
+	}
+	return rows[0], nil
+}
+
+// describeCertifications derives status and days to expiry and adds site
+// labels and verifier names to a page of certificates, one query per kind.
+func (s *Store) describeCertifications(tx *gorm.DB, cs []model.Certification) ([]CertificationRow, error) {
+	rows := make([]CertificationRow, len(cs))
+	if len(cs) == 0 {
+		return rows, nil
+	}
+	sites, err := siteLabels(tx, distinctIDs(cs, func(c model.Certification) int64 { return c.SiteID }))
+	if err != nil {
+		return nil, err
+	}
+	names, err := userNames(tx, distinctIDs(cs, func(c model.Certification) int64 {
+		if c.VerifiedByID == nil {
+			return 0
+		}
+		return *c.VerifiedByID
+	}))
+	if err != nil {
+		return nil, err
+	}
+	today := s.Today()
+	for i, c := range cs {
+		rows[i] = CertificationRow{
+			Certification: c,
+			Status:        qualification.CertificationStatus(c.ExpiresOn, c.Withdrawn, today, s.rules.ExpiringWithinDays),
+			DaysToExpiry:  today.DaysUntil(c.ExpiresOn),
+			Verified:      c.VerifiedAt != nil,
+			SiteCode:      sites[c.SiteID].Code,
+			SiteName:      sites[c.SiteID].Name,
+		}
+		if c.VerifiedByID != nil {
+			rows[i].VerifiedByName = names[*c.VerifiedByID]
+		}
+	}
+	return rows, nil
+}

@@ -1,0 +1,256 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+)
+
+// Column sizes of findings.
+const (
+	maxRequirementLength = 200
+	maxOwnerLength       = 200
+)
+
+// FindingSorts are the sort fields of the findings list. Severity sorts
+// worst first and status in its lifecycle order, not alphabetically.
+var FindingSorts = SortFields{
+	"due_date":   nullsLast("findings.due_date"),
+	"severity":   "CASE findings.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END",
+	"status":     "CASE findings.status WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END",
+	"created_at": "findings.created_at",
+	"updated_at": "findings.updated_at",
+}
+
+// FindingFilter narrows the findings list.
+type FindingFilter struct {
+	SiteID       int64
+	InspectionID int64
+	Statuses     []model.FindingStatus // any of them; empty means all
+	Severity     model.Severity
+	// Overdue keeps only overdue findings (true) or only the others (false).
+	Overdue *bool
+	// Q searches the description, requirement and owner.
+	Q string
+}
+
+// FindingRow is a finding with what lists show of its site and state.
+type FindingRow struct {
+	model.Finding
+	Overdue        bool   `json:"overdue"`
+	SiteCode       string `json:"site_code"`
+	SiteName       string `json:"site_name"`
+	VerifiedByName string `json:"verified_by_name"`
+}
+
+// ListFindings returns one page of findings, soonest due first by default.
+func (s *Store) ListFindings(ctx context.Context, f FindingFilter, p Page) ([]FindingRow, int64, error) {
+	db := s.db.WithContext(ctx)
+	today := s.Today()
+	q := db.Model(&model.Finding{})
+	if f.SiteID != 0 {
+		q = q.Where("findings.site_id = ?", f.SiteID)
+	}
+	if f.InspectionID != 0 {
+		q = q.Where("findings.inspection_id = ?", f.InspectionID)
+	}
+	if len(f.Statuses) > 0 {
+		q = q.Where("findings.status IN ?", f.Statuses)
+	}
+	if f.Severity != "" {
+		q = q.Where("findings.severity = ?", f.Severity)
+	}
+	if f.Overdue != nil {
+		// The SQL form of qualification.FindingOverdue.
+		if *f.Overdue {
+			q = q.Where("findings.status <> ? AND findings.due_date < ?", model.FindingClosed, today)
+		} else {
+			q = q.Where("(findings.status = ? OR findings.due_date IS NULL OR findings.due_date >= ?)", model.FindingClosed, today)
+		}
+	}
+	if strings.TrimSpace(f.Q) != "" {
+		pat := likePattern(f.Q)
+		q = q.Where(`(lower(findings.description) LIKE ? ESCAPE '\' OR lower(findings.requirement) LIKE ? ESCAPE '\' OR lower(findings.owner) LIKE ? ESCAPE '\')`, pat, pat, pat)
+	}
+	found := []model.Finding{}
+	total, err := list(q, p, FindingSorts, "due_date", &found)
+	if err != nil {
+		return nil, 0, translate(err, "list findings")
+	}
+	rows, err := s.describeFindings(db, found)
+	return rows, total, err
+}
+
+// FindingByID returns one finding.
+func (s *Store) FindingByID(ctx context.Context, id int64) (FindingRow, error) {
+	db := s.db.WithContext(ctx)
+	var f model.Finding
+	if err := db.Take(&f, id).Error; err != nil {
+		return FindingRow{}, translate(err, "finding by id")
+	}
+	return s.describeFinding(db, f)
+}
+
+// CreateFinding records f on an inspection that is planned or completed;
+// it takes its site from the inspection and, without a due date, the
+// default one for its severity counted from today.
+func (s *Store) CreateFinding(ctx context.Context, inspectionID int64, f *model.Finding, actor audit.Actor) (FindingRow, error) {
+	var row FindingRow
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var in model.Inspection
+		if err := tx.Select("id", "site_id", "status").Take(&in, inspectionID).Error; err != nil {
+			return translate(err, "create finding")
+		}
+		if in.Status == model.InspectionCancelled {
+			return (qualification.Problems{"inspection_id": "The inspection was cancelled; record findings on a planned or completed inspection."}).Err("The finding cannot be saved.")
+		}
+		f.InspectionID, f.SiteID = in.ID, in.SiteID
+		if f.Status == "" {
+			f.Status = model.FindingOpen
+		}
+		if f.DueDate.IsZero() {
+			f.DueDate = qualification.DefaultDueDate(f.Severity, s.Today())
+		}
+		normalizeFinding(f)
+		if f.Status == model.FindingClosed {
+			now := s.Now()
+			f.VerifiedByID, f.VerifiedAt = actorID(actor), &now
+		}
+		f.Version = 1
+		if err := validateFinding(*f); err != nil {
+			return err
+		}
+		if err := tx.Create(f).Error; err != nil {
+			return translate(err, "create finding")
+		}
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "finding.create", EntityType: "finding", EntityID: f.ID, Changes: audit.Diff(nil, f)}); err != nil {
+			return err
+		}
+		var err error
+		row, err = s.describeFinding(tx, *f)
+		return err
+	})
+	return row, err
+}
+
+// UpdateFinding applies change to the finding at the version the client
+// read. Closing records who closed it and when; reopening clears that and
+// the verification note, which no longer holds.
+func (s *Store) UpdateFinding(ctx context.Context, id, version int64, actor audit.Actor, change func(f *model.Finding) error) (FindingRow, error) {
+	var row FindingRow
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var f model.Finding
+		if err := tx.Take(&f, id).Error; err != nil {
+			return translate(err, "update finding")
+		}
+		if f.Version != version {
+			return ErrVersionConflict
+		}
+		before := f
+		if err := change(&f); err != nil {
+			return err
+		}
+		f.ID, f.InspectionID, f.SiteID = before.ID, before.InspectionID, before.SiteID
+		normalizeFinding(&f)
+		switch {
+		case before.Status != model.FindingClosed && f.Status == model.FindingClosed:
+			now := s.Now()
+			f.VerifiedByID, f.VerifiedAt = actorID(actor), &now
+		case before.Status == model.FindingClosed && f.Status != model.FindingClosed:
+			f.VerifiedByID, f.VerifiedAt = nil, nil
+			if f.VerificationNote == before.VerificationNote {
+				f.VerificationNote = ""
+			}
+		}
+		if err := validateFinding(f); err != nil {
+			return err
+		}
+		f.Version = version + 1
+		if err := saveVersioned(tx, &f, id, version); err != nil {
+			return translate(err, "update finding")
+		}
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "finding.update", EntityType: "finding", EntityID: id, Changes: audit.Diff(before, f)}); err != nil {
+			return err
+		}
+		var err error
+		row, err = s.describeFinding(tx, f)
+		return err
+	})
+	return row, err
+}
+
+func normalizeFinding(f *model.Finding) {
+	f.Requirement = strings.TrimSpace(f.Requirement)
+	f.Description = strings.TrimSpace(f.Description)
+	f.CorrectiveAction = strings.TrimSpace(f.CorrectiveAction)
+	f.Owner = strings.TrimSpace(f.Owner)
+	f.VerificationNote = strings.TrimSpace(f.VerificationNote)
+}
+
+func validateFinding(f model.Finding) error {
+	p := qualification.Problems{}
+	err := qualification.ValidateFinding(qualification.FindingInput{
+		Severity: f.Severity, Category: f.Category, Description: f.Description,
+		DueDate: f.DueDate, Status: f.Status, VerificationNote: f.VerificationNote,
+	})
+	if err := mergeProblems(p, err); err != nil {
+		return err
+	}
+	checkLength(p, "requirement", "requirement reference", f.Requirement, maxRequirementLength)
+	checkLength(p, "owner", "owner", f.Owner, maxOwnerLength)
+	return p.Err("The finding cannot be saved.")
+}
+
+func (s *Store) describeFinding(tx *gorm.DB, f model.Finding) (FindingRow, error) {
+	rows, err := s.describeFindings(tx, []model.Finding{f})
+	if err != nil {
+		return FindingRow{}, err
+	}
+	return rows[0], nil
+}
+
+// describeFindings adds overdue, site labels and verifier names to a page
+// of findings, with one query for each kind.
+func (s *Store) describeFindings(tx *gorm.DB, fs []model.Finding) ([]FindingRow, error) {
+	rows := make([]FindingRow, len(fs))
+	if len(fs) == 0 {
+		return rows, nil
+	}
+	sites, err := siteLabels(tx, distinctIDs(fs, func(f model.Finding) int64 { return f.SiteID }))
+	if err != nil {
+		return nil, err
+	}
+	names, err := userNames(tx, distinctIDs(fs, func(f model.Finding) int64 {
+		if f.VerifiedByID == nil {
+			return 0
+		}
+		return *f.VerifiedByID
+	}))
+	if err != nil {
+		return nil, err
+	}
+	today := s.Today()
+	for i, f := range fs {
+		rows[i] = FindingRow{Finding: f, Overdue: qualification.FindingOverdue(f.DueDate, f.Status, today),
+			SiteCode: sites[f.SiteID].Code, SiteName: sites[f.SiteID].Name}
+		if f.VerifiedByID != nil {
+			rows[i].VerifiedByName = names[*f.VerifiedByID]
+		}
+	}
+	return rows, nil
+}
+
+// actorID is the id of the signed-in actor; a write without one (a
+// command-line import) cannot claim a verifier.
+func actorID(a audit.Actor) *int64 {
+	if a.ID == nil {
+		return nil
+	}
+	id := *a.ID
+	return &id
+}
