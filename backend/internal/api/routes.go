@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
 )
 
 // Route is one endpoint and the rule that guards it. Every route declares
@@ -50,6 +51,17 @@ func (s *Server) Routes() []Route {
 		post("/users", auth.ManageUsers, s.createUser),
 		get("/users/:id", auth.ManageUsers, s.getUser),
 		patch("/users/:id", auth.ManageUsers, s.updateUser),
+
+		uploadRoute("/sites/:id/attachments", s.uploadAttachment(model.OwnerSite), s.maxUploadBody()),
+		get("/sites/:id/attachments", auth.Read, s.listAttachments(model.OwnerSite)),
+		uploadRoute("/inspections/:id/attachments", s.uploadAttachment(model.OwnerInspection), s.maxUploadBody()),
+		get("/inspections/:id/attachments", auth.Read, s.listAttachments(model.OwnerInspection)),
+		uploadRoute("/findings/:id/attachments", s.uploadAttachment(model.OwnerFinding), s.maxUploadBody()),
+		get("/findings/:id/attachments", auth.Read, s.listAttachments(model.OwnerFinding)),
+		uploadRoute("/certifications/:id/attachments", s.uploadAttachment(model.OwnerCertification), s.maxUploadBody()),
+		get("/certifications/:id/attachments", auth.Read, s.listAttachments(model.OwnerCertification)),
+		get("/attachments/:id", auth.Read, s.downloadAttachment),
+		del("/attachments/:id", auth.Delete, s.deleteAttachment),
 
 		get("/audit-events", auth.Read, s.listAuditEvents),
 		get("/audit-events/verify", auth.Read, s.verifyAuditTrail),
