@@ -18,34 +18,36 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
-// multipartOverhead is what an upload's body may carry besides the file:
-// boundaries, part headers (with a long file name) and small fields.
-const multipartOverhead = 64 << 10
+// attachmentMultipartOverhead is what an upload's body may carry besides
+// the file: boundaries, part headers (with a long file name), small fields.
+const attachmentMultipartOverhead = 64 << 10
 
-// uploadField is the multipart field that carries the file.
-const uploadField = "file"
+// attachmentField is the multipart field that carries the file.
+const attachmentField = "file"
 
-// uploadRoute is an attachment upload: Edit permission and a body limit of
-// the file limit plus the multipart overhead.
-func uploadRoute(path string, h gin.HandlerFunc, maxBody int64) Route {
+// attachmentUploadRoute is an attachment upload: Edit permission and a body
+// limit of the file limit plus the multipart overhead.
+func attachmentUploadRoute(path string, h gin.HandlerFunc, maxBody int64) Route {
 	r := post(path, auth.Edit, h)
 	r.MaxBody = maxBody
 	return r
 }
 
-// maxUpload is the largest file accepted (QUALTRACK_MAX_UPLOAD_MB).
-func (s *Server) maxUpload() int64 { return s.cfg.MaxUploadMB << 20 }
+// maxAttachmentBytes is the largest file accepted (QUALTRACK_MAX_UPLOAD_MB).
+func (s *Server) maxAttachmentBytes() int64 { return s.cfg.MaxUploadMB << 20 }
 
-func (s *Server) maxUploadBody() int64 { return s.maxUpload() + multipartOverhead }
+func (s *Server) maxAttachmentBody() int64 {
+	return s.maxAttachmentBytes() + attachmentMultipartOverhead
+}
 
-var ownerNames = map[model.AttachmentOwner]string{
+var attachmentOwnerNames = map[model.AttachmentOwner]string{
 	model.OwnerSite: "site", model.OwnerInspection: "inspection",
 	model.OwnerFinding: "finding", model.OwnerCertification: "certification",
 }
 
-func ownerNotFound(owner model.AttachmentOwner, err error) error {
+func attachmentOwnerNotFound(owner model.AttachmentOwner, err error) error {
 	if errors.Is(err, store.ErrNotFound) {
-		return notFound("The " + ownerNames[owner])
+		return notFound("The " + attachmentOwnerNames[owner])
 	}
 	return err
 }
@@ -58,36 +60,36 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		ownerID, err := pathID(c, "id")
 		if err != nil {
-			_ = c.Error(notFound("The " + ownerNames[owner]))
+			_ = c.Error(notFound("The " + attachmentOwnerNames[owner]))
 			return
 		}
 		ctx := c.Request.Context()
 		// Refuse before reading a possibly large body.
 		if err := s.store.AttachmentOwnerExists(ctx, owner, ownerID); err != nil {
-			_ = c.Error(ownerNotFound(owner, err))
+			_ = c.Error(attachmentOwnerNotFound(owner, err))
 			return
 		}
-		part, rawName, err := filePart(c.Request)
+		part, rawName, err := attachmentFilePart(c.Request)
 		if err != nil {
 			_ = c.Error(err)
 			return
 		}
 		name := filestore.CleanName(rawName)
-		body := &readErrors{r: part}
-		up, err := s.files.Receive(body, s.maxUpload())
+		body := &readErrRecorder{r: part}
+		up, err := s.files.Receive(body, s.maxAttachmentBytes())
 		if err != nil {
-			_ = c.Error(s.receiveError(err, body.err))
+			_ = c.Error(s.attachmentReceiveError(err, body.err))
 			return
 		}
 		defer up.Discard()
 		if up.Size == 0 {
-			_ = c.Error(invalid("The file is empty.", map[string]string{uploadField: "is empty; choose a file with content"}))
+			_ = c.Error(invalid("The file is empty.", map[string]string{attachmentField: "is empty; choose a file with content"}))
 			return
 		}
 		contentType, err := filestore.DetectType(name, up, up.Size)
 		var te *filestore.TypeError
 		if errors.As(err, &te) {
-			_ = c.Error(invalid("This kind of file cannot be attached.", map[string]string{uploadField: te.Error()}))
+			_ = c.Error(invalid("This kind of file cannot be attached.", map[string]string{attachmentField: te.Error()}))
 			return
 		}
 		if err != nil {
@@ -97,16 +99,16 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) gin.HandlerFunc {
 		a := model.Attachment{OwnerType: owner, OwnerID: ownerID, FileName: name, ContentType: contentType, UploadedByID: principal(c).ID}
 		row, err := s.store.CreateAttachment(ctx, &a, up, actor(c))
 		if err != nil {
-			_ = c.Error(ownerNotFound(owner, err))
+			_ = c.Error(attachmentOwnerNotFound(owner, err))
 			return
 		}
 		c.JSON(http.StatusCreated, row)
 	}
 }
 
-// filePart finds the file part of a multipart/form-data body and returns
+// attachmentFilePart finds the file part of a multipart/form-data body and returns
 // it with the file name as sent (unsanitised; may be empty).
-func filePart(r *http.Request) (*multipart.Part, string, error) {
+func attachmentFilePart(r *http.Request) (*multipart.Part, string, error) {
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, "", badRequest(`Send the file as multipart/form-data, in the field "file".`, nil)
@@ -116,12 +118,12 @@ func filePart(r *http.Request) (*multipart.Part, string, error) {
 		// A bare io.EOF is the closing boundary; a body that ends without
 		// one (a wrong boundary, a cut-off request) wraps io.EOF instead.
 		if err == io.EOF { //nolint:errorlint // see above
-			return nil, "", invalid("Choose a file to attach.", map[string]string{uploadField: "is required"})
+			return nil, "", invalid("Choose a file to attach.", map[string]string{attachmentField: "is required"})
 		}
 		if err != nil {
-			return nil, "", partError(err)
+			return nil, "", attachmentPartError(err)
 		}
-		if part.FormName() != uploadField {
+		if part.FormName() != attachmentField {
 			continue
 		}
 		// Part.FileName would already drop a Unix path; the name is read
@@ -131,9 +133,9 @@ func filePart(r *http.Request) (*multipart.Part, string, error) {
 	}
 }
 
-// partError keeps a body-limit error (413) and calls anything else a
+// attachmentPartError keeps a body-limit error (413) and calls anything else a
 // malformed request.
-func partError(err error) error {
+func attachmentPartError(err error) error {
 	var mb *http.MaxBytesError
 	if errors.As(err, &mb) {
 		return err
@@ -141,15 +143,15 @@ func partError(err error) error {
 	return badRequest("The multipart body could not be read.", nil)
 }
 
-// readErrors remembers the error reading the body, so a broken or
+// readErrRecorder remembers the error reading the body, so a broken or
 // oversized request (the client's fault) is told apart from a failure to
 // write the temporary file (the server's).
-type readErrors struct {
+type readErrRecorder struct {
 	r   io.Reader
 	err error
 }
 
-func (r *readErrors) Read(p []byte) (int, error) {
+func (r *readErrRecorder) Read(p []byte) (int, error) {
 	n, err := r.r.Read(p)
 	if err != nil && !errors.Is(err, io.EOF) {
 		r.err = err
@@ -157,14 +159,14 @@ func (r *readErrors) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func (s *Server) receiveError(err, readErr error) error {
+func (s *Server) attachmentReceiveError(err, readErr error) error {
 	var tl *filestore.TooLargeError
 	var mb *http.MaxBytesError
 	switch {
 	case errors.As(err, &tl):
 		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("The file is larger than the limit of %s.", humanBytes(tl.Limit))}
 	case errors.As(readErr, &mb):
-		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("The file is larger than the limit of %s.", humanBytes(s.maxUpload()))}
+		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("The file is larger than the limit of %s.", humanBytes(s.maxAttachmentBytes()))}
 	case readErr != nil:
 		return badRequest("The multipart body could not be read.", nil)
 	}
@@ -175,7 +177,7 @@ func (s *Server) listAttachments(owner model.AttachmentOwner) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		ownerID, err := pathID(c, "id")
 		if err != nil {
-			_ = c.Error(notFound("The " + ownerNames[owner]))
+			_ = c.Error(notFound("The " + attachmentOwnerNames[owner]))
 			return
 		}
 		p, err := listQuery(c, store.AttachmentSorts)
@@ -185,7 +187,7 @@ func (s *Server) listAttachments(owner model.AttachmentOwner) gin.HandlerFunc {
 		}
 		rows, total, err := s.store.ListAttachments(c.Request.Context(), owner, ownerID, p)
 		if err != nil {
-			_ = c.Error(ownerNotFound(owner, err))
+			_ = c.Error(attachmentOwnerNotFound(owner, err))
 			return
 		}
 		writeList(c, rows, total, p)
@@ -228,7 +230,7 @@ func (s *Server) downloadAttachment(c *gin.Context) {
 	}
 	h := c.Writer.Header()
 	h.Set("Content-Type", a.ContentType)
-	h.Set("Content-Disposition", contentDisposition(disposition, a.FileName))
+	h.Set("Content-Disposition", attachmentDisposition(disposition, a.FileName))
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", "sandbox")
 	h.Set("Cache-Control", "private, no-cache")
@@ -259,15 +261,15 @@ func (s *Server) deleteAttachment(c *gin.Context) {
 	c.Status(http.StatusNoContent)
 }
 
-// contentDisposition builds the header with an ASCII-only fallback name
+// attachmentDisposition builds the header with an ASCII-only fallback name
 // for old clients and the exact UTF-8 name in RFC 5987 form.
-func contentDisposition(kind, name string) string {
-	return kind + `; filename="` + asciiFileName(name) + `"; filename*=UTF-8''` + rfc5987(name)
+func attachmentDisposition(kind, name string) string {
+	return kind + `; filename="` + asciiFallbackName(name) + `"; filename*=UTF-8''` + rfc5987Encode(name)
 }
 
-// asciiFileName replaces everything that is not printable ASCII, and the
+// asciiFallbackName replaces everything that is not printable ASCII, and the
 // characters that could end or confuse the quoted string, with "_".
-func asciiFileName(name string) string {
+func asciiFallbackName(name string) string {
 	return strings.Map(func(r rune) rune {
 		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' || r == '%' || r == ';' {
 			return '_'
@@ -276,8 +278,8 @@ func asciiFileName(name string) string {
 	}, name)
 }
 
-// rfc5987 percent-encodes every byte of name that is not an attr-char.
-func rfc5987(name string) string {
+// rfc5987Encode percent-encodes every byte of name that is not an attr-char.
+func rfc5987Encode(name string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
 	for i := 0; i < len(name); i++ {

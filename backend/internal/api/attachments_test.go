@@ -55,7 +55,7 @@ func TestAttachmentRoundTrip(t *testing.T) {
 			wantHeaders := map[string]string{
 				"Content-Type":            "application/pdf",
 				"Content-Length":          strconv.Itoa(len(content)),
-				"Content-Disposition":     `attachment; filename="` + name + `"; filename*=UTF-8''` + rfc5987Want(name),
+				"Content-Disposition":     `attachment; filename="` + name + `"; filename*=UTF-8''` + attRFC5987(name),
 				"X-Content-Type-Options":  "nosniff",
 				"Content-Security-Policy": "sandbox",
 				"Etag":                    `"` + attSHA(content) + `"`,
@@ -93,9 +93,9 @@ func TestAttachmentRoundTrip(t *testing.T) {
 	}
 }
 
-// rfc5987Want percent-encodes like RFC 5987, written independently of the
+// attRFC5987 percent-encodes like RFC 5987, written independently of the
 // implementation: everything but letters, digits and !#$&+-.^_`|~.
-func rfc5987Want(s string) string {
+func attRFC5987(s string) string {
 	var b bytes.Buffer
 	for _, c := range []byte(s) {
 		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || bytes.IndexByte([]byte("!#$&+-.^_`|~"), c) >= 0 {
