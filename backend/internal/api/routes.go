@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
 )
 
 // Route is one endpoint and the rule that guards it. Every route declares
@@ -65,6 +66,17 @@ func (s *Server) Routes() []Route {
 		get("/certifications/:id", auth.Read, s.getCertification),
 		patch("/certifications/:id", auth.Edit, s.updateCertification),
 		del("/certifications/:id", auth.Delete, s.deleteCertification),
+
+		attachmentUploadRoute("/sites/:id/attachments", s.uploadAttachment(model.OwnerSite), s.maxAttachmentBody()),
+		get("/sites/:id/attachments", auth.Read, s.listAttachments(model.OwnerSite)),
+		attachmentUploadRoute("/inspections/:id/attachments", s.uploadAttachment(model.OwnerInspection), s.maxAttachmentBody()),
+		get("/inspections/:id/attachments", auth.Read, s.listAttachments(model.OwnerInspection)),
+		attachmentUploadRoute("/findings/:id/attachments", s.uploadAttachment(model.OwnerFinding), s.maxAttachmentBody()),
+		get("/findings/:id/attachments", auth.Read, s.listAttachments(model.OwnerFinding)),
+		attachmentUploadRoute("/certifications/:id/attachments", s.uploadAttachment(model.OwnerCertification), s.maxAttachmentBody()),
+		get("/certifications/:id/attachments", auth.Read, s.listAttachments(model.OwnerCertification)),
+		get("/attachments/:id", auth.Read, s.downloadAttachment),
+		del("/attachments/:id", auth.Delete, s.deleteAttachment),
 
 		get("/audit-events", auth.Read, s.listAuditEvents),
 		get("/audit-events/verify", auth.Read, s.verifyAuditTrail),

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
+	"github.com/qualtrack/qualtrack/backend/internal/filestore"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
@@ -37,6 +39,7 @@ type Server struct {
 	cfg    config.Config
 	db     *gorm.DB
 	store  *store.Store
+	files  *filestore.Files
 	tokens *auth.Tokens
 	guard  *auth.Guard
 	hasher *auth.Hasher
@@ -67,14 +70,16 @@ func New(d Deps) (*Server, error) {
 	if hasher == nil {
 		hasher = auth.NewHasher(4)
 	}
+	files := filestore.New(filepath.Join(d.Config.DataDir, "attachments"))
 	st := store.New(d.DB, now).WithRules(store.Rules{
 		Intervals:          qualification.IntervalsFrom(d.Config.InspectionIntervalMonths),
 		ExpiringWithinDays: d.Config.ExpiringWithinDays,
-	})
+	}).WithFiles(files)
 	return &Server{
 		cfg:    d.Config,
 		db:     d.DB,
 		store:  st,
+		files:  files,
 		tokens: tokens,
 		guard:  auth.NewGuard(tokens, st, now),
 		hasher: hasher,

@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/filestore"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 )
@@ -41,6 +42,7 @@ type Store struct {
 	trail *audit.Trail
 	now   func() time.Time
 	rules Rules
+	files *filestore.Files // attachment files; see WithFiles
 }
 
 // Rules are the configurable parts of the domain rules the store applies

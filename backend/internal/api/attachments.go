@@ -1,0 +1,296 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/filestore"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// attachmentMultipartOverhead is what an upload's body may carry besides
+// the file: boundaries, part headers (with a long file name), small fields.
+const attachmentMultipartOverhead = 64 << 10
+
+// attachmentField is the multipart field that carries the file.
+const attachmentField = "file"
+
+// attachmentUploadRoute is an attachment upload: Edit permission and a body
+// limit of the file limit plus the multipart overhead.
+func attachmentUploadRoute(path string, h gin.HandlerFunc, maxBody int64) Route {
+	r := post(path, auth.Edit, h)
+	r.MaxBody = maxBody
+	return r
+}
+
+// maxAttachmentBytes is the largest file accepted (QUALTRACK_MAX_UPLOAD_MB).
+func (s *Server) maxAttachmentBytes() int64 { return s.cfg.MaxUploadMB << 20 }
+
+func (s *Server) maxAttachmentBody() int64 {
+	return s.maxAttachmentBytes() + attachmentMultipartOverhead
+}
+
+var attachmentOwnerNames = map[model.AttachmentOwner]string{
+	model.OwnerSite: "site", model.OwnerInspection: "inspection",
+	model.OwnerFinding: "finding", model.OwnerCertification: "certification",
+}
+
+func attachmentOwnerNotFound(owner model.AttachmentOwner, err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return notFound("The " + attachmentOwnerNames[owner])
+	}
+	return err
+}
+
+// uploadAttachment receives a multipart upload for a record of the owner
+// type. The file streams to a temporary file while it is hashed; its type
+// comes from its bytes (never from the part's Content-Type) and must be on
+// the allow list; then it is stored under its hash and the row is added.
+func (s *Server) uploadAttachment(owner model.AttachmentOwner) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		ownerID, err := pathID(c, "id")
+		if err != nil {
+			_ = c.Error(notFound("The " + attachmentOwnerNames[owner]))
+			return
+		}
+		ctx := c.Request.Context()
+		// Refuse before reading a possibly large body.
+		if err := s.store.AttachmentOwnerExists(ctx, owner, ownerID); err != nil {
+			_ = c.Error(attachmentOwnerNotFound(owner, err))
+			return
+		}
+		part, rawName, err := attachmentFilePart(c.Request)
+		if err != nil {
+			_ = c.Error(err)
+			return
+		}
+		name := filestore.CleanName(rawName)
+		body := &readErrRecorder{r: part}
+		up, err := s.files.Receive(body, s.maxAttachmentBytes())
+		if err != nil {
+			_ = c.Error(s.attachmentReceiveError(err, body.err))
+			return
+		}
+		defer up.Discard()
+		if up.Size == 0 {
+			_ = c.Error(invalid("The file is empty.", map[string]string{attachmentField: "is empty; choose a file with content"}))
+			return
+		}
+		contentType, err := filestore.DetectType(name, up, up.Size)
+		var te *filestore.TypeError
+		if errors.As(err, &te) {
+			_ = c.Error(invalid("This kind of file cannot be attached.", map[string]string{attachmentField: te.Error()}))
+			return
+		}
+		if err != nil {
+			_ = c.Error(err)
+			return
+		}
+		a := model.Attachment{OwnerType: owner, OwnerID: ownerID, FileName: name, ContentType: contentType, UploadedByID: principal(c).ID}
+		row, err := s.store.CreateAttachment(ctx, &a, up, actor(c))
+		if err != nil {
+			_ = c.Error(attachmentOwnerNotFound(owner, err))
+			return
+		}
+		c.JSON(http.StatusCreated, row)
+	}
+}
+
+// attachmentFilePart finds the file part of a multipart/form-data body and returns
+// it with the file name as sent (unsanitised; may be empty).
+func attachmentFilePart(r *http.Request) (*multipart.Part, string, error) {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, "", badRequest(`Send the file as multipart/form-data, in the field "file".`, nil)
+	}
+	for {
+		part, err := mr.NextPart()
+		// A bare io.EOF is the closing boundary; a body that ends without
+		// one (a wrong boundary, a cut-off request) wraps io.EOF instead.
+		if err == io.EOF { //nolint:errorlint // see above
+			return nil, "", invalid("Choose a file to attach.", map[string]string{attachmentField: "is required"})
+		}
+		if err != nil {
+			return nil, "", attachmentPartError(err)
+		}
+		if part.FormName() != attachmentField {
+			continue
+		}
+		// Part.FileName would already drop a Unix path; the name is read
+		// raw here so that filestore.CleanName is the one rule that applies.
+		_, params, _ := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
+		return part, params["filename"], nil
+	}
+}
+
+// attachmentPartError keeps a body-limit error (413) and calls anything else a
+// malformed request.
+func attachmentPartError(err error) error {
+	var mb *http.MaxBytesError
+	if errors.As(err, &mb) {
+		return err
+	}
+	return badRequest("The multipart body could not be read.", nil)
+}
+
+// readErrRecorder remembers the error reading the body, so a broken or
+// oversized request (the client's fault) is told apart from a failure to
+// write the temporary file (the server's).
+type readErrRecorder struct {
+	r   io.Reader
+	err error
+}
+
+func (r *readErrRecorder) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) {
+		r.err = err
+	}
+	return n, err
+}
+
+func (s *Server) attachmentReceiveError(err, readErr error) error {
+	var tl *filestore.TooLargeError
+	var mb *http.MaxBytesError
+	switch {
+	case errors.As(err, &tl):
+		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("The file is larger than the limit of %s.", humanBytes(tl.Limit))}
+	case errors.As(readErr, &mb):
+		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("The file is larger than the limit of %s.", humanBytes(s.maxAttachmentBytes()))}
+	case readErr != nil:
+		return badRequest("The multipart body could not be read.", nil)
+	}
+	return err
+}
+
+func (s *Server) listAttachments(owner model.AttachmentOwner) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		ownerID, err := pathID(c, "id")
+		if err != nil {
+			_ = c.Error(notFound("The " + attachmentOwnerNames[owner]))
+			return
+		}
+		p, err := listQuery(c, store.AttachmentSorts)
+		if err != nil {
+			_ = c.Error(err)
+			return
+		}
+		rows, total, err := s.store.ListAttachments(c.Request.Context(), owner, ownerID, p)
+		if err != nil {
+			_ = c.Error(attachmentOwnerNotFound(owner, err))
+			return
+		}
+		writeList(c, rows, total, p)
+	}
+}
+
+// downloadAttachment streams a file as a download. The stored type (from
+// the bytes) is sent with nosniff and a sandbox policy, so even a file a
+// browser could render cannot run in the application's origin; images may
+// be shown inline (?inline=1) for previews.
+func (s *Server) downloadAttachment(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(notFound("The attachment"))
+		return
+	}
+	problems := qualification.Problems{}
+	inline := queryBool(c, "inline", problems)
+	if err := problems.Err("The parameters are not valid."); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	a, err := s.store.AttachmentByID(c.Request.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		err = notFound("The attachment")
+	}
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	f, err := s.files.Open(a.StorageKey)
+	if err != nil {
+		_ = c.Error(fmt.Errorf("api: attachment %d file %s: %w", a.ID, a.StorageKey, err))
+		return
+	}
+	defer f.Close()
+	disposition := "attachment"
+	if inline != nil && *inline && strings.HasPrefix(a.ContentType, "image/") {
+		disposition = "inline"
+	}
+	h := c.Writer.Header()
+	h.Set("Content-Type", a.ContentType)
+	h.Set("Content-Disposition", attachmentDisposition(disposition, a.FileName))
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "sandbox")
+	h.Set("Cache-Control", "private, no-cache")
+	h.Set("ETag", `"`+a.SHA256+`"`)
+	// ServeContent sets Content-Length and answers ranges and If-None-Match.
+	http.ServeContent(c.Writer, c.Request, "", a.UploadedAt, f)
+}
+
+func (s *Server) deleteAttachment(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(notFound("The attachment"))
+		return
+	}
+	ctx := c.Request.Context()
+	keys, err := s.store.DeleteAttachment(ctx, id, actor(c))
+	if errors.Is(err, store.ErrNotFound) {
+		err = notFound("The attachment")
+	}
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if err := s.store.RemoveUnreferenced(ctx, keys); err != nil {
+		// The record is gone; an unremoved file costs only disk space.
+		s.log.Warn("attachment file not removed", "attachment_id", id, "err", err)
+	}
+	c.Status(http.StatusNoContent)
+}
+
+// attachmentDisposition builds the header with an ASCII-only fallback name
+// for old clients and the exact UTF-8 name in RFC 5987 form.
+func attachmentDisposition(kind, name string) string {
+	return kind + `; filename="` + asciiFallbackName(name) + `"; filename*=UTF-8''` + rfc5987Encode(name)
+}
+
+// asciiFallbackName replaces everything that is not printable ASCII, and the
+// characters that could end or confuse the quoted string, with "_".
+func asciiFallbackName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' || r == '%' || r == ';' {
+			return '_'
+		}
+		return r
+	}, name)
+}
+
+// rfc5987Encode percent-encodes every byte of name that is not an attr-char.
+func rfc5987Encode(name string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		ch := name[i]
+		if ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || strings.IndexByte("!#$&+-.^_`|~", ch) >= 0 {
+			b.WriteByte(ch)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[ch>>4])
+		b.WriteByte(hex[ch&15])
+	}
+	return b.String()
+}

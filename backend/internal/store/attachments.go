@@ -1,0 +1,307 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/filestore"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+)
+
+// Attachment files are shared by every row with the same content (the
+// storage key is the SHA-256), so a file is removed only when its last row
+// goes. Every deletion follows the same two steps:
+//
+//  1. in the deleting transaction, delete the rows and collect the keys no
+//     row references any more (DeleteAttachment, DeleteAttachmentsOf);
+//  2. after the commit, call RemoveUnreferenced with those keys. It counts
+//     the references again under the key's file lock, which uploads also
+//     hold until their row is committed, so a file an upload has just
+//     reused is never removed.
+//
+// A rolled-back transaction therefore never loses a file, and a crash
+// between commit and removal leaves at most an unreferenced file.
+
+// AttachmentSorts are the sort fields of an attachments list.
+var AttachmentSorts = SortFields{"file_name": "file_name", "content_type": "content_type", "size": "size", "uploaded_at": "uploaded_at", "created_at": "created_at"}
+
+// AttachmentRow is an attachment as the API shows it.
+type AttachmentRow struct {
+	model.Attachment
+	UploadedByName string `json:"uploaded_by_name"`
+}
+
+// attachmentOwnerTables maps each owner type to its table; the only table
+// names ever put into attachment SQL.
+var attachmentOwnerTables = map[model.AttachmentOwner]string{
+	model.OwnerSite:          "sites",
+	model.OwnerInspection:    "inspections",
+	model.OwnerFinding:       "findings",
+	model.OwnerCertification: "certifications",
+}
+
+// ErrNoFileStore is returned by attachment writes on a store built without
+// WithFiles.
+var ErrNoFileStore = errors.New("store: no file store configured")
+
+// WithFiles returns the store keeping attachment files in f.
+func (s *Store) WithFiles(f *filestore.Files) *Store {
+	c := *s
+	c.files = f
+	return &c
+}
+
+// Files is where attachment files are kept (nil without WithFiles).
+func (s *Store) Files() *filestore.Files { return s.files }
+
+// AttachmentOwnerExists returns ErrNotFound unless the record exists.
+func (s *Store) AttachmentOwnerExists(ctx context.Context, owner model.AttachmentOwner, id int64) error {
+	return attachmentOwnerExists(s.db.WithContext(ctx), owner, id, false)
+}
+
+// attachmentOwnerExists checks the owner row. With share, PostgreSQL keeps
+// the row from being deleted until tx ends, so an owner's deletion (which
+// deletes its attachments after its own row) cannot miss a new attachment.
+// SQLite needs no lock: its write transactions are serialised.
+func attachmentOwnerExists(tx *gorm.DB, owner model.AttachmentOwner, id int64, share bool) error {
+	table, ok := attachmentOwnerTables[owner]
+	if !ok {
+		return ErrNotFound
+	}
+	query := "SELECT id FROM " + table + " WHERE id = ?"
+	if share && tx.Dialector.Name() == "postgres" {
+		query += " FOR SHARE"
+	}
+	var ids []int64
+	if err := tx.Raw(query, id).Scan(&ids).Error; err != nil {
+		return fmt.Errorf("store: attachment owner: %w", err)
+	}
+	if len(ids) == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// ListAttachments returns one page of a record's attachments, newest first
+// by default; ErrNotFound when the record does not exist.
+func (s *Store) ListAttachments(ctx context.Context, owner model.AttachmentOwner, ownerID int64, p Page) ([]AttachmentRow, int64, error) {
+	db := s.db.WithContext(ctx)
+	if err := attachmentOwnerExists(db, owner, ownerID, false); err != nil {
+		return nil, 0, err
+	}
+	q := db.Model(&model.Attachment{}).Where("owner_type = ? AND owner_id = ?", owner, ownerID)
+	var rows []model.Attachment
+	total, err := list(q, p, AttachmentSorts, "-uploaded_at", &rows)
+	if err != nil {
+		return nil, 0, translate(err, "list attachments")
+	}
+	out, err := describeAttachments(db, rows)
+	return out, total, err
+}
+
+// AttachmentByID returns an attachment.
+func (s *Store) AttachmentByID(ctx context.Context, id int64) (AttachmentRow, error) {
+	db := s.db.WithContext(ctx)
+	var a model.Attachment
+	if err := db.Take(&a, id).Error; err != nil {
+		return AttachmentRow{}, translate(err, "attachment by id")
+	}
+	rows, err := describeAttachments(db, []model.Attachment{a})
+	if err != nil {
+		return AttachmentRow{}, err
+	}
+	return rows[0], nil
+}
+
+// CreateAttachment stores the uploaded file (once per content) and adds a
+// row for a (OwnerType, OwnerID, FileName, ContentType, UploadedByID set
+// by the caller). If anything fails, a file this upload created is
+// removed again, so no file is left that no row references.
+func (s *Store) CreateAttachment(ctx context.Context, a *model.Attachment, up *filestore.Upload, actor audit.Actor) (AttachmentRow, error) {
+	if s.files == nil {
+		return AttachmentRow{}, ErrNoFileStore
+	}
+	a.ID = 0
+	a.Size = up.Size
+	a.SHA256 = up.SHA256
+	a.StorageKey = up.Key()
+	a.UploadedAt = s.Now()
+
+	unlock := s.files.Lock(a.StorageKey)
+	defer unlock()
+	created, err := s.files.Place(up)
+	if err != nil {
+		return AttachmentRow{}, err
+	}
+	var row AttachmentRow
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if err := attachmentOwnerExists(tx, a.OwnerType, a.OwnerID, true); err != nil {
+			return err
+		}
+		if err := tx.Create(a).Error; err != nil {
+			return translate(err, "create attachment")
+		}
+		rows, err := describeAttachments(tx, []model.Attachment{*a})
+		if err != nil {
+			return err
+		}
+		row = rows[0]
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: "attachment.create", EntityType: "attachment", EntityID: a.ID, Changes: audit.Diff(nil, a)})
+		return err
+	})
+	if err != nil {
+		if created {
+			// Still under the lock: nothing can have started using the file.
+			_ = s.removeIfUnreferenced(context.WithoutCancel(ctx), a.StorageKey)
+		}
+		return AttachmentRow{}, err
+	}
+	return row, nil
+}
+
+// DeleteAttachment deletes an attachment row, keeping it in the audit
+// event, and returns the storage keys to pass to RemoveUnreferenced after
+// it returns (empty while another row shares the file).
+func (s *Store) DeleteAttachment(ctx context.Context, id int64, actor audit.Actor) ([]string, error) {
+	var keys []string
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var a model.Attachment
+		if err := tx.Take(&a, id).Error; err != nil {
+			return translate(err, "delete attachment")
+		}
+		var err error
+		keys, err = s.deleteAttachments(tx, actor, []model.Attachment{a})
+		return err
+	})
+	return keys, err
+}
+
+// DeleteAttachmentsOf deletes every attachment of the given records of one
+// owner type inside tx, the transaction that deletes those records, with
+// an attachment.delete audit event each. It returns the storage keys no
+// row references any more; after tx commits, pass them to
+// RemoveUnreferenced. On PostgreSQL, delete the owner rows first (or hold
+// them FOR UPDATE) so a concurrent upload to them either commits before or
+// fails with 404.
+func (s *Store) DeleteAttachmentsOf(tx *gorm.DB, actor audit.Actor, owner model.AttachmentOwner, ownerIDs ...int64) ([]string, error) {
+	if len(ownerIDs) == 0 {
+		return nil, nil
+	}
+	var rows []model.Attachment
+	if err := tx.Where("owner_type = ? AND owner_id IN ?", owner, ownerIDs).Order("id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: attachments of %s: %w", owner, err)
+	}
+	return s.deleteAttachments(tx, actor, rows)
+}
+
+// deleteAttachments deletes rows with their audit events and returns the
+// storage keys left without a reference.
+func (s *Store) deleteAttachments(tx *gorm.DB, actor audit.Actor, rows []model.Attachment) ([]string, error) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(rows))
+	keySet := map[string]bool{}
+	for i, a := range rows {
+		ids[i] = a.ID
+		keySet[a.StorageKey] = true
+	}
+	if err := tx.Where("id IN ?", ids).Delete(&model.Attachment{}).Error; err != nil {
+		return nil, fmt.Errorf("store: delete attachments: %w", err)
+	}
+	for _, a := range rows {
+		e := audit.Entry{Actor: actor, Action: "attachment.delete", EntityType: "attachment", EntityID: a.ID, Changes: audit.Deleted(a)}
+		if _, err := s.trail.Append(tx, e); err != nil {
+			return nil, err
+		}
+	}
+	keys := make([]string, 0, len(keySet))
+	for k := range keySet {
+		keys = append(keys, k)
+	}
+	var still []string
+	if err := tx.Model(&model.Attachment{}).Distinct("storage_key").Where("storage_key IN ?", keys).Pluck("storage_key", &still).Error; err != nil {
+		return nil, fmt.Errorf("store: attachment references: %w", err)
+	}
+	for _, k := range still {
+		delete(keySet, k)
+	}
+	out := make([]string, 0, len(keySet))
+	for k := range keySet {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// RemoveUnreferenced removes the files under keys that no attachment row
+// references. Call it after the transaction that deleted the rows has
+// committed; an error means a file stays on disk (log it: the deletion
+// itself succeeded).
+func (s *Store) RemoveUnreferenced(ctx context.Context, keys []string) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	if s.files == nil {
+		return ErrNoFileStore
+	}
+	// The deletion has happened; finish the cleanup even if the request ends.
+	ctx = context.WithoutCancel(ctx)
+	var errs []error
+	for _, key := range keys {
+		unlock := s.files.Lock(key)
+		errs = append(errs, s.removeIfUnreferenced(ctx, key))
+		unlock()
+	}
+	return errors.Join(errs...)
+}
+
+// removeIfUnreferenced removes the file under key when no row references
+// it. The caller holds the key's lock.
+func (s *Store) removeIfUnreferenced(ctx context.Context, key string) error {
+	var n int64
+	if err := s.db.WithContext(ctx).Model(&model.Attachment{}).Where("storage_key = ?", key).Count(&n).Error; err != nil {
+		return fmt.Errorf("store: count attachment references: %w", err)
+	}
+	if n > 0 {
+		return nil
+	}
+	return s.files.Remove(key)
+}
+
+// describeAttachments adds the uploaders' names with one query.
+func describeAttachments(tx *gorm.DB, rows []model.Attachment) ([]AttachmentRow, error) {
+	out := make([]AttachmentRow, len(rows))
+	ids := []int64{}
+	seen := map[int64]bool{}
+	for i, a := range rows {
+		out[i].Attachment = a
+		if !seen[a.UploadedByID] {
+			seen[a.UploadedByID] = true
+			ids = append(ids, a.UploadedByID)
+		}
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var users []struct {
+		ID   int64
+		Name string
+	}
+	if err := tx.Model(&model.User{}).Select("id", "name").Where("id IN ?", ids).Scan(&users).Error; err != nil {
+		return nil, fmt.Errorf("store: attachment uploaders: %w", err)
+	}
+	names := make(map[int64]string, len(users))
+	for _, u := range users {
+		names[u.ID] = u.Name
+	}
+	for i := range out {
+		out[i].UploadedByName = names[out[i].UploadedByID]
+	}
+	return out, nil
+}
