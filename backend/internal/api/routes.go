@@ -51,6 +51,21 @@ func (s *Server) Routes() []Route {
 		get("/users/:id", auth.ManageUsers, s.getUser),
 		patch("/users/:id", auth.ManageUsers, s.updateUser),
 
+		get("/manufacturers", auth.Read, s.listManufacturers),
+		post("/manufacturers", auth.Edit, s.createManufacturer),
+		get("/manufacturers/:id", auth.Read, s.getManufacturer),
+		patch("/manufacturers/:id", auth.Edit, s.updateManufacturer),
+		del("/manufacturers/:id", auth.Delete, s.deleteManufacturer),
+		get("/sites", auth.Read, s.listSites),
+		post("/sites", auth.Edit, s.createSite),
+		get("/sites/:id", auth.Read, s.getSite),
+		patch("/sites/:id", auth.Edit, s.updateSite),
+		del("/sites/:id", auth.Delete, s.deleteSite),
+		get("/sites/:id/qualification", auth.Read, s.qualificationHistory),
+		post("/sites/:id/qualification", auth.Decide, s.decideQualification),
+		get("/sites/:id/qualification/options", auth.Read, s.qualificationOptions),
+		get("/dashboard", auth.Read, s.dashboard),
+
 		get("/audit-events", auth.Read, s.listAuditEvents),
 		get("/audit-events/verify", auth.Read, s.verifyAuditTrail),
 	}
