@@ -129,11 +129,11 @@ func (s *Server) updateManufacturer(c *gin.Context) {
 	m, err := s.store.UpdateManufacturer(c.Request.Context(), id, req.Version, actor(c), store.ManufacturerChange{
 		Archive: archive,
 		Apply: func(m *model.Manufacturer) {
-			setOpt(&m.Name, req.Name)
-			setOpt(&m.LegalName, req.LegalName)
-			setOpt(&m.Country, req.Country)
-			setOpt(&m.Website, req.Website)
-			setOpt(&m.Notes, req.Notes)
+			setSent(&m.Name, req.Name)
+			setSent(&m.LegalName, req.LegalName)
+			setSent(&m.Country, req.Country)
+			setSent(&m.Website, req.Website)
+			setSent(&m.Notes, req.Notes)
 		},
 	})
 	if err != nil {
@@ -162,8 +162,8 @@ func versionAndArchive(version int64, archived Opt[bool]) (*bool, error) {
 	return &archived.Value, nil
 }
 
-// setOpt copies a sent PATCH field onto dst; null clears it.
-func setOpt[T any](dst *T, o Opt[T]) {
+// setSent copies a sent PATCH field onto dst; null clears it.
+func setSent[T any](dst *T, o Opt[T]) {
 	if o.Set {
 		*dst = o.Value
 	}

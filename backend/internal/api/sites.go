@@ -193,19 +193,19 @@ func (s *Server) updateSite(c *gin.Context) {
 	site, err := s.store.UpdateSite(c.Request.Context(), id, req.Version, actor(c), store.SiteChange{
 		Archive: archive,
 		Apply: func(st *model.Site) {
-			setOpt(&st.ManufacturerID, req.ManufacturerID)
-			setOpt(&st.Code, req.Code)
-			setOpt(&st.Name, req.Name)
-			setOpt(&st.Address, req.Address)
-			setOpt(&st.City, req.City)
-			setOpt(&st.Country, req.Country)
-			setOpt(&st.Processes, req.Processes)
-			setOpt(&st.ApprovedScope, req.ApprovedScope)
-			setOpt(&st.RiskTier, req.RiskTier)
-			setOpt(&st.ContactName, req.ContactName)
-			setOpt(&st.ContactEmail, req.ContactEmail)
-			setOpt(&st.ContactPhone, req.ContactPhone)
-			setOpt(&st.Notes, req.Notes)
+			setSent(&st.ManufacturerID, req.ManufacturerID)
+			setSent(&st.Code, req.Code)
+			setSent(&st.Name, req.Name)
+			setSent(&st.Address, req.Address)
+			setSent(&st.City, req.City)
+			setSent(&st.Country, req.Country)
+			setSent(&st.Processes, req.Processes)
+			setSent(&st.ApprovedScope, req.ApprovedScope)
+			setSent(&st.RiskTier, req.RiskTier)
+			setSent(&st.ContactName, req.ContactName)
+			setSent(&st.ContactEmail, req.ContactEmail)
+			setSent(&st.ContactPhone, req.ContactPhone)
+			setSent(&st.Notes, req.Notes)
 		},
 	})
 	if err != nil {

@@ -127,7 +127,7 @@ func (s *Store) Dashboard(ctx context.Context) (Dashboard, error) {
 		{"planned inspections", withSite(&model.Inspection{}, "inspections").Where("inspections.status = ? AND inspections.scheduled_date BETWEEN ? AND ?", model.InspectionPlanned, today, soon), &d.PlannedInspectionsNext30Days},
 		{"certifications expiring", withSite(&model.Certification{}, "certifications").Where("certifications.withdrawn = ? AND certifications.expires_on BETWEEN ? AND ?", false, today, expiringUntil), &d.CertificationsExpiring},
 		{"certifications expired", withSite(&model.Certification{}, "certifications").Where("certifications.withdrawn = ? AND certifications.expires_on < ?", false, today), &d.CertificationsExpired},
-		{"overdue findings", withSite(&model.Finding{}, "findings").Where("findings.status IN ? AND findings.due_date < ?", openFindingStatuses, today), &d.OverdueFindings},
+		{"overdue findings", withSite(&model.Finding{}, "findings").Where("findings.status IN ? AND findings.due_date < ?", findingStatusesStillOpen, today), &d.OverdueFindings},
 	}
 	for _, c := range counts {
 		if err := c.q.Count(c.dst).Error; err != nil {
@@ -139,7 +139,7 @@ func (s *Store) Dashboard(ctx context.Context) (Dashboard, error) {
 		Severity model.Severity
 		N        int64
 	}
-	if err := withSite(&model.Finding{}, "findings").Select("findings.severity, count(*) AS n").Where("findings.status IN ?", openFindingStatuses).
+	if err := withSite(&model.Finding{}, "findings").Select("findings.severity, count(*) AS n").Where("findings.status IN ?", findingStatusesStillOpen).
 		Group("findings.severity").Scan(&bySeverity).Error; err != nil {
 		return d, fmt.Errorf("store: dashboard: findings by severity: %w", err)
 	}
@@ -223,7 +223,7 @@ func (s *Store) attention(db *gorm.DB, today, expiringUntil model.Date) (Attenti
 	err = db.Model(&model.Finding{}).
 		Select("findings.id, findings.site_id, sites.code AS site_code, findings.severity, findings.description, findings.due_date").
 		Joins("JOIN sites ON sites.id = findings.site_id").Where(activeSite).
-		Where("findings.status IN ? AND findings.due_date < ?", openFindingStatuses, today).
+		Where("findings.status IN ? AND findings.due_date < ?", findingStatusesStillOpen, today).
 		Order("findings.due_date, findings.id").Limit(attentionLimit).Scan(&a.OverdueFindings).Error
 	if err != nil {
 		return a, fmt.Errorf("store: dashboard: overdue findings: %w", err)
@@ -231,13 +231,13 @@ func (s *Store) attention(db *gorm.DB, today, expiringUntil model.Date) (Attenti
 	for i := range a.OverdueFindings {
 		f := &a.OverdueFindings[i]
 		f.DaysOverdue = f.DueDate.DaysUntil(today)
-		f.Description = shorten(f.Description, 120)
+		f.Description = attentionLabel(f.Description, 120)
 	}
 	return a, nil
 }
 
-// shorten cuts s to at most n characters on a word boundary, for labels.
-func shorten(s string, n int) string {
+// attentionLabel cuts s to at most n characters on a word boundary, for labels.
+func attentionLabel(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
 	if len(r) <= n {

@@ -18,11 +18,11 @@ var DecisionSorts = SortFields{"decided_at": "decided_at"}
 // DecisionView is a decision as the history shows it, with who made it.
 type DecisionView struct {
 	model.QualificationDecision
-	DecidedBy UserRef `json:"decided_by"`
+	DecidedBy DecidedByUser `json:"decided_by"`
 }
 
-// UserRef names a user where a record points at one.
-type UserRef struct {
+// DecidedByUser is who recorded a decision.
+type DecidedByUser struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Email string `json:"email"`
@@ -181,18 +181,18 @@ func (s *Store) decisionViews(db *gorm.DB, rows []model.QualificationDecision) (
 	for _, r := range rows {
 		ids = append(ids, r.DecidedByID)
 	}
-	var users []UserRef
+	var users []DecidedByUser
 	if err := db.Model(&model.User{}).Select("id", "name", "email").Where("id IN ?", ids).Scan(&users).Error; err != nil {
 		return nil, fmt.Errorf("store: decided by: %w", err)
 	}
-	byID := make(map[int64]UserRef, len(users))
+	byID := make(map[int64]DecidedByUser, len(users))
 	for _, u := range users {
 		byID[u.ID] = u
 	}
 	for i, r := range rows {
 		ref, ok := byID[r.DecidedByID]
 		if !ok {
-			ref = UserRef{ID: r.DecidedByID}
+			ref = DecidedByUser{ID: r.DecidedByID}
 		}
 		views[i] = DecisionView{QualificationDecision: r, DecidedBy: ref}
 	}

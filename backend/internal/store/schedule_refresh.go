@@ -21,14 +21,14 @@ const refreshBatch = 200
 // due dates were computed with.
 const intervalsSetting = "inspection_intervals"
 
-// setting is a row of the settings table.
-type setting struct {
+// settingRow is a row of the settings table.
+type settingRow struct {
 	Key       string `gorm:"primaryKey"`
 	Value     string
 	UpdatedAt time.Time
 }
 
-func (setting) TableName() string { return "settings" }
+func (settingRow) TableName() string { return "settings" }
 
 // RefreshSchedules recomputes every site's inspection schedule in batches
 // and returns how many sites it went through.
@@ -75,7 +75,7 @@ func (s *Store) intervalsFingerprint() string {
 // remembers the intervals. It reports whether it refreshed.
 func (s *Store) RefreshSchedulesIfIntervalsChanged(ctx context.Context) (bool, error) {
 	want := s.intervalsFingerprint()
-	var cur setting
+	var cur settingRow
 	err := s.db.WithContext(ctx).Where("key = ?", intervalsSetting).Take(&cur).Error
 	switch {
 	case err == nil && cur.Value == want:
@@ -86,7 +86,7 @@ func (s *Store) RefreshSchedulesIfIntervalsChanged(ctx context.Context) (bool, e
 	if _, err := s.RefreshSchedules(ctx); err != nil {
 		return false, err
 	}
-	row := setting{Key: intervalsSetting, Value: want, UpdatedAt: s.Now()}
+	row := settingRow{Key: intervalsSetting, Value: want, UpdatedAt: s.Now()}
 	err = s.db.WithContext(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "key"}},
 		DoUpdates: clause.AssignmentColumns([]string{"value", "updated_at"}),

@@ -52,8 +52,8 @@ type CertificationSummary struct {
 	NextExpiry model.Date `json:"next_expiry"`
 }
 
-// openFindingStatuses are the statuses a finding still needs work in.
-var openFindingStatuses = []model.FindingStatus{model.FindingOpen, model.FindingInProgress}
+// findingStatusesStillOpen are the statuses a finding still needs work in.
+var findingStatusesStillOpen = []model.FindingStatus{model.FindingOpen, model.FindingInProgress}
 
 // siteViews derives the values of a page of sites with one query per kind
 // (manufacturer names, open findings, certifications) whatever the page
@@ -103,7 +103,7 @@ func (s *Store) siteViews(db *gorm.DB, sites []model.Site) ([]SiteView, error) {
 		N        int64
 	}
 	err := db.Model(&model.Finding{}).Select("site_id, severity, count(*) AS n").
-		Where("site_id IN ? AND status IN ?", ids, openFindingStatuses).
+		Where("site_id IN ? AND status IN ?", ids, findingStatusesStillOpen).
 		Group("site_id, severity").Scan(&findings).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: site open findings: %w", err)
