@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -254,4 +255,42 @@ func TestQualificationOptions(t *testing.T) {
 		t.Errorf("procurement options for a site in qualification: %q", got)
 	}
 	w.srv.Do(model.RoleManager, http.MethodGet, "/api/v1/sites/999999/qualification/options", nil).Want(404)
+}
+
+// TestQualificationConcurrentDecisions sends the same decision twice at
+// once: exactly one is recorded, the other is refused.
+func TestQualificationConcurrentDecisions(t *testing.T) {
+	w := newSitesWorld(t)
+	s := w.site(w.manufacturer("Acme"), "RACE-1", nil)
+	path := fmt.Sprintf("/api/v1/sites/%d/qualification", s.ID)
+	statuses := make(chan int, 2)
+	var wg sync.WaitGroup
+	for _, role := range []model.Role{model.RoleManager, model.RoleAdmin} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses <- w.srv.Do(role, http.MethodPost, path, map[string]any{"status": "in_qualification", "reason": "Shortlisted"}).Status
+		}()
+	}
+	wg.Wait()
+	close(statuses)
+	created, refused := 0, 0
+	for st := range statuses {
+		switch st {
+		case http.StatusCreated:
+			created++
+		case http.StatusConflict, http.StatusUnprocessableEntity:
+			refused++
+		default:
+			t.Errorf("unexpected status %d", st)
+		}
+	}
+	if created != 1 || refused != 1 {
+		t.Errorf("created %d, refused %d; want one of each", created, refused)
+	}
+	var hist struct{ Total int64 }
+	w.srv.Do(model.RoleAuditor, http.MethodGet, path, nil).Want(200).Decode(&hist)
+	if got := w.get(s.ID); hist.Total != 1 || got.Version != 2 {
+		t.Errorf("history %d decisions, site version %d", hist.Total, got.Version)
+	}
 }
