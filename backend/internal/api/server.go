@@ -4,6 +4,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"log/slog"
@@ -75,6 +76,15 @@ func New(d Deps) (*Server, error) {
 		Intervals:          qualification.IntervalsFrom(d.Config.InspectionIntervalMonths),
 		ExpiringWithinDays: d.Config.ExpiringWithinDays,
 	}).WithFiles(files)
+	// Stored due dates follow the intervals they were computed with; when
+	// the configured intervals change, move every site's due date now.
+	refreshed, err := st.RefreshSchedulesIfIntervalsChanged(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	if refreshed {
+		log.Info("inspection intervals changed; recomputed every site's schedule")
+	}
 	return &Server{
 		cfg:    d.Config,
 		db:     d.DB,

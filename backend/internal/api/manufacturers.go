@@ -1,0 +1,183 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// queryArchived reads the archived filter: absent or false lists active
+// records, true archived ones, all both.
+func queryArchived(c *gin.Context, problems qualification.Problems) store.Archived {
+	switch c.Query("archived") {
+	case "", "false":
+		return store.ActiveOnly
+	case "true":
+		return store.ArchivedOnly
+	case "all":
+		return store.ArchivedAll
+	}
+	problems.Add("archived", "must be true, false or all")
+	return store.ActiveOnly
+}
+
+// queryCountry reads a country filter as an ISO alpha-2 code.
+func queryCountry(c *gin.Context, problems qualification.Problems) string {
+	v := c.Query("country")
+	if v == "" {
+		return ""
+	}
+	code, ok := qualification.CountryCode(v)
+	if !ok {
+		problems.Add("country", "must be an ISO 3166-1 country code such as DE, CN or US")
+	}
+	return code
+}
+
+func (s *Server) listManufacturers(c *gin.Context) {
+	p, err := listQuery(c, store.ManufacturerSorts)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	problems := qualification.Problems{}
+	f := store.ManufacturerFilter{
+		Q:        c.Query("q"),
+		Country:  queryCountry(c, problems),
+		Archived: queryArchived(c, problems),
+	}
+	if err := problems.Err("The filters are not valid."); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	items, total, err := s.store.ListManufacturers(c.Request.Context(), f, p)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	writeList(c, items, total, p)
+}
+
+func (s *Server) getManufacturer(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	m, err := s.store.ManufacturerByID(c.Request.Context(), id)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, m)
+}
+
+type createManufacturerRequest struct {
+	Name      string `json:"name"`
+	LegalName string `json:"legal_name"`
+	Country   string `json:"country"`
+	Website   string `json:"website"`
+	Notes     string `json:"notes"`
+}
+
+func (s *Server) createManufacturer(c *gin.Context) {
+	var req createManufacturerRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	m := model.Manufacturer{Name: req.Name, LegalName: req.LegalName, Country: req.Country, Website: req.Website, Notes: req.Notes}
+	if err := s.store.CreateManufacturer(c.Request.Context(), &m, actor(c)); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusCreated, store.ManufacturerView{Manufacturer: m})
+}
+
+type updateManufacturerRequest struct {
+	Version   int64       `json:"version"`
+	Name      Opt[string] `json:"name"`
+	LegalName Opt[string] `json:"legal_name"`
+	Country   Opt[string] `json:"country"`
+	Website   Opt[string] `json:"website"`
+	Notes     Opt[string] `json:"notes"`
+	Archived  Opt[bool]   `json:"archived"`
+}
+
+// updateManufacturer edits a manufacturer; {"archived": true} archives it
+// and false restores it.
+func (s *Server) updateManufacturer(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	var req updateManufacturerRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	archive, err := versionAndArchive(req.Version, req.Archived)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	m, err := s.store.UpdateManufacturer(c.Request.Context(), id, req.Version, actor(c), store.ManufacturerChange{
+		Archive: archive,
+		Apply: func(m *model.Manufacturer) {
+			setSent(&m.Name, req.Name)
+			setSent(&m.LegalName, req.LegalName)
+			setSent(&m.Country, req.Country)
+			setSent(&m.Website, req.Website)
+			setSent(&m.Notes, req.Notes)
+		},
+	})
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, m)
+}
+
+// versionAndArchive checks the version every PATCH must carry and reads
+// the archived flag (nil when not sent).
+func versionAndArchive(version int64, archived Opt[bool]) (*bool, error) {
+	problems := qualification.Problems{}
+	if version < 1 {
+		problems.Add("version", "is required: send the version you read")
+	}
+	if archived.Set && archived.Null {
+		problems.Add("archived", "must be true or false")
+	}
+	if err := problems.Err("The change cannot be saved."); err != nil {
+		return nil, err
+	}
+	if !archived.Set {
+		return nil, nil
+	}
+	return &archived.Value, nil
+}
+
+// setSent copies a sent PATCH field onto dst; null clears it.
+func setSent[T any](dst *T, o Opt[T]) {
+	if o.Set {
+		*dst = o.Value
+	}
+}
+
+func (s *Server) deleteManufacturer(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if err := s.store.DeleteManufacturer(c.Request.Context(), id, actor(c)); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}

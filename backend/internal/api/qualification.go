@@ -1,0 +1,126 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+type decisionRequest struct {
+	Status           model.QualificationStatus `json:"status"`
+	Reason           string                    `json:"reason"`
+	ConditionalUntil model.Date                `json:"conditional_until"`
+}
+
+type decisionResponse struct {
+	Decision store.DecisionView `json:"decision"`
+	Site     store.SiteView     `json:"site"`
+}
+
+// mayDecide refuses, with a message that says why, a move the role may
+// not make: procurement may only start a qualification.
+func mayDecide(role model.Role) func(from, to model.QualificationStatus) error {
+	return func(from, to model.QualificationStatus) error {
+		if auth.CanDecide(role, from, to) {
+			return nil
+		}
+		if role == model.RoleProcurement {
+			return forbidden(fmt.Sprintf("Procurement can only start a qualification (prospective to in qualification); ask a manager to move this %s site to %s.",
+				qualification.StatusLabel(from), qualification.StatusLabel(to)))
+		}
+		return forbidden("Your role does not allow qualification decisions.")
+	}
+}
+
+// decideQualification records a qualification decision: the evidence
+// rules are checked against the site's records today, and a refusal lists
+// every unmet rule.
+func (s *Server) decideQualification(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	var req decisionRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	u := principal(c)
+	dec, site, err := s.store.DecideQualification(c.Request.Context(), id,
+		qualification.Decision{To: req.Status, Reason: req.Reason, ConditionalUntil: req.ConditionalUntil},
+		store.Decider{UserID: u.ID, Actor: actor(c), May: mayDecide(u.Role)})
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusCreated, decisionResponse{Decision: dec, Site: site})
+}
+
+func (s *Server) qualificationHistory(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	p, err := listQuery(c, store.DecisionSorts)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	items, total, err := s.store.QualificationHistory(c.Request.Context(), id, p)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	writeList(c, items, total, p)
+}
+
+type qualificationOption struct {
+	Status model.QualificationStatus `json:"status"`
+	// Unmet lists, in words, the rules the site does not meet yet for
+	// this status; empty means the move can be made now.
+	Unmet []string `json:"unmet"`
+	// NeedsConditionalUntil is true when the decision needs a date.
+	NeedsConditionalUntil bool `json:"needs_conditional_until"`
+}
+
+type qualificationOptions struct {
+	Current model.QualificationStatus `json:"current"`
+	Allowed []qualificationOption     `json:"allowed"`
+}
+
+// qualificationOptions lists the statuses the caller may move the site to
+// and what each still lacks, for the decision dialog.
+func (s *Server) qualificationOptions(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	site, facts, err := s.store.QualificationFacts(c.Request.Context(), id)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	role := principal(c).Role
+	today := s.store.Today()
+	out := qualificationOptions{Current: facts.Status, Allowed: []qualificationOption{}}
+	for _, to := range qualification.AllowedTargets(facts.Status) {
+		if !auth.Decide.Allows(role) || !auth.CanDecide(role, facts.Status, to) {
+			continue
+		}
+		opt := qualificationOption{Status: to, Unmet: qualification.Unmet(facts, to, today), NeedsConditionalUntil: to == model.StatusConditional}
+		if site.ArchivedAt != nil {
+			opt.Unmet = append([]string{"The site is archived; restore it before deciding on its qualification."}, opt.Unmet...)
+		}
+		out.Allowed = append(out.Allowed, opt)
+	}
+	c.JSON(http.StatusOK, out)
+}

@@ -1,0 +1,206 @@
+package api_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+)
+
+// siteJSON is a site as the API returns it.
+type siteJSON struct {
+	ID                   int64    `json:"id"`
+	ManufacturerID       int64    `json:"manufacturer_id"`
+	ManufacturerName     string   `json:"manufacturer_name"`
+	Code                 string   `json:"code"`
+	Name                 string   `json:"name"`
+	City                 string   `json:"city"`
+	Country              string   `json:"country"`
+	Processes            []string `json:"processes"`
+	RiskTier             string   `json:"risk_tier"`
+	QualificationStatus  string   `json:"qualification_status"`
+	StatusSince          string   `json:"status_since"`
+	ConditionalUntil     *string  `json:"conditional_until"`
+	LastInspectionDate   *string  `json:"last_inspection_date"`
+	LastInspectionResult string   `json:"last_inspection_result"`
+	NextInspectionDue    *string  `json:"next_inspection_due"`
+	Overdue              bool     `json:"overdue"`
+	Archived             bool     `json:"archived"`
+	ArchivedAt           *string  `json:"archived_at"`
+	Version              int64    `json:"version"`
+	OpenFindings         struct {
+		Critical, Major, Minor, Observation int
+	} `json:"open_findings"`
+	CertificationSummary struct {
+		Valid      int     `json:"valid"`
+		Expiring   int     `json:"expiring"`
+		Expired    int     `json:"expired"`
+		Withdrawn  int     `json:"withdrawn"`
+		NextExpiry *string `json:"next_expiry"`
+	} `json:"certification_summary"`
+}
+
+type siteList struct {
+	Items    []siteJSON `json:"items"`
+	Total    int64      `json:"total"`
+	Page     int        `json:"page"`
+	PageSize int        `json:"page_size"`
+}
+
+func (l siteList) codes() []string {
+	out := make([]string, len(l.Items))
+	for i, s := range l.Items {
+		out[i] = s.Code
+	}
+	return out
+}
+
+// sitesWorld builds manufacturers, sites and their records for a test:
+// through the API where the API owns the write, directly with gorm for the
+// inspections, findings and certifications other handlers own.
+type sitesWorld struct {
+	t   *testing.T
+	srv *testutil.Server
+}
+
+func newSitesWorld(t *testing.T) *sitesWorld {
+	t.Helper()
+	return &sitesWorld{t: t, srv: testutil.NewServer(t, nil)}
+}
+
+func (w *sitesWorld) manufacturer(name string) int64 {
+	w.t.Helper()
+	var m struct{ ID int64 }
+	w.srv.Do(model.RoleManager, http.MethodPost, "/api/v1/manufacturers", map[string]any{"name": name, "country": "DE"}).Want(http.StatusCreated).Decode(&m)
+	return m.ID
+}
+
+// site creates a site with the given fields over sensible defaults.
+func (w *sitesWorld) site(mfr int64, code string, fields map[string]any) siteJSON {
+	w.t.Helper()
+	body := map[string]any{"manufacturer_id": mfr, "code": code, "name": "Site " + code, "country": "CN", "risk_tier": "medium"}
+	for k, v := range fields {
+		body[k] = v
+	}
+	var s siteJSON
+	w.srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/sites", body).Want(http.StatusCreated).Decode(&s)
+	return s
+}
+
+func (w *sitesWorld) get(id int64) siteJSON {
+	w.t.Helper()
+	var s siteJSON
+	w.srv.Do(model.RoleAuditor, http.MethodGet, fmt.Sprintf("/api/v1/sites/%d", id), nil).Want(http.StatusOK).Decode(&s)
+	return s
+}
+
+func (w *sitesWorld) list(query string) siteList {
+	w.t.Helper()
+	var l siteList
+	w.srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/sites"+query, nil).Want(http.StatusOK).Decode(&l)
+	return l
+}
+
+// advance moves the clock on and signs everyone in again, as sessions
+// would have ended.
+func (w *sitesWorld) advance(d time.Duration) {
+	w.t.Helper()
+	w.srv.Clock.Advance(d)
+	for role, u := range w.srv.Users {
+		w.srv.Tokens[role] = w.srv.Login(u.Email, testutil.Password)
+	}
+}
+
+func (w *sitesWorld) date(s string) model.Date { return testutil.Date(w.t, s) }
+
+func (w *sitesWorld) insert(rec any) {
+	w.t.Helper()
+	testutil.Fatal(w.t, w.srv.DB.DB.Create(rec).Error, "insert %T", rec)
+}
+
+// completed records a completed inspection and refreshes the schedules,
+// as the inspections store does.
+func (w *sitesWorld) completed(site int64, performed string, result model.InspectionResult) int64 {
+	w.t.Helper()
+	in := model.Inspection{SiteID: site, Type: model.InspectionRoutine, Status: model.InspectionCompleted,
+		ScheduledDate: w.date(performed), PerformedDate: w.date(performed), Result: result, Version: 1}
+	w.insert(&in)
+	w.refresh()
+	return in.ID
+}
+
+// planned records a planned inspection.
+func (w *sitesWorld) planned(site int64, scheduled string) int64 {
+	w.t.Helper()
+	in := model.Inspection{SiteID: site, Type: model.InspectionRoutine, Status: model.InspectionPlanned, ScheduledDate: w.date(scheduled), Version: 1}
+	w.insert(&in)
+	w.refresh()
+	return in.ID
+}
+
+func (w *sitesWorld) refresh() {
+	w.t.Helper()
+	_, err := w.srv.Store.RefreshSchedules(context.Background())
+	testutil.Fatal(w.t, err, "refresh schedules")
+}
+
+func (w *sitesWorld) finding(inspection, site int64, sev model.Severity, status model.FindingStatus, due string) int64 {
+	w.t.Helper()
+	f := model.Finding{InspectionID: inspection, SiteID: site, Severity: sev, Category: "quality", Description: "Finding " + string(sev),
+		Status: status, Version: 1}
+	if due != "" {
+		f.DueDate = w.date(due)
+	}
+	if status == model.FindingClosed {
+		f.VerificationNote = "checked"
+	}
+	w.insert(&f)
+	return f.ID
+}
+
+func (w *sitesWorld) cert(site int64, standard, expires string, withdrawn bool) int64 {
+	w.t.Helper()
+	c := model.Certification{SiteID: site, Standard: standard, ExpiresOn: w.date(expires), Withdrawn: withdrawn, Version: 1}
+	if withdrawn {
+		c.WithdrawnReason = "withdrawn by the registrar"
+	}
+	w.insert(&c)
+	return c.ID
+}
+
+// setStatus moves a site to a status directly, for tests that start there.
+func (w *sitesWorld) setStatus(site int64, st model.QualificationStatus) {
+	w.t.Helper()
+	err := w.srv.DB.DB.Model(&model.Site{}).Where("id = ?", site).Update("qualification_status", st).Error
+	testutil.Fatal(w.t, err, "set status")
+}
+
+// auditEvents returns the trail of one record, newest first.
+func (w *sitesWorld) auditEvents(entityType string, id int64) []auditEventJSON {
+	w.t.Helper()
+	var out struct {
+		Items []auditEventJSON `json:"items"`
+	}
+	w.srv.Do(model.RoleAuditor, http.MethodGet, fmt.Sprintf("/api/v1/audit-events?entity_type=%s&entity_id=%d", entityType, id), nil).
+		Want(http.StatusOK).Decode(&out)
+	return out.Items
+}
+
+type auditEventJSON struct {
+	Action     string         `json:"action"`
+	ActorEmail string         `json:"actor_email"`
+	Changes    map[string]any `json:"changes"`
+}
+
+// change returns [old, new] of field in ev's changes.
+func (ev auditEventJSON) change(field string) (any, any, bool) {
+	v, ok := ev.Changes[field].([]any)
+	if !ok || len(v) != 2 {
+		return nil, nil, false
+	}
+	return v[0], v[1], true
+}
