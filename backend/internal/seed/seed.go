@@ -54,8 +54,8 @@ func FirstAdmin(ctx context.Context, st *store.Store, h *auth.Hasher, email, pas
 	return true, nil
 }
 
-// Demo fills an empty database with demo users (and demo records when the
-// domain seeders are registered). It does nothing if users exist.
+// Demo fills an empty database with one user per role and the demo story
+// (see demoRecords). It does nothing if users exist.
 func Demo(ctx context.Context, st *store.Store, h *auth.Hasher, now time.Time) (bool, error) {
 	n, err := st.CountUsers(ctx)
 	if err != nil || n > 0 {
@@ -65,11 +65,16 @@ func Demo(ctx context.Context, st *store.Store, h *auth.Hasher, now time.Time) (
 	if err != nil {
 		return false, err
 	}
+	users := map[model.Role]model.User{}
 	for _, du := range DemoUsers {
 		u := model.User{Email: du.Email, Name: du.Name, Role: du.Role, PasswordHash: hash, Active: true}
 		if err := st.CreateUser(ctx, &u, system); err != nil {
 			return false, fmt.Errorf("seed: demo user %s: %w", du.Email, err)
 		}
+		users[du.Role] = u
+	}
+	if err := demoRecords(ctx, st, users, now); err != nil {
+		return false, err
 	}
 	return true, nil
 }

@@ -1,0 +1,85 @@
+package seed_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/seed"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+)
+
+// The demo story shows every status and risk tier, inspections over a year
+// and a half, certificates valid, expiring and expired, and a sound chain.
+func TestDemo(t *testing.T) {
+	ctx := context.Background()
+	db := testutil.NewDB(t, nil)
+	st := store.New(db.DB, func() time.Time { return testutil.FixedNow })
+	done, err := seed.Demo(ctx, st, auth.NewTestHasher(), testutil.FixedNow)
+	testutil.Fatal(t, err, "demo")
+	if !done {
+		t.Fatal("demo not seeded into an empty database")
+	}
+	count := func(table, col string) map[string]int64 {
+		rows := []struct {
+			K string
+			N int64
+		}{}
+		testutil.Fatal(t, db.Table(table).Select(col+" AS k, count(*) AS n").Group(col).Scan(&rows).Error, "count")
+		out := map[string]int64{}
+		for _, r := range rows {
+			out[r.K] = r.N
+		}
+		return out
+	}
+	statuses := count("sites", "qualification_status")
+	for _, s := range model.QualificationStatuses {
+		if statuses[string(s)] == 0 {
+			t.Errorf("no %s site: %v", s, statuses)
+		}
+	}
+	tiers := count("sites", "risk_tier")
+	for _, r := range model.RiskTiers {
+		if tiers[string(r)] == 0 {
+			t.Errorf("no %s-risk site", r)
+		}
+	}
+	if n := len(count("sites", "country")); n < 8 {
+		t.Errorf("sites in only %d countries", n)
+	}
+	var first model.Inspection
+	testutil.Fatal(t, db.Where("status = ?", "completed").Order("performed_date").First(&first).Error, "first inspection")
+	if first.PerformedDate.DaysUntil(model.DateOf(testutil.FixedNow)) < 365 {
+		t.Errorf("inspections start only on %s", first.PerformedDate)
+	}
+	findings := count("findings", "status")
+	if findings["open"] == 0 || findings["closed"] == 0 {
+		t.Errorf("findings %v", findings)
+	}
+	today := model.DateOf(testutil.FixedNow)
+	var certs []model.Certification
+	testutil.Fatal(t, db.Find(&certs).Error, "certs")
+	seen := map[model.CertificationStatus]bool{}
+	for _, c := range certs {
+		seen[qualification.CertificationStatus(c.ExpiresOn, c.Withdrawn, today, 90)] = true
+	}
+	for _, s := range []model.CertificationStatus{model.CertValid, model.CertExpiring, model.CertExpired} {
+		if !seen[s] {
+			t.Errorf("no %s certificate", s)
+		}
+	}
+	res, err := audit.Verify(ctx, db.DB)
+	testutil.Fatal(t, err, "verify")
+	if !res.Valid || res.Events < 100 {
+		t.Fatalf("chain %+v", res)
+	}
+	again, err := seed.Demo(ctx, st, auth.NewTestHasher(), testutil.FixedNow)
+	if err != nil || again {
+		t.Fatalf("demo seeded twice: %v %v", again, err)
+	}
+}
