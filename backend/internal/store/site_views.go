@@ -16,7 +16,7 @@ type SiteView struct {
 	ManufacturerName     string               `json:"manufacturer_name"`
 	Archived             bool                 `json:"archived"`
 	Overdue              bool                 `json:"overdue"`
-	OpenFindings         SeverityCounts        `json:"open_findings"`
+	OpenFindings         SeverityCounts       `json:"open_findings"`
 	CertificationSummary CertificationSummary `json:"certification_summary"`
 }
 

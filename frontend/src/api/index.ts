@@ -1,3 +1,5 @@
 export * from './types';
 export * from './client';
 export * from './auth';
+export * from './resources';
+export * from './transfer';
