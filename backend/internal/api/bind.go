@@ -61,6 +61,9 @@ func decodeJSON(c *gin.Context, dst any) error {
 		}
 		return badRequest("The request body must be a JSON object.", nil)
 	}
+	if raw == nil { // the body was null
+		return badRequest("The request body must be a JSON object.", nil)
+	}
 	v := reflect.ValueOf(dst).Elem()
 	t := v.Type()
 	known := map[string]int{}

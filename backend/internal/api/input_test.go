@@ -20,6 +20,7 @@ func TestBadInputIsA4xx(t *testing.T) {
 	}{
 		{"malformed JSON", "POST", "/api/v1/users", `{"email": "a@b.c",`, 400, "bad_request"},
 		{"not an object", "POST", "/api/v1/users", `"hello"`, 400, "bad_request"},
+		{"null", "POST", "/api/v1/users", `null`, 400, "bad_request"},
 		{"wrong types", "POST", "/api/v1/users", `{"email": 1, "name": [], "role": {}}`, 400, "bad_request"},
 		{"unknown field", "POST", "/api/v1/users", `{"email": "x@example.com", "admin": true}`, 400, "bad_request"},
 		{"unknown role", "POST", "/api/v1/users", `{"email": "x@example.com", "name": "X", "role": "root"}`, 422, "validation_failed"},

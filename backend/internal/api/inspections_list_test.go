@@ -198,7 +198,7 @@ func TestRecordsOddInputIsRefusedCleanly(t *testing.T) {
 		{"POST", "/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(3), "lead_inspector_id": 0}, 422},
 		{"POST", "/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": "0001-01-01"}, 400},
 		{"POST", "/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "score": 1e20}, 400},
-		{"POST", "/api/v1/inspections", "null", 422}, // decodeJSON reads null as an empty object
+		{"POST", "/api/v1/inspections", "null", 400},
 		{"POST", "/api/v1/inspections", "", 400},
 		{"PATCH", fmt.Sprintf("/api/v1/inspections/%d", in.id()), map[string]any{"version": "1"}, 400},
 		{"PATCH", fmt.Sprintf("/api/v1/inspections/%d", in.id()), map[string]any{"version": 1, "status": nil}, 422},
