@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -38,7 +39,10 @@ commands:
   migrate up|status     apply or list database migrations
   user create           create a user (--email, --name, --role; password from stdin or generated)
   seed --demo           fill an empty database with demo data
-  audit verify          re-walk the audit chain; exit 1 at the first broken event
+  audit verify [--head FILE]
+                        re-walk the audit chain; exit 1 at the first broken event
+                        (with --head: also prove an exported head is still in the chain)
+  audit head [--out F]  export the chain head (sequence and hash) as JSON
   backup --out FILE     write a consistent SQLite snapshot to FILE
   healthcheck           exit 0 when the server on QUALTRACK_ADDR is ready (for containers)
   version               print the version
@@ -339,20 +343,59 @@ func (a *app) seed(ctx context.Context, args []string) error {
 }
 
 func (a *app) audit(ctx context.Context, args []string) int {
-	if len(args) != 1 || args[0] != "verify" {
-		fmt.Fprintln(a.stderr, "usage: qualtrack audit verify")
+	if len(args) == 0 || (args[0] != "verify" && args[0] != "head") {
+		fmt.Fprintln(a.stderr, "usage: qualtrack audit verify [--head FILE] | qualtrack audit head [--out FILE]")
 		return 2
+	}
+	fl := flag.NewFlagSet("audit "+args[0], flag.ContinueOnError)
+	fl.SetOutput(a.stderr)
+	headFile := fl.String("head", "", "verify: an exported head (JSON) the chain must still contain")
+	out := fl.String("out", "", "head: write the head to FILE instead of standard output")
+	if err := fl.Parse(args[1:]); err != nil {
+		return 2
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(a.stderr, "qualtrack audit: %v\n", err)
+		return 1
 	}
 	db, err := a.open(ctx, false)
 	if err != nil {
-		fmt.Fprintf(a.stderr, "qualtrack audit: %v\n", err)
-		return 1
+		return fail(err)
 	}
 	defer database.Close(db)
-	res, err := audit.Verify(ctx, db)
-	if err != nil {
-		fmt.Fprintf(a.stderr, "qualtrack audit: %v\n", err)
-		return 1
+	if args[0] == "head" {
+		head, err := audit.CurrentHead(ctx, db, time.Now())
+		if err != nil {
+			return fail(err)
+		}
+		b, _ := json.MarshalIndent(head, "", "  ")
+		b = append(b, '\n')
+		if *out == "" {
+			_, _ = a.stdout.Write(b)
+			return 0
+		}
+		if err := os.WriteFile(*out, b, 0o644); err != nil {
+			return fail(err)
+		}
+		fmt.Fprintf(a.stdout, "audit head (event %d) written to %s\n", head.Sequence, *out)
+		return 0
+	}
+	var res audit.VerifyResult
+	if *headFile != "" {
+		raw, err := os.ReadFile(*headFile)
+		if err != nil {
+			return fail(err)
+		}
+		var head audit.Head
+		if err := json.Unmarshal(raw, &head); err != nil || head.Hash == "" {
+			return fail(fmt.Errorf("%s is not an exported audit head", *headFile))
+		}
+		res, err = audit.VerifyAgainst(ctx, db, head)
+		if err != nil {
+			return fail(err)
+		}
+	} else if res, err = audit.Verify(ctx, db); err != nil {
+		return fail(err)
 	}
 	if !res.Valid {
 		fmt.Fprintf(a.stdout, "audit chain BROKEN at event %d: %s (%d events verified before it)\n", *res.FirstInvalidSequence, res.Reason, res.Events)

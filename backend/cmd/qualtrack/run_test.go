@@ -100,6 +100,17 @@ func TestUserCreateMigrateAuditBackup(t *testing.T) {
 		}
 	}
 
+	// An exported head proves later that nothing before it changed.
+	headFile := filepath.Join(t.TempDir(), "head.json")
+	code, out, _ = qualtrack(t, env, "", "audit", "head", "--out", headFile)
+	if code != 0 || !strings.Contains(out, "event 2") {
+		t.Fatalf("audit head: %d %q", code, out)
+	}
+	code, out, _ = qualtrack(t, env, "", "audit", "verify", "--head", headFile)
+	if code != 0 {
+		t.Fatalf("verify against head: %d %q", code, out)
+	}
+
 	// Tamper behind the app's back: exit status 1 and the broken event.
 	dsn := env["QUALTRACK_DATABASE_URL"]
 	dialect := "postgres"
@@ -108,11 +119,15 @@ func TestUserCreateMigrateAuditBackup(t *testing.T) {
 	}
 	db, err := database.Open(context.Background(), database.Options{Dialect: dialect, DSN: dsn})
 	testutil.Fatal(t, err, "open")
-	testutil.Fatal(t, db.Exec("UPDATE audit_events SET actor_email = 'forger@example.com' WHERE sequence = 1").Error, "tamper")
+	testutil.TamperWithAudit(t, db, "UPDATE audit_events SET actor_email = 'forger@example.com' WHERE sequence = 1")
 	database.Close(db)
 	code, out, _ = qualtrack(t, env, "", "audit", "verify")
 	if code != 1 || !strings.Contains(out, "BROKEN at event 1") {
 		t.Fatalf("tampered verify: %d %q", code, out)
+	}
+	code, _, _ = qualtrack(t, env, "", "audit", "verify", "--head", filepath.Join(t.TempDir(), "missing.json"))
+	if code != 1 {
+		t.Fatal("verify with a missing head file passed")
 	}
 }
 

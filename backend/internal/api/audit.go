@@ -67,3 +67,14 @@ func (s *Server) verifyAuditTrail(c *gin.Context) {
 	}
 	c.JSON(http.StatusOK, res)
 }
+
+// auditHead exports the chain head; kept by an auditor, it later proves
+// that nothing up to it changed (`qualtrack audit verify --head`).
+func (s *Server) auditHead(c *gin.Context) {
+	head, err := audit.CurrentHead(c.Request.Context(), s.db, s.now())
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, head)
+}

@@ -122,7 +122,11 @@ func TestAuditTrailVerifiesThroughAPI(t *testing.T) {
 	if v["valid"] != true || v["events"].(float64) < 8 { // 4 users created + 4 sign-ins
 		t.Fatalf("verify %v", v)
 	}
-	srv.DB.Exec("UPDATE audit_events SET action = 'nothing' WHERE sequence = 2")
+	head := srv.Do(model.RoleAuditor, "GET", "/api/v1/audit-events/head", nil).Want(200).JSON()
+	if head["sequence"] != v["events"] || head["hash"] != v["head_hash"] {
+		t.Fatalf("head %v does not match verify %v", head, v)
+	}
+	testutil.TamperWithAudit(t, srv.DB.DB, "UPDATE audit_events SET action = 'nothing' WHERE sequence = 2")
 	v = srv.Do(model.RoleAuditor, "GET", "/api/v1/audit-events/verify", nil).Want(200).JSON()
 	if v["valid"] != false || v["first_invalid_sequence"] != float64(2) {
 		t.Fatalf("tampered verify %v", v)

@@ -95,5 +95,6 @@ func (s *Server) Routes() []Route {
 
 		get("/audit-events", auth.Read, s.listAuditEvents),
 		get("/audit-events/verify", auth.Read, s.verifyAuditTrail),
+		get("/audit-events/head", auth.Read, s.auditHead),
 	}
 }

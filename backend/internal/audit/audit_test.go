@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -57,7 +58,7 @@ func TestChainVerifiesAndDetectsTampering(t *testing.T) {
 			} else {
 				sql = replace(sql, "occurred_at + INTERVAL_ONE_DAY", "'2020-01-01 00:00:00+00:00'")
 			}
-			testutil.Fatal(t, db.Exec(sql).Error, "tamper")
+			testutil.TamperWithAudit(t, db.DB, sql)
 			res, err = audit.Verify(context.Background(), db.DB)
 			testutil.Fatal(t, err, "verify")
 			if res.Valid || res.FirstInvalidSequence == nil || *res.FirstInvalidSequence != c.wantSeq {
@@ -115,3 +116,71 @@ func TestDiff(t *testing.T) {
 }
 
 func replace(s, old, new string) string { return strings.ReplaceAll(s, old, new) }
+
+// The database itself refuses to change or remove an event.
+func TestAuditTableIsAppendOnly(t *testing.T) {
+	db := testutil.NewDB(t, nil)
+	appendN(t, db.DB, audit.NewTrail(nil), 2)
+	for _, sql := range []string{
+		"UPDATE audit_events SET action = 'forged' WHERE sequence = 1",
+		"DELETE FROM audit_events WHERE sequence = 2",
+		"DELETE FROM audit_events",
+	} {
+		err := db.Exec(sql).Error
+		if err == nil || !strings.Contains(err.Error(), "append-only") {
+			t.Errorf("%s: %v", sql, err)
+		}
+	}
+	if db.Dialect == "postgres" {
+		if err := db.Exec("TRUNCATE audit_events").Error; err == nil {
+			t.Error("TRUNCATE allowed")
+		}
+	}
+	var n int64
+	db.Table("audit_events").Count(&n)
+	if n != 2 {
+		t.Fatalf("%d events left", n)
+	}
+}
+
+// A chain cut short, or rewritten from some event on so that it is
+// consistent in itself, still fails against an exported head.
+func TestVerifyAgainstExportedHead(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name   string
+		tamper func(db *testutil.DB)
+		reason string
+	}{
+		{"cut short", func(db *testutil.DB) {
+			testutil.TamperWithAudit(t, db.DB, "DELETE FROM audit_events WHERE sequence >= 4")
+		}, "gone"},
+		{"rewritten", func(db *testutil.DB) {
+			testutil.TamperWithAudit(t, db.DB, "DELETE FROM audit_events WHERE sequence >= 3")
+			appendN(t, db.DB, audit.NewTrail(func() time.Time { return testutil.FixedNow.Add(time.Hour) }), 3)
+		}, "rewritten"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			db := testutil.NewDB(t, nil)
+			appendN(t, db.DB, audit.NewTrail(nil), 4)
+			head, err := audit.CurrentHead(ctx, db.DB, testutil.FixedNow)
+			testutil.Fatal(t, err, "head")
+			if head.Sequence != 4 {
+				t.Fatalf("head %+v", head)
+			}
+			res, err := audit.VerifyAgainst(ctx, db.DB, head)
+			if err != nil || !res.Valid {
+				t.Fatalf("untouched chain against its head: %+v %v", res, err)
+			}
+			c.tamper(db)
+			if res, _ := audit.Verify(ctx, db.DB); !res.Valid {
+				t.Fatalf("the tampering left an inconsistent chain, so the head adds nothing: %+v", res)
+			}
+			res, err = audit.VerifyAgainst(ctx, db.DB, head)
+			testutil.Fatal(t, err, "verify")
+			if res.Valid || !strings.Contains(res.Reason, c.reason) {
+				t.Fatalf("not caught: %+v", res)
+			}
+		})
+	}
+}

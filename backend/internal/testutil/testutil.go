@@ -127,3 +127,21 @@ func Fatal(t testing.TB, err error, what string, args ...any) {
 		t.Fatalf("%s: %v", fmt.Sprintf(what, args...), err)
 	}
 }
+
+// TamperWithAudit runs sql against audit_events the way an attacker with
+// schema rights would: with the append-only triggers dropped first.
+func TamperWithAudit(t testing.TB, db *gorm.DB, sql string) {
+	t.Helper()
+	drops := []string{"DROP TRIGGER IF EXISTS audit_events_no_update", "DROP TRIGGER IF EXISTS audit_events_no_delete"}
+	if db.Dialector.Name() == "postgres" {
+		drops = []string{"DROP TRIGGER IF EXISTS audit_events_no_update_delete ON audit_events"}
+	}
+	for _, d := range drops {
+		if err := db.Exec(d).Error; err != nil {
+			t.Fatalf("testutil: drop audit trigger: %v", err)
+		}
+	}
+	if err := db.Exec(sql).Error; err != nil {
+		t.Fatalf("testutil: tamper: %v", err)
+	}
+}
