@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -133,7 +134,33 @@ func (s *Server) startSession(c *gin.Context, u model.User) (string, time.Time, 
 }
 
 func (s *Server) secureCookies(c *gin.Context) bool {
-	return s.cfg.Production() || c.Request.TLS != nil || strings.EqualFold(c.GetHeader("X-Forwarded-Proto"), "https") && len(s.cfg.TrustedProxies) > 0
+	return s.cfg.Production() || s.overTLS(c)
+}
+
+// overTLS reports whether the client reached us over TLS: directly, or
+// through a trusted proxy that says so in X-Forwarded-Proto.
+func (s *Server) overTLS(c *gin.Context) bool {
+	if c.Request.TLS != nil {
+		return true
+	}
+	return strings.EqualFold(c.GetHeader("X-Forwarded-Proto"), "https") && s.fromTrustedProxy(c)
+}
+
+// fromTrustedProxy reports whether the direct peer is a configured proxy.
+func (s *Server) fromTrustedProxy(c *gin.Context) bool {
+	ip := net.ParseIP(c.RemoteIP())
+	if ip == nil {
+		return false
+	}
+	for _, p := range s.cfg.TrustedProxies {
+		if _, n, err := net.ParseCIDR(p); err == nil && n.Contains(ip) {
+			return true
+		}
+		if net.ParseIP(p).Equal(ip) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Server) clearCookie(c *gin.Context) {

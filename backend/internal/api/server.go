@@ -115,7 +115,7 @@ func (s *Server) Handler() (http.Handler, error) {
 	if err := r.SetTrustedProxies(s.cfg.TrustedProxies); err != nil {
 		return nil, err
 	}
-	r.Use(s.accessLog(), s.recovery(), securityHeaders(), handleErrors(s.log))
+	r.Use(s.accessLog(), s.recovery(), s.securityHeaders(), handleErrors(s.log))
 	api := r.Group("/api/v1")
 	for _, rt := range s.Routes() {
 		if !rt.Permission.Valid() {

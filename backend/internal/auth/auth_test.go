@@ -49,6 +49,9 @@ func TestPasswordHashAndVerify(t *testing.T) {
 }
 
 func TestPasswordPolicy(t *testing.T) {
+	if len(commonPasswords) < 900 {
+		t.Fatalf("common password list has only %d entries", len(commonPasswords))
+	}
 	for pw, ok := range map[string]bool{
 		"short":                    false,
 		"twelve chars":             true,
@@ -56,6 +59,11 @@ func TestPasswordPolicy(t *testing.T) {
 		strings.Repeat("ä", 256):   true,
 		strings.Repeat("a", 257):   false,
 		"correct horse battery!!!": true,
+		"Password1234":             false,
+		"qwertyuiopas":             false,
+		"111111111111":             false,
+		"Sunshine2026!":            false,
+		"FOOTBALL123456":           false,
 	} {
 		if got := CheckPasswordPolicy(pw) == ""; got != ok {
 			t.Errorf("policy(%q...) ok=%v, want %v", pw[:min(len(pw), 12)], got, ok)

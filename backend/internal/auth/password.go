@@ -5,6 +5,7 @@ package auth
 
 import (
 	"context"
+	_ "embed"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
@@ -143,8 +144,23 @@ func decodeHash(encoded string) (argonParams, []byte, []byte, error) {
 	return p, salt, key, nil
 }
 
+//go:embed common-passwords.txt
+var commonPasswordList string
+
+// commonPasswords is the embedded list, lower-cased.
+var commonPasswords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(commonPasswordList, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			m[strings.ToLower(line)] = true
+		}
+	}
+	return m
+}()
+
 // CheckPasswordPolicy returns why password is not acceptable as a new
-// password, or "".
+// password, or "". Length is counted in characters, and every character
+// counts: nothing is cut off before hashing.
 func CheckPasswordPolicy(password string) string {
 	n := len([]rune(password))
 	switch {
@@ -154,6 +170,8 @@ func CheckPasswordPolicy(password string) string {
 		return fmt.Sprintf("Use at most %d characters.", MaxPasswordLen)
 	case strings.TrimSpace(password) == "":
 		return "A password cannot be only spaces."
+	case commonPasswords[strings.ToLower(password)]:
+		return "This password is too common; choose a longer phrase of your own."
 	}
 	return ""
 }
