@@ -5,9 +5,9 @@ package auth
 
 import (
 	"context"
-	_ "embed"
 	"crypto/rand"
 	"crypto/subtle"
+	_ "embed"
 	"encoding/base64"
 	"errors"
 	"fmt"
