@@ -111,6 +111,9 @@ func TestTokenInvalidation(t *testing.T) {
 		{"logged out", func(srv *testutil.Server, u model.User, token string) {
 			srv.DoWith(http.Header{"Authorization": {"Bearer " + token}}, "POST", "/api/v1/auth/logout", nil).Want(204)
 		}},
+		{"sessions ended by admin", func(srv *testutil.Server, u model.User, _ string) {
+			srv.Do(model.RoleAdmin, "POST", path("/api/v1/users/%d/end-sessions", u.ID), nil).Want(204)
+		}},
 		{"password reset by admin", func(srv *testutil.Server, u model.User, _ string) {
 			srv.Do(model.RoleAdmin, "PATCH", path("/api/v1/users/%d", u.ID), map[string]any{"version": u.Version, "password": "reset by the admin 1"}).Want(200)
 		}},

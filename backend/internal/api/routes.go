@@ -51,6 +51,7 @@ func (s *Server) Routes() []Route {
 		post("/users", auth.ManageUsers, s.createUser),
 		get("/users/:id", auth.ManageUsers, s.getUser),
 		patch("/users/:id", auth.ManageUsers, s.updateUser),
+		post("/users/:id/end-sessions", auth.ManageUsers, s.endUserSessions),
 
 		get("/manufacturers", auth.Read, s.listManufacturers),
 		post("/manufacturers", auth.Edit, s.createManufacturer),

@@ -235,3 +235,17 @@ func (s *Server) CreateUserChecked(ctx context.Context, email, name string, role
 	}
 	return s.CreateUser(ctx, email, strings.TrimSpace(name), role, password, true, nil, a)
 }
+
+// endUserSessions signs a user out everywhere (a lost laptop, a leaver).
+func (s *Server) endUserSessions(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if err := s.store.EndSessions(c.Request.Context(), id, actor(c), "user.end_sessions"); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
