@@ -114,23 +114,37 @@ func (s *Server) loginFailed(c *gin.Context, email string, u *model.User, reason
 	}
 }
 
-// startSession issues a token and sets it as the session cookie.
+// startSession signs the user in now: a bearer token for API clients (it
+// lives the whole session lifetime) and a browser cookie (it also ends
+// after the idle timeout, and is renewed while the browser is used).
 func (s *Server) startSession(c *gin.Context, u model.User) (string, time.Time, error) {
 	token, exp, err := s.tokens.Issue(u.ID, u.TokenVersion)
 	if err != nil {
 		return "", time.Time{}, err
+	}
+	if err := s.setSessionCookie(c, u, s.now()); err != nil {
+		return "", time.Time{}, err
+	}
+	return token, exp, nil
+}
+
+// setSessionCookie sets a browser token for the sign-in made at authTime.
+func (s *Server) setSessionCookie(c *gin.Context, u model.User, authTime time.Time) error {
+	token, exp, err := s.tokens.IssueBrowser(u.ID, u.TokenVersion, authTime)
+	if err != nil {
+		return err
 	}
 	http.SetCookie(c.Writer, &http.Cookie{
 		Name:     auth.CookieName,
 		Value:    token,
 		Path:     "/",
 		Expires:  exp,
-		MaxAge:   int(s.tokens.TTL().Seconds()),
+		MaxAge:   int(exp.Sub(s.now()).Seconds()),
 		HttpOnly: true,
 		Secure:   s.secureCookies(c),
 		SameSite: http.SameSiteStrictMode,
 	})
-	return token, exp, nil
+	return nil
 }
 
 func (s *Server) secureCookies(c *gin.Context) bool {
@@ -221,7 +235,7 @@ func (s *Server) changePassword(c *gin.Context) {
 		return
 	}
 	if auth.PrincipalFrom(c).ViaCookie {
-		if _, _, err := s.startSession(c, updated); err != nil {
+		if err := s.setSessionCookie(c, updated, s.now()); err != nil {
 			_ = c.Error(err)
 			return
 		}

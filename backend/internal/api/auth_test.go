@@ -188,3 +188,41 @@ func TestChangePassword(t *testing.T) {
 	}
 	srv.Do("", "POST", "/api/v1/auth/login", map[string]string{"email": "procurement@example.com", "password": "a good new password"}).Want(200)
 }
+
+// A browser session ends after an hour without requests, is renewed while
+// used, and never outlives the absolute lifetime; bearer tokens live the
+// absolute lifetime.
+func TestSessionIdleTimeoutAndLifetime(t *testing.T) {
+	srv := testutil.NewServer(t, nil) // idle 1h, lifetime 12h
+	login := func() (string, string) {
+		r := srv.Do("", "POST", "/api/v1/auth/login", map[string]string{"email": "manager@example.com", "password": testutil.Password}).Want(200)
+		var out struct {
+			Token string `json:"token"`
+		}
+		r.Decode(&out)
+		return strings.Split(r.Header.Get("Set-Cookie"), ";")[0], out.Token
+	}
+	me := func(cookie string) *testutil.Response {
+		return srv.DoWith(http.Header{"Cookie": {cookie}}, "GET", "/api/v1/auth/me", nil)
+	}
+
+	// Idle for longer than the timeout: the browser session is over.
+	cookie, bearer := login()
+	srv.Clock.Advance(61 * time.Minute)
+	me(cookie).Want(401)
+	srv.DoWith(http.Header{"Authorization": {"Bearer " + bearer}}, "GET", "/api/v1/auth/me", nil).Want(200)
+
+	// Used every 50 minutes: renewed each time, until the lifetime ends.
+	cookie, bearer = login()
+	start := srv.Clock.Now()
+	for srv.Clock.Now().Sub(start) < 11*time.Hour {
+		srv.Clock.Advance(50 * time.Minute)
+		r := me(cookie).Want(200)
+		if renewed := r.Header.Get("Set-Cookie"); renewed != "" {
+			cookie = strings.Split(renewed, ";")[0]
+		}
+	}
+	srv.Clock.Set(start.Add(12*time.Hour + time.Minute))
+	me(cookie).Want(401)
+	srv.DoWith(http.Header{"Authorization": {"Bearer " + bearer}}, "GET", "/api/v1/auth/me", nil).Want(401)
+}

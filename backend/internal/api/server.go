@@ -17,6 +17,7 @@ import (
 
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/filestore"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
@@ -63,7 +64,7 @@ func New(d Deps) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	tokens, err := auth.NewTokens(d.Config.JWTSecret, d.Config.SessionTTL, now)
+	tokens, err := auth.NewTokens(d.Config.JWTSecret, d.Config.SessionTTL, d.Config.SessionIdleTimeout, now)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +86,7 @@ func New(d Deps) (*Server, error) {
 	if refreshed {
 		log.Info("inspection intervals changed; recomputed every site's schedule")
 	}
-	return &Server{
+	srv := &Server{
 		cfg:    d.Config,
 		db:     d.DB,
 		store:  st,
@@ -97,7 +98,13 @@ func New(d Deps) (*Server, error) {
 		log:    log,
 		now:    now,
 		spa:    d.Frontend,
-	}, nil
+	}
+	srv.guard.OnRenew(func(c *gin.Context, u model.User, authTime time.Time) {
+		if err := srv.setSessionCookie(c, u, authTime); err != nil {
+			log.Warn("renew session cookie", "err", err)
+		}
+	})
+	return srv, nil
 }
 
 // Store is the server's store (for tests and subcommands).

@@ -73,7 +73,7 @@ func TestPasswordPolicy(t *testing.T) {
 
 func TestTokens(t *testing.T) {
 	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
-	tk, err := NewTokens(secret, time.Hour, fixed(now))
+	tk, err := NewTokens(secret, time.Hour, 0, fixed(now))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,11 +127,11 @@ func TestTokens(t *testing.T) {
 			t.Errorf("%s: token accepted", name)
 		}
 	}
-	later, _ := NewTokens(secret, time.Hour, fixed(now.Add(2*time.Hour)))
+	later, _ := NewTokens(secret, time.Hour, 0, fixed(now.Add(2*time.Hour)))
 	if _, err := later.Parse(good); err == nil {
 		t.Error("token accepted after its expiry")
 	}
-	if _, err := NewTokens([]byte("short"), time.Hour, nil); err == nil {
+	if _, err := NewTokens([]byte("short"), time.Hour, 0, nil); err == nil {
 		t.Error("short secret accepted")
 	}
 }

@@ -52,7 +52,17 @@ type Guard struct {
 	tokens *Tokens
 	users  UserFinder
 	now    func() time.Time
+	// renew, when set, gives a browser session a fresh cookie token; the
+	// API sets it because only it knows the cookie's attributes.
+	renew func(c *gin.Context, u model.User, authTime time.Time)
 }
+
+// OnRenew sets how a used browser session gets its renewed token.
+func (g *Guard) OnRenew(fn func(c *gin.Context, u model.User, authTime time.Time)) { g.renew = fn }
+
+// renewAfter is how old a browser token gets before a request renews it,
+// so not every request sets a cookie.
+const renewAfter = time.Minute
 
 // NewGuard returns a Guard.
 func NewGuard(tokens *Tokens, users UserFinder, now func() time.Time) *Guard {
@@ -115,6 +125,9 @@ func (g *Guard) authenticate(c *gin.Context) (*Principal, error) {
 		if err := checkSameOrigin(c.Request); err != nil {
 			return nil, err
 		}
+	}
+	if viaCookie && g.renew != nil && claims.IssuedAt != nil && g.now().Sub(claims.IssuedAt.Time) >= renewAfter {
+		g.renew(c, u, claims.SignedInAt())
 	}
 	return &Principal{User: u, ViaCookie: viaCookie}, nil
 }

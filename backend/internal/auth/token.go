@@ -21,38 +21,65 @@ const (
 type Claims struct {
 	jwt.RegisteredClaims
 	TokenVersion int64 `json:"tv"`
+	// AuthTime is when the user signed in (Unix seconds). Renewed browser
+	// tokens keep it, so no renewal outlives the absolute lifetime.
+	AuthTime int64 `json:"auth_time"`
 }
+
+// SignedInAt is when the user signed in.
+func (c Claims) SignedInAt() time.Time { return time.Unix(c.AuthTime, 0).UTC() }
 
 // UserID is the subject as a number.
 func (c Claims) UserID() (int64, error) {
 	return strconv.ParseInt(c.Subject, 10, 64)
 }
 
-// Tokens issues and checks HS256 session tokens.
+// Tokens issues and checks HS256 session tokens. A sign-in lives at most
+// ttl; a browser session also ends after idle without a request (its
+// cookie token is short and renewed while it is used).
 type Tokens struct {
 	secret []byte
 	ttl    time.Duration
+	idle   time.Duration
 	now    func() time.Time
 }
 
-// NewTokens returns a token issuer. secret must be at least 32 bytes.
-func NewTokens(secret []byte, ttl time.Duration, now func() time.Time) (*Tokens, error) {
+// NewTokens returns a token issuer. secret must be at least 32 bytes; idle
+// 0 means no idle timeout.
+func NewTokens(secret []byte, ttl, idle time.Duration, now func() time.Time) (*Tokens, error) {
 	if len(secret) < 32 {
 		return nil, errors.New("auth: the token secret must be at least 32 bytes")
 	}
 	if now == nil {
 		now = time.Now
 	}
-	return &Tokens{secret: secret, ttl: ttl, now: now}, nil
+	if idle <= 0 || idle > ttl {
+		idle = ttl
+	}
+	return &Tokens{secret: secret, ttl: ttl, idle: idle, now: now}, nil
 }
 
-// TTL is how long a new token lives.
+// TTL is the absolute lifetime of a sign-in.
 func (t *Tokens) TTL() time.Duration { return t.ttl }
 
-// Issue signs a token for the user.
+// Issue signs a bearer token for a sign-in now; it lives the whole TTL.
 func (t *Tokens) Issue(userID, tokenVersion int64) (string, time.Time, error) {
 	now := t.now().UTC()
-	exp := now.Add(t.ttl)
+	return t.sign(userID, tokenVersion, now, now.Add(t.ttl))
+}
+
+// IssueBrowser signs a browser session token for a sign-in at authTime: it
+// expires after the idle timeout, and never after authTime + TTL.
+func (t *Tokens) IssueBrowser(userID, tokenVersion int64, authTime time.Time) (string, time.Time, error) {
+	exp := t.now().UTC().Add(t.idle)
+	if limit := authTime.Add(t.ttl); exp.After(limit) {
+		exp = limit
+	}
+	return t.sign(userID, tokenVersion, authTime, exp)
+}
+
+func (t *Tokens) sign(userID, tokenVersion int64, authTime, exp time.Time) (string, time.Time, error) {
+	now := t.now().UTC()
 	claims := Claims{
 		RegisteredClaims: jwt.RegisteredClaims{
 			Issuer:    Issuer,
@@ -63,6 +90,7 @@ func (t *Tokens) Issue(userID, tokenVersion int64) (string, time.Time, error) {
 			ExpiresAt: jwt.NewNumericDate(exp),
 		},
 		TokenVersion: tokenVersion,
+		AuthTime:     authTime.Unix(),
 	}
 	s, err := jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(t.secret)
 	if err != nil {

@@ -31,7 +31,9 @@ type Config struct {
 	DataDir       string
 	Env           string
 	JWTSecret     []byte
-	SessionTTL    time.Duration
+	SessionTTL    time.Duration // absolute lifetime of a sign-in
+	// SessionIdleTimeout ends a browser session nobody used for this long.
+	SessionIdleTimeout time.Duration
 	AdminEmail    string
 	AdminPassword string
 	Demo          bool
@@ -85,6 +87,7 @@ func Load(getenv func(string) string) (Config, error) {
 		AdminPassword:      getenv("QUALTRACK_ADMIN_PASSWORD"),
 		LogLevel:           strings.ToLower(or(getenv("QUALTRACK_LOG_LEVEL"), "info")),
 		SessionTTL:         12 * time.Hour,
+		SessionIdleTimeout: time.Hour,
 		MaxUploadMB:        25,
 		ExpiringWithinDays: 90,
 		MaxImportRows:      20000,
@@ -113,6 +116,16 @@ func Load(getenv func(string) string) (Config, error) {
 			bad("QUALTRACK_SESSION_TTL", "must be a duration between 1m and 720h, e.g. 12h, not %q", v)
 		}
 		c.SessionTTL = d
+	}
+	if v := getenv("QUALTRACK_SESSION_IDLE_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Minute || d > 30*24*time.Hour {
+			bad("QUALTRACK_SESSION_IDLE_TIMEOUT", "must be a duration between 1m and 720h, e.g. 1h, not %q", v)
+		}
+		c.SessionIdleTimeout = d
+	}
+	if c.SessionIdleTimeout > c.SessionTTL {
+		c.SessionIdleTimeout = c.SessionTTL
 	}
 	if v := getenv("QUALTRACK_DEMO"); v != "" {
 		b, err := strconv.ParseBool(v)
