@@ -26,19 +26,19 @@ const MinSecretBytes = 32
 
 // Config is every setting of a qualtrack process.
 type Config struct {
-	Addr          string
-	DatabaseURL   string // as given; empty means SQLite under DataDir
-	DataDir       string
-	Env           string
-	JWTSecret     []byte
-	SessionTTL    time.Duration // absolute lifetime of a sign-in
+	Addr        string
+	DatabaseURL string // as given; empty means SQLite under DataDir
+	DataDir     string
+	Env         string
+	JWTSecret   []byte
+	SessionTTL  time.Duration // absolute lifetime of a sign-in
 	// SessionIdleTimeout ends a browser session nobody used for this long.
 	SessionIdleTimeout time.Duration
-	AdminEmail    string
-	AdminPassword string
-	Demo          bool
-	MaxUploadMB   int64
-	LogLevel      string
+	AdminEmail         string
+	AdminPassword      string
+	Demo               bool
+	MaxUploadMB        int64
+	LogLevel           string
 
 	// ExpiringWithinDays is the window in which a certificate counts as expiring.
 	ExpiringWithinDays int
