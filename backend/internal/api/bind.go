@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"reflect"
 	"strconv"
@@ -42,6 +43,12 @@ func (o *Opt[T]) UnmarshalJSON(b []byte) error {
 // every problem: unknown fields and wrong types are reported together as
 // 400 bad_request with fields.
 func decodeJSON(c *gin.Context, dst any) error {
+	// A cross-site HTML form can send only form encodings or text/plain;
+	// insisting on JSON keeps forms from posting to any JSON route,
+	// including sign-in, which no session guards.
+	if mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type")); err != nil || mt != "application/json" {
+		return badRequest("Send the request body as JSON with Content-Type: application/json.", nil)
+	}
 	body, err := io.ReadAll(c.Request.Body)
 	if err != nil {
 		var mb *http.MaxBytesError

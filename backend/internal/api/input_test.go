@@ -48,6 +48,24 @@ func TestBadInputIsA4xx(t *testing.T) {
 	}
 }
 
+// A form posted from another site cannot reach a JSON route, sign-in
+// included.
+func TestJSONRoutesRefuseOtherContentTypes(t *testing.T) {
+	srv := testutil.NewServer(t, nil)
+	body := `{"email":"admin@example.com","password":"` + testutil.Password + `"}`
+	for _, ct := range []string{"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""} {
+		h := http.Header{"Content-Type": {ct}}
+		if ct == "" {
+			h = http.Header{"Content-Type": {"nonsense/;;"}}
+		}
+		r := srv.DoWith(h, "POST", "/api/v1/auth/login", body).Want(400)
+		if r.Header.Get("Set-Cookie") != "" {
+			t.Fatalf("%q: signed in", ct)
+		}
+	}
+	srv.DoWith(http.Header{"Content-Type": {"application/json; charset=utf-8"}}, "POST", "/api/v1/auth/login", body).Want(200)
+}
+
 func TestUsersAPI(t *testing.T) {
 	srv := testutil.NewServer(t, nil)
 	// Created without a password: one is generated and shown once.

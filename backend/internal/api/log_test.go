@@ -32,6 +32,7 @@ func TestAccessLogHoldsNoSecrets(t *testing.T) {
 
 	do := func(method, target, body string, hdr http.Header) *httptest.ResponseRecorder {
 		req := httptest.NewRequest(method, target, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
 		for k, v := range hdr {
 			req.Header[k] = v
 		}
