@@ -93,6 +93,20 @@ func (s *Server) Routes() []Route {
 		get("/attachments/:id", auth.Read, s.downloadAttachment),
 		del("/attachments/:id", auth.Delete, s.deleteAttachment),
 
+		get("/checklist-templates", auth.Read, s.listChecklistTemplates),
+		post("/checklist-templates", auth.ManageTemplates, s.createChecklistTemplate),
+		get("/checklist-templates/:id", auth.Read, s.getChecklistTemplate),
+		putRoute("/checklist-templates/:id", auth.ManageTemplates, s.replaceChecklistTemplate),
+		patch("/checklist-templates/:id", auth.ManageTemplates, s.updateChecklistTemplate),
+		get("/checklist-templates/:id/versions", auth.Read, s.listChecklistTemplateVersions),
+		get("/inspections/:id/checklists", auth.Read, s.getInspectionChecklists),
+		post("/inspections/:id/checklists", auth.Edit, s.addInspectionChecklist),
+		del("/inspections/:id/checklists/:cid", auth.Edit, s.removeInspectionChecklist),
+		putRoute("/inspections/:id/checklists/:cid/answers/:item_id", auth.Edit, s.answerChecklistItem),
+		del("/inspections/:id/checklists/:cid/answers/:item_id", auth.Edit, s.clearChecklistAnswer),
+		post("/inspections/:id/checklists/:cid/items/:item_id/finding", auth.Edit, s.raiseFindingFromItem),
+		get("/inspections/:id/report.xlsx", auth.Read, s.inspectionReport),
+
 		get("/audit-events", auth.Read, s.listAuditEvents),
 		get("/audit-events/verify", auth.Read, s.verifyAuditTrail),
 	}
