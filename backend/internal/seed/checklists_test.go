@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/seed"
@@ -84,15 +83,13 @@ func TestChecklistsIdempotent(t *testing.T) {
 	}
 }
 
-// The demo story answers checklists, and every result it records is the
-// one its checklists suggest; the suspended firmware site's critical
-// finding was raised from the failed firmware item.
-func TestDemoChecklists(t *testing.T) {
+// assertDemoChecklists checks, after the demo story (TestDemo), that it
+// answered checklists and that every result it recorded is the one its
+// checklists suggest; the suspended firmware site's critical finding was
+// raised from the failed firmware item.
+func assertDemoChecklists(t *testing.T, db *testutil.DB, st *store.Store) {
+	t.Helper()
 	ctx := context.Background()
-	db := testutil.NewDB(t, nil)
-	st := store.New(db.DB, func() time.Time { return testutil.FixedNow })
-	_, err := seed.Demo(ctx, st, auth.NewTestHasher(), testutil.FixedNow)
-	testutil.Fatal(t, err, "demo")
 	var templates, answers int64
 	testutil.Fatal(t, db.Model(&model.ChecklistTemplate{}).Count(&templates).Error, "count")
 	testutil.Fatal(t, db.Model(&model.ChecklistAnswer{}).Count(&answers).Error, "count")

@@ -28,9 +28,9 @@ type demoChecklistPlan struct {
 // checklistPlan is the plan for a completed inspection of the site, nil
 // for inspections too old to have been done on checklists. Qualification
 // and for-cause inspections always use them; routine ones in the last
-// seven months.
+// five months.
 func (p *sitePlot) checklistPlan(typ model.InspectionType, result model.InspectionResult, day int) *demoChecklistPlan {
-	if typ == model.InspectionRoutine && day < p.total-210 {
+	if typ == model.InspectionRoutine && day < p.total-150 {
 		return nil
 	}
 	plan := &demoChecklistPlan{keys: []string{GeneralAuditKey}, answers: map[string]map[string]demoAnswer{}}
