@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
@@ -162,4 +163,42 @@ func TestChecklistLifecycle(t *testing.T) {
 	}
 	w.srv.Do(model.RoleProcurement, http.MethodPost, path("/api/v1/inspections/%d/checklists", insp), map[string]any{"template_id": w.template("Late").id()}).
 		Want(http.StatusUnprocessableEntity)
+}
+
+// Two people answering the same item at once from the same page: one
+// answer is stored, the other is told to reload; the same when both
+// change an existing answer.
+func TestChecklistConcurrentAnswers(t *testing.T) {
+	w := newChecklistWorld(t)
+	insp := w.planned()
+	cl := w.addChecklist(insp, w.template("Audit").id())
+	w.answer(model.RoleProcurement, insp, cl, "2.1", map[string]any{"answer": "yes"}).Want(http.StatusCreated)
+	race := func(number string, version int64, stored int) {
+		statuses := make(chan int, 2)
+		var wg sync.WaitGroup
+		for i, role := range []model.Role{model.RoleProcurement, model.RoleManager} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				body := map[string]any{"answer": []string{"yes", "no"}[i], "version": version}
+				statuses <- w.answer(role, insp, cl, number, body).Status
+			}()
+		}
+		wg.Wait()
+		close(statuses)
+		got := map[int]int{}
+		for st := range statuses {
+			got[st]++
+		}
+		if got[stored] != 1 || got[http.StatusConflict] != 1 {
+			t.Errorf("item %s at version %d: statuses %v, want one %d and one 409", number, version, got, stored)
+		}
+	}
+	race("1.1", 0, http.StatusCreated)
+	race("2.1", 1, http.StatusOK)
+	for number, want := range map[string]int64{"1.1": 1, "2.1": 2} {
+		if v := clItems(firstChecklist(w.checklists(insp)))[number].obj("answer").version(); v != want {
+			t.Errorf("item %s at version %d, want %d", number, v, want)
+		}
+	}
 }
