@@ -172,6 +172,11 @@ func (a *app) serve(ctx context.Context) error {
 			return err
 		}
 	}
+	if n, err := seed.Checklists(ctx, srv.Store()); err != nil {
+		return err
+	} else if n > 0 {
+		a.log.Info("built-in checklist templates created", "count", n)
+	}
 	handler, err := srv.Handler()
 	if err != nil {
 		return err

@@ -104,6 +104,9 @@ type updateInspectionRequest struct {
 	Result          Opt[model.InspectionResult] `json:"result"`
 	Score           Opt[int]                    `json:"score"`
 	Summary         Opt[string]                 `json:"summary"`
+	// ResultOverrideReason says why the result differs from the one the
+	// inspection's checklists suggest; required then.
+	ResultOverrideReason Opt[string] `json:"result_override_reason"`
 }
 
 // updateInspection edits an inspection; completing one updates its site's
@@ -135,6 +138,7 @@ func (s *Server) updateInspection(c *gin.Context) {
 		applyOpt(req.Result, &in.Result)
 		applyOptPtr(req.Score, &in.Score)
 		applyOpt(req.Summary, &in.Summary)
+		applyOpt(req.ResultOverrideReason, &in.ResultOverrideReason)
 		return nil
 	})
 	if err != nil {

@@ -163,13 +163,14 @@ func TestSessionValid(t *testing.T) {
 
 func TestPermissions(t *testing.T) {
 	want := map[Permission][]model.Role{
-		Public:      model.Roles,
-		Self:        model.Roles,
-		Read:        model.Roles,
-		Edit:        {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
-		Decide:      {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
-		Delete:      {model.RoleAdmin},
-		ManageUsers: {model.RoleAdmin},
+		Public:          model.Roles,
+		Self:            model.Roles,
+		Read:            model.Roles,
+		Edit:            {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
+		Decide:          {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
+		Delete:          {model.RoleAdmin},
+		ManageUsers:     {model.RoleAdmin},
+		ManageTemplates: {model.RoleAdmin, model.RoleManager},
 	}
 	for p, roles := range want {
 		for _, r := range model.Roles {
@@ -181,6 +182,9 @@ func TestPermissions(t *testing.T) {
 				t.Errorf("%s allows %s = %v, want %v", p, r, p.Allows(r), allowed)
 			}
 		}
+	}
+	if ManageTemplates.String() != "manage_templates" {
+		t.Errorf("ManageTemplates is named %q", ManageTemplates.String())
 	}
 	if Permission(0).Valid() || Permission(0).Allows(model.RoleAdmin) {
 		t.Error("the unset permission is valid")

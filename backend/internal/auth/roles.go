@@ -28,6 +28,9 @@ const (
 	Delete
 	// ManageUsers is the users API.
 	ManageUsers
+	// ManageTemplates is creating, editing and archiving checklist
+	// templates: what every inspection is measured against.
+	ManageTemplates
 )
 
 var permissionRoles = map[Permission][]model.Role{
@@ -37,11 +40,15 @@ var permissionRoles = map[Permission][]model.Role{
 	Decide:      {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
 	Delete:      {model.RoleAdmin},
 	ManageUsers: {model.RoleAdmin},
+	// Procurement answers checklists but does not set the standard its own
+	// suppliers are measured against.
+	ManageTemplates: {model.RoleAdmin, model.RoleManager},
 }
 
 var permissionNames = map[Permission]string{
 	Public: "public", Self: "self", Read: "read", Edit: "edit",
 	Decide: "decide", Delete: "delete", ManageUsers: "manage_users",
+	ManageTemplates: "manage_templates",
 }
 
 // Valid reports whether p is a declared rule.

@@ -40,6 +40,8 @@ func TestModelsMatchSchema(t *testing.T) {
 	models := []any{
 		&model.User{}, &model.Manufacturer{}, &model.Site{}, &model.QualificationDecision{},
 		&model.Inspection{}, &model.Finding{}, &model.Certification{}, &model.Attachment{}, &model.AuditEvent{},
+		&model.ChecklistTemplate{}, &model.ChecklistSection{}, &model.ChecklistItem{},
+		&model.InspectionChecklist{}, &model.ChecklistAnswer{},
 	}
 	for _, m := range models {
 		s, err := schema.Parse(m, &gosync.Map{}, db.NamingStrategy)

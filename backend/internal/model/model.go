@@ -143,7 +143,10 @@ type Inspection struct {
 	Result          InspectionResult `gorm:"size:20" json:"result"`
 	Score           *int             `json:"score"`
 	Summary         string           `json:"summary"`
-	Version         int64            `json:"version"`
+	// ResultOverrideReason says why the recorded result differs from the
+	// one its checklists suggest.
+	ResultOverrideReason string `json:"result_override_reason"`
+	Version              int64  `json:"version"`
 }
 
 // Finding is a nonconformity or observation raised by an inspection.

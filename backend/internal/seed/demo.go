@@ -106,6 +106,10 @@ func demoRecords(ctx context.Context, live *store.Store, users map[model.Role]mo
 	inspector := users[model.RoleProcurement].ID
 	total := int(now.Sub(start).Hours() / 24)
 
+	sty.on(0, func(ctx context.Context) error {
+		_, err := Checklists(ctx, st)
+		return err
+	})
 	mIDs := make([]int64, len(demoManufacturers))
 	for i := range demoManufacturers {
 		sty.on(0, func(ctx context.Context) error {
@@ -265,8 +269,20 @@ func (p *sitePlot) inspection(sty *story, day int, typ model.InspectionType, sch
 	}
 	at := int(performed.Time().Sub(sty.start).Hours() / 24)
 	findingIDs := make([]int64, len(findings))
+	plan := p.checklistPlan(typ, result, at)
 	sty.on(at, func(ctx context.Context) error {
+		var raised int64
+		if plan != nil {
+			var err error
+			if raised, err = plan.answer(ctx, p.st, id, p.buyer); err != nil {
+				return err
+			}
+		}
 		for i, sev := range findings {
+			if sev == model.SeverityCritical && raised != 0 {
+				findingIDs[i] = raised // raised from the failed checklist item
+				continue
+			}
 			text := demoFindingText[sev]
 			f := model.Finding{Severity: sev, Category: "quality", Description: text[0], Requirement: text[1], Owner: "Site quality manager",
 				CorrectiveAction: "Root cause analysis and corrective action plan requested."}
@@ -279,9 +295,12 @@ func (p *sitePlot) inspection(sty *story, day int, typ model.InspectionType, sch
 			}
 			findingIDs[i] = row.ID
 		}
-		s := score
+		s := &score
+		if plan != nil {
+			s = nil // the checklist score
+		}
 		_, err := p.st.UpdateInspection(ctx, id, version, p.buyer, func(in *model.Inspection) error {
-			in.Status, in.PerformedDate, in.Result, in.Score = model.InspectionCompleted, performed, result, &s
+			in.Status, in.PerformedDate, in.Result, in.Score = model.InspectionCompleted, performed, result, s
 			in.Summary = map[model.InspectionResult]string{
 				model.ResultPass:        "Processes under control; findings minor.",
 				model.ResultConditional: "Acceptable with conditions; a major finding needs correction.",

@@ -78,6 +78,7 @@ func TestDemo(t *testing.T) {
 	if !res.Valid || res.Events < 100 {
 		t.Fatalf("chain %+v", res)
 	}
+	assertDemoChecklists(t, db, st)
 	again, err := seed.Demo(ctx, st, auth.NewTestHasher(), testutil.FixedNow)
 	if err != nil || again {
 		t.Fatalf("demo seeded twice: %v %v", again, err)

@@ -102,40 +102,46 @@ func (s *Store) FindingByID(ctx context.Context, id int64) (FindingRow, error) {
 func (s *Store) CreateFinding(ctx context.Context, inspectionID int64, f *model.Finding, actor audit.Actor) (FindingRow, error) {
 	var row FindingRow
 	err := s.tx(ctx, func(tx *gorm.DB) error {
-		var in model.Inspection
-		if err := tx.Select("id", "site_id", "status").Take(&in, inspectionID).Error; err != nil {
-			return translate(err, "create finding")
-		}
-		if in.Status == model.InspectionCancelled {
-			return (qualification.Problems{"inspection_id": "The inspection was cancelled; record findings on a planned or completed inspection."}).Err("The finding cannot be saved.")
-		}
-		f.InspectionID, f.SiteID = in.ID, in.SiteID
-		if f.Status == "" {
-			f.Status = model.FindingOpen
-		}
-		if f.DueDate.IsZero() {
-			f.DueDate = qualification.DefaultDueDate(f.Severity, s.Today())
-		}
-		normalizeFinding(f)
-		if f.Status == model.FindingClosed {
-			now := s.Now()
-			f.VerifiedByID, f.VerifiedAt = actorID(actor), &now
-		}
-		f.Version = 1
-		if err := validateFinding(*f); err != nil {
-			return err
-		}
-		if err := tx.Create(f).Error; err != nil {
-			return translate(err, "create finding")
-		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "finding.create", EntityType: "finding", EntityID: f.ID, Changes: audit.Diff(nil, f)}); err != nil {
-			return err
-		}
 		var err error
-		row, err = s.describeFinding(tx, *f)
+		row, err = s.createFinding(tx, inspectionID, f, actor)
 		return err
 	})
 	return row, err
+}
+
+// createFinding is CreateFinding inside tx, for writes that raise a
+// finding together with another change.
+func (s *Store) createFinding(tx *gorm.DB, inspectionID int64, f *model.Finding, actor audit.Actor) (FindingRow, error) {
+	var in model.Inspection
+	if err := tx.Select("id", "site_id", "status").Take(&in, inspectionID).Error; err != nil {
+		return FindingRow{}, translate(err, "create finding")
+	}
+	if in.Status == model.InspectionCancelled {
+		return FindingRow{}, (qualification.Problems{"inspection_id": "The inspection was cancelled; record findings on a planned or completed inspection."}).Err("The finding cannot be saved.")
+	}
+	f.InspectionID, f.SiteID = in.ID, in.SiteID
+	if f.Status == "" {
+		f.Status = model.FindingOpen
+	}
+	if f.DueDate.IsZero() {
+		f.DueDate = qualification.DefaultDueDate(f.Severity, s.Today())
+	}
+	normalizeFinding(f)
+	if f.Status == model.FindingClosed {
+		now := s.Now()
+		f.VerifiedByID, f.VerifiedAt = actorID(actor), &now
+	}
+	f.Version = 1
+	if err := validateFinding(*f); err != nil {
+		return FindingRow{}, err
+	}
+	if err := tx.Create(f).Error; err != nil {
+		return FindingRow{}, translate(err, "create finding")
+	}
+	if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "finding.create", EntityType: "finding", EntityID: f.ID, Changes: audit.Diff(nil, f)}); err != nil {
+		return FindingRow{}, err
+	}
+	return s.describeFinding(tx, *f)
 }
 
 // UpdateFinding applies change to the finding at the version the client

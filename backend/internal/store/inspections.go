@@ -152,7 +152,8 @@ func (s *Store) UpdateInspection(ctx context.Context, id, version int64, actor a
 			return err
 		}
 		normalizeInspection(&in)
-		if err := s.validateInspection(tx, in, &before); err != nil {
+		checklistErr := s.settleChecklistResult(tx, &in, before)
+		if err := joinValidationErrors(s.validateInspection(tx, in, &before), checklistErr); err != nil {
 			return err
 		}
 		in.Version = version + 1
@@ -205,6 +206,9 @@ func (s *Store) DeleteInspection(ctx context.Context, id int64, actor audit.Acto
 			return &ConflictError{Field: "attachments", Message: fmt.Sprintf(
 				"The inspection has %d attachment(s); delete them first or cancel the inspection instead.", files)}
 		}
+		if err := s.removeUnansweredChecklists(tx, id, actor); err != nil {
+			return err
+		}
 		if err := tx.Delete(&model.Inspection{}, id).Error; err != nil {
 			return translate(err, "delete inspection")
 		}
@@ -220,6 +224,7 @@ func normalizeInspection(in *model.Inspection) {
 	in.Team = strings.TrimSpace(in.Team)
 	in.Scope = strings.TrimSpace(in.Scope)
 	in.Summary = strings.TrimSpace(in.Summary)
+	in.ResultOverrideReason = strings.TrimSpace(in.ResultOverrideReason)
 }
 
 // validateInspection checks in against the domain rules and its

@@ -1,0 +1,149 @@
+package api_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+)
+
+// The score and suggested result follow the answers and the open
+// findings; completing with a different result needs a reason.
+func TestChecklistScoreSuggestionAndOverride(t *testing.T) {
+	w := newChecklistWorld(t)
+	insp := w.planned()
+	cl := w.addChecklist(insp, w.template("Audit").id())
+	v := w.checklists(insp)
+	if v["score"] != nil || v.str("suggested_result") != "" || v.num("total") != 4 || v.num("answered") != 0 {
+		t.Fatalf("empty checklist %v", v)
+	}
+	// Weights: 1.1 = 3 (critical), 1.2 = 2, 2.1 = 1; 2.2 is text.
+	w.answer(model.RoleProcurement, insp, cl, "1.1", map[string]any{"answer": "yes"}).Want(http.StatusCreated)
+	w.answer(model.RoleProcurement, insp, cl, "1.2", map[string]any{"rating": 4}).Want(http.StatusCreated)
+	w.answer(model.RoleProcurement, insp, cl, "2.2", map[string]any{"text": "BMC 1.4.2"}).Want(http.StatusCreated)
+	v = w.checklists(insp)
+	// (3x1 + 2x0.75) / 5 = 90
+	if v.num("score") != 90 || v.str("suggested_result") != "pass" || v.num("answered") != 3 {
+		t.Fatalf("after three answers %v", v)
+	}
+	if c := firstChecklist(v); c.num("score") != 90 || c.num("answered") != 3 || c.num("total") != 4 {
+		t.Errorf("checklist summary %v", c)
+	}
+	// (3 + 1.5 + 0) / 6 = 75: conditional.
+	w.answer(model.RoleProcurement, insp, cl, "2.1", map[string]any{"answer": "no"}).Want(http.StatusCreated)
+	if v = w.checklists(insp); v.num("score") != 75 || v.str("suggested_result") != "conditional" || !strings.Contains(clReasons(v), "75, under 80") {
+		t.Fatalf("score under 80: %v", v)
+	}
+	// The critical item fails: fail, whatever the score.
+	w.answer(model.RoleProcurement, insp, cl, "1.1", map[string]any{"answer": "no", "version": 1}).Want(http.StatusOK)
+	v = w.checklists(insp)
+	if v.str("suggested_result") != "fail" || v.num("failed_critical") != 1 || !strings.Contains(clReasons(v), "Critical item 1.1 failed") {
+		t.Fatalf("critical item failed: %v", v)
+	}
+
+	// Completing as pass needs a reason; the reason is stored.
+	complete := map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "pass"}
+	r := w.srv.Do(model.RoleProcurement, http.MethodPatch, path("/api/v1/inspections/%d", insp), complete).Want(http.StatusUnprocessableEntity)
+	if !strings.Contains(r.ErrorFields()["result_override_reason"], "suggest fail") {
+		t.Fatalf("override without a reason: %s", r.Body)
+	}
+	complete["result_override_reason"] = "The broker purchase was a customer-approved last-time buy, tested to AS6081."
+	done := w.patch(path("/api/v1/inspections/%d", insp), complete)
+	if done.str("result") != "pass" || done.str("result_override_reason") != complete["result_override_reason"] || done.num("score") != 25 {
+		t.Fatalf("completed %v", done)
+	}
+	v = w.checklists(insp)
+	if v.str("recorded_result") != "pass" || v.str("suggested_result") != "fail" || v.str("result_override_reason") == "" {
+		t.Errorf("view after override %v", v)
+	}
+	// Clearing the reason while the result still differs is refused.
+	w.srv.Do(model.RoleProcurement, http.MethodPatch, path("/api/v1/inspections/%d", insp), map[string]any{"version": done.version(), "result_override_reason": ""}).
+		Want(http.StatusUnprocessableEntity)
+	// Setting the suggested result clears the reason, which no longer applies.
+	fixed := w.patch(path("/api/v1/inspections/%d", insp), map[string]any{"version": done.version(), "result": "fail"})
+	if fixed.str("result") != "fail" || fixed.str("result_override_reason") != "" {
+		t.Errorf("result set to the suggested one: %v", fixed)
+	}
+}
+
+// Open findings count: a major one makes it conditional, a critical one
+// fails; inspections without checklists complete as before.
+func TestChecklistSuggestionFollowsFindings(t *testing.T) {
+	w := newChecklistWorld(t)
+	insp := w.planned()
+	cl := w.addChecklist(insp, w.template("Audit").id())
+	w.answer(model.RoleProcurement, insp, cl, "1.1", map[string]any{"answer": "yes"}).Want(http.StatusCreated)
+	major := w.create(path("/api/v1/inspections/%d/findings", insp), map[string]any{"severity": "major", "category": "esd", "description": "Wrist straps untested"})
+	v := w.checklists(insp)
+	if v.str("suggested_result") != "conditional" || v.obj("open_findings").num("major") != 1 || !strings.Contains(clReasons(v), "1 major finding is open") {
+		t.Fatalf("major finding: %v", v)
+	}
+	w.patch(path("/api/v1/findings/%d", major.id()), map[string]any{"version": 1, "status": "closed", "verification_note": "Tester log checked."})
+	w.create(path("/api/v1/inspections/%d/findings", insp), map[string]any{"severity": "critical", "category": "security", "description": "Unsigned BMC image"})
+	v = w.checklists(insp)
+	if v.str("suggested_result") != "fail" || v.obj("open_findings").num("major") != 0 {
+		t.Fatalf("critical finding: %v", v)
+	}
+	// Completing as conditional, not the suggested fail, needs a reason.
+	w.srv.Do(model.RoleProcurement, http.MethodPatch, path("/api/v1/inspections/%d", insp),
+		map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "conditional"}).Want(http.StatusUnprocessableEntity)
+	done := w.patch(path("/api/v1/inspections/%d", insp), map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "fail", "score": 40})
+	if done.num("score") != 40 {
+		t.Errorf("a score sent is kept: %v", done)
+	}
+
+	// Without checklists nothing changes.
+	plain := w.planned()
+	w.patch(path("/api/v1/inspections/%d", plain), map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "conditional"})
+}
+
+// Answering no offers a finding prefilled from the item.
+func TestRaiseFindingFromItem(t *testing.T) {
+	w := newChecklistWorld(t)
+	insp := w.planned()
+	cl := w.addChecklist(insp, w.template("Supply chain").id())
+	raise := func(role model.Role, number string, body any) *testutil.Response {
+		item := clItems(cl)[number].id()
+		return w.srv.Do(role, http.MethodPost, path("/api/v1/inspections/%d/checklists/%d/items/%d/finding", insp, cl.id(), item), body)
+	}
+	r := raise(model.RoleProcurement, "1.1", map[string]any{}).Want(http.StatusUnprocessableEntity)
+	if !strings.Contains(r.ErrorFields()["item_id"], "not answered") {
+		t.Errorf("unanswered: %s", r.Body)
+	}
+	w.answer(model.RoleProcurement, insp, cl, "1.1", map[string]any{"answer": "no", "note": "PO 4411: memory bought from a broker, no CoC."}).Want(http.StatusCreated)
+	w.answer(model.RoleProcurement, insp, cl, "2.1", map[string]any{"answer": "yes"}).Want(http.StatusCreated)
+	w.answer(model.RoleProcurement, insp, cl, "1.2", map[string]any{"rating": 4}).Want(http.StatusCreated)
+	raise(model.RoleProcurement, "2.1", nil).Want(http.StatusUnprocessableEntity)
+
+	f := apiRecord(raise(model.RoleProcurement, "1.1", nil).Want(http.StatusCreated).JSON())
+	desc := f.str("description")
+	if f.str("severity") != "critical" || f.str("category") != "security" || f.str("requirement") != "SAE AS5553" || f.str("status") != "open" ||
+		f.str("due_date") != fromToday(7) || !strings.Contains(desc, "Are ICs bought only from authorised distributors?") ||
+		!strings.Contains(desc, "PO 4411: memory bought from a broker") || !strings.Contains(desc, "item 1.1: no") {
+		t.Fatalf("finding %v", f)
+	}
+	raise(model.RoleProcurement, "1.1", nil).Want(http.StatusConflict)
+	item := clItems(firstChecklist(w.checklists(insp)))["1.1"]
+	if item.obj("answer").num("finding_id") != f.id() {
+		t.Errorf("answer does not link the finding: %v", item["answer"])
+	}
+	// A non-critical item short of 5 gives a major finding unless told otherwise.
+	minor := apiRecord(raise(model.RoleManager, "1.2", map[string]any{"severity": "minor", "owner": "Receiving lead"}).Want(http.StatusCreated).JSON())
+	if minor.str("severity") != "minor" || minor.str("owner") != "Receiving lead" || minor.str("category") != "quality" ||
+		!strings.Contains(minor.str("description"), "rated 4 of 5") {
+		t.Errorf("minor finding %v", minor)
+	}
+	w.answer(model.RoleProcurement, insp, cl, "2.1", map[string]any{"answer": "no", "version": 1}).Want(http.StatusOK)
+	if r := raise(model.RoleProcurement, "2.1", map[string]any{"severity": "catastrophic"}).Want(http.StatusUnprocessableEntity); r.ErrorFields()["severity"] == "" {
+		t.Errorf("bad severity: %s", r.Body)
+	}
+	if major := apiRecord(raise(model.RoleProcurement, "2.1", map[string]any{}).Want(http.StatusCreated).JSON()); major.str("severity") != "major" {
+		t.Errorf("non-critical item: %v", major)
+	}
+	// The open critical finding now weighs on the suggestion too.
+	if v := w.checklists(insp); v.obj("open_findings").num("critical") != 1 || v.str("suggested_result") != "fail" {
+		t.Errorf("after raising %v", v)
+	}
+}

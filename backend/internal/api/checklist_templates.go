@@ -1,0 +1,224 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// putRoute is a PUT route: it replaces the whole of a record.
+func putRoute(path string, p auth.Permission, h gin.HandlerFunc) Route {
+	return Route{Method: http.MethodPut, Path: path, Permission: p, Handler: h, API: true}
+}
+
+func (s *Server) listChecklistTemplates(c *gin.Context) {
+	p, err := listQuery(c, store.ChecklistTemplateSorts)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	problems := qualification.Problems{}
+	f := store.ChecklistTemplateFilter{Q: c.Query("q"), Archived: queryArchived(c, problems)}
+	if err := problems.Err("The filters are not valid."); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	rows, total, err := s.store.ListChecklistTemplates(c.Request.Context(), f, p)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	writeList(c, rows, total, p)
+}
+
+func (s *Server) getChecklistTemplate(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(notFound("The checklist template"))
+		return
+	}
+	view, err := s.store.ChecklistTemplateByID(c.Request.Context(), id)
+	if err != nil {
+		_ = c.Error(templateNotFound(err))
+		return
+	}
+	c.JSON(http.StatusOK, view)
+}
+
+// listChecklistTemplateVersions lists every version of the template's
+// key, newest first.
+func (s *Server) listChecklistTemplateVersions(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(notFound("The checklist template"))
+		return
+	}
+	rows, err := s.store.ChecklistTemplateVersions(c.Request.Context(), id)
+	if err != nil {
+		_ = c.Error(templateNotFound(err))
+		return
+	}
+	writeList(c, rows, int64(len(rows)), store.Page{Page: 1, PageSize: max(len(rows), 1)})
+}
+
+// templateItemRequest is an item of a template body. A missing weight is
+// 1, a missing answer type yes_no and a missing category quality.
+type templateItemRequest struct {
+	Question    string                `json:"question"`
+	Guidance    string                `json:"guidance"`
+	Requirement string                `json:"requirement"`
+	Weight      *int                  `json:"weight"`
+	AnswerType  model.AnswerType      `json:"answer_type"`
+	NAAllowed   bool                  `json:"na_allowed"`
+	Critical    bool                  `json:"critical"`
+	Category    model.FindingCategory `json:"category"`
+}
+
+type templateSectionRequest struct {
+	Title string                `json:"title"`
+	Items []templateItemRequest `json:"items"`
+}
+
+// templateRequest is the whole content of a template (POST and PUT; PUT
+// adds the version read).
+type templateRequest struct {
+	Version     int64           `json:"version"`
+	Name        string          `json:"name"`
+	Description string          `json:"description"`
+	Sections    json.RawMessage `json:"sections"`
+}
+
+// input reads the sections strictly: a misspelt field inside an item is
+// refused rather than silently dropped.
+func (r templateRequest) input() (qualification.ChecklistTemplateInput, error) {
+	in := qualification.ChecklistTemplateInput{Name: r.Name, Description: r.Description}
+	var sections []templateSectionRequest
+	if len(r.Sections) > 0 && string(r.Sections) != "null" {
+		dec := json.NewDecoder(bytes.NewReader(r.Sections))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&sections); err != nil {
+			msg := strings.TrimPrefix(err.Error(), "json: ")
+			return in, badRequest("The sections could not be read.", map[string]string{"sections": msg})
+		}
+	}
+	for _, sec := range sections {
+		si := qualification.ChecklistSectionInput{Title: sec.Title}
+		for _, it := range sec.Items {
+			weight := 1
+			if it.Weight != nil {
+				weight = *it.Weight
+			}
+			si.Items = append(si.Items, qualification.ChecklistItemInput{Question: it.Question, Guidance: it.Guidance,
+				Requirement: it.Requirement, Weight: weight, AnswerType: it.AnswerType, NAAllowed: it.NAAllowed,
+				Critical: it.Critical, Category: it.Category})
+		}
+		in.Sections = append(in.Sections, si)
+	}
+	return in, nil
+}
+
+func (s *Server) createChecklistTemplate(c *gin.Context) {
+	var req templateRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if req.Version != 0 {
+		_ = c.Error(badRequest("A new template has no version yet.", map[string]string{"version": "is not a field of a new template"}))
+		return
+	}
+	in, err := req.input()
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	u := principal(c)
+	view, err := s.store.CreateChecklistTemplate(c.Request.Context(), in, store.TemplateOptions{CreatedByID: &u.ID}, actor(c))
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusCreated, view)
+}
+
+// replaceChecklistTemplate replaces a template's whole content. When an
+// inspection used the version, the answer is the next version, with a new
+// id; past inspections keep the version they were done with.
+func (s *Server) replaceChecklistTemplate(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(notFound("The checklist template"))
+		return
+	}
+	var req templateRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if req.Version < 1 {
+		_ = c.Error(invalid("Send the version you read.", map[string]string{"version": "is required"}))
+		return
+	}
+	in, err := req.input()
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	view, err := s.store.ReplaceChecklistTemplate(c.Request.Context(), id, req.Version, in, actor(c))
+	if err != nil {
+		_ = c.Error(templateNotFound(err))
+		return
+	}
+	c.JSON(http.StatusOK, view)
+}
+
+type updateChecklistTemplateRequest struct {
+	Version  int64     `json:"version"`
+	Archived Opt[bool] `json:"archived"`
+}
+
+// updateChecklistTemplate archives or restores a template; its content
+// changes only with PUT.
+func (s *Server) updateChecklistTemplate(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(notFound("The checklist template"))
+		return
+	}
+	var req updateChecklistTemplateRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	archived, err := versionAndArchive(req.Version, req.Archived)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if archived == nil {
+		_ = c.Error(invalid("Nothing to change.", map[string]string{"archived": "is required: true archives the template, false restores it; change the content with PUT"}))
+		return
+	}
+	view, err := s.store.SetChecklistTemplateArchived(c.Request.Context(), id, req.Version, *archived, actor(c))
+	if err != nil {
+		_ = c.Error(templateNotFound(err))
+		return
+	}
+	c.JSON(http.StatusOK, view)
+}
+
+func templateNotFound(err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return notFound("The checklist template")
+	}
+	return err
+}

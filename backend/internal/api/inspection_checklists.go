@@ -1,0 +1,249 @@
+package api
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/report"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// checklistPath reads the inspection, checklist and (when itemParam is
+// set) item ids of a checklist route.
+func checklistPath(c *gin.Context, withItem bool) (inspectionID, checklistID, itemID int64, err error) {
+	if inspectionID, err = pathID(c, "id"); err != nil {
+		return 0, 0, 0, notFound("The inspection")
+	}
+	if checklistID, err = pathID(c, "cid"); err != nil {
+		return 0, 0, 0, notFound("The checklist")
+	}
+	if withItem {
+		if itemID, err = pathID(c, "item_id"); err != nil {
+			return 0, 0, 0, notFound("The checklist item")
+		}
+	}
+	return inspectionID, checklistID, itemID, nil
+}
+
+// checklistNotFound names what was not found on a checklist route.
+func checklistNotFound(err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return notFound("The inspection or its checklist")
+	}
+	return err
+}
+
+// getInspectionChecklists returns the inspection's checklists, answers,
+// score and suggested result.
+func (s *Server) getInspectionChecklists(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(notFound("The inspection"))
+		return
+	}
+	view, err := s.store.InspectionChecklists(c.Request.Context(), id)
+	if err != nil {
+		_ = c.Error(checklistNotFound(err))
+		return
+	}
+	c.JSON(http.StatusOK, view)
+}
+
+type addChecklistRequest struct {
+	TemplateID int64 `json:"template_id"`
+}
+
+func (s *Server) addInspectionChecklist(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(notFound("The inspection"))
+		return
+	}
+	var req addChecklistRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if req.TemplateID < 1 {
+		_ = c.Error(invalid("Choose a checklist template.", map[string]string{"template_id": "is required"}))
+		return
+	}
+	view, err := s.store.AddInspectionChecklist(c.Request.Context(), id, req.TemplateID, actor(c))
+	if err != nil {
+		_ = c.Error(checklistNotFound(err))
+		return
+	}
+	c.JSON(http.StatusCreated, view)
+}
+
+func (s *Server) removeInspectionChecklist(c *gin.Context) {
+	id, cid, _, err := checklistPath(c, false)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if err := s.store.RemoveInspectionChecklist(c.Request.Context(), id, cid, actor(c)); err != nil {
+		_ = c.Error(checklistNotFound(err))
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+// answerRequest is an answer to one item. version is the version of the
+// answer the client read, 0 (or absent) when it saw none.
+type answerRequest struct {
+	Version       int64   `json:"version"`
+	Answer        string  `json:"answer"`
+	Rating        *int    `json:"rating"`
+	Text          string  `json:"text"`
+	NotApplicable bool    `json:"not_applicable"`
+	Note          string  `json:"note"`
+	AttachmentIDs []int64 `json:"attachment_ids"`
+}
+
+// answerChecklistItem records (201) or changes (200) the answer to an
+// item.
+func (s *Server) answerChecklistItem(c *gin.Context) {
+	id, cid, itemID, err := checklistPath(c, true)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	var req answerRequest
+	if err := decodeJSON(c, &req); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if req.Version < 0 {
+		_ = c.Error(invalid("Send the version of the answer you read (0 for none).", map[string]string{"version": "must be 0 or more"}))
+		return
+	}
+	in := store.ChecklistAnswerInput{Answer: req.Answer, Rating: req.Rating, Text: req.Text,
+		NotApplicable: req.NotApplicable, Note: req.Note, AttachmentIDs: req.AttachmentIDs}
+	view, err := s.store.AnswerChecklistItem(c.Request.Context(), id, cid, itemID, req.Version, in, actor(c))
+	if err != nil {
+		_ = c.Error(checklistNotFound(err))
+		return
+	}
+	status := http.StatusOK
+	if req.Version == 0 {
+		status = http.StatusCreated
+	}
+	c.JSON(status, view)
+}
+
+// clearChecklistAnswer removes an answer; ?version= is the version read.
+func (s *Server) clearChecklistAnswer(c *gin.Context) {
+	id, cid, itemID, err := checklistPath(c, true)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	version, err := strconv.ParseInt(c.Query("version"), 10, 64)
+	if err != nil || version < 1 {
+		_ = c.Error(invalid("Send the version of the answer you read.", map[string]string{"version": "is required (?version=N)"}))
+		return
+	}
+	if err := s.store.ClearChecklistAnswer(c.Request.Context(), id, cid, itemID, version, actor(c)); err != nil {
+		_ = c.Error(checklistNotFound(err))
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+// findingFromItemRequest overrides the prefilled finding; every field is
+// optional and the body may be empty.
+type findingFromItemRequest struct {
+	Severity         model.Severity        `json:"severity"`
+	Category         model.FindingCategory `json:"category"`
+	Owner            string                `json:"owner"`
+	DueDate          model.Date            `json:"due_date"`
+	CorrectiveAction string                `json:"corrective_action"`
+}
+
+// raiseFindingFromItem records a finding prefilled from an item answered
+// no (or rated below 5).
+func (s *Server) raiseFindingFromItem(c *gin.Context) {
+	id, cid, itemID, err := checklistPath(c, true)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	var req findingFromItemRequest
+	if c.Request.ContentLength != 0 {
+		if err := decodeJSON(c, &req); err != nil {
+			_ = c.Error(err)
+			return
+		}
+	}
+	choice := store.FindingFromItem{Severity: req.Severity, Category: req.Category, Owner: req.Owner,
+		DueDate: req.DueDate, CorrectiveAction: req.CorrectiveAction}
+	row, err := s.store.RaiseFindingFromItem(c.Request.Context(), id, cid, itemID, choice, actor(c))
+	if err != nil {
+		_ = c.Error(checklistNotFound(err))
+		return
+	}
+	c.JSON(http.StatusCreated, row)
+}
+
+// inspectionReport downloads the inspection, its checklist answers and
+// findings as a workbook.
+func (s *Server) inspectionReport(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(notFound("The inspection"))
+		return
+	}
+	ctx := c.Request.Context()
+	in, err := s.store.InspectionByID(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		err = notFound("The inspection")
+	}
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	lists, err := s.store.InspectionChecklists(ctx, id)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	var findings []store.FindingRow
+	for page := 1; ; page++ {
+		rows, total, err := s.store.ListFindings(ctx, store.FindingFilter{InspectionID: id}, store.Page{Page: page, PageSize: store.MaxPageSize, Sort: "severity"})
+		if err != nil {
+			_ = c.Error(err)
+			return
+		}
+		findings = append(findings, rows...)
+		if int64(len(findings)) >= total || len(rows) == 0 {
+			break
+		}
+	}
+	u := principal(c)
+	r := report.InspectionReport{Inspection: in, Checklists: lists, Findings: findings, GeneratedAt: s.now().UTC(), GeneratedBy: u.Name + " <" + u.Email + ">"}
+	name := report.InspectionReportFileName(r)
+	// One inspection is a bounded workbook: build it first, so a failure
+	// is a clean 500 rather than a cut-off download.
+	var buf bytes.Buffer
+	if err := report.WriteInspectionReport(&buf, r); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	entry := audit.Entry{Actor: actor(c), Action: "report.inspection", EntityType: "inspection", EntityID: id, Changes: map[string]any{"file": name}}
+	if err := s.store.Record(ctx, entry); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	h := c.Writer.Header()
+	h.Set("Content-Disposition", attachmentDisposition("attachment", name))
+	h.Set("Cache-Control", "private, no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	c.Data(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
+}
