@@ -186,6 +186,14 @@ func TestPermissions(t *testing.T) {
 	if ManageTemplates.String() != "manage_templates" {
 		t.Errorf("ManageTemplates is named %q", ManageTemplates.String())
 	}
+	if len(Permissions) != len(permissionNames) {
+		t.Errorf("Permissions lists %d rules, %d are named", len(Permissions), len(permissionNames))
+	}
+	for _, p := range Permissions {
+		if !p.Valid() {
+			t.Errorf("%d listed but not valid", p)
+		}
+	}
 	if Permission(0).Valid() || Permission(0).Allows(model.RoleAdmin) {
 		t.Error("the unset permission is valid")
 	}

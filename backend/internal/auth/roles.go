@@ -51,6 +51,9 @@ var permissionNames = map[Permission]string{
 	ManageTemplates: "manage_templates",
 }
 
+// Permissions lists every declared rule.
+var Permissions = []Permission{Public, Self, Read, Edit, Decide, Delete, ManageUsers, ManageTemplates}
+
 // Valid reports whether p is a declared rule.
 func (p Permission) Valid() bool { _, ok := permissionNames[p]; return ok }
 
