@@ -40,6 +40,7 @@ func TestModelsMatchSchema(t *testing.T) {
 	models := []any{
 		&model.User{}, &model.Manufacturer{}, &model.Site{}, &model.QualificationDecision{},
 		&model.Inspection{}, &model.Finding{}, &model.Certification{}, &model.Attachment{}, &model.AuditEvent{},
+		&model.ReminderRun{}, &model.Reminder{}, &model.Notification{}, &model.NotificationPreference{}, &model.CalendarToken{},
 	}
 	for _, m := range models {
 		s, err := schema.Parse(m, &gosync.Map{}, db.NamingStrategy)
