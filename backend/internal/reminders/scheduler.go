@@ -167,17 +167,10 @@ func (s *Scheduler) Run(ctx context.Context) {
 // how long to wait before looking again.
 func (s *Scheduler) tick(ctx context.Context) time.Duration {
 	now := s.store.Now()
+	untilNext := min(UntilNextRun(now, s.hour), s.maxWait)
 	today := model.DateOf(now)
-	runAt := today.Time().Add(time.Duration(s.hour) * time.Hour)
-	untilNext := func() time.Duration {
-		next := runAt
-		if !now.Before(runAt) {
-			next = runAt.AddDate(0, 0, 1)
-		}
-		return min(next.Sub(now), s.maxWait)
-	}
-	if now.Before(runAt) {
-		return untilNext()
+	if now.Before(RunTime(today, s.hour)) {
+		return untilNext
 	}
 	_, done, err := s.store.ReminderRunOn(ctx, today)
 	if err != nil {
@@ -187,7 +180,7 @@ func (s *Scheduler) tick(ctx context.Context) time.Duration {
 		return s.retry
 	}
 	if done {
-		return untilNext()
+		return untilNext
 	}
 	res, err := s.RunOnce(ctx)
 	switch {
@@ -199,10 +192,25 @@ func (s *Scheduler) tick(ctx context.Context) time.Duration {
 	case errors.Is(res.Skipped, store.ErrReminderRunInProgress):
 		return s.retry // look again: the other instance may fail
 	case res.Skipped != nil:
-		return untilNext()
+		return untilNext
 	}
 	s.log.Info("reminders sent", "date", today, "reminders", res.Reminders, "digests", res.Digests, "digests_failed", res.DigestsFailed)
-	return untilNext()
+	return untilNext
+}
+
+// RunTime is when the run of day is due: hour o'clock UTC.
+func RunTime(day model.Date, hour int) time.Time {
+	return day.Time().Add(time.Duration(hour) * time.Hour)
+}
+
+// UntilNextRun is the time from now to the next run time: today's if it
+// is still ahead, else tomorrow's.
+func UntilNextRun(now time.Time, hour int) time.Duration {
+	next := RunTime(model.DateOf(now.UTC()), hour)
+	if !now.Before(next) {
+		next = next.AddDate(0, 0, 1)
+	}
+	return next.Sub(now)
 }
 
 // WritePreview prints reminders (from Preview) for people to read.

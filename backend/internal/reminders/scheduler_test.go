@@ -91,7 +91,13 @@ func TestRenewalStartsAfresh(t *testing.T) {
 		return nil
 	})
 	testutil.Fatal(t, err, "renew")
-	for day := first.AddDays(-29); day.Before(renewed.AddDays(-90)); day = day.AddDays(1) {
+	// Every day the old date's stages would have fallen on, and the day
+	// before the new date's first stage: nothing.
+	quiet := []model.Date{renewed.AddDays(-91)}
+	for day := first.AddDays(-29); !day.After(first.AddDays(31)); day = day.AddDays(1) {
+		quiet = append(quiet, day)
+	}
+	for _, day := range quiet {
 		w.at(day)
 		if res := w.run(sched); res.Reminders != 0 {
 			t.Fatalf("%s: %d reminders after the renewal", day, res.Reminders)
@@ -110,8 +116,10 @@ func TestRenewalStartsAfresh(t *testing.T) {
 		t.Fatalf("%d reminders before the 90-day stage", res.Reminders)
 	}
 	w.certificate(other.ID, "iatf 16949:2016", renewed.AddDays(400))
-	for day := renewed.AddDays(-88); !day.After(renewed.AddDays(30)); day = day.AddDays(1) {
-		w.at(day)
+	// The old certificate's stage days: 60, 30, 14 and 7 days before it
+	// expires, its expiry day and after.
+	for _, offset := range []int{-60, -30, -14, -7, 0, 1, 10} {
+		w.at(old.ExpiresOn.AddDays(offset))
 		w.run(sched)
 	}
 	var n int64
