@@ -99,7 +99,7 @@ qualtrack has {{.Count}} {{if eq .Count 1}}reminder{{else}}reminders{{end}} for 
   {{.Body}}
   {{.URL}}
 {{end}}{{end}}
---
+-- 
 Open qualtrack: {{.BaseURL}}
 Choose which reminders you receive and how: {{.SettingsURL}}
 `))
