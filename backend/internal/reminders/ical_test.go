@@ -19,9 +19,9 @@ func TestCalendarRoundTrips(t *testing.T) {
 		"plain",
 		"comma, semicolon; backslash \\ colon: quote \"",
 		"two\nlines\r\nand CRLF",
-		strings.Repeat("Ü", 80),                   // 2-octet characters across every fold
-		strings.Repeat("a", 73) + "€€€" + "tail",  // a 3-octet character at the fold
-		strings.Repeat("x", 74) + "😀" + "after", // a 4-octet character at the fold
+		strings.Repeat("Ü", 80),                  // 2-octet characters across every fold
+		strings.Repeat("a", 73) + "€€€" + "tail", // a 3-octet character at the fold
+		strings.Repeat("x", 74) + "😀" + "after",  // a 4-octet character at the fold
 		"\\n is not a newline; \\, neither",
 		"control\x00chars\x07dropped",
 	}
