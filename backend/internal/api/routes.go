@@ -95,5 +95,19 @@ func (s *Server) Routes() []Route {
 
 		get("/audit-events", auth.Read, s.listAuditEvents),
 		get("/audit-events/verify", auth.Read, s.verifyAuditTrail),
+
+		// Reminders: each user's own notifications, settings and calendar
+		// feed. The feed is Public: calendar apps cannot sign in, so the
+		// token in its path authenticates it (see calendarFeed).
+		get("/notifications", auth.Self, s.listNotifications),
+		get("/notifications/unread-count", auth.Self, s.unreadNotificationCount),
+		post("/notifications/read-all", auth.Self, s.markAllNotificationsRead),
+		post("/notifications/:id/read", auth.Self, s.markNotificationRead),
+		get("/me/notification-preferences", auth.Self, s.getNotificationPreferences),
+		{Method: http.MethodPut, Path: "/me/notification-preferences", Permission: auth.Self, Handler: s.updateNotificationPreferences, API: true},
+		get("/me/calendar-token", auth.Self, s.getCalendarToken),
+		post("/me/calendar-token", auth.Self, s.createCalendarToken),
+		del("/me/calendar-token", auth.Self, s.deleteCalendarToken),
+		{Method: http.MethodGet, Path: "/calendar/:token.ics", Permission: auth.Public, Handler: s.calendarFeed},
 	}
 }

@@ -15,16 +15,21 @@ var NotificationSorts = SortFields{"created_at": "created_at", "due_date": nulls
 
 // NotificationFilter narrows a user's notifications.
 type NotificationFilter struct {
-	UserID     int64
-	UnreadOnly bool
+	UserID int64
+	// Unread keeps only unread (true) or only read (false) notifications.
+	Unread *bool
 }
 
 // ListNotifications returns one page of a user's notifications, newest first
 // by default.
 func (s *Store) ListNotifications(ctx context.Context, f NotificationFilter, p Page) ([]model.Notification, int64, error) {
 	q := s.db.WithContext(ctx).Model(&model.Notification{}).Where("user_id = ?", f.UserID)
-	if f.UnreadOnly {
-		q = q.Where("read_at IS NULL")
+	if f.Unread != nil {
+		if *f.Unread {
+			q = q.Where("read_at IS NULL")
+		} else {
+			q = q.Where("read_at IS NOT NULL")
+		}
 	}
 	out := []model.Notification{}
 	total, err := list(q, p, NotificationSorts, "-created_at", &out)
