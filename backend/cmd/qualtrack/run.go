@@ -40,6 +40,10 @@ commands:
   seed --demo           fill an empty database with demo data
   audit verify          re-walk the audit chain; exit 1 at the first broken event
   backup --out FILE     write a consistent SQLite snapshot to FILE
+  reminders run         work out today's reminders and send them now (once a day;
+                        serve does this by itself at QUALTRACK_REMINDER_HOUR)
+  reminders run --dry-run
+                        print what today's run would send; record and send nothing
   healthcheck           exit 0 when the server on QUALTRACK_ADDR is ready (for containers)
   version               print the version
 
@@ -87,6 +91,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return a.audit(ctx, rest)
 	case "backup":
 		err = a.backup(ctx, rest)
+	case "reminders":
+		err = a.reminders(ctx, rest)
 	case "healthcheck":
 		err = a.healthcheck(ctx)
 	default:
@@ -172,6 +178,22 @@ func (a *app) serve(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	sched, err := a.reminderScheduler(srv.Store(), audit.Actor{})
+	if err != nil {
+		return err
+	}
+	// The scheduler stops with the server's context (SIGTERM), and before
+	// the database closes.
+	schedCtx, stopSched := context.WithCancel(ctx)
+	schedDone := make(chan struct{})
+	go func() {
+		defer close(schedDone)
+		sched.Run(schedCtx)
+	}()
+	defer func() {
+		stopSched()
+		<-schedDone
+	}()
 	ln, err := net.Listen("tcp", a.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s (QUALTRACK_ADDR): %w", a.cfg.Addr, err)
