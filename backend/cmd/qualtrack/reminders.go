@@ -22,6 +22,26 @@ func (a *app) reminderScheduler(st *store.Store, actor audit.Actor) (*reminders.
 		Hour: a.cfg.ReminderHour, Logger: a.log, Actor: actor}), nil
 }
 
+// startReminders runs the daily reminders in the background until ctx
+// ends (SIGTERM) or stop is called; stop returns once the scheduler has
+// stopped.
+func (a *app) startReminders(ctx context.Context, st *store.Store) (stop func(), err error) {
+	sched, err := a.reminderScheduler(st, audit.Actor{})
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sched.Run(ctx)
+	}()
+	return func() {
+		cancel()
+		<-done
+	}, nil
+}
+
 // reminders runs today's reminders now, or with --dry-run prints them.
 func (a *app) reminders(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] != "run" {

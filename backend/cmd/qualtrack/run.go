@@ -178,22 +178,11 @@ func (a *app) serve(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	sched, err := a.reminderScheduler(srv.Store(), audit.Actor{})
+	stopReminders, err := a.startReminders(ctx, srv.Store())
 	if err != nil {
 		return err
 	}
-	// The scheduler stops with the server's context (SIGTERM), and before
-	// the database closes.
-	schedCtx, stopSched := context.WithCancel(ctx)
-	schedDone := make(chan struct{})
-	go func() {
-		defer close(schedDone)
-		sched.Run(schedCtx)
-	}()
-	defer func() {
-		stopSched()
-		<-schedDone
-	}()
+	defer stopReminders() // before the database closes
 	ln, err := net.Listen("tcp", a.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s (QUALTRACK_ADDR): %w", a.cfg.Addr, err)
