@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"testing"
 )
@@ -91,5 +92,19 @@ func TestReminderSettingsNameTheVariable(t *testing.T) {
 	if _, err := Load(env(map[string]string{"QUALTRACK_SMTP_HOST": "127.0.0.1", "QUALTRACK_SMTP_FROM": "qt@example.com",
 		"QUALTRACK_SMTP_USERNAME": "qt", "QUALTRACK_SMTP_PASSWORD": "pw", "QUALTRACK_SMTP_TLS": "none"})); err != nil {
 		t.Fatalf("local relay refused: %v", err)
+	}
+}
+
+// .env.example documents every reminder variable with its default.
+func TestEnvExampleListsReminderVariables(t *testing.T) {
+	b, err := os.ReadFile("../../../.env.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"QUALTRACK_BASE_URL=http://127.0.0.1:8080", "QUALTRACK_REMINDER_HOUR=6", "QUALTRACK_SMTP_HOST=",
+		"QUALTRACK_SMTP_PORT=", "QUALTRACK_SMTP_USERNAME=", "QUALTRACK_SMTP_PASSWORD=", "QUALTRACK_SMTP_FROM=", "QUALTRACK_SMTP_TLS=starttls"} {
+		if !strings.Contains(string(b), "\n"+v+"\n") {
+			t.Errorf(".env.example lacks %s", v)
+		}
 	}
 }
