@@ -214,8 +214,7 @@ func conditionalItem(s store.DueSite, st string, today model.Date) Item {
 }
 
 func findingItem(f store.DueFinding, st string, today model.Date) Item {
-	sev := string(f.Severity)
-	title := fmt.Sprintf("%s%s finding at %s is overdue by %s", strings.ToUpper(sev[:1]), sev[1:], f.SiteCode, days(f.DueDate.DaysUntil(today)))
+	title := fmt.Sprintf("%s finding at %s is overdue by %s", capitalize(string(f.Severity)), f.SiteCode, days(f.DueDate.DaysUntil(today)))
 	body := fmt.Sprintf("%s (%s): %s Due %s", f.SiteName, f.SiteCode, shorten(f.Description, 200), f.DueDate)
 	if f.Owner != "" {
 		body += ", owner " + f.Owner
