@@ -44,6 +44,10 @@ commands:
                         (with --head: also prove an exported head is still in the chain)
   audit head [--out F]  export the chain head (sequence and hash) as JSON
   backup --out FILE     write a consistent SQLite snapshot to FILE
+  reminders run         work out today's reminders and send them now (once a day;
+                        serve does this by itself at QUALTRACK_REMINDER_HOUR)
+  reminders run --dry-run
+                        print what today's run would send; record and send nothing
   healthcheck           exit 0 when the server on QUALTRACK_ADDR is ready (for containers)
   version               print the version
 
@@ -91,6 +95,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return a.audit(ctx, rest)
 	case "backup":
 		err = a.backup(ctx, rest)
+	case "reminders":
+		err = a.reminders(ctx, rest)
 	case "healthcheck":
 		err = a.healthcheck(ctx)
 	default:
@@ -181,6 +187,11 @@ func (a *app) serve(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	stopReminders, err := a.startReminders(ctx, srv.Store())
+	if err != nil {
+		return err
+	}
+	defer stopReminders() // before the database closes
 	ln, err := net.Listen("tcp", a.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s (QUALTRACK_ADDR): %w", a.cfg.Addr, err)

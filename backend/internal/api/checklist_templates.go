@@ -9,16 +9,10 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
-
-// putRoute is a PUT route: it replaces the whole of a record.
-func putRoute(path string, p auth.Permission, h gin.HandlerFunc) Route {
-	return Route{Method: http.MethodPut, Path: path, Permission: p, Handler: h, API: true}
-}
 
 func (s *Server) listChecklistTemplates(c *gin.Context) {
 	p, err := listQuery(c, store.ChecklistTemplateSorts)

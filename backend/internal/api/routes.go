@@ -28,6 +28,10 @@ func post(path string, p auth.Permission, h gin.HandlerFunc) Route {
 	return Route{Method: http.MethodPost, Path: path, Permission: p, Handler: h, API: true}
 }
 
+func put(path string, p auth.Permission, h gin.HandlerFunc) Route {
+	return Route{Method: http.MethodPut, Path: path, Permission: p, Handler: h, API: true}
+}
+
 func patch(path string, p auth.Permission, h gin.HandlerFunc) Route {
 	return Route{Method: http.MethodPatch, Path: path, Permission: p, Handler: h, API: true}
 }
@@ -97,13 +101,13 @@ func (s *Server) Routes() []Route {
 		get("/checklist-templates", auth.Read, s.listChecklistTemplates),
 		post("/checklist-templates", auth.ManageTemplates, s.createChecklistTemplate),
 		get("/checklist-templates/:id", auth.Read, s.getChecklistTemplate),
-		putRoute("/checklist-templates/:id", auth.ManageTemplates, s.replaceChecklistTemplate),
+		put("/checklist-templates/:id", auth.ManageTemplates, s.replaceChecklistTemplate),
 		patch("/checklist-templates/:id", auth.ManageTemplates, s.updateChecklistTemplate),
 		get("/checklist-templates/:id/versions", auth.Read, s.listChecklistTemplateVersions),
 		get("/inspections/:id/checklists", auth.Read, s.getInspectionChecklists),
 		post("/inspections/:id/checklists", auth.Edit, s.addInspectionChecklist),
 		del("/inspections/:id/checklists/:cid", auth.Edit, s.removeInspectionChecklist),
-		putRoute("/inspections/:id/checklists/:cid/answers/:item_id", auth.Edit, s.answerChecklistItem),
+		put("/inspections/:id/checklists/:cid/answers/:item_id", auth.Edit, s.answerChecklistItem),
 		del("/inspections/:id/checklists/:cid/answers/:item_id", auth.Edit, s.clearChecklistAnswer),
 		post("/inspections/:id/checklists/:cid/items/:item_id/finding", auth.Edit, s.raiseFindingFromItem),
 		get("/inspections/:id/report.xlsx", auth.Read, s.inspectionReport),
@@ -111,5 +115,19 @@ func (s *Server) Routes() []Route {
 		get("/audit-events", auth.Read, s.listAuditEvents),
 		get("/audit-events/verify", auth.Read, s.verifyAuditTrail),
 		get("/audit-events/head", auth.Read, s.auditHead),
+
+		// Reminders: each user's own notifications, settings and calendar
+		// feed. The feed is Public: calendar apps cannot sign in, so the
+		// token in its path authenticates it (see calendarFeed).
+		get("/notifications", auth.Self, s.listNotifications),
+		get("/notifications/unread-count", auth.Self, s.unreadNotificationCount),
+		post("/notifications/read-all", auth.Self, s.markAllNotificationsRead),
+		post("/notifications/:id/read", auth.Self, s.markNotificationRead),
+		get("/me/notification-preferences", auth.Self, s.getNotificationPreferences),
+		put("/me/notification-preferences", auth.Self, s.updateNotificationPreferences),
+		get("/me/calendar-token", auth.Self, s.getCalendarToken),
+		post("/me/calendar-token", auth.Self, s.createCalendarToken),
+		del("/me/calendar-token", auth.Self, s.deleteCalendarToken),
+		{Method: http.MethodGet, Path: "/calendar/:token.ics", Permission: auth.Public, Handler: s.calendarFeed},
 	}
 }

@@ -48,6 +48,14 @@ type Config struct {
 	MaxImportRows int
 	// TrustedProxies are the proxies whose X-Forwarded-For is believed.
 	TrustedProxies []string
+
+	// BaseURL is where users open qualtrack (links in e-mails and feeds),
+	// without a trailing slash.
+	BaseURL string
+	// ReminderHour is the hour of the day (UTC) reminders are sent at.
+	ReminderHour int
+	// SMTP is the mail server reminder digests go through.
+	SMTP SMTP
 }
 
 // Production reports whether the process runs in production mode.
@@ -181,6 +189,7 @@ func Load(getenv func(string) string) (Config, error) {
 			c.TrustedProxies = append(c.TrustedProxies, p)
 		}
 	}
+	loadReminders(&c, getenv, bad)
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
 		bad("QUALTRACK_ADMIN_EMAIL", "QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD must be set together")
 	}

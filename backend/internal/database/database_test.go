@@ -42,6 +42,7 @@ func TestModelsMatchSchema(t *testing.T) {
 		&model.Inspection{}, &model.Finding{}, &model.Certification{}, &model.Attachment{}, &model.AuditEvent{},
 		&model.ChecklistTemplate{}, &model.ChecklistSection{}, &model.ChecklistItem{},
 		&model.InspectionChecklist{}, &model.ChecklistAnswer{},
+		&model.ReminderRun{}, &model.Reminder{}, &model.Notification{}, &model.NotificationPreference{}, &model.CalendarToken{},
 	}
 	for _, m := range models {
 		s, err := schema.Parse(m, &gosync.Map{}, db.NamingStrategy)

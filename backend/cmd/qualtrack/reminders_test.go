@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/qualtrack/qualtrack/backend/internal/database"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+)
+
+// `reminders run --dry-run` lists today's reminders without recording
+// them; `reminders run` records them once; a second run does nothing.
+func TestRemindersCommand(t *testing.T) {
+	env := testEnv(t)
+	if code, _, errOut := qualtrack(t, env, "", "seed", "--demo"); code != 0 {
+		t.Fatalf("seed: %d %s", code, errOut)
+	}
+	today := time.Now().UTC().Format("2006-01-02")
+	code, out, errOut := qualtrack(t, env, "", "reminders", "run", "--dry-run")
+	if code != 0 || !strings.Contains(out, "Reminders for "+today+" (dry run") || !strings.Contains(out, "E-mail is not configured") {
+		t.Fatalf("dry run: %d %q %q", code, out, errOut)
+	}
+	lines := strings.Count(out, "@example.com")
+	if lines == 0 {
+		t.Fatalf("the demo data has nothing to remind of: %q", out)
+	}
+	db := openEnvDB(t, env)
+	var n int64
+	testutil.Fatal(t, db.Model(&model.Reminder{}).Count(&n).Error, "count")
+	if n != 0 {
+		t.Fatalf("the dry run recorded %d reminders", n)
+	}
+
+	code, out, errOut = qualtrack(t, env, "", "reminders", "run")
+	if code != 0 || !strings.Contains(out, "Reminders of "+today+": ") || !strings.Contains(out, "in the app only") {
+		t.Fatalf("run: %d %q %q", code, out, errOut)
+	}
+	testutil.Fatal(t, db.Model(&model.Reminder{}).Count(&n).Error, "count")
+	if int(n) != lines {
+		t.Fatalf("the run recorded %d reminders; the dry run listed %d", n, lines)
+	}
+	code, out, _ = qualtrack(t, env, "", "reminders", "run")
+	if code != 0 || !strings.Contains(out, "already ran") {
+		t.Fatalf("second run: %d %q", code, out)
+	}
+	code, out, _ = qualtrack(t, env, "", "reminders", "run", "--dry-run")
+	if code != 0 || !strings.Contains(out, "Nothing to remind anyone of.") || !strings.Contains(out, "already ran") {
+		t.Fatalf("dry run after the run: %d %q", code, out)
+	}
+	if code, _, errOut := qualtrack(t, env, "", "reminders"); code != 1 || !strings.Contains(errOut, "usage: qualtrack reminders run") {
+		t.Fatalf("no subcommand: %d %q", code, errOut)
+	}
+}
+
+// serve starts the scheduler, which runs a missed run at once, and stops
+// it on shutdown. A mail server that cannot be reached is logged without
+// the SMTP password.
+func TestServeRunsReminders(t *testing.T) {
+	env := testEnv(t)
+	if code, _, errOut := qualtrack(t, env, "", "seed", "--demo"); code != 0 {
+		t.Fatalf("seed: %d %s", code, errOut)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	testutil.Fatal(t, err, "port")
+	env["QUALTRACK_ADDR"] = ln.Addr().String()
+	ln.Close()
+	closed, err := net.Listen("tcp", "127.0.0.1:0")
+	testutil.Fatal(t, err, "smtp port")
+	_, smtpPort, _ := net.SplitHostPort(closed.Addr().String())
+	closed.Close() // nothing listens there: every digest fails
+	env["QUALTRACK_REMINDER_HOUR"] = "0"
+	env["QUALTRACK_LOG_LEVEL"] = "info"
+	env["QUALTRACK_SMTP_HOST"] = "127.0.0.1"
+	env["QUALTRACK_SMTP_PORT"] = smtpPort
+	env["QUALTRACK_SMTP_TLS"] = "none"
+	env["QUALTRACK_SMTP_FROM"] = "qualtrack <qt@example.com>"
+	env["QUALTRACK_SMTP_USERNAME"] = "qt"
+	env["QUALTRACK_SMTP_PASSWORD"] = "smtp-password-never-logged"
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	var out, errOut syncBuffer
+	go func() {
+		done <- run(ctx, []string{"qualtrack", "serve"}, func(k string) string { return env[k] }, strings.NewReader(""), &out, &errOut)
+	}()
+	db := openEnvDB(t, env)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var runs int64
+		if db.Model(&model.ReminderRun{}).Where("finished_at IS NOT NULL").Count(&runs).Error == nil && runs == 1 &&
+			strings.Contains(errOut.String(), "reminders sent") {
+			break
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("the missed run did not happen at start: %s", errOut.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("serve exited %d: %s", code, errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop on cancel")
+	}
+	logged := errOut.String()
+	if !strings.Contains(logged, "reminder digest not sent") {
+		t.Errorf("failed digests not logged: %s", logged)
+	}
+	if strings.Contains(logged, "smtp-password-never-logged") {
+		t.Errorf("the SMTP password reached the log: %s", logged)
+	}
+}
+
+// openEnvDB opens the database a test's subcommands use.
+func openEnvDB(t *testing.T, env map[string]string) *testutil.DB {
+	t.Helper()
+	dsn, dialect := env["QUALTRACK_DATABASE_URL"], "postgres"
+	if dsn == "" {
+		dialect, dsn = "sqlite", filepath.Join(env["QUALTRACK_DATA_DIR"], "qualtrack.db")
+	}
+	db, err := database.Open(context.Background(), database.Options{Dialect: dialect, DSN: dsn})
+	testutil.Fatal(t, err, "open")
+	t.Cleanup(func() { _ = database.Close(db) })
+	return &testutil.DB{DB: db, Dialect: dialect, DSN: dsn}
+}
+
+// syncBuffer is a bytes.Buffer safe to write from the server's goroutines
+// while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

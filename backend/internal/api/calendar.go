@@ -1,0 +1,132 @@
+package api
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/reminders"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// calendarTokenBytes is the randomness of a feed token; it travels as 43
+// characters of unpadded base64url.
+const calendarTokenBytes = 32
+
+// calendarFeedPath is where a token's feed is served.
+const calendarFeedPath = "/calendar/"
+
+type calendarTokenStatus struct {
+	Exists     bool       `json:"exists"`
+	CreatedAt  *time.Time `json:"created_at"`
+	LastUsedAt *time.Time `json:"last_used_at"`
+}
+
+func (s *Server) getCalendarToken(c *gin.Context) {
+	t, err := s.store.CalendarTokenOf(c.Request.Context(), principal(c).ID)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		c.JSON(http.StatusOK, calendarTokenStatus{})
+		return
+	case err != nil:
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, calendarTokenStatus{Exists: true, CreatedAt: &t.CreatedAt, LastUsedAt: t.LastUsedAt})
+}
+
+// createCalendarToken makes a new feed token, replacing any old one, and
+// returns the feed URL: the only time the token is ever shown.
+func (s *Server) createCalendarToken(c *gin.Context) {
+	raw := make([]byte, calendarTokenBytes)
+	if _, err := rand.Read(raw); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	token := base64.RawURLEncoding.EncodeToString(raw)
+	t, err := s.store.ResetCalendarToken(c.Request.Context(), principal(c).ID, hashCalendarToken(token), actor(c))
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusCreated, gin.H{"url": s.cfg.BaseURL + calendarFeedPath + token + ".ics", "created_at": t.CreatedAt})
+}
+
+func (s *Server) deleteCalendarToken(c *gin.Context) {
+	if _, err := s.store.RevokeCalendarToken(c.Request.Context(), principal(c).ID, actor(c)); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+// calendarFeed serves GET /calendar/:token.ics. Calendar apps cannot sign
+// in, so the route is public and the token in the path is the credential:
+// an unknown, revoked or malformed token, or one whose user may no longer
+// sign in, is answered 404. The access log records the route pattern, so
+// the token never reaches it.
+func (s *Server) calendarFeed(c *gin.Context) {
+	token, ok := strings.CutSuffix(c.Param("token.ics"), ".ics")
+	if !ok || !wellFormedCalendarToken(token) {
+		_ = c.Error(notFound("The calendar"))
+		return
+	}
+	ctx := c.Request.Context()
+	u, err := s.store.UserByCalendarToken(ctx, hashCalendarToken(token))
+	if errors.Is(err, store.ErrNotFound) {
+		_ = c.Error(notFound("The calendar"))
+		return
+	}
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if !canReadCalendar(u, s.now()) {
+		_ = c.Error(notFound("The calendar"))
+		return
+	}
+	from, to := reminders.FeedWindow(s.store.Today())
+	entries, err := s.store.CalendarEntries(ctx, from, to)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := reminders.WriteCalendar(&buf, reminders.FeedCalendar("qualtrack: "+u.Name, entries, s.cfg.BaseURL)); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.Header("Cache-Control", "private, no-cache")
+	c.Header("Content-Disposition", `inline; filename="qualtrack.ics"`)
+	c.Data(http.StatusOK, "text/calendar; charset=utf-8", buf.Bytes())
+}
+
+// canReadCalendar: a feed shows what its user may read, and nothing once
+// they may not sign in (disabled, or an auditor whose access ended).
+func canReadCalendar(u model.User, now time.Time) bool {
+	if !u.Active || (u.AccessExpiresAt != nil && !now.Before(*u.AccessExpiresAt)) {
+		return false
+	}
+	return auth.Read.Allows(u.Role)
+}
+
+func hashCalendarToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+func wellFormedCalendarToken(token string) bool {
+	b, err := base64.RawURLEncoding.DecodeString(token)
+	return err == nil && len(b) == calendarTokenBytes
+}

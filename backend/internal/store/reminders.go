@@ -1,0 +1,371 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+)
+
+// Why a reminder run did not happen.
+var (
+	ErrReminderRunDone       = errors.New("the reminders of this day were already run")
+	ErrReminderRunInProgress = errors.New("another instance is running the reminders")
+)
+
+// reminderLockKey is the PostgreSQL advisory lock held by the instance
+// running a day's reminders ("QtRmnd"). Several instances on one database
+// try it; the one that gets it runs, the others let it be.
+const reminderLockKey = 0x5174526d6e64
+
+// ReminderWindow is the range of dates a run looks at: a record whose date
+// falls outside it cannot need a reminder.
+type ReminderWindow struct {
+	From, To model.Date
+}
+
+// ReminderFacts are the records that may need a reminder, the people who
+// may hear of them and what they have already been told.
+type ReminderFacts struct {
+	Today        model.Date
+	Certificates []DueCertificate
+	Sites        []DueSite
+	Findings     []DueFinding
+	Recipients   []Recipient
+	// Sent holds the reminders already recorded for these records.
+	Sent map[ReminderKey]bool
+}
+
+// DueCertificate is a certificate of an active site, not withdrawn.
+type DueCertificate struct {
+	ID                int64
+	SiteID            int64
+	SiteCode          string
+	SiteName          string
+	Standard          string
+	CertificateNumber string
+	IssuingBody       string
+	ExpiresOn         model.Date
+	// Superseded: the site holds a later certificate of the same standard,
+	// so this one expiring needs no action.
+	Superseded bool
+}
+
+// DueSite is an active site with its inspection due date and conditional
+// approval end.
+type DueSite struct {
+	ID                  int64
+	Code                string
+	Name                string
+	RiskTier            model.RiskTier
+	QualificationStatus model.QualificationStatus
+	NextInspectionDue   model.Date
+	NextPlannedDate     model.Date
+	ConditionalUntil    model.Date
+}
+
+// DueFinding is a finding of an active site that is not closed.
+type DueFinding struct {
+	ID          int64
+	SiteID      int64
+	SiteCode    string
+	SiteName    string
+	Severity    model.Severity
+	Status      model.FindingStatus
+	Description string
+	Owner       string
+	DueDate     model.Date
+}
+
+// Recipient is a user who can sign in, with the channels they chose (kinds
+// they did not choose are absent and follow their role's default).
+type Recipient struct {
+	ID          int64
+	Email       string
+	Name        string
+	Role        model.Role
+	Preferences map[model.ReminderKind]model.NotificationChannel
+}
+
+// ReminderKey identifies a reminder: a stage of a record told to a user.
+type ReminderKey struct {
+	Kind     model.ReminderKind
+	EntityID int64
+	Stage    string
+	UserID   int64
+}
+
+// NewReminder is a reminder a run records, with its in-app notification.
+type NewReminder struct {
+	ReminderKey
+	EntityType string
+	Channel    model.NotificationChannel // email or in_app
+	Title      string
+	Body       string
+	Link       string
+	Date       model.Date
+}
+
+// ReminderFacts reads what a run on today would look at, without writing.
+func (s *Store) ReminderFacts(ctx context.Context, today model.Date, w ReminderWindow) (ReminderFacts, error) {
+	return s.reminderFacts(s.db.WithContext(ctx), today, w)
+}
+
+func (s *Store) reminderFacts(db *gorm.DB, today model.Date, w ReminderWindow) (ReminderFacts, error) {
+	f := ReminderFacts{Today: today, Sent: map[ReminderKey]bool{}}
+	err := db.Table("certifications").
+		Select(`certifications.id, certifications.site_id, sites.code AS site_code, sites.name AS site_name,
+			certifications.standard, certifications.certificate_number, certifications.issuing_body, certifications.expires_on,
+			`+supersededCondition+` AS superseded`, false).
+		Joins("JOIN sites ON sites.id = certifications.site_id").Where(activeSite).
+		Where("certifications.withdrawn = ? AND certifications.expires_on BETWEEN ? AND ?", false, w.From, w.To).
+		Order("certifications.id").Scan(&f.Certificates).Error
+	if err != nil {
+		return f, fmt.Errorf("store: reminder facts: certificates: %w", err)
+	}
+	err = db.Model(&model.Site{}).
+		Select("id, code, name, risk_tier, qualification_status, next_inspection_due, next_planned_date, conditional_until").
+		Where(activeSite).
+		Where("((next_inspection_due BETWEEN ? AND ?) OR (qualification_status = ? AND conditional_until BETWEEN ? AND ?))",
+			w.From, w.To, model.StatusConditional, w.From, w.To).
+		Order("id").Scan(&f.Sites).Error
+	if err != nil {
+		return f, fmt.Errorf("store: reminder facts: sites: %w", err)
+	}
+	err = db.Table("findings").
+		Select(`findings.id, findings.site_id, sites.code AS site_code, sites.name AS site_name, findings.severity,
+			findings.status, findings.description, findings.owner, findings.due_date`).
+		Joins("JOIN sites ON sites.id = findings.site_id").Where(activeSite).
+		Where("findings.status <> ? AND findings.due_date BETWEEN ? AND ?", model.FindingClosed, w.From, w.To).
+		Order("findings.id").Scan(&f.Findings).Error
+	if err != nil {
+		return f, fmt.Errorf("store: reminder facts: findings: %w", err)
+	}
+	if f.Recipients, err = s.recipients(db); err != nil {
+		return f, err
+	}
+	ids := map[model.ReminderKind][]int64{}
+	for _, c := range f.Certificates {
+		ids[model.KindCertificateExpiry] = append(ids[model.KindCertificateExpiry], c.ID)
+	}
+	for _, st := range f.Sites {
+		ids[model.KindInspectionDue] = append(ids[model.KindInspectionDue], st.ID)
+		ids[model.KindConditionalEnding] = append(ids[model.KindConditionalEnding], st.ID)
+	}
+	for _, fd := range f.Findings {
+		ids[model.KindFindingOverdue] = append(ids[model.KindFindingOverdue], fd.ID)
+	}
+	for kind, list := range ids {
+		for _, chunk := range chunks(list, 500) {
+			var keys []ReminderKey
+			if err := db.Model(&model.Reminder{}).Select("kind, entity_id, stage, user_id").
+				Where("kind = ? AND entity_id IN ?", kind, chunk).Scan(&keys).Error; err != nil {
+				return f, fmt.Errorf("store: reminder facts: sent: %w", err)
+			}
+			for _, k := range keys {
+				f.Sent[k] = true
+			}
+		}
+	}
+	return f, nil
+}
+
+// supersededCondition is true when the certificate's site holds a later
+// certificate of the same standard that is not withdrawn. Its one
+// placeholder is false (the withdrawn flag).
+const supersededCondition = `EXISTS (SELECT 1 FROM certifications later WHERE later.site_id = certifications.site_id
+	AND lower(later.standard) = lower(certifications.standard) AND later.withdrawn = ? AND later.expires_on > certifications.expires_on)`
+
+// recipients are the users who can sign in now, with their choices.
+func (s *Store) recipients(db *gorm.DB) ([]Recipient, error) {
+	var users []model.User
+	err := db.Select("id", "email", "name", "role").
+		Where("active = ? AND (access_expires_at IS NULL OR access_expires_at > ?)", true, s.Now()).
+		Order("id").Find(&users).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: reminder recipients: %w", err)
+	}
+	out := make([]Recipient, len(users))
+	index := map[int64]int{}
+	ids := make([]int64, len(users))
+	for i, u := range users {
+		out[i] = Recipient{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role, Preferences: map[model.ReminderKind]model.NotificationChannel{}}
+		index[u.ID], ids[i] = i, u.ID
+	}
+	for _, chunk := range chunks(ids, 500) {
+		var prefs []model.NotificationPreference
+		if err := db.Where("user_id IN ?", chunk).Find(&prefs).Error; err != nil {
+			return nil, fmt.Errorf("store: reminder recipients: preferences: %w", err)
+		}
+		for _, p := range prefs {
+			out[index[p.UserID]].Preferences[p.Kind] = p.Channel
+		}
+	}
+	return out, nil
+}
+
+// RunReminders runs the reminders of day once across every instance on the
+// database: in one transaction it takes the run lock (PostgreSQL), records
+// the day's run (its unique date refuses a second one), reads the facts,
+// lets plan choose the reminders and records them with their in-app
+// notifications. A stage already recorded is skipped by the unique key, so
+// nothing is told twice even if plan worked from stale facts. It returns
+// ErrReminderRunDone or ErrReminderRunInProgress when another run has the day.
+func (s *Store) RunReminders(ctx context.Context, day model.Date, w ReminderWindow, plan func(ReminderFacts) []NewReminder, actor audit.Actor) (model.ReminderRun, error) {
+	run := model.ReminderRun{RunDate: day, StartedAt: s.Now()}
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if tx.Dialector.Name() == "postgres" {
+			// Transaction-scoped, so a crashed run can never leave it held.
+			var locked bool
+			if err := tx.Raw("SELECT pg_try_advisory_xact_lock(?)", reminderLockKey).Scan(&locked).Error; err != nil {
+				return fmt.Errorf("store: reminder run: lock: %w", err)
+			}
+			if !locked {
+				return ErrReminderRunInProgress
+			}
+		}
+		res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&run)
+		if res.Error != nil {
+			return translate(res.Error, "reminder run")
+		}
+		if res.RowsAffected == 0 {
+			return ErrReminderRunDone
+		}
+		facts, err := s.reminderFacts(tx, day, w)
+		if err != nil {
+			return err
+		}
+		for _, r := range plan(facts) {
+			inserted, err := insertReminder(tx, day, r)
+			if err != nil {
+				return err
+			}
+			if inserted {
+				run.Reminders++
+			}
+		}
+		finished := s.Now()
+		run.FinishedAt = &finished
+		if err := tx.Model(&run).Select("reminders", "finished_at", "updated_at").Updates(&run).Error; err != nil {
+			return translate(err, "reminder run")
+		}
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: "reminders.run", EntityType: "reminder_run", EntityID: run.ID,
+			Changes: map[string]any{"run_date": day.String(), "reminders": run.Reminders}})
+		return err
+	})
+	return run, err
+}
+
+// insertReminder records r and its notification unless r's key is already
+// recorded; it reports whether it did.
+func insertReminder(tx *gorm.DB, day model.Date, r NewReminder) (bool, error) {
+	rem := model.Reminder{Kind: r.Kind, EntityType: r.EntityType, EntityID: r.EntityID, Stage: r.Stage,
+		UserID: r.UserID, RunDate: day, Channel: r.Channel}
+	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&rem)
+	if res.Error != nil {
+		return false, translate(res.Error, "record reminder")
+	}
+	if res.RowsAffected == 0 {
+		return false, nil
+	}
+	n := model.Notification{UserID: r.UserID, ReminderID: &rem.ID, Kind: r.Kind, EntityType: r.EntityType, EntityID: r.EntityID,
+		Title: r.Title, Body: r.Body, Link: r.Link, DueDate: r.Date}
+	if err := tx.Create(&n).Error; err != nil {
+		return false, translate(err, "record notification")
+	}
+	return true, nil
+}
+
+// ReminderRunOn returns the run of day; ok is false when there was none.
+func (s *Store) ReminderRunOn(ctx context.Context, day model.Date) (run model.ReminderRun, ok bool, err error) {
+	err = s.db.WithContext(ctx).Where("run_date = ?", day).Take(&run).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return run, false, nil
+	}
+	return run, err == nil, translate(err, "reminder run")
+}
+
+// Digest is what one user is to be e-mailed.
+type Digest struct {
+	UserID int64
+	Email  string
+	Name   string
+	Items  []DigestItem
+}
+
+// DigestItem is one reminder of a digest.
+type DigestItem struct {
+	ReminderID int64
+	Kind       model.ReminderKind
+	Title      string
+	Body       string
+	Link       string
+	DueDate    model.Date
+}
+
+// PendingDigests gathers, per active user, the e-mail reminders recorded on
+// or after since that no digest has carried yet: today's, and earlier ones
+// whose sending failed.
+func (s *Store) PendingDigests(ctx context.Context, since model.Date) ([]Digest, error) {
+	var rows []struct {
+		DigestItem
+		UserID int64
+		Email  string
+		Name   string
+	}
+	err := s.db.WithContext(ctx).Table("reminders").
+		Select(`reminders.id AS reminder_id, reminders.kind, notifications.title, notifications.body, notifications.link,
+			notifications.due_date, reminders.user_id, users.email, users.name`).
+		Joins("JOIN notifications ON notifications.reminder_id = reminders.id").
+		Joins("JOIN users ON users.id = reminders.user_id").
+		Where("reminders.channel = ? AND reminders.emailed_at IS NULL AND reminders.run_date >= ?", model.ChannelEmail, since).
+		Where("users.active = ? AND (users.access_expires_at IS NULL OR users.access_expires_at > ?)", true, s.Now()).
+		Order("reminders.user_id, notifications.due_date, reminders.id").Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: pending digests: %w", err)
+	}
+	var out []Digest
+	for _, r := range rows {
+		if len(out) == 0 || out[len(out)-1].UserID != r.UserID {
+			out = append(out, Digest{UserID: r.UserID, Email: r.Email, Name: r.Name})
+		}
+		d := &out[len(out)-1]
+		d.Items = append(d.Items, r.DigestItem)
+	}
+	return out, nil
+}
+
+// MarkEmailed records that a digest carrying these reminders was sent, and
+// counts it on the day's run.
+func (s *Store) MarkEmailed(ctx context.Context, day model.Date, reminderIDs []int64, at time.Time) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		for _, chunk := range chunks(reminderIDs, 500) {
+			if err := tx.Model(&model.Reminder{}).Where("id IN ?", chunk).
+				Updates(map[string]any{"emailed_at": at, "updated_at": at}).Error; err != nil {
+				return translate(err, "mark emailed")
+			}
+		}
+		err := tx.Model(&model.ReminderRun{}).Where("run_date = ?", day).
+			Updates(map[string]any{"emails": gorm.Expr("emails + 1"), "updated_at": at}).Error
+		return translate(err, "mark emailed")
+	})
+}
+
+// chunks splits ids so IN lists stay within every driver's parameter limit.
+func chunks(ids []int64, n int) [][]int64 {
+	var out [][]int64
+	for len(ids) > n {
+		out = append(out, ids[:n])
+		ids = ids[n:]
+	}
+	if len(ids) > 0 {
+		out = append(out, ids)
+	}
+	return out
+}
