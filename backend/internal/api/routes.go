@@ -53,5 +53,17 @@ func (s *Server) Routes() []Route {
 
 		get("/audit-events", auth.Read, s.listAuditEvents),
 		get("/audit-events/verify", auth.Read, s.verifyAuditTrail),
+
+		// Spreadsheets: reports (api/reports.go) and imports (api/imports.go).
+		get("/reports/approved-suppliers.xlsx", auth.Read, s.approvedSuppliersReport),
+		get("/reports/inspections.xlsx", auth.Read, s.inspectionsReport),
+		get("/reports/certifications.xlsx", auth.Read, s.certificationsReport),
+		get("/reports/findings.xlsx", auth.Read, s.findingsReport),
+		get("/reports/summary.xlsx", auth.Read, s.summaryReport),
+		get("/sites/:id/dossier.xlsx", auth.Read, s.siteDossier),
+		get("/imports/sites/template.xlsx", auth.Read, s.sitesTemplate),
+		get("/imports/certifications/template.xlsx", auth.Read, s.certificationsTemplate),
+		{Method: http.MethodPost, Path: "/imports/sites", Permission: auth.Edit, Handler: s.importSites, API: true, MaxBody: importMaxBody},
+		{Method: http.MethodPost, Path: "/imports/certifications", Permission: auth.Edit, Handler: s.importCertifications, API: true, MaxBody: importMaxBody},
 	}
 }

@@ -1,0 +1,122 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+)
+
+// ReportBatch is how many rows a report reads before it loads their
+// derived values and writes them: large enough that the grouped queries
+// are few, small enough that memory stays flat however many rows there are.
+const ReportBatch = 1000
+
+// reportRows runs a report's query and hands its rows to fn in batches of
+// ReportBatch. The batch slice is reused: fn must not keep it.
+//
+// The cursor stays open while fn runs grouped queries for the batch on
+// another pooled connection; both dialects allow that (SQLite in WAL mode
+// has many readers), and the report never waits on the client while the
+// cursor is open, because the workbook is only sent once it is complete.
+func reportRows[T any](ctx context.Context, q *gorm.DB, scan func(*sql.Rows, *T) error, fn func([]T) error) error {
+	rows, err := q.WithContext(ctx).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	batch := make([]T, 0, ReportBatch)
+	var zero T
+	for rows.Next() {
+		batch = append(batch, zero)
+		if err := scan(rows, &batch[len(batch)-1]); err != nil {
+			return err
+		}
+		if len(batch) == ReportBatch {
+			if err := fn(batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(batch) > 0 {
+		return fn(batch)
+	}
+	return nil
+}
+
+// ReportFindingCounts counts findings by severity.
+type ReportFindingCounts struct {
+	Critical, Major, Minor, Observation int
+}
+
+// Add counts n findings of severity sev.
+func (c *ReportFindingCounts) Add(sev model.Severity, n int) {
+	switch sev {
+	case model.SeverityCritical:
+		c.Critical += n
+	case model.SeverityMajor:
+		c.Major += n
+	case model.SeverityMinor:
+		c.Minor += n
+	case model.SeverityObservation:
+		c.Observation += n
+	}
+}
+
+// Total is the number of findings counted.
+func (c ReportFindingCounts) Total() int { return c.Critical + c.Major + c.Minor + c.Observation }
+
+// reportFindingCounts counts the findings of the rows whose key column
+// (inspection_id or site_id) is in ids, all of them and the still open
+// ones, in one grouped query.
+func reportFindingCounts(db *gorm.DB, key string, ids []int64) (all, open map[int64]ReportFindingCounts, err error) {
+	all, open = map[int64]ReportFindingCounts{}, map[int64]ReportFindingCounts{}
+	if len(ids) == 0 {
+		return all, open, nil
+	}
+	var rows []struct {
+		OwnerID  int64
+		Severity model.Severity
+		Status   model.FindingStatus
+		N        int
+	}
+	err = db.Model(&model.Finding{}).
+		Select(key+" AS owner_id, severity, status, COUNT(*) AS n").
+		Where(key+" IN ?", ids).Group(key + ", severity, status").Scan(&rows).Error
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: report finding counts: %w", err)
+	}
+	for _, r := range rows {
+		c := all[r.OwnerID]
+		c.Add(r.Severity, r.N)
+		all[r.OwnerID] = c
+		if r.Status != model.FindingClosed {
+			o := open[r.OwnerID]
+			o.Add(r.Severity, r.N)
+			open[r.OwnerID] = o
+		}
+	}
+	return all, open, nil
+}
+
+// reportIDs collects the ids of a batch.
+func reportIDs[T any](rows []T, id func(*T) int64) []int64 {
+	ids := make([]int64, len(rows))
+	for i := range rows {
+		ids[i] = id(&rows[i])
+	}
+	return ids
+}
+
+// nullsLastOrder orders by expr with NULLs last on both dialects (SQLite
+// sorts NULL first, PostgreSQL last).
+func nullsLastOrder(expr string) string {
+	return "CASE WHEN " + expr + " IS NULL THEN 1 ELSE 0 END, " + expr
+}
