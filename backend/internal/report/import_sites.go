@@ -59,7 +59,7 @@ var siteFields = []field{
 		aliases: []string{"Contact", "Contact person", "Site contact"}, help: "Optional. At most 200 characters."},
 	{key: "contact_email", header: siteHeaders.ContactEmail, example: "li.wei@acme.example",
 		aliases: []string{"Email", "E-mail", "Email address", "Contact email address"}, help: "Optional. One e-mail address."},
-	{key: "contact_phone", header: siteHeaders.ContactPhone, example: "+86 755 1234 5678",
+	{key: "contact_phone", header: siteHeaders.ContactPhone, example: "0755 1234 5678",
 		aliases: []string{"Phone", "Telephone", "Tel", "Phone number", "Contact telephone"}, help: "Optional. At most 60 characters."},
 	{key: "notes", header: siteHeaders.Notes, example: "",
 		aliases: []string{"Note", "Comments", "Comment", "Remarks"}, help: "Optional. Free text."},

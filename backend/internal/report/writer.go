@@ -294,6 +294,9 @@ func (w *Workbook) writeReportSheet(meta Meta) error {
 	if err != nil {
 		return fmt.Errorf("report: report sheet: %w", err)
 	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
 	if err := sw.SetColWidth(2, 2, 90); err != nil {
 		return err
 	}
