@@ -1,8 +1,10 @@
 package api_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"mime/multipart"
 	"net/http"
 	"strconv"
@@ -353,4 +355,102 @@ func xlCount(t *testing.T, db *gorm.DB, model any) int64 {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// xlRawBook builds a minimal .xlsx around sheet XML written by hand, for
+// cells excelize does not write itself (formulas with cached values), and
+// adds extra zip entries (name -> size in zero bytes).
+func xlRawBook(t *testing.T, sheetData string, extra map[string]int) []byte {
+	t.Helper()
+	parts := map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+			`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+			`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+		"_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+			`<sheets><sheet name="Sites" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml": `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+			sheetData + `</sheetData></worksheet>`,
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range parts {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = w.Write([]byte(content))
+	}
+	zeros := make([]byte, 1<<20)
+	for name, size := range extra {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for size > 0 {
+			n := min(size, len(zeros))
+			_, _ = w.Write(zeros[:n])
+			size -= n
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// xlInline is an inline-string cell.
+func xlInline(ref, text string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(text))
+	return `<c r="` + ref + `" t="inlineStr"><is><t>` + b.String() + `</t></is></c>`
+}
+
+// xlEncryptedBook is a workbook saved with a password to open.
+func xlEncryptedBook(t *testing.T, rows [][]any, password string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", ref, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf, excelize.Options{Password: password}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// xlZip is a zip archive with one file.
+func xlZip(t *testing.T, name, content string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create(name)
+	_, _ = w.Write([]byte(content))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// xlUploadField posts data as multipart field name to the sites import.
+func xlUploadField(t *testing.T, srv *testutil.Server, name string, data []byte) *testutil.Response {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	part, _ := mw.CreateFormFile(name, "import.xlsx")
+	_, _ = part.Write(data)
+	_ = mw.Close()
+	h := http.Header{}
+	h.Set("Authorization", "Bearer "+srv.Tokens[model.RoleManager])
+	h.Set("Content-Type", mw.FormDataContentType())
+	return srv.DoWith(h, http.MethodPost, "/api/v1/imports/sites", body.Bytes())
 }

@@ -66,6 +66,7 @@ func ReadCertifications(data []byte, limits Limits) (*CertificationsFile, error)
 	first := map[string]int{}
 	t, err := readRows(f, certFields, limits, func(t *table, row int, cells []string) {
 		r := &rowReader{t: t, row: row, cells: cells, date1904: date1904, problems: &out.Problems}
+		before := len(out.Problems)
 		code, c := readCertification(r)
 		if code != "" && c.Standard != "" {
 			key := store.CertificationKey(code, c.Standard, c.CertificateNumber)
@@ -76,7 +77,9 @@ func ReadCertifications(data []byte, limits Limits) (*CertificationsFile, error)
 				first[key] = row
 			}
 		}
-		out.Import.Rows = append(out.Import.Rows, store.CertificationImportRow{Row: row, SiteCode: code, Certification: c})
+		if len(out.Problems) == before {
+			out.Import.Rows = append(out.Import.Rows, store.CertificationImportRow{Row: row, SiteCode: code, Certification: c})
+		}
 	})
 	if err != nil {
 		return nil, err

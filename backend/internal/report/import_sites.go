@@ -106,6 +106,7 @@ func ReadSites(data []byte, limits Limits) (*SitesFile, error) {
 	first := map[string]int{} // lower-case code -> first row
 	t, err := readRows(f, siteFields, limits, func(t *table, row int, cells []string) {
 		r := &rowReader{t: t, row: row, cells: cells, date1904: date1904, problems: &out.Problems}
+		before := len(out.Problems)
 		site, maker, makerCountry := readSite(r)
 		if site.Code != "" {
 			if at, dup := first[strings.ToLower(site.Code)]; dup {
@@ -114,7 +115,11 @@ func ReadSites(data []byte, limits Limits) (*SitesFile, error) {
 				first[strings.ToLower(site.Code)] = row
 			}
 		}
-		out.Import.Rows = append(out.Import.Rows, store.SiteImportRow{Row: row, Manufacturer: maker, ManufacturerCountry: makerCountry, Site: site})
+		// Only rows without problems go on to the store, so the counts
+		// are of what would really be created and updated.
+		if len(out.Problems) == before {
+			out.Import.Rows = append(out.Import.Rows, store.SiteImportRow{Row: row, Manufacturer: maker, ManufacturerCountry: makerCountry, Site: site})
+		}
 	})
 	if err != nil {
 		return nil, err

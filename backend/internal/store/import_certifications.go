@@ -154,8 +154,11 @@ func importValidationProblems(row int, err error) []ImportProblem {
 	return out
 }
 
+// applyCertificationFields copies the imported fields onto a stored
+// certificate. The standard and number matched ignoring case and keep
+// their stored spelling.
 func applyCertificationFields(dst *model.Certification, src model.Certification, fields []string) {
-	dst.Standard, dst.CertificateNumber, dst.ExpiresOn = src.Standard, src.CertificateNumber, src.ExpiresOn
+	dst.ExpiresOn = src.ExpiresOn
 	for _, f := range fields {
 		switch f {
 		case "issuing_body":
