@@ -103,7 +103,7 @@ func dossierInspections(ctx context.Context, st *store.Store, wb *Workbook, r st
 	}
 	err = st.EachReportInspection(ctx, store.ReportInspectionFilter{SiteID: r.ID}, func(batch []store.ReportInspection) error {
 		for i := range batch {
-			if err := sh.Add(append([]any{batch[i].ID}, inspectionCells(&batch[i])...)...); err != nil {
+			if err := sh.Add(appendInspectionCells([]any{batch[i].ID}, &batch[i])...); err != nil {
 				return err
 			}
 		}

@@ -51,8 +51,8 @@ func Inspections(ctx context.Context, st *store.Store, f store.ReportInspectionF
 			r := &batch[i]
 			row = append(row[:0], r.ID)
 			row = append(row, reportSiteCells(r.ReportSiteRef)...)
-			row = append(row, countryName(r.Country))
-			if err := sh.Add(append(row, inspectionCells(r)...)...); err != nil {
+			row = appendInspectionCells(append(row, countryName(r.Country)), r)
+			if err := sh.Add(row...); err != nil {
 				return err
 			}
 		}
@@ -65,12 +65,14 @@ func Inspections(ctx context.Context, st *store.Store, f store.ReportInspectionF
 	return e, nil
 }
 
-func inspectionCells(r *store.ReportInspection) []any {
+// appendInspectionCells appends an inspection's cells to row, so the log
+// reuses one row slice for all its lines.
+func appendInspectionCells(row []any, r *store.ReportInspection) []any {
 	var score any
 	if r.Score.Valid {
 		score = r.Score.Int64
 	}
-	return []any{
+	return append(row,
 		words(r.Type), words(r.Status), r.ScheduledDate, r.PerformedDate,
 		r.LeadInspector, r.Team, r.Scope,
 		Toned{string(r.Result), ResultTone(r.Result)}, score,
@@ -80,5 +82,5 @@ func inspectionCells(r *store.ReportInspection) []any {
 		r.Findings.Minor, r.Findings.Observation,
 		r.OpenFindings,
 		r.Summary,
-	}
+	)
 }

@@ -70,6 +70,7 @@ type Sheet struct {
 	cols  int
 	rows  int // data rows written
 	cells []any
+	buf   []excelize.Cell
 }
 
 // AddSheet starts a sheet with a header row. Only one sheet is open at a
@@ -91,7 +92,7 @@ func (w *Workbook) AddSheet(name string, cols []Column) (*Sheet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report: sheet %q: %w", name, err)
 	}
-	s := &Sheet{wb: w, name: name, sw: sw, cols: len(cols), cells: make([]any, len(cols))}
+	s := &Sheet{wb: w, name: name, sw: sw, cols: len(cols), cells: make([]any, len(cols)), buf: make([]excelize.Cell, len(cols))}
 	w.sheets = append(w.sheets, s)
 	w.open = s
 	// excelize puts each new width first; setting them right to left
@@ -144,15 +145,21 @@ type Month struct{ model.Date }
 // and zero dates leave the cell empty.
 func (s *Sheet) Add(values ...any) error {
 	if len(values) > len(s.cells) {
-		s.cells = make([]any, len(values))
+		s.cells, s.buf = make([]any, len(values)), make([]excelize.Cell, len(values))
 	}
 	cells := s.cells[:len(values)]
 	for i, v := range values {
-		c, err := s.wb.cell(v, ToneNone)
+		// The row's cells live in a buffer reused for every row: SetRow
+		// copies them into the sheet's XML at once, and a pointer in an
+		// interface costs no allocation per cell.
+		ok, err := s.wb.fill(&s.buf[i], v, ToneNone)
 		if err != nil {
 			return fmt.Errorf("report: sheet %q row %d column %d: %w", s.name, s.rows+2, i+1, err)
 		}
-		cells[i] = c
+		cells[i] = nil
+		if ok {
+			cells[i] = &s.buf[i]
+		}
 	}
 	s.rows++
 	ref, err := excelize.CoordinatesToCellName(1, s.rows+1)
@@ -165,37 +172,39 @@ func (s *Sheet) Add(values ...any) error {
 	return nil
 }
 
-// cell turns a value into a styled excelize cell, or nil for an empty one.
-func (w *Workbook) cell(v any, tone Tone) (any, error) {
+// fill sets c to the styled cell for v; false means an empty cell.
+func (w *Workbook) fill(c *excelize.Cell, v any, tone Tone) (bool, error) {
 	kind := kindText
 	switch x := v.(type) {
 	case nil:
-		return nil, nil
+		return w.blank(c, tone)
 	case Toned:
 		if _, nested := x.Value.(Toned); nested {
-			return nil, errors.New("nested colours")
+			return false, errors.New("nested colours")
 		}
-		return w.cell(x.Value, x.Tone)
+		return w.fill(c, x.Value, x.Tone)
 	case string:
 		if x == "" {
-			return w.blank(tone)
+			return w.blank(c, tone)
 		}
-		v = Neutralize(x)
+		if n := Neutralize(x); n != x {
+			v = n // re-boxed only when it changed
+		}
 	case model.Date:
 		if x.IsZero() {
-			return w.blank(tone)
+			return w.blank(c, tone)
 		}
 		kind, v = kindDate, x.Time()
 	case Month:
 		kind, v = kindMonth, x.Time()
 	case time.Time:
 		if x.IsZero() {
-			return w.blank(tone)
+			return w.blank(c, tone)
 		}
 		kind, v = kindDateTime, x.UTC()
 	case *int:
 		if x == nil {
-			return w.blank(tone)
+			return w.blank(c, tone)
 		}
 		kind, v = kindInt, *x
 	case int, int64:
@@ -207,25 +216,27 @@ func (w *Workbook) cell(v any, tone Tone) (any, error) {
 			v = "Yes"
 		}
 	default:
-		return nil, fmt.Errorf("cannot write a %T", v)
+		return false, fmt.Errorf("cannot write a %T", v)
 	}
 	id, err := w.styles.id(kind, tone)
 	if err != nil {
-		return nil, err
+		return false, err
 	}
-	return excelize.Cell{StyleID: id, Value: v}, nil
+	*c = excelize.Cell{StyleID: id, Value: v}
+	return true, nil
 }
 
 // blank is an empty cell, coloured when it has a tone.
-func (w *Workbook) blank(tone Tone) (any, error) {
+func (w *Workbook) blank(c *excelize.Cell, tone Tone) (bool, error) {
 	if tone == ToneNone {
-		return nil, nil
+		return false, nil
 	}
 	id, err := w.styles.id(kindText, tone)
 	if err != nil {
-		return nil, err
+		return false, err
 	}
-	return excelize.Cell{StyleID: id}, nil
+	*c = excelize.Cell{StyleID: id}
+	return true, nil
 }
 
 // Close ends the sheet: the autofilter covers the header and every row.
@@ -334,8 +345,8 @@ func (w *Workbook) writeReportSheet(meta Meta) error {
 	}
 	for _, l := range lines {
 		row++
-		v, err := w.cell(l[1], ToneNone)
-		if err != nil {
+		var v excelize.Cell
+		if _, err := w.fill(&v, l[1], ToneNone); err != nil {
 			return err
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, row)

@@ -77,7 +77,7 @@ func (s *Store) EachReportInspection(ctx context.Context, f ReportInspectionFilt
 			&r.LeadInspector, &r.Team, &r.Scope, &r.Result, &r.Score, &r.Summary)
 	}
 	db := s.db.WithContext(ctx)
-	err := reportRows(ctx, db.Raw(sqlText, args...), scan, func(batch []ReportInspection) error {
+	enrich := func(batch []ReportInspection) error {
 		all, open, err := reportFindingCounts(db, "inspection_id", reportIDs(batch, func(r *ReportInspection) int64 { return r.ID }))
 		if err != nil {
 			return err
@@ -86,8 +86,9 @@ func (s *Store) EachReportInspection(ctx context.Context, f ReportInspectionFilt
 			batch[i].Findings = all[batch[i].ID]
 			batch[i].OpenFindings = open[batch[i].ID].Total()
 		}
-		return fn(batch)
-	})
+		return nil
+	}
+	err := reportRows(ctx, db.Raw(sqlText, args...), scan, enrich, fn)
 	if err != nil {
 		return fmt.Errorf("store: report inspections: %w", err)
 	}
@@ -150,7 +151,7 @@ func (s *Store) EachReportCertification(ctx context.Context, f ReportCertificati
 		r.DaysToExpiry = today.DaysUntil(r.ExpiresOn)
 		return err
 	}
-	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, args...), scan, fn)
+	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, args...), scan, nil, fn)
 	if err != nil {
 		return fmt.Errorf("store: report certifications: %w", err)
 	}
@@ -218,7 +219,7 @@ func (s *Store) EachReportFinding(ctx context.Context, f ReportFindingFilter, fn
 		}
 		return err
 	}
-	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, args...), scan, fn)
+	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, args...), scan, nil, fn)
 	if err != nil {
 		return fmt.Errorf("store: report findings: %w", err)
 	}
@@ -246,7 +247,7 @@ func (s *Store) EachReportDecision(ctx context.Context, siteID int64, fn func([]
 	scan := func(rows *sql.Rows, r *ReportDecision) error {
 		return rows.Scan(&r.DecidedAt, &r.From, &r.To, &r.Reason, &r.ConditionalUntil, &r.DecidedBy)
 	}
-	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, siteID), scan, fn)
+	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, siteID), scan, nil, fn)
 	if err != nil {
 		return fmt.Errorf("store: report decisions: %w", err)
 	}
@@ -281,7 +282,7 @@ func (s *Store) EachReportAttachment(ctx context.Context, siteID int64, fn func(
 	scan := func(rows *sql.Rows, r *ReportAttachment) error {
 		return rows.Scan(&r.OwnerType, &r.OwnerID, &r.FileName, &r.ContentType, &r.Size, &r.SHA256, &r.UploadedBy, &r.UploadedAt)
 	}
-	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, siteID, siteID, siteID, siteID), scan, fn)
+	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, siteID, siteID, siteID, siteID), scan, nil, fn)
 	if err != nil {
 		return fmt.Errorf("store: report attachments: %w", err)
 	}

@@ -15,20 +15,72 @@ import (
 // are few, small enough that memory stays flat however many rows there are.
 const ReportBatch = 1000
 
+// reportBuffers is how many batches are in flight: one being read, one
+// waiting, one being written.
+const reportBuffers = 3
+
 // reportRows runs a report's query and hands its rows to fn in batches of
-// ReportBatch. The batch slice is reused: fn must not keep it.
+// ReportBatch, each completed by enrich (its derived values, loaded with
+// grouped queries; nil for none).
 //
-// The cursor stays open while fn runs grouped queries for the batch on
-// another pooled connection; both dialects allow that (SQLite in WAL mode
-// has many readers), and the report never waits on the client while the
-// cursor is open, because the workbook is only sent once it is complete.
-func reportRows[T any](ctx context.Context, q *gorm.DB, scan func(*sql.Rows, *T) error, fn func([]T) error) error {
+// Reading and writing overlap: a goroutine reads and enriches the next
+// batch while fn writes the current one, so on two cores the database
+// work hides behind the spreadsheet's. Batches are recycled: fn must not
+// keep one. Memory is bounded by reportBuffers batches whatever the
+// table's size.
+//
+// The cursor stays open while enrich queries on another pooled
+// connection; both dialects allow that (SQLite in WAL mode has many
+// readers), and it never waits on a client: the workbook is sent once
+// it is complete.
+func reportRows[T any](ctx context.Context, q *gorm.DB, scan func(*sql.Rows, *T) error, enrich, fn func([]T) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	free := make(chan []T, reportBuffers)
+	for range reportBuffers {
+		free <- make([]T, 0, ReportBatch)
+	}
+	full := make(chan []T, 1)
+	produced := make(chan error, 1)
+	go func() {
+		defer close(full)
+		produced <- produceReportRows(ctx, q, scan, enrich, free, full)
+	}()
+	var werr error
+	for batch := range full {
+		if werr == nil {
+			if werr = fn(batch); werr != nil {
+				cancel() // stops the reader at its next batch
+			}
+		}
+		free <- batch[:0]
+	}
+	if err := <-produced; werr == nil && err != nil {
+		return err
+	}
+	return werr
+}
+
+func produceReportRows[T any](ctx context.Context, q *gorm.DB, scan func(*sql.Rows, *T) error, enrich func([]T) error, free <-chan []T, full chan<- []T) error {
 	rows, err := q.WithContext(ctx).Rows()
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	batch := make([]T, 0, ReportBatch)
+	send := func(batch []T) error {
+		if enrich != nil {
+			if err := enrich(batch); err != nil {
+				return err
+			}
+		}
+		select {
+		case full <- batch:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	batch := <-free
 	var zero T
 	for rows.Next() {
 		batch = append(batch, zero)
@@ -36,17 +88,21 @@ func reportRows[T any](ctx context.Context, q *gorm.DB, scan func(*sql.Rows, *T)
 			return err
 		}
 		if len(batch) == ReportBatch {
-			if err := fn(batch); err != nil {
+			if err := send(batch); err != nil {
 				return err
 			}
-			batch = batch[:0]
+			select {
+			case batch = <-free:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
 	if len(batch) > 0 {
-		return fn(batch)
+		return send(batch)
 	}
 	return nil
 }

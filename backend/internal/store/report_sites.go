@@ -113,7 +113,7 @@ func (s *Store) EachReportSite(ctx context.Context, f ReportSiteFilter, fn func(
 	sqlText := reportSiteSelect + " WHERE " + strings.Join(where, " AND ") +
 		" ORDER BY lower(manufacturers.name), sites.code, sites.id"
 	db := s.db.WithContext(ctx)
-	err := reportRows(ctx, db.Raw(sqlText, args...), scanReportSite, func(batch []ReportSite) error {
+	enrich := func(batch []ReportSite) error {
 		ids := reportIDs(batch, func(r *ReportSite) int64 { return r.ID })
 		certs, err := s.reportValidCertificates(ctx, ids, today)
 		if err != nil {
@@ -129,8 +129,9 @@ func (s *Store) EachReportSite(ctx context.Context, f ReportSiteFilter, fn func(
 			r.ValidCertifications = certs[r.ID]
 			r.OpenFindings = open[r.ID]
 		}
-		return fn(batch)
-	})
+		return nil
+	}
+	err := reportRows(ctx, db.Raw(sqlText, args...), scanReportSite, enrich, fn)
 	if err != nil {
 		return fmt.Errorf("store: report sites: %w", err)
 	}
