@@ -78,7 +78,7 @@ func (s *Store) planCertifications(db *gorm.DB, in CertificationImport) ([]certi
 	var res ImportResult
 	codes := make([]string, 0, len(in.Rows))
 	for _, r := range in.Rows {
-		codes = append(codes, strings.ToLower(r.SiteCode))
+		codes = append(codes, r.SiteCode)
 	}
 	sites, err := importSites(db, codes)
 	if err != nil {

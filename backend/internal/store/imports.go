@@ -39,7 +39,7 @@ type ImportSource struct {
 var errImportRejected = errors.New("import rejected")
 
 // importChunk bounds the values of one IN (...) lookup.
-const importChunk = 500
+const importChunk = 400
 
 // SiteImportRow is one row of a sites import.
 type SiteImportRow struct {
@@ -105,8 +105,8 @@ func (s *Store) planSites(db *gorm.DB, in SiteImport) ([]sitePlan, ImportResult,
 	var res ImportResult
 	names, codes := make([]string, 0, len(in.Rows)), make([]string, 0, len(in.Rows))
 	for _, r := range in.Rows {
-		names = append(names, strings.ToLower(r.Manufacturer))
-		codes = append(codes, strings.ToLower(r.Site.Code))
+		names = append(names, r.Manufacturer)
+		codes = append(codes, r.Site.Code)
 	}
 	makers, err := importManufacturers(db, names)
 	if err != nil {
@@ -264,12 +264,14 @@ func importWriteError(err error, row int, field, what string) error {
 	return err
 }
 
-// importManufacturers loads manufacturers by lower-case name.
+// importManufacturers loads manufacturers by name, ignoring case, keyed
+// by the lower-case name. SQLite's lower() folds only ASCII letters, so
+// names are also looked up as written ("Élan" finds "Élan").
 func importManufacturers(db *gorm.DB, names []string) (map[string]model.Manufacturer, error) {
 	out := map[string]model.Manufacturer{}
 	err := importInChunks(importUnique(names), func(chunk []string) error {
 		var found []model.Manufacturer
-		if err := db.Where("lower(name) IN ?", chunk).Find(&found).Error; err != nil {
+		if err := db.Where("lower(name) IN ? OR name IN ?", importLower(chunk), chunk).Find(&found).Error; err != nil {
 			return err
 		}
 		for _, m := range found {
@@ -283,13 +285,14 @@ func importManufacturers(db *gorm.DB, names []string) (map[string]model.Manufact
 	return out, nil
 }
 
-// importSites loads sites by lower-case code. Codes are unique as typed;
-// should two stored codes differ only in case, the newer site matches.
+// importSites loads sites by code, ignoring case as importManufacturers
+// does, keyed by the lower-case code. Codes are unique as typed; should
+// two stored codes differ only in case, the newer site matches.
 func importSites(db *gorm.DB, codes []string) (map[string]model.Site, error) {
 	out := map[string]model.Site{}
 	err := importInChunks(importUnique(codes), func(chunk []string) error {
 		var found []model.Site
-		if err := db.Where("lower(code) IN ?", chunk).Order("id").Find(&found).Error; err != nil {
+		if err := db.Where("lower(code) IN ? OR code IN ?", importLower(chunk), chunk).Order("id").Find(&found).Error; err != nil {
 			return err
 		}
 		for _, s := range found {
@@ -301,6 +304,14 @@ func importSites(db *gorm.DB, codes []string) (map[string]model.Site, error) {
 		return nil, fmt.Errorf("store: import: sites: %w", err)
 	}
 	return out, nil
+}
+
+func importLower(values []string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = strings.ToLower(v)
+	}
+	return out
 }
 
 func importInChunks(values []string, fn func([]string) error) error {
