@@ -79,10 +79,21 @@ func utf16le(s string) []byte {
 // ErrPasswordProtected is the message for an encrypted workbook.
 const ErrPasswordProtected = "The file is password-protected; remove the password and try again (in Excel: File > Info > Protect Workbook > Encrypt with Password, clear the password, save)."
 
+// errDamaged is the answer to a file excelize cannot make sense of.
+const errDamaged = "The file could not be read as an Excel workbook; it may be damaged. Open it in Excel, save it as .xlsx and try again."
+
+// recoverDamaged turns a panic while reading a malformed file into the
+// FileError of a damaged file: bad input must never take a request down.
+func recoverDamaged(err *error) {
+	if r := recover(); r != nil {
+		*err = fileError(errDamaged)
+	}
+}
+
 // openWorkbook checks what the bytes are before excelize parses them and
 // opens them within the limits. Encrypted and legacy files never reach
 // excelize: decrypting would cost CPU for nothing.
-func openWorkbook(data []byte, limits Limits) (f *excelize.File, err error) {
+func openWorkbook(data []byte, limits Limits) (*excelize.File, error) {
 	switch {
 	case len(data) == 0:
 		return nil, fileError("The file is empty. Choose the .xlsx file to import.")
@@ -94,14 +105,7 @@ func openWorkbook(data []byte, limits Limits) (f *excelize.File, err error) {
 	case !bytes.HasPrefix(data, zipMagic):
 		return nil, fileError("The file is not an Excel workbook (.xlsx). Save it from Excel, LibreOffice or Google Sheets as .xlsx (a CSV file will not do) and try again.")
 	}
-	// A malformed file must not take the server down, whatever excelize
-	// makes of it.
-	defer func() {
-		if r := recover(); r != nil {
-			f, err = nil, fileError("The file could not be read as an Excel workbook; it may be damaged. Open it in Excel, save it as .xlsx and try again.")
-		}
-	}()
-	f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    limits.MaxUnzipped,
 		UnzipXMLSizeLimit: min(limits.MaxUnzippedXML, limits.MaxUnzipped),
 	})
@@ -112,7 +116,7 @@ func openWorkbook(data []byte, limits Limits) (f *excelize.File, err error) {
 		if strings.Contains(err.Error(), "unzip size exceeds") {
 			return nil, fileError(fmt.Sprintf("The file unpacks to more than %d MB, the most qualtrack reads. Remove unused sheets, images and formatting, or split the file.", limits.MaxUnzipped>>20))
 		}
-		return nil, fileError("The file could not be read as an Excel workbook; it may be damaged. Open it in Excel, save it as .xlsx and try again.")
+		return nil, fileError(errDamaged)
 	}
 	if len(f.GetSheetList()) == 0 {
 		_ = f.Close()

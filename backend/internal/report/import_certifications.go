@@ -55,13 +55,14 @@ type CertificationsFile struct {
 }
 
 // ReadCertifications reads a certifications workbook (see ReadSites).
-func ReadCertifications(data []byte, limits Limits) (*CertificationsFile, error) {
+func ReadCertifications(data []byte, limits Limits) (out *CertificationsFile, err error) {
+	defer recoverDamaged(&err)
 	f, err := openWorkbook(data, limits)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	out := &CertificationsFile{Parsed: Parsed{fields: certFields}}
+	out = &CertificationsFile{Parsed: Parsed{fields: certFields}}
 	date1904 := isDate1904(f)
 	first := map[string]int{}
 	t, err := readRows(f, certFields, limits, func(t *table, row int, cells []string) {

@@ -95,13 +95,14 @@ type SitesFile struct {
 // ReadSites reads a sites workbook. A *FileError means the file cannot be
 // imported at all; otherwise every row either became an import row or has
 // problems.
-func ReadSites(data []byte, limits Limits) (*SitesFile, error) {
+func ReadSites(data []byte, limits Limits) (out *SitesFile, err error) {
+	defer recoverDamaged(&err)
 	f, err := openWorkbook(data, limits)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	out := &SitesFile{Parsed: Parsed{fields: siteFields}}
+	out = &SitesFile{Parsed: Parsed{fields: siteFields}}
 	date1904 := isDate1904(f)
 	first := map[string]int{} // lower-case code -> first row
 	t, err := readRows(f, siteFields, limits, func(t *table, row int, cells []string) {

@@ -71,6 +71,10 @@ type Sheet struct {
 	rows  int // data rows written
 	cells []any
 	buf   []excelize.Cell
+	// rowOpts gives every row the plain text style, so excelize takes a
+	// cell's style from the cell or the row and never scans the column
+	// definitions for each cell.
+	rowOpts excelize.RowOpts
 }
 
 // AddSheet starts a sheet with a header row. Only one sheet is open at a
@@ -111,6 +115,9 @@ func (w *Workbook) AddSheet(name string, cols []Column) (*Sheet, error) {
 	}
 	header, err := w.styles.id(kindHeader, ToneNone)
 	if err != nil {
+		return nil, err
+	}
+	if s.rowOpts.StyleID, err = w.styles.id(kindText, ToneNone); err != nil {
 		return nil, err
 	}
 	row := make([]any, len(cols))
@@ -166,7 +173,7 @@ func (s *Sheet) Add(values ...any) error {
 	if err != nil {
 		return fmt.Errorf("report: sheet %q: %w", s.name, err)
 	}
-	if err := s.sw.SetRow(ref, cells); err != nil {
+	if err := s.sw.SetRow(ref, cells, s.rowOpts); err != nil {
 		return fmt.Errorf("report: sheet %q: row %d: %w", s.name, s.rows+1, err)
 	}
 	return nil

@@ -62,7 +62,7 @@ func (s *Store) EachReportInspection(ctx context.Context, f ReportInspectionFilt
 		where, args = append(where, "inspections.site_id = ?"), append(args, f.SiteID)
 	}
 	sqlText := `SELECT inspections.id, sites.code, sites.name, manufacturers.name, sites.country,
-		inspections.type, inspections.status, inspections.scheduled_date, inspections.performed_date,
+		inspections.type, inspections.status, ` + reportDate("inspections.scheduled_date") + `, ` + reportDate("inspections.performed_date") + `,
 		COALESCE(users.name, ''), inspections.team, inspections.scope, inspections.result,
 		inspections.score, inspections.summary
 		FROM inspections
@@ -134,7 +134,7 @@ func (s *Store) EachReportCertification(ctx context.Context, f ReportCertificati
 	}
 	sqlText := `SELECT certifications.id, sites.code, sites.name, manufacturers.name, sites.country,
 		certifications.standard, certifications.certificate_number, certifications.issuing_body,
-		certifications.scope, certifications.issued_on, certifications.expires_on,
+		certifications.scope, ` + reportDate("certifications.issued_on") + `, ` + reportDate("certifications.expires_on") + `,
 		certifications.withdrawn, certifications.withdrawn_reason, certifications.verified_at,
 		COALESCE(users.name, '')
 		FROM certifications
@@ -196,9 +196,9 @@ func (s *Store) EachReportFinding(ctx context.Context, f ReportFindingFilter, fn
 		where, args = append(where, "findings.site_id = ?"), append(args, f.SiteID)
 	}
 	sqlText := `SELECT findings.id, sites.code, sites.name, manufacturers.name, sites.country,
-		findings.inspection_id, ` + inspectionLogDate + `, findings.severity, findings.category,
+		findings.inspection_id, ` + reportDate(inspectionLogDate) + `, findings.severity, findings.category,
 		findings.requirement, findings.description, findings.corrective_action, findings.owner,
-		findings.due_date, findings.status, findings.verification_note, COALESCE(users.name, ''),
+		` + reportDate("findings.due_date") + `, findings.status, findings.verification_note, COALESCE(users.name, ''),
 		findings.verified_at
 		FROM findings
 		JOIN inspections ON inspections.id = findings.inspection_id
@@ -239,7 +239,7 @@ type ReportDecision struct {
 func (s *Store) EachReportDecision(ctx context.Context, siteID int64, fn func([]ReportDecision) error) error {
 	sqlText := `SELECT qualification_decisions.decided_at, qualification_decisions.from_status,
 		qualification_decisions.to_status, qualification_decisions.reason,
-		qualification_decisions.conditional_until, COALESCE(users.name || ' <' || users.email || '>', '')
+		` + reportDate("qualification_decisions.conditional_until") + `, COALESCE(users.name || ' <' || users.email || '>', '')
 		FROM qualification_decisions
 		LEFT JOIN users ON users.id = qualification_decisions.decided_by_id
 		WHERE qualification_decisions.site_id = ?

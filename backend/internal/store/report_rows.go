@@ -137,19 +137,21 @@ func reportFindingCounts(db *gorm.DB, key string, ids []int64) (all, open map[in
 	if len(ids) == 0 {
 		return all, open, nil
 	}
-	var rows []struct {
-		OwnerID  int64
-		Severity model.Severity
-		Status   model.FindingStatus
-		N        int
-	}
-	err = db.Model(&model.Finding{}).
-		Select(key+" AS owner_id, severity, status, COUNT(*) AS n").
-		Where(key+" IN ?", ids).Group(key + ", severity, status").Scan(&rows).Error
+	rows, err := db.Raw("SELECT "+key+", severity, status, COUNT(*) FROM findings WHERE "+key+" IN ? GROUP BY "+key+", severity, status", ids).Rows()
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: report finding counts: %w", err)
 	}
-	for _, r := range rows {
+	defer rows.Close()
+	for rows.Next() {
+		var r struct {
+			OwnerID  int64
+			Severity model.Severity
+			Status   model.FindingStatus
+			N        int
+		}
+		if err := rows.Scan(&r.OwnerID, &r.Severity, &r.Status, &r.N); err != nil {
+			return nil, nil, fmt.Errorf("store: report finding counts: %w", err)
+		}
 		c := all[r.OwnerID]
 		c.Add(r.Severity, r.N)
 		all[r.OwnerID] = c
@@ -158,6 +160,9 @@ func reportFindingCounts(db *gorm.DB, key string, ids []int64) (all, open map[in
 			o.Add(r.Severity, r.N)
 			open[r.OwnerID] = o
 		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("store: report finding counts: %w", err)
 	}
 	return all, open, nil
 }
@@ -170,6 +175,12 @@ func reportIDs[T any](rows []T, id func(*T) int64) []int64 {
 	}
 	return ids
 }
+
+// reportDate selects a DATE column as text. The SQLite driver would parse
+// a DATE column into a time.Time by trying six layouts before the right
+// one, for every cell; model.Date reads "YYYY-MM-DD" text directly, and
+// PostgreSQL casts a date to that same text.
+func reportDate(col string) string { return "CAST(" + col + " AS TEXT)" }
 
 // nullsLastOrder orders by expr with NULLs last on both dialects (SQLite
 // sorts NULL first, PostgreSQL last).

@@ -61,11 +61,11 @@ type ReportCertificate struct {
 	Status    model.CertificationStatus
 }
 
-const reportSiteSelect = `SELECT sites.id, sites.code, sites.name, manufacturers.name, sites.address, sites.city,
+var reportSiteSelect = `SELECT sites.id, sites.code, sites.name, manufacturers.name, sites.address, sites.city,
 	sites.country, sites.processes, sites.approved_scope, sites.risk_tier, sites.qualification_status,
-	sites.status_since, sites.conditional_until, sites.contact_name, sites.contact_email, sites.contact_phone,
-	sites.notes, sites.created_at, sites.last_inspection_date, sites.last_inspection_result,
-	sites.next_inspection_due, sites.next_planned_date
+	sites.status_since, ` + reportDate("sites.conditional_until") + `, sites.contact_name, sites.contact_email, sites.contact_phone,
+	sites.notes, sites.created_at, ` + reportDate("sites.last_inspection_date") + `, sites.last_inspection_result,
+	` + reportDate("sites.next_inspection_due") + `, ` + reportDate("sites.next_planned_date") + `
 	FROM sites JOIN manufacturers ON manufacturers.id = sites.manufacturer_id`
 
 func scanReportSite(rows *sql.Rows, r *ReportSite) error {
