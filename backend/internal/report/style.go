@@ -61,24 +61,27 @@ const (
 	kindLabel
 )
 
-type styleKey struct {
-	kind cellKind
-	tone Tone
-}
+const (
+	cellKinds = int(kindLabel) + 1
+	tones     = int(ToneGray) + 1
+)
 
-// styles creates each (kind, tone) style once per workbook.
+// styles creates each (kind, tone) style once per workbook; a report asks
+// for a style for every cell, so they are looked up in an array.
 type styles struct {
 	f   *excelize.File
-	ids map[styleKey]int
+	ids [cellKinds][tones]int // 0: not created yet
 }
 
 func newStyles(f *excelize.File) *styles {
-	return &styles{f: f, ids: map[styleKey]int{}}
+	return &styles{f: f}
 }
 
 func (s *styles) id(kind cellKind, tone Tone) (int, error) {
-	key := styleKey{kind, tone}
-	if id, ok := s.ids[key]; ok {
+	if int(kind) >= cellKinds || tone < 0 || int(tone) >= tones {
+		return 0, fmt.Errorf("report: no style for kind %d tone %d", kind, tone)
+	}
+	if id := s.ids[kind][tone]; id != 0 {
 		return id, nil
 	}
 	st := &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}
@@ -111,7 +114,7 @@ func (s *styles) id(kind cellKind, tone Tone) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("report: style: %w", err)
 	}
-	s.ids[key] = id
+	s.ids[kind][tone] = id
 	return id, nil
 }
 
