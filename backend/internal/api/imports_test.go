@@ -1,6 +1,9 @@
 package api_test
 
 import (
+	"bytes"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"slices"
 	"strings"
@@ -398,5 +401,23 @@ func TestXLRoundTripApprovedSuppliers(t *testing.T) {
 		if ra[0] == xlNewCode && !slices.Equal(ra, rb) {
 			t.Errorf("the prospective site differs:\n first  %q\n second %q", ra, rb)
 		}
+	}
+}
+
+// A body without a declared length is cut off at the limit as well.
+func TestXLImportTooLargeWithoutLength(t *testing.T) {
+	srv := newXLServer(t, nil)
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	part, _ := mw.CreateFormFile("file", "big.xlsx")
+	_, _ = part.Write(make([]byte, 11<<20))
+	_ = mw.Close()
+	h := http.Header{}
+	h.Set("Authorization", "Bearer "+srv.Tokens[model.RoleManager])
+	h.Set("Content-Type", mw.FormDataContentType())
+	// io.MultiReader hides the length, as a chunked upload does.
+	r := srv.DoWith(h, http.MethodPost, xlSitesImport, io.MultiReader(&body)).Want(http.StatusRequestEntityTooLarge)
+	if r.ErrorCode() != "too_large" {
+		t.Errorf("body %s", r.Body)
 	}
 }

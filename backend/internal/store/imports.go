@@ -41,6 +41,10 @@ var errImportRejected = errors.New("import rejected")
 // importChunk bounds the values of one IN (...) lookup.
 const importChunk = 400
 
+// importInsertBatch is how many rows one INSERT writes: well inside the
+// bound variables SQLite and PostgreSQL allow a statement.
+const importInsertBatch = 200
+
 // SiteImportRow is one row of a sites import.
 type SiteImportRow struct {
 	Row          int
@@ -186,6 +190,7 @@ func applySiteFields(dst *model.Site, r *SiteImportRow, fields []string) {
 func (s *Store) applySites(tx *gorm.DB, in SiteImport, plans []sitePlan, res ImportResult, actor audit.Actor) error {
 	now := s.Now()
 	makers := map[string]int64{}
+	var created []model.Site
 	for i := range plans {
 		p := &plans[i]
 		if p.after.ManufacturerID == 0 {
@@ -202,15 +207,7 @@ func (s *Store) applySites(tx *gorm.DB, in SiteImport, plans []sitePlan, res Imp
 		case p.before == nil:
 			site := p.after
 			site.QualificationStatus, site.StatusSince, site.Version = model.StatusProspective, now, 1
-			if err := tx.Create(&site).Error; err != nil {
-				return importWriteError(err, p.row.Row, "code", "site "+site.Code)
-			}
-			if err := s.refreshSiteSchedule(tx, site.ID); err != nil {
-				return err
-			}
-			if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "site.create", EntityType: "site", EntityID: site.ID, Changes: audit.Diff(nil, site)}); err != nil {
-				return err
-			}
+			created = append(created, site)
 		case len(p.changes) > 0:
 			site := p.after
 			site.Version = p.before.Version + 1
@@ -223,6 +220,22 @@ func (s *Store) applySites(tx *gorm.DB, in SiteImport, plans []sitePlan, res Imp
 			if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "site.update", EntityType: "site", EntityID: site.ID, Changes: p.changes}); err != nil {
 				return err
 			}
+		}
+	}
+	// New sites go in with multi-row inserts: a large import holds the
+	// write lock for its whole transaction, so every statement saved
+	// shortens the wait of everyone else's edits.
+	if len(created) > 0 {
+		if err := tx.CreateInBatches(&created, importInsertBatch).Error; err != nil {
+			return importWriteError(err, 0, "code", "sites")
+		}
+	}
+	for i := range created {
+		if err := s.refreshSiteSchedule(tx, created[i].ID); err != nil {
+			return err
+		}
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "site.create", EntityType: "site", EntityID: created[i].ID, Changes: audit.Diff(nil, created[i])}); err != nil {
+			return err
 		}
 	}
 	_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "import.sites", EntityType: "import", Changes: map[string]any{
@@ -259,7 +272,11 @@ func (s *Store) importManufacturer(tx *gorm.DB, r *SiteImportRow, made map[strin
 func importWriteError(err error, row int, field, what string) error {
 	err = translate(err, "import")
 	if errors.Is(err, ErrConflict) {
-		return &ConflictError{Field: field, Message: fmt.Sprintf("Row %d: the %s was saved by someone else while the file was imported. Import the file again.", row, what)}
+		where := "One of the"
+		if row > 0 {
+			where = fmt.Sprintf("Row %d: the", row)
+		}
+		return &ConflictError{Field: field, Message: fmt.Sprintf("%s %s was saved by someone else while the file was imported. Import the file again.", where, what)}
 	}
 	return err
 }
