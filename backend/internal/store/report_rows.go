@@ -187,3 +187,69 @@ func reportDate(col string) string { return "CAST(" + col + " AS TEXT)" }
 func nullsLastOrder(expr string) string {
 	return "CASE WHEN " + expr + " IS NULL THEN 1 ELSE 0 END, " + expr
 }
+
+// reportRefs names the sites and users a report's rows point at. Names are
+// loaded for the ids of each batch not seen before, one query per kind, and
+// kept for the rest of the report: memory grows with the sites and users
+// named, not with the rows.
+type reportRefs struct {
+	sites map[int64]ReportSiteRef
+	users map[int64]string
+}
+
+func newReportRefs() *reportRefs {
+	return &reportRefs{sites: map[int64]ReportSiteRef{}, users: map[int64]string{0: ""}}
+}
+
+func (r *reportRefs) loadSites(db *gorm.DB, ids []int64) error {
+	missing := reportMissing(ids, func(id int64) bool { _, ok := r.sites[id]; return ok })
+	if len(missing) == 0 {
+		return nil
+	}
+	rows, err := db.Raw(`SELECT sites.id, sites.code, sites.name, manufacturers.name, sites.country
+		FROM sites JOIN manufacturers ON manufacturers.id = sites.manufacturer_id WHERE sites.id IN ?`, missing).Rows()
+	if err != nil {
+		return fmt.Errorf("store: report sites: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var ref ReportSiteRef
+		if err := rows.Scan(&id, &ref.SiteCode, &ref.SiteName, &ref.Manufacturer, &ref.Country); err != nil {
+			return fmt.Errorf("store: report sites: %w", err)
+		}
+		r.sites[id] = ref
+	}
+	return rows.Err()
+}
+
+func (r *reportRefs) loadUsers(db *gorm.DB, ids []int64) error {
+	missing := reportMissing(ids, func(id int64) bool { _, ok := r.users[id]; return ok })
+	if len(missing) == 0 {
+		return nil
+	}
+	var users []struct {
+		ID   int64
+		Name string
+	}
+	if err := db.Model(&model.User{}).Select("id, name").Where("id IN ?", missing).Scan(&users).Error; err != nil {
+		return fmt.Errorf("store: report users: %w", err)
+	}
+	for _, u := range users {
+		r.users[u.ID] = u.Name
+	}
+	return nil
+}
+
+// reportMissing lists the distinct ids not known yet.
+func reportMissing(ids []int64, known func(int64) bool) []int64 {
+	var out []int64
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if !seen[id] && !known(id) {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
