@@ -1,14 +1,12 @@
 package api
 
 import (
-	"bytes"
 	"errors"
 	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/report"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
@@ -200,50 +198,9 @@ func (s *Server) inspectionReport(c *gin.Context) {
 		_ = c.Error(notFound("The inspection"))
 		return
 	}
-	ctx := c.Request.Context()
-	in, err := s.store.InspectionByID(ctx, id)
+	exp, err := report.InspectionWorkbook(c.Request.Context(), s.store, id, s.reportRun(c))
 	if errors.Is(err, store.ErrNotFound) {
 		err = notFound("The inspection")
 	}
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	lists, err := s.store.InspectionChecklists(ctx, id)
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	var findings []store.FindingRow
-	for page := 1; ; page++ {
-		rows, total, err := s.store.ListFindings(ctx, store.FindingFilter{InspectionID: id}, store.Page{Page: page, PageSize: store.MaxPageSize, Sort: "severity"})
-		if err != nil {
-			_ = c.Error(err)
-			return
-		}
-		findings = append(findings, rows...)
-		if int64(len(findings)) >= total || len(rows) == 0 {
-			break
-		}
-	}
-	u := principal(c)
-	r := report.InspectionReport{Inspection: in, Checklists: lists, Findings: findings, GeneratedAt: s.now().UTC(), GeneratedBy: u.Name + " <" + u.Email + ">"}
-	name := report.InspectionReportFileName(r)
-	// One inspection is a bounded workbook: build it first, so a failure
-	// is a clean 500 rather than a cut-off download.
-	var buf bytes.Buffer
-	if err := report.WriteInspectionReport(&buf, r); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	entry := audit.Entry{Actor: actor(c), Action: "report.inspection", EntityType: "inspection", EntityID: id, Changes: map[string]any{"file": name}}
-	if err := s.store.Record(ctx, entry); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	h := c.Writer.Header()
-	h.Set("Content-Disposition", attachmentDisposition("attachment", name))
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
-	c.Data(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
+	s.sendExport(c, exp, err, "inspection", id)
 }

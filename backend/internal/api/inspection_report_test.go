@@ -33,7 +33,7 @@ func TestInspectionReportWorkbook(t *testing.T) {
 	if ct := r.Header.Get("Content-Type"); ct != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
 		t.Errorf("content type %q", ct)
 	}
-	wantName := path(`filename="inspection-%d-MK1-SZ-%s.xlsx"`, insp, fromToday(-1))
+	wantName := path(`inspection-%d-MK1-SZ-%s.xlsx`, insp, fromToday(-1))
 	if cd := r.Header.Get("Content-Disposition"); !strings.Contains(cd, wantName) {
 		t.Errorf("disposition %q, want %s", cd, wantName)
 	}
@@ -102,8 +102,20 @@ func TestInspectionReportWorkbook(t *testing.T) {
 		t.Errorf("findings sheet %q", rows)
 	}
 	rows, _ = f.GetRows("Report")
-	if !strings.Contains(strings.Join(rows[len(rows)-1], " "), "auditor@example.com") {
+	if !strings.Contains(path("%q", rows), "auditor@example.com") {
 		t.Errorf("report sheet %q", rows)
 	}
-	w.auditChanges("inspection", insp, "report.inspection")
+	w.auditChanges("inspection", insp, "report.export")
+
+	// The site's dossier carries the same answers, each with its inspection.
+	siteID := int64(w.srv.Do(model.RoleAuditor, http.MethodGet, path("/api/v1/inspections/%d", insp), nil).Want(http.StatusOK).JSON()["site_id"].(float64))
+	r = w.srv.Do(model.RoleAuditor, http.MethodGet, path("/api/v1/sites/%d/dossier.xlsx", siteID), nil).Want(http.StatusOK)
+	d, err := excelize.OpenReader(bytes.NewReader(r.Body))
+	testutil.Fatal(t, err, "open dossier")
+	defer d.Close()
+	rows, err = d.GetRows("Checklist answers")
+	testutil.Fatal(t, err, "dossier checklist answers")
+	if len(rows) != 5 || rows[0][0] != "Inspection ID" || rows[1][0] != path("%d", insp) || rows[0][6] != "Question" {
+		t.Fatalf("dossier checklist answers %q", rows)
+	}
 }

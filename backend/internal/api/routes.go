@@ -129,5 +129,17 @@ func (s *Server) Routes() []Route {
 		post("/me/calendar-token", auth.Self, s.createCalendarToken),
 		del("/me/calendar-token", auth.Self, s.deleteCalendarToken),
 		{Method: http.MethodGet, Path: "/calendar/:token.ics", Permission: auth.Public, Handler: s.calendarFeed},
+
+		// Spreadsheets: reports (api/reports.go) and imports (api/imports.go).
+		get("/reports/approved-suppliers.xlsx", auth.Read, s.approvedSuppliersReport),
+		get("/reports/inspections.xlsx", auth.Read, s.inspectionsReport),
+		get("/reports/certifications.xlsx", auth.Read, s.certificationsReport),
+		get("/reports/findings.xlsx", auth.Read, s.findingsReport),
+		get("/reports/summary.xlsx", auth.Read, s.summaryReport),
+		get("/sites/:id/dossier.xlsx", auth.Read, s.siteDossier),
+		get("/imports/sites/template.xlsx", auth.Read, s.sitesTemplate),
+		get("/imports/certifications/template.xlsx", auth.Read, s.certificationsTemplate),
+		{Method: http.MethodPost, Path: "/imports/sites", Permission: auth.Edit, Handler: s.importSites, API: true, MaxBody: importMaxBody},
+		{Method: http.MethodPost, Path: "/imports/certifications", Permission: auth.Edit, Handler: s.importCertifications, API: true, MaxBody: importMaxBody},
 	}
 }

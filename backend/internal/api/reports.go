@@ -1,0 +1,168 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/report"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// reportRun says who asked for a report and when.
+func (s *Server) reportRun(c *gin.Context) report.Run {
+	u := principal(c)
+	return report.Run{At: s.store.Now(), By: fmt.Sprintf("%s <%s> (%s)", u.Name, u.Email, u.Role)}
+}
+
+// sendExport records the export in the audit trail, then streams the
+// workbook. entityType/entityID name the record a report is about (the
+// dossier's site); reports over many records have none.
+func (s *Server) sendExport(c *gin.Context, exp *report.Export, err error, entityType string, entityID int64) {
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	defer exp.Close()
+	if entityType == "" {
+		entityType = "report"
+	}
+	err = s.store.Record(c.Request.Context(), audit.Entry{
+		Actor: actor(c), Action: "report.export", EntityType: entityType, EntityID: entityID, Changes: exp.AuditChanges(),
+	})
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	s.writeWorkbook(c, exp.FileName, exp.Write)
+}
+
+// writeWorkbook sends an .xlsx download. Once the first bytes are out an
+// error can only end the response early; it is logged.
+func (s *Server) writeWorkbook(c *gin.Context, fileName string, write func(io.Writer) error) {
+	h := c.Writer.Header()
+	h.Set("Content-Type", report.ContentType)
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": fileName}))
+	h.Set("Cache-Control", "no-store")
+	c.Status(http.StatusOK)
+	if err := write(c.Writer); err != nil {
+		if c.Writer.Written() {
+			s.log.Warn("workbook cut short", "route", c.FullPath(), "err", err)
+			c.Abort()
+			return
+		}
+		_ = c.Error(err)
+	}
+}
+
+func (s *Server) approvedSuppliersReport(c *gin.Context) {
+	problems := qualification.Problems{}
+	f := store.ReportSiteFilter{
+		Q:              strings.TrimSpace(c.Query("q")),
+		ManufacturerID: queryInt64(c, "manufacturer_id", problems),
+		Statuses:       reportStatuses(c, problems),
+		RiskTier:       queryEnum(c, "risk_tier", model.RiskTiers, problems),
+		Overdue:        queryBool(c, "overdue", problems),
+	}
+	if v := strings.TrimSpace(c.Query("country")); v != "" {
+		code, ok := qualification.CountryCode(v)
+		if !ok {
+			problems.Add("country", "must be a country's ISO code (e.g. CN) or English name")
+		}
+		f.Country = code
+	}
+	if err := problems.Err("The filters are not valid."); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	exp, err := report.ApprovedSuppliers(c.Request.Context(), s.store, f, s.reportRun(c))
+	s.sendExport(c, exp, err, "", 0)
+}
+
+// reportStatuses reads status=qualified or status=qualified,conditional.
+func reportStatuses(c *gin.Context, problems qualification.Problems) []model.QualificationStatus {
+	v := strings.TrimSpace(c.Query("status"))
+	if v == "" {
+		return nil
+	}
+	var out []model.QualificationStatus
+	for _, part := range strings.Split(v, ",") {
+		st := model.QualificationStatus(strings.TrimSpace(part))
+		if !st.Valid() {
+			names := make([]string, len(model.QualificationStatuses))
+			for i, s := range model.QualificationStatuses {
+				names[i] = string(s)
+			}
+			problems.Add("status", "must be one or more of, separated by commas: "+strings.Join(names, ", "))
+			return nil
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+func (s *Server) inspectionsReport(c *gin.Context) {
+	problems := qualification.Problems{}
+	f := store.ReportInspectionFilter{From: queryDate(c, "from", problems), To: queryDate(c, "to", problems)}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		problems.Add("to", "must not be before from")
+	}
+	if err := problems.Err("The filters are not valid."); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	exp, err := report.Inspections(c.Request.Context(), s.store, f, s.reportRun(c))
+	s.sendExport(c, exp, err, "", 0)
+}
+
+func (s *Server) certificationsReport(c *gin.Context) {
+	var f store.ReportCertificationFilter
+	if v := c.Query("expiring_within_days"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 3650 {
+			_ = c.Error(invalid("The filters are not valid.", map[string]string{"expiring_within_days": "must be a whole number of days from 0 to 3650"}))
+			return
+		}
+		f.ExpiringWithinDays = &n
+	}
+	exp, err := report.Certifications(c.Request.Context(), s.store, f, s.reportRun(c))
+	s.sendExport(c, exp, err, "", 0)
+}
+
+func (s *Server) findingsReport(c *gin.Context) {
+	problems := qualification.Problems{}
+	f := store.ReportFindingFilter{Status: queryEnum(c, "status", model.FindingStatuses, problems)}
+	if err := problems.Err("The filters are not valid."); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	exp, err := report.Findings(c.Request.Context(), s.store, f, s.reportRun(c))
+	s.sendExport(c, exp, err, "", 0)
+}
+
+func (s *Server) summaryReport(c *gin.Context) {
+	exp, err := report.Summary(c.Request.Context(), s.store, s.reportRun(c))
+	s.sendExport(c, exp, err, "", 0)
+}
+
+func (s *Server) siteDossier(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	exp, err := report.Dossier(c.Request.Context(), s.store, id, s.reportRun(c))
+	if errors.Is(err, store.ErrNotFound) {
+		err = notFound("The site")
+	}
+	s.sendExport(c, exp, err, "site", id)
+}

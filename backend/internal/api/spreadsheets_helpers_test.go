@@ -1,0 +1,307 @@
+package api_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"mime/multipart"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+)
+
+// xlOpen downloads a workbook and opens it.
+func xlOpen(t *testing.T, r *testutil.Response) *excelize.File {
+	t.Helper()
+	r.Want(http.StatusOK)
+	if ct := r.Header.Get("Content-Type"); ct != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
+		t.Fatalf("content type %q", ct)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(r.Body))
+	if err != nil {
+		t.Fatalf("open workbook: %v", err)
+	}
+	t.Cleanup(func() { _ = f.Close() })
+	return f
+}
+
+// xlRows reads a sheet's rows (formatted values).
+func xlRows(t *testing.T, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatalf("rows of %s: %v", sheet, err)
+	}
+	return rows
+}
+
+// xlRowOf finds the row (1-based) whose first cell in column col is v.
+func xlRowOf(t *testing.T, f *excelize.File, sheet string, col int, v string) int {
+	t.Helper()
+	for i, r := range xlRows(t, f, sheet) {
+		if len(r) > col && r[col] == v {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s: no row with %q in column %d", sheet, v, col+1)
+	return 0
+}
+
+// xlCell is the formatted value of a cell, by header and row.
+func xlCell(t *testing.T, f *excelize.File, sheet, header string, row int) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, xlRef(t, f, sheet, header, row))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// xlRef is the cell reference of a header's column on row.
+func xlRef(t *testing.T, f *excelize.File, sheet, header string, row int) string {
+	t.Helper()
+	headers := xlRows(t, f, sheet)[0]
+	for i, h := range headers {
+		if h == header {
+			ref, _ := excelize.CoordinatesToCellName(i+1, row)
+			return ref
+		}
+	}
+	t.Fatalf("%s has no column %q (headers %q)", sheet, header, headers)
+	return ""
+}
+
+// xlStyle is the style of a cell.
+func xlStyle(t *testing.T, f *excelize.File, sheet, ref string) *excelize.Style {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// xlFill is a cell's solid fill colour ("" for none).
+func xlFill(t *testing.T, f *excelize.File, sheet, ref string) string {
+	t.Helper()
+	st := xlStyle(t, f, sheet, ref)
+	if st.Fill.Pattern != 1 || len(st.Fill.Color) == 0 {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToUpper(st.Fill.Color[0]), "#")
+}
+
+// xlDateCell checks that a cell is a real date: a serial number with a
+// date format, whose value is want.
+func xlDateCell(t *testing.T, f *excelize.File, sheet, ref, want string) {
+	t.Helper()
+	raw, err := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		t.Fatalf("%s!%s = %q: not a date serial number", sheet, ref, raw)
+	}
+	got, _ := excelize.ExcelDateToTime(n, false)
+	if got.Format("2006-01-02") != want {
+		t.Errorf("%s!%s = %s, want %s", sheet, ref, got.Format("2006-01-02"), want)
+	}
+	st := xlStyle(t, f, sheet, ref)
+	if st.CustomNumFmt == nil || !strings.Contains(*st.CustomNumFmt, "yyyy") || !strings.Contains(*st.CustomNumFmt, "m") {
+		t.Errorf("%s!%s: number format %v, want a date format", sheet, ref, st.CustomNumFmt)
+	}
+}
+
+// xlUpload posts a workbook as multipart field "file".
+func xlUpload(t *testing.T, srv *testutil.Server, role model.Role, path string, data []byte) *testutil.Response {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	part, err := mw.CreateFormFile("file", "import.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = part.Write(data)
+	_ = mw.Close()
+	h := http.Header{}
+	h.Set("Authorization", "Bearer "+srv.Tokens[role])
+	h.Set("Content-Type", mw.FormDataContentType())
+	return srv.DoWith(h, http.MethodPost, path, body.Bytes())
+}
+
+// xlBook builds an upload: rows of cells on one sheet (the first row the
+// header). A cell may be any value excelize writes.
+func xlBook(t *testing.T, sheet string, rows [][]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if sheet != "Sheet1" {
+		if err := f.SetSheetName("Sheet1", sheet); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, r := range rows {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, ref, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// xlImport is an import answer.
+type xlImport struct {
+	Error *struct {
+		Code    string            `json:"code"`
+		Message string            `json:"message"`
+		Fields  map[string]string `json:"fields"`
+	} `json:"error"`
+	DryRun               bool     `json:"dry_run"`
+	Sheet                string   `json:"sheet"`
+	Created              int      `json:"created"`
+	Updated              int      `json:"updated"`
+	Unchanged            int      `json:"unchanged"`
+	ManufacturersCreated *int     `json:"manufacturers_created"`
+	IgnoredColumns       []string `json:"ignored_columns"`
+	Errors               []struct {
+		Sheet   string `json:"sheet"`
+		Row     int    `json:"row"`
+		Column  string `json:"column"`
+		Cell    string `json:"cell"`
+		Message string `json:"message"`
+	} `json:"errors"`
+}
+
+func xlDecodeImport(t *testing.T, r *testutil.Response) xlImport {
+	t.Helper()
+	var out xlImport
+	if err := json.Unmarshal(r.Body, &out); err != nil {
+		t.Fatalf("decode %s: %v", r.Body, err)
+	}
+	return out
+}
+
+// xlCount counts rows of a table.
+func xlCount(t *testing.T, db *gorm.DB, model any) int64 {
+	t.Helper()
+	var n int64
+	if err := db.Model(model).Count(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// xlRawBook builds a minimal .xlsx around sheet XML written by hand, for
+// cells excelize does not write itself (formulas with cached values), and
+// adds extra zip entries (name -> size in zero bytes).
+func xlRawBook(t *testing.T, sheetData string, extra map[string]int) []byte {
+	t.Helper()
+	parts := map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+			`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+			`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+		"_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+			`<sheets><sheet name="Sites" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml": `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+			sheetData + `</sheetData></worksheet>`,
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range parts {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = w.Write([]byte(content))
+	}
+	zeros := make([]byte, 1<<20)
+	for name, size := range extra {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for size > 0 {
+			n := min(size, len(zeros))
+			_, _ = w.Write(zeros[:n])
+			size -= n
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// xlInline is an inline-string cell.
+func xlInline(ref, text string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(text))
+	return `<c r="` + ref + `" t="inlineStr"><is><t>` + b.String() + `</t></is></c>`
+}
+
+// xlEncryptedBook is a workbook saved with a password to open.
+func xlEncryptedBook(t *testing.T, rows [][]any, password string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", ref, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf, excelize.Options{Password: password}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// xlZip is a zip archive with one file.
+func xlZip(t *testing.T, name, content string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create(name)
+	_, _ = w.Write([]byte(content))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// xlUploadField posts data as multipart field name to the sites import.
+func xlUploadField(t *testing.T, srv *testutil.Server, name string, data []byte) *testutil.Response {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	part, _ := mw.CreateFormFile(name, "import.xlsx")
+	_, _ = part.Write(data)
+	_ = mw.Close()
+	h := http.Header{}
+	h.Set("Authorization", "Bearer "+srv.Tokens[model.RoleManager])
+	h.Set("Content-Type", mw.FormDataContentType())
+	return srv.DoWith(h, http.MethodPost, "/api/v1/imports/sites", body.Bytes())
+}

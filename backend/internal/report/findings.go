@@ -1,0 +1,79 @@
+package report
+
+import (
+	"context"
+
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// findingColumns follow the site columns.
+var findingColumns = []Column{
+	{"Inspection ID", 10},
+	{"Inspection date", 12},
+	{"Severity", 11},
+	{"Category", 13},
+	{"Requirement", 20},
+	{"Description", 44},
+	{"Corrective action", 44},
+	{"Owner", 20},
+	{"Due date", 12},
+	{"Status", 12},
+	{"Overdue", 9},
+	{"Days overdue", 9},
+	{"Verification note", 36},
+	{"Verified by", 20},
+	{"Verified at", 16},
+}
+
+// Findings lists findings and their corrective actions, earliest due
+// first, with who owns them and whether they are overdue.
+func Findings(ctx context.Context, st *store.Store, f store.ReportFindingFilter, run Run) (*Export, error) {
+	var filters []Filter
+	if f.Status != "" {
+		filters = append(filters, Filter{"status", string(f.Status)})
+	}
+	e := newExport("findings", "Findings and corrective actions", run, filters, datedFileName("findings", run.At))
+	e.meta.Notes = []string{"A finding is overdue when it is not closed and its due date has passed."}
+	cols := append([]Column{{"Finding ID", 10}}, reportSiteColumns...)
+	sh, err := e.wb.AddSheet("Findings", append(cols, findingColumns...))
+	if err != nil {
+		return e.fail(err)
+	}
+	row := make([]any, 0, len(cols)+len(findingColumns))
+	err = st.EachReportFinding(ctx, f, func(batch []store.ReportFinding) error {
+		for i := range batch {
+			r := &batch[i]
+			row = append(row[:0], r.ID)
+			row = append(row, reportSiteCells(r.ReportSiteRef)...)
+			if err := sh.Add(append(row, findingCells(r)...)...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return e.fail(err)
+	}
+	e.Rows = sh.Rows()
+	return e, nil
+}
+
+func findingCells(r *store.ReportFinding) []any {
+	overdue := overdueTone(r.Overdue)
+	var daysOverdue, verifiedAt any
+	if r.Overdue {
+		daysOverdue = Toned{r.DaysOverdue, ToneRed}
+	}
+	if r.VerifiedAt.Valid {
+		verifiedAt = r.VerifiedAt.Time
+	}
+	return []any{
+		r.InspectionID, r.InspectionDate,
+		Toned{string(r.Severity), SeverityTone(r.Severity)}, string(r.Category),
+		r.Requirement, r.Description, r.CorrectiveAction, r.Owner,
+		Toned{r.DueDate, overdue},
+		Toned{words(r.Status), FindingStatusTone(r.Status)},
+		Toned{r.Overdue, overdue}, daysOverdue,
+		r.VerificationNote, r.VerifiedBy, verifiedAt,
+	}
+}

@@ -1,0 +1,60 @@
+package report_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/report"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+)
+
+// sitesWorkbook is a sites import of n rows over n/20 manufacturers.
+func sitesWorkbook(b *testing.B, n int) []byte {
+	b.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	must(b, err)
+	must(b, sw.SetRow("A1", []any{"Code", "Site name", "Manufacturer", "Address", "City", "Country", "Processes", "Risk tier", "Contact e-mail"}))
+	for i := range n {
+		ref, _ := excelize.CoordinatesToCellName(1, i+2)
+		must(b, sw.SetRow(ref, []any{fmt.Sprintf("S-%06d", i), fmt.Sprintf("Plant %d", i), fmt.Sprintf("Maker %d", i/20),
+			"1 Main Street", "Shenzhen", "China", "smt, testing", "medium", fmt.Sprintf("site%d@example.com", i)}))
+	}
+	must(b, sw.Flush())
+	buf, err := f.WriteToBuffer()
+	must(b, err)
+	return buf.Bytes()
+}
+
+// BenchmarkImportSites reads and imports 20,000 new sites (the default
+// QUALTRACK_MAX_IMPORT_ROWS) into an empty database in one transaction,
+// each with its audit event and schedule, as POST /imports/sites does.
+func BenchmarkImportSites(b *testing.B) {
+	const n = 20000
+	data := sitesWorkbook(b, n)
+	limits := report.DefaultLimits
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		clock := testutil.NewClock(testutil.FixedNow)
+		st := store.New(testutil.NewDB(b, clock.Now).DB, clock.Now)
+		b.StartTimer()
+		cpu := cpuSeconds()
+		parsed, err := report.ReadSites(data, limits)
+		must(b, err)
+		if len(parsed.Problems) > 0 {
+			b.Fatalf("problems: %v", parsed.Problems[:1])
+		}
+		res, err := st.ImportSites(context.Background(), parsed.Import, audit.Actor{Email: "bench"})
+		must(b, err)
+		if res.Created != n || len(res.Problems) > 0 {
+			b.Fatalf("result %+v", res)
+		}
+		b.ReportMetric(cpuSeconds()-cpu, "cpu-s/op")
+	}
+}

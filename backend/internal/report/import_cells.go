@@ -1,0 +1,174 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+)
+
+// rowReader reads the cells of one row, collecting problems.
+type rowReader struct {
+	t        *table
+	row      int
+	cells    []string
+	date1904 bool
+	problems *[]Problem
+}
+
+func (r *rowReader) fail(key, msg string) {
+	*r.problems = append(*r.problems, r.t.problem(r.row, key, msg))
+}
+
+// text is the trimmed text of the field's cell ("" without a column).
+// Error values left by a broken formula are refused.
+func (r *rowReader) text(key string) string {
+	i, ok := r.t.col[key]
+	if !ok || i >= len(r.cells) {
+		return ""
+	}
+	v := strings.TrimSpace(r.cells[i])
+	if cellErrors[v] {
+		r.fail(key, fmt.Sprintf("The cell shows the error %s, left by a formula. Fix the formula or type the value.", v))
+		return ""
+	}
+	return unneutralize(v)
+}
+
+// limited is text of at most max characters.
+func (r *rowReader) limited(key, label string, max int) string {
+	v := r.text(key)
+	if utf8.RuneCountInString(v) > max {
+		r.fail(key, fmt.Sprintf("The %s is %d characters long; keep it to %d.", label, utf8.RuneCountInString(v), max))
+	}
+	return v
+}
+
+// required is limited text that must not be empty.
+func (r *rowReader) required(key, label string, max int, how string) string {
+	v := r.limited(key, label, max)
+	if v == "" && !r.failed(key) {
+		r.fail(key, fmt.Sprintf("The %s is missing. %s", label, how))
+	}
+	return v
+}
+
+// failed reports whether the field's cell already has a problem.
+func (r *rowReader) failed(key string) bool {
+	col := r.t.written[key]
+	for _, p := range *r.problems {
+		if p.Row == r.row && p.Column == col && p.Sheet == r.t.sheet {
+			return true
+		}
+	}
+	return false
+}
+
+// date reads an Excel date cell, or text in an unambiguous form.
+func (r *rowReader) date(key, label string) model.Date {
+	v := r.text(key)
+	if v == "" {
+		return model.Date{}
+	}
+	d, err := parseImportDate(v, r.date1904)
+	if err != nil {
+		r.fail(key, fmt.Sprintf("The %s %s", label, err.Error()))
+	}
+	return d
+}
+
+// cellErrors are the error values a formula can leave in a cell.
+var cellErrors = map[string]bool{
+	"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true, "#NAME?": true,
+	"#NUM!": true, "#N/A": true, "#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true,
+}
+
+// unneutralize undoes Neutralize for text that comes back from an export:
+// "'+49 30 1234" is the phone number +49 30 1234 again. Text starting with
+// "=" keeps (or gets) the apostrophe, so an import never stores what a
+// spreadsheet would run as a formula.
+func unneutralize(s string) string {
+	if len(s) > 1 && s[0] == '\'' && isFormulaTrigger(s[1]) && s[1] != '=' {
+		return s[1:]
+	}
+	if strings.HasPrefix(s, "=") {
+		return "'" + s
+	}
+	return s
+}
+
+var (
+	isoDate   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$`)
+	dottedDMY = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+	excelNum  = regexp.MustCompile(`^\d+(\.\d+)?$`)
+	// Written-out months cannot be misread: "15 Jun 2026", "15-Jun-2026",
+	// "June 15, 2026", "Jun 15 2026".
+	namedLayouts = []string{"2 Jan 2006", "2-Jan-2006", "2 January 2006", "2-January-2006", "Jan 2, 2006", "January 2, 2006", "Jan 2 2006", "January 2 2006", "2-Jan-06"}
+)
+
+// Serial numbers outside 1950-01-01 .. 2199-12-31 are not read as dates:
+// a number like 2026 is far likelier a year typed in the wrong column.
+const (
+	minDateSerial = 18264
+	maxDateSerial = 109574
+)
+
+// parseImportDate reads what a spreadsheet holds for a date: a date cell
+// (an Excel serial number), ISO text (2026-06-15), day.month.year with
+// dots (15.06.2026) or a written-out month. Slashed forms like 06/07/2026
+// are refused: they mean different days in different countries.
+func parseImportDate(v string, date1904 bool) (model.Date, error) {
+	if excelNum.MatchString(v) {
+		n, err := strconv.ParseFloat(v, 64)
+		if err == nil && n >= minDateSerial && n <= maxDateSerial {
+			t, err := excelize.ExcelDateToTime(n, date1904)
+			if err == nil {
+				return model.DateOf(t), nil
+			}
+		}
+		return model.Date{}, fmt.Errorf("%q is a number, not a date. Format the cell as a date or write it as YYYY-MM-DD, e.g. 2027-03-31.", v)
+	}
+	if m := isoDate.FindStringSubmatch(v); m != nil {
+		return ymd(v, m[1], m[2], m[3])
+	}
+	if m := dottedDMY.FindStringSubmatch(v); m != nil {
+		return ymd(v, m[3], m[2], m[1])
+	}
+	for _, layout := range namedLayouts {
+		if t, err := time.Parse(layout, v); err == nil {
+			return model.DateOf(t), nil
+		}
+	}
+	if strings.Count(v, "/") == 2 {
+		return model.Date{}, fmt.Errorf("%q could be read as two different days (month/day or day/month). Write it as YYYY-MM-DD, e.g. 2027-03-31, or format the cell as a date.", v)
+	}
+	return model.Date{}, fmt.Errorf("%q is not a date. Write it as YYYY-MM-DD, e.g. 2027-03-31, or format the cell as a date.", v)
+}
+
+func ymd(v, y, m, d string) (model.Date, error) {
+	yy, _ := strconv.Atoi(y)
+	mm, _ := strconv.Atoi(m)
+	dd, _ := strconv.Atoi(d)
+	t := time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, time.UTC)
+	if mm < 1 || mm > 12 || t.Day() != dd || yy < 1900 || yy > 2199 {
+		return model.Date{}, fmt.Errorf("%q is not a day that exists. Write it as YYYY-MM-DD, e.g. 2027-03-31.", v)
+	}
+	return model.DateOf(t), nil
+}
+
+// parseYesNo reads a yes/no cell; an empty cell is no.
+func parseYesNo(v string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "", "no", "n", "false", "0", "-":
+		return false, true
+	case "yes", "y", "true", "1", "x", "withdrawn":
+		return true, true
+	}
+	return false, false
+}

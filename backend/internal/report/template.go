@@ -1,0 +1,128 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+)
+
+// Template is an import template: a sheet with the columns and one
+// example row, and a Notes sheet explaining each column.
+type Template struct {
+	FileName string
+	wb       *Workbook
+}
+
+// Write writes the template workbook.
+func (t *Template) Write(w io.Writer) error { return t.wb.Write(Meta{}, w) }
+
+// Close removes the workbook's temporary files.
+func (t *Template) Close() error { return t.wb.Close() }
+
+// SitesTemplate is the sites import template.
+func SitesTemplate() (*Template, error) {
+	example := map[string]any{}
+	for _, f := range siteFields {
+		example[f.key] = f.example
+	}
+	return newTemplate("sites-import-template.xlsx", "Sites", siteFields, example, func(sh *Sheet) error {
+		col := columnOf(siteFields, "risk_tier")
+		tiers := make([]string, len(model.RiskTiers))
+		for i, t := range model.RiskTiers {
+			tiers[i] = string(t)
+		}
+		return sh.AddValidation(col+"2:"+col+"20001", tiers)
+	}, []string{
+		"One row per site, below the header row. Columns may be in any order; other columns are ignored.",
+		"A row whose Code matches a site in qualtrack updates it; other rows add sites. New sites start as prospective: the import never sets a qualification status (a Status column is ignored).",
+		"For an existing site, an empty cell clears an optional field; leave the whole column out to keep what qualtrack has.",
+		"Import with a dry run first: it changes nothing and lists every problem by row and column.",
+	})
+}
+
+// CertificationsTemplate is the certifications import template.
+func CertificationsTemplate() (*Template, error) {
+	example := map[string]any{}
+	for _, f := range certFields {
+		example[f.key] = f.example
+	}
+	example["issued_on"] = model.NewDate(2024, 4, 1)
+	example["expires_on"] = model.NewDate(2027, 3, 31)
+	return newTemplate("certifications-import-template.xlsx", "Certifications", certFields, example, func(sh *Sheet) error {
+		col := columnOf(certFields, "withdrawn")
+		return sh.AddValidation(col+"2:"+col+"20001", []string{"no", "yes"})
+	}, []string{
+		"One row per certificate, below the header row. Columns may be in any order; other columns are ignored (a Status column too: qualtrack derives it).",
+		"A row with the Site code, Standard and Certificate number of a certificate in qualtrack updates it; other rows add certificates.",
+		"For an existing certificate, an empty cell clears an optional field; leave the whole column out to keep what qualtrack has.",
+		"Import with a dry run first: it changes nothing and lists every problem by row and column.",
+	})
+}
+
+func columnOf(fields []field, key string) string {
+	for i, f := range fields {
+		if f.key == key {
+			name, _ := excelize.ColumnNumberToName(i + 1)
+			return name
+		}
+	}
+	return "A"
+}
+
+func newTemplate(fileName, sheet string, fields []field, example map[string]any, extra func(*Sheet) error, notes []string) (*Template, error) {
+	t := &Template{FileName: fileName, wb: NewWorkbook()}
+	cols := make([]Column, len(fields))
+	row := make([]any, len(fields))
+	for i, f := range fields {
+		cols[i] = Column{f.header, float64(max(14, min(40, len(f.header)+4, len(fmt.Sprint(example[f.key]))+4)))}
+		row[i] = example[f.key]
+	}
+	sh, err := t.wb.AddSheet(sheet, cols)
+	if err == nil {
+		err = sh.Add(row...)
+	}
+	if err == nil {
+		err = extra(sh)
+	}
+	if err == nil {
+		err = sh.Close()
+	}
+	if err == nil {
+		err = writeNotes(t.wb, sheet, fields, notes)
+	}
+	if err != nil {
+		_ = t.wb.Close()
+		return nil, err
+	}
+	return t, nil
+}
+
+// writeNotes explains the template's columns.
+func writeNotes(wb *Workbook, sheet string, fields []field, notes []string) error {
+	sh, err := wb.AddSheet("Notes", []Column{{"Column", 22}, {"Required", 10}, {"What to write", 90}, {"Also accepted as header", 50}})
+	if err != nil {
+		return err
+	}
+	for _, f := range fields {
+		required := "optional"
+		if f.required {
+			required = "required"
+		}
+		if err := sh.Add(f.header, required, f.help, strings.Join(f.aliases, ", ")); err != nil {
+			return err
+		}
+	}
+	if err := sh.Add(); err != nil {
+		return err
+	}
+	for _, n := range notes {
+		if err := sh.Add("About the "+sheet+" sheet", "", n); err != nil {
+			return err
+		}
+	}
+	return sh.Close()
+}
