@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
 )
 
 func TestNeutralize(t *testing.T) {
@@ -146,5 +148,29 @@ func TestHeaderMatching(t *testing.T) {
 		if tbl, _ := matchHeader([]string{"Code", c.Header}, siteFields); tbl == nil || len(tbl.ignored) != 0 {
 			t.Errorf("report column %q is not importable", c.Header)
 		}
+	}
+}
+
+// One colour language across badges, charts and spreadsheets.
+func TestStatusColours(t *testing.T) {
+	sites := map[model.QualificationStatus]string{
+		model.StatusQualified: "C6EFCE", model.StatusConditional: "FFF2A8", model.StatusSuspended: "F8CBAD",
+		model.StatusDisqualified: "FFC7CE", model.StatusInQualification: "DDEBF7", model.StatusProspective: "E7E6E6",
+	}
+	for st, fill := range sites {
+		if got := toneColours[SiteStatusTone(st)].fill; got != fill {
+			t.Errorf("%s: %s, want %s", st, got, fill)
+		}
+	}
+	certs := map[model.CertificationStatus]string{
+		model.CertValid: "C6EFCE", model.CertExpiring: "FFD98C", model.CertExpired: "FFC7CE", model.CertWithdrawn: "E7E6E6",
+	}
+	for st, fill := range certs {
+		if got := toneColours[CertificationTone(st)].fill; got != fill {
+			t.Errorf("%s: %s, want %s", st, got, fill)
+		}
+	}
+	if overdueTone(true) != ToneRed || overdueTone(false) != ToneNone || ResultTone(model.ResultFail) != ToneRed {
+		t.Error("overdue and failed are red")
 	}
 }
