@@ -182,10 +182,10 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	hs := &http.Server{
 		Handler:           handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       2 * time.Minute,
-		WriteTimeout:      5 * time.Minute,
-		IdleTimeout:       2 * time.Minute,
+		ReadHeaderTimeout: a.cfg.HTTP.ReadHeader,
+		ReadTimeout:       a.cfg.HTTP.Read,
+		WriteTimeout:      a.cfg.HTTP.Write,
+		IdleTimeout:       a.cfg.HTTP.Idle,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
 	}
@@ -198,7 +198,7 @@ func (a *app) serve(ctx context.Context) error {
 	case <-ctx.Done():
 	}
 	a.log.Info("shutting down: finishing requests in flight")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), a.cfg.HTTP.Shutdown)
 	defer cancel()
 	if err := hs.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)

@@ -99,6 +99,7 @@ func New(d Deps) (*Server, error) {
 		now:    now,
 		spa:    d.Frontend,
 	}
+	srv.guard.TrustOrigins(d.Config.CORSOrigins)
 	srv.guard.OnRenew(func(c *gin.Context, u model.User, authTime time.Time) {
 		if err := srv.setSessionCookie(c, u, authTime); err != nil {
 			log.Warn("renew session cookie", "err", err)
@@ -122,7 +123,7 @@ func (s *Server) Handler() (http.Handler, error) {
 	if err := r.SetTrustedProxies(s.cfg.TrustedProxies); err != nil {
 		return nil, err
 	}
-	r.Use(s.accessLog(), s.recovery(), s.securityHeaders(), handleErrors(s.log))
+	r.Use(s.accessLog(), s.recovery(), s.securityHeaders(), s.cors(), handleErrors(s.log))
 	api := r.Group("/api/v1")
 	for _, rt := range s.Routes() {
 		if !rt.Permission.Valid() {

@@ -48,6 +48,11 @@ type Config struct {
 	MaxImportRows int
 	// TrustedProxies are the proxies whose X-Forwarded-For is believed.
 	TrustedProxies []string
+	// CORSOrigins are the exact origins (scheme://host[:port]) other web
+	// apps may call the API from; empty means no CORS at all.
+	CORSOrigins []string
+	// HTTP bounds how long the server waits for clients.
+	HTTP HTTPTimeouts
 }
 
 // Production reports whether the process runs in production mode.
@@ -94,6 +99,7 @@ func Load(getenv func(string) string) (Config, error) {
 		InspectionIntervalMonths: map[string]int{
 			"low": 24, "medium": 18, "high": 12, "critical": 6,
 		},
+		HTTP: DefaultHTTPTimeouts,
 	}
 	var errs []error
 	bad := func(name, format string, a ...any) {
@@ -181,6 +187,8 @@ func Load(getenv func(string) string) (Config, error) {
 			c.TrustedProxies = append(c.TrustedProxies, p)
 		}
 	}
+	c.CORSOrigins = loadCORSOrigins(getenv, bad)
+	c.HTTP = loadHTTPTimeouts(getenv, bad)
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
 		bad("QUALTRACK_ADMIN_EMAIL", "QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD must be set together")
 	}
