@@ -133,7 +133,7 @@ func (s *Server) Handler() (http.Handler, error) {
 		if rt.API {
 			group = api
 		}
-		group.Handle(rt.Method, rt.Path, bodyLimit(rt.MaxBody), s.guard.Require(rt.Permission), rt.Handler)
+		group.Handle(rt.Method, rt.Path, bodyLimit(rt.BodyLimit()), s.guard.Require(rt.Permission), rt.Handler)
 	}
 	r.NoRoute(s.serveSPA)
 	r.NoMethod(func(c *gin.Context) {
