@@ -22,6 +22,7 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
 	"github.com/qualtrack/qualtrack/backend/internal/database"
+	"github.com/qualtrack/qualtrack/backend/internal/filestore"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/seed"
 	"github.com/qualtrack/qualtrack/frontend"
@@ -43,7 +44,8 @@ commands:
                         re-walk the audit chain; exit 1 at the first broken event
                         (with --head: also prove an exported head is still in the chain)
   audit head [--out F]  export the chain head (sequence and hash) as JSON
-  backup --out FILE     write a consistent SQLite snapshot to FILE
+  backup --out DIR      write a consistent SQLite snapshot and the attachment
+                        files to DIR (a data directory layout; see docs/operations.md)
   healthcheck           exit 0 when the server on QUALTRACK_ADDR is ready (for containers)
   version               print the version
 
@@ -408,22 +410,25 @@ func (a *app) audit(ctx context.Context, args []string) int {
 func (a *app) backup(ctx context.Context, args []string) error {
 	fl := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fl.SetOutput(a.stderr)
-	out := fl.String("out", "", "file to write the snapshot to (must not exist)")
+	out := fl.String("out", "", "directory to write the backup to (must not exist)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
 	if *out == "" {
-		return errors.New("usage: qualtrack backup --out FILE")
+		return errors.New("usage: qualtrack backup --out DIR")
 	}
 	db, err := a.open(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer database.Close(db)
-	if err := database.Backup(ctx, db, *out); err != nil {
+	files := filestore.New(a.cfg.AttachmentsDir())
+	res, err := database.Backup(ctx, db, files, *out)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "backup written to %s\n", *out)
+	fmt.Fprintf(a.stdout, "backup written to %s: %s and %d attachment file(s), %d bytes (%d hard-linked)\n",
+		res.Dir, database.BackupDatabase, res.Files, res.Bytes, res.Linked)
 	return nil
 }
 

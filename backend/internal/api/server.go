@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"path/filepath"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -72,7 +71,7 @@ func New(d Deps) (*Server, error) {
 	if hasher == nil {
 		hasher = auth.NewHasher(4)
 	}
-	files := filestore.New(filepath.Join(d.Config.DataDir, "attachments"))
+	files := filestore.New(d.Config.AttachmentsDir())
 	st := store.New(d.DB, now).WithRules(store.Rules{
 		Intervals:          qualification.IntervalsFrom(d.Config.InspectionIntervalMonths),
 		ExpiringWithinDays: d.Config.ExpiringWithinDays,

@@ -80,6 +80,9 @@ func (c Config) SQLitePath() string {
 	return u
 }
 
+// AttachmentsDir is where attachment files are stored.
+func (c Config) AttachmentsDir() string { return filepath.Join(c.DataDir, "attachments") }
+
 // Load reads the configuration through getenv. It returns an error naming
 // the variable for every invalid value.
 func Load(getenv func(string) string) (Config, error) {
