@@ -138,7 +138,7 @@ func TestKillDuringWritesLosesNothing(t *testing.T) {
 		t.Fatalf("restarted server exited %d: %s", code, p.out.String())
 	}
 
-	db := openEnvDB(t, env)
+	db := openDatabaseOf(t, env)
 	if db.Dialector.Name() != "postgres" {
 		var check string
 		testutil.Fatal(t, db.Raw("PRAGMA integrity_check").Scan(&check).Error, "integrity_check")
@@ -163,8 +163,8 @@ func TestKillDuringWritesLosesNothing(t *testing.T) {
 	}
 }
 
-// openEnvDB opens the database a test environment points at.
-func openEnvDB(t *testing.T, env map[string]string) *gorm.DB {
+// openDatabaseOf opens the database a test environment points at.
+func openDatabaseOf(t *testing.T, env map[string]string) *gorm.DB {
 	t.Helper()
 	o := database.Options{Dialect: "postgres", DSN: env["QUALTRACK_DATABASE_URL"]}
 	if o.DSN == "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -108,7 +109,7 @@ func TestStreamedBodyOverTheLimitIs413(t *testing.T) {
 		t.Run(rt.Method+" "+rt.Path, func(t *testing.T) {
 			limit := rt.BodyLimit()
 			id := map[string]int64{"sites": owners.Site, "inspections": owners.Inspection, "findings": owners.Finding, "certifications": owners.Certification}[strings.Split(rt.Path, "/")[1]]
-			url := routeURL(rt, itoa(id))
+			url := routeURL(rt, strconv.FormatInt(id, 10))
 			before := attRowCount(t, srv)
 			if upload {
 				// A form field before the file pads the body: only the body
@@ -164,5 +165,3 @@ func uploadOfSize(t *testing.T, n int, name string) multipartBody {
 	}
 	return multipartBody{body: body, contentType: ct}
 }
-
-func itoa(n int64) string { return path("%d", n) }
