@@ -5,8 +5,9 @@ BIN      := bin/qualtrack
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 PG_TEST_URL ?= $(QUALTRACK_TEST_DATABASE_URL)
+FUZZTIME ?= 3s
 
-.PHONY: all build backend frontend frontend-deps run test test-go test-go-postgres test-frontend e2e lint bench clean
+.PHONY: all build backend frontend frontend-deps run test test-go test-go-postgres fuzz test-frontend e2e lint bench clean
 
 all: build
 
@@ -29,8 +30,8 @@ frontend: frontend-deps
 run: build
 	QUALTRACK_DEMO=true ./$(BIN) serve
 
-## test: every test: Go on SQLite (and PostgreSQL when QUALTRACK_TEST_DATABASE_URL is set), frontend checks, browser tests
-test: lint test-go test-go-postgres test-frontend e2e
+## test: every test: Go on SQLite (and PostgreSQL when QUALTRACK_TEST_DATABASE_URL is set), fuzzing, frontend checks, browser tests
+test: lint test-go test-go-postgres fuzz test-frontend e2e
 
 lint:
 	@out=$$(gofmt -l backend migrations frontend/embed.go); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -44,6 +45,18 @@ test-go-postgres:
 		echo "== Go tests on PostgreSQL"; \
 		QUALTRACK_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -race -count=1 ./...; \
 	else echo "== QUALTRACK_TEST_DATABASE_URL not set: PostgreSQL tests skipped"; fi
+
+## fuzz: run every Go fuzz target for FUZZTIME each (default 3s), on SQLite.
+## Go fuzzes one target per `go test` run, so this loops over them; a crash
+## leaves its input under testdata/fuzz/ (keep it: it becomes a regression test).
+fuzz:
+	@set -e; for dir in $$(grep -rl --include='*_test.go' '^func Fuzz' backend | xargs -n1 dirname | sort -u); do \
+		targets=$$($(GO) test -list '^Fuzz' ./$$dir 2>/dev/null | grep '^Fuzz' || true); \
+		for target in $$targets; do \
+			echo "== fuzz $$target (./$$dir, $(FUZZTIME))"; \
+			env -u QUALTRACK_TEST_DATABASE_URL $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) ./$$dir; \
+		done; \
+	done
 
 test-frontend: frontend-deps
 	cd frontend && $(NPM) run typecheck && $(NPM) test

@@ -22,6 +22,7 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
 	"github.com/qualtrack/qualtrack/backend/internal/database"
+	"github.com/qualtrack/qualtrack/backend/internal/filestore"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/seed"
 	"github.com/qualtrack/qualtrack/frontend"
@@ -43,11 +44,12 @@ commands:
                         re-walk the audit chain; exit 1 at the first broken event
                         (with --head: also prove an exported head is still in the chain)
   audit head [--out F]  export the chain head (sequence and hash) as JSON
-  backup --out FILE     write a consistent SQLite snapshot to FILE
   reminders run         work out today's reminders and send them now (once a day;
                         serve does this by itself at QUALTRACK_REMINDER_HOUR)
   reminders run --dry-run
                         print what today's run would send; record and send nothing
+  backup --out DIR      write a consistent SQLite snapshot and the attachment
+                        files to DIR (a data directory layout; see docs/operations.md)
   healthcheck           exit 0 when the server on QUALTRACK_ADDR is ready (for containers)
   version               print the version
 
@@ -198,10 +200,10 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	hs := &http.Server{
 		Handler:           handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       2 * time.Minute,
-		WriteTimeout:      5 * time.Minute,
-		IdleTimeout:       2 * time.Minute,
+		ReadHeaderTimeout: a.cfg.HTTP.ReadHeader,
+		ReadTimeout:       a.cfg.HTTP.Read,
+		WriteTimeout:      a.cfg.HTTP.Write,
+		IdleTimeout:       a.cfg.HTTP.Idle,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
 	}
@@ -214,7 +216,7 @@ func (a *app) serve(ctx context.Context) error {
 	case <-ctx.Done():
 	}
 	a.log.Info("shutting down: finishing requests in flight")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), a.cfg.HTTP.Shutdown)
 	defer cancel()
 	if err := hs.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
@@ -424,22 +426,25 @@ func (a *app) audit(ctx context.Context, args []string) int {
 func (a *app) backup(ctx context.Context, args []string) error {
 	fl := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fl.SetOutput(a.stderr)
-	out := fl.String("out", "", "file to write the snapshot to (must not exist)")
+	out := fl.String("out", "", "directory to write the backup to (must not exist)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
 	if *out == "" {
-		return errors.New("usage: qualtrack backup --out FILE")
+		return errors.New("usage: qualtrack backup --out DIR")
 	}
 	db, err := a.open(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer database.Close(db)
-	if err := database.Backup(ctx, db, *out); err != nil {
+	files := filestore.New(a.cfg.AttachmentsDir())
+	res, err := database.Backup(ctx, db, files, *out)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "backup written to %s\n", *out)
+	fmt.Fprintf(a.stdout, "backup written to %s: %s and %d attachment file(s), %d bytes (%d hard-linked)\n",
+		res.Dir, database.BackupDatabase, res.Files, res.Bytes, res.Linked)
 	return nil
 }
 

@@ -83,20 +83,26 @@ func TestUserCreateMigrateAuditBackup(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "audit chain valid: 2 events") {
 		t.Fatalf("audit verify: %d %q", code, out)
 	}
+	backup := filepath.Join(t.TempDir(), "backup")
 	if env["QUALTRACK_DATABASE_URL"] == "" {
-		backup := filepath.Join(t.TempDir(), "backup.db")
 		code, out, errOut = qualtrack(t, env, "", "backup", "--out", backup)
-		if code != 0 {
+		if code != 0 || !strings.Contains(out, "0 attachment file(s)") {
 			t.Fatalf("backup: %d %q %q", code, out, errOut)
 		}
-		// The backup is a working database with the same chain.
-		code, out, _ = qualtrack(t, map[string]string{"QUALTRACK_DATA_DIR": t.TempDir(), "QUALTRACK_DATABASE_URL": "file:" + backup}, "", "audit", "verify")
+		// The backup is a working data directory with the same chain.
+		code, out, _ = qualtrack(t, map[string]string{"QUALTRACK_DATA_DIR": backup}, "", "audit", "verify")
 		if code != 0 || !strings.Contains(out, "2 events") {
 			t.Fatalf("verify backup: %d %q", code, out)
 		}
 		code, _, _ = qualtrack(t, env, "", "backup", "--out", backup)
 		if code == 0 {
-			t.Fatal("backup overwrote an existing file")
+			t.Fatal("backup overwrote an existing directory")
+		}
+	} else {
+		// PostgreSQL is backed up with pg_dump; the command says so.
+		code, _, errOut = qualtrack(t, env, "", "backup", "--out", backup)
+		if code != 1 || !strings.Contains(errOut, "pg_dump") {
+			t.Fatalf("backup on PostgreSQL: %d %q", code, errOut)
 		}
 	}
 

@@ -69,7 +69,7 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) gin.HandlerFunc {
 			_ = c.Error(attachmentOwnerNotFound(owner, err))
 			return
 		}
-		part, rawName, err := attachmentFilePart(c.Request)
+		mr, part, rawName, err := attachmentFilePart(c.Request)
 		if err != nil {
 			_ = c.Error(err)
 			return
@@ -82,6 +82,10 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) gin.HandlerFunc {
 			return
 		}
 		defer up.Discard()
+		if err := attachmentRest(mr); err != nil {
+			_ = c.Error(err)
+			return
+		}
 		if up.Size == 0 {
 			_ = c.Error(invalid("The file is empty.", map[string]string{attachmentField: "is empty; choose a file with content"}))
 			return
@@ -108,20 +112,20 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) gin.HandlerFunc {
 
 // attachmentFilePart finds the file part of a multipart/form-data body and returns
 // it with the file name as sent (unsanitised; may be empty).
-func attachmentFilePart(r *http.Request) (*multipart.Part, string, error) {
+func attachmentFilePart(r *http.Request) (*multipart.Reader, *multipart.Part, string, error) {
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, "", badRequest(`Send the file as multipart/form-data, in the field "file".`, nil)
+		return nil, nil, "", badRequest(`Send the file as multipart/form-data, in the field "file".`, nil)
 	}
 	for {
 		part, err := mr.NextPart()
 		// A bare io.EOF is the closing boundary; a body that ends without
 		// one (a wrong boundary, a cut-off request) wraps io.EOF instead.
 		if err == io.EOF { //nolint:errorlint // see above
-			return nil, "", invalid("Choose a file to attach.", map[string]string{attachmentField: "is required"})
+			return nil, nil, "", invalid("Choose a file to attach.", map[string]string{attachmentField: "is required"})
 		}
 		if err != nil {
-			return nil, "", attachmentPartError(err)
+			return nil, nil, "", attachmentPartError(err)
 		}
 		if part.FormName() != attachmentField {
 			continue
@@ -129,7 +133,22 @@ func attachmentFilePart(r *http.Request) (*multipart.Part, string, error) {
 		// Part.FileName would already drop a Unix path; the name is read
 		// raw here so that filestore.CleanName is the one rule that applies.
 		_, params, _ := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
-		return part, params["filename"], nil
+		return mr, part, params["filename"], nil
+	}
+}
+
+// attachmentRest reads the body after the file to its closing boundary, so
+// a body over the limit is refused (413) even when the bytes past the limit
+// come after the file, and a cut-off body is refused (400).
+func attachmentRest(mr *multipart.Reader) error {
+	for {
+		_, err := mr.NextPart()
+		if err == io.EOF { //nolint:errorlint // the closing boundary
+			return nil
+		}
+		if err != nil {
+			return attachmentPartError(err)
+		}
 	}
 }
 

@@ -76,12 +76,20 @@ func (s *Server) securityHeaders() gin.HandlerFunc {
 	}
 }
 
-// bodyLimit caps the request body; reading past it fails with
-// *http.MaxBytesError, which the error middleware answers with 413.
-func bodyLimit(n int64) gin.HandlerFunc {
-	if n <= 0 {
-		n = defaultMaxBody
+// BodyLimit is the most bytes a request body of the route may have: its
+// MaxBody, or the JSON default.
+func (r Route) BodyLimit() int64 {
+	if r.MaxBody > 0 {
+		return r.MaxBody
 	}
+	return defaultMaxBody
+}
+
+// bodyLimit caps the request body; reading past it fails with
+// *http.MaxBytesError, which the error middleware answers with 413. A
+// declared Content-Length over the limit is refused before anything else
+// runs, without reading the body.
+func bodyLimit(n int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if c.Request.ContentLength > n {
 			_ = c.Error(&http.MaxBytesError{Limit: n})

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"path/filepath"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -72,7 +71,7 @@ func New(d Deps) (*Server, error) {
 	if hasher == nil {
 		hasher = auth.NewHasher(4)
 	}
-	files := filestore.New(filepath.Join(d.Config.DataDir, "attachments"))
+	files := filestore.New(d.Config.AttachmentsDir())
 	st := store.New(d.DB, now).WithRules(store.Rules{
 		Intervals:          qualification.IntervalsFrom(d.Config.InspectionIntervalMonths),
 		ExpiringWithinDays: d.Config.ExpiringWithinDays,
@@ -99,6 +98,7 @@ func New(d Deps) (*Server, error) {
 		now:    now,
 		spa:    d.Frontend,
 	}
+	srv.guard.TrustOrigins(d.Config.CORSOrigins)
 	srv.guard.OnRenew(func(c *gin.Context, u model.User, authTime time.Time) {
 		if err := srv.setSessionCookie(c, u, authTime); err != nil {
 			log.Warn("renew session cookie", "err", err)
@@ -122,7 +122,7 @@ func (s *Server) Handler() (http.Handler, error) {
 	if err := r.SetTrustedProxies(s.cfg.TrustedProxies); err != nil {
 		return nil, err
 	}
-	r.Use(s.accessLog(), s.recovery(), s.securityHeaders(), handleErrors(s.log))
+	r.Use(s.accessLog(), s.recovery(), s.securityHeaders(), s.cors(), handleErrors(s.log))
 	api := r.Group("/api/v1")
 	for _, rt := range s.Routes() {
 		if !rt.Permission.Valid() {
@@ -132,7 +132,7 @@ func (s *Server) Handler() (http.Handler, error) {
 		if rt.API {
 			group = api
 		}
-		group.Handle(rt.Method, rt.Path, bodyLimit(rt.MaxBody), s.guard.Require(rt.Permission), rt.Handler)
+		group.Handle(rt.Method, rt.Path, bodyLimit(rt.BodyLimit()), s.guard.Require(rt.Permission), rt.Handler)
 	}
 	r.NoRoute(s.serveSPA)
 	r.NoMethod(func(c *gin.Context) {

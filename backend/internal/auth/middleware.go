@@ -18,7 +18,8 @@ const CookieName = "qualtrack_session"
 
 // CSRFHeader must accompany every cookie-authenticated write. A browser
 // only sends a custom header cross-origin after a CORS preflight, which
-// qualtrack never grants, so a forged cross-site form or fetch lacks it.
+// qualtrack grants only to the configured origins (QUALTRACK_CORS_ORIGINS),
+// so a forged cross-site form or fetch lacks it.
 const (
 	CSRFHeader = "X-Requested-With"
 	CSRFValue  = "qualtrack"
@@ -55,6 +56,18 @@ type Guard struct {
 	// renew, when set, gives a browser session a fresh cookie token; the
 	// API sets it because only it knows the cookie's attributes.
 	renew func(c *gin.Context, u model.User, authTime time.Time)
+	// trusted are the CORS origins whose cookie writes are accepted (still
+	// only with the CSRF header).
+	trusted map[string]bool
+}
+
+// TrustOrigins lets cookie-authenticated writes come from these exact
+// origins (the configured CORS origins) besides the server's own.
+func (g *Guard) TrustOrigins(origins []string) {
+	g.trusted = map[string]bool{}
+	for _, o := range origins {
+		g.trusted[o] = true
+	}
 }
 
 // OnRenew sets how a used browser session gets its renewed token.
@@ -122,7 +135,7 @@ func (g *Guard) authenticate(c *gin.Context) (*Principal, error) {
 		return nil, ErrSessionEnded
 	}
 	if viaCookie && !safeMethod(c.Request.Method) {
-		if err := checkSameOrigin(c.Request); err != nil {
+		if err := g.checkSameOrigin(c.Request); err != nil {
 			return nil, err
 		}
 	}
@@ -157,15 +170,20 @@ func safeMethod(m string) bool {
 }
 
 // checkSameOrigin refuses a cookie-authenticated write that a browser may
-// have sent on another site's behalf.
-func checkSameOrigin(r *http.Request) error {
+// have sent on another site's behalf. The CSRF header is required from
+// every origin, trusted ones included.
+func (g *Guard) checkSameOrigin(r *http.Request) error {
 	if r.Header.Get(CSRFHeader) != CSRFValue {
 		return ErrCrossSite
+	}
+	origin := r.Header.Get("Origin")
+	if g.trusted[origin] {
+		return nil
 	}
 	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
 		return ErrCrossSite
 	}
-	if origin := r.Header.Get("Origin"); origin != "" {
+	if origin != "" {
 		u, err := url.Parse(origin)
 		if err != nil || !strings.EqualFold(u.Host, r.Host) {
 			return ErrCrossSite

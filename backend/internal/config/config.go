@@ -56,6 +56,11 @@ type Config struct {
 	ReminderHour int
 	// SMTP is the mail server reminder digests go through.
 	SMTP SMTP
+	// CORSOrigins are the exact origins (scheme://host[:port]) other web
+	// apps may call the API from; empty means no CORS at all.
+	CORSOrigins []string
+	// HTTP bounds how long the server waits for clients.
+	HTTP HTTPTimeouts
 }
 
 // Production reports whether the process runs in production mode.
@@ -83,6 +88,9 @@ func (c Config) SQLitePath() string {
 	return u
 }
 
+// AttachmentsDir is where attachment files are stored.
+func (c Config) AttachmentsDir() string { return filepath.Join(c.DataDir, "attachments") }
+
 // Load reads the configuration through getenv. It returns an error naming
 // the variable for every invalid value.
 func Load(getenv func(string) string) (Config, error) {
@@ -102,6 +110,7 @@ func Load(getenv func(string) string) (Config, error) {
 		InspectionIntervalMonths: map[string]int{
 			"low": 24, "medium": 18, "high": 12, "critical": 6,
 		},
+		HTTP: DefaultHTTPTimeouts,
 	}
 	var errs []error
 	bad := func(name, format string, a ...any) {
@@ -190,6 +199,8 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 	}
 	loadReminders(&c, getenv, bad)
+	c.CORSOrigins = loadCORSOrigins(getenv, bad)
+	c.HTTP = loadHTTPTimeouts(getenv, bad)
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
 		bad("QUALTRACK_ADMIN_EMAIL", "QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD must be set together")
 	}

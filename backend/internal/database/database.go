@@ -5,7 +5,6 @@ package database
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -174,21 +173,6 @@ func Current(ctx context.Context, db *gorm.DB) (bool, error) {
 		return false, err
 	}
 	return !pending, nil
-}
-
-// Backup writes a consistent snapshot of a SQLite database to out (which
-// must not exist) while writers carry on, using VACUUM INTO.
-func Backup(ctx context.Context, db *gorm.DB, out string) error {
-	if Dialect(db) != "sqlite" {
-		return errors.New("database: backup of PostgreSQL is done with pg_dump (see docs/operations.md)")
-	}
-	if _, err := os.Stat(out); err == nil {
-		return fmt.Errorf("database: backup: %s already exists", out)
-	}
-	if err := db.WithContext(ctx).Exec("VACUUM INTO ?", out).Error; err != nil {
-		return fmt.Errorf("database: backup: %w", err)
-	}
-	return nil
 }
 
 // Ping checks that the database answers.
