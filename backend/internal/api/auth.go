@@ -45,6 +45,15 @@ func actor(c *gin.Context) audit.Actor {
 
 func principal(c *gin.Context) model.User { return auth.PrincipalFrom(c).User }
 
+// st is the store as the request's user may see it: a scoped auditor's
+// reads leave out every record outside their manufacturers.
+func (s *Server) st(c *gin.Context) *store.Store {
+	if p := auth.PrincipalFrom(c); p != nil {
+		return s.store.For(p.User.ID, p.Scope)
+	}
+	return s.store
+}
+
 func (s *Server) login(c *gin.Context) {
 	var req loginRequest
 	if err := decodeJSON(c, &req); err != nil {

@@ -28,6 +28,9 @@ const (
 type Principal struct {
 	User      model.User
 	ViaCookie bool
+	// Scope, when not nil, limits an auditor to these manufacturers'
+	// records; the API reads through store.For(Scope).
+	Scope []int64
 }
 
 const principalKey = "qualtrack.principal"
@@ -45,6 +48,10 @@ func PrincipalFrom(c *gin.Context) *Principal {
 // effect on the very next request.
 type UserFinder interface {
 	UserByID(ctx context.Context, id int64) (model.User, error)
+	// ManufacturerScope returns the manufacturers a user is limited to
+	// (nil: none). The guard asks only for auditors, the one role that can
+	// be limited, so other users' requests cost no extra query.
+	ManufacturerScope(ctx context.Context, userID int64) ([]int64, error)
 }
 
 // Guard authenticates requests and enforces permissions.
@@ -129,7 +136,13 @@ func (g *Guard) authenticate(c *gin.Context) (*Principal, error) {
 	if viaCookie && g.renew != nil && claims.IssuedAt != nil && g.now().Sub(claims.IssuedAt.Time) >= renewAfter {
 		g.renew(c, u, claims.SignedInAt())
 	}
-	return &Principal{User: u, ViaCookie: viaCookie}, nil
+	pr := &Principal{User: u, ViaCookie: viaCookie}
+	if u.Role == model.RoleAuditor {
+		if pr.Scope, err = g.users.ManufacturerScope(c.Request.Context(), u.ID); err != nil {
+			return nil, err
+		}
+	}
+	return pr, nil
 }
 
 // SessionValid reports whether a token of the given version still speaks
