@@ -65,7 +65,7 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) gin.HandlerFunc {
 		}
 		ctx := c.Request.Context()
 		// Refuse before reading a possibly large body.
-		if err := s.store.AttachmentOwnerExists(ctx, owner, ownerID); err != nil {
+		if err := s.st(c).AttachmentOwnerExists(ctx, owner, ownerID); err != nil {
 			_ = c.Error(attachmentOwnerNotFound(owner, err))
 			return
 		}
@@ -101,7 +101,7 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) gin.HandlerFunc {
 			return
 		}
 		a := model.Attachment{OwnerType: owner, OwnerID: ownerID, FileName: name, ContentType: contentType, UploadedByID: principal(c).ID}
-		row, err := s.store.CreateAttachment(ctx, &a, up, actor(c))
+		row, err := s.st(c).CreateAttachment(ctx, &a, up, actor(c))
 		if err != nil {
 			_ = c.Error(attachmentOwnerNotFound(owner, err))
 			return
@@ -204,7 +204,7 @@ func (s *Server) listAttachments(owner model.AttachmentOwner) gin.HandlerFunc {
 			_ = c.Error(err)
 			return
 		}
-		rows, total, err := s.store.ListAttachments(c.Request.Context(), owner, ownerID, p)
+		rows, total, err := s.st(c).ListAttachments(c.Request.Context(), owner, ownerID, p)
 		if err != nil {
 			_ = c.Error(attachmentOwnerNotFound(owner, err))
 			return
@@ -229,7 +229,7 @@ func (s *Server) downloadAttachment(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	a, err := s.store.AttachmentByID(c.Request.Context(), id)
+	a, err := s.st(c).AttachmentByID(c.Request.Context(), id)
 	if errors.Is(err, store.ErrNotFound) {
 		err = notFound("The attachment")
 	}
@@ -265,7 +265,7 @@ func (s *Server) deleteAttachment(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	keys, err := s.store.DeleteAttachment(ctx, id, actor(c))
+	keys, err := s.st(c).DeleteAttachment(ctx, id, actor(c))
 	if errors.Is(err, store.ErrNotFound) {
 		err = notFound("The attachment")
 	}
@@ -273,7 +273,7 @@ func (s *Server) deleteAttachment(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	if err := s.store.RemoveUnreferenced(ctx, keys); err != nil {
+	if err := s.st(c).RemoveUnreferenced(ctx, keys); err != nil {
 		// The record is gone; an unremoved file costs only disk space.
 		s.log.Warn("attachment file not removed", "attachment_id", id, "err", err)
 	}

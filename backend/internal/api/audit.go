@@ -44,7 +44,7 @@ func (s *Server) listAuditEvents(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	events, total, err := s.store.ListAuditEvents(c.Request.Context(), f, p)
+	events, total, err := s.st(c).ListAuditEvents(c.Request.Context(), f, p)
 	if err != nil {
 		_ = c.Error(err)
 		return

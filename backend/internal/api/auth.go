@@ -28,9 +28,16 @@ type sessionUser struct {
 }
 
 type loginResponse struct {
-	Token     string      `json:"token"`
+	Token     string      `json:"token,omitempty"`
 	ExpiresAt time.Time   `json:"expires_at"`
-	User      sessionUser `json:"user"`
+	User      sessionUser `json:"user,omitzero"`
+	// TOTPRequired: the password was right; send a code with Challenge to
+	// POST /auth/login/totp. No session was started.
+	TOTPRequired bool   `json:"totp_required,omitempty"`
+	Challenge    string `json:"challenge,omitempty"`
+	// TOTPEnrolmentRequired: the session may only enrol in two-factor
+	// sign-in until it is set up.
+	TOTPEnrolmentRequired bool `json:"totp_enrolment_required,omitempty"`
 }
 
 var errBadCredentials = &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "The e-mail or password is not correct."}
@@ -44,6 +51,15 @@ func actor(c *gin.Context) audit.Actor {
 }
 
 func principal(c *gin.Context) model.User { return auth.PrincipalFrom(c).User }
+
+// st is the store as the request's user may see it: a scoped auditor's
+// reads leave out every record outside their manufacturers.
+func (s *Server) st(c *gin.Context) *store.Store {
+	if p := auth.PrincipalFrom(c); p != nil {
+		return s.store.For(p.User.ID, p.Scope)
+	}
+	return s.store
+}
 
 func (s *Server) login(c *gin.Context) {
 	var req loginRequest
@@ -89,17 +105,42 @@ func (s *Server) login(c *gin.Context) {
 		_ = c.Error(&Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "This account's access has ended. Ask an administrator to extend it."})
 		return
 	}
-	s.limits.Succeed(email, ip)
-	if err := s.store.RecordLogin(ctx, u, audit.ActorOf(u, ip)); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	token, exp, err := s.startSession(c, u)
+	enrolled, err := s.totpEnabled(ctx, u.ID)
 	if err != nil {
 		_ = c.Error(err)
 		return
 	}
-	c.JSON(http.StatusOK, loginResponse{Token: token, ExpiresAt: exp, User: sessionUser{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role}})
+	if enrolled {
+		challenge, exp, err := s.tokens.IssueChallenge(u.ID, u.TokenVersion)
+		if err != nil {
+			_ = c.Error(err)
+			return
+		}
+		c.JSON(http.StatusOK, loginResponse{TOTPRequired: true, Challenge: challenge, ExpiresAt: exp})
+		return
+	}
+	enrolOnly, err := s.totpRequired(ctx, u.Role)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	s.completeLogin(c, u, enrolOnly)
+}
+
+// completeLogin starts the session of a user who proved who they are.
+func (s *Server) completeLogin(c *gin.Context, u model.User, enrolOnly bool) {
+	s.limits.Succeed(u.Email, c.ClientIP())
+	if err := s.store.RecordLogin(c.Request.Context(), u, audit.ActorOf(u, c.ClientIP())); err != nil {
+		_ = c.Error(err)
+		return
+	}
+	token, exp, err := s.startSession(c, u, enrolOnly)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, loginResponse{Token: token, ExpiresAt: exp, User: sessionUser{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role},
+		TOTPEnrolmentRequired: enrolOnly})
 }
 
 func (s *Server) loginFailed(c *gin.Context, email string, u *model.User, reason string) {
@@ -117,20 +158,24 @@ func (s *Server) loginFailed(c *gin.Context, email string, u *model.User, reason
 // startSession signs the user in now: a bearer token for API clients (it
 // lives the whole session lifetime) and a browser cookie (it also ends
 // after the idle timeout, and is renewed while the browser is used).
-func (s *Server) startSession(c *gin.Context, u model.User) (string, time.Time, error) {
-	token, exp, err := s.tokens.Issue(u.ID, u.TokenVersion)
+func (s *Server) startSession(c *gin.Context, u model.User, enrolOnly bool) (string, time.Time, error) {
+	issue := s.tokens.Issue
+	if enrolOnly {
+		issue = s.tokens.IssueEnrolOnly
+	}
+	token, exp, err := issue(u.ID, u.TokenVersion)
 	if err != nil {
 		return "", time.Time{}, err
 	}
-	if err := s.setSessionCookie(c, u, s.now()); err != nil {
+	if err := s.setSessionCookie(c, u, s.now(), enrolOnly); err != nil {
 		return "", time.Time{}, err
 	}
 	return token, exp, nil
 }
 
 // setSessionCookie sets a browser token for the sign-in made at authTime.
-func (s *Server) setSessionCookie(c *gin.Context, u model.User, authTime time.Time) error {
-	token, exp, err := s.tokens.IssueBrowser(u.ID, u.TokenVersion, authTime)
+func (s *Server) setSessionCookie(c *gin.Context, u model.User, authTime time.Time, enrolOnly bool) error {
+	token, exp, err := s.tokens.IssueBrowser(u.ID, u.TokenVersion, authTime, enrolOnly)
 	if err != nil {
 		return err
 	}
@@ -235,7 +280,7 @@ func (s *Server) changePassword(c *gin.Context) {
 		return
 	}
 	if auth.PrincipalFrom(c).ViaCookie {
-		if err := s.setSessionCookie(c, updated, s.now()); err != nil {
+		if err := s.setSessionCookie(c, updated, s.now(), false); err != nil {
 			_ = c.Error(err)
 			return
 		}

@@ -96,8 +96,15 @@ func (s *Server) calendarFeed(c *gin.Context) {
 		_ = c.Error(notFound("The calendar"))
 		return
 	}
+	var scope []int64
+	if u.Role == model.RoleAuditor {
+		if scope, err = s.store.ManufacturerScope(ctx, u.ID); err != nil {
+			_ = c.Error(err)
+			return
+		}
+	}
 	from, to := reminders.FeedWindow(s.store.Today())
-	entries, err := s.store.CalendarEntries(ctx, from, to)
+	entries, err := s.store.For(u.ID, scope).CalendarEntries(ctx, from, to)
 	if err != nil {
 		_ = c.Error(err)
 		return

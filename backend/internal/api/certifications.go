@@ -39,7 +39,7 @@ func (s *Server) listCertifications(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	rows, total, err := s.store.ListCertifications(c.Request.Context(), f, p)
+	rows, total, err := s.st(c).ListCertifications(c.Request.Context(), f, p)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -53,7 +53,7 @@ func (s *Server) getCertification(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	row, err := s.store.CertificationByID(c.Request.Context(), id)
+	row, err := s.st(c).CertificationByID(c.Request.Context(), id)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -87,7 +87,7 @@ func (s *Server) createCertification(c *gin.Context) {
 		IssuingBody: req.IssuingBody, Scope: req.Scope, IssuedOn: req.IssuedOn, ExpiresOn: req.ExpiresOn,
 		Withdrawn: req.Withdrawn, WithdrawnReason: req.WithdrawnReason,
 	}
-	row, err := s.store.CreateCertification(c.Request.Context(), &cert, req.Verified, actor(c))
+	row, err := s.st(c).CreateCertification(c.Request.Context(), &cert, req.Verified, actor(c))
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -131,7 +131,7 @@ func (s *Server) updateCertification(c *gin.Context) {
 		v := req.Verified.Value
 		verify = &v
 	}
-	row, err := s.store.UpdateCertification(c.Request.Context(), id, req.Version, verify, actor(c), func(cert *model.Certification) error {
+	row, err := s.st(c).UpdateCertification(c.Request.Context(), id, req.Version, verify, actor(c), func(cert *model.Certification) error {
 		applyOpt(req.SiteID, &cert.SiteID)
 		applyOpt(req.Standard, &cert.Standard)
 		applyOpt(req.CertificateNumber, &cert.CertificateNumber)
@@ -158,7 +158,7 @@ func (s *Server) deleteCertification(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	if err := s.store.DeleteCertification(c.Request.Context(), id, actor(c)); err != nil {
+	if err := s.st(c).DeleteCertification(c.Request.Context(), id, actor(c)); err != nil {
 		_ = c.Error(err)
 		return
 	}

@@ -8,7 +8,7 @@ import (
 
 // dashboard is the overview page's figures and attention lists.
 func (s *Server) dashboard(c *gin.Context) {
-	d, err := s.store.Dashboard(c.Request.Context())
+	d, err := s.st(c).Dashboard(c.Request.Context())
 	if err != nil {
 		_ = c.Error(err)
 		return

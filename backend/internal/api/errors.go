@@ -66,6 +66,10 @@ func toError(err error) *Error {
 	case errors.As(err, &mb):
 		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("The request is larger than the limit of %s.", humanBytes(mb.Limit))}
 	}
+	if errors.Is(err, auth.ErrEnrolmentRequired) {
+		return &Error{Status: http.StatusForbidden, Code: "totp_enrolment_required",
+			Message: "Set up two-factor sign-in first: your administrator requires it for your role."}
+	}
 	if is, unauth := auth.IsAuthError(err); is {
 		if unauth {
 			return &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: capitalize(err.Error()) + "."}

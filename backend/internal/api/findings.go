@@ -30,7 +30,7 @@ func (s *Server) listFindings(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	rows, total, err := s.store.ListFindings(c.Request.Context(), f, p)
+	rows, total, err := s.st(c).ListFindings(c.Request.Context(), f, p)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -44,7 +44,7 @@ func (s *Server) getFinding(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	row, err := s.store.FindingByID(c.Request.Context(), id)
+	row, err := s.st(c).FindingByID(c.Request.Context(), id)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -81,7 +81,7 @@ func (s *Server) createFinding(c *gin.Context) {
 		Description: req.Description, CorrectiveAction: req.CorrectiveAction, Owner: req.Owner,
 		DueDate: req.DueDate, Status: req.Status, VerificationNote: req.VerificationNote,
 	}
-	row, err := s.store.CreateFinding(c.Request.Context(), inspectionID, &f, actor(c))
+	row, err := s.st(c).CreateFinding(c.Request.Context(), inspectionID, &f, actor(c))
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -119,7 +119,7 @@ func (s *Server) updateFinding(c *gin.Context) {
 		_ = c.Error(invalid("Send the version you read.", map[string]string{"version": "is required"}))
 		return
 	}
-	row, err := s.store.UpdateFinding(c.Request.Context(), id, req.Version, actor(c), func(f *model.Finding) error {
+	row, err := s.st(c).UpdateFinding(c.Request.Context(), id, req.Version, actor(c), func(f *model.Finding) error {
 		applyOpt(req.Severity, &f.Severity)
 		applyOpt(req.Category, &f.Category)
 		applyOpt(req.Requirement, &f.Requirement)

@@ -45,7 +45,7 @@ func (s *Server) getInspectionChecklists(c *gin.Context) {
 		_ = c.Error(notFound("The inspection"))
 		return
 	}
-	view, err := s.store.InspectionChecklists(c.Request.Context(), id)
+	view, err := s.st(c).InspectionChecklists(c.Request.Context(), id)
 	if err != nil {
 		_ = c.Error(checklistNotFound(err))
 		return
@@ -72,7 +72,7 @@ func (s *Server) addInspectionChecklist(c *gin.Context) {
 		_ = c.Error(invalid("Choose a checklist template.", map[string]string{"template_id": "is required"}))
 		return
 	}
-	view, err := s.store.AddInspectionChecklist(c.Request.Context(), id, req.TemplateID, actor(c))
+	view, err := s.st(c).AddInspectionChecklist(c.Request.Context(), id, req.TemplateID, actor(c))
 	if err != nil {
 		_ = c.Error(checklistNotFound(err))
 		return
@@ -86,7 +86,7 @@ func (s *Server) removeInspectionChecklist(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	if err := s.store.RemoveInspectionChecklist(c.Request.Context(), id, cid, actor(c)); err != nil {
+	if err := s.st(c).RemoveInspectionChecklist(c.Request.Context(), id, cid, actor(c)); err != nil {
 		_ = c.Error(checklistNotFound(err))
 		return
 	}
@@ -124,7 +124,7 @@ func (s *Server) answerChecklistItem(c *gin.Context) {
 	}
 	in := store.ChecklistAnswerInput{Answer: req.Answer, Rating: req.Rating, Text: req.Text,
 		NotApplicable: req.NotApplicable, Note: req.Note, AttachmentIDs: req.AttachmentIDs}
-	view, err := s.store.AnswerChecklistItem(c.Request.Context(), id, cid, itemID, req.Version, in, actor(c))
+	view, err := s.st(c).AnswerChecklistItem(c.Request.Context(), id, cid, itemID, req.Version, in, actor(c))
 	if err != nil {
 		_ = c.Error(checklistNotFound(err))
 		return
@@ -148,7 +148,7 @@ func (s *Server) clearChecklistAnswer(c *gin.Context) {
 		_ = c.Error(invalid("Send the version of the answer you read.", map[string]string{"version": "is required (?version=N)"}))
 		return
 	}
-	if err := s.store.ClearChecklistAnswer(c.Request.Context(), id, cid, itemID, version, actor(c)); err != nil {
+	if err := s.st(c).ClearChecklistAnswer(c.Request.Context(), id, cid, itemID, version, actor(c)); err != nil {
 		_ = c.Error(checklistNotFound(err))
 		return
 	}
@@ -182,7 +182,7 @@ func (s *Server) raiseFindingFromItem(c *gin.Context) {
 	}
 	choice := store.FindingFromItem{Severity: req.Severity, Category: req.Category, Owner: req.Owner,
 		DueDate: req.DueDate, CorrectiveAction: req.CorrectiveAction}
-	row, err := s.store.RaiseFindingFromItem(c.Request.Context(), id, cid, itemID, choice, actor(c))
+	row, err := s.st(c).RaiseFindingFromItem(c.Request.Context(), id, cid, itemID, choice, actor(c))
 	if err != nil {
 		_ = c.Error(checklistNotFound(err))
 		return
@@ -198,7 +198,7 @@ func (s *Server) inspectionReport(c *gin.Context) {
 		_ = c.Error(notFound("The inspection"))
 		return
 	}
-	exp, err := report.InspectionWorkbook(c.Request.Context(), s.store, id, s.reportRun(c))
+	exp, err := report.InspectionWorkbook(c.Request.Context(), s.st(c), id, s.reportRun(c))
 	if errors.Is(err, store.ErrNotFound) {
 		err = notFound("The inspection")
 	}

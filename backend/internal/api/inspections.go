@@ -33,7 +33,7 @@ func (s *Server) listInspections(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	rows, total, err := s.store.ListInspections(c.Request.Context(), f, p)
+	rows, total, err := s.st(c).ListInspections(c.Request.Context(), f, p)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -47,7 +47,7 @@ func (s *Server) getInspection(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	row, err := s.store.InspectionByID(c.Request.Context(), id)
+	row, err := s.st(c).InspectionByID(c.Request.Context(), id)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -83,7 +83,7 @@ func (s *Server) createInspection(c *gin.Context) {
 		LeadInspectorID: req.LeadInspectorID, Team: req.Team, Scope: req.Scope,
 		Result: req.Result, Score: req.Score, Summary: req.Summary,
 	}
-	row, err := s.store.CreateInspection(c.Request.Context(), &in, actor(c))
+	row, err := s.st(c).CreateInspection(c.Request.Context(), &in, actor(c))
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -126,7 +126,7 @@ func (s *Server) updateInspection(c *gin.Context) {
 		_ = c.Error(invalid("Send the version you read.", map[string]string{"version": "is required"}))
 		return
 	}
-	row, err := s.store.UpdateInspection(c.Request.Context(), id, req.Version, actor(c), func(in *model.Inspection) error {
+	row, err := s.st(c).UpdateInspection(c.Request.Context(), id, req.Version, actor(c), func(in *model.Inspection) error {
 		applyOpt(req.SiteID, &in.SiteID)
 		applyOpt(req.Type, &in.Type)
 		applyOpt(req.Status, &in.Status)
@@ -156,7 +156,7 @@ func (s *Server) deleteInspection(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	if err := s.store.DeleteInspection(c.Request.Context(), id, actor(c)); err != nil {
+	if err := s.st(c).DeleteInspection(c.Request.Context(), id, actor(c)); err != nil {
 		_ = c.Error(err)
 		return
 	}

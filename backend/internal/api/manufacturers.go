@@ -54,7 +54,7 @@ func (s *Server) listManufacturers(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	items, total, err := s.store.ListManufacturers(c.Request.Context(), f, p)
+	items, total, err := s.st(c).ListManufacturers(c.Request.Context(), f, p)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -68,7 +68,7 @@ func (s *Server) getManufacturer(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	m, err := s.store.ManufacturerByID(c.Request.Context(), id)
+	m, err := s.st(c).ManufacturerByID(c.Request.Context(), id)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -91,7 +91,7 @@ func (s *Server) createManufacturer(c *gin.Context) {
 		return
 	}
 	m := model.Manufacturer{Name: req.Name, LegalName: req.LegalName, Country: req.Country, Website: req.Website, Notes: req.Notes}
-	if err := s.store.CreateManufacturer(c.Request.Context(), &m, actor(c)); err != nil {
+	if err := s.st(c).CreateManufacturer(c.Request.Context(), &m, actor(c)); err != nil {
 		_ = c.Error(err)
 		return
 	}
@@ -126,7 +126,7 @@ func (s *Server) updateManufacturer(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	m, err := s.store.UpdateManufacturer(c.Request.Context(), id, req.Version, actor(c), store.ManufacturerChange{
+	m, err := s.st(c).UpdateManufacturer(c.Request.Context(), id, req.Version, actor(c), store.ManufacturerChange{
 		Archive: archive,
 		Apply: func(m *model.Manufacturer) {
 			setSent(&m.Name, req.Name)
@@ -175,7 +175,7 @@ func (s *Server) deleteManufacturer(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	if err := s.store.DeleteManufacturer(c.Request.Context(), id, actor(c)); err != nil {
+	if err := s.st(c).DeleteManufacturer(c.Request.Context(), id, actor(c)); err != nil {
 		_ = c.Error(err)
 		return
 	}

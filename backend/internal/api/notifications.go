@@ -28,7 +28,7 @@ func (s *Server) listNotifications(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	items, total, err := s.store.ListNotifications(c.Request.Context(), f, p)
+	items, total, err := s.st(c).ListNotifications(c.Request.Context(), f, p)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -37,7 +37,7 @@ func (s *Server) listNotifications(c *gin.Context) {
 }
 
 func (s *Server) unreadNotificationCount(c *gin.Context) {
-	n, err := s.store.CountUnreadNotifications(c.Request.Context(), principal(c).ID)
+	n, err := s.st(c).CountUnreadNotifications(c.Request.Context(), principal(c).ID)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -51,7 +51,7 @@ func (s *Server) markNotificationRead(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	n, err := s.store.MarkNotificationRead(c.Request.Context(), principal(c).ID, id)
+	n, err := s.st(c).MarkNotificationRead(c.Request.Context(), principal(c).ID, id)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -60,7 +60,7 @@ func (s *Server) markNotificationRead(c *gin.Context) {
 }
 
 func (s *Server) markAllNotificationsRead(c *gin.Context) {
-	n, err := s.store.MarkAllNotificationsRead(c.Request.Context(), principal(c).ID)
+	n, err := s.st(c).MarkAllNotificationsRead(c.Request.Context(), principal(c).ID)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -81,7 +81,7 @@ type notificationPreferences struct {
 }
 
 func (s *Server) writeNotificationPreferences(c *gin.Context, u model.User) {
-	chosen, err := s.store.NotificationPreferences(c.Request.Context(), u.ID)
+	chosen, err := s.st(c).NotificationPreferences(c.Request.Context(), u.ID)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -130,7 +130,7 @@ func (s *Server) updateNotificationPreferences(c *gin.Context) {
 		return
 	}
 	u := principal(c)
-	if err := s.store.SetNotificationPreferences(c.Request.Context(), u.ID, prefs, actor(c)); err != nil {
+	if err := s.st(c).SetNotificationPreferences(c.Request.Context(), u.ID, prefs, actor(c)); err != nil {
 		_ = c.Error(err)
 		return
 	}

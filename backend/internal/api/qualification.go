@@ -53,7 +53,7 @@ func (s *Server) decideQualification(c *gin.Context) {
 		return
 	}
 	u := principal(c)
-	dec, site, err := s.store.DecideQualification(c.Request.Context(), id,
+	dec, site, err := s.st(c).DecideQualification(c.Request.Context(), id,
 		qualification.Decision{To: req.Status, Reason: req.Reason, ConditionalUntil: req.ConditionalUntil},
 		store.Decider{UserID: u.ID, Actor: actor(c), May: mayDecide(u.Role)})
 	if err != nil {
@@ -74,7 +74,7 @@ func (s *Server) qualificationHistory(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	items, total, err := s.store.QualificationHistory(c.Request.Context(), id, p)
+	items, total, err := s.st(c).QualificationHistory(c.Request.Context(), id, p)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -104,13 +104,13 @@ func (s *Server) qualificationOptions(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	site, facts, err := s.store.QualificationFacts(c.Request.Context(), id)
+	site, facts, err := s.st(c).QualificationFacts(c.Request.Context(), id)
 	if err != nil {
 		_ = c.Error(err)
 		return
 	}
 	role := principal(c).Role
-	today := s.store.Today()
+	today := s.st(c).Today()
 	out := qualificationOptions{Current: facts.Status, Allowed: []qualificationOption{}}
 	for _, to := range qualification.AllowedTargets(facts.Status) {
 		if !auth.Decide.Allows(role) || !auth.CanDecide(role, facts.Status, to) {

@@ -21,7 +21,7 @@ import (
 // reportRun says who asked for a report and when.
 func (s *Server) reportRun(c *gin.Context) report.Run {
 	u := principal(c)
-	return report.Run{At: s.store.Now(), By: fmt.Sprintf("%s <%s> (%s)", u.Name, u.Email, u.Role)}
+	return report.Run{At: s.st(c).Now(), By: fmt.Sprintf("%s <%s> (%s)", u.Name, u.Email, u.Role)}
 }
 
 // sendExport records the export in the audit trail, then streams the
@@ -36,7 +36,7 @@ func (s *Server) sendExport(c *gin.Context, exp *report.Export, err error, entit
 	if entityType == "" {
 		entityType = "report"
 	}
-	err = s.store.Record(c.Request.Context(), audit.Entry{
+	err = s.st(c).Record(c.Request.Context(), audit.Entry{
 		Actor: actor(c), Action: "report.export", EntityType: entityType, EntityID: entityID, Changes: exp.AuditChanges(),
 	})
 	if err != nil {
@@ -84,7 +84,7 @@ func (s *Server) approvedSuppliersReport(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	exp, err := report.ApprovedSuppliers(c.Request.Context(), s.store, f, s.reportRun(c))
+	exp, err := report.ApprovedSuppliers(c.Request.Context(), s.st(c), f, s.reportRun(c))
 	s.sendExport(c, exp, err, "", 0)
 }
 
@@ -120,7 +120,7 @@ func (s *Server) inspectionsReport(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	exp, err := report.Inspections(c.Request.Context(), s.store, f, s.reportRun(c))
+	exp, err := report.Inspections(c.Request.Context(), s.st(c), f, s.reportRun(c))
 	s.sendExport(c, exp, err, "", 0)
 }
 
@@ -134,7 +134,7 @@ func (s *Server) certificationsReport(c *gin.Context) {
 		}
 		f.ExpiringWithinDays = &n
 	}
-	exp, err := report.Certifications(c.Request.Context(), s.store, f, s.reportRun(c))
+	exp, err := report.Certifications(c.Request.Context(), s.st(c), f, s.reportRun(c))
 	s.sendExport(c, exp, err, "", 0)
 }
 
@@ -145,12 +145,12 @@ func (s *Server) findingsReport(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	exp, err := report.Findings(c.Request.Context(), s.store, f, s.reportRun(c))
+	exp, err := report.Findings(c.Request.Context(), s.st(c), f, s.reportRun(c))
 	s.sendExport(c, exp, err, "", 0)
 }
 
 func (s *Server) summaryReport(c *gin.Context) {
-	exp, err := report.Summary(c.Request.Context(), s.store, s.reportRun(c))
+	exp, err := report.Summary(c.Request.Context(), s.st(c), s.reportRun(c))
 	s.sendExport(c, exp, err, "", 0)
 }
 
@@ -160,7 +160,7 @@ func (s *Server) siteDossier(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	exp, err := report.Dossier(c.Request.Context(), s.store, id, s.reportRun(c))
+	exp, err := report.Dossier(c.Request.Context(), s.st(c), id, s.reportRun(c))
 	if errors.Is(err, store.ErrNotFound) {
 		err = notFound("The site")
 	}

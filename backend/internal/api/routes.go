@@ -57,6 +57,15 @@ func (s *Server) Routes() []Route {
 		patch("/users/:id", auth.ManageUsers, s.updateUser),
 		post("/users/:id/end-sessions", auth.ManageUsers, s.endUserSessions),
 
+		// Two-factor sign-in (api/totp.go) and the sign-in rules.
+		post("/auth/login/totp", auth.Public, s.loginTOTP),
+		post("/me/totp/enrol", auth.Self, s.enrolTOTP),
+		post("/me/totp/confirm", auth.Self, s.confirmTOTP),
+		del("/me/totp", auth.Self, s.disableTOTP),
+		post("/users/:id/totp/reset", auth.ManageUsers, s.resetUserTOTP),
+		get("/settings/security", auth.ManageUsers, s.getSecuritySettings),
+		put("/settings/security", auth.ManageUsers, s.putSecuritySettings),
+
 		get("/manufacturers", auth.Read, s.listManufacturers),
 		post("/manufacturers", auth.Edit, s.createManufacturer),
 		get("/manufacturers/:id", auth.Read, s.getManufacturer),

@@ -45,6 +45,7 @@ type Server struct {
 	guard  *auth.Guard
 	hasher *auth.Hasher
 	limits *auth.LoginLimits
+	box    *auth.SecretBox // seals two-factor secrets
 	log    *slog.Logger
 	now    func() time.Time
 	spa    fs.FS
@@ -64,6 +65,10 @@ func New(d Deps) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	tokens, err := auth.NewTokens(d.Config.JWTSecret, d.Config.SessionTTL, d.Config.SessionIdleTimeout, now)
+	if err != nil {
+		return nil, err
+	}
+	box, err := auth.NewSecretBox(d.Config.JWTSecret)
 	if err != nil {
 		return nil, err
 	}
@@ -94,13 +99,15 @@ func New(d Deps) (*Server, error) {
 		guard:  auth.NewGuard(tokens, st, now),
 		hasher: hasher,
 		limits: auth.NewLoginLimits(now),
+		box:    box,
 		log:    log,
 		now:    now,
 		spa:    d.Frontend,
 	}
 	srv.guard.TrustOrigins(d.Config.CORSOrigins)
-	srv.guard.OnRenew(func(c *gin.Context, u model.User, authTime time.Time) {
-		if err := srv.setSessionCookie(c, u, authTime); err != nil {
+	srv.guard.AllowDuringEnrolment("/api/v1/auth/me", "/api/v1/auth/logout", "/api/v1/me/totp/enrol", "/api/v1/me/totp/confirm")
+	srv.guard.OnRenew(func(c *gin.Context, u model.User, authTime time.Time, enrolOnly bool) {
+		if err := srv.setSessionCookie(c, u, authTime, enrolOnly); err != nil {
 			log.Warn("renew session cookie", "err", err)
 		}
 	})

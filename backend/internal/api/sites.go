@@ -32,7 +32,7 @@ func (s *Server) listSites(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	items, total, err := s.store.ListSites(c.Request.Context(), f, p)
+	items, total, err := s.st(c).ListSites(c.Request.Context(), f, p)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -73,7 +73,7 @@ func (s *Server) getSite(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	site, err := s.store.SiteByID(c.Request.Context(), id)
+	site, err := s.st(c).SiteByID(c.Request.Context(), id)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -136,11 +136,11 @@ func (s *Server) createSite(c *gin.Context) {
 		ContactName: req.ContactName, ContactEmail: req.ContactEmail, ContactPhone: req.ContactPhone, Notes: req.Notes,
 	}
 	ctx := c.Request.Context()
-	if err := s.store.CreateSite(ctx, &site, actor(c)); err != nil {
+	if err := s.st(c).CreateSite(ctx, &site, actor(c)); err != nil {
 		_ = c.Error(err)
 		return
 	}
-	view, err := s.store.SiteByID(ctx, site.ID)
+	view, err := s.st(c).SiteByID(ctx, site.ID)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -190,7 +190,7 @@ func (s *Server) updateSite(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	site, err := s.store.UpdateSite(c.Request.Context(), id, req.Version, actor(c), store.SiteChange{
+	site, err := s.st(c).UpdateSite(c.Request.Context(), id, req.Version, actor(c), store.SiteChange{
 		Archive: archive,
 		Apply: func(st *model.Site) {
 			setSent(&st.ManufacturerID, req.ManufacturerID)
@@ -221,7 +221,7 @@ func (s *Server) deleteSite(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	if err := s.store.DeleteSite(c.Request.Context(), id, actor(c)); err != nil {
+	if err := s.st(c).DeleteSite(c.Request.Context(), id, actor(c)); err != nil {
 		_ = c.Error(err)
 		return
 	}

@@ -38,7 +38,12 @@ func (s *Server) listUsers(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	writeList(c, users, total, p)
+	views, err := s.userViews(c.Request.Context(), users)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	writeList(c, views, total, p)
 }
 
 func (s *Server) getUser(c *gin.Context) {
@@ -52,7 +57,46 @@ func (s *Server) getUser(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	c.JSON(http.StatusOK, u)
+	s.writeUser(c, u)
+}
+
+// userView is a user as the users API shows it: with the manufacturers an
+// auditor is limited to (null: every manufacturer) and whether two-factor
+// sign-in is on.
+type userView struct {
+	model.User
+	ScopeManufacturerIDs []int64 `json:"scope_manufacturer_ids"`
+	TOTPEnabled          bool    `json:"totp_enabled"`
+}
+
+// userViews adds scopes and two-factor state to users, one query each.
+func (s *Server) userViews(ctx context.Context, users []model.User) ([]userView, error) {
+	ids := make([]int64, len(users))
+	for i, u := range users {
+		ids[i] = u.ID
+	}
+	scopes, err := s.store.ManufacturerScopes(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	totp, err := s.store.TOTPEnabledUsers(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]userView, len(users))
+	for i, u := range users {
+		out[i] = userView{User: u, ScopeManufacturerIDs: scopes[u.ID], TOTPEnabled: totp[u.ID]}
+	}
+	return out, nil
+}
+
+func (s *Server) writeUser(c *gin.Context, u model.User) {
+	views, err := s.userViews(c.Request.Context(), []model.User{u})
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, views[0])
 }
 
 type createUserRequest struct {
@@ -146,6 +190,9 @@ type updateUserRequest struct {
 	Active          Opt[bool]       `json:"active"`
 	AccessExpiresAt Opt[*time.Time] `json:"access_expires_at"`
 	Password        Opt[string]     `json:"password"`
+	// ScopeManufacturerIDs limits an auditor to these manufacturers; null
+	// or [] removes the limit.
+	ScopeManufacturerIDs Opt[[]int64] `json:"scope_manufacturer_ids"`
 }
 
 // updateUser edits a user. Changing the role, disabling, changing the
@@ -178,7 +225,15 @@ func (s *Server) updateUser(c *gin.Context) {
 			return
 		}
 	}
-	u, err := s.store.UpdateUser(ctx, id, req.Version, actor(c), func(u *model.User) error {
+	var scope *[]int64
+	if req.ScopeManufacturerIDs.Set {
+		ids := req.ScopeManufacturerIDs.Value
+		if ids == nil {
+			ids = []int64{}
+		}
+		scope = &ids
+	}
+	u, err := s.store.UpdateUserWithScope(ctx, id, req.Version, scope, actor(c), func(u *model.User) error {
 		wasAdmin := u.Role == model.RoleAdmin && u.Active
 		if req.Email.Set {
 			u.Email = req.Email.Value
@@ -204,6 +259,9 @@ func (s *Server) updateUser(c *gin.Context) {
 		}
 		problems := qualification.Problems{}
 		validateUserFields(problems, u.Email, u.Name, u.Role)
+		if scope != nil && len(*scope) > 0 && u.Role != model.RoleAuditor {
+			problems.Add("scope_manufacturer_ids", "Only auditors can be limited to some manufacturers.")
+		}
 		if wasAdmin && (u.Role != model.RoleAdmin || !u.Active) {
 			n, err := s.store.CountActiveAdmins(ctx)
 			if err != nil {
@@ -219,7 +277,7 @@ func (s *Server) updateUser(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	c.JSON(http.StatusOK, u)
+	s.writeUser(c, u)
 }
 
 // CreateUserChecked validates and creates a user outside a request (the

@@ -29,6 +29,11 @@ const (
 type Principal struct {
 	User      model.User
 	ViaCookie bool
+	// Scope, when not nil, limits an auditor to these manufacturers'
+	// records; the API reads through store.For(Scope).
+	Scope []int64
+	// EnrolOnly: the session may only enrol in two-factor sign-in.
+	EnrolOnly bool
 }
 
 const principalKey = "qualtrack.principal"
@@ -46,6 +51,10 @@ func PrincipalFrom(c *gin.Context) *Principal {
 // effect on the very next request.
 type UserFinder interface {
 	UserByID(ctx context.Context, id int64) (model.User, error)
+	// ManufacturerScope returns the manufacturers a user is limited to
+	// (nil: none). The guard asks only for auditors, the one role that can
+	// be limited, so other users' requests cost no extra query.
+	ManufacturerScope(ctx context.Context, userID int64) ([]int64, error)
 }
 
 // Guard authenticates requests and enforces permissions.
@@ -55,10 +64,12 @@ type Guard struct {
 	now    func() time.Time
 	// renew, when set, gives a browser session a fresh cookie token; the
 	// API sets it because only it knows the cookie's attributes.
-	renew func(c *gin.Context, u model.User, authTime time.Time)
+	renew func(c *gin.Context, u model.User, authTime time.Time, enrolOnly bool)
 	// trusted are the CORS origins whose cookie writes are accepted (still
 	// only with the CSRF header).
 	trusted map[string]bool
+	// enrolPaths are the routes an enrol-only session may call.
+	enrolPaths map[string]bool
 }
 
 // TrustOrigins lets cookie-authenticated writes come from these exact
@@ -70,8 +81,19 @@ func (g *Guard) TrustOrigins(origins []string) {
 	}
 }
 
+// AllowDuringEnrolment names the routes (gin full paths) a session that
+// must first enrol in two-factor sign-in may call.
+func (g *Guard) AllowDuringEnrolment(paths ...string) {
+	g.enrolPaths = map[string]bool{}
+	for _, p := range paths {
+		g.enrolPaths[p] = true
+	}
+}
+
 // OnRenew sets how a used browser session gets its renewed token.
-func (g *Guard) OnRenew(fn func(c *gin.Context, u model.User, authTime time.Time)) { g.renew = fn }
+func (g *Guard) OnRenew(fn func(c *gin.Context, u model.User, authTime time.Time, enrolOnly bool)) {
+	g.renew = fn
+}
 
 // renewAfter is how old a browser token gets before a request renews it,
 // so not every request sets a cookie.
@@ -103,6 +125,11 @@ func (g *Guard) Require(p Permission) gin.HandlerFunc {
 			return
 		}
 		c.Set(principalKey, pr)
+		if pr.EnrolOnly && !g.enrolPaths[c.FullPath()] {
+			_ = c.Error(ErrEnrolmentRequired)
+			c.Abort()
+			return
+		}
 		if !p.Allows(pr.User.Role) {
 			_ = c.Error(ErrForbidden)
 			c.Abort()
@@ -140,9 +167,15 @@ func (g *Guard) authenticate(c *gin.Context) (*Principal, error) {
 		}
 	}
 	if viaCookie && g.renew != nil && claims.IssuedAt != nil && g.now().Sub(claims.IssuedAt.Time) >= renewAfter {
-		g.renew(c, u, claims.SignedInAt())
+		g.renew(c, u, claims.SignedInAt(), claims.EnrolOnly)
 	}
-	return &Principal{User: u, ViaCookie: viaCookie}, nil
+	pr := &Principal{User: u, ViaCookie: viaCookie, EnrolOnly: claims.EnrolOnly}
+	if u.Role == model.RoleAuditor {
+		if pr.Scope, err = g.users.ManufacturerScope(c.Request.Context(), u.ID); err != nil {
+			return nil, err
+		}
+	}
+	return pr, nil
 }
 
 // SessionValid reports whether a token of the given version still speaks

@@ -103,4 +103,7 @@ var (
 	ErrSessionEnded    = errors.New("your session has ended; sign in again")
 	ErrForbidden       = errors.New("your role does not allow this")
 	ErrCrossSite       = errors.New("cross-site request refused")
+	// ErrEnrolmentRequired refuses an enrol-only session anything but
+	// enrolling (and signing out).
+	ErrEnrolmentRequired = errors.New("two-factor enrolment required")
 )

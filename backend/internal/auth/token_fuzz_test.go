@@ -24,7 +24,7 @@ func FuzzTokensParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	valid, _, _ := tokens.Issue(7, 1)
-	browser, _, _ := tokens.IssueBrowser(7, 1, now.Add(-time.Minute))
+	browser, _, _ := tokens.IssueBrowser(7, 1, now.Add(-time.Minute), false)
 	parts := strings.Split(valid, ".")
 	sign := func(m jwt.SigningMethod, key any, claims jwt.MapClaims) string {
 		s, err := jwt.NewWithClaims(m, claims).SignedString(key)

@@ -118,14 +118,17 @@ func ConditionalStage(status model.QualificationStatus, until, today model.Date)
 
 // Item is a record that needs a reminder today, whoever hears of it.
 type Item struct {
-	Kind       model.ReminderKind
-	EntityType string
-	EntityID   int64
-	Stage      string
-	Date       model.Date // the date the reminder is about
-	Title      string
-	Body       string
-	Link       string
+	Kind model.ReminderKind
+	// ManufacturerID is whose record it is: a scoped auditor hears only of
+	// their manufacturers' records.
+	ManufacturerID int64
+	EntityType     string
+	EntityID       int64
+	Stage          string
+	Date           model.Date // the date the reminder is about
+	Title          string
+	Body           string
+	Link           string
 }
 
 // DueItems lists what needs a reminder on f.Today, in the order digests
@@ -177,7 +180,7 @@ func certificateItem(c store.DueCertificate, st string, today model.Date) Item {
 	} else {
 		fmt.Fprintf(&b, " expires on %s. Record the renewed certificate when it arrives.", c.ExpiresOn)
 	}
-	return Item{Kind: model.KindCertificateExpiry, EntityType: "certification", EntityID: c.ID, Stage: st, Date: c.ExpiresOn,
+	return Item{Kind: model.KindCertificateExpiry, ManufacturerID: c.ManufacturerID, EntityType: "certification", EntityID: c.ID, Stage: st, Date: c.ExpiresOn,
 		Title: title, Body: b.String(), Link: fmt.Sprintf("/certifications/%d", c.ID)}
 }
 
@@ -194,7 +197,7 @@ func inspectionItem(s store.DueSite, st string, today model.Date) Item {
 	} else {
 		body += " No inspection is planned yet."
 	}
-	return Item{Kind: model.KindInspectionDue, EntityType: "site", EntityID: s.ID, Stage: st, Date: s.NextInspectionDue,
+	return Item{Kind: model.KindInspectionDue, ManufacturerID: s.ManufacturerID, EntityType: "site", EntityID: s.ID, Stage: st, Date: s.NextInspectionDue,
 		Title: title, Body: body, Link: fmt.Sprintf("/sites/%d", s.ID)}
 }
 
@@ -209,7 +212,7 @@ func conditionalItem(s store.DueSite, st string, today model.Date) Item {
 		body = fmt.Sprintf("%s (%s) is approved on conditions until %s. Check the conditions are met and decide its status before then.",
 			s.Name, s.Code, s.ConditionalUntil)
 	}
-	return Item{Kind: model.KindConditionalEnding, EntityType: "site", EntityID: s.ID, Stage: st, Date: s.ConditionalUntil,
+	return Item{Kind: model.KindConditionalEnding, ManufacturerID: s.ManufacturerID, EntityType: "site", EntityID: s.ID, Stage: st, Date: s.ConditionalUntil,
 		Title: title, Body: body, Link: fmt.Sprintf("/sites/%d", s.ID)}
 }
 
@@ -220,7 +223,7 @@ func findingItem(f store.DueFinding, st string, today model.Date) Item {
 		body += ", owner " + f.Owner
 	}
 	body += "."
-	return Item{Kind: model.KindFindingOverdue, EntityType: "finding", EntityID: f.ID, Stage: st, Date: f.DueDate,
+	return Item{Kind: model.KindFindingOverdue, ManufacturerID: f.ManufacturerID, EntityType: "finding", EntityID: f.ID, Stage: st, Date: f.DueDate,
 		Title: title, Body: body, Link: fmt.Sprintf("/findings/%d", f.ID)}
 }
 

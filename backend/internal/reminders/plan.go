@@ -1,6 +1,8 @@
 package reminders
 
 import (
+	"slices"
+
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
@@ -45,7 +47,7 @@ func Plan(items []Item, recipients []store.Recipient, sent map[store.ReminderKey
 		prefs := Preferences(r.Role, r.Preferences)
 		for _, it := range items {
 			ch := prefs[it.Kind]
-			if ch == model.ChannelOff {
+			if ch == model.ChannelOff || (r.Scope != nil && !slices.Contains(r.Scope, it.ManufacturerID)) {
 				continue
 			}
 			if ch == model.ChannelEmail && !emailAvailable {

@@ -61,7 +61,10 @@ func (s *Store) Files() *filestore.Files { return s.files }
 
 // AttachmentOwnerExists returns ErrNotFound unless the record exists.
 func (s *Store) AttachmentOwnerExists(ctx context.Context, owner model.AttachmentOwner, id int64) error {
-	return attachmentOwnerExists(s.db.WithContext(ctx), owner, id, false)
+	if err := attachmentOwnerExists(s.db.WithContext(ctx), owner, id, false); err != nil {
+		return err
+	}
+	return s.checkInScope(s.db.WithContext(ctx), attachmentOwnerVia[owner], id)
 }
 
 // attachmentOwnerExists checks the owner row. With share, PostgreSQL keeps
@@ -94,6 +97,9 @@ func (s *Store) ListAttachments(ctx context.Context, owner model.AttachmentOwner
 	if err := attachmentOwnerExists(db, owner, ownerID, false); err != nil {
 		return nil, 0, err
 	}
+	if err := s.checkInScope(db, attachmentOwnerVia[owner], ownerID); err != nil {
+		return nil, 0, err
+	}
 	q := db.Model(&model.Attachment{}).Where("owner_type = ? AND owner_id = ?", owner, ownerID)
 	var rows []model.Attachment
 	total, err := list(q, p, AttachmentSorts, "-uploaded_at", &rows)
@@ -108,7 +114,7 @@ func (s *Store) ListAttachments(ctx context.Context, owner model.AttachmentOwner
 func (s *Store) AttachmentByID(ctx context.Context, id int64) (AttachmentRow, error) {
 	db := s.db.WithContext(ctx)
 	var a model.Attachment
-	if err := db.Take(&a, id).Error; err != nil {
+	if err := s.attachmentsInScope(db, "attachments").Take(&a, id).Error; err != nil {
 		return AttachmentRow{}, translate(err, "attachment by id")
 	}
 	rows, err := describeAttachments(db, []model.Attachment{a})

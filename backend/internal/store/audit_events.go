@@ -21,7 +21,7 @@ type AuditFilter struct {
 
 // ListAuditEvents returns one page of the trail, newest first by default.
 func (s *Store) ListAuditEvents(ctx context.Context, f AuditFilter, p Page) ([]model.AuditEvent, int64, error) {
-	q := s.db.WithContext(ctx).Model(&model.AuditEvent{})
+	q := s.auditInScope(s.db.WithContext(ctx).Model(&model.AuditEvent{}), s.scopeUser)
 	if f.EntityType != "" {
 		q = q.Where("entity_type = ?", f.EntityType)
 	}

@@ -136,7 +136,7 @@ func (s *Store) CalendarEntries(ctx context.Context, from, to model.Date) (Calen
 	err := db.Table("inspections").
 		Select(`inspections.id, inspections.site_id, sites.code AS site_code, sites.name AS site_name, inspections.type,
 			inspections.scheduled_date, inspections.scope, inspections.team, inspections.updated_at`).
-		Joins("JOIN sites ON sites.id = inspections.site_id").Where(activeSite).
+		Joins("JOIN sites ON sites.id = inspections.site_id").Scopes(s.activeSites).
 		Where("inspections.status = ? AND inspections.scheduled_date BETWEEN ? AND ?", model.InspectionPlanned, from, to).
 		Order("inspections.scheduled_date, inspections.id").Limit(calendarMaxEvents).Scan(&e.Inspections).Error
 	if err != nil {
@@ -145,7 +145,7 @@ func (s *Store) CalendarEntries(ctx context.Context, from, to model.Date) (Calen
 	err = db.Table("certifications").
 		Select(`certifications.id, certifications.site_id, sites.code AS site_code, sites.name AS site_name, certifications.standard,
 			certifications.certificate_number, certifications.issuing_body, certifications.expires_on, certifications.updated_at`).
-		Joins("JOIN sites ON sites.id = certifications.site_id").Where(activeSite).
+		Joins("JOIN sites ON sites.id = certifications.site_id").Scopes(s.activeSites).
 		Where("certifications.withdrawn = ? AND certifications.expires_on BETWEEN ? AND ?", false, from, to).
 		Where("NOT "+supersededCondition, false).
 		Order("certifications.expires_on, certifications.id").Limit(calendarMaxEvents).Scan(&e.Certificates).Error
@@ -155,7 +155,7 @@ func (s *Store) CalendarEntries(ctx context.Context, from, to model.Date) (Calen
 	err = db.Table("findings").
 		Select(`findings.id, findings.site_id, sites.code AS site_code, sites.name AS site_name, findings.severity,
 			findings.description, findings.owner, findings.due_date, findings.updated_at`).
-		Joins("JOIN sites ON sites.id = findings.site_id").Where(activeSite).
+		Joins("JOIN sites ON sites.id = findings.site_id").Scopes(s.activeSites).
 		Where("findings.status <> ? AND findings.due_date BETWEEN ? AND ?", model.FindingClosed, from, to).
 		Order("findings.due_date, findings.id").Limit(calendarMaxEvents).Scan(&e.Findings).Error
 	if err != nil {

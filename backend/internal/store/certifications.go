@@ -53,7 +53,7 @@ type CertificationRow struct {
 func (s *Store) ListCertifications(ctx context.Context, f CertificationFilter, p Page) ([]CertificationRow, int64, error) {
 	db := s.db.WithContext(ctx)
 	today := s.Today()
-	q := db.Model(&model.Certification{})
+	q := s.in(db.Model(&model.Certification{}), "certifications.site_id", viaSite)
 	if f.SiteID != 0 {
 		q = q.Where("certifications.site_id = ?", f.SiteID)
 	}
@@ -105,7 +105,7 @@ func (s *Store) certificationStatusCondition(st model.CertificationStatus, today
 func (s *Store) CertificationByID(ctx context.Context, id int64) (CertificationRow, error) {
 	db := s.db.WithContext(ctx)
 	var c model.Certification
-	if err := db.Take(&c, id).Error; err != nil {
+	if err := s.in(db, "certifications.site_id", viaSite).Take(&c, id).Error; err != nil {
 		return CertificationRow{}, translate(err, "certification by id")
 	}
 	return s.describeCertification(db, c)

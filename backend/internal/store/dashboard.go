@@ -82,6 +82,11 @@ type AttentionFinding struct {
 // activeSite limits a query joined to sites to non-archived ones.
 const activeSite = "sites.archived_at IS NULL"
 
+// activeSites limits a query joined to sites to non-archived ones in scope.
+func (s *Store) activeSites(q *gorm.DB) *gorm.DB {
+	return s.in(q.Where(activeSite), "sites.manufacturer_id", viaManufacturer)
+}
+
 // Dashboard computes the overview as of the store's today.
 func (s *Store) Dashboard(ctx context.Context) (Dashboard, error) {
 	db := s.db.WithContext(ctx)
@@ -105,7 +110,7 @@ func (s *Store) Dashboard(ctx context.Context) (Dashboard, error) {
 		QualificationStatus model.QualificationStatus
 		N                   int64
 	}
-	if err := db.Model(&model.Site{}).Select("qualification_status, count(*) AS n").Where(activeSite).
+	if err := db.Model(&model.Site{}).Select("qualification_status, count(*) AS n").Scopes(s.activeSites).
 		Group("qualification_status").Scan(&byStatus).Error; err != nil {
 		return d, fmt.Errorf("store: dashboard: sites by status: %w", err)
 	}
@@ -113,9 +118,9 @@ func (s *Store) Dashboard(ctx context.Context) (Dashboard, error) {
 		d.SitesByStatus[r.QualificationStatus] = r.N
 	}
 
-	sites := func() *gorm.DB { return db.Model(&model.Site{}).Where(activeSite) }
+	sites := func() *gorm.DB { return db.Model(&model.Site{}).Scopes(s.activeSites) }
 	withSite := func(m any, table string) *gorm.DB {
-		return db.Model(m).Joins("JOIN sites ON sites.id = " + table + ".site_id").Where(activeSite)
+		return db.Model(m).Joins("JOIN sites ON sites.id = " + table + ".site_id").Scopes(s.activeSites)
 	}
 	counts := []struct {
 		what string
@@ -175,7 +180,7 @@ func (s *Store) inspectionsPerMonth(db *gorm.DB, today model.Date) ([]MonthResul
 		Result        model.InspectionResult
 		N             int64
 	}
-	err := db.Model(&model.Inspection{}).Select("performed_date, result, count(*) AS n").
+	err := s.in(db.Model(&model.Inspection{}), "inspections.site_id", viaSite).Select("performed_date, result, count(*) AS n").
 		Where("status = ? AND performed_date >= ? AND performed_date <= ?", model.InspectionCompleted, first, today).
 		Group("performed_date, result").Scan(&rows).Error
 	if err != nil {
@@ -201,7 +206,7 @@ func (s *Store) inspectionsPerMonth(db *gorm.DB, today model.Date) ([]MonthResul
 // attention reads the short lists of records to look at first.
 func (s *Store) attention(db *gorm.DB, today, expiringUntil model.Date) (Attention, error) {
 	a := Attention{OverdueSites: []AttentionSite{}, ExpiringCertifications: []AttentionCertification{}, OverdueFindings: []AttentionFinding{}}
-	err := db.Model(&model.Site{}).Select("id, code, name, next_inspection_due").Where(activeSite).Where(overdueCondition, today).
+	err := db.Model(&model.Site{}).Select("id, code, name, next_inspection_due").Scopes(s.activeSites).Where(overdueCondition, today).
 		Order("next_inspection_due, code").Limit(attentionLimit).Scan(&a.OverdueSites).Error
 	if err != nil {
 		return a, fmt.Errorf("store: dashboard: overdue sites: %w", err)
@@ -211,7 +216,7 @@ func (s *Store) attention(db *gorm.DB, today, expiringUntil model.Date) (Attenti
 	}
 	err = db.Model(&model.Certification{}).
 		Select("certifications.id, certifications.site_id, sites.code AS site_code, certifications.standard, certifications.expires_on").
-		Joins("JOIN sites ON sites.id = certifications.site_id").Where(activeSite).
+		Joins("JOIN sites ON sites.id = certifications.site_id").Scopes(s.activeSites).
 		Where("certifications.withdrawn = ? AND certifications.expires_on BETWEEN ? AND ?", false, today, expiringUntil).
 		Order("certifications.expires_on, certifications.id").Limit(attentionLimit).Scan(&a.ExpiringCertifications).Error
 	if err != nil {
@@ -222,7 +227,7 @@ func (s *Store) attention(db *gorm.DB, today, expiringUntil model.Date) (Attenti
 	}
 	err = db.Model(&model.Finding{}).
 		Select("findings.id, findings.site_id, sites.code AS site_code, findings.severity, findings.description, findings.due_date").
-		Joins("JOIN sites ON sites.id = findings.site_id").Where(activeSite).
+		Joins("JOIN sites ON sites.id = findings.site_id").Scopes(s.activeSites).
 		Where("findings.status IN ? AND findings.due_date < ?", findingStatusesStillOpen, today).
 		Order("findings.due_date, findings.id").Limit(attentionLimit).Scan(&a.OverdueFindings).Error
 	if err != nil {

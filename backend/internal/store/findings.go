@@ -52,7 +52,7 @@ type FindingRow struct {
 func (s *Store) ListFindings(ctx context.Context, f FindingFilter, p Page) ([]FindingRow, int64, error) {
 	db := s.db.WithContext(ctx)
 	today := s.Today()
-	q := db.Model(&model.Finding{})
+	q := s.in(db.Model(&model.Finding{}), "findings.site_id", viaSite)
 	if f.SiteID != 0 {
 		q = q.Where("findings.site_id = ?", f.SiteID)
 	}
@@ -90,7 +90,7 @@ func (s *Store) ListFindings(ctx context.Context, f FindingFilter, p Page) ([]Fi
 func (s *Store) FindingByID(ctx context.Context, id int64) (FindingRow, error) {
 	db := s.db.WithContext(ctx)
 	var f model.Finding
-	if err := db.Take(&f, id).Error; err != nil {
+	if err := s.in(db, "findings.site_id", viaSite).Take(&f, id).Error; err != nil {
 		return FindingRow{}, translate(err, "finding by id")
 	}
 	return s.describeFinding(db, f)

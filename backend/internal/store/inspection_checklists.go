@@ -90,6 +90,9 @@ type AttachmentRef struct {
 // InspectionChecklists returns the checklists of an inspection with their
 // answers, score and suggested result.
 func (s *Store) InspectionChecklists(ctx context.Context, inspectionID int64) (InspectionChecklistsView, error) {
+	if err := s.checkInScope(s.db.WithContext(ctx), viaInspection, inspectionID); err != nil {
+		return InspectionChecklistsView{}, err
+	}
 	return inspectionChecklistsView(s.db.WithContext(ctx), inspectionID)
 }
 

@@ -62,7 +62,7 @@ type InspectionRow struct {
 // ListInspections returns one page of inspections, latest first by default.
 func (s *Store) ListInspections(ctx context.Context, f InspectionFilter, p Page) ([]InspectionRow, int64, error) {
 	db := s.db.WithContext(ctx)
-	q := db.Model(&model.Inspection{})
+	q := s.in(db.Model(&model.Inspection{}), "inspections.site_id", viaSite)
 	if f.SiteID != 0 {
 		q = q.Where("inspections.site_id = ?", f.SiteID)
 	}
@@ -99,7 +99,7 @@ func (s *Store) ListInspections(ctx context.Context, f InspectionFilter, p Page)
 func (s *Store) InspectionByID(ctx context.Context, id int64) (InspectionRow, error) {
 	db := s.db.WithContext(ctx)
 	var in model.Inspection
-	if err := db.Take(&in, id).Error; err != nil {
+	if err := s.in(db, "inspections.site_id", viaSite).Take(&in, id).Error; err != nil {
 		return InspectionRow{}, translate(err, "inspection by id")
 	}
 	return describeInspection(db, in)

@@ -62,7 +62,7 @@ type ManufacturerView struct {
 // ListManufacturers returns one page of manufacturers with their site counts.
 func (s *Store) ListManufacturers(ctx context.Context, f ManufacturerFilter, p Page) ([]ManufacturerView, int64, error) {
 	q := s.db.WithContext(ctx).Model(&model.Manufacturer{})
-	q = f.Archived.where(q, "manufacturers")
+	q = s.in(f.Archived.where(q, "manufacturers"), "manufacturers.id", viaManufacturer)
 	if f.Q != "" {
 		pat := likePattern(f.Q)
 		q = q.Where(`(lower(name) LIKE ? ESCAPE '\' OR lower(legal_name) LIKE ? ESCAPE '\')`, pat, pat)
@@ -82,7 +82,7 @@ func (s *Store) ListManufacturers(ctx context.Context, f ManufacturerFilter, p P
 // ManufacturerByID returns a manufacturer with its site count.
 func (s *Store) ManufacturerByID(ctx context.Context, id int64) (ManufacturerView, error) {
 	var m model.Manufacturer
-	if err := s.db.WithContext(ctx).Take(&m, id).Error; err != nil {
+	if err := s.in(s.db.WithContext(ctx), "manufacturers.id", viaManufacturer).Take(&m, id).Error; err != nil {
 		return ManufacturerView{}, translate(err, "manufacturer by id")
 	}
 	views, err := s.manufacturerViews(s.db.WithContext(ctx), []model.Manufacturer{m})

@@ -23,7 +23,7 @@ type NotificationFilter struct {
 // ListNotifications returns one page of a user's notifications, newest first
 // by default.
 func (s *Store) ListNotifications(ctx context.Context, f NotificationFilter, p Page) ([]model.Notification, int64, error) {
-	q := s.db.WithContext(ctx).Model(&model.Notification{}).Where("user_id = ?", f.UserID)
+	q := s.notificationsInScope(s.db.WithContext(ctx).Model(&model.Notification{}).Where("user_id = ?", f.UserID))
 	if f.Unread != nil {
 		if *f.Unread {
 			q = q.Where("read_at IS NULL")
@@ -39,7 +39,7 @@ func (s *Store) ListNotifications(ctx context.Context, f NotificationFilter, p P
 // CountUnreadNotifications counts a user's unread notifications.
 func (s *Store) CountUnreadNotifications(ctx context.Context, userID int64) (int64, error) {
 	var n int64
-	err := s.db.WithContext(ctx).Model(&model.Notification{}).Where("user_id = ? AND read_at IS NULL", userID).Count(&n).Error
+	err := s.notificationsInScope(s.db.WithContext(ctx).Model(&model.Notification{}).Where("user_id = ? AND read_at IS NULL", userID)).Count(&n).Error
 	return n, translate(err, "count unread notifications")
 }
 

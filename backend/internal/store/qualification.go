@@ -60,7 +60,7 @@ func siteFacts(db *gorm.DB, site model.Site) (qualification.SiteFacts, error) {
 func (s *Store) QualificationFacts(ctx context.Context, siteID int64) (model.Site, qualification.SiteFacts, error) {
 	db := s.db.WithContext(ctx)
 	var site model.Site
-	if err := db.Select("id", "qualification_status", "archived_at").Take(&site, siteID).Error; err != nil {
+	if err := s.in(db, "sites.manufacturer_id", viaManufacturer).Select("id", "qualification_status", "archived_at").Take(&site, siteID).Error; err != nil {
 		return site, qualification.SiteFacts{}, translate(err, "qualification facts")
 	}
 	facts, err := siteFacts(db, site)
@@ -156,7 +156,7 @@ func (s *Store) DecideQualification(ctx context.Context, siteID int64, d qualifi
 func (s *Store) QualificationHistory(ctx context.Context, siteID int64, p Page) ([]DecisionView, int64, error) {
 	db := s.db.WithContext(ctx)
 	var exists int64
-	if err := db.Model(&model.Site{}).Where("id = ?", siteID).Count(&exists).Error; err != nil {
+	if err := s.in(db.Model(&model.Site{}).Where("id = ?", siteID), "sites.manufacturer_id", viaManufacturer).Count(&exists).Error; err != nil {
 		return nil, 0, translate(err, "qualification history")
 	}
 	if exists == 0 {

@@ -46,6 +46,7 @@ type ReminderFacts struct {
 type DueCertificate struct {
 	ID                int64
 	SiteID            int64
+	ManufacturerID    int64
 	SiteCode          string
 	SiteName          string
 	Standard          string
@@ -61,6 +62,7 @@ type DueCertificate struct {
 // approval end.
 type DueSite struct {
 	ID                  int64
+	ManufacturerID      int64
 	Code                string
 	Name                string
 	RiskTier            model.RiskTier
@@ -72,15 +74,16 @@ type DueSite struct {
 
 // DueFinding is a finding of an active site that is not closed.
 type DueFinding struct {
-	ID          int64
-	SiteID      int64
-	SiteCode    string
-	SiteName    string
-	Severity    model.Severity
-	Status      model.FindingStatus
-	Description string
-	Owner       string
-	DueDate     model.Date
+	ID             int64
+	SiteID         int64
+	ManufacturerID int64
+	SiteCode       string
+	SiteName       string
+	Severity       model.Severity
+	Status         model.FindingStatus
+	Description    string
+	Owner          string
+	DueDate        model.Date
 }
 
 // Recipient is a user who can sign in, with the channels they chose (kinds
@@ -91,6 +94,9 @@ type Recipient struct {
 	Name        string
 	Role        model.Role
 	Preferences map[model.ReminderKind]model.NotificationChannel
+	// Scope limits a scoped auditor to these manufacturers' records (nil:
+	// every record).
+	Scope []int64
 }
 
 // ReminderKey identifies a reminder: a stage of a record told to a user.
@@ -120,7 +126,7 @@ func (s *Store) ReminderFacts(ctx context.Context, today model.Date, w ReminderW
 func (s *Store) reminderFacts(db *gorm.DB, today model.Date, w ReminderWindow) (ReminderFacts, error) {
 	f := ReminderFacts{Today: today, Sent: map[ReminderKey]bool{}}
 	err := db.Table("certifications").
-		Select(`certifications.id, certifications.site_id, sites.code AS site_code, sites.name AS site_name,
+		Select(`certifications.id, certifications.site_id, sites.manufacturer_id, sites.code AS site_code, sites.name AS site_name,
 			certifications.standard, certifications.certificate_number, certifications.issuing_body, certifications.expires_on,
 			`+supersededCondition+` AS superseded`, false).
 		Joins("JOIN sites ON sites.id = certifications.site_id").Where(activeSite).
@@ -130,7 +136,7 @@ func (s *Store) reminderFacts(db *gorm.DB, today model.Date, w ReminderWindow) (
 		return f, fmt.Errorf("store: reminder facts: certificates: %w", err)
 	}
 	err = db.Model(&model.Site{}).
-		Select("id, code, name, risk_tier, qualification_status, next_inspection_due, next_planned_date, conditional_until").
+		Select("id, manufacturer_id, code, name, risk_tier, qualification_status, next_inspection_due, next_planned_date, conditional_until").
 		Where(activeSite).
 		Where("((next_inspection_due BETWEEN ? AND ?) OR (qualification_status = ? AND conditional_until BETWEEN ? AND ?))",
 			w.From, w.To, model.StatusConditional, w.From, w.To).
@@ -139,7 +145,7 @@ func (s *Store) reminderFacts(db *gorm.DB, today model.Date, w ReminderWindow) (
 		return f, fmt.Errorf("store: reminder facts: sites: %w", err)
 	}
 	err = db.Table("findings").
-		Select(`findings.id, findings.site_id, sites.code AS site_code, sites.name AS site_name, findings.severity,
+		Select(`findings.id, findings.site_id, sites.manufacturer_id, sites.code AS site_code, sites.name AS site_name, findings.severity,
 			findings.status, findings.description, findings.owner, findings.due_date`).
 		Joins("JOIN sites ON sites.id = findings.site_id").Where(activeSite).
 		Where("findings.status <> ? AND findings.due_date BETWEEN ? AND ?", model.FindingClosed, w.From, w.To).
@@ -199,6 +205,13 @@ func (s *Store) recipients(db *gorm.DB) ([]Recipient, error) {
 		index[u.ID], ids[i] = i, u.ID
 	}
 	for _, chunk := range chunks(ids, 500) {
+		var scopes []model.UserManufacturerScope
+		if err := db.Where("user_id IN ?", chunk).Order("manufacturer_id").Find(&scopes).Error; err != nil {
+			return nil, fmt.Errorf("store: reminder recipients: scopes: %w", err)
+		}
+		for _, sc := range scopes {
+			out[index[sc.UserID]].Scope = append(out[index[sc.UserID]].Scope, sc.ManufacturerID)
+		}
 		var prefs []model.NotificationPreference
 		if err := db.Where("user_id IN ?", chunk).Find(&prefs).Error; err != nil {
 			return nil, fmt.Errorf("store: reminder recipients: preferences: %w", err)

@@ -64,6 +64,7 @@ func (s *Store) EachReportInspection(ctx context.Context, f ReportInspectionFilt
 	if f.SiteID != 0 {
 		where, args = append(where, "inspections.site_id = ?"), append(args, f.SiteID)
 	}
+	where, args = s.reportScope(where, args, "inspections.site_id", viaSite)
 	// The log is the one report that runs to hundreds of thousands of rows:
 	// it reads the inspections alone, and names their sites and lead
 	// inspectors from lookups loaded per batch for ids not seen before,
@@ -145,6 +146,7 @@ func (s *Store) EachReportCertification(ctx context.Context, f ReportCertificati
 	if f.SiteID != 0 {
 		where, args = append(where, "certifications.site_id = ?"), append(args, f.SiteID)
 	}
+	where, args = s.reportScope(where, args, "certifications.site_id", viaSite)
 	sqlText := `SELECT certifications.id, sites.code, sites.name, manufacturers.name, sites.country,
 		certifications.standard, certifications.certificate_number, certifications.issuing_body,
 		certifications.scope, ` + reportDate("certifications.issued_on") + `, ` + reportDate("certifications.expires_on") + `,
@@ -208,6 +210,7 @@ func (s *Store) EachReportFinding(ctx context.Context, f ReportFindingFilter, fn
 	if f.SiteID != 0 {
 		where, args = append(where, "findings.site_id = ?"), append(args, f.SiteID)
 	}
+	where, args = s.reportScope(where, args, "findings.site_id", viaSite)
 	sqlText := `SELECT findings.id, sites.code, sites.name, manufacturers.name, sites.country,
 		findings.inspection_id, ` + reportDate(inspectionLogDate) + `, findings.severity, findings.category,
 		findings.requirement, findings.description, findings.corrective_action, findings.owner,
@@ -250,17 +253,18 @@ type ReportDecision struct {
 
 // EachReportDecision reads a site's qualification history, oldest first.
 func (s *Store) EachReportDecision(ctx context.Context, siteID int64, fn func([]ReportDecision) error) error {
+	scope, scopeArgs := s.inSQL("qualification_decisions.site_id", viaSite)
 	sqlText := `SELECT qualification_decisions.decided_at, qualification_decisions.from_status,
 		qualification_decisions.to_status, qualification_decisions.reason,
 		` + reportDate("qualification_decisions.conditional_until") + `, COALESCE(users.name || ' <' || users.email || '>', '')
 		FROM qualification_decisions
 		LEFT JOIN users ON users.id = qualification_decisions.decided_by_id
-		WHERE qualification_decisions.site_id = ?
+		WHERE qualification_decisions.site_id = ? AND ` + scope + `
 		ORDER BY qualification_decisions.decided_at, qualification_decisions.id`
 	scan := func(rows *sql.Rows, r *ReportDecision) error {
 		return rows.Scan(&r.DecidedAt, &r.From, &r.To, &r.Reason, &r.ConditionalUntil, &r.DecidedBy)
 	}
-	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, siteID), scan, nil, fn)
+	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, append([]any{siteID}, scopeArgs...)...), scan, nil, fn)
 	if err != nil {
 		return fmt.Errorf("store: report decisions: %w", err)
 	}
@@ -282,6 +286,9 @@ type ReportAttachment struct {
 // EachReportAttachment reads the files attached to a site, its
 // inspections, findings and certifications.
 func (s *Store) EachReportAttachment(ctx context.Context, siteID int64, fn func([]ReportAttachment) error) error {
+	if err := s.checkInScope(s.db.WithContext(ctx), viaSite, siteID); err != nil {
+		return err
+	}
 	sqlText := `SELECT attachments.owner_type, attachments.owner_id, attachments.file_name,
 		attachments.content_type, attachments.size, attachments.sha256, COALESCE(users.name, ''),
 		attachments.uploaded_at

@@ -84,6 +84,7 @@ func (s *Store) EachReportSite(ctx context.Context, f ReportSiteFilter, fn func(
 	if f.SiteID != 0 {
 		where, args = []string{"sites.id = ?"}, []any{f.SiteID}
 	}
+	where, args = s.reportScope(where, args, "sites.manufacturer_id", viaManufacturer)
 	if q := strings.TrimSpace(f.Q); q != "" {
 		pat := likePattern(q)
 		where = append(where, `(lower(sites.code) LIKE ? ESCAPE '\' OR lower(sites.name) LIKE ? ESCAPE '\'

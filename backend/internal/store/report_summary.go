@@ -67,7 +67,7 @@ func (s *Store) ReportSummary(ctx context.Context) (ReportSummary, error) {
 		N      int
 	}
 	month := s.monthOf("performed_date")
-	err := db.Model(&model.Inspection{}).Select(month+" AS month, result, COUNT(*) AS n").
+	err := s.in(db.Model(&model.Inspection{}), "inspections.site_id", viaSite).Select(month+" AS month, result, COUNT(*) AS n").
 		Where("status = ? AND performed_date >= ? AND performed_date <= ?", model.InspectionCompleted, first, today).
 		Group(month + ", result").Scan(&done).Error
 	if err != nil {
@@ -92,7 +92,7 @@ func (s *Store) ReportSummary(ctx context.Context) (ReportSummary, error) {
 		Status model.QualificationStatus `gorm:"column:qualification_status"`
 		N      int
 	}
-	err = db.Model(&model.Site{}).Select("qualification_status, COUNT(*) AS n").
+	err = s.in(db.Model(&model.Site{}), "sites.manufacturer_id", viaManufacturer).Select("qualification_status, COUNT(*) AS n").
 		Where("archived_at IS NULL").Group("qualification_status").Scan(&statuses).Error
 	if err != nil {
 		return out, fmt.Errorf("store: report summary: sites: %w", err)
@@ -111,7 +111,7 @@ func (s *Store) ReportSummary(ctx context.Context) (ReportSummary, error) {
 		N     int
 	}
 	month = s.monthOf("expires_on")
-	err = db.Model(&model.Certification{}).Select(month+" AS month, COUNT(*) AS n").
+	err = s.in(db.Model(&model.Certification{}), "certifications.site_id", viaSite).Select(month+" AS month, COUNT(*) AS n").
 		Where("withdrawn = ? AND expires_on >= ? AND expires_on <= ?", false, today, last).
 		Group(month).Scan(&expiring).Error
 	if err != nil {

@@ -42,7 +42,7 @@ type SiteFilter struct {
 // ListSites returns one page of sites with their derived values.
 func (s *Store) ListSites(ctx context.Context, f SiteFilter, p Page) ([]SiteView, int64, error) {
 	db := s.db.WithContext(ctx)
-	q := f.Archived.where(db.Model(&model.Site{}), "sites")
+	q := s.in(f.Archived.where(db.Model(&model.Site{}), "sites"), "sites.manufacturer_id", viaManufacturer)
 	if f.Q != "" {
 		pat := likePattern(f.Q)
 		q = q.Where(`(lower(sites.code) LIKE ? ESCAPE '\' OR lower(sites.name) LIKE ? ESCAPE '\' OR lower(sites.city) LIKE ? ESCAPE '\'`+
@@ -81,7 +81,7 @@ func (s *Store) ListSites(ctx context.Context, f SiteFilter, p Page) ([]SiteView
 func (s *Store) SiteByID(ctx context.Context, id int64) (SiteView, error) {
 	db := s.db.WithContext(ctx)
 	var site model.Site
-	if err := db.Take(&site, id).Error; err != nil {
+	if err := s.in(db, "sites.manufacturer_id", viaManufacturer).Take(&site, id).Error; err != nil {
 		return SiteView{}, translate(err, "site by id")
 	}
 	views, err := s.siteViews(db, []model.Site{site})

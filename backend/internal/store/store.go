@@ -43,6 +43,10 @@ type Store struct {
 	now   func() time.Time
 	rules Rules
 	files *filestore.Files // attachment files; see WithFiles
+	// scope, when set, limits every read to these manufacturers' records
+	// (see For in scope.go).
+	scope     []int64
+	scopeUser int64
 }
 
 // Rules are the configurable parts of the domain rules the store applies

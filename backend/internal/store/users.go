@@ -84,6 +84,13 @@ func (s *Store) CreateUser(ctx context.Context, u *model.User, actor audit.Actor
 // change of role, activation, access end or password ends the user's
 // sessions (their token version moves on).
 func (s *Store) UpdateUser(ctx context.Context, id, version int64, actor audit.Actor, change func(u *model.User) error) (model.User, error) {
+	return s.UpdateUserWithScope(ctx, id, version, nil, actor, change)
+}
+
+// UpdateUserWithScope is UpdateUser that also replaces the user's
+// manufacturer scope when scope is not nil (an empty list: unlimited). A
+// changed scope ends the user's sessions like a changed role.
+func (s *Store) UpdateUserWithScope(ctx context.Context, id, version int64, scope *[]int64, actor audit.Actor, change func(u *model.User) error) (model.User, error) {
 	var u model.User
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Take(&u, id).Error; err != nil {
@@ -97,7 +104,17 @@ func (s *Store) UpdateUser(ctx context.Context, id, version int64, actor audit.A
 			return err
 		}
 		u.Email = NormalizeEmail(u.Email)
-		if u.Role != before.Role || u.Active != before.Active || u.PasswordHash != before.PasswordHash ||
+		scopeChanged := false
+		if scope != nil {
+			if err := checkScope(tx, *scope); err != nil {
+				return err
+			}
+			var err error
+			if scopeChanged, err = s.setManufacturerScope(tx, u, *scope, actor); err != nil {
+				return err
+			}
+		}
+		if scopeChanged || u.Role != before.Role || u.Active != before.Active || u.PasswordHash != before.PasswordHash ||
 			!sameTime(u.AccessExpiresAt, before.AccessExpiresAt) {
 			u.TokenVersion = before.TokenVersion + 1
 		}

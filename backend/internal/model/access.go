@@ -1,0 +1,36 @@
+package model
+
+import "time"
+
+// UserManufacturerScope limits a user (an auditor) to one manufacturer's
+// records; a user with no rows is not limited.
+type UserManufacturerScope struct {
+	UserID         int64     `gorm:"primaryKey;autoIncrement:false" json:"user_id"`
+	ManufacturerID int64     `gorm:"primaryKey;autoIncrement:false" json:"manufacturer_id"`
+	CreatedAt      time.Time `json:"created_at"`
+}
+
+// UserTOTP is a user's authenticator secret (encrypted) and whether a
+// confirmed code has switched two-factor sign-in on.
+type UserTOTP struct {
+	UserID    int64     `gorm:"primaryKey;autoIncrement:false" json:"user_id"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	SecretEnc string    `json:"-"`
+	Enabled   bool      `json:"enabled"`
+	// LastStep is the 30-second step of the last accepted code; a code of
+	// that step or an earlier one is refused, so none is used twice.
+	LastStep int64 `json:"-"`
+}
+
+// TableName is user_totp.
+func (UserTOTP) TableName() string { return "user_totp" }
+
+// TOTPRecoveryCode is one single-use recovery code, stored as its SHA-256.
+type TOTPRecoveryCode struct {
+	ID        int64      `gorm:"primaryKey" json:"id"`
+	CreatedAt time.Time  `json:"created_at"`
+	UserID    int64      `json:"user_id"`
+	CodeHash  string     `gorm:"size:64" json:"-"`
+	UsedAt    *time.Time `json:"used_at"`
+}
