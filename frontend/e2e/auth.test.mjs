@@ -79,7 +79,7 @@ describe('sign-in and the shell', () => {
       await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
       await screenshot(page, 'shell.png');
 
-      // A placeholder screen carries the page header.
+      // Every screen carries the page header with its breadcrumbs.
       await nav.getByRole('link', { name: 'Sites', exact: true }).click();
       await page.waitForURL('**/sites');
       await page.getByRole('heading', { level: 1, name: 'Sites' }).waitFor();

@@ -187,7 +187,8 @@ export async function withPage(browser, server, name, fn) {
     locale: 'en-GB',
     timezoneId: 'UTC',
   });
-  context.setDefaultTimeout(10_000);
+  // Generous: the machine running the tests may be busy (two cores, a Go build beside).
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('pageerror', (err) => consoleErrors.push(String(err)));

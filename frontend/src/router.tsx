@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { WRITER_ROLES } from './api';
 import { AppLayout } from './components/AppLayout';
@@ -11,16 +11,30 @@ import { RouteError } from './components/RouteError';
 const SignInPage = lazy(() => import('./pages/sign-in/SignInPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const ManufacturersPage = lazy(() => import('./pages/manufacturers/ManufacturersPage'));
+const ManufacturerPage = lazy(() => import('./pages/manufacturers/ManufacturerPage'));
+const ManufacturerFormPage = lazy(() => import('./pages/manufacturers/ManufacturerFormPage'));
 const SitesPage = lazy(() => import('./pages/sites/SitesPage'));
+const SitePage = lazy(() => import('./pages/sites/SitePage'));
+const SiteFormPage = lazy(() => import('./pages/sites/SiteFormPage'));
 const InspectionsPage = lazy(() => import('./pages/inspections/InspectionsPage'));
+const InspectionPage = lazy(() => import('./pages/inspections/InspectionPage'));
+const CalendarPage = lazy(() => import('./pages/inspections/CalendarPage'));
 const FindingsPage = lazy(() => import('./pages/findings/FindingsPage'));
+const FindingPage = lazy(() => import('./pages/findings/FindingPage'));
 const CertificationsPage = lazy(() => import('./pages/certifications/CertificationsPage'));
+const CertificationPage = lazy(() => import('./pages/certifications/CertificationPage'));
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
 const ImportPage = lazy(() => import('./pages/import/ImportPage'));
 const AuditTrailPage = lazy(() => import('./pages/audit-trail/AuditTrailPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const ChangePasswordPage = lazy(() => import('./pages/change-password/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
+
+const writersOnly = (title: string, page: ReactNode) => (
+  <RequireRole roles={WRITER_ROLES} title={title}>
+    {page}
+  </RequireRole>
+);
 
 export const router = createBrowserRouter([
   {
@@ -42,19 +56,22 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <DashboardPage /> },
       { path: 'manufacturers', element: <ManufacturersPage /> },
+      { path: 'manufacturers/new', element: writersOnly('New manufacturer', <ManufacturerFormPage />) },
+      { path: 'manufacturers/:id', element: <ManufacturerPage /> },
+      { path: 'manufacturers/:id/edit', element: writersOnly('Edit manufacturer', <ManufacturerFormPage />) },
       { path: 'sites', element: <SitesPage /> },
+      { path: 'sites/new', element: writersOnly('New site', <SiteFormPage />) },
+      { path: 'sites/:id', element: <SitePage /> },
+      { path: 'sites/:id/edit', element: writersOnly('Edit site', <SiteFormPage />) },
       { path: 'inspections', element: <InspectionsPage /> },
+      { path: 'inspections/calendar', element: <CalendarPage /> },
+      { path: 'inspections/:id', element: <InspectionPage /> },
       { path: 'findings', element: <FindingsPage /> },
+      { path: 'findings/:id', element: <FindingPage /> },
       { path: 'certifications', element: <CertificationsPage /> },
+      { path: 'certifications/:id', element: <CertificationPage /> },
       { path: 'reports', element: <ReportsPage /> },
-      {
-        path: 'import',
-        element: (
-          <RequireRole roles={WRITER_ROLES} title="Import">
-            <ImportPage />
-          </RequireRole>
-        ),
-      },
+      { path: 'import', element: writersOnly('Import', <ImportPage />) },
       { path: 'audit-trail', element: <AuditTrailPage /> },
       {
         path: 'users',

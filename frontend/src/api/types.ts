@@ -469,6 +469,8 @@ export interface ImportRowError {
   sheet: string;
   row: number;
   column: string;
+  /** The cell reference, such as C7, when known. */
+  cell?: string;
   message: string;
 }
 
@@ -478,5 +480,11 @@ export interface ImportResult {
   created: number;
   updated: number;
   manufacturers_created?: number;
+  /** Rows that matched a record without changing it. */
+  unchanged?: number;
+  /** The sheet that was read. */
+  sheet?: string;
+  /** Headers that match no field. */
+  ignored_columns?: string[];
   errors: ImportRowError[];
 }

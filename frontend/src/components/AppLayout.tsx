@@ -23,11 +23,8 @@ import { isApiError, isReadOnly, logout, meQueryKey, type User } from '../api';
 import { formatTimestamp } from '../format/dates';
 import { useCurrentUser } from './CurrentUser';
 import { Logo } from './Logo';
-import { navFor, type NavItem } from './navigation';
+import { activeLink, navFor } from './navigation';
 
-function isActive(item: Pick<NavItem, 'to'>, pathname: string): boolean {
-  return item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(item.to + '/');
-}
 
 function UserSummary({ user }: { user: User }) {
   const readOnly = isReadOnly(user.role);
@@ -80,17 +77,23 @@ export function AppLayout() {
     },
   });
 
+  const sections = navFor(user.role);
+  const current = activeLink(
+    pathname,
+    sections.flatMap((s) => s.items),
+  );
+
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !navOpen } }}
       padding="lg"
       bg="gray.0"
     >
       <AppShell.Header withBorder>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="md" size="sm" aria-label="Toggle navigation" />
             <Anchor component={Link} to="/" underline="never" c="inherit" aria-label="qualtrack home">
               <Group gap={8} wrap="nowrap">
                 <Logo size={26} />
@@ -128,7 +131,7 @@ export function AppLayout() {
         </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap="md" py={4}>
-            {navFor(user.role).map((section, i) => (
+            {sections.map((section, i) => (
               <Box key={section.label ?? i}>
                 {section.label && (
                   <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" mb={4} style={{ letterSpacing: '0.04em' }}>
@@ -142,8 +145,8 @@ export function AppLayout() {
                     to={item.to}
                     label={item.label}
                     leftSection={<item.icon size={18} stroke={1.6} />}
-                    active={isActive(item, pathname)}
-                    aria-current={isActive(item, pathname) ? 'page' : undefined}
+                    active={current === item.to}
+                    aria-current={current === item.to ? 'page' : undefined}
                     className="qt-navlink"
                     style={{ borderRadius: 'var(--mantine-radius-sm)' }}
                   />

@@ -39,16 +39,20 @@ export function PageHeader({ title, breadcrumbs, description, actions }: PageHea
           )}
         </Breadcrumbs>
       </Box>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-        <Box>
+      <Group justify="space-between" align="flex-start" gap="sm" style={{ rowGap: 8 }}>
+        <Box style={{ flex: '1 1 340px', minWidth: 0 }}>
           <Title order={1}>{title}</Title>
           {description && (
-            <Text size="sm" c="dimmed" mt={4}>
+            <Text size="sm" c="dimmed" mt={4} component="div">
               {description}
             </Text>
           )}
         </Box>
-        {actions && <Group gap="xs">{actions}</Group>}
+        {actions && (
+          <Group gap="xs" justify="flex-end" style={{ flex: '0 1 auto' }}>
+            {actions}
+          </Group>
+        )}
       </Group>
     </Box>
   );

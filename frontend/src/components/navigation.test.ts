@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../api';
-import { navFor } from './navigation';
+import { activeLink, navFor } from './navigation';
 
 const labels = (role: (typeof ROLES)[number]) => navFor(role).flatMap((s) => s.items.map((i) => i.label));
 
@@ -27,5 +27,16 @@ describe('navFor', () => {
         expect.arrayContaining(['Dashboard', 'Manufacturers', 'Sites', 'Inspections', 'Findings', 'Certifications', 'Reports', 'Audit trail']),
       );
     }
+  });
+});
+
+describe('activeLink', () => {
+  const items = navFor('admin').flatMap((s) => s.items);
+  it('marks the closest link current', () => {
+    expect(activeLink('/inspections/calendar', items)).toBe('/inspections/calendar');
+    expect(activeLink('/inspections/12', items)).toBe('/inspections');
+    expect(activeLink('/', items)).toBe('/');
+    expect(activeLink('/sites/3', items)).toBe('/sites');
+    expect(activeLink('/account/password', items)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import {
   IconAlertTriangle,
   IconBuildingFactory2,
+  IconCalendarEvent,
   IconCertificate,
   IconClipboardCheck,
   IconFileSpreadsheet,
@@ -35,6 +36,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { label: 'Manufacturers', to: '/manufacturers', icon: IconBuildingFactory2 },
       { label: 'Sites', to: '/sites', icon: IconMapPin },
       { label: 'Inspections', to: '/inspections', icon: IconClipboardCheck },
+      { label: 'Calendar', to: '/inspections/calendar', icon: IconCalendarEvent },
       { label: 'Findings', to: '/findings', icon: IconAlertTriangle },
       { label: 'Certifications', to: '/certifications', icon: IconCertificate },
     ],
@@ -52,6 +54,19 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [{ label: 'Users', to: '/users', icon: IconUsers, roles: ['admin'] }],
   },
 ];
+
+/**
+ * The link that matches the path most closely (Calendar, not Inspections, on
+ * /inspections/calendar), so exactly one link is marked current.
+ */
+export function activeLink(pathname: string, items: readonly Pick<NavItem, 'to'>[]): string | null {
+  let best: string | null = null;
+  for (const { to } of items) {
+    const hit = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(to + '/');
+    if (hit && (best === null || to.length > best.length)) best = to;
+  }
+  return best;
+}
 
 /** The sections and links a role may see; sections left empty are dropped. */
 export function navFor(role: Role): NavSection[] {

@@ -1,9 +1,108 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { auditApi, usersApi } from '../../api';
+import { AuditEventsTable } from '../../components/AuditEventsTable';
+import { DateField } from '../../components/forms';
+import { useListState } from '../../components/listState';
+import { PageHeader } from '../../components/PageHeader';
+import { usePermissions } from '../../components/permissions';
+import { options } from '../../format/labels';
+
+const FILTERS = ['entity_type', 'entity_id', 'actor_id', 'from', 'to'] as const;
+const ENTITY_TYPES = ['site', 'manufacturer', 'inspection', 'finding', 'certification', 'attachment', 'user'];
 
 export default function AuditTrailPage() {
+  const can = usePermissions();
+  const list = useListState(FILTERS, '-sequence');
+  const query = useQuery({
+    queryKey: ['audit-events', list.query],
+    queryFn: ({ signal }) => auditApi.list(list.query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const usersQuery = { page_size: 200, sort: 'name' };
+  const users = useQuery({ queryKey: ['users', usersQuery], queryFn: ({ signal }) => usersApi.list(usersQuery, signal), enabled: can.manageUsers });
+  const verify = useMutation({ mutationFn: auditApi.verify });
+
   return (
-    <ComingSoon title="Audit trail">
-      Every change made in qualtrack, who made it and when, in a tamper-evident chain you can verify.
-    </ComingSoon>
+    <>
+      <PageHeader
+        title="Audit trail"
+        breadcrumbs={[{ label: 'Dashboard', to: '/' }, { label: 'Audit trail' }]}
+        description="Every change, who made it and when. Each event is chained to the one before by its hash, so a changed or removed event shows."
+        actions={
+          <Button leftSection={<IconShieldCheck size={16} />} onClick={() => verify.mutate()} loading={verify.isPending}>
+            Verify chain
+          </Button>
+        }
+      />
+      <Stack gap="sm">
+        {verify.data &&
+          (verify.data.valid ? (
+            <Alert color="green" icon={<IconShieldCheck size={18} />} title="The audit trail is intact" role="status" data-testid="verify-result">
+              All {verify.data.events} events were checked: every hash matches and every event links to the one before.
+              <Text size="xs" c="dimmed" mt={4} ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                Head hash {verify.data.head_hash}
+              </Text>
+            </Alert>
+          ) : (
+            <Alert color="red" icon={<IconAlertTriangle size={18} />} title="The audit trail was tampered with" role="alert" data-testid="verify-result">
+              The chain breaks at event #{verify.data.first_invalid_sequence}
+              {verify.data.reason ? `: ${verify.data.reason}` : ''}. {verify.data.events} events were checked. Tell your administrator.
+            </Alert>
+          ))}
+        {verify.error && (
+          <Alert color="red" role="alert">
+            The check could not run: {verify.error.message}
+          </Alert>
+        )}
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <Select label="Record type" placeholder="Any" data={options(ENTITY_TYPES)} value={list.filters.entity_type || null} onChange={(v) => list.setFilter('entity_type', v)} clearable w={160} />
+          <TextInput
+            label="Record ID"
+            inputMode="numeric"
+            value={list.filters.entity_id}
+            onChange={(e) => list.setFilter('entity_id', e.currentTarget.value.replace(/\D/g, ''))}
+            w={110}
+          />
+          {can.manageUsers ? (
+            <Select
+              label="Actor"
+              placeholder="Anyone"
+              searchable
+              data={(users.data?.items ?? []).map((u) => ({ value: String(u.id), label: `${u.name} (${u.email})` }))}
+              value={list.filters.actor_id || null}
+              onChange={(v) => list.setFilter('actor_id', v)}
+              clearable
+              w={240}
+            />
+          ) : (
+            <TextInput
+              label="Actor user ID"
+              inputMode="numeric"
+              value={list.filters.actor_id}
+              onChange={(e) => list.setFilter('actor_id', e.currentTarget.value.replace(/\D/g, ''))}
+              w={120}
+            />
+          )}
+          <DateField label="From" value={list.filters.from ?? ''} onChange={(v) => list.setFilter('from', v)} w={150} />
+          <DateField label="To" value={list.filters.to ?? ''} onChange={(v) => list.setFilter('to', v)} w={150} />
+          {list.active && (
+            <Button variant="subtle" onClick={list.clear}>
+              Clear filters
+            </Button>
+          )}
+        </Group>
+        <AuditEventsTable
+          rows={query.data?.items}
+          loading={query.isFetching}
+          error={query.error}
+          total={query.data?.total}
+          page={list.page}
+          onPage={list.setPage}
+          emptyText={list.active ? 'No event matches these filters. Clear them to see the whole trail.' : 'Nothing has been recorded yet.'}
+        />
+      </Stack>
+    </>
   );
 }

@@ -1,9 +1,98 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CERTIFICATION_STATUSES, COMMON_STANDARDS, certificationsApi } from '../../api';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { useListState } from '../../components/listState';
+import { PageHeader } from '../../components/PageHeader';
+import { usePermissions } from '../../components/permissions';
+import { SitePicker } from '../../components/SitePicker';
+import { useDebounced } from '../../components/useDebounced';
+import { options } from '../../format/labels';
+import { CertificationModal } from './CertificationForm';
+import { certificationColumns } from './CertificationsTable';
+
+const FILTERS = ['q', 'site_id', 'standard', 'status', 'expiring_within_days'] as const;
+const columns = certificationColumns(true);
+const WINDOWS = ['30', '60', '90', '180'];
 
 export default function CertificationsPage() {
+  const can = usePermissions();
+  const list = useListState(FILTERS, 'expires_on');
+  const [q, setQ] = useDebounced(list.filters.q ?? '', (v) => list.setFilter('q', v));
+  const [adding, setAdding] = useState(false);
+  const query = useQuery({
+    queryKey: ['certifications', list.query],
+    queryFn: ({ signal }) => certificationsApi.list(list.query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const window = list.filters.expiring_within_days ?? '';
+
   return (
-    <ComingSoon title="Certifications">
-      ISO 9001, IATF 16949, ISO 13485 and other certificates per site, with their expiry and verification status.
-    </ComingSoon>
+    <>
+      <PageHeader
+        title="Certifications"
+        breadcrumbs={[{ label: 'Dashboard', to: '/' }, { label: 'Certifications' }]}
+        description="Certificates held by the sites, with their expiry."
+        actions={can.edit && <Button onClick={() => setAdding(true)}>Add certification</Button>}
+      />
+      <Stack gap="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput label="Search" placeholder="Standard, number, body, site code" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={240} />
+          <SitePicker value={Number(list.filters.site_id) || null} onChange={(v) => list.setFilter('site_id', v ? String(v) : null)} clearable placeholder="Any site" w={200} />
+          <Select label="Standard" placeholder="Any" data={[...COMMON_STANDARDS]} value={list.filters.standard || null} onChange={(v) => list.setFilter('standard', v)} clearable searchable w={190} />
+          <Select label="Status" placeholder="Any" data={options(CERTIFICATION_STATUSES)} value={list.filters.status || null} onChange={(v) => list.setFilter('status', v)} clearable w={130} />
+          <div>
+            <Text size="sm" fw={500} mb={2} id="expiry-window-label">
+              Expiring within
+            </Text>
+            <SegmentedControl
+              aria-labelledby="expiry-window-label"
+              data={[{ value: '', label: 'Any time' }, ...WINDOWS.map((d) => ({ value: d, label: `${d} days` }))]}
+              value={WINDOWS.includes(window) ? window : ''}
+              onChange={(v) => list.setFilter('expiring_within_days', v || null)}
+              size="sm"
+            />
+          </div>
+          {list.active && (
+            <Button variant="subtle" onClick={list.clear}>
+              Clear filters
+            </Button>
+          )}
+        </Group>
+        <DataTable
+          caption="Certifications"
+          columns={columns}
+          rows={query.data?.items}
+          rowKey={(c) => c.id}
+          rowHref={(c) => `/certifications/${c.id}`}
+          rowStyle={(c) =>
+            c.status === 'expired'
+              ? { boxShadow: 'inset 3px 0 0 var(--mantine-color-red-6)' }
+              : c.status === 'expiring'
+                ? { boxShadow: 'inset 3px 0 0 var(--mantine-color-yellow-6)' }
+                : undefined
+          }
+          sort={list.sort}
+          onSort={list.setSort}
+          loading={query.isFetching}
+          error={query.error}
+          total={query.data?.total}
+          page={list.page}
+          onPage={list.setPage}
+          empty={
+            list.active ? (
+              <EmptyState title="No certificate matches these filters">Widen the expiry window or clear the filters.</EmptyState>
+            ) : (
+              <EmptyState title="No certifications yet">
+                {can.edit ? 'Record certificates with "Add certification" or import them from a spreadsheet (Import).' : 'No certificate is recorded yet.'}
+              </EmptyState>
+            )
+          }
+        />
+      </Stack>
+      <CertificationModal opened={adding} onClose={() => setAdding(false)} />
+    </>
   );
 }

@@ -1,9 +1,76 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { SEVERITIES, findingsApi } from '../../api';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { useListState } from '../../components/listState';
+import { PageHeader } from '../../components/PageHeader';
+import { SitePicker } from '../../components/SitePicker';
+import { useDebounced } from '../../components/useDebounced';
+import { options } from '../../format/labels';
+import { findingColumns, findingRowStyle } from './FindingsTable';
+
+const FILTERS = ['q', 'site_id', 'status', 'severity', 'overdue'] as const;
+const columns = findingColumns(true);
+const STATUS_CHOICES = [
+  { value: 'open,in_progress', label: 'Not closed' },
+  { value: 'open', label: 'Open' },
+  { value: 'in_progress', label: 'In progress' },
+  { value: 'closed', label: 'Closed' },
+];
 
 export default function FindingsPage() {
+  const list = useListState(FILTERS, 'due_date');
+  const [q, setQ] = useDebounced(list.filters.q ?? '', (v) => list.setFilter('q', v));
+  const query = useQuery({
+    queryKey: ['findings', list.query],
+    queryFn: ({ signal }) => findingsApi.list(list.query, signal),
+    placeholderData: keepPreviousData,
+  });
+
   return (
-    <ComingSoon title="Findings">
-      Findings raised during inspections, their corrective actions, owners and due dates, until they are verified and closed.
-    </ComingSoon>
+    <>
+      <PageHeader
+        title="Findings"
+        breadcrumbs={[{ label: 'Dashboard', to: '/' }, { label: 'Findings' }]}
+        description="What inspections found and the corrective actions that follow. Overdue ones are marked red."
+      />
+      <Stack gap="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput label="Search" placeholder="Description, requirement, owner" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={240} />
+          <SitePicker value={Number(list.filters.site_id) || null} onChange={(v) => list.setFilter('site_id', v ? String(v) : null)} clearable placeholder="Any site" w={200} />
+          <Select label="Status" placeholder="Any" data={STATUS_CHOICES} value={list.filters.status || null} onChange={(v) => list.setFilter('status', v)} clearable w={150} />
+          <Select label="Severity" placeholder="Any" data={options(SEVERITIES)} value={list.filters.severity || null} onChange={(v) => list.setFilter('severity', v)} clearable w={140} />
+          <Checkbox label="Overdue only" checked={list.filters.overdue === 'true'} onChange={(e) => list.setFilter('overdue', e.currentTarget.checked ? 'true' : null)} mb={8} />
+          {list.active && (
+            <Button variant="subtle" onClick={list.clear}>
+              Clear filters
+            </Button>
+          )}
+        </Group>
+        <DataTable
+          caption="Findings"
+          columns={columns}
+          rows={query.data?.items}
+          rowKey={(f) => f.id}
+          rowHref={(f) => `/findings/${f.id}`}
+          rowStyle={findingRowStyle}
+          sort={list.sort}
+          onSort={list.setSort}
+          loading={query.isFetching}
+          error={query.error}
+          total={query.data?.total}
+          page={list.page}
+          onPage={list.setPage}
+          empty={
+            list.active ? (
+              <EmptyState title="No finding matches these filters">Change the filters or clear them.</EmptyState>
+            ) : (
+              <EmptyState title="No findings yet">Findings are added on an inspection's page, while or after visiting the site.</EmptyState>
+            )
+          }
+        />
+      </Stack>
+    </>
   );
 }

@@ -1,9 +1,89 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { INSPECTION_RESULTS, INSPECTION_STATUSES, INSPECTION_TYPES, inspectionsApi } from '../../api';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { DateField } from '../../components/forms';
+import { useListState } from '../../components/listState';
+import { PageHeader } from '../../components/PageHeader';
+import { usePermissions } from '../../components/permissions';
+import { SitePicker } from '../../components/SitePicker';
+import { useDebounced } from '../../components/useDebounced';
+import { options } from '../../format/labels';
+import { PlanInspectionModal } from './InspectionForms';
+import { inspectionColumns } from './InspectionsTable';
+
+const FILTERS = ['q', 'site_id', 'status', 'type', 'result', 'from', 'to'] as const;
+const columns = inspectionColumns(true);
 
 export default function InspectionsPage() {
+  const can = usePermissions();
+  const list = useListState(FILTERS, '-date');
+  const [q, setQ] = useDebounced(list.filters.q ?? '', (v) => list.setFilter('q', v));
+  const [planning, setPlanning] = useState(false);
+  const query = useQuery({
+    queryKey: ['inspections', list.query],
+    queryFn: ({ signal }) => inspectionsApi.list(list.query, signal),
+    placeholderData: keepPreviousData,
+  });
+
   return (
-    <ComingSoon title="Inspections">
-      Planned and completed qualification, routine, for-cause and follow-up inspections, with their results and scores.
-    </ComingSoon>
+    <>
+      <PageHeader
+        title="Inspections"
+        breadcrumbs={[{ label: 'Dashboard', to: '/' }, { label: 'Inspections' }]}
+        description="Planned and completed visits to the sites."
+        actions={
+          <>
+            <Button variant="default" component={Link} to="/inspections/calendar">
+              Calendar
+            </Button>
+            {can.edit && <Button onClick={() => setPlanning(true)}>Plan inspection</Button>}
+          </>
+        }
+      />
+      <Stack gap="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput label="Search" placeholder="Site, scope, summary" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={200} />
+          <SitePicker value={Number(list.filters.site_id) || null} onChange={(v) => list.setFilter('site_id', v ? String(v) : null)} clearable placeholder="Any site" w={200} />
+          <Select label="Status" placeholder="Any" data={options(INSPECTION_STATUSES)} value={list.filters.status || null} onChange={(v) => list.setFilter('status', v)} clearable w={130} />
+          <Select label="Type" placeholder="Any" data={options(INSPECTION_TYPES)} value={list.filters.type || null} onChange={(v) => list.setFilter('type', v)} clearable w={140} />
+          <Select label="Result" placeholder="Any" data={options(INSPECTION_RESULTS)} value={list.filters.result || null} onChange={(v) => list.setFilter('result', v)} clearable w={130} />
+          <DateField label="From" value={list.filters.from ?? ''} onChange={(v) => list.setFilter('from', v)} w={150} />
+          <DateField label="To" value={list.filters.to ?? ''} onChange={(v) => list.setFilter('to', v)} w={150} />
+          {list.active && (
+            <Button variant="subtle" onClick={list.clear}>
+              Clear filters
+            </Button>
+          )}
+        </Group>
+        <DataTable
+          caption="Inspections"
+          columns={columns}
+          rows={query.data?.items}
+          rowKey={(i) => i.id}
+          rowHref={(i) => `/inspections/${i.id}`}
+          sort={list.sort}
+          onSort={list.setSort}
+          loading={query.isFetching}
+          error={query.error}
+          total={query.data?.total}
+          page={list.page}
+          onPage={list.setPage}
+          empty={
+            list.active ? (
+              <EmptyState title="No inspection matches these filters">Change the filters or clear them.</EmptyState>
+            ) : (
+              <EmptyState title="No inspections yet">
+                {can.edit ? 'Plan a visit with "Plan inspection", or from a site\'s page.' : 'No inspection is recorded yet.'}
+              </EmptyState>
+            )
+          }
+        />
+      </Stack>
+      <PlanInspectionModal opened={planning} onClose={() => setPlanning(false)} />
+    </>
   );
 }

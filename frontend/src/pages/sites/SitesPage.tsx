@@ -1,9 +1,132 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { QUALIFICATION_STATUSES, RISK_TIERS, manufacturersApi, sitesApi } from '../../api';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { useListState } from '../../components/listState';
+import { PageHeader } from '../../components/PageHeader';
+import { usePermissions } from '../../components/permissions';
+import { useDebounced } from '../../components/useDebounced';
+import { options } from '../../format/labels';
+import { siteColumns } from './SitesTable';
+
+const FILTERS = ['q', 'status', 'risk_tier', 'country', 'manufacturer_id', 'overdue', 'archived'] as const;
+
+export function useManufacturerOptions() {
+  const q = { page_size: 200, sort: 'name', archived: 'all' };
+  const query = useQuery({ queryKey: ['manufacturers', q], queryFn: ({ signal }) => manufacturersApi.list(q, signal), staleTime: 60_000 });
+  return (query.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.archived ? `${m.name} (archived)` : m.name }));
+}
 
 export default function SitesPage() {
+  const can = usePermissions();
+  const list = useListState(FILTERS, 'code');
+  const [q, setQ] = useDebounced(list.filters.q ?? '', (v) => list.setFilter('q', v));
+  const manufacturers = useManufacturerOptions();
+  const query = useQuery({
+    queryKey: ['sites', list.query],
+    queryFn: ({ signal }) => sitesApi.list(list.query, signal),
+    placeholderData: keepPreviousData,
+  });
+
   return (
-    <ComingSoon title="Sites">
-      Every manufacturing site with its qualification status, risk tier, next inspection due and open findings, filterable and sortable like a spreadsheet.
-    </ComingSoon>
+    <>
+      <PageHeader
+        title="Sites"
+        breadcrumbs={[{ label: 'Dashboard', to: '/' }, { label: 'Sites' }]}
+        description="Factories of contract manufacturers, their qualification status and inspection schedule."
+        actions={
+          can.edit && (
+            <Button component={Link} to="/sites/new">
+              New site
+            </Button>
+          )
+        }
+      />
+      <Stack gap="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput label="Search" placeholder="Code, name, city" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={220} />
+          <Select
+            label="Status"
+            placeholder="Any"
+            data={options(QUALIFICATION_STATUSES)}
+            value={list.filters.status || null}
+            onChange={(v) => list.setFilter('status', v)}
+            clearable
+            w={170}
+          />
+          <Select
+            label="Risk tier"
+            placeholder="Any"
+            data={options(RISK_TIERS)}
+            value={list.filters.risk_tier || null}
+            onChange={(v) => list.setFilter('risk_tier', v)}
+            clearable
+            w={130}
+          />
+          <TextInput
+            label="Country"
+            placeholder="e.g. CN"
+            value={list.filters.country}
+            onChange={(e) => list.setFilter('country', e.currentTarget.value.toUpperCase().slice(0, 2))}
+            w={100}
+          />
+          <Select
+            label="Manufacturer"
+            placeholder="Any"
+            data={manufacturers}
+            value={list.filters.manufacturer_id || null}
+            onChange={(v) => list.setFilter('manufacturer_id', v)}
+            clearable
+            searchable
+            w={200}
+          />
+          <Checkbox
+            label="Overdue only"
+            checked={list.filters.overdue === 'true'}
+            onChange={(e) => list.setFilter('overdue', e.currentTarget.checked ? 'true' : null)}
+            mb={8}
+          />
+          <Checkbox
+            label="Archived only"
+            checked={list.filters.archived === 'true'}
+            onChange={(e) => list.setFilter('archived', e.currentTarget.checked ? 'true' : null)}
+            mb={8}
+          />
+          {list.active && (
+            <Button variant="subtle" onClick={list.clear}>
+              Clear filters
+            </Button>
+          )}
+        </Group>
+        <DataTable
+          caption="Sites"
+          columns={siteColumns}
+          rows={query.data?.items}
+          rowKey={(s) => s.id}
+          rowHref={(s) => `/sites/${s.id}`}
+          rowStyle={(s) => (s.overdue ? { boxShadow: 'inset 3px 0 0 var(--mantine-color-red-6)' } : undefined)}
+          sort={list.sort}
+          onSort={list.setSort}
+          loading={query.isFetching}
+          error={query.error}
+          total={query.data?.total}
+          page={list.page}
+          onPage={list.setPage}
+          empty={
+            list.active ? (
+              <EmptyState title="No site matches these filters">Change the filters, or clear them to see every site.</EmptyState>
+            ) : (
+              <EmptyState title="No sites yet">
+                {can.edit
+                  ? 'Add a site with "New site" (it needs a manufacturer first), or import your existing sites spreadsheet under Import.'
+                  : 'Nobody has recorded a site yet.'}
+              </EmptyState>
+            )
+          }
+        />
+      </Stack>
+    </>
   );
 }

@@ -1,0 +1,114 @@
+import { apiRequest } from './client';
+import type {
+  Attachment,
+  AttachmentOwnerType,
+  AuditEvent,
+  AuditVerifyResult,
+  Certification,
+  CertificationInput,
+  CreatedUser,
+  Dashboard,
+  DecisionRequest,
+  DecisionResponse,
+  Finding,
+  FindingInput,
+  Inspection,
+  InspectionInput,
+  ListResponse,
+  Manufacturer,
+  ManufacturerInput,
+  QualificationDecision,
+  QualificationOptions,
+  Site,
+  SiteInput,
+  User,
+  UserCreate,
+  UserUpdate,
+} from './types';
+
+/** List parameters and filters; empty values are left out of the query string. */
+export type ListParams = Record<string, string | number | boolean | null | undefined>;
+
+export function queryString(params: ListParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+/** A PATCH body: the fields that changed and the version that was read. */
+export type Patch<T> = Partial<T> & { version: number };
+
+function crud<T, In>(path: string) {
+  return {
+    list: (params?: ListParams, signal?: AbortSignal) =>
+      apiRequest<ListResponse<T>>(path + queryString(params), signal ? { signal } : {}),
+    get: (id: number, signal?: AbortSignal) => apiRequest<T>(`${path}/${id}`, signal ? { signal } : {}),
+    create: (body: In) => apiRequest<T>(path, { method: 'POST', body }),
+    update: (id: number, body: Patch<In> & Record<string, unknown>) =>
+      apiRequest<T>(`${path}/${id}`, { method: 'PATCH', body }),
+    remove: (id: number) => apiRequest<void>(`${path}/${id}`, { method: 'DELETE' }),
+  };
+}
+
+export const manufacturersApi = crud<Manufacturer, ManufacturerInput>('/manufacturers');
+export const sitesApi = {
+  ...crud<Site, SiteInput>('/sites'),
+  history: (id: number, signal?: AbortSignal) =>
+    apiRequest<ListResponse<QualificationDecision>>(`/sites/${id}/qualification?page_size=200`, signal ? { signal } : {}),
+  options: (id: number, signal?: AbortSignal) =>
+    apiRequest<QualificationOptions>(`/sites/${id}/qualification/options`, signal ? { signal } : {}),
+  decide: (id: number, body: DecisionRequest) =>
+    apiRequest<DecisionResponse>(`/sites/${id}/qualification`, { method: 'POST', body }),
+};
+export const inspectionsApi = {
+  ...crud<Inspection, InspectionInput>('/inspections'),
+  addFinding: (inspectionId: number, body: FindingInput) =>
+    apiRequest<Finding>(`/inspections/${inspectionId}/findings`, { method: 'POST', body }),
+};
+export const findingsApi = {
+  list: crud<Finding, FindingInput>('/findings').list,
+  get: crud<Finding, FindingInput>('/findings').get,
+  update: (id: number, body: Patch<FindingInput> & Record<string, unknown>) =>
+    apiRequest<Finding>(`/findings/${id}`, { method: 'PATCH', body }),
+};
+export const certificationsApi = crud<Certification, CertificationInput>('/certifications');
+
+export const usersApi = {
+  list: (params?: ListParams, signal?: AbortSignal) =>
+    apiRequest<ListResponse<User>>('/users' + queryString(params), signal ? { signal } : {}),
+  create: (body: UserCreate) => apiRequest<CreatedUser>('/users', { method: 'POST', body }),
+  update: (id: number, body: UserUpdate) => apiRequest<User>(`/users/${id}`, { method: 'PATCH', body }),
+};
+
+const OWNER_PATH: Record<AttachmentOwnerType, string> = {
+  site: 'sites',
+  inspection: 'inspections',
+  finding: 'findings',
+  certification: 'certifications',
+};
+
+export function attachmentsPath(owner: AttachmentOwnerType, id: number): string {
+  return `/${OWNER_PATH[owner]}/${id}/attachments`;
+}
+
+export const attachmentsApi = {
+  list: (owner: AttachmentOwnerType, id: number, signal?: AbortSignal) =>
+    apiRequest<ListResponse<Attachment>>(attachmentsPath(owner, id) + '?page_size=200', signal ? { signal } : {}),
+  remove: (id: number) => apiRequest<void>(`/attachments/${id}`, { method: 'DELETE' }),
+  downloadUrl: (id: number) => `/api/v1/attachments/${id}`,
+  inlineUrl: (id: number) => `/api/v1/attachments/${id}?inline=1`,
+};
+
+export const auditApi = {
+  list: (params?: ListParams, signal?: AbortSignal) =>
+    apiRequest<ListResponse<AuditEvent>>('/audit-events' + queryString(params), signal ? { signal } : {}),
+  verify: () => apiRequest<AuditVerifyResult>('/audit-events/verify'),
+};
+
+export const dashboardApi = {
+  get: (signal?: AbortSignal) => apiRequest<Dashboard>('/dashboard', signal ? { signal } : {}),
+};

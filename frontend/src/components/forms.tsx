@@ -1,0 +1,151 @@
+import { Alert, Button, Group, Modal, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { isApiError } from '../api';
+
+/** The server's per-field reasons for a failed save, and the message for the rest. */
+export function serverErrors(error: unknown, shownFields: readonly string[] = []) {
+  const fields = isApiError(error) ? error.fields : {};
+  const shown = shownFields.some((f) => fields[f]);
+  const unshown = Object.entries(fields).filter(([f]) => !shownFields.includes(f));
+  return {
+    field: (name: string): string | undefined => fields[name],
+    /** The message when no field we show carries the reason, plus reasons for fields not on the form. */
+    formMessage: error && (!shown || unshown.length > 0) ? (error as Error).message : null,
+    unshown,
+    conflict: isApiError(error, 409) && error.code === 'version_conflict',
+  };
+}
+
+/**
+ * The error at the top of a form: a 409 version_conflict says someone else
+ * changed the record and offers to reload it; anything else shows the
+ * server's message and reasons for fields the form does not show.
+ */
+export function FormError({ error, shownFields = [], onReload }: { error: unknown; shownFields?: readonly string[]; onReload?: () => void }) {
+  if (!error) return null;
+  const e = serverErrors(error, shownFields);
+  if (e.conflict) {
+    return (
+      <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />} role="alert" title="Someone else changed this record">
+        <Stack gap="xs">
+          <Text size="sm">It was changed after you opened it. Reload to see the latest version, then make your change again.</Text>
+          {onReload && (
+            <Button size="xs" variant="default" w="fit-content" onClick={onReload}>
+              Reload the record
+            </Button>
+          )}
+        </Stack>
+      </Alert>
+    );
+  }
+  if (!e.formMessage) return null;
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+      <Text size="sm">{e.formMessage}</Text>
+      {e.unshown.length > 0 && (
+        <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+          {e.unshown.map(([f, why]) => (
+            <li key={f}>
+              <Text size="sm" span>
+                {why}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Alert>
+  );
+}
+
+/** A calendar date input (the browser's date picker); its value is YYYY-MM-DD or ''. */
+export function DateField(props: Omit<TextInputProps, 'type' | 'onChange' | 'value'> & { value: string; onChange: (value: string) => void }) {
+  const { value, onChange, ...rest } = props;
+  return <TextInput type="date" value={value} onChange={(e) => onChange(e.currentTarget.value)} {...rest} />;
+}
+
+interface ConfirmButtonProps {
+  /** The button's text, also the confirm button's. */
+  label: string;
+  title: string;
+  children: ReactNode;
+  onConfirm: () => Promise<unknown>;
+  color?: string;
+  variant?: string;
+  size?: string;
+  /** Reloads the record when the action met a version conflict. */
+  onReload?: () => void;
+}
+
+/** A destructive action that asks first, in a modal, and shows why it failed. */
+export function ConfirmButton({ label, title, children, onConfirm, color = 'red', variant = 'light', size = 'sm', onReload }: ConfirmButtonProps) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const close = () => {
+    setOpen(false);
+    setError(null);
+  };
+  return (
+    <>
+      <Button color={color} variant={variant} size={size} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Modal opened={open} onClose={close} title={title} centered>
+        <Stack gap="md">
+          <Text size="sm" component="div">
+            {children}
+          </Text>
+          <FormError
+            error={error}
+            {...(onReload
+              ? {
+                  onReload: () => {
+                    onReload();
+                    close();
+                  },
+                }
+              : {})}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button
+              color={color}
+              loading={busy}
+              onClick={async () => {
+                setBusy(true);
+                setError(null);
+                try {
+                  await onConfirm();
+                  setOpen(false);
+                } catch (err) {
+                  setError(err);
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            >
+              {label}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+/** Labelled read-only values in a grid (a record's details). */
+export function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.03em' }}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere', whiteSpace: typeof children === 'string' ? 'pre-wrap' : undefined }}>
+        {children === '' || children === null || children === undefined ? <Text span c="dimmed">—</Text> : children}
+      </Text>
+    </div>
+  );
+}

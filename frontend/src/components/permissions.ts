@@ -1,0 +1,29 @@
+import type { QualificationStatus, Role } from '../api';
+import { useCurrentUser } from './CurrentUser';
+
+/** What a role may do (DESIGN.md, Roles). The server enforces the same rules. */
+export interface Permissions {
+  edit: boolean;
+  importData: boolean;
+  /** Any qualification decision at all (procurement: only prospective -> in qualification). */
+  decide: (from: QualificationStatus) => boolean;
+  remove: boolean;
+  manageUsers: boolean;
+  readOnly: boolean;
+}
+
+export function permissionsFor(role: Role): Permissions {
+  const writer = role === 'admin' || role === 'manager' || role === 'procurement';
+  return {
+    edit: writer,
+    importData: writer,
+    decide: (from) => role === 'admin' || role === 'manager' || (role === 'procurement' && from === 'prospective'),
+    remove: role === 'admin',
+    manageUsers: role === 'admin',
+    readOnly: role === 'auditor',
+  };
+}
+
+export function usePermissions(): Permissions {
+  return permissionsFor(useCurrentUser().role);
+}

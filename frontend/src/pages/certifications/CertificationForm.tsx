@@ -1,0 +1,132 @@
+import { Autocomplete, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { COMMON_STANDARDS, certificationsApi, type Certification, type CertificationInput } from '../../api';
+import { changedFields } from '../../components/changedFields';
+import { DateField, FormError, serverErrors } from '../../components/forms';
+import { SitePicker } from '../../components/SitePicker';
+
+const FIELDS = ['site_id', 'standard', 'certificate_number', 'issuing_body', 'scope', 'issued_on', 'expires_on', 'withdrawn', 'withdrawn_reason', 'verified'] as const;
+
+function fromRecord(c: Certification): CertificationInput {
+  return {
+    site_id: c.site_id,
+    standard: c.standard,
+    certificate_number: c.certificate_number,
+    issuing_body: c.issuing_body,
+    scope: c.scope,
+    issued_on: c.issued_on,
+    expires_on: c.expires_on,
+    withdrawn: c.withdrawn,
+    withdrawn_reason: c.withdrawn_reason,
+  };
+}
+
+/** Add a certificate (to a given site, or pick one) or edit one. */
+export function CertificationModal({
+  opened,
+  onClose,
+  siteId,
+  record,
+  onReload,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  siteId?: number;
+  record?: Certification;
+  onReload?: () => void;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={record ? `Edit ${record.standard}` : 'Add a certification'} size="lg" centered>
+      {opened && <CertificationForm onClose={onClose} siteId={siteId} record={record} onReload={onReload} />}
+    </Modal>
+  );
+}
+
+function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () => void; siteId?: number | undefined; record?: Certification | undefined; onReload?: (() => void) | undefined }) {
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<CertificationInput>(
+    record
+      ? fromRecord(record)
+      : { site_id: siteId ?? 0, standard: '', certificate_number: '', issuing_body: '', scope: '', issued_on: null, expires_on: null, withdrawn: false, withdrawn_reason: '' },
+  );
+  const [verified, setVerified] = useState(false);
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { ...form, ...(verified ? { verified: true } : {}) };
+      return record
+        ? certificationsApi.update(record.id, { ...changedFields(fromRecord(record), form), ...(verified ? { verified: true } : {}), version: record.version })
+        : certificationsApi.create(body);
+    },
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(['certification', saved.id], saved);
+      await queryClient.invalidateQueries({ queryKey: ['certifications'] });
+      await queryClient.invalidateQueries({ queryKey: ['site'] });
+      await queryClient.invalidateQueries({ queryKey: ['sites'] });
+      onClose();
+    },
+  });
+  const err = serverErrors(save.error, FIELDS);
+  const set = <K extends keyof CertificationInput>(k: K, v: CertificationInput[K]) => setForm((f) => ({ ...f, [k]: v }));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      noValidate
+      aria-label={record ? 'Edit certification' : 'Add a certification'}
+    >
+      <Stack gap="md">
+        <FormError
+          error={save.error}
+          shownFields={FIELDS}
+          onReload={() => {
+            onReload?.();
+            onClose();
+          }}
+        />
+        {!siteId && !record && <SitePicker value={form.site_id || null} onChange={(v) => set('site_id', v ?? 0)} required error={err.field('site_id')} />}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Autocomplete
+            label="Standard"
+            required
+            data={[...COMMON_STANDARDS]}
+            value={form.standard}
+            onChange={(v) => set('standard', v)}
+            error={err.field('standard')}
+            placeholder="e.g. ISO 9001:2015"
+          />
+          <TextInput label="Certificate number" value={form.certificate_number} onChange={(e) => set('certificate_number', e.currentTarget.value)} error={err.field('certificate_number')} />
+          <TextInput label="Issuing body" value={form.issuing_body} onChange={(e) => set('issuing_body', e.currentTarget.value)} error={err.field('issuing_body')} placeholder="e.g. TÜV SÜD" />
+          <div />
+          <DateField label="Issued on" value={form.issued_on ?? ''} onChange={(v) => set('issued_on', v || null)} error={err.field('issued_on')} />
+          <DateField label="Expires on" required value={form.expires_on ?? ''} onChange={(v) => set('expires_on', v || null)} error={err.field('expires_on')} />
+        </SimpleGrid>
+        <Textarea label="Scope" autosize minRows={2} value={form.scope} onChange={(e) => set('scope', e.currentTarget.value)} error={err.field('scope')} />
+        <Checkbox
+          label="I checked this certificate against the issuing body's register"
+          checked={verified}
+          onChange={(e) => setVerified(e.currentTarget.checked)}
+          error={err.field('verified')}
+        />
+        {record && (
+          <>
+            <Checkbox label="Withdrawn by the issuing body" checked={!!form.withdrawn} onChange={(e) => set('withdrawn', e.currentTarget.checked)} error={err.field('withdrawn')} />
+            {form.withdrawn && (
+              <TextInput label="Why it was withdrawn" value={form.withdrawn_reason ?? ''} onChange={(e) => set('withdrawn_reason', e.currentTarget.value)} error={err.field('withdrawn_reason')} />
+            )}
+          </>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {record ? 'Save changes' : 'Add certification'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

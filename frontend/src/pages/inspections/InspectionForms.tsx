@@ -1,0 +1,242 @@
+import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { INSPECTION_RESULTS, INSPECTION_TYPES, inspectionsApi, type Inspection, type InspectionResult, type InspectionType } from '../../api';
+import { useCurrentUser } from '../../components/CurrentUser';
+import { DateField, FormError, serverErrors } from '../../components/forms';
+import { SitePicker } from '../../components/SitePicker';
+import { toCalendarDate } from '../../format/dates';
+import { options } from '../../format/labels';
+
+const PLAN_FIELDS = ['site_id', 'type', 'scheduled_date', 'lead_inspector_id', 'team', 'scope', 'status'] as const;
+
+/** Plan an inspection: site, type, date, lead inspector, team, scope. Opens the new inspection. */
+export function PlanInspectionModal({ opened, onClose, siteId, date }: { opened: boolean; onClose: () => void; siteId?: number; date?: string }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Plan an inspection" size="lg" centered>
+      {opened && <PlanForm onClose={onClose} siteId={siteId} date={date} />}
+    </Modal>
+  );
+}
+
+function PlanForm({ onClose, siteId, date }: { onClose: () => void; siteId?: number | undefined; date?: string | undefined }) {
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [site, setSite] = useState<number | null>(siteId ?? null);
+  const [type, setType] = useState<InspectionType>('routine');
+  const [scheduled, setScheduled] = useState(date ?? '');
+  const [lead, setLead] = useState(true);
+  const [team, setTeam] = useState('');
+  const [scope, setScope] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      inspectionsApi.create({
+        site_id: site ?? 0,
+        type,
+        status: 'planned',
+        scheduled_date: scheduled || null,
+        lead_inspector_id: lead ? me.id : null,
+        team,
+        scope,
+      }),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: ['inspections'] });
+      await queryClient.invalidateQueries({ queryKey: ['sites'] });
+      await queryClient.invalidateQueries({ queryKey: ['site'] });
+      onClose();
+      await navigate(`/inspections/${created.id}`);
+    },
+  });
+  const err = serverErrors(save.error, PLAN_FIELDS);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Plan an inspection">
+      <Stack gap="md">
+        <FormError error={save.error} shownFields={PLAN_FIELDS} />
+        {siteId === undefined && <SitePicker value={site} onChange={setSite} required error={err.field('site_id')} />}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Type"
+            required
+            data={options(INSPECTION_TYPES)}
+            value={type}
+            onChange={(v) => setType((v as InspectionType) ?? 'routine')}
+            allowDeselect={false}
+            error={err.field('type')}
+          />
+          <DateField label="Scheduled date" required value={scheduled} onChange={setScheduled} error={err.field('scheduled_date')} />
+        </SimpleGrid>
+        <Checkbox label={`I (${me.name}) lead this inspection`} checked={lead} onChange={(e) => setLead(e.currentTarget.checked)} />
+        <TextInput label="Team" placeholder="Who else goes" value={team} onChange={(e) => setTeam(e.currentTarget.value)} error={err.field('team')} />
+        <Textarea label="Scope" placeholder="Areas and processes to inspect" autosize minRows={2} value={scope} onChange={(e) => setScope(e.currentTarget.value)} error={err.field('scope')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Plan inspection
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+const COMPLETE_FIELDS = ['performed_date', 'result', 'score', 'summary', 'status'] as const;
+
+/** Log the visit: performed date (not in the future), result, score, summary. */
+export function CompleteInspectionModal({ inspection, opened, onClose, onReload }: { inspection: Inspection; opened: boolean; onClose: () => void; onReload: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Complete the inspection" size="lg" centered>
+      {opened && <CompleteForm inspection={inspection} onClose={onClose} onReload={onReload} />}
+    </Modal>
+  );
+}
+
+function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspection; onClose: () => void; onReload: () => void }) {
+  const queryClient = useQueryClient();
+  const today = toCalendarDate(new Date());
+  const [performed, setPerformed] = useState(inspection.performed_date ?? (inspection.scheduled_date && inspection.scheduled_date <= today ? inspection.scheduled_date : today));
+  const [result, setResult] = useState<InspectionResult | ''>(inspection.result || '');
+  const [score, setScore] = useState<number | ''>(inspection.score ?? '');
+  const [summary, setSummary] = useState(inspection.summary);
+  const save = useMutation({
+    mutationFn: () =>
+      inspectionsApi.update(inspection.id, {
+        version: inspection.version,
+        status: 'completed',
+        performed_date: performed || null,
+        result,
+        score: score === '' ? null : score,
+        summary,
+      }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(['inspection', saved.id], saved);
+      await queryClient.invalidateQueries({ queryKey: ['inspections'] });
+      await queryClient.invalidateQueries({ queryKey: ['sites'] });
+      await queryClient.invalidateQueries({ queryKey: ['site'] });
+      await queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+      onClose();
+    },
+  });
+  const err = serverErrors(save.error, COMPLETE_FIELDS);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      noValidate
+      aria-label="Complete the inspection"
+    >
+      <Stack gap="md">
+        <FormError
+          error={save.error}
+          shownFields={COMPLETE_FIELDS}
+          onReload={() => {
+            onReload();
+            onClose();
+          }}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <DateField label="Performed on" required value={performed} onChange={setPerformed} max={today} error={err.field('performed_date')} />
+          <Select
+            label="Result"
+            required
+            data={options(INSPECTION_RESULTS)}
+            value={result || null}
+            onChange={(v) => setResult((v as InspectionResult) ?? '')}
+            error={err.field('result')}
+          />
+          <NumberInput label="Score (0–100)" min={0} max={100} value={score} onChange={(v) => setScore(typeof v === 'number' ? v : '')} error={err.field('score')} />
+        </SimpleGrid>
+        <Textarea label="Summary" autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={err.field('summary')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Mark as completed
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+const EDIT_FIELDS = ['type', 'scheduled_date', 'team', 'scope'] as const;
+
+/** Reschedule or re-scope a planned inspection. */
+export function EditPlanModal({ inspection, opened, onClose, onReload }: { inspection: Inspection; opened: boolean; onClose: () => void; onReload: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Edit the planned inspection" size="lg" centered>
+      {opened && <EditPlanForm inspection={inspection} onClose={onClose} onReload={onReload} />}
+    </Modal>
+  );
+}
+
+function EditPlanForm({ inspection, onClose, onReload }: { inspection: Inspection; onClose: () => void; onReload: () => void }) {
+  const queryClient = useQueryClient();
+  const [type, setType] = useState<InspectionType>(inspection.type);
+  const [scheduled, setScheduled] = useState(inspection.scheduled_date ?? '');
+  const [team, setTeam] = useState(inspection.team);
+  const [scope, setScope] = useState(inspection.scope);
+  const save = useMutation({
+    mutationFn: () => {
+      const body: Parameters<typeof inspectionsApi.update>[1] = { version: inspection.version };
+      if (type !== inspection.type) body.type = type;
+      if (scheduled !== (inspection.scheduled_date ?? '')) body.scheduled_date = scheduled || null;
+      if (team !== inspection.team) body.team = team;
+      if (scope !== inspection.scope) body.scope = scope;
+      return inspectionsApi.update(inspection.id, body);
+    },
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(['inspection', saved.id], saved);
+      await queryClient.invalidateQueries({ queryKey: ['inspections'] });
+      await queryClient.invalidateQueries({ queryKey: ['site'] });
+      await queryClient.invalidateQueries({ queryKey: ['sites'] });
+      onClose();
+    },
+  });
+  const err = serverErrors(save.error, EDIT_FIELDS);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      noValidate
+      aria-label="Edit the planned inspection"
+    >
+      <Stack gap="md">
+        <FormError
+          error={save.error}
+          shownFields={EDIT_FIELDS}
+          onReload={() => {
+            onReload();
+            onClose();
+          }}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select label="Type" required data={options(INSPECTION_TYPES)} value={type} onChange={(v) => setType((v as InspectionType) ?? type)} allowDeselect={false} error={err.field('type')} />
+          <DateField label="Scheduled date" required value={scheduled} onChange={setScheduled} error={err.field('scheduled_date')} />
+        </SimpleGrid>
+        <TextInput label="Team" value={team} onChange={(e) => setTeam(e.currentTarget.value)} error={err.field('team')} />
+        <Textarea label="Scope" autosize minRows={2} value={scope} onChange={(e) => setScope(e.currentTarget.value)} error={err.field('scope')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Save changes
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

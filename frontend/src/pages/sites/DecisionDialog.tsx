@@ -1,0 +1,144 @@
+import { Alert, Button, Group, List, Loader, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { isApiError, sitesApi, type QualificationStatus, type Site } from '../../api';
+import { QualificationBadge } from '../../components/badges';
+import { DateField } from '../../components/forms';
+import { label } from '../../format/labels';
+
+/**
+ * The qualification decision: the statuses this user may move the site to
+ * (GET .../qualification/options), what each still lacks, a reason, and the
+ * server's unmet rules when it refuses.
+ */
+export function DecisionDialog({ site, opened, onClose }: { site: Site; opened: boolean; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Qualification decision for ${site.code}`} size="lg" centered>
+      {opened && <DecisionForm site={site} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function DecisionForm({ site, onClose }: { site: Site; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const optionsQuery = useQuery({ queryKey: ['site-options', site.id], queryFn: ({ signal }) => sitesApi.options(site.id, signal), staleTime: 0 });
+  const [target, setTarget] = useState<QualificationStatus | null>(null);
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
+  const decide = useMutation({
+    mutationFn: () => sitesApi.decide(site.id, { status: target!, reason, ...(until ? { conditional_until: until } : {}) }),
+    onSuccess: async (res) => {
+      queryClient.setQueryData(['site', site.id], res.site);
+      await queryClient.invalidateQueries({ queryKey: ['site'] });
+      await queryClient.invalidateQueries({ queryKey: ['sites'] });
+      await queryClient.invalidateQueries({ queryKey: ['site-history', site.id] });
+      await queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+      onClose();
+    },
+  });
+
+  if (optionsQuery.isPending) return <Loader size="sm" aria-label="Loading options" />;
+  if (optionsQuery.isError) return <Alert color="red">{optionsQuery.error.message}</Alert>;
+  const allowed = optionsQuery.data.allowed;
+  const chosen = allowed.find((o) => o.status === target);
+  const refusal = decide.error;
+  // Each field of a refusal (inspection, findings, certification, ...) is one unmet rule, in words.
+  const refusedRules = isApiError(refusal) ? Object.entries(refusal.fields) : [];
+
+  if (allowed.length === 0) {
+    return (
+      <Stack>
+        <Text size="sm">Your role cannot move this site from {label(site.qualification_status)} to another status. Ask a manager.</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Close
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (target) decide.mutate();
+      }}
+      noValidate
+      aria-label="Qualification decision"
+    >
+      <Stack gap="md">
+        <Group gap="xs">
+          <Text size="sm">Current status:</Text>
+          <QualificationBadge status={optionsQuery.data.current} />
+        </Group>
+        <Radio.Group label="New status" required value={target} onChange={(v) => { setTarget(v as QualificationStatus); decide.reset(); }}>
+          <Stack gap="xs" mt={6}>
+            {allowed.map((o) => (
+              <Radio
+                key={o.status}
+                value={o.status}
+                label={
+                  <Group gap={6}>
+                    <QualificationBadge status={o.status} />
+                    <Text size="xs" c={o.unmet.length ? 'orange.8' : 'green.8'}>
+                      {o.unmet.length ? `${o.unmet.length} rule${o.unmet.length === 1 ? '' : 's'} not met` : 'all rules met'}
+                    </Text>
+                  </Group>
+                }
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        {chosen && chosen.unmet.length > 0 && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={`Not met yet for ${label(chosen.status)}`} data-testid="unmet-rules">
+            <List size="sm" spacing={2}>
+              {chosen.unmet.map((u) => (
+                <List.Item key={u}>{u}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        {chosen && chosen.unmet.length === 0 && (
+          <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />}>
+            The site meets every rule for {label(chosen.status)}.
+          </Alert>
+        )}
+        {chosen?.needs_conditional_until && (
+          <DateField label="Conditional until" required value={until} onChange={setUntil} description="When the conditions must be met by" error={isApiError(refusal) ? refusal.field('conditional_until') : undefined} />
+        )}
+        <Textarea
+          label="Reason"
+          required
+          autosize
+          minRows={3}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          description="Recorded in the site's history and the audit trail"
+          error={isApiError(refusal) ? refusal.field('reason') : undefined}
+        />
+        {refusal && (
+          <Alert color="red" variant="light" role="alert" title="The decision was refused" data-testid="decision-refused">
+            <Text size="sm">{refusal.message}</Text>
+            {refusedRules.length > 0 && (
+              <List size="sm" spacing={2} mt={4}>
+                {refusedRules.map(([f, why]) => (
+                  <List.Item key={f}>{why}</List.Item>
+                ))}
+              </List>
+            )}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={decide.isPending} disabled={!target}>
+            Record decision
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
