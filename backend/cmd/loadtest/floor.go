@@ -236,7 +236,7 @@ func measureFloor(ctx context.Context, o options, fx fixture) (result, error) {
 	if err != nil || status != http.StatusOK {
 		return result{}, fmt.Errorf("floor handler: %d %v %.200s", status, err, body)
 	}
-	r := measure(ctx, c, sc, o.warmup, o.duration)
+	r := measure(ctx, c, sc, o.warmup, o.duration, 0) // client and server share this process: no CPU figure
 	r.Note = "floor (database/sql + encoding/json + net/http)"
 	return r, nil
 }

@@ -45,6 +45,7 @@ type options struct {
 	targetFactor  float64
 	jsonOut       string
 	mdOut         string
+	pid           int
 }
 
 func main() {
@@ -63,6 +64,7 @@ func main() {
 	flag.Float64Var(&o.targetFactor, "target-factor", 1, "targets are relaxed by this factor (2: PostgreSQL within 2x)")
 	flag.StringVar(&o.jsonOut, "json", "", "also write the results as JSON to this file")
 	flag.StringVar(&o.mdOut, "markdown", "", "also write the results as a Markdown table to this file")
+	flag.IntVar(&o.pid, "pid", 0, "the server's process id: report its CPU time per request (from /proc)")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -104,7 +106,7 @@ func run(ctx context.Context, o options, out io.Writer) error {
 				continue
 			}
 		}
-		r := measure(ctx, client, sc, o.warmup, o.duration)
+		r := measure(ctx, client, sc, o.warmup, o.duration, o.pid)
 		r.Target = sc.target.relaxed(o.targetFactor)
 		r.Met, r.Missed = r.Target.check(r)
 		fmt.Fprintln(out, r.line())

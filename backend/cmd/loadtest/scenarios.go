@@ -209,7 +209,10 @@ type result struct {
 	Met      bool           `json:"met"`
 	Missed   []string       `json:"missed,omitempty"`
 	Skipped  string         `json:"skipped,omitempty"`
-	Note     string         `json:"note,omitempty"`
+	// CPUMsPerReq is the server's CPU time (user + system) per request:
+	// unlike req/s it hardly moves when other processes load the machine.
+	CPUMsPerReq float64 `json:"server_cpu_ms_per_req,omitempty"`
+	Note        string  `json:"note,omitempty"`
 }
 
 // ErrorCount is the number of failed requests.
@@ -224,6 +227,9 @@ func (r result) ErrorCount() int {
 func (r result) line() string {
 	s := fmt.Sprintf("%-18s %3d clients %7d req %8.1f req/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms",
 		r.Name, r.Clients, r.Requests, r.RPS, r.P50Ms, r.P95Ms, r.P99Ms)
+	if r.CPUMsPerReq > 0 {
+		s += fmt.Sprintf("  cpu %5.2f ms/req", r.CPUMsPerReq)
+	}
 	if len(r.Errors) > 0 {
 		s += fmt.Sprintf("  errors %v", r.Errors)
 	}
@@ -235,12 +241,18 @@ func (r result) line() string {
 
 // measure runs sc with its clients: warmup unmeasured, then duration
 // measured.
-func measure(ctx context.Context, c *client, sc scenario, warmup, duration time.Duration) result {
+// With pid set it also reports that process's CPU time per measured request.
+func measure(ctx context.Context, c *client, sc scenario, warmup, duration time.Duration, pid int) result {
 	if warmup > 0 {
 		drive(ctx, c, sc, warmup)
 	}
+	before, cpuErr := processCPU(pid)
 	lat, errs, elapsed := drive(ctx, c, sc, duration)
-	return summarize(sc.name, sc.clients, lat, errs, elapsed)
+	r := summarize(sc.name, sc.clients, lat, errs, elapsed)
+	if after, err := processCPU(pid); pid != 0 && cpuErr == nil && err == nil && r.Requests > 0 {
+		r.CPUMsPerReq = float64((after - before).Microseconds()) / 1000 / float64(r.Requests)
+	}
+	return r
 }
 
 // drive runs sc's clients until d has passed and returns every latency
@@ -310,11 +322,11 @@ func summarize(name string, clients int, lat []time.Duration, errs map[string]in
 // markdown renders the results as a table.
 func markdown(o options, results []result) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "| scenario | clients | requests | req/s | p50 ms | p95 ms | p99 ms | errors | target | met |\n")
-	fmt.Fprintf(&b, "|---|---:|---:|---:|---:|---:|---:|---|---|---|\n")
+	fmt.Fprintf(&b, "| scenario | clients | requests | req/s | p50 ms | p95 ms | p99 ms | server CPU ms/req | errors | target | met |\n")
+	fmt.Fprintf(&b, "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n")
 	for _, r := range results {
 		if r.Skipped != "" {
-			fmt.Fprintf(&b, "| %s | | | | | | | | | skipped: %s |\n", r.Name, r.Skipped)
+			fmt.Fprintf(&b, "| %s | | | | | | | | | | skipped: %s |\n", r.Name, r.Skipped)
 			continue
 		}
 		errs := "0"
@@ -340,8 +352,12 @@ func markdown(o options, results []result) string {
 		if r.Note != "" {
 			met = r.Note
 		}
-		fmt.Fprintf(&b, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s |\n",
-			r.Name, r.Clients, r.Requests, r.RPS, r.P50Ms, r.P95Ms, r.P99Ms, errs, r.Target, met)
+		cpu := "n/a"
+		if r.CPUMsPerReq > 0 {
+			cpu = fmt.Sprintf("%.2f", r.CPUMsPerReq)
+		}
+		fmt.Fprintf(&b, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s |\n",
+			r.Name, r.Clients, r.Requests, r.RPS, r.P50Ms, r.P95Ms, r.P99Ms, cpu, errs, r.Target, met)
 	}
 	return b.String()
 }

@@ -201,6 +201,16 @@ func (a *app) serve(ctx context.Context) error {
 		return err
 	}
 	defer stopReminders() // before the database closes
+	metricsMux := http.NewServeMux()
+	metricsMux.Handle("/metrics", srv.Metrics().Handler())
+	stopSide, err := a.startSideListeners([]sideListener{
+		{name: "metrics", env: "QUALTRACK_METRICS_ADDR", addr: a.cfg.MetricsAddr, mux: metricsMux},
+		{name: "pprof", env: "QUALTRACK_PPROF_ADDR", addr: a.cfg.PprofAddr, mux: pprofMux()},
+	})
+	if err != nil {
+		return err
+	}
+	defer stopSide()
 	ln, err := net.Listen("tcp", a.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s (QUALTRACK_ADDR): %w", a.cfg.Addr, err)

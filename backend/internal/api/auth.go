@@ -104,6 +104,7 @@ func (s *Server) login(c *gin.Context) {
 
 func (s *Server) loginFailed(c *gin.Context, email string, u *model.User, reason string) {
 	s.limits.Fail(email, c.ClientIP())
+	s.metric.LoginFailed(reason)
 	a := audit.Actor{Email: email, IP: c.ClientIP()}
 	var id int64
 	if u != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -232,7 +233,10 @@ func (s *Server) inspectionReport(c *gin.Context) {
 	// One inspection is a bounded workbook: build it first, so a failure
 	// is a clean 500 rather than a cut-off download.
 	var buf bytes.Buffer
-	if err := report.WriteInspectionReport(&buf, r); err != nil {
+	start := time.Now()
+	err = report.WriteInspectionReport(&buf, r)
+	s.metric.ObserveExport("inspection", time.Since(start), err)
+	if err != nil {
 		_ = c.Error(err)
 		return
 	}

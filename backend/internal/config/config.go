@@ -56,6 +56,12 @@ type Config struct {
 	ReminderHour int
 	// SMTP is the mail server reminder digests go through.
 	SMTP SMTP
+
+	// MetricsAddr serves /metrics (Prometheus) on a listener of its own;
+	// empty: off.
+	MetricsAddr string
+	// PprofAddr serves net/http/pprof on a loopback listener; empty: off.
+	PprofAddr string
 }
 
 // Production reports whether the process runs in production mode.
@@ -190,6 +196,7 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 	}
 	loadReminders(&c, getenv, bad)
+	loadObservability(&c, getenv, bad)
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
 		bad("QUALTRACK_ADMIN_EMAIL", "QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD must be set together")
 	}
