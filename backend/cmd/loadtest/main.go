@@ -65,7 +65,18 @@ func main() {
 	flag.StringVar(&o.jsonOut, "json", "", "also write the results as JSON to this file")
 	flag.StringVar(&o.mdOut, "markdown", "", "also write the results as a Markdown table to this file")
 	flag.IntVar(&o.pid, "pid", 0, "the server's process id: report its CPU time per request (from /proc)")
+	freePort := flag.Bool("free-port", false, "print a free loopback port and exit (for scripts)")
 	flag.Parse()
+	if *freePort {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "loadtest:", err)
+			os.Exit(1)
+		}
+		fmt.Println(ln.Addr().(*net.TCPAddr).Port)
+		ln.Close()
+		return
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
