@@ -8,9 +8,9 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
-// The dashboard is cached between writes: a write through the API shows on
-// the very next read.
-func TestDashboardCacheSeesWrites(t *testing.T) {
+// The dashboard and the sites list are cached between writes: a write
+// through the API shows on the very next read of either.
+func TestCachesSeeWrites(t *testing.T) {
 	srv := testutil.NewServer(t, nil)
 	prospective := func() float64 {
 		var d struct {
@@ -32,6 +32,13 @@ func TestDashboardCacheSeesWrites(t *testing.T) {
 		}).Want(http.StatusCreated)
 		if n := prospective(); n != float64(i+1) {
 			t.Fatalf("after creating %d sites the dashboard shows %v prospective", i+1, n)
+		}
+		var list struct {
+			Total int `json:"total"`
+		}
+		srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/sites?page_size=50", nil).Want(http.StatusOK).Decode(&list)
+		if list.Total != i+1 {
+			t.Fatalf("after creating %d sites the list shows %d", i+1, list.Total)
 		}
 	}
 }

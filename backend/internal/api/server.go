@@ -55,6 +55,7 @@ type Server struct {
 	now    func() time.Time
 	spa    fs.FS
 	metric *metrics.Metrics
+	lists  *listCache
 }
 
 // New builds a server.
@@ -101,6 +102,7 @@ func New(d Deps) (*Server, error) {
 	}
 	srv := &Server{
 		metric: m,
+		lists:  newListCache(),
 		cfg:    d.Config,
 		db:     d.DB,
 		store:  st,

@@ -9,10 +9,11 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 )
 
-// DashboardMaxAge bounds how long a computed dashboard is served. Writes
-// made through this process's store invalidate it at once; the age bound
-// covers writes made by other instances on the same database.
-const DashboardMaxAge = 5 * time.Second
+// CacheMaxAge bounds how long a computed dashboard (or a cached list page,
+// see api) is served. Writes made through this process's store invalidate
+// it at once; the age bound covers writes made by other instances on the
+// same database.
+const CacheMaxAge = 5 * time.Second
 
 // dashboardCache keeps the last dashboard. Computing it reads every table
 // (a few tens of milliseconds on a 10,000-site register), and it is the
@@ -32,14 +33,14 @@ type dashboardCache struct {
 
 // fresh returns the cached dashboard when it is still the answer for day.
 func (c *dashboardCache) fresh(day model.Date) (Dashboard, bool) {
-	if c.have && c.day.Equal(day) && c.asOf == c.writes.Load() && time.Since(c.computed) < DashboardMaxAge {
+	if c.have && c.day.Equal(day) && c.asOf == c.writes.Load() && time.Since(c.computed) < CacheMaxAge {
 		return c.value, true
 	}
 	return Dashboard{}, false
 }
 
 // Dashboard returns the overview as of the store's today: the cached one
-// when nothing was written since and it is younger than DashboardMaxAge,
+// when nothing was written since and it is younger than CacheMaxAge,
 // otherwise a new one (one computation at a time). Callers must not
 // modify the maps and slices of the answer: it is shared.
 func (s *Store) Dashboard(ctx context.Context) (Dashboard, error) {
@@ -61,3 +62,8 @@ func (s *Store) Dashboard(ctx context.Context) (Dashboard, error) {
 
 // wrote records a committed write (see tx).
 func (s *Store) wrote() { s.dashboard.writes.Add(1) }
+
+// Writes counts the transactions this process's store has committed. A
+// value derived from the database while Writes stayed the same is still
+// current, as far as this process's writes go.
+func (s *Store) Writes() uint64 { return s.dashboard.writes.Load() }
