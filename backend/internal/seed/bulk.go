@@ -154,6 +154,15 @@ func Bulk(ctx context.Context, st *store.Store, h *auth.Hasher, o BulkOptions) (
 	if err := st.RememberIntervals(ctx); err != nil {
 		return counts, err
 	}
+	if db.Dialector.Name() == "postgres" {
+		// Without statistics the planner guesses a handful of rows per
+		// table and picks nested loops that take seconds (the dashboard's
+		// overdue findings: 15 s, 22 ms after ANALYZE). Autovacuum would
+		// get there, but only later.
+		if err := db.Exec("ANALYZE").Error; err != nil {
+			return counts, fmt.Errorf("seed: analyze: %w", err)
+		}
+	}
 	return counts, nil
 }
 
