@@ -65,8 +65,11 @@ test-frontend: frontend-deps
 e2e: build
 	cd frontend && QUALTRACK_BIN=$(CURDIR)/$(BIN) $(NPM) run e2e
 
+## bench: seed 10,000 sites, load every scenario on SQLite and PostgreSQL, run the Go benchmarks; writes docs/benchmarks.md
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./backend/...
+	BENCH_PG_URL='$(PG_BENCH_URL)' ./scripts/bench.sh
+
+PG_BENCH_URL ?= $(or $(QUALTRACK_TEST_DATABASE_URL),postgres://postgres@127.0.0.1:5432/test?sslmode=disable)
 
 clean:
 	rm -rf bin frontend/dist/app

@@ -40,6 +40,9 @@ commands:
   migrate up|status     apply or list database migrations
   user create           create a user (--email, --name, --role; password from stdin or generated)
   seed --demo           fill an empty database with demo data
+  seed --sites N [--inspections N --findings N --certifications N]
+                        fill an empty database with bulk data for benchmarks
+                        (one seed.bulk audit event, none per record)
   audit verify [--head FILE]
                         re-walk the audit chain; exit 1 at the first broken event
                         (with --head: also prove an exported head is still in the chain)
@@ -122,11 +125,17 @@ func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ")
 
 // open opens the configured database and, unless told otherwise, migrates it.
 func (a *app) open(ctx context.Context, migrate bool) (*gorm.DB, error) {
+	return a.openWith(ctx, migrate, database.Options{})
+}
+
+// openWith is open with extra options (Dialect, DSN and Logger are set here).
+func (a *app) openWith(ctx context.Context, migrate bool, o database.Options) (*gorm.DB, error) {
 	dsn := a.cfg.DatabaseURL
 	if a.cfg.Dialect() == "sqlite" {
 		dsn = a.cfg.SQLitePath()
 	}
-	db, err := database.Open(ctx, database.Options{Dialect: a.cfg.Dialect(), DSN: dsn, Logger: a.log})
+	o.Dialect, o.DSN, o.Logger = a.cfg.Dialect(), dsn, a.log
+	db, err := database.Open(ctx, o)
 	if err != nil {
 		return nil, err
 	}
@@ -194,6 +203,16 @@ func (a *app) serve(ctx context.Context) error {
 		return err
 	}
 	defer stopReminders() // before the database closes
+	metricsMux := http.NewServeMux()
+	metricsMux.Handle("/metrics", srv.Metrics().Handler())
+	stopSide, err := a.startSideListeners([]sideListener{
+		{name: "metrics", env: "QUALTRACK_METRICS_ADDR", addr: a.cfg.MetricsAddr, mux: metricsMux},
+		{name: "pprof", env: "QUALTRACK_PPROF_ADDR", addr: a.cfg.PprofAddr, mux: pprofMux()},
+	})
+	if err != nil {
+		return err
+	}
+	defer stopSide()
 	ln, err := net.Listen("tcp", a.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s (QUALTRACK_ADDR): %w", a.cfg.Addr, err)
@@ -328,19 +347,26 @@ func (a *app) seed(ctx context.Context, args []string) error {
 	fl := flag.NewFlagSet("seed", flag.ContinueOnError)
 	fl.SetOutput(a.stderr)
 	demo := fl.Bool("demo", false, "demo users and records (empty database only)")
+	var bulk seed.BulkOptions
+	fl.IntVar(&bulk.Sites, "sites", 0, "bulk data for benchmarks: this many sites (empty database only)")
+	fl.IntVar(&bulk.Inspections, "inspections", 0, "with --sites: inspections in all")
+	fl.IntVar(&bulk.Findings, "findings", 0, "with --sites: findings in all")
+	fl.IntVar(&bulk.Certifications, "certifications", 0, "with --sites: certifications in all")
+	fl.Uint64Var(&bulk.Seed, "seed", 0, "with --sites: random seed (the same seed gives the same data)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	if !*demo {
-		return errors.New("usage: qualtrack seed --demo")
+	if *demo == (bulk.Sites > 0) {
+		return errors.New("usage: qualtrack seed --demo | qualtrack seed --sites N [--inspections N --findings N --certifications N]")
 	}
 	if a.cfg.Production() {
-		return errors.New("demo data is never seeded in production")
+		return errors.New("demo and bulk data are never seeded in production")
 	}
 	if err := a.cfg.EnsureDevSecret(); err != nil {
 		return err
 	}
-	db, err := a.open(ctx, true)
+	// A big page cache keeps a bulk load's index pages in memory.
+	db, err := a.openWith(ctx, true, database.Options{SQLiteCacheMB: 256})
 	if err != nil {
 		return err
 	}
@@ -348,6 +374,9 @@ func (a *app) seed(ctx context.Context, args []string) error {
 	srv, err := a.newServer(db)
 	if err != nil {
 		return err
+	}
+	if !*demo {
+		return a.seedBulk(ctx, srv, bulk)
 	}
 	done, err := seed.Demo(ctx, srv.Store(), srv.Hasher(), time.Now())
 	if err != nil {
@@ -357,6 +386,24 @@ func (a *app) seed(ctx context.Context, args []string) error {
 		return errors.New("the database is not empty; demo data goes only into an empty database")
 	}
 	fmt.Fprintln(a.stdout, "demo data seeded")
+	return nil
+}
+
+// seedBulk writes benchmark data, after the first admin (from
+// QUALTRACK_ADMIN_EMAIL) so the load tool has someone to sign in as.
+func (a *app) seedBulk(ctx context.Context, srv *api.Server, o seed.BulkOptions) error {
+	if a.cfg.AdminEmail != "" {
+		if _, err := seed.FirstAdmin(ctx, srv.Store(), srv.Hasher(), a.cfg.AdminEmail, a.cfg.AdminPassword); err != nil {
+			return err
+		}
+	}
+	start := time.Now()
+	n, err := seed.Bulk(ctx, srv.Store(), srv.Hasher(), o)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "bulk data seeded in %.1fs: %d manufacturers, %d sites, %d inspections, %d findings, %d certifications, %d decisions, %d users\n",
+		time.Since(start).Seconds(), n.Manufacturers, n.Sites, n.Inspections, n.Findings, n.Certifications, n.Decisions, n.Users)
 	return nil
 }
 

@@ -145,6 +145,7 @@ func (s *Server) completeLogin(c *gin.Context, u model.User, enrolOnly bool) {
 
 func (s *Server) loginFailed(c *gin.Context, email string, u *model.User, reason string) {
 	s.limits.Fail(email, c.ClientIP())
+	s.metric.LoginFailed(reason)
 	a := audit.Actor{Email: email, IP: c.ClientIP()}
 	var id int64
 	if u != nil {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -76,14 +77,17 @@ func (s *Server) importSites(c *gin.Context) {
 	if !ok {
 		return
 	}
+	start := time.Now()
 	parsed, err := report.ReadSites(data, s.importLimits())
 	if err != nil {
+		s.metric.ObserveImport("sites", time.Since(start), err)
 		importFailed(c, dryRun, err)
 		return
 	}
 	in := parsed.Import
 	in.DryRun, in.Source.FileName = dryRun || len(parsed.Problems) > 0, name
 	res, err := s.store.ImportSites(c.Request.Context(), in, actor(c))
+	s.metric.ObserveImport("sites", time.Since(start), err)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -103,14 +107,17 @@ func (s *Server) importCertifications(c *gin.Context) {
 	if !ok {
 		return
 	}
+	start := time.Now()
 	parsed, err := report.ReadCertifications(data, s.importLimits())
 	if err != nil {
+		s.metric.ObserveImport("certifications", time.Since(start), err)
 		importFailed(c, dryRun, err)
 		return
 	}
 	in := parsed.Import
 	in.DryRun, in.Source.FileName = dryRun || len(parsed.Problems) > 0, name
 	res, err := s.store.ImportCertifications(c.Request.Context(), in, actor(c))
+	s.metric.ObserveImport("certifications", time.Since(start), err)
 	if err != nil {
 		_ = c.Error(err)
 		return

@@ -13,16 +13,23 @@ import (
 // defaultMaxBody bounds a JSON request body.
 const defaultMaxBody = 1 << 20
 
-// accessLog writes one line per request. It logs the route pattern, not the
-// raw URL, and never a header, so tokens and cookies stay out of the log.
+// requestStartKey holds when the request arrived, for timings that span
+// handlers (a report is built before it is sent).
+const requestStartKey = "qualtrack.start"
+
+// accessLog writes one line per request and counts it in the metrics. It
+// logs the route pattern, not the raw URL, and never a header, so tokens
+// and cookies stay out of the log.
 func (s *Server) accessLog() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
+		c.Set(requestStartKey, start)
 		c.Next()
 		route := c.FullPath()
 		if route == "" {
 			route = "(unmatched)"
 		}
+		s.metric.ObserveRequest(c.Request.Method, route, c.Writer.Status(), time.Since(start))
 		attrs := []any{
 			"method", c.Request.Method,
 			"route", route,

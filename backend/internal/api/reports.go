@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -43,7 +44,12 @@ func (s *Server) sendExport(c *gin.Context, exp *report.Export, err error, entit
 		_ = c.Error(err)
 		return
 	}
-	s.writeWorkbook(c, exp.FileName, exp.Write)
+	var writeErr error
+	s.writeWorkbook(c, exp.FileName, func(w io.Writer) error {
+		writeErr = exp.Write(w)
+		return writeErr
+	})
+	s.metric.ObserveExport(exp.Report, time.Since(c.GetTime(requestStartKey)), writeErr)
 }
 
 // writeWorkbook sends an .xlsx download. Once the first bytes are out an

@@ -16,7 +16,9 @@ import (
 
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/filestore"
+	"github.com/qualtrack/qualtrack/backend/internal/metrics"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
@@ -33,6 +35,9 @@ type Deps struct {
 	Frontend fs.FS
 	// Hasher hashes passwords; nil means the production argon2id cost.
 	Hasher *auth.Hasher
+	// Metrics records requests, exports, imports and failed sign-ins;
+	// nil gives the server a registry of its own.
+	Metrics *metrics.Metrics
 }
 
 // Server holds the handlers' dependencies.
@@ -49,6 +54,8 @@ type Server struct {
 	log    *slog.Logger
 	now    func() time.Time
 	spa    fs.FS
+	metric *metrics.Metrics
+	lists  *listCache
 }
 
 // New builds a server.
@@ -90,7 +97,16 @@ func New(d Deps) (*Server, error) {
 	if refreshed {
 		log.Info("inspection intervals changed; recomputed every site's schedule")
 	}
+	m := d.Metrics
+	if m == nil {
+		m = metrics.New()
+	}
+	if sqlDB, err := d.DB.DB(); err == nil {
+		m.WatchDB(database.Dialect(d.DB), sqlDB)
+	}
 	srv := &Server{
+		metric: m,
+		lists:  newListCache(),
 		cfg:    d.Config,
 		db:     d.DB,
 		store:  st,
@@ -116,6 +132,10 @@ func New(d Deps) (*Server, error) {
 
 // Store is the server's store (for tests and subcommands).
 func (s *Server) Store() *store.Store { return s.store }
+
+// Metrics is the server's metrics registry; serve it with its Handler on
+// a listener of its own.
+func (s *Server) Metrics() *metrics.Metrics { return s.metric }
 
 // Hasher is the server's password hasher.
 func (s *Server) Hasher() *auth.Hasher { return s.hasher }

@@ -32,12 +32,17 @@ func (s *Server) listSites(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	items, total, err := s.st(c).ListSites(c.Request.Context(), f, p)
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	writeList(c, items, total, p)
+	s.cachedList(c, func() (any, bool) {
+		items, total, err := s.st(c).ListSites(c.Request.Context(), f, p)
+		if err != nil {
+			_ = c.Error(err)
+			return nil, false
+		}
+		if items == nil {
+			items = []store.SiteView{}
+		}
+		return listResponse[store.SiteView]{Items: items, Total: total, Page: p.Page, PageSize: p.PageSize}, true
+	})
 }
 
 // queryStatuses reads the status filter: one status or several separated

@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
 // CookieName is the browser session cookie.
@@ -155,8 +157,13 @@ func (g *Guard) authenticate(c *gin.Context) (*Principal, error) {
 	}
 	id, _ := claims.UserID()
 	u, err := g.users.UserByID(c.Request.Context(), id)
-	if err != nil {
+	switch {
+	case errors.Is(err, store.ErrNotFound):
 		return nil, ErrSessionEnded
+	case err != nil:
+		// The database failed (or the request was cancelled): not a reason
+		// to sign the user out, which a 401 would make the web app do.
+		return nil, fmt.Errorf("auth: load the signed-in user: %w", err)
 	}
 	if !SessionValid(u, claims.TokenVersion, g.now()) {
 		return nil, ErrSessionEnded

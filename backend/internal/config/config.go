@@ -61,6 +61,12 @@ type Config struct {
 	CORSOrigins []string
 	// HTTP bounds how long the server waits for clients.
 	HTTP HTTPTimeouts
+
+	// MetricsAddr serves /metrics (Prometheus) on a listener of its own;
+	// empty: off.
+	MetricsAddr string
+	// PprofAddr serves net/http/pprof on a loopback listener; empty: off.
+	PprofAddr string
 }
 
 // Production reports whether the process runs in production mode.
@@ -201,6 +207,7 @@ func Load(getenv func(string) string) (Config, error) {
 	loadReminders(&c, getenv, bad)
 	c.CORSOrigins = loadCORSOrigins(getenv, bad)
 	c.HTTP = loadHTTPTimeouts(getenv, bad)
+	loadObservability(&c, getenv, bad)
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
 		bad("QUALTRACK_ADMIN_EMAIL", "QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD must be set together")
 	}

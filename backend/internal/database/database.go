@@ -33,6 +33,10 @@ type Options struct {
 	Now func() time.Time
 	// Logger receives slow-query and error logs; nil keeps gorm quiet.
 	Logger *slog.Logger
+	// SQLiteCacheMB sets SQLite's page cache per connection (0: SQLite's
+	// default, about 2 MB). Bulk loads set it high so index pages stay in
+	// memory for the whole transaction.
+	SQLiteCacheMB int
 }
 
 // Open opens and pings the database.
@@ -65,7 +69,11 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 				return nil, fmt.Errorf("database: create directory: %w", err)
 			}
 		}
-		dialector = sqlite.Open(SQLiteDSN(o.DSN))
+		dsn := SQLiteDSN(o.DSN)
+		if o.SQLiteCacheMB > 0 {
+			dsn += "&" + url.Values{"_pragma": {fmt.Sprintf("cache_size(-%d)", o.SQLiteCacheMB*1024)}}.Encode()
+		}
+		dialector = sqlite.Open(dsn)
 	default:
 		return nil, fmt.Errorf("database: unknown dialect %q", o.Dialect)
 	}

@@ -109,6 +109,11 @@ func (f *Files) Receive(r io.Reader, limit int64) (*Upload, error) {
 	if n > limit {
 		return fail(&TooLargeError{Limit: limit})
 	}
+	// Flushed now, outside any lock, so placing the file later (inside the
+	// upload's database transaction) costs a rename, not a long fsync.
+	if err := tmp.Sync(); err != nil {
+		return fail(fmt.Errorf("filestore: sync: %w", err))
+	}
 	return &Upload{Size: n, SHA256: hex.EncodeToString(h.Sum(nil)), file: tmp}, nil
 }
 

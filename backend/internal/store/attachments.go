@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -26,6 +28,14 @@ import (
 //
 // A rolled-back transaction therefore never loses a file, and a crash
 // between commit and removal leaves at most an unreferenced file.
+//
+// The file lock has two parts: a mutex of this process (filestore.Files.Lock)
+// and, on PostgreSQL, a transaction-scoped advisory lock keyed by the
+// content hash (LockAttachmentFile), because several instances may share one
+// attachments directory (QUALTRACK_DATA_DIR on a shared volume). An upload
+// places its file and inserts its row inside one transaction holding the
+// advisory lock; a removal counts references and deletes the file inside
+// another. SQLite needs no more than the mutex and its one writer.
 
 // AttachmentSorts are the sort fields of an attachments list.
 var AttachmentSorts = SortFields{"file_name": "file_name", "content_type": "content_type", "size": "size", "uploaded_at": "uploaded_at", "created_at": "created_at"}
@@ -140,13 +150,17 @@ func (s *Store) CreateAttachment(ctx context.Context, a *model.Attachment, up *f
 
 	unlock := s.files.Lock(a.StorageKey)
 	defer unlock()
-	created, err := s.files.Place(up)
-	if err != nil {
-		return AttachmentRow{}, err
-	}
 	var row AttachmentRow
-	err = s.tx(ctx, func(tx *gorm.DB) error {
+	created := false
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := LockAttachmentFile(tx, a.StorageKey); err != nil {
+			return err
+		}
 		if err := attachmentOwnerExists(tx, a.OwnerType, a.OwnerID, true); err != nil {
+			return err
+		}
+		var err error
+		if created, err = s.files.Place(up); err != nil {
 			return err
 		}
 		if err := tx.Create(a).Error; err != nil {
@@ -162,12 +176,38 @@ func (s *Store) CreateAttachment(ctx context.Context, a *model.Attachment, up *f
 	})
 	if err != nil {
 		if created {
-			// Still under the lock: nothing can have started using the file.
+			// Another instance may have reused the file since the rollback
+			// released the advisory lock: removal counts rows under it again.
 			_ = s.removeIfUnreferenced(context.WithoutCancel(ctx), a.StorageKey)
 		}
 		return AttachmentRow{}, err
 	}
 	return row, nil
+}
+
+// attachmentLockClass is the first key of the two-key PostgreSQL advisory
+// locks that guard attachment files ("QtAt"); the second is taken from the
+// content hash. (Two-key locks never collide with the one-key ones the
+// audit chain and reminders use.)
+const attachmentLockClass = 0x51744174
+
+// LockAttachmentFile takes, on PostgreSQL, the advisory lock of the file
+// under key until tx ends (on SQLite it does nothing). Different files may share a lock (32 bits of hash):
+// that only makes one wait for the other.
+func LockAttachmentFile(tx *gorm.DB, key string) error {
+	if tx.Dialector.Name() != "postgres" {
+		return nil
+	}
+	var h uint32
+	if i := strings.IndexByte(key, '/'); i >= 0 && len(key) >= i+9 {
+		if n, err := strconv.ParseUint(key[i+1:i+9], 16, 32); err == nil {
+			h = uint32(n)
+		}
+	}
+	if err := tx.Exec("SELECT pg_advisory_xact_lock(CAST(? AS integer), CAST(? AS integer))", attachmentLockClass, int32(h)).Error; err != nil {
+		return fmt.Errorf("store: lock attachment file: %w", err)
+	}
+	return nil
 }
 
 // DeleteAttachment deletes an attachment row, keeping it in the audit
@@ -268,16 +308,22 @@ func (s *Store) RemoveUnreferenced(ctx context.Context, keys []string) error {
 }
 
 // removeIfUnreferenced removes the file under key when no row references
-// it. The caller holds the key's lock.
+// it. The caller holds the key's lock in this process; the transaction
+// holds it across instances.
 func (s *Store) removeIfUnreferenced(ctx context.Context, key string) error {
-	var n int64
-	if err := s.db.WithContext(ctx).Model(&model.Attachment{}).Where("storage_key = ?", key).Count(&n).Error; err != nil {
-		return fmt.Errorf("store: count attachment references: %w", err)
-	}
-	if n > 0 {
-		return nil
-	}
-	return s.files.Remove(key)
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		if err := LockAttachmentFile(tx, key); err != nil {
+			return err
+		}
+		var n int64
+		if err := tx.Model(&model.Attachment{}).Where("storage_key = ?", key).Count(&n).Error; err != nil {
+			return fmt.Errorf("store: count attachment references: %w", err)
+		}
+		if n > 0 {
+			return nil
+		}
+		return s.files.Remove(key)
+	})
 }
 
 // describeAttachments adds the uploaders' names with one query.

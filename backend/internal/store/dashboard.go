@@ -87,8 +87,8 @@ func (s *Store) activeSites(q *gorm.DB) *gorm.DB {
 	return s.in(q.Where(activeSite), "sites.manufacturer_id", viaManufacturer)
 }
 
-// Dashboard computes the overview as of the store's today.
-func (s *Store) Dashboard(ctx context.Context) (Dashboard, error) {
+// computeDashboard computes the overview as of the store's today.
+func (s *Store) computeDashboard(ctx context.Context) (Dashboard, error) {
 	db := s.db.WithContext(ctx)
 	today := s.Today()
 	soon := today.AddDays(dueSoonDays)
@@ -132,7 +132,7 @@ func (s *Store) Dashboard(ctx context.Context) (Dashboard, error) {
 		{"planned inspections", withSite(&model.Inspection{}, "inspections").Where("inspections.status = ? AND inspections.scheduled_date BETWEEN ? AND ?", model.InspectionPlanned, today, soon), &d.PlannedInspectionsNext30Days},
 		{"certifications expiring", withSite(&model.Certification{}, "certifications").Where("certifications.withdrawn = ? AND certifications.expires_on BETWEEN ? AND ?", false, today, expiringUntil), &d.CertificationsExpiring},
 		{"certifications expired", withSite(&model.Certification{}, "certifications").Where("certifications.withdrawn = ? AND certifications.expires_on < ?", false, today), &d.CertificationsExpired},
-		{"overdue findings", withSite(&model.Finding{}, "findings").Where("findings.status IN ? AND findings.due_date < ?", findingStatusesStillOpen, today), &d.OverdueFindings},
+		{"overdue findings", withSite(&model.Finding{}, "findings").Where(findingUnclosed+" AND findings.due_date < ?", today), &d.OverdueFindings},
 	}
 	for _, c := range counts {
 		if err := c.q.Count(c.dst).Error; err != nil {
@@ -228,7 +228,7 @@ func (s *Store) attention(db *gorm.DB, today, expiringUntil model.Date) (Attenti
 	err = db.Model(&model.Finding{}).
 		Select("findings.id, findings.site_id, sites.code AS site_code, findings.severity, findings.description, findings.due_date").
 		Joins("JOIN sites ON sites.id = findings.site_id").Scopes(s.activeSites).
-		Where("findings.status IN ? AND findings.due_date < ?", findingStatusesStillOpen, today).
+		Where(findingUnclosed+" AND findings.due_date < ?", today).
 		Order("findings.due_date, findings.id").Limit(attentionLimit).Scan(&a.OverdueFindings).Error
 	if err != nil {
 		return a, fmt.Errorf("store: dashboard: overdue findings: %w", err)

@@ -254,15 +254,11 @@ func (s *Store) RunReminders(ctx context.Context, day model.Date, w ReminderWind
 		if err != nil {
 			return err
 		}
-		for _, r := range plan(facts) {
-			inserted, err := insertReminder(tx, day, r)
-			if err != nil {
-				return err
-			}
-			if inserted {
-				run.Reminders++
-			}
+		fresh := unsent(plan(facts), facts.Sent)
+		if err := insertReminders(tx, day, fresh); err != nil {
+			return err
 		}
+		run.Reminders = len(fresh)
 		finished := s.Now()
 		run.FinishedAt = &finished
 		if err := tx.Model(&run).Select("reminders", "finished_at", "updated_at").Updates(&run).Error; err != nil {
@@ -275,24 +271,48 @@ func (s *Store) RunReminders(ctx context.Context, day model.Date, w ReminderWind
 	return run, err
 }
 
-// insertReminder records r and its notification unless r's key is already
-// recorded; it reports whether it did.
-func insertReminder(tx *gorm.DB, day model.Date, r NewReminder) (bool, error) {
-	rem := model.Reminder{Kind: r.Kind, EntityType: r.EntityType, EntityID: r.EntityID, Stage: r.Stage,
-		UserID: r.UserID, RunDate: day, Channel: r.Channel}
-	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&rem)
-	if res.Error != nil {
-		return false, translate(res.Error, "record reminder")
+// reminderBatch is the rows per INSERT of a run: a large register's first
+// run records tens of thousands of reminders, and one statement per row
+// would hold SQLite's write lock for tens of seconds.
+const reminderBatch = 300
+
+// unsent drops the reminders whose key is already recorded (sent was read
+// inside the run's transaction, which holds the run lock) or repeated.
+func unsent(rs []NewReminder, sent map[ReminderKey]bool) []NewReminder {
+	seen := make(map[ReminderKey]bool, len(rs))
+	out := rs[:0:0]
+	for _, r := range rs {
+		if sent[r.ReminderKey] || seen[r.ReminderKey] {
+			continue
+		}
+		seen[r.ReminderKey] = true
+		out = append(out, r)
 	}
-	if res.RowsAffected == 0 {
-		return false, nil
+	return out
+}
+
+// insertReminders records rs and their notifications, in batches.
+func insertReminders(tx *gorm.DB, day model.Date, rs []NewReminder) error {
+	if len(rs) == 0 {
+		return nil
 	}
-	n := model.Notification{UserID: r.UserID, ReminderID: &rem.ID, Kind: r.Kind, EntityType: r.EntityType, EntityID: r.EntityID,
-		Title: r.Title, Body: r.Body, Link: r.Link, DueDate: r.Date}
-	if err := tx.Create(&n).Error; err != nil {
-		return false, translate(err, "record notification")
+	rems := make([]model.Reminder, len(rs))
+	for i, r := range rs {
+		rems[i] = model.Reminder{Kind: r.Kind, EntityType: r.EntityType, EntityID: r.EntityID, Stage: r.Stage,
+			UserID: r.UserID, RunDate: day, Channel: r.Channel}
 	}
-	return true, nil
+	if err := tx.CreateInBatches(&rems, reminderBatch).Error; err != nil {
+		return translate(err, "record reminders")
+	}
+	notes := make([]model.Notification, len(rs))
+	for i, r := range rs {
+		notes[i] = model.Notification{UserID: r.UserID, ReminderID: &rems[i].ID, Kind: r.Kind, EntityType: r.EntityType, EntityID: r.EntityID,
+			Title: r.Title, Body: r.Body, Link: r.Link, DueDate: r.Date}
+	}
+	if err := tx.CreateInBatches(&notes, reminderBatch).Error; err != nil {
+		return translate(err, "record notifications")
+	}
+	return nil
 }
 
 // ReminderRunOn returns the run of day; ok is false when there was none.

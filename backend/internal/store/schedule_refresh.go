@@ -86,13 +86,19 @@ func (s *Store) RefreshSchedulesIfIntervalsChanged(ctx context.Context) (bool, e
 	if _, err := s.RefreshSchedules(ctx); err != nil {
 		return false, err
 	}
-	row := settingRow{Key: intervalsSetting, Value: want, UpdatedAt: s.Now()}
-	err = s.db.WithContext(ctx).Clauses(clause.OnConflict{
+	return true, s.RememberIntervals(ctx)
+}
+
+// RememberIntervals records the intervals in force as those the stored due
+// dates follow, for a writer that computed the dates itself (the bulk seed).
+func (s *Store) RememberIntervals(ctx context.Context) error {
+	row := settingRow{Key: intervalsSetting, Value: s.intervalsFingerprint(), UpdatedAt: s.Now()}
+	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "key"}},
 		DoUpdates: clause.AssignmentColumns([]string{"value", "updated_at"}),
 	}).Create(&row).Error
 	if err != nil {
-		return true, fmt.Errorf("store: save intervals setting: %w", err)
+		return fmt.Errorf("store: save intervals setting: %w", err)
 	}
-	return true, nil
+	return nil
 }

@@ -86,7 +86,7 @@ func (s *Store) siteViews(db *gorm.DB, sites []model.Site) ([]SiteView, error) {
 		ID   int64
 		Name string
 	}
-	if err := db.Model(&model.Manufacturer{}).Select("id", "name").Where("id IN ?", mfrIDs).Scan(&names).Error; err != nil {
+	if err := db.Model(&model.Manufacturer{}).Select("id", "name").Where("id IN ?", mfrIDs).Find(&names).Error; err != nil {
 		return nil, fmt.Errorf("store: site manufacturers: %w", err)
 	}
 	nameOf := make(map[int64]string, len(names))
@@ -104,7 +104,7 @@ func (s *Store) siteViews(db *gorm.DB, sites []model.Site) ([]SiteView, error) {
 	}
 	err := db.Model(&model.Finding{}).Select("site_id, severity, count(*) AS n").
 		Where("site_id IN ? AND status IN ?", ids, findingStatusesStillOpen).
-		Group("site_id, severity").Scan(&findings).Error
+		Group("site_id, severity").Find(&findings).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: site open findings: %w", err)
 	}
@@ -119,7 +119,7 @@ func (s *Store) siteViews(db *gorm.DB, sites []model.Site) ([]SiteView, error) {
 		N         int64
 	}
 	err = db.Model(&model.Certification{}).Select("site_id, expires_on, withdrawn, count(*) AS n").
-		Where("site_id IN ?", ids).Group("site_id, expires_on, withdrawn").Scan(&certs).Error
+		Where("site_id IN ?", ids).Group("site_id, expires_on, withdrawn").Find(&certs).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: site certifications: %w", err)
 	}

@@ -47,6 +47,8 @@ type Store struct {
 	// (see For in scope.go).
 	scope     []int64
 	scopeUser int64
+	// dashboard is shared by every copy of the store (WithRules, WithFiles).
+	dashboard *dashboardCache
 }
 
 // Rules are the configurable parts of the domain rules the store applies
@@ -64,7 +66,7 @@ func New(db *gorm.DB, now func() time.Time) *Store {
 	if now == nil {
 		now = time.Now
 	}
-	return &Store{db: db, trail: audit.NewTrail(now), now: now, rules: DefaultRules}
+	return &Store{db: db, trail: audit.NewTrail(now), now: now, rules: DefaultRules, dashboard: &dashboardCache{}}
 }
 
 // WithRules returns the store applying r.
@@ -89,9 +91,13 @@ func (s *Store) Now() time.Time { return s.now().UTC().Truncate(time.Microsecond
 // Trail is the audit trail writes append to.
 func (s *Store) Trail() *audit.Trail { return s.trail }
 
-// tx runs fn in a transaction.
+// tx runs fn in a transaction. A commit makes the cached dashboard stale.
 func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	return s.db.WithContext(ctx).Transaction(fn)
+	err := s.db.WithContext(ctx).Transaction(fn)
+	if err == nil {
+		s.wrote()
+	}
+	return err
 }
 
 // Record appends an audit event in a transaction of its own, for events

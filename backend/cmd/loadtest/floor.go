@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
+	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
+
+	"github.com/qualtrack/qualtrack/backend/internal/benchfloor"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
+)
+
+// openFloorDB opens the database the server uses, with the server's pool
+// size and (for SQLite) its DSN and pragmas.
+func openFloorDB(dsn string) (benchfloor.Floor, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		db, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return benchfloor.Floor{}, err
+		}
+		db.SetMaxOpenConns(20)
+		db.SetMaxIdleConns(10)
+		return benchfloor.Floor{DB: db, Postgres: true}, db.Ping()
+	}
+	db, err := sql.Open("sqlite", database.SQLiteDSN(dsn))
+	if err != nil {
+		return benchfloor.Floor{}, err
+	}
+	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8)
+	return benchfloor.Floor{DB: db}, db.Ping()
+}
+
+// floorHandler serves /sites?page=N from the floor.
+func floorHandler(f benchfloor.Floor) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		if err := f.WritePage(r.Context(), max(page, 1), w); err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+		}
+	})
+}
+
+// measureFloor serves the floor handler on a loopback port and loads it
+// like the sites-list scenario.
+func measureFloor(ctx context.Context, o options, fx fixture) (result, error) {
+	f, err := openFloorDB(o.floorDB)
+	if err != nil {
+		return result{}, err
+	}
+	defer f.DB.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return result{}, err
+	}
+	hs := &http.Server{Handler: floorHandler(f), ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = hs.Serve(ln) }()
+	defer hs.Close()
+	c := newClient("http://"+ln.Addr().String(), o.clients)
+	pages := min(fx.pages, 50)
+	sc := scenario{name: "sites-list floor", clients: o.clients, next: func(r *rand.Rand) request {
+		return request{method: http.MethodGet, path: fmt.Sprintf("/sites?page=%d", 1+r.IntN(pages))}
+	}}
+	status, body, err := c.do(ctx, http.MethodGet, "/sites?page=1", nil)
+	if err != nil || status != http.StatusOK {
+		return result{}, fmt.Errorf("floor handler: %d %v %.200s", status, err, body)
+	}
+	r := measure(ctx, c, sc, o.warmup, o.duration, 0) // client and server share this process: no CPU figure
+	r.Note = "floor (database/sql + encoding/json + net/http, in the load tool's process)"
+	return r, nil
+}

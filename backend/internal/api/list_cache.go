@@ -1,0 +1,94 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// listCacheEntries bounds the cache (about 50 kB a page of 50 sites).
+const listCacheEntries = 256
+
+// listCache keeps the encoded answers of the sites list. A page costs a
+// few milliseconds of SQLite work (count, rows, three grouped queries for
+// the derived values: see docs/benchmarks.md) and every unscoped user sees the
+// same answer, so between writes a page is served from here. An entry is used
+// only while this process's store has committed nothing since it was
+// computed, on the same day (overdue depends on today), and for at most
+// store.CacheMaxAge (other instances' writes).
+type listCache struct {
+	mu      sync.Mutex
+	entries map[string]listCacheEntry
+}
+
+type listCacheEntry struct {
+	body   []byte
+	writes uint64
+	day    model.Date
+	at     time.Time
+}
+
+func newListCache() *listCache { return &listCache{entries: map[string]listCacheEntry{}} }
+
+func (lc *listCache) get(key string, writes uint64, day model.Date) ([]byte, bool) {
+	lc.mu.Lock()
+	defer lc.mu.Unlock()
+	e, ok := lc.entries[key]
+	if !ok || e.writes != writes || !e.day.Equal(day) || time.Since(e.at) >= store.CacheMaxAge {
+		return nil, false
+	}
+	return e.body, true
+}
+
+func (lc *listCache) put(key string, e listCacheEntry) {
+	lc.mu.Lock()
+	defer lc.mu.Unlock()
+	if len(lc.entries) >= listCacheEntries {
+		for k, old := range lc.entries {
+			if old.writes != e.writes || time.Since(old.at) >= store.CacheMaxAge {
+				delete(lc.entries, k)
+			}
+		}
+		if len(lc.entries) >= listCacheEntries {
+			lc.entries = map[string]listCacheEntry{}
+		}
+	}
+	lc.entries[key] = e
+}
+
+// cachedList answers from the cache when it can; otherwise it runs load
+// (which writes any error itself and returns ok false) and keeps the answer.
+func (s *Server) cachedList(c *gin.Context, load func() (any, bool)) {
+	if p := auth.PrincipalFrom(c); p != nil && len(p.Scope) > 0 {
+		// A scoped auditor sees a list of their own: never cached.
+		if v, ok := load(); ok {
+			c.JSON(http.StatusOK, v)
+		}
+		return
+	}
+	key := c.FullPath() + "?" + c.Request.URL.RawQuery
+	writes, day := s.store.Writes(), s.store.Today()
+	if body, ok := s.lists.get(key, writes, day); ok {
+		c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+		return
+	}
+	started := time.Now()
+	v, ok := load()
+	if !ok {
+		return
+	}
+	body, err := json.Marshal(v)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	s.lists.put(key, listCacheEntry{body: body, writes: writes, day: day, at: started})
+	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+}
