@@ -28,6 +28,9 @@ const ImportPage = lazy(() => import('./pages/import/ImportPage'));
 const AuditTrailPage = lazy(() => import('./pages/audit-trail/AuditTrailPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const ChangePasswordPage = lazy(() => import('./pages/change-password/ChangePasswordPage'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const NotificationSettingsPage = lazy(() => import('./pages/profile/NotificationSettingsPage'));
+const SecurityPage = lazy(() => import('./pages/profile/SecurityPage'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
 
 const writersOnly = (title: string, page: ReactNode) => (
@@ -82,6 +85,9 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'profile/notifications', element: <NotificationSettingsPage /> },
+      { path: 'profile/security', element: <SecurityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,8 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiRequest, isApiError } from './client';
 import type { ChangePasswordRequest, LoginRequest, LoginResponse, Role, User } from './types';
 
-export function login(credentials: LoginRequest): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: credentials });
+export function login(credentials: LoginRequest): Promise<LoginAnswer> {
+  return apiRequest<LoginAnswer>('/auth/login', { method: 'POST', body: credentials });
 }
 
 export function logout(): Promise<void> {
@@ -42,3 +42,20 @@ export const WRITER_ROLES: readonly Role[] = ['admin', 'manager', 'procurement']
 export function isReadOnly(role: Role): boolean {
   return role === 'auditor';
 }
+
+/**
+ * What POST /auth/login may answer besides a session: a two-factor challenge
+ * (no session yet) or a session that may only enrol in two-factor sign-in.
+ * (docs/openapi.yaml describes these fields in prose, not in LoginResponse.)
+ */
+export type LoginAnswer = Partial<LoginResponse> & { totp_required?: boolean; challenge?: string; totp_enrolment_required?: boolean };
+
+export function loginTotp(body: { challenge: string; code?: string; recovery_code?: string }): Promise<LoginAnswer> {
+  return apiRequest<LoginAnswer>('/auth/login/totp', { method: 'POST', body });
+}
+
+export const totpApi = {
+  enrol: () => apiRequest<{ secret: string; otpauth_url: string; qr_svg: string }>('/me/totp/enrol', { method: 'POST' }),
+  confirm: (code: string) => apiRequest<{ recovery_codes: string[]; token?: string }>('/me/totp/confirm', { method: 'POST', body: { code } }),
+  disable: (password: string, code: string) => apiRequest<void>('/me/totp', { method: 'DELETE', body: { password, code } }),
+};

@@ -3,3 +3,4 @@ export * from './client';
 export * from './auth';
 export * from './resources';
 export * from './transfer';
+export * from './notifications';

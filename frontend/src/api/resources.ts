@@ -12,7 +12,12 @@ import type {
   DecisionResponse,
   Finding,
   FindingInput,
+  ChecklistAnswer,
+  ChecklistAnswerWrite,
+  ChecklistTemplateRow,
   Inspection,
+  InspectionChecklist,
+  InspectionChecklists,
   InspectionInput,
   ListResponse,
   Manufacturer,
@@ -68,6 +73,18 @@ export const inspectionsApi = {
   ...crud<Inspection, InspectionInput>('/inspections'),
   addFinding: (inspectionId: number, body: FindingInput) =>
     apiRequest<Finding>(`/inspections/${inspectionId}/findings`, { method: 'POST', body }),
+  checklists: (id: number, signal?: AbortSignal) =>
+    apiRequest<InspectionChecklists>(`/inspections/${id}/checklists`, signal ? { signal } : {}),
+  addChecklist: (id: number, templateId: number) =>
+    apiRequest<InspectionChecklist>(`/inspections/${id}/checklists`, { method: 'POST', body: { template_id: templateId } }),
+  answer: (id: number, checklistId: number, itemId: number, body: ChecklistAnswerWrite) =>
+    apiRequest<ChecklistAnswer>(`/inspections/${id}/checklists/${checklistId}/answers/${itemId}`, { method: 'PUT', body }),
+  raiseFinding: (id: number, checklistId: number, itemId: number) =>
+    apiRequest<Finding>(`/inspections/${id}/checklists/${checklistId}/items/${itemId}/finding`, { method: 'POST', body: {} }),
+};
+export const checklistTemplatesApi = {
+  list: (params?: ListParams, signal?: AbortSignal) =>
+    apiRequest<ListResponse<ChecklistTemplateRow>>('/checklist-templates' + queryString(params), signal ? { signal } : {}),
 };
 export const findingsApi = {
   list: crud<Finding, FindingInput>('/findings').list,
@@ -82,6 +99,7 @@ export const usersApi = {
     apiRequest<ListResponse<User>>('/users' + queryString(params), signal ? { signal } : {}),
   create: (body: UserCreate) => apiRequest<CreatedUser>('/users', { method: 'POST', body }),
   update: (id: number, body: UserUpdate) => apiRequest<User>(`/users/${id}`, { method: 'PATCH', body }),
+  resetTotp: (id: number) => apiRequest<void>(`/users/${id}/totp/reset`, { method: 'POST' }),
 };
 
 const OWNER_PATH: Record<AttachmentOwnerType, string> = {

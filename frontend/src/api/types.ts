@@ -27,6 +27,9 @@ export interface User extends SessionUser {
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** An auditor limited to these manufacturers; null when not limited. */
+  scope_manufacturer_ids?: number[] | null;
+  totp_enabled?: boolean;
 }
 
 /** POST /users answers the user and, when no password was sent, the generated one (shown once). */
@@ -50,6 +53,7 @@ export interface UserUpdate {
   active?: boolean;
   access_expires_at?: Timestamp | null;
   password?: string;
+  scope_manufacturer_ids?: number[] | null;
 }
 
 export interface LoginRequest {
@@ -294,6 +298,7 @@ export interface Inspection {
   score: number | null;
   summary: string;
   finding_counts: FindingCounts;
+  result_override_reason: string;
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -487,4 +492,126 @@ export interface ImportResult {
   /** Headers that match no field. */
   ignored_columns?: string[];
   errors: ImportRowError[];
+}
+
+// ---- checklists ----
+
+export type AnswerType = 'yes_no' | 'rating_1_5' | 'text';
+
+/** GET /checklist-templates: the newest version of each template. */
+export interface ChecklistTemplateRow {
+  id: number;
+  key: string;
+  name: string;
+  version: number;
+  description: string;
+  builtin: boolean;
+  archived_at: Timestamp | null;
+  section_count: number;
+  item_count: number;
+  critical_count: number;
+  latest_id: number;
+  latest_version: number;
+}
+
+export interface ChecklistItem {
+  id: number;
+  section_id: number;
+  number: string;
+  question: string;
+  guidance: string;
+  requirement: string;
+  weight: number;
+  answer_type: AnswerType;
+  na_allowed: boolean;
+  critical: boolean;
+  category: FindingCategory;
+}
+
+export interface ChecklistAnswer {
+  id: number;
+  item_id: number;
+  answer: 'yes' | 'no' | '';
+  rating: number | null;
+  text: string;
+  not_applicable: boolean;
+  note: string;
+  finding_id: number | null;
+  answered_by_name: string;
+  answered_at: Timestamp;
+  failed: boolean;
+  version: number;
+}
+
+/** PUT /inspections/:id/checklists/:cid/answers/:item_id */
+export interface ChecklistAnswerWrite {
+  version: number;
+  answer?: 'yes' | 'no';
+  rating?: number | null;
+  text?: string;
+  not_applicable?: boolean;
+  note?: string;
+}
+
+export interface ChecklistScore {
+  score: number | null;
+  answered: number;
+  total: number;
+  failed_critical: number;
+}
+
+export type ChecklistItemWithAnswer = ChecklistItem & { answer: ChecklistAnswer | null };
+export type ChecklistSectionWithAnswers = { id: number; number: number; title: string; items: ChecklistItemWithAnswer[] };
+
+export interface InspectionChecklist extends ChecklistScore {
+  id: number;
+  inspection_id: number;
+  template: { id: number; key: string; name: string; version: number; latest_version: number };
+  added_by_name: string;
+  created_at: Timestamp;
+  sections: ChecklistSectionWithAnswers[];
+}
+
+/** GET /inspections/:id/checklists */
+export interface InspectionChecklists extends ChecklistScore {
+  inspection_id: number;
+  inspection_status: InspectionStatus;
+  recorded_result: InspectionResult | '';
+  result_override_reason: string;
+  suggested_result: InspectionResult | '';
+  reasons: string[];
+  open_findings: { critical: number; major: number };
+  checklists: InspectionChecklist[];
+}
+
+// ---- notifications and the calendar feed ----
+
+export const REMINDER_KINDS = ['certificate_expiry', 'inspection_due', 'finding_overdue', 'conditional_ending'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export const NOTIFICATION_CHANNELS = ['email', 'in_app', 'off'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+export interface Notification {
+  id: number;
+  kind: ReminderKind;
+  entity_type: 'certification' | 'site' | 'finding';
+  entity_id: number;
+  title: string;
+  body: string;
+  link: string;
+  due_date: CalendarDate | null;
+  read_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationPreferences {
+  preferences: Record<ReminderKind, NotificationChannel>;
+  defaults: Record<ReminderKind, NotificationChannel>;
+  email_available: boolean;
+}
+
+export interface CalendarTokenStatus {
+  exists: boolean;
+  created_at: Timestamp | null;
+  last_used_at: Timestamp | null;
 }

@@ -15,7 +15,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconKey, IconLogout } from '@tabler/icons-react';
+import { IconBellCog, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -23,6 +23,7 @@ import { isApiError, isReadOnly, logout, meQueryKey, type User } from '../api';
 import { formatTimestamp } from '../format/dates';
 import { useCurrentUser } from './CurrentUser';
 import { Logo } from './Logo';
+import { NotificationsBell } from './NotificationsBell';
 import { activeLink, navFor } from './navigation';
 
 
@@ -107,6 +108,7 @@ export function AppLayout() {
             <Box visibleFrom="xs">
               <UserSummary user={user} />
             </Box>
+            <NotificationsBell />
             {signOut.error && !isApiError(signOut.error, 401) && (
               <Text size="xs" c="red.8" role="alert">
                 Sign-out failed: {signOut.error.message}
@@ -162,6 +164,24 @@ export function AppLayout() {
             label="Change password"
             leftSection={<IconKey size={18} stroke={1.6} />}
             active={pathname === '/account/password'}
+            className="qt-navlink"
+            style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+          />
+          <NavLink
+            component={Link}
+            to="/profile/security"
+            label="Two-factor sign-in"
+            leftSection={<IconShieldLock size={18} stroke={1.6} />}
+            active={pathname === '/profile/security'}
+            className="qt-navlink"
+            style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+          />
+          <NavLink
+            component={Link}
+            to="/profile/notifications"
+            label="Notification settings"
+            leftSection={<IconBellCog size={18} stroke={1.6} />}
+            active={pathname === '/profile/notifications'}
             className="qt-navlink"
             style={{ borderRadius: 'var(--mantine-radius-sm)' }}
           />

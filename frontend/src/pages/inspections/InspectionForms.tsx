@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -7,7 +7,8 @@ import { useCurrentUser } from '../../components/CurrentUser';
 import { DateField, FormError, serverErrors } from '../../components/forms';
 import { SitePicker } from '../../components/SitePicker';
 import { toCalendarDate } from '../../format/dates';
-import { options } from '../../format/labels';
+import { label, options } from '../../format/labels';
+import { useInspectionChecklists } from './ChecklistsPanel';
 
 const PLAN_FIELDS = ['site_id', 'type', 'scheduled_date', 'lead_inspector_id', 'team', 'scope', 'status'] as const;
 
@@ -87,7 +88,7 @@ function PlanForm({ onClose, siteId, date }: { onClose: () => void; siteId?: num
   );
 }
 
-const COMPLETE_FIELDS = ['performed_date', 'result', 'score', 'summary', 'status'] as const;
+const COMPLETE_FIELDS = ['performed_date', 'result', 'score', 'summary', 'status', 'result_override_reason'] as const;
 
 /** Log the visit: performed date (not in the future), result, score, summary. */
 export function CompleteInspectionModal({ inspection, opened, onClose, onReload }: { inspection: Inspection; opened: boolean; onClose: () => void; onReload: () => void }) {
@@ -105,6 +106,9 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
   const [result, setResult] = useState<InspectionResult | ''>(inspection.result || '');
   const [score, setScore] = useState<number | ''>(inspection.score ?? '');
   const [summary, setSummary] = useState(inspection.summary);
+  const [overrideReason, setOverrideReason] = useState(inspection.result_override_reason ?? '');
+  const suggested = useInspectionChecklists(inspection.id).data?.suggested_result ?? '';
+  const overriding = !!suggested && !!result && result !== suggested;
   const save = useMutation({
     mutationFn: () =>
       inspectionsApi.update(inspection.id, {
@@ -114,9 +118,11 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
         result,
         score: score === '' ? null : score,
         summary,
+        result_override_reason: overriding ? overrideReason : '',
       }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(['inspection', saved.id], saved);
+      await queryClient.invalidateQueries({ queryKey: ['inspection', saved.id, 'checklists'] });
       await queryClient.invalidateQueries({ queryKey: ['inspections'] });
       await queryClient.invalidateQueries({ queryKey: ['sites'] });
       await queryClient.invalidateQueries({ queryKey: ['site'] });
@@ -155,6 +161,22 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
           />
           <NumberInput label="Score (0–100)" min={0} max={100} value={score} onChange={(v) => setScore(typeof v === 'number' ? v : '')} error={err.field('score')} />
         </SimpleGrid>
+        {suggested && (
+          <Text size="sm">
+            The checklists suggest: <strong>{label(suggested)}</strong>
+          </Text>
+        )}
+        {(overriding || err.field('result_override_reason')) && (
+          <Textarea
+            label="Why the result differs from the suggested one"
+            required
+            autosize
+            minRows={2}
+            value={overrideReason}
+            onChange={(e) => setOverrideReason(e.currentTarget.value)}
+            error={err.field('result_override_reason')}
+          />
+        )}
         <Textarea label="Summary" autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={err.field('summary')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -14,6 +14,7 @@ import { RecordState } from '../../components/QueryState';
 import { formatCalendarDate } from '../../format/dates';
 import { label } from '../../format/labels';
 import { AddFindingForm, CloseFindingModal } from '../findings/FindingForms';
+import { ChecklistsPanel } from './ChecklistsPanel';
 import { CompleteInspectionModal, EditPlanModal } from './InspectionForms';
 
 export default function InspectionPage() {
@@ -117,6 +118,8 @@ export default function InspectionPage() {
           </Stack>
         </Paper>
         <FormError error={cancel.error} onReload={() => void record.refetch()} />
+
+        {i.status !== 'cancelled' && <ChecklistsPanel inspectionId={id} status={i.status} canEdit={can.edit} />}
 
         <Stack gap="xs">
           <Group justify="space-between">

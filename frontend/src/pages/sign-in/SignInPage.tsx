@@ -3,7 +3,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, isApiError, login, meQuery, meQueryKey, type LoginRequest } from '../../api';
+import { ApiError, isApiError, login, loginTotp, meQuery, meQueryKey, type LoginAnswer, type LoginRequest } from '../../api';
 import { FullPageLoader } from '../../components/FullPageMessage';
 import { Logo } from '../../components/Logo';
 import { safeNextPath } from '../../components/redirect';
@@ -27,9 +27,24 @@ export default function SignInPage() {
     document.title = 'Sign in · qualtrack';
   }, []);
 
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+
   const signIn = useMutation({
-    mutationFn: (credentials: LoginRequest) => login(credentials),
-    onSuccess: async () => {
+    mutationFn: (credentials: LoginRequest | { challenge: string; code: string }): Promise<LoginAnswer> => {
+      if ('challenge' in credentials) {
+        const c = credentials.code.trim();
+        return /^\d{6}$/.test(c) ? loginTotp({ challenge: credentials.challenge, code: c }) : loginTotp({ challenge: credentials.challenge, recovery_code: c });
+      }
+      return login(credentials);
+    },
+    onSuccess: async (answer) => {
+      if (answer.totp_required && answer.challenge) {
+        // The password was right; the second factor starts the session.
+        setChallenge(answer.challenge);
+        setCode('');
+        return;
+      }
       // Another user may have used this tab: forget their cached records.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
       const user = await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
@@ -40,7 +55,7 @@ export default function SignInPage() {
           'Signed in, but the browser did not keep the session cookie. Use the address your administrator gave you (https in production).',
         );
       }
-      await navigate(next, { replace: true });
+      await navigate(answer.totp_enrolment_required ? '/profile/security' : next, { replace: true });
     },
     onError: (error) => {
       if (isApiError(error, 429) && error.retryAfter !== null) {
@@ -56,6 +71,14 @@ export default function SignInPage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (challenge) {
+      if (code.trim() === '') {
+        setMissing({ email: 'Enter the code from your authenticator app or a recovery code.' });
+        return;
+      }
+      signIn.mutate({ challenge, code });
+      return;
+    }
     const problems: typeof missing = {};
     if (email.trim() === '') problems.email = 'Enter your email address.';
     if (password === '') problems.password = 'Enter your password.';
@@ -94,6 +117,36 @@ export default function SignInPage() {
                   {message}
                 </Alert>
               )}
+              {challenge ? (
+                <>
+                  <Text size="sm">Enter the 6-digit code from your authenticator app, or one of your recovery codes.</Text>
+                  <TextInput
+                    label="Authentication code"
+                    name="one-time-code"
+                    autoComplete="one-time-code"
+                    autoFocus
+                    size="md"
+                    value={code}
+                    onChange={(e) => setCode(e.currentTarget.value)}
+                    error={missing.email ?? serverFields.code ?? serverFields.recovery_code}
+                  />
+                  <Button type="submit" fullWidth loading={signIn.isPending} disabled={waiting} mt={4}>
+                    Verify
+                  </Button>
+                  <Button
+                    variant="subtle"
+                    fullWidth
+                    onClick={() => {
+                      setChallenge(null);
+                      setMissing({});
+                      signIn.reset();
+                    }}
+                  >
+                    Back to sign-in
+                  </Button>
+                </>
+              ) : (
+                <>
               <TextInput
                 label="Email"
                 type="email"
@@ -117,6 +170,8 @@ export default function SignInPage() {
               <Button type="submit" fullWidth loading={signIn.isPending} disabled={waiting} mt={4}>
                 Sign in
               </Button>
+                </>
+              )}
             </Stack>
           </form>
         </Paper>

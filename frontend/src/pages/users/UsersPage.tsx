@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ROLES, usersApi, type Role, type User } from '../../api';
+import { manufacturersApi, ROLES, usersApi, type Role, type User } from '../../api';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -100,6 +100,11 @@ export default function UsersPage() {
                   </Badge>
                 ),
             },
+            {
+              key: 'totp',
+              header: 'Two-factor',
+              render: (u) => (u.totp_enabled ? 'On' : 'Off') + (u.role === 'auditor' && u.scope_manufacturer_ids?.length ? ` · ${u.scope_manufacturer_ids.length} manufacturers in scope` : ''),
+            },
             { key: 'access', header: 'Access ends', render: (u) => formatTimestamp(u.access_expires_at) },
             { key: 'login', header: 'Last sign-in', sortKey: 'last_login_at', render: (u) => formatTimestamp(u.last_login_at), wide: true },
             {
@@ -142,6 +147,21 @@ export default function UsersPage() {
                   >
                     A new password is generated and shown once; their sessions end. Give it to them in person or over a channel you trust.
                   </ConfirmButton>
+                  {u.totp_enabled && (
+                    <ConfirmButton
+                      size="compact-sm"
+                      variant="default"
+                      color="orange"
+                      label="Reset two-factor"
+                      title={`Reset the two-factor sign-in of ${u.name}?`}
+                      onConfirm={async () => {
+                        await usersApi.resetTotp(u.id);
+                        await refresh();
+                      }}
+                    >
+                      For a lost phone: two-factor sign-in is turned off and their sessions end; they set it up again after signing in with their password.
+                    </ConfirmButton>
+                  )}
                 </Group>
               ),
             },
@@ -191,7 +211,7 @@ export default function UsersPage() {
   );
 }
 
-const FIELDS = ['email', 'name', 'role', 'password', 'access_expires_at', 'active'] as const;
+const FIELDS = ['email', 'name', 'role', 'password', 'access_expires_at', 'active', 'scope_manufacturer_ids'] as const;
 
 function UserForm({ user, onClose, onCreated }: { user?: User; onClose: () => void; onCreated: (email: string, password: string | null) => void }) {
   const queryClient = useQueryClient();
@@ -200,6 +220,13 @@ function UserForm({ user, onClose, onCreated }: { user?: User; onClose: () => vo
   const [role, setRole] = useState<Role>(user?.role ?? 'procurement');
   const [password, setPassword] = useState('');
   const [accessEnd, setAccessEnd] = useState(accessEndDate(user?.access_expires_at ?? null));
+  const initialScope = (user?.scope_manufacturer_ids ?? []).map(String);
+  const [scope, setScope] = useState<string[]>(initialScope);
+  const manufacturers = useQuery({
+    queryKey: ['manufacturers', 'scope-choices'],
+    queryFn: ({ signal }) => manufacturersApi.list({ page_size: 200, sort: 'name' }, signal),
+    enabled: !!user && role === 'auditor',
+  });
   const save = useMutation({
     mutationFn: async () => {
       const access = accessEnd ? accessEndTimestamp(accessEnd) : null;
@@ -209,6 +236,7 @@ function UserForm({ user, onClose, onCreated }: { user?: User; onClose: () => vo
         if (name !== user.name) body.name = name;
         if (role !== user.role) body.role = role;
         if (accessEnd !== accessEndDate(user.access_expires_at)) body.access_expires_at = access;
+        if (role === 'auditor' && [...scope].sort().join() !== [...initialScope].sort().join()) body.scope_manufacturer_ids = scope.map(Number);
         await usersApi.update(user.id, body);
         return null;
       }
@@ -244,6 +272,18 @@ function UserForm({ user, onClose, onCreated }: { user?: User; onClose: () => vo
             error={err.field('access_expires_at')}
           />
         </SimpleGrid>
+        {user && role === 'auditor' && (
+          <MultiSelect
+            label="Manufacturers in scope"
+            description="Leave empty for every manufacturer. A change signs the auditor out."
+            placeholder={scope.length ? undefined : 'Every manufacturer'}
+            data={(manufacturers.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
+            value={scope}
+            onChange={setScope}
+            searchable
+            error={err.field('scope_manufacturer_ids')}
+          />
+        )}
         {!user && (
           <PasswordInput
             label="Password"
