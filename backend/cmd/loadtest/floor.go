@@ -44,7 +44,7 @@ func floorHandler(f benchfloor.Floor) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		if err := f.WritePage(r.Context(), max(page, 1), w); err != nil {
+		if err := f.WritePage(r.Context(), max(page, 1), w); err != nil && r.Context().Err() == nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 		}
 	})

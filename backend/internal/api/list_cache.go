@@ -9,7 +9,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
-	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
@@ -20,28 +19,27 @@ const listCacheEntries = 256
 // few milliseconds of SQLite work (count, rows, three grouped queries for
 // the derived values: see docs/benchmarks.md) and every unscoped user sees the
 // same answer, so between writes a page is served from here. An entry is used
-// only while this process's store has committed nothing since it was
-// computed, on the same day (overdue depends on today), and for at most
-// store.CacheMaxAge (other instances' writes).
+// only while the store's CacheMark is the one it was computed at (nothing
+// written by any instance since, same day) and for at most
+// store.CacheMaxAge.
 type listCache struct {
 	mu      sync.Mutex
 	entries map[string]listCacheEntry
 }
 
 type listCacheEntry struct {
-	body   []byte
-	writes uint64
-	day    model.Date
-	at     time.Time
+	body []byte
+	mark store.CacheMark
+	at   time.Time
 }
 
 func newListCache() *listCache { return &listCache{entries: map[string]listCacheEntry{}} }
 
-func (lc *listCache) get(key string, writes uint64, day model.Date) ([]byte, bool) {
+func (lc *listCache) get(key string, mark store.CacheMark) ([]byte, bool) {
 	lc.mu.Lock()
 	defer lc.mu.Unlock()
 	e, ok := lc.entries[key]
-	if !ok || e.writes != writes || !e.day.Equal(day) || time.Since(e.at) >= store.CacheMaxAge {
+	if !ok || e.mark != mark || time.Since(e.at) >= store.CacheMaxAge {
 		return nil, false
 	}
 	return e.body, true
@@ -52,7 +50,7 @@ func (lc *listCache) put(key string, e listCacheEntry) {
 	defer lc.mu.Unlock()
 	if len(lc.entries) >= listCacheEntries {
 		for k, old := range lc.entries {
-			if old.writes != e.writes || time.Since(old.at) >= store.CacheMaxAge {
+			if old.mark != e.mark || time.Since(old.at) >= store.CacheMaxAge {
 				delete(lc.entries, k)
 			}
 		}
@@ -74,8 +72,12 @@ func (s *Server) cachedList(c *gin.Context, load func() (any, bool)) {
 		return
 	}
 	key := c.FullPath() + "?" + c.Request.URL.RawQuery
-	writes, day := s.store.Writes(), s.store.Today()
-	if body, ok := s.lists.get(key, writes, day); ok {
+	mark, err := s.store.CacheMark(c.Request.Context())
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	if body, ok := s.lists.get(key, mark); ok {
 		c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 		return
 	}
@@ -89,6 +91,6 @@ func (s *Server) cachedList(c *gin.Context, load func() (any, bool)) {
 		_ = c.Error(err)
 		return
 	}
-	s.lists.put(key, listCacheEntry{body: body, writes: writes, day: day, at: started})
+	s.lists.put(key, listCacheEntry{body: body, mark: mark, at: started})
 	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 }

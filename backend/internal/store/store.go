@@ -49,6 +49,10 @@ type Store struct {
 	scopeUser int64
 	// dashboard is shared by every copy of the store (WithRules, WithFiles).
 	dashboard *dashboardCache
+	// prepared runs the few queries every request makes (the signed-in
+	// user, the cache mark) as prepared statements: SQLite would otherwise
+	// parse them again each time, a quarter of a cached page's CPU.
+	prepared *gorm.DB
 }
 
 // Rules are the configurable parts of the domain rules the store applies
@@ -66,7 +70,8 @@ func New(db *gorm.DB, now func() time.Time) *Store {
 	if now == nil {
 		now = time.Now
 	}
-	return &Store{db: db, trail: audit.NewTrail(now), now: now, rules: DefaultRules, dashboard: &dashboardCache{}}
+	return &Store{db: db, trail: audit.NewTrail(now), now: now, rules: DefaultRules, dashboard: &dashboardCache{},
+		prepared: db.Session(&gorm.Session{PrepareStmt: true})}
 }
 
 // WithRules returns the store applying r.
