@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -130,6 +131,21 @@ func pathID(c *gin.Context, name string) (int64, error) {
 		return 0, notFound("The record")
 	}
 	return id, nil
+}
+
+// writeByID answers a GET of one record: the path's id, fetched, as JSON.
+func writeByID[T any](c *gin.Context, fetch func(context.Context, int64) (T, error)) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	rec, err := fetch(c.Request.Context(), id)
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, rec)
 }
 
 // listQuery reads page, page_size and sort, checking sort against sorts.

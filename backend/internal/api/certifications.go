@@ -47,19 +47,7 @@ func (s *Server) listCertifications(c *gin.Context) {
 	writeList(c, rows, total, p)
 }
 
-func (s *Server) getCertification(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	row, err := s.st(c).CertificationByID(c.Request.Context(), id)
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	c.JSON(http.StatusOK, row)
-}
+func (s *Server) getCertification(c *gin.Context) { writeByID(c, s.st(c).CertificationByID) }
 
 type createCertificationRequest struct {
 	SiteID            int64      `json:"site_id"`

@@ -38,19 +38,7 @@ func (s *Server) listFindings(c *gin.Context) {
 	writeList(c, rows, total, p)
 }
 
-func (s *Server) getFinding(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	row, err := s.st(c).FindingByID(c.Request.Context(), id)
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	c.JSON(http.StatusOK, row)
-}
+func (s *Server) getFinding(c *gin.Context) { writeByID(c, s.st(c).FindingByID) }
 
 type createFindingRequest struct {
 	Severity         model.Severity        `json:"severity"`

@@ -41,19 +41,7 @@ func (s *Server) listInspections(c *gin.Context) {
 	writeList(c, rows, total, p)
 }
 
-func (s *Server) getInspection(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	row, err := s.st(c).InspectionByID(c.Request.Context(), id)
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	c.JSON(http.StatusOK, row)
-}
+func (s *Server) getInspection(c *gin.Context) { writeByID(c, s.st(c).InspectionByID) }
 
 type createInspectionRequest struct {
 	SiteID          int64                  `json:"site_id"`

@@ -62,19 +62,7 @@ func (s *Server) listManufacturers(c *gin.Context) {
 	writeList(c, items, total, p)
 }
 
-func (s *Server) getManufacturer(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	m, err := s.st(c).ManufacturerByID(c.Request.Context(), id)
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	c.JSON(http.StatusOK, m)
-}
+func (s *Server) getManufacturer(c *gin.Context) { writeByID(c, s.st(c).ManufacturerByID) }
 
 type createManufacturerRequest struct {
 	Name      string `json:"name"`

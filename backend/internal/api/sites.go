@@ -72,19 +72,7 @@ func statusNames() []string {
 	return out
 }
 
-func (s *Server) getSite(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	site, err := s.st(c).SiteByID(c.Request.Context(), id)
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	c.JSON(http.StatusOK, site)
-}
+func (s *Server) getSite(c *gin.Context) { writeByID(c, s.st(c).SiteByID) }
 
 // decidedFields are site fields only a qualification decision sets; a
 // create or edit that sends them is told where to go instead.
