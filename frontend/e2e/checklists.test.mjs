@@ -47,7 +47,7 @@ describe('inspection checklists', () => {
       await signIn(page, procurement.email, procurement.password);
       await page.waitForURL((u) => u.pathname === '/');
       await page.goto(`/inspections/${inspectionId}`);
-      await page.getByRole('heading', { level: 2, name: 'Checklists' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Checklists', exact: true }).waitFor();
       await page.getByText('No checklists').waitFor();
 
       await page.getByRole('textbox', { name: 'Checklist template' }).click();

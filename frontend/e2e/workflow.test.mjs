@@ -270,7 +270,7 @@ describe('workflow: record, decide, audit', () => {
       await page.setViewportSize({ width: 1366, height: 1000 });
       await signIn(page, manager.email, manager.password);
       await page.waitForURL((u) => u.pathname === '/');
-      await page.getByRole('heading', { level: 2, name: 'Inspections per month by result' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Inspections per month by result', exact: true }).waitFor();
       await page.getByRole('img', { name: /Sites by status/ }).waitFor();
       await page.waitForLoadState('networkidle');
       await screenshot(page, 'dashboard.png');
