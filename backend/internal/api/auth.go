@@ -240,8 +240,21 @@ func (s *Server) logout(c *gin.Context) {
 	c.Status(http.StatusNoContent)
 }
 
+// meView is the signed-in user as the users API shows them, and whether
+// this session may only enrol in two-factor sign-in (the SPA then keeps
+// the user on the security page, also after a reload).
+type meView struct {
+	userView
+	TOTPEnrolmentRequired bool `json:"totp_enrolment_required"`
+}
+
 func (s *Server) me(c *gin.Context) {
-	c.JSON(http.StatusOK, principal(c))
+	views, err := s.userViews(c.Request.Context(), []model.User{principal(c)})
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.JSON(http.StatusOK, meView{userView: views[0], TOTPEnrolmentRequired: auth.PrincipalFrom(c).EnrolOnly})
 }
 
 type passwordRequest struct {

@@ -37,7 +37,8 @@ func TestLoginAndMe(t *testing.T) {
 		t.Error("login response mentions the password hash")
 	}
 	me := srv.Do(model.RoleManager, "GET", "/api/v1/auth/me", nil).Want(200).JSON()
-	if me["email"] != "manager@example.com" || me["role"] != "manager" || me["password_hash"] != nil {
+	if me["email"] != "manager@example.com" || me["role"] != "manager" || me["password_hash"] != nil ||
+		me["totp_enabled"] != false || me["totp_enrolment_required"] != false {
 		t.Fatalf("me: %v", me)
 	}
 	srv.Do("", "GET", "/api/v1/auth/me", nil).Want(401)

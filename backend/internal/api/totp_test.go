@@ -169,7 +169,14 @@ func TestMandatoryTwoFactorEnrolment(t *testing.T) {
 	if r := srv.DoWith(h, http.MethodGet, "/api/v1/sites", nil).Want(http.StatusForbidden); r.ErrorCode() != "totp_enrolment_required" {
 		t.Errorf("code %q", r.ErrorCode())
 	}
-	srv.DoWith(h, http.MethodGet, "/api/v1/auth/me", nil).Want(http.StatusOK)
+	var me struct {
+		TOTPEnabled           bool `json:"totp_enabled"`
+		TOTPEnrolmentRequired bool `json:"totp_enrolment_required"`
+	}
+	srv.DoWith(h, http.MethodGet, "/api/v1/auth/me", nil).Want(http.StatusOK).Decode(&me)
+	if me.TOTPEnabled || !me.TOTPEnrolmentRequired {
+		t.Errorf("me during enrolment: %+v", me)
+	}
 	var e struct {
 		Secret string `json:"secret"`
 	}
@@ -179,6 +186,11 @@ func TestMandatoryTwoFactorEnrolment(t *testing.T) {
 	}
 	srv.DoWith(h, http.MethodPost, "/api/v1/me/totp/confirm", map[string]any{"code": totpNow(t, srv, e.Secret)}).Want(http.StatusOK).Decode(&conf)
 	srv.DoWith(bearer(conf.Token), http.MethodGet, "/api/v1/sites", nil).Want(http.StatusOK)
+	me.TOTPEnabled, me.TOTPEnrolmentRequired = false, true
+	srv.DoWith(bearer(conf.Token), http.MethodGet, "/api/v1/auth/me", nil).Want(http.StatusOK).Decode(&me)
+	if !me.TOTPEnabled || me.TOTPEnrolmentRequired {
+		t.Errorf("me after enrolment: %+v", me)
+	}
 	// Procurement is not required to enrol.
 	if a := password(srv, srv.Users[model.RoleProcurement].Email); a.TOTPEnrolmentRequired {
 		t.Errorf("procurement: %+v", a)
