@@ -29,7 +29,7 @@ describe('sign-in and the shell', () => {
     await withPage(browser, server, 'wrong password', async (page) => {
       await page.goto('/sign-in');
       await signIn(page, ADMIN_EMAIL, 'not-the-password-at-all');
-      await page.getByRole('alert').filter({ hasText: 'Incorrect email or password.' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'The e-mail or password is not correct.' }).waitFor();
       assert.match(page.url(), /\/sign-in$/);
       // The e-mail stays filled in for the next try.
       assert.equal(await page.getByLabel('Email').inputValue(), ADMIN_EMAIL);

@@ -70,7 +70,7 @@ describe('change password', () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL('**/sign-in');
       await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-      await page.getByRole('alert').filter({ hasText: 'Incorrect email or password.' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'The e-mail or password is not correct.' }).waitFor();
       await signIn(page, ADMIN_EMAIL, NEW_PASSWORD);
       await page.waitForURL((url) => url.pathname === '/');
       await page.getByRole('button', { name: 'Sign out' }).waitFor();

@@ -3,9 +3,10 @@ import { ApiError } from '../../api';
 import { rateLimitMessage, signInErrorMessage } from './signInError';
 
 describe('signInErrorMessage', () => {
-  it('says the credentials are wrong on 401, whatever the server wording', () => {
-    const err = new ApiError(401, 'unauthenticated', 'invalid credentials');
-    expect(signInErrorMessage(err, null)).toBe('Incorrect email or password.');
+  it("gives the server's reason on 401, which says which step failed", () => {
+    const err = new ApiError(401, 'unauthenticated', 'The code is not correct or was used already.');
+    expect(signInErrorMessage(err, null)).toBe('The code is not correct or was used already.');
+    expect(signInErrorMessage(new ApiError(401, 'unauthenticated', ''), null)).toBe('Incorrect email or password.');
   });
 
   it('counts down a 429 and then clears', () => {

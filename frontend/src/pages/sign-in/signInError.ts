@@ -18,7 +18,10 @@ export function rateLimitMessage(secondsLeft: number | null): string {
  */
 export function signInErrorMessage(error: unknown, secondsLeft: number | null): string | null {
   if (!error) return null;
-  if (isApiError(error, 401)) return 'Incorrect email or password.';
+  // The server's words say which step failed and what to do: a wrong
+  // password, a disabled account or ended access (told only once the
+  // password was right), a wrong or spent code, an expired code step.
+  if (isApiError(error, 401)) return error.message || 'Incorrect email or password.';
   if (isApiError(error, 429)) {
     if (secondsLeft !== null && secondsLeft <= 0) return null;
     return rateLimitMessage(secondsLeft);
