@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest, isApiError } from './client';
-import type { ChangePasswordRequest, LoginRequest, LoginResponse, Role, User } from './types';
+import type { ChangePasswordRequest, LoginRequest, LoginResponse, Me, Role, SecuritySettings } from './types';
 
 export function login(credentials: LoginRequest): Promise<LoginAnswer> {
   return apiRequest<LoginAnswer>('/auth/login', { method: 'POST', body: credentials });
@@ -11,9 +11,9 @@ export function logout(): Promise<void> {
 }
 
 /** The signed-in user, or null when there is no valid session. */
-export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
+export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
   try {
-    return await apiRequest<User>('/auth/me', signal ? { signal } : {});
+    return await apiRequest<Me>('/auth/me', signal ? { signal } : {});
   } catch (error) {
     if (isApiError(error, 401)) return null;
     throw error;
@@ -46,9 +46,8 @@ export function isReadOnly(role: Role): boolean {
 /**
  * What POST /auth/login may answer besides a session: a two-factor challenge
  * (no session yet) or a session that may only enrol in two-factor sign-in.
- * (docs/openapi.yaml describes these fields in prose, not in LoginResponse.)
  */
-export type LoginAnswer = Partial<LoginResponse> & { totp_required?: boolean; challenge?: string; totp_enrolment_required?: boolean };
+export type LoginAnswer = LoginResponse;
 
 export function loginTotp(body: { challenge: string; code?: string; recovery_code?: string }): Promise<LoginAnswer> {
   return apiRequest<LoginAnswer>('/auth/login/totp', { method: 'POST', body });
@@ -58,4 +57,12 @@ export const totpApi = {
   enrol: () => apiRequest<{ secret: string; otpauth_url: string; qr_svg: string }>('/me/totp/enrol', { method: 'POST' }),
   confirm: (code: string) => apiRequest<{ recovery_codes: string[]; token?: string }>('/me/totp/confirm', { method: 'POST', body: { code } }),
   disable: (password: string, code: string) => apiRequest<void>('/me/totp', { method: 'DELETE', body: { password, code } }),
+};
+
+export const securitySettingsQueryKey = ['settings', 'security'] as const;
+
+/** GET/PUT /settings/security (admins). */
+export const securitySettingsApi = {
+  get: (signal?: AbortSignal) => apiRequest<SecuritySettings>('/settings/security', signal ? { signal } : {}),
+  put: (body: SecuritySettings) => apiRequest<SecuritySettings>('/settings/security', { method: 'PUT', body }),
 };

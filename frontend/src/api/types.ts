@@ -61,10 +61,28 @@ export interface LoginRequest {
   password: string;
 }
 
+/**
+ * POST /auth/login and /auth/login/totp. With `totp_required` no session was
+ * started (no token, no user): send `challenge` with a code. With
+ * `totp_enrolment_required` the session may only enrol in two-factor sign-in.
+ */
 export interface LoginResponse {
-  token: string;
+  token?: string;
   expires_at: Timestamp;
-  user: SessionUser;
+  user?: SessionUser;
+  totp_required?: boolean;
+  challenge?: string;
+  totp_enrolment_required?: boolean;
+}
+
+/** GET /auth/me: the user, and whether this session may only enrol in two-factor sign-in. */
+export interface Me extends User {
+  totp_enrolment_required: boolean;
+}
+
+/** GET/PUT /settings/security (admins): the roles that must use two-factor sign-in. */
+export interface SecuritySettings {
+  require_totp_for: Role[];
 }
 
 export interface ChangePasswordRequest {

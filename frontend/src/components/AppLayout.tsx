@@ -78,7 +78,9 @@ export function AppLayout() {
     },
   });
 
-  const sections = navFor(user.role);
+  // A session that may only enrol in two-factor sign-in has nowhere else to go.
+  const enrolling = user.totp_enrolment_required;
+  const sections = enrolling ? [] : navFor(user.role);
   const current = activeLink(
     pathname,
     sections.flatMap((s) => s.items),
@@ -108,7 +110,7 @@ export function AppLayout() {
             <Box visibleFrom="xs">
               <UserSummary user={user} />
             </Box>
-            <NotificationsBell />
+            {!enrolling && <NotificationsBell />}
             {signOut.error && !isApiError(signOut.error, 401) && (
               <Text size="xs" c="red.8" role="alert">
                 Sign-out failed: {signOut.error.message}

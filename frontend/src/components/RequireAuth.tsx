@@ -6,6 +6,8 @@ import { CurrentUserProvider } from './CurrentUser';
 import { FullPageLoader, FullPageMessage } from './FullPageMessage';
 import { signInPath } from './redirect';
 
+const SECURITY_PATH = '/profile/security';
+
 /** Renders its children for a signed-in user; sends everyone else to /sign-in?next=… */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
@@ -21,6 +23,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (!me.data) {
     return <Navigate to={signInPath(location.pathname + location.search + location.hash)} replace />;
+  }
+  // A role that must use two-factor sign-in gets a session that can only
+  // enrol; every other screen would answer 403, so keep the user on enrolment.
+  if (me.data.totp_enrolment_required && location.pathname !== SECURITY_PATH) {
+    return <Navigate to={SECURITY_PATH} replace />;
   }
   return <CurrentUserProvider value={me.data}>{children}</CurrentUserProvider>;
 }

@@ -3,28 +3,45 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError, meQueryKey, totpApi } from '../../api';
 import { FormError, serverErrors } from '../../components/forms';
+import { useCurrentUser } from '../../components/CurrentUser';
 import { PageHeader } from '../../components/PageHeader';
 
 /** /profile/security: set up and turn off two-factor sign-in. */
 export default function SecurityPage() {
+  const me = useCurrentUser();
+  // Which sections show follows the account's state, except that the one
+  // just used stays to show its outcome (the recovery codes, shown once).
+  const [changed, setChanged] = useState<'enabled' | 'disabled' | null>(null);
+  const on = me.totp_enabled === true;
   return (
     <>
       <PageHeader title="Two-factor sign-in" breadcrumbs={[{ label: 'Dashboard', to: '/' }, { label: 'Profile' }, { label: 'Security' }]} />
       <Stack gap="lg">
-        <Enrol />
-        <Disable />
+        {me.totp_enrolment_required && (
+          <Alert color="blue" variant="light" title="Set up two-factor sign-in to continue">
+            Your role must sign in with a code from an authenticator app as well as the password. Once it is set up, every screen opens.
+          </Alert>
+        )}
+        {changed === null && (
+          <Text size="sm" role="status">
+            Two-factor sign-in is <strong>{on ? 'on' : 'off'}</strong> for your account.
+          </Text>
+        )}
+        {(!on || changed === 'enabled') && <Enrol onEnabled={() => setChanged('enabled')} />}
+        {(on || changed === 'disabled') && changed !== 'enabled' && <Disable onDisabled={() => setChanged('disabled')} />}
       </Stack>
     </>
   );
 }
 
-function Enrol() {
+function Enrol({ onEnabled }: { onEnabled: () => void }) {
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
   const enrol = useMutation({ mutationFn: totpApi.enrol });
   const confirm = useMutation({
     mutationFn: () => totpApi.confirm(code.trim()),
     onSuccess: async () => {
+      onEnabled();
       // A session that could only enrol is now a full one.
       await queryClient.invalidateQueries({ queryKey: meQueryKey });
     },
@@ -99,11 +116,18 @@ function Enrol() {
   );
 }
 
-function Disable() {
+function Disable({ onDisabled }: { onDisabled: () => void }) {
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const disable = useMutation({ mutationFn: () => totpApi.disable(password, code.trim()) });
+  const disable = useMutation({
+    mutationFn: () => totpApi.disable(password, code.trim()),
+    onSuccess: async () => {
+      onDisabled();
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
+  });
   const err = serverErrors(disable.error, ['password', 'code']);
   return (
     <Paper withBorder p="md">

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Code, CopyButton, Group, Modal, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { SignInSecurity } from './SignInSecurity';
 import { manufacturersApi, ROLES, usersApi, type Role, type User } from '../../api';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { DataTable } from '../../components/DataTable';
@@ -85,33 +86,45 @@ export default function UsersPage() {
           columns={[
             { key: 'name', header: 'Name', sortKey: 'name', render: (u) => <Text size="sm" fw={600}>{u.name}</Text> },
             { key: 'email', header: 'E-mail', sortKey: 'email', render: (u) => u.email },
-            { key: 'role', header: 'Role', sortKey: 'role', render: (u) => label(u.role) },
+            {
+              key: 'role',
+              header: 'Role',
+              sortKey: 'role',
+              render: (u) => (
+                <>
+                  {label(u.role)}
+                  {u.role === 'auditor' && !!u.scope_manufacturer_ids?.length && (
+                    <Text size="xs" c="dimmed">
+                      {u.scope_manufacturer_ids.length} manufacturer{u.scope_manufacturer_ids.length === 1 ? '' : 's'} in scope
+                    </Text>
+                  )}
+                </>
+              ),
+            },
             {
               key: 'state',
               header: 'State',
-              render: (u) =>
-                u.active ? (
-                  <Badge color="green" variant="light" tt="none" radius="sm">
-                    Active
+              render: (u) => (
+                <>
+                  <Badge color={u.active ? 'green' : 'gray'} variant="light" tt="none" radius="sm">
+                    {u.active ? 'Active' : 'Disabled'}
                   </Badge>
-                ) : (
-                  <Badge color="gray" variant="light" tt="none" radius="sm">
-                    Disabled
-                  </Badge>
-                ),
+                  {u.access_expires_at && (
+                    <Text size="xs" c="dimmed" mt={2}>
+                      Access ends {formatTimestamp(u.access_expires_at)}
+                    </Text>
+                  )}
+                </>
+              ),
             },
-            {
-              key: 'totp',
-              header: 'Two-factor',
-              render: (u) => (u.totp_enabled ? 'On' : 'Off') + (u.role === 'auditor' && u.scope_manufacturer_ids?.length ? ` · ${u.scope_manufacturer_ids.length} manufacturers in scope` : ''),
-            },
-            { key: 'access', header: 'Access ends', render: (u) => formatTimestamp(u.access_expires_at) },
+            { key: 'totp', header: 'Two-factor', render: (u) => (u.totp_enabled ? 'On' : 'Off') },
             { key: 'login', header: 'Last sign-in', sortKey: 'last_login_at', render: (u) => formatTimestamp(u.last_login_at), wide: true },
             {
               key: 'actions',
               header: 'Actions',
               render: (u) => (
-                <Group gap={6} wrap="nowrap">
+                // Up to five actions: they wrap rather than push the other columns out of view.
+                <Group gap={6} maw={300}>
                   <Button size="compact-sm" variant="default" onClick={() => setEditing(u)}>
                     Edit
                   </Button>
@@ -167,6 +180,7 @@ export default function UsersPage() {
             },
           ]}
         />
+        <SignInSecurity />
       </Stack>
       <Modal opened={creating} onClose={() => setCreating(false)} title="New user" size="lg" centered>
         {creating && (
