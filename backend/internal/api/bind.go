@@ -14,6 +14,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
@@ -146,6 +147,43 @@ func writeByID[T any](c *gin.Context, fetch func(context.Context, int64) (T, err
 		return
 	}
 	c.JSON(http.StatusOK, rec)
+}
+
+// versioned is an update body: it carries the version the client read.
+type versioned interface{ sentVersion() int64 }
+
+var errVersionMissing = invalid("Send the version you read.", map[string]string{"version": "is required"})
+
+// bindUpdate reads an update: the path's id and the JSON body into req,
+// which must name the version the client read (the store answers 409 when
+// it is stale). On a problem it reports the error and returns false.
+func bindUpdate(c *gin.Context, req versioned) (int64, bool) {
+	id, err := pathID(c, "id")
+	if err == nil {
+		err = decodeJSON(c, req)
+	}
+	if err == nil && req.sentVersion() < 1 {
+		err = errVersionMissing
+	}
+	if err != nil {
+		_ = c.Error(err)
+		return 0, false
+	}
+	return id, true
+}
+
+// deleteByID answers a DELETE of one record: the path's id, removed by the
+// request's actor (the store keeps the record in the audit event), 204.
+func (s *Server) deleteByID(c *gin.Context, remove func(st *store.Store, ctx context.Context, id int64, a audit.Actor) error) {
+	id, err := pathID(c, "id")
+	if err == nil {
+		err = remove(s.st(c), c.Request.Context(), id, actor(c))
+	}
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	c.Status(http.StatusNoContent)
 }
 
 // listQuery reads page, page_size and sort, checking sort against sorts.

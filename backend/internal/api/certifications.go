@@ -97,21 +97,14 @@ type updateCertificationRequest struct {
 	Verified          Opt[bool]       `json:"verified"`
 }
 
+func (r *updateCertificationRequest) sentVersion() int64 { return r.Version }
+
 // updateCertification edits a certificate; verified true records a new
 // register check, false clears it.
 func (s *Server) updateCertification(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
 	var req updateCertificationRequest
-	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	if req.Version < 1 {
-		_ = c.Error(invalid("Send the version you read.", map[string]string{"version": "is required"}))
+	id, ok := bindUpdate(c, &req)
+	if !ok {
 		return
 	}
 	var verify *bool
@@ -141,14 +134,5 @@ func (s *Server) updateCertification(c *gin.Context) {
 // deleteCertification removes a certificate entered by mistake; the audit
 // event keeps the record.
 func (s *Server) deleteCertification(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	if err := s.st(c).DeleteCertification(c.Request.Context(), id, actor(c)); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	c.Status(http.StatusNoContent)
+	s.deleteByID(c, (*store.Store).DeleteCertification)
 }

@@ -159,7 +159,7 @@ func (s *Server) replaceChecklistTemplate(c *gin.Context) {
 		return
 	}
 	if req.Version < 1 {
-		_ = c.Error(invalid("Send the version you read.", map[string]string{"version": "is required"}))
+		_ = c.Error(errVersionMissing)
 		return
 	}
 	in, err := req.input()
@@ -193,7 +193,11 @@ func (s *Server) updateChecklistTemplate(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	archived, err := versionAndArchive(req.Version, req.Archived)
+	if req.Version < 1 {
+		_ = c.Error(errVersionMissing)
+		return
+	}
+	archived, err := archiveChange(req.Archived)
 	if err != nil {
 		_ = c.Error(err)
 		return

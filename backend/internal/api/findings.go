@@ -90,21 +90,14 @@ type updateFindingRequest struct {
 	VerificationNote Opt[string]                `json:"verification_note"`
 }
 
+func (r *updateFindingRequest) sentVersion() int64 { return r.Version }
+
 // updateFinding edits a finding; closing it needs a verification note and
 // records the closer.
 func (s *Server) updateFinding(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
 	var req updateFindingRequest
-	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	if req.Version < 1 {
-		_ = c.Error(invalid("Send the version you read.", map[string]string{"version": "is required"}))
+	id, ok := bindUpdate(c, &req)
+	if !ok {
 		return
 	}
 	row, err := s.st(c).UpdateFinding(c.Request.Context(), id, req.Version, actor(c), func(f *model.Finding) error {

@@ -97,21 +97,14 @@ type updateInspectionRequest struct {
 	ResultOverrideReason Opt[string] `json:"result_override_reason"`
 }
 
+func (r *updateInspectionRequest) sentVersion() int64 { return r.Version }
+
 // updateInspection edits an inspection; completing one updates its site's
 // schedule in the same transaction.
 func (s *Server) updateInspection(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
 	var req updateInspectionRequest
-	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	if req.Version < 1 {
-		_ = c.Error(invalid("Send the version you read.", map[string]string{"version": "is required"}))
+	id, ok := bindUpdate(c, &req)
+	if !ok {
 		return
 	}
 	row, err := s.st(c).UpdateInspection(c.Request.Context(), id, req.Version, actor(c), func(in *model.Inspection) error {
@@ -139,16 +132,7 @@ func (s *Server) updateInspection(c *gin.Context) {
 // deleteInspection removes a planned inspection entered by mistake; the
 // store refuses anything that is history.
 func (s *Server) deleteInspection(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	if err := s.st(c).DeleteInspection(c.Request.Context(), id, actor(c)); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	c.Status(http.StatusNoContent)
+	s.deleteByID(c, (*store.Store).DeleteInspection)
 }
 
 // applyOpt copies a PATCH field that was sent; null sets the zero value.

@@ -96,20 +96,17 @@ type updateManufacturerRequest struct {
 	Archived  Opt[bool]   `json:"archived"`
 }
 
+func (r *updateManufacturerRequest) sentVersion() int64 { return r.Version }
+
 // updateManufacturer edits a manufacturer; {"archived": true} archives it
 // and false restores it.
 func (s *Server) updateManufacturer(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
 	var req updateManufacturerRequest
-	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
+	id, ok := bindUpdate(c, &req)
+	if !ok {
 		return
 	}
-	archive, err := versionAndArchive(req.Version, req.Archived)
+	archive, err := archiveChange(req.Archived)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -131,18 +128,10 @@ func (s *Server) updateManufacturer(c *gin.Context) {
 	c.JSON(http.StatusOK, m)
 }
 
-// versionAndArchive checks the version every PATCH must carry and reads
-// the archived flag (nil when not sent).
-func versionAndArchive(version int64, archived Opt[bool]) (*bool, error) {
-	problems := qualification.Problems{}
-	if version < 1 {
-		problems.Add("version", "is required: send the version you read")
-	}
+// archiveChange reads the archived flag of a PATCH (nil when not sent).
+func archiveChange(archived Opt[bool]) (*bool, error) {
 	if archived.Set && archived.Null {
-		problems.Add("archived", "must be true or false")
-	}
-	if err := problems.Err("The change cannot be saved."); err != nil {
-		return nil, err
+		return nil, invalid("The change cannot be saved.", map[string]string{"archived": "must be true or false"})
 	}
 	if !archived.Set {
 		return nil, nil
@@ -158,14 +147,5 @@ func setSent[T any](dst *T, o Opt[T]) {
 }
 
 func (s *Server) deleteManufacturer(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	if err := s.st(c).DeleteManufacturer(c.Request.Context(), id, actor(c)); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	c.Status(http.StatusNoContent)
+	s.deleteByID(c, (*store.Store).DeleteManufacturer)
 }

@@ -161,24 +161,21 @@ type updateSiteRequest struct {
 	ConditionalUntil    json.RawMessage       `json:"conditional_until"`
 }
 
+func (r *updateSiteRequest) sentVersion() int64 { return r.Version }
+
 // updateSite edits a site; {"archived": true} archives it and false
 // restores it. A change of risk tier moves the next inspection due date.
 func (s *Server) updateSite(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
 	var req updateSiteRequest
-	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
+	id, ok := bindUpdate(c, &req)
+	if !ok {
 		return
 	}
 	if err := (decidedFields{req.QualificationStatus, req.ConditionalUntil}).check(); err != nil {
 		_ = c.Error(err)
 		return
 	}
-	archive, err := versionAndArchive(req.Version, req.Archived)
+	archive, err := archiveChange(req.Archived)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -209,14 +206,5 @@ func (s *Server) updateSite(c *gin.Context) {
 }
 
 func (s *Server) deleteSite(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	if err := s.st(c).DeleteSite(c.Request.Context(), id, actor(c)); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	c.Status(http.StatusNoContent)
+	s.deleteByID(c, (*store.Store).DeleteSite)
 }

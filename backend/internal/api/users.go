@@ -195,26 +195,20 @@ type updateUserRequest struct {
 	ScopeManufacturerIDs Opt[[]int64] `json:"scope_manufacturer_ids"`
 }
 
+func (r *updateUserRequest) sentVersion() int64 { return r.Version }
+
 // updateUser edits a user. Changing the role, disabling, changing the
 // access end or resetting the password ends the user's sessions. An admin
 // cannot remove the last active admin.
 func (s *Server) updateUser(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
 	var req updateUserRequest
-	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	if req.Version < 1 {
-		_ = c.Error(invalid("Send the version you read.", map[string]string{"version": "is required"}))
+	id, ok := bindUpdate(c, &req)
+	if !ok {
 		return
 	}
 	ctx := c.Request.Context()
 	var newHash string
+	var err error
 	if req.Password.Set {
 		if why := auth.CheckPasswordPolicy(req.Password.Value); why != "" {
 			_ = c.Error(invalid("Choose another password.", map[string]string{"password": why}))
