@@ -120,76 +120,40 @@ func (s *styles) id(kind cellKind, tone Tone) (int, error) {
 
 func ptr[T any](v T) *T { return &v }
 
-// SiteStatusTone is the colour of a qualification status.
-func SiteStatusTone(s model.QualificationStatus) Tone {
-	switch s {
-	case model.StatusQualified:
-		return ToneGreen
-	case model.StatusConditional:
-		return ToneYellow
-	case model.StatusSuspended:
-		return ToneOrange
-	case model.StatusDisqualified:
-		return ToneRed
-	case model.StatusInQualification:
-		return ToneBlue
-	case model.StatusProspective:
-		return ToneGray
+// The tone of each status value; a value not listed has none.
+var (
+	siteStatusTones = map[model.QualificationStatus]Tone{
+		model.StatusQualified: ToneGreen, model.StatusConditional: ToneYellow, model.StatusSuspended: ToneOrange,
+		model.StatusDisqualified: ToneRed, model.StatusInQualification: ToneBlue, model.StatusProspective: ToneGray,
 	}
-	return ToneNone
-}
+	certificationTones = map[model.CertificationStatus]Tone{
+		model.CertValid: ToneGreen, model.CertExpiring: ToneAmber, model.CertExpired: ToneRed, model.CertWithdrawn: ToneGray,
+	}
+	resultTones = map[model.InspectionResult]Tone{
+		model.ResultPass: ToneGreen, model.ResultConditional: ToneYellow, model.ResultFail: ToneRed,
+	}
+	severityTones = map[model.Severity]Tone{
+		model.SeverityCritical: ToneRed, model.SeverityMajor: ToneOrange, model.SeverityMinor: ToneYellow,
+	}
+	findingStatusTones = map[model.FindingStatus]Tone{
+		model.FindingClosed: ToneGreen, model.FindingInProgress: ToneBlue,
+	}
+)
+
+// SiteStatusTone is the colour of a qualification status.
+func SiteStatusTone(s model.QualificationStatus) Tone { return siteStatusTones[s] }
 
 // CertificationTone is the colour of a certificate's status.
-func CertificationTone(s model.CertificationStatus) Tone {
-	switch s {
-	case model.CertValid:
-		return ToneGreen
-	case model.CertExpiring:
-		return ToneAmber
-	case model.CertExpired:
-		return ToneRed
-	case model.CertWithdrawn:
-		return ToneGray
-	}
-	return ToneNone
-}
+func CertificationTone(s model.CertificationStatus) Tone { return certificationTones[s] }
 
 // ResultTone is the colour of an inspection result.
-func ResultTone(r model.InspectionResult) Tone {
-	switch r {
-	case model.ResultPass:
-		return ToneGreen
-	case model.ResultConditional:
-		return ToneYellow
-	case model.ResultFail:
-		return ToneRed
-	}
-	return ToneNone
-}
+func ResultTone(r model.InspectionResult) Tone { return resultTones[r] }
 
 // SeverityTone is the colour of a finding's severity.
-func SeverityTone(s model.Severity) Tone {
-	switch s {
-	case model.SeverityCritical:
-		return ToneRed
-	case model.SeverityMajor:
-		return ToneOrange
-	case model.SeverityMinor:
-		return ToneYellow
-	}
-	return ToneNone
-}
+func SeverityTone(s model.Severity) Tone { return severityTones[s] }
 
 // FindingStatusTone is the colour of a finding's status.
-func FindingStatusTone(s model.FindingStatus) Tone {
-	switch s {
-	case model.FindingClosed:
-		return ToneGreen
-	case model.FindingInProgress:
-		return ToneBlue
-	}
-	return ToneNone
-}
+func FindingStatusTone(s model.FindingStatus) Tone { return findingStatusTones[s] }
 
 // overdueTone is red when overdue.
 func overdueTone(overdue bool) Tone {
