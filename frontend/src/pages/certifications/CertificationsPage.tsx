@@ -1,14 +1,12 @@
 import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CERTIFICATION_STATUSES, COMMON_STANDARDS, certificationsApi } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { useListState } from '../../components/listState';
+import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { SitePicker } from '../../components/SitePicker';
-import { useDebounced } from '../../components/useDebounced';
 import { options } from '../../format/labels';
 import { CertificationModal } from './CertificationForm';
 import { certificationColumns } from './CertificationsTable';
@@ -19,14 +17,8 @@ const WINDOWS = ['30', '60', '90', '180'];
 
 export default function CertificationsPage() {
   const can = usePermissions();
-  const list = useListState(FILTERS, 'expires_on');
-  const [q, setQ] = useDebounced(list.filters.q ?? '', (v) => list.setFilter('q', v));
+  const { list, q, setQ, table } = useListScreen('certifications', FILTERS, 'expires_on', (params, signal) => certificationsApi.list(params, signal));
   const [adding, setAdding] = useState(false);
-  const query = useQuery({
-    queryKey: ['certifications', list.query],
-    queryFn: ({ signal }) => certificationsApi.list(list.query, signal),
-    placeholderData: keepPreviousData,
-  });
   const window = list.filters.expiring_within_days ?? '';
 
   return (
@@ -62,9 +54,9 @@ export default function CertificationsPage() {
           )}
         </Group>
         <DataTable
+          {...table}
           caption="Certifications"
           columns={columns}
-          rows={query.data?.items}
           rowKey={(c) => c.id}
           rowHref={(c) => `/certifications/${c.id}`}
           rowStyle={(c) =>
@@ -74,13 +66,6 @@ export default function CertificationsPage() {
                 ? { boxShadow: 'inset 3px 0 0 var(--mantine-color-yellow-6)' }
                 : undefined
           }
-          sort={list.sort}
-          onSort={list.setSort}
-          loading={query.isFetching}
-          error={query.error}
-          total={query.data?.total}
-          page={list.page}
-          onPage={list.setPage}
           empty={
             list.active ? (
               <EmptyState title="No certificate matches these filters">Widen the expiry window or clear the filters.</EmptyState>

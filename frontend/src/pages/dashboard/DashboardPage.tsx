@@ -34,24 +34,61 @@ function FigureCard({ label, value, to, tone, hint }: { label: string; value: nu
   );
 }
 
-function Panel({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
+interface AttentionListProps<T extends { id: number }> {
+  title: string;
+  /** The full list: the link to the filtered list screen. */
+  all: { to: string; label: string };
+  rows: T[];
+  empty: ReactNode;
+  /** The two column headers: what, and when. */
+  headers: [string, string];
+  what: (row: T) => ReactNode;
+  when: (row: T) => ReactNode;
+}
+
+/** A short list of what needs attention, each row linking to its record. */
+function AttentionList<T extends { id: number }>({ title, all, rows, empty, headers, what, when }: AttentionListProps<T>) {
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h5">
           {title}
         </Title>
-        {action}
+        <Anchor component={Link} to={all.to} size="sm">
+          {all.label}
+        </Anchor>
       </Group>
-      {children}
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed" py="xs">
+          {empty}
+        </Text>
+      ) : (
+        <Table fz="sm" verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{headers[0]}</Table.Th>
+              <Table.Th scope="col">{headers[1]}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((x) => (
+              <Table.Tr key={x.id}>
+                <Table.Td>{what(x)}</Table.Td>
+                <Table.Td>{when(x)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
     </Paper>
   );
 }
 
-function Empty({ children }: { children: ReactNode }) {
+/** "3 days", in red: how late something is. */
+function DaysLate({ days }: { days: number }) {
   return (
-    <Text size="sm" c="dimmed" py="xs">
-      {children}
+    <Text size="sm" c="red.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
+      {days} {days === 1 ? 'day' : 'days'}
     </Text>
   );
 }
@@ -145,135 +182,79 @@ export default function DashboardPage() {
         </SimpleGrid>
 
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
-          <Panel
+          <AttentionList
             title="Overdue inspections"
-            action={
-              <Anchor component={Link} to="/sites?overdue=true" size="sm">
-                All overdue sites
-              </Anchor>
-            }
-          >
-            {a.overdue_sites.length === 0 ? (
-              <Empty>No site is overdue for inspection.</Empty>
-            ) : (
-              <Table fz="sm" verticalSpacing={4}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Site</Table.Th>
-                    <Table.Th scope="col">Overdue</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {a.overdue_sites.map((x) => (
-                    <Table.Tr key={x.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/sites/${x.id}`} size="sm" fw={600}>
-                          {x.code}
-                        </Anchor>
-                        <Text size="xs" c="dimmed" lineClamp={1}>
-                          {x.name}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="red.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                          {x.days_overdue} {x.days_overdue === 1 ? 'day' : 'days'}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          due {formatCalendarDate(x.next_inspection_due)}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+            all={{ to: '/sites?overdue=true', label: 'All overdue sites' }}
+            rows={a.overdue_sites}
+            empty="No site is overdue for inspection."
+            headers={['Site', 'Overdue']}
+            what={(x) => (
+              <>
+                <Anchor component={Link} to={`/sites/${x.id}`} size="sm" fw={600}>
+                  {x.code}
+                </Anchor>
+                <Text size="xs" c="dimmed" lineClamp={1}>
+                  {x.name}
+                </Text>
+              </>
             )}
-          </Panel>
-          <Panel
+            when={(x) => (
+              <>
+                <DaysLate days={x.days_overdue} />
+                <Text size="xs" c="dimmed">
+                  due {formatCalendarDate(x.next_inspection_due)}
+                </Text>
+              </>
+            )}
+          />
+          <AttentionList
             title="Certificates expiring"
-            action={
-              <Anchor component={Link} to="/certifications?status=expiring" size="sm">
-                All expiring
-              </Anchor>
-            }
-          >
-            {a.expiring_certifications.length === 0 ? (
-              <Empty>No certificate expires in the next {d.expiring_within_days} days.</Empty>
-            ) : (
-              <Table fz="sm" verticalSpacing={4}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Certificate</Table.Th>
-                    <Table.Th scope="col">Expires</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {a.expiring_certifications.map((x) => (
-                    <Table.Tr key={x.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/certifications/${x.id}`} size="sm" fw={600}>
-                          {x.standard}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {x.site_code}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c={x.days_left <= 30 ? 'orange.8' : 'yellow.9'} fw={600} style={{ whiteSpace: 'nowrap' }}>
-                          in {x.days_left} {x.days_left === 1 ? 'day' : 'days'}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {formatCalendarDate(x.expires_on)}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+            all={{ to: '/certifications?status=expiring', label: 'All expiring' }}
+            rows={a.expiring_certifications}
+            empty={`No certificate expires in the next ${d.expiring_within_days} days.`}
+            headers={['Certificate', 'Expires']}
+            what={(x) => (
+              <>
+                <Anchor component={Link} to={`/certifications/${x.id}`} size="sm" fw={600}>
+                  {x.standard}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {x.site_code}
+                </Text>
+              </>
             )}
-          </Panel>
-          <Panel
+            when={(x) => (
+              <>
+                <Text size="sm" c={x.days_left <= 30 ? 'orange.8' : 'yellow.9'} fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  in {x.days_left} {x.days_left === 1 ? 'day' : 'days'}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {formatCalendarDate(x.expires_on)}
+                </Text>
+              </>
+            )}
+          />
+          <AttentionList
             title="Overdue findings"
-            action={
-              <Anchor component={Link} to="/findings?overdue=true" size="sm">
-                All overdue findings
-              </Anchor>
-            }
-          >
-            {a.overdue_findings.length === 0 ? (
-              <Empty>No corrective action is overdue.</Empty>
-            ) : (
-              <Table fz="sm" verticalSpacing={4}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Finding</Table.Th>
-                    <Table.Th scope="col">Overdue</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {a.overdue_findings.map((x) => (
-                    <Table.Tr key={x.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/findings/${x.id}`} size="sm" lineClamp={2}>
-                          {x.description}
-                        </Anchor>
-                        <Group gap={4} mt={2}>
-                          <SeverityBadge severity={x.severity} size="xs" />
-                          <Text size="xs" c="dimmed">
-                            {x.site_code}
-                          </Text>
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="red.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                          {x.days_overdue} {x.days_overdue === 1 ? 'day' : 'days'}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+            all={{ to: '/findings?overdue=true', label: 'All overdue findings' }}
+            rows={a.overdue_findings}
+            empty="No corrective action is overdue."
+            headers={['Finding', 'Overdue']}
+            what={(x) => (
+              <>
+                <Anchor component={Link} to={`/findings/${x.id}`} size="sm" lineClamp={2}>
+                  {x.description}
+                </Anchor>
+                <Group gap={4} mt={2}>
+                  <SeverityBadge severity={x.severity} size="xs" />
+                  <Text size="xs" c="dimmed">
+                    {x.site_code}
+                  </Text>
+                </Group>
+              </>
             )}
-          </Panel>
+            when={(x) => <DaysLate days={x.days_overdue} />}
+          />
         </SimpleGrid>
       </Stack>
     </>

@@ -1,12 +1,10 @@
 import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { SEVERITIES, findingsApi } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { useListState } from '../../components/listState';
+import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
 import { SitePicker } from '../../components/SitePicker';
-import { useDebounced } from '../../components/useDebounced';
 import { options } from '../../format/labels';
 import { findingColumns, findingRowStyle } from './FindingsTable';
 
@@ -20,13 +18,7 @@ const STATUS_CHOICES = [
 ];
 
 export default function FindingsPage() {
-  const list = useListState(FILTERS, 'due_date');
-  const [q, setQ] = useDebounced(list.filters.q ?? '', (v) => list.setFilter('q', v));
-  const query = useQuery({
-    queryKey: ['findings', list.query],
-    queryFn: ({ signal }) => findingsApi.list(list.query, signal),
-    placeholderData: keepPreviousData,
-  });
+  const { list, q, setQ, table } = useListScreen('findings', FILTERS, 'due_date', (params, signal) => findingsApi.list(params, signal));
 
   return (
     <>
@@ -49,19 +41,12 @@ export default function FindingsPage() {
           )}
         </Group>
         <DataTable
+          {...table}
           caption="Findings"
           columns={columns}
-          rows={query.data?.items}
           rowKey={(f) => f.id}
           rowHref={(f) => `/findings/${f.id}`}
           rowStyle={findingRowStyle}
-          sort={list.sort}
-          onSort={list.setSort}
-          loading={query.isFetching}
-          error={query.error}
-          total={query.data?.total}
-          page={list.page}
-          onPage={list.setPage}
           empty={
             list.active ? (
               <EmptyState title="No finding matches these filters">Change the filters or clear them.</EmptyState>

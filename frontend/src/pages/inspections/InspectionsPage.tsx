@@ -1,16 +1,14 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { INSPECTION_RESULTS, INSPECTION_STATUSES, INSPECTION_TYPES, inspectionsApi } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { DateField } from '../../components/forms';
-import { useListState } from '../../components/listState';
+import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { SitePicker } from '../../components/SitePicker';
-import { useDebounced } from '../../components/useDebounced';
 import { options } from '../../format/labels';
 import { PlanInspectionModal } from './InspectionForms';
 import { inspectionColumns } from './InspectionsTable';
@@ -20,14 +18,8 @@ const columns = inspectionColumns(true);
 
 export default function InspectionsPage() {
   const can = usePermissions();
-  const list = useListState(FILTERS, '-date');
-  const [q, setQ] = useDebounced(list.filters.q ?? '', (v) => list.setFilter('q', v));
+  const { list, q, setQ, table } = useListScreen('inspections', FILTERS, '-date', (params, signal) => inspectionsApi.list(params, signal));
   const [planning, setPlanning] = useState(false);
-  const query = useQuery({
-    queryKey: ['inspections', list.query],
-    queryFn: ({ signal }) => inspectionsApi.list(list.query, signal),
-    placeholderData: keepPreviousData,
-  });
 
   return (
     <>
@@ -60,18 +52,11 @@ export default function InspectionsPage() {
           )}
         </Group>
         <DataTable
+          {...table}
           caption="Inspections"
           columns={columns}
-          rows={query.data?.items}
           rowKey={(i) => i.id}
           rowHref={(i) => `/inspections/${i.id}`}
-          sort={list.sort}
-          onSort={list.setSort}
-          loading={query.isFetching}
-          error={query.error}
-          total={query.data?.total}
-          page={list.page}
-          onPage={list.setPage}
           empty={
             list.active ? (
               <EmptyState title="No inspection matches these filters">Change the filters or clear them.</EmptyState>

@@ -1,13 +1,11 @@
 import { Anchor, Badge, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { manufacturersApi, type Manufacturer } from '../../api';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { useListState } from '../../components/listState';
+import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
-import { useDebounced } from '../../components/useDebounced';
 import { formatTimestamp } from '../../format/dates';
 import { countryName } from '../../format/labels';
 
@@ -39,13 +37,7 @@ const columns: Column<Manufacturer>[] = [
 
 export default function ManufacturersPage() {
   const can = usePermissions();
-  const list = useListState(FILTERS, 'name');
-  const [q, setQ] = useDebounced(list.filters.q ?? '', (v) => list.setFilter('q', v));
-  const query = useQuery({
-    queryKey: ['manufacturers', list.query],
-    queryFn: ({ signal }) => manufacturersApi.list(list.query, signal),
-    placeholderData: keepPreviousData,
-  });
+  const { list, q, setQ, table } = useListScreen('manufacturers', FILTERS, 'name', (params, signal) => manufacturersApi.list(params, signal));
 
   return (
     <>
@@ -84,18 +76,11 @@ export default function ManufacturersPage() {
           )}
         </Group>
         <DataTable
+          {...table}
           caption="Manufacturers"
           columns={columns}
-          rows={query.data?.items}
           rowKey={(m) => m.id}
           rowHref={(m) => `/manufacturers/${m.id}`}
-          sort={list.sort}
-          onSort={list.setSort}
-          loading={query.isFetching}
-          error={query.error}
-          total={query.data?.total}
-          page={list.page}
-          onPage={list.setPage}
           empty={
             list.active ? (
               <EmptyState title="No manufacturer matches these filters">

@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { auditApi, certificationsApi, downloadFile, findingsApi, inspectionsApi, sitesApi, type Site } from '../../api';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { AuditEventsTable } from '../../components/AuditEventsTable';
 import { QualificationBadge, ResultBadge, RiskBadge } from '../../components/badges';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type Column } from '../../components/DataTable';
 import { DueDate } from '../../components/DueDate';
 import { EmptyState } from '../../components/EmptyState';
 import { ConfirmButton, Field, FormError } from '../../components/forms';
@@ -265,31 +265,43 @@ function Overview({ site: s }: { site: Site }) {
   );
 }
 
-function useSubList<T>(key: string, siteId: number, fetcher: (p: Record<string, string | number>, signal: AbortSignal) => Promise<{ items: T[]; total: number }>, sort: string) {
-  const [page, setPage] = useState(1);
-  const [order, setOrder] = useState(sort);
-  const params = { site_id: siteId, page, page_size: 50, sort: order };
-  const query = useQuery({ queryKey: [key, params], queryFn: ({ signal }) => fetcher(params, signal), placeholderData: keepPreviousData });
-  return { query, page, setPage, order, setOrder };
+interface SiteRecordsProps<T extends { id: number }> {
+  /** The query key's first part, shared with the record's own list screen. */
+  resource: string;
+  siteId: number;
+  fetcher: (params: Record<string, string | number>, signal: AbortSignal) => Promise<{ items: T[]; total: number }>;
+  defaultSort: string;
+  caption: string;
+  columns: Column<T>[];
+  href: (row: T) => string;
+  rowStyle?: (row: T) => CSSProperties | undefined;
+  empty: ReactNode;
+  /** The tab's primary action, for roles that may take it. */
+  action?: { label: string; onClick: () => void } | undefined;
 }
 
-function SiteInspections({ siteId, onPlan }: { siteId: number; onPlan: (() => void) | undefined }) {
-  const { query, page, setPage, order, setOrder } = useSubList('inspections', siteId, (p, s) => inspectionsApi.list(p, s), '-date');
+/** One tab of the site page: a site's records of one kind, paged and sortable. */
+function SiteRecords<T extends { id: number }>({ resource, siteId, fetcher, defaultSort, caption, columns, href, rowStyle, empty, action }: SiteRecordsProps<T>) {
+  const [page, setPage] = useState(1);
+  const [order, setOrder] = useState(defaultSort);
+  const params = { site_id: siteId, page, page_size: 50, sort: order };
+  const query = useQuery({ queryKey: [resource, params], queryFn: ({ signal }) => fetcher(params, signal), placeholderData: keepPreviousData });
   return (
     <Stack gap="sm">
-      {onPlan && (
+      {action && (
         <Group justify="flex-end">
-          <Button variant="light" onClick={onPlan}>
-            Plan inspection
+          <Button variant="light" onClick={action.onClick}>
+            {action.label}
           </Button>
         </Group>
       )}
       <DataTable
-        caption="Inspections of this site"
-        columns={inspectionColumns(false)}
+        caption={caption}
+        columns={columns}
         rows={query.data?.items}
-        rowKey={(i) => i.id}
-        rowHref={(i) => `/inspections/${i.id}`}
+        rowKey={(r) => r.id}
+        rowHref={href}
+        {...(rowStyle ? { rowStyle } : {})}
         sort={order}
         onSort={setOrder}
         loading={query.isFetching}
@@ -298,63 +310,57 @@ function SiteInspections({ siteId, onPlan }: { siteId: number; onPlan: (() => vo
         page={page}
         onPage={setPage}
         maxHeight="60vh"
-        empty={<EmptyState title="No inspections yet">{onPlan ? 'Plan the first visit with "Plan inspection".' : 'No inspection of this site is recorded.'}</EmptyState>}
+        empty={empty}
       />
     </Stack>
   );
 }
 
-function SiteFindings({ siteId }: { siteId: number }) {
-  const { query, page, setPage, order, setOrder } = useSubList('findings', siteId, (p, s) => findingsApi.list(p, s), 'due_date');
+function SiteInspections({ siteId, onPlan }: { siteId: number; onPlan: (() => void) | undefined }) {
   return (
-    <DataTable
+    <SiteRecords
+      resource="inspections"
+      siteId={siteId}
+      fetcher={(p, s) => inspectionsApi.list(p, s)}
+      defaultSort="-date"
+      caption="Inspections of this site"
+      columns={inspectionColumns(false)}
+      href={(i) => `/inspections/${i.id}`}
+      action={onPlan && { label: 'Plan inspection', onClick: onPlan }}
+      empty={<EmptyState title="No inspections yet">{onPlan ? 'Plan the first visit with "Plan inspection".' : 'No inspection of this site is recorded.'}</EmptyState>}
+    />
+  );
+}
+
+function SiteFindings({ siteId }: { siteId: number }) {
+  return (
+    <SiteRecords
+      resource="findings"
+      siteId={siteId}
+      fetcher={(p, s) => findingsApi.list(p, s)}
+      defaultSort="due_date"
       caption="Findings of this site"
       columns={findingColumns(false)}
-      rows={query.data?.items}
-      rowKey={(f) => f.id}
-      rowHref={(f) => `/findings/${f.id}`}
+      href={(f) => `/findings/${f.id}`}
       rowStyle={findingRowStyle}
-      sort={order}
-      onSort={setOrder}
-      loading={query.isFetching}
-      error={query.error}
-      total={query.data?.total}
-      page={page}
-      onPage={setPage}
-      maxHeight="60vh"
       empty={<EmptyState title="No findings">Findings are recorded on an inspection's page.</EmptyState>}
     />
   );
 }
 
 function SiteCertifications({ siteId, onAdd }: { siteId: number; onAdd: (() => void) | undefined }) {
-  const { query, page, setPage, order, setOrder } = useSubList('certifications', siteId, (p, s) => certificationsApi.list(p, s), 'expires_on');
   return (
-    <Stack gap="sm">
-      {onAdd && (
-        <Group justify="flex-end">
-          <Button variant="light" onClick={onAdd}>
-            Add certification
-          </Button>
-        </Group>
-      )}
-      <DataTable
-        caption="Certifications of this site"
-        columns={certificationColumns(false)}
-        rows={query.data?.items}
-        rowKey={(c) => c.id}
-        rowHref={(c) => `/certifications/${c.id}`}
-        sort={order}
-        onSort={setOrder}
-        loading={query.isFetching}
-        error={query.error}
-        total={query.data?.total}
-        page={page}
-        onPage={setPage}
-        maxHeight="60vh"
-        empty={<EmptyState title="No certifications">{onAdd ? 'Record the site\'s certificates (ISO 9001, IATF 16949, …) with "Add certification".' : 'No certificate of this site is recorded.'}</EmptyState>}
-      />
-    </Stack>
+    <SiteRecords
+      resource="certifications"
+      siteId={siteId}
+      fetcher={(p, s) => certificationsApi.list(p, s)}
+      defaultSort="expires_on"
+      caption="Certifications of this site"
+      columns={certificationColumns(false)}
+      href={(c) => `/certifications/${c.id}`}
+      action={onAdd && { label: 'Add certification', onClick: onAdd }}
+      empty={<EmptyState title="No certifications">{onAdd ? 'Record the site\'s certificates (ISO 9001, IATF 16949, …) with "Add certification".' : 'No certificate of this site is recorded.'}</EmptyState>}
+    />
   );
 }
 

@@ -1,13 +1,12 @@
 import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { QUALIFICATION_STATUSES, RISK_TIERS, manufacturersApi, sitesApi } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { useListState } from '../../components/listState';
+import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
-import { useDebounced } from '../../components/useDebounced';
 import { options } from '../../format/labels';
 import { siteColumns } from './SitesTable';
 
@@ -21,14 +20,8 @@ export function useManufacturerOptions() {
 
 export default function SitesPage() {
   const can = usePermissions();
-  const list = useListState(FILTERS, 'code');
-  const [q, setQ] = useDebounced(list.filters.q ?? '', (v) => list.setFilter('q', v));
+  const { list, q, setQ, table } = useListScreen('sites', FILTERS, 'code', (params, signal) => sitesApi.list(params, signal));
   const manufacturers = useManufacturerOptions();
-  const query = useQuery({
-    queryKey: ['sites', list.query],
-    queryFn: ({ signal }) => sitesApi.list(list.query, signal),
-    placeholderData: keepPreviousData,
-  });
 
   return (
     <>
@@ -101,19 +94,12 @@ export default function SitesPage() {
           )}
         </Group>
         <DataTable
+          {...table}
           caption="Sites"
           columns={siteColumns}
-          rows={query.data?.items}
           rowKey={(s) => s.id}
           rowHref={(s) => `/sites/${s.id}`}
           rowStyle={(s) => (s.overdue ? { boxShadow: 'inset 3px 0 0 var(--mantine-color-red-6)' } : undefined)}
-          sort={list.sort}
-          onSort={list.setSort}
-          loading={query.isFetching}
-          error={query.error}
-          total={query.data?.total}
-          page={list.page}
-          onPage={list.setPage}
           empty={
             list.active ? (
               <EmptyState title="No site matches these filters">Change the filters, or clear them to see every site.</EmptyState>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Code, CopyButton, Group, Modal, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SignInSecurity } from './SignInSecurity';
 import { manufacturersApi, ROLES, usersApi, type Role, type User } from '../../api';
@@ -7,9 +7,8 @@ import { useCurrentUser } from '../../components/CurrentUser';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ConfirmButton, DateField, FormError, serverErrors } from '../../components/forms';
-import { useListState } from '../../components/listState';
+import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
-import { useDebounced } from '../../components/useDebounced';
 import { formatTimestamp } from '../../format/dates';
 import { label, options } from '../../format/labels';
 
@@ -38,12 +37,10 @@ function accessEndDate(ts: string | null): string {
 export default function UsersPage() {
   const me = useCurrentUser();
   const queryClient = useQueryClient();
-  const list = useListState(FILTERS, 'name');
-  const [q, setQ] = useDebounced(list.filters.q ?? '', (v) => list.setFilter('q', v));
+  const { list, q, setQ, table } = useListScreen('users', FILTERS, 'name', (params, signal) => usersApi.list(params, signal));
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [shownPassword, setShownPassword] = useState<{ email: string; password: string } | null>(null);
-  const query = useQuery({ queryKey: ['users', list.query], queryFn: ({ signal }) => usersApi.list(list.query, signal), placeholderData: keepPreviousData });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
 
   return (
@@ -72,16 +69,9 @@ export default function UsersPage() {
           />
         </Group>
         <DataTable
+          {...table}
           caption="Users"
-          rows={query.data?.items}
           rowKey={(u) => u.id}
-          sort={list.sort}
-          onSort={list.setSort}
-          loading={query.isFetching}
-          error={query.error}
-          total={query.data?.total}
-          page={list.page}
-          onPage={list.setPage}
           empty={<EmptyState title="No user matches">Change the search, or add a user with "New user".</EmptyState>}
           columns={[
             { key: 'name', header: 'Name', sortKey: 'name', render: (u) => <Text size="sm" fw={600}>{u.name}</Text> },
