@@ -73,12 +73,10 @@ func (s *Server) login(c *gin.Context) {
 		return
 	}
 	ip := c.ClientIP()
-	if ok, wait := s.limits.Check(email, ip); !ok {
-		_ = c.Error(&Error{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: wait,
-			Message: "Too many failed sign-in attempts. Wait a few minutes and try again."})
+	ctx := c.Request.Context()
+	if !s.withinLimits(c, email, ip) {
 		return
 	}
-	ctx := c.Request.Context()
 	u, err := s.store.UserByEmail(ctx, email)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
@@ -127,9 +125,32 @@ func (s *Server) login(c *gin.Context) {
 	s.completeLogin(c, u, enrolOnly)
 }
 
+// withinLimits reports whether a sign-in for email from ip may be tried
+// now; when not, it answers 429 with how long to wait.
+func (s *Server) withinLimits(c *gin.Context, email, ip string) bool {
+	ok, wait, err := s.limits.Check(c.Request.Context(), email, ip)
+	switch {
+	case err != nil:
+		_ = c.Error(err)
+	case !ok:
+		_ = c.Error(&Error{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: wait,
+			Message: "Too many failed sign-in attempts. Wait a few minutes and try again."})
+	}
+	return err == nil && ok
+}
+
+// countFailure counts a failed sign-in step against the limits.
+func (s *Server) countFailure(c *gin.Context, email string) {
+	if err := s.limits.Fail(c.Request.Context(), email, c.ClientIP()); err != nil {
+		s.log.Error("count a failed sign-in", "err", err)
+	}
+}
+
 // completeLogin starts the session of a user who proved who they are.
 func (s *Server) completeLogin(c *gin.Context, u model.User, enrolOnly bool) {
-	s.limits.Succeed(u.Email, c.ClientIP())
+	if err := s.limits.Succeed(c.Request.Context(), u.Email, c.ClientIP()); err != nil {
+		s.log.Error("clear sign-in failures", "err", err)
+	}
 	if err := s.store.RecordLogin(c.Request.Context(), u, audit.ActorOf(u, c.ClientIP())); err != nil {
 		_ = c.Error(err)
 		return
@@ -144,7 +165,7 @@ func (s *Server) completeLogin(c *gin.Context, u model.User, enrolOnly bool) {
 }
 
 func (s *Server) loginFailed(c *gin.Context, email string, u *model.User, reason string) {
-	s.limits.Fail(email, c.ClientIP())
+	s.countFailure(c, email)
 	s.metric.LoginFailed(reason)
 	a := audit.Actor{Email: email, IP: c.ClientIP()}
 	var id int64

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -237,5 +238,47 @@ func TestCleanupWaitsForAnotherInstancesUpload(t *testing.T) {
 	testutil.Fatal(t, <-done, "cleanup")
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("the cleanup removed a file a committed row references: %v", err)
+	}
+}
+
+// Sign-in limits count in the database: failures through one instance
+// count on the other, so running more instances gives an attacker no more
+// guesses. The table keeps hashes, never the e-mail or the address, and
+// forgets what left the window.
+func TestSignInLimitsAreSharedByInstances(t *testing.T) {
+	a := testutil.NewServer(t, nil)
+	b := secondInstance(t, a)
+	email := a.Users[model.RoleProcurement].Email
+	bad := map[string]string{"email": email, "password": "not the password"}
+	good := map[string]string{"email": email, "password": testutil.Password}
+	for i := range 5 {
+		[]*testutil.Server{a, b}[i%2].Do("", http.MethodPost, "/api/v1/auth/login", bad).Want(http.StatusUnauthorized)
+	}
+	for _, srv := range []*testutil.Server{a, b} {
+		if r := srv.Do("", http.MethodPost, "/api/v1/auth/login", good).Want(http.StatusTooManyRequests); r.Header.Get("Retry-After") == "" {
+			t.Errorf("429 without Retry-After: %v", r.Header)
+		}
+	}
+	var keys []string
+	testutil.Fatal(t, a.DB.Model(&model.LoginFailure{}).Distinct("key_hash").Pluck("key_hash", &keys).Error, "read failures")
+	if len(keys) != 3 {
+		t.Errorf("%d keys for one e-mail from one address, want 3 (pair, address, account)", len(keys))
+	}
+	for _, k := range keys {
+		if len(k) != 64 || strings.Contains(k, "@") || strings.Contains(k, ".") {
+			t.Errorf("stored key %q is not a hash", k)
+		}
+	}
+
+	// After the window the right password works on both; the next failure
+	// deletes the rows that left the window.
+	a.Clock.Advance(16 * time.Minute)
+	a.Do("", http.MethodPost, "/api/v1/auth/login", good).Want(http.StatusOK)
+	b.Do("", http.MethodPost, "/api/v1/auth/login", good).Want(http.StatusOK)
+	b.Do("", http.MethodPost, "/api/v1/auth/login", bad).Want(http.StatusUnauthorized)
+	var n int64
+	testutil.Fatal(t, a.DB.Model(&model.LoginFailure{}).Count(&n).Error, "count failures")
+	if n != 3 {
+		t.Errorf("%d failure rows after one new failure, want its 3: old ones are kept", n)
 	}
 }

@@ -114,7 +114,7 @@ func New(d Deps) (*Server, error) {
 		tokens: tokens,
 		guard:  auth.NewGuard(tokens, st, now),
 		hasher: hasher,
-		limits: auth.NewLoginLimits(now),
+		limits: auth.NewLoginLimits(st, now),
 		box:    box,
 		log:    log,
 		now:    now,

@@ -64,9 +64,7 @@ func (s *Server) loginTOTP(c *gin.Context) {
 		return
 	}
 	ip := c.ClientIP()
-	if ok, wait := s.limits.Check(u.Email, ip); !ok {
-		_ = c.Error(&Error{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: wait,
-			Message: "Too many failed sign-in attempts. Wait a few minutes and try again."})
+	if !s.withinLimits(c, u.Email, ip) {
 		return
 	}
 	ok, err := s.checkSecondFactor(ctx, u, req.Code, req.RecoveryCode, audit.ActorOf(u, ip))
@@ -107,7 +105,7 @@ func (s *Server) checkSecondFactor(ctx context.Context, u model.User, code, reco
 
 // totpFailed counts and records a wrong code.
 func (s *Server) totpFailed(c *gin.Context, u model.User, action string) {
-	s.limits.Fail(u.Email, c.ClientIP())
+	s.countFailure(c, u.Email)
 	if err := s.store.Record(c.Request.Context(), audit.Entry{Actor: audit.ActorOf(u, c.ClientIP()), Action: action, EntityType: "user", EntityID: u.ID}); err != nil {
 		s.log.Error("audit totp failure", "err", err)
 	}

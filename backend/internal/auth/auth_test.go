@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -215,53 +216,97 @@ func TestPermissions(t *testing.T) {
 	}
 }
 
+// memoryFailures is a FailureLog in memory, for the limit rules alone.
+type memoryFailures map[string][]time.Time
+
+func (m memoryFailures) RecentFailures(_ context.Context, key string, since time.Time, n int) ([]time.Time, error) {
+	var out []time.Time
+	for _, t := range slices.Backward(m[key]) {
+		if t.After(since) && len(out) < n {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+func (m memoryFailures) RecordFailures(_ context.Context, keys []string, at, _ time.Time) error {
+	for _, k := range keys {
+		m[k] = append(m[k], at)
+	}
+	return nil
+}
+
+func (m memoryFailures) ForgetFailures(_ context.Context, key string) error {
+	delete(m, key)
+	return nil
+}
+
 func TestLoginLimits(t *testing.T) {
+	ctx := context.Background()
 	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
 	clock := now
-	l := NewLoginLimits(func() time.Time { return clock })
+	l := NewLoginLimits(memoryFailures{}, func() time.Time { return clock })
+	check := func(email, ip string) (bool, time.Duration) {
+		t.Helper()
+		ok, wait, err := l.Check(ctx, email, ip)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok, wait
+	}
+	fail := func(l *LoginLimits, email, ip string) {
+		t.Helper()
+		if err := l.Fail(ctx, email, ip); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for i := 0; i < 5; i++ {
-		if ok, _ := l.Check("a@x", "1.1.1.1"); !ok {
+		if ok, _ := check("a@x", "1.1.1.1"); !ok {
 			t.Fatalf("refused after %d failures", i)
 		}
-		l.Fail("a@x", "1.1.1.1")
+		clock = clock.Add(time.Minute)
+		fail(l, "a@x", "1.1.1.1")
 	}
-	ok, wait := l.Check("a@x", "1.1.1.1")
-	if ok || wait <= 0 || wait > 15*time.Minute {
-		t.Fatalf("6th attempt from the same place: ok=%v wait=%v", ok, wait)
+	// The first of the five counted failures (at 10:01) leaves the window at 10:16.
+	ok, wait := check("a@x", "1.1.1.1")
+	if ok || wait != 11*time.Minute {
+		t.Fatalf("6th attempt from the same place at 10:05: ok=%v wait=%v, want 11m", ok, wait)
 	}
 	// The real user elsewhere is not locked out by one attacker's place.
-	if ok, _ := l.Check("a@x", "2.2.2.2"); !ok {
+	if ok, _ := check("a@x", "2.2.2.2"); !ok {
 		t.Fatal("account locked out for every IP by 5 failures from one")
 	}
 	// Time heals.
-	clock = now.Add(15*time.Minute + time.Second)
-	if ok, _ := l.Check("a@x", "1.1.1.1"); !ok {
+	clock = now.Add(16*time.Minute + time.Second)
+	if ok, _ := check("a@x", "1.1.1.1"); !ok {
 		t.Fatal("still refused after the window")
 	}
 	// One IP spraying many accounts.
 	for i := 0; i < 30; i++ {
-		l.Fail(strings.Repeat("x", i+1)+"@x", "3.3.3.3")
+		fail(l, strings.Repeat("x", i+1)+"@x", "3.3.3.3")
 	}
-	if ok, _ := l.Check("new@x", "3.3.3.3"); ok {
+	if ok, _ := check("new@x", "3.3.3.3"); ok {
 		t.Fatal("IP spraying many accounts not limited")
 	}
 	// Many IPs against one account.
 	for i := 0; i < 50; i++ {
-		l.Fail("victim@x", "10.0.0."+strings.Repeat("1", i%3+1)+string(rune('a'+i%26)))
+		fail(l, "victim@x", "10.0.0."+strings.Repeat("1", i%3+1)+string(rune('a'+i%26)))
 	}
-	if ok, _ := l.Check("victim@x", "4.4.4.4"); ok {
+	if ok, _ := check("victim@x", "4.4.4.4"); ok {
 		t.Fatal("distributed attack on one account not limited")
 	}
 	// Success clears the pair.
-	l2 := NewLoginLimits(func() time.Time { return now })
+	l2 := NewLoginLimits(memoryFailures{}, func() time.Time { return now })
 	for i := 0; i < 4; i++ {
-		l2.Fail("b@x", "5.5.5.5")
+		fail(l2, "b@x", "5.5.5.5")
 	}
-	l2.Succeed("b@x", "5.5.5.5")
+	if err := l2.Succeed(ctx, "b@x", "5.5.5.5"); err != nil {
+		t.Fatal(err)
+	}
 	for i := 0; i < 4; i++ {
-		l2.Fail("b@x", "5.5.5.5")
+		fail(l2, "b@x", "5.5.5.5")
 	}
-	if ok, _ := l2.Check("b@x", "5.5.5.5"); !ok {
+	if ok, _, _ := l2.Check(ctx, "b@x", "5.5.5.5"); !ok {
 		t.Fatal("failures before a success still counted")
 	}
 }

@@ -43,7 +43,7 @@ func TestModelsMatchSchema(t *testing.T) {
 		&model.ChecklistTemplate{}, &model.ChecklistSection{}, &model.ChecklistItem{},
 		&model.InspectionChecklist{}, &model.ChecklistAnswer{},
 		&model.ReminderRun{}, &model.Reminder{}, &model.Notification{}, &model.NotificationPreference{}, &model.CalendarToken{},
-		&model.UserManufacturerScope{}, &model.UserTOTP{}, &model.TOTPRecoveryCode{},
+		&model.UserManufacturerScope{}, &model.UserTOTP{}, &model.TOTPRecoveryCode{}, &model.LoginFailure{},
 	}
 	for _, m := range models {
 		s, err := schema.Parse(m, &gosync.Map{}, db.NamingStrategy)

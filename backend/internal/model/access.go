@@ -34,3 +34,11 @@ type TOTPRecoveryCode struct {
 	CodeHash  string     `gorm:"size:64" json:"-"`
 	UsedAt    *time.Time `json:"used_at"`
 }
+
+// LoginFailure is one failed sign-in counted against one limit: KeyHash
+// is the SHA-256 of what the limit is about (see auth.LoginLimits).
+type LoginFailure struct {
+	ID        int64     `gorm:"primaryKey"`
+	CreatedAt time.Time `gorm:"autoCreateTime:false"`
+	KeyHash   string
+}
