@@ -8,8 +8,8 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
-// The dashboard and the sites list are cached between writes: a write
-// through the API shows on the very next read of either.
+// The dashboard, the sites list and the findings list are cached between
+// writes: a write through the API shows on the very next read of each.
 func TestCachesSeeWrites(t *testing.T) {
 	srv := testutil.NewServer(t, nil)
 	prospective := func() float64 {
@@ -40,6 +40,46 @@ func TestCachesSeeWrites(t *testing.T) {
 		if list.Total != i+1 {
 			t.Fatalf("after creating %d sites the list shows %d", i+1, list.Total)
 		}
+	}
+
+	var site, insp struct {
+		ID int64 `json:"id"`
+	}
+	srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/sites", map[string]any{
+		"manufacturer_id": m.ID, "code": "CW-3", "name": "CW-3", "country": "DE", "risk_tier": "low",
+	}).Want(http.StatusCreated).Decode(&site)
+	srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/inspections", map[string]any{
+		"site_id": site.ID, "type": "routine", "status": "planned", "scheduled_date": srv.Clock.Now().AddDate(0, 0, 7).Format("2006-01-02"),
+	}).Want(http.StatusCreated).Decode(&insp)
+	overdue := func() (total int, status string) {
+		var list struct {
+			Total int `json:"total"`
+			Items []struct {
+				Status string `json:"status"`
+			} `json:"items"`
+		}
+		srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/findings?overdue=true", nil).Want(http.StatusOK).Decode(&list)
+		if len(list.Items) > 0 {
+			status = list.Items[0].Status
+		}
+		return list.Total, status
+	}
+	if n, _ := overdue(); n != 0 {
+		t.Fatalf("no finding yet, the overdue list shows %d", n)
+	}
+	var f struct {
+		ID      int64 `json:"id"`
+		Version int64 `json:"version"`
+	}
+	srv.Do(model.RoleProcurement, http.MethodPost, path("/api/v1/inspections/%d/findings", insp.ID), map[string]any{
+		"severity": "minor", "category": "process", "description": "Late", "due_date": srv.Clock.Now().AddDate(0, 0, -1).Format("2006-01-02"),
+	}).Want(http.StatusCreated).Decode(&f)
+	if n, st := overdue(); n != 1 || st != "open" {
+		t.Fatalf("after an overdue finding: %d, %q", n, st)
+	}
+	srv.Do(model.RoleProcurement, http.MethodPatch, path("/api/v1/findings/%d", f.ID), map[string]any{"version": f.Version, "status": "in_progress"}).Want(http.StatusOK)
+	if n, st := overdue(); n != 1 || st != "in_progress" {
+		t.Fatalf("after starting work on it: %d, %q", n, st)
 	}
 }
 

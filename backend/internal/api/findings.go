@@ -30,12 +30,19 @@ func (s *Server) listFindings(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	rows, total, err := s.st(c).ListFindings(c.Request.Context(), f, p)
-	if err != nil {
-		_ = c.Error(err)
-		return
-	}
-	writeList(c, rows, total, p)
+	// The overdue list is what managers chase: read often, written seldom,
+	// and the same for every unscoped user, so it is cached like the sites.
+	s.cachedList(c, func() (any, bool) {
+		rows, total, err := s.st(c).ListFindings(c.Request.Context(), f, p)
+		if err != nil {
+			_ = c.Error(err)
+			return nil, false
+		}
+		if rows == nil {
+			rows = []store.FindingRow{}
+		}
+		return listResponse[store.FindingRow]{Items: rows, Total: total, Page: p.Page, PageSize: p.PageSize}, true
+	})
 }
 
 func (s *Server) getFinding(c *gin.Context) { writeByID(c, s.st(c).FindingByID) }

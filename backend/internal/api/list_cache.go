@@ -15,10 +15,11 @@ import (
 // listCacheEntries bounds the cache (about 50 kB a page of 50 sites).
 const listCacheEntries = 256
 
-// listCache keeps the encoded answers of the sites list. A page costs a
-// few milliseconds of SQLite work (count, rows, three grouped queries for
-// the derived values: see docs/benchmarks.md) and every unscoped user sees the
-// same answer, so between writes a page is served from here. An entry is used
+// listCache keeps the encoded answers of the sites and findings lists. A
+// page costs a few milliseconds of SQLite work (count, rows, grouped
+// queries for the derived values: see docs/benchmarks.md) and every
+// unscoped user sees the same answer, so between writes a page is served
+// from here. An entry is used
 // only while the store's CacheMark is the one it was computed at (nothing
 // written by any instance since, same day) and for at most
 // store.CacheMaxAge.
