@@ -207,6 +207,7 @@ func (s *Store) applySites(tx *gorm.DB, in SiteImport, plans []sitePlan, res Imp
 		case p.before == nil:
 			site := p.after
 			site.QualificationStatus, site.StatusSince, site.Version = model.StatusProspective, now, 1
+			s.scheduleNewSite(&site, now)
 			created = append(created, site)
 		case len(p.changes) > 0:
 			site := p.after
@@ -231,9 +232,6 @@ func (s *Store) applySites(tx *gorm.DB, in SiteImport, plans []sitePlan, res Imp
 		}
 	}
 	for i := range created {
-		if err := s.refreshSiteSchedule(tx, created[i].ID); err != nil {
-			return err
-		}
 		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "site.create", EntityType: "site", EntityID: created[i].ID, Changes: audit.Diff(nil, created[i])}); err != nil {
 			return err
 		}

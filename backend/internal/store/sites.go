@@ -140,6 +140,7 @@ func (s *Store) CreateSite(ctx context.Context, site *model.Site, actor audit.Ac
 	now := s.Now()
 	site.ID, site.Version, site.ArchivedAt = 0, 1, nil
 	site.QualificationStatus, site.StatusSince, site.ConditionalUntil = model.StatusProspective, now, model.Date{}
+	s.scheduleNewSite(site, now)
 	return s.tx(ctx, func(tx *gorm.DB) error {
 		if err := checkSite(tx, site, true); err != nil {
 			return err
@@ -149,9 +150,6 @@ func (s *Store) CreateSite(ctx context.Context, site *model.Site, actor audit.Ac
 				return errSiteCode
 			}
 			return translate(err, "create site")
-		}
-		if err := s.refreshSiteSchedule(tx, site.ID); err != nil {
-			return err
 		}
 		if err := tx.Take(site, site.ID).Error; err != nil {
 			return translate(err, "create site")
