@@ -74,8 +74,21 @@ export default function UsersPage() {
           rowKey={(u) => u.id}
           empty={<EmptyState title="No user matches">Change the search, or add a user with "New user".</EmptyState>}
           columns={[
-            { key: 'name', header: 'Name', sortKey: 'name', render: (u) => <Text size="sm" fw={600}>{u.name}</Text> },
-            { key: 'email', header: 'E-mail', sortKey: 'email', render: (u) => u.email },
+            {
+              key: 'name',
+              header: 'Name and e-mail',
+              sortKey: 'name',
+              render: (u) => (
+                <>
+                  <Text size="sm" fw={600}>
+                    {u.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {u.email}
+                  </Text>
+                </>
+              ),
+            },
             {
               key: 'role',
               header: 'Role',
