@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -32,17 +33,7 @@ func (s *Server) listFindings(c *gin.Context) {
 	}
 	// The overdue list is what managers chase: read often, written seldom,
 	// and the same for every unscoped user, so it is cached like the sites.
-	s.cachedList(c, func() (any, bool) {
-		rows, total, err := s.st(c).ListFindings(c.Request.Context(), f, p)
-		if err != nil {
-			_ = c.Error(err)
-			return nil, false
-		}
-		if rows == nil {
-			rows = []store.FindingRow{}
-		}
-		return listResponse[store.FindingRow]{Items: rows, Total: total, Page: p.Page, PageSize: p.PageSize}, true
-	})
+	writeCachedList(s, c, p, func(ctx context.Context) ([]store.FindingRow, int64, error) { return s.st(c).ListFindings(ctx, f, p) })
 }
 
 func (s *Server) getFinding(c *gin.Context) { writeByID(c, s.st(c).FindingByID) }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"sync"
@@ -62,14 +63,32 @@ func (lc *listCache) put(key string, e listCacheEntry) {
 	lc.entries[key] = e
 }
 
+// writeCachedList answers a list page from the cache when it can;
+// otherwise it loads the page and keeps the answer.
+func writeCachedList[T any](s *Server, c *gin.Context, p store.Page, load func(ctx context.Context) ([]T, int64, error)) {
+	s.cachedList(c, func() (any, error) {
+		items, total, err := load(c.Request.Context())
+		if err != nil {
+			return nil, err
+		}
+		if items == nil {
+			items = []T{}
+		}
+		return listResponse[T]{Items: items, Total: total, Page: p.Page, PageSize: p.PageSize}, nil
+	})
+}
+
 // cachedList answers from the cache when it can; otherwise it runs load
-// (which writes any error itself and returns ok false) and keeps the answer.
-func (s *Server) cachedList(c *gin.Context, load func() (any, bool)) {
+// and keeps the answer.
+func (s *Server) cachedList(c *gin.Context, load func() (any, error)) {
 	if p := auth.PrincipalFrom(c); p != nil && len(p.Scope) > 0 {
 		// A scoped auditor sees a list of their own: never cached.
-		if v, ok := load(); ok {
-			c.JSON(http.StatusOK, v)
+		v, err := load()
+		if err != nil {
+			_ = c.Error(err)
+			return
 		}
+		c.JSON(http.StatusOK, v)
 		return
 	}
 	key := c.FullPath() + "?" + c.Request.URL.RawQuery
@@ -83,8 +102,9 @@ func (s *Server) cachedList(c *gin.Context, load func() (any, bool)) {
 		return
 	}
 	started := time.Now()
-	v, ok := load()
-	if !ok {
+	v, err := load()
+	if err != nil {
+		_ = c.Error(err)
 		return
 	}
 	body, err := json.Marshal(v)

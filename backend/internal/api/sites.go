@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -32,17 +33,7 @@ func (s *Server) listSites(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	s.cachedList(c, func() (any, bool) {
-		items, total, err := s.st(c).ListSites(c.Request.Context(), f, p)
-		if err != nil {
-			_ = c.Error(err)
-			return nil, false
-		}
-		if items == nil {
-			items = []store.SiteView{}
-		}
-		return listResponse[store.SiteView]{Items: items, Total: total, Page: p.Page, PageSize: p.PageSize}, true
-	})
+	writeCachedList(s, c, p, func(ctx context.Context) ([]store.SiteView, int64, error) { return s.st(c).ListSites(ctx, f, p) })
 }
 
 // queryStatuses reads the status filter: one status or several separated
