@@ -62,7 +62,7 @@ describe('notifications and the calendar feed', () => {
       await page.getByRole('dialog').getByRole('button', { name: 'Revoke feed URL' }).click();
       await page.getByText('You have no feed URL.').waitFor();
       const gone = await fetch(server.url + url.pathname);
-      assert.notEqual(gone.status, 200);
+      assert.equal(gone.status, 404);
     });
   });
 });
