@@ -34,11 +34,15 @@ func (s *Server) listAuditEvents(c *gin.Context) {
 		ActorID:    queryInt64(c, "actor_id", problems),
 		Action:     c.Query("action"),
 	}
-	if d := queryDate(c, "from", problems); !d.IsZero() {
-		f.From = d.Time()
+	from, to := queryDate(c, "from", problems), queryDate(c, "to", problems)
+	if !from.IsZero() {
+		f.From = from.Time()
 	}
-	if d := queryDate(c, "to", problems); !d.IsZero() {
-		f.To = d.Time().Add(24 * time.Hour) // "to" includes that whole day
+	if !to.IsZero() {
+		f.To = to.Time().Add(24 * time.Hour) // "to" includes that whole day
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		problems.Add("to", "must not be before from")
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
 		_ = c.Error(err)

@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"strings"
@@ -68,8 +69,21 @@ func (s *Server) login(c *gin.Context) {
 		return
 	}
 	email := store.NormalizeEmail(req.Email)
-	if email == "" || req.Password == "" || len(req.Password) > 4*auth.MaxPasswordLen || len(email) > 254 {
-		_ = c.Error(invalid("Enter your e-mail and password.", map[string]string{"email": "required", "password": "required"}))
+	fields := map[string]string{}
+	switch {
+	case email == "":
+		fields["email"] = "required"
+	case len(email) > 254:
+		fields["email"] = "must be at most 254 characters"
+	}
+	switch {
+	case req.Password == "":
+		fields["password"] = "required"
+	case len(req.Password) > 4*auth.MaxPasswordLen:
+		fields["password"] = fmt.Sprintf("must be at most %d characters", auth.MaxPasswordLen)
+	}
+	if len(fields) > 0 {
+		_ = c.Error(invalid("Enter your e-mail and password.", fields))
 		return
 	}
 	ip := c.ClientIP()

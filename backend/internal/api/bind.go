@@ -9,8 +9,11 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -48,8 +51,15 @@ func decodeJSON(c *gin.Context, dst any) error {
 	// A cross-site HTML form can send only form encodings or text/plain;
 	// insisting on JSON keeps forms from posting to any JSON route,
 	// including sign-in, which no session guards.
-	if mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type")); err != nil || mt != "application/json" {
+	mt, params, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	if err != nil || mt != "application/json" {
 		return badRequest("Send the request body as JSON with Content-Type: application/json.", nil)
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return badRequest("Send the JSON body in UTF-8 (charset=utf-8, or no charset).", nil)
+	}
+	if enc := c.GetHeader("Content-Encoding"); enc != "" && !strings.EqualFold(enc, "identity") {
+		return badRequest("Send the JSON body uncompressed (no Content-Encoding).", nil)
 	}
 	body, err := io.ReadAll(c.Request.Body)
 	if err != nil {
@@ -61,6 +71,9 @@ func decodeJSON(c *gin.Context, dst any) error {
 	}
 	if len(strings.TrimSpace(string(body))) == 0 {
 		return badRequest("The request body is empty; send a JSON object.", nil)
+	}
+	if !utf8.Valid(body) {
+		return badRequest("The request body is not valid UTF-8.", nil)
 	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(body, &raw); err != nil {
@@ -83,6 +96,7 @@ func decodeJSON(c *gin.Context, dst any) error {
 		}
 	}
 	fields := map[string]string{}
+	controls := map[string]string{}
 	for key, val := range raw {
 		i, ok := known[key]
 		if !ok {
@@ -92,12 +106,45 @@ func decodeJSON(c *gin.Context, dst any) error {
 		f := v.Field(i)
 		if err := json.Unmarshal(val, f.Addr().Interface()); err != nil {
 			fields[key] = typeMessage(f.Type(), err)
+		} else if holdsControl(val) {
+			controls[key] = "must not contain control characters (only tabs and line breaks)"
 		}
 	}
 	if len(fields) > 0 {
 		return badRequest("Some fields could not be read.", fields)
 	}
+	if len(controls) > 0 {
+		// NUL and the like show as nothing on screen, break some exports
+		// and are never typed: refuse them rather than store them.
+		return invalid("Some text holds invisible control characters.", controls)
+	}
 	return nil
+}
+
+// holdsControl reports a JSON value with text holding a control character
+// other than tab, line feed and carriage return.
+func holdsControl(val json.RawMessage) bool {
+	var v any
+	if json.Unmarshal(val, &v) != nil {
+		return false
+	}
+	return anyControl(v)
+}
+
+func anyControl(v any) bool {
+	switch x := v.(type) {
+	case string:
+		return strings.ContainsFunc(x, func(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' })
+	case []any:
+		return slices.ContainsFunc(x, anyControl)
+	case map[string]any:
+		for k, e := range x {
+			if anyControl(k) || anyControl(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func typeMessage(t reflect.Type, err error) string {
@@ -127,8 +174,10 @@ func typeMessage(t reflect.Type, err error) string {
 
 // pathID reads a positive integer id from the path.
 func pathID(c *gin.Context, name string) (int64, error) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
-	if err != nil || id < 1 {
+	raw := c.Param(name)
+	id, err := strconv.ParseInt(raw, 10, 64)
+	// Only the id's one spelling names the record: "+1" or "007" do not.
+	if err != nil || id < 1 || strconv.FormatInt(id, 10) != raw {
 		return 0, notFound("The record")
 	}
 	return id, nil
@@ -238,6 +287,20 @@ func writeList[T any](c *gin.Context, items []T, total int64, p store.Page) {
 		items = []T{}
 	}
 	c.JSON(http.StatusOK, listResponse[T]{Items: items, Total: total, Page: p.Page, PageSize: p.PageSize})
+}
+
+// maxSearchLength bounds the search box: longer text is no search anyone
+// types, and SQLite refuses LIKE patterns past 50,000 bytes.
+const maxSearchLength = 200
+
+// querySearch reads the q search text.
+func querySearch(c *gin.Context, problems qualification.Problems) string {
+	q := strings.TrimSpace(c.Query("q"))
+	if utf8.RuneCountInString(q) > maxSearchLength {
+		problems.Add("q", fmt.Sprintf("must be at most %d characters", maxSearchLength))
+		return ""
+	}
+	return q
 }
 
 // queryInt64 reads an optional positive integer filter.

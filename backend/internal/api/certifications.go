@@ -25,7 +25,7 @@ func (s *Server) listCertifications(c *gin.Context) {
 		SiteID:   queryInt64(c, "site_id", problems),
 		Standard: c.Query("standard"),
 		Statuses: queryEnumList(c, "status", model.CertificationStatuses, problems),
-		Q:        c.Query("q"),
+		Q:        querySearch(c, problems),
 	}
 	if v := c.Query("expiring_within_days"); v != "" {
 		n, err := strconv.Atoi(v)

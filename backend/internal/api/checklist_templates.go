@@ -21,7 +21,7 @@ func (s *Server) listChecklistTemplates(c *gin.Context) {
 		return
 	}
 	problems := qualification.Problems{}
-	f := store.ChecklistTemplateFilter{Q: c.Query("q"), Archived: queryArchived(c, problems)}
+	f := store.ChecklistTemplateFilter{Q: querySearch(c, problems), Archived: queryArchived(c, problems)}
 	if err := problems.Err("The filters are not valid."); err != nil {
 		_ = c.Error(err)
 		return

@@ -25,7 +25,7 @@ func (s *Server) listFindings(c *gin.Context) {
 		Statuses:     queryEnumList(c, "status", model.FindingStatuses, problems),
 		Severity:     queryEnum(c, "severity", model.Severities, problems),
 		Overdue:      queryBool(c, "overdue", problems),
-		Q:            c.Query("q"),
+		Q:            querySearch(c, problems),
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
 		_ = c.Error(err)

@@ -37,6 +37,19 @@ func TestBadInputIsA4xx(t *testing.T) {
 		{"unknown API route", "GET", "/api/v1/nothing-here", nil, 404, "not_found"},
 		{"wrong method", "PUT", "/api/v1/users", `{}`, 405, "method_not_allowed"},
 		{"no version", "PATCH", "/api/v1/users/1", `{"name": "X"}`, 422, "validation_failed"},
+		// Only an id's one spelling names the record.
+		{"signed id", "GET", "/api/v1/users/+1", nil, 404, "not_found"},
+		{"zero-padded id", "GET", "/api/v1/users/01", nil, 404, "not_found"},
+		// Past SQLite's LIKE limit this was a 500; no one types 200 characters into a search.
+		{"search too long", "GET", "/api/v1/sites?q=" + strings.Repeat("x", 50_000), nil, 422, "validation_failed"},
+		{"search too long, findings", "GET", "/api/v1/findings?q=" + strings.Repeat("x", 201), nil, 422, "validation_failed"},
+		{"search too long, report", "GET", "/api/v1/reports/approved-suppliers.xlsx?q=" + strings.Repeat("x", 201), nil, 422, "validation_failed"},
+		{"reversed audit range", "GET", "/api/v1/audit-events?from=2026-05-01&to=2026-01-01", nil, 422, "validation_failed"},
+		{"settings without the setting", "PUT", "/api/v1/settings/security", `{}`, 422, "validation_failed"},
+		{"settings set to null", "PUT", "/api/v1/settings/security", `{"require_totp_for": null}`, 422, "validation_failed"},
+		{"NUL in a name", "POST", "/api/v1/manufacturers", `{"name": "Ctl\u0000Works", "country": "DE"}`, 422, "validation_failed"},
+		{"escape sequence in a name", "POST", "/api/v1/users", `{"email": "x@example.com", "name": "X\u001b[31m", "role": "auditor"}`, 422, "validation_failed"},
+		{"invalid UTF-8", "POST", "/api/v1/manufacturers", "{\"name\": \"Bad \xff\xfe\", \"country\": \"DE\"}", 400, "bad_request"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -64,6 +77,38 @@ func TestJSONRoutesRefuseOtherContentTypes(t *testing.T) {
 		}
 	}
 	srv.DoWith(http.Header{"Content-Type": {"application/json; charset=utf-8"}}, "POST", "/api/v1/auth/login", body).Want(200)
+	// A body the server would misread is refused, not guessed at.
+	srv.DoWith(http.Header{"Content-Type": {"application/json; charset=utf-16"}}, "POST", "/api/v1/auth/login", body).Want(400)
+	srv.DoWith(http.Header{"Content-Type": {"application/json"}, "Content-Encoding": {"gzip"}}, "POST", "/api/v1/auth/login", body).Want(400)
+}
+
+// Text keeps tabs and line breaks (notes span lines); the manufacturer is
+// stored as sent.
+func TestTextKeepsTabsAndLineBreaks(t *testing.T) {
+	srv := testutil.NewServer(t, nil)
+	var m struct {
+		Notes string `json:"notes"`
+	}
+	srv.Do(model.RoleProcurement, "POST", "/api/v1/manufacturers", map[string]any{"name": "Multi Line", "country": "DE", "notes": "first\tline\r\nsecond line"}).
+		Want(201).Decode(&m)
+	if m.Notes != "first\tline\r\nsecond line" {
+		t.Fatalf("notes %q", m.Notes)
+	}
+}
+
+// Sign-in names the field that is wrong, and why.
+func TestLoginSaysWhichFieldIsWrong(t *testing.T) {
+	srv := testutil.NewServer(t, nil)
+	r := srv.Do("", "POST", "/api/v1/auth/login", map[string]string{"email": "admin@example.com", "password": strings.Repeat("p", 2000)}).Want(422)
+	var e struct {
+		Error struct {
+			Fields map[string]string `json:"fields"`
+		} `json:"error"`
+	}
+	r.Decode(&e)
+	if _, ok := e.Error.Fields["email"]; ok || !strings.Contains(e.Error.Fields["password"], "at most") {
+		t.Fatalf("fields %v", e.Error.Fields)
+	}
 }
 
 func TestUsersAPI(t *testing.T) {
@@ -160,4 +205,24 @@ func TestHealth(t *testing.T) {
 		t.Fatalf("SPA fallback without a build: %s", r.Body)
 	}
 	_ = http.StatusOK
+}
+
+// An override reason too long is refused even where no reason is needed
+// (a planned inspection): text sent is never dropped silently.
+func TestOverrideReasonTooLongIsRefused(t *testing.T) {
+	srv := testutil.NewServer(t, nil)
+	var m, s, in struct {
+		ID      int64 `json:"id"`
+		Version int64 `json:"version"`
+	}
+	srv.Do(model.RoleProcurement, "POST", "/api/v1/manufacturers", map[string]any{"name": "Reason Works", "country": "DE"}).Want(201).Decode(&m)
+	srv.Do(model.RoleProcurement, "POST", "/api/v1/sites", map[string]any{"manufacturer_id": m.ID, "code": "RW-1", "name": "RW 1", "country": "DE", "risk_tier": "low"}).
+		Want(201).Decode(&s)
+	srv.Do(model.RoleProcurement, "POST", "/api/v1/inspections", map[string]any{"site_id": s.ID, "type": "routine", "status": "planned",
+		"scheduled_date": srv.Clock.Now().AddDate(0, 0, 7).Format("2006-01-02")}).Want(201).Decode(&in)
+	r := srv.Do(model.RoleProcurement, "PATCH", path("/api/v1/inspections/%d", in.ID), map[string]any{"version": in.Version, "result_override_reason": strings.Repeat("r", 2001)}).Want(422)
+	if !strings.Contains(string(r.Body), "result_override_reason") {
+		t.Fatalf("422 without the field: %s", r.Body)
+	}
+	srv.Do(model.RoleProcurement, "PATCH", path("/api/v1/inspections/%d", in.ID), map[string]any{"version": in.Version, "scope": "Still editable"}).Want(200)
 }

@@ -24,7 +24,7 @@ func (s *Server) listInspections(c *gin.Context) {
 		Result: queryEnum(c, "result", model.InspectionResults, problems),
 		From:   queryDate(c, "from", problems),
 		To:     queryDate(c, "to", problems),
-		Q:      c.Query("q"),
+		Q:      querySearch(c, problems),
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
 		problems.Add("to", "must not be before from")

@@ -46,7 +46,7 @@ func (s *Server) listManufacturers(c *gin.Context) {
 	}
 	problems := qualification.Problems{}
 	f := store.ManufacturerFilter{
-		Q:        c.Query("q"),
+		Q:        querySearch(c, problems),
 		Country:  queryCountry(c, problems),
 		Archived: queryArchived(c, problems),
 	}

@@ -73,7 +73,7 @@ func (s *Server) writeWorkbook(c *gin.Context, fileName string, write func(io.Wr
 func (s *Server) approvedSuppliersReport(c *gin.Context) {
 	problems := qualification.Problems{}
 	f := store.ReportSiteFilter{
-		Q:              strings.TrimSpace(c.Query("q")),
+		Q:              querySearch(c, problems),
 		ManufacturerID: queryInt64(c, "manufacturer_id", problems),
 		Statuses:       reportStatuses(c, problems),
 		RiskTier:       queryEnum(c, "risk_tier", model.RiskTiers, problems),

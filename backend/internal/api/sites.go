@@ -21,7 +21,7 @@ func (s *Server) listSites(c *gin.Context) {
 	}
 	problems := qualification.Problems{}
 	f := store.SiteFilter{
-		Q:              c.Query("q"),
+		Q:              querySearch(c, problems),
 		ManufacturerID: queryInt64(c, "manufacturer_id", problems),
 		Statuses:       queryStatuses(c, problems),
 		RiskTier:       queryEnum(c, "risk_tier", model.RiskTiers, problems),

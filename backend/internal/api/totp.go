@@ -265,7 +265,9 @@ func (s *Server) getSecuritySettings(c *gin.Context) {
 }
 
 type securitySettingsRequest struct {
-	RequireTOTPFor []model.Role `json:"require_totp_for"`
+	// A pointer: the setting is replaced whole, so leaving it out must not
+	// read as "required for nobody".
+	RequireTOTPFor *[]model.Role `json:"require_totp_for"`
 }
 
 func (s *Server) putSecuritySettings(c *gin.Context) {
@@ -274,8 +276,12 @@ func (s *Server) putSecuritySettings(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
+	if req.RequireTOTPFor == nil {
+		_ = c.Error(invalid("The settings are not valid.", map[string]string{"require_totp_for": "is required: the roles that must use two-factor sign-in ([] for none)"}))
+		return
+	}
 	roles := []model.Role{}
-	for _, r := range req.RequireTOTPFor {
+	for _, r := range *req.RequireTOTPFor {
 		if !r.Valid() {
 			_ = c.Error(invalid("The settings are not valid.", map[string]string{"require_totp_for": "must list roles among: admin, manager, procurement, auditor"}))
 			return

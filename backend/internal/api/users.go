@@ -25,7 +25,7 @@ func (s *Server) listUsers(c *gin.Context) {
 	}
 	problems := qualification.Problems{}
 	f := store.UserFilter{
-		Q:      c.Query("q"),
+		Q:      querySearch(c, problems),
 		Role:   queryEnum(c, "role", model.Roles, problems),
 		Active: queryBool(c, "active", problems),
 	}

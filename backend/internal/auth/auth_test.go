@@ -54,17 +54,24 @@ func TestPasswordPolicy(t *testing.T) {
 		t.Fatalf("common password list has only %d entries", len(commonPasswords))
 	}
 	for pw, ok := range map[string]bool{
-		"short":                    false,
-		"twelve chars":             true,
-		"            ":             false,
-		strings.Repeat("ä", 256):   true,
-		strings.Repeat("a", 257):   false,
-		"correct horse battery!!!": true,
-		"Password1234":             false,
-		"qwertyuiopas":             false,
-		"111111111111":             false,
-		"Sunshine2026!":            false,
-		"FOOTBALL123456":           false,
+		"short":                                 false,
+		"twelve chars":                          true,
+		"            ":                          false,
+		strings.Repeat("ä", 256):                true,
+		strings.Repeat("a", 257):                false,
+		"correct horse battery!!!":              true,
+		"Password1234":                          false,
+		"qwertyuiopas":                          false,
+		"111111111111":                          false,
+		"Sunshine2026!":                         false,
+		"FOOTBALL123456":                        false,
+		"Qualtrack-Demo":                        false,
+		strings.Repeat("\x00", 12):              false,
+		"twelve\x01chars":                       false,
+		"line\nbreak in it":                     false,
+		strings.Repeat("\u200b", 12):            false,
+		"\u00a0" + strings.Repeat("\u200b", 11): false,
+		"zero\u200bwidth inside a phrase":       true,
 	} {
 		if got := CheckPasswordPolicy(pw) == ""; got != ok {
 			t.Errorf("policy(%q...) ok=%v, want %v", pw[:min(len(pw), 12)], got, ok)

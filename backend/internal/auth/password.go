@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -158,6 +159,10 @@ var commonPasswords = func() map[string]bool {
 	return m
 }()
 
+// invisible reports runes that show nothing: spaces and formatting
+// characters such as the zero-width space.
+func invisible(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
+
 // CheckPasswordPolicy returns why password is not acceptable as a new
 // password, or "". Length is counted in characters, and every character
 // counts: nothing is cut off before hashing.
@@ -168,8 +173,10 @@ func CheckPasswordPolicy(password string) string {
 		return fmt.Sprintf("Use at least %d characters.", MinPasswordLen)
 	case n > MaxPasswordLen:
 		return fmt.Sprintf("Use at most %d characters.", MaxPasswordLen)
-	case strings.TrimSpace(password) == "":
-		return "A password cannot be only spaces."
+	case strings.ContainsFunc(password, unicode.IsControl):
+		return "A password cannot contain control characters (such as NUL or a line break)."
+	case strings.TrimFunc(password, invisible) == "":
+		return "A password cannot be only spaces or invisible characters."
 	case commonPasswords[strings.ToLower(password)]:
 		return "This password is too common; choose a longer phrase of your own."
 	}

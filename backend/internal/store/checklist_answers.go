@@ -303,6 +303,13 @@ func distinctInt64s(ids []int64) []int64 {
 // a reason (a *ValidationError on result_override_reason otherwise).
 func (s *Store) settleChecklistResult(tx *gorm.DB, in *model.Inspection, before model.Inspection) error {
 	in.ResultOverrideReason = strings.TrimSpace(in.ResultOverrideReason)
+	// Too long is refused even where the reason is not needed: text sent
+	// is never dropped without a word.
+	tooLong := qualification.Problems{}
+	checkLength(tooLong, "result_override_reason", "reason", in.ResultOverrideReason, maxOverrideReasonLength)
+	if err := tooLong.Err("The inspection cannot be saved."); err != nil {
+		return err
+	}
 	if in.Result == "" {
 		in.ResultOverrideReason = "" // nothing recorded, nothing overridden
 		return nil
@@ -324,7 +331,6 @@ func (s *Store) settleChecklistResult(tx *gorm.DB, in *model.Inspection, before 
 		return nil
 	}
 	p := qualification.Problems{}
-	checkLength(p, "result_override_reason", "reason", in.ResultOverrideReason, maxOverrideReasonLength)
 	if err := mergeProblems(p, qualification.CheckResultOverride(in.Result, v.ResultSuggestion.Result, in.ResultOverrideReason)); err != nil {
 		return err
 	}
