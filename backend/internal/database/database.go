@@ -5,6 +5,7 @@ package database
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -39,6 +40,22 @@ type Options struct {
 	SQLiteCacheMB int
 }
 
+// quietConstraints keeps constraint violations out of the error log: the
+// store answers them as 409 or 422 (a taken site code, a stale reference),
+// so they are the database doing its job, not a fault to look into.
+type quietConstraints struct{ logger.Interface }
+
+func (q quietConstraints) LogMode(l logger.LogLevel) logger.Interface {
+	return quietConstraints{q.Interface.LogMode(l)}
+}
+
+func (q quietConstraints) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
+	if errors.Is(err, gorm.ErrDuplicatedKey) || errors.Is(err, gorm.ErrForeignKeyViolated) || errors.Is(err, gorm.ErrCheckConstraintViolated) {
+		err = nil
+	}
+	q.Interface.Trace(ctx, begin, fc, err)
+}
+
 // Open opens and pings the database.
 func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 	now := o.Now
@@ -52,12 +69,12 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 		Logger:                 logger.Discard,
 	}
 	if o.Logger != nil {
-		cfg.Logger = logger.NewSlogLogger(o.Logger, logger.Config{
+		cfg.Logger = quietConstraints{logger.NewSlogLogger(o.Logger, logger.Config{
 			SlowThreshold:             500 * time.Millisecond,
 			LogLevel:                  logger.Warn,
 			IgnoreRecordNotFoundError: true,
 			ParameterizedQueries:      true,
-		})
+		})}
 	}
 	var dialector gorm.Dialector
 	switch o.Dialect {

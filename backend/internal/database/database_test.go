@@ -1,14 +1,21 @@
 package database_test
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"io/fs"
+	"log/slog"
+	"path/filepath"
 	"slices"
 	"strings"
 	gosync "sync"
 	"testing"
 
+	"gorm.io/gorm"
 	"gorm.io/gorm/schema"
 
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 	"github.com/qualtrack/qualtrack/migrations"
@@ -63,5 +70,37 @@ func TestModelsMatchSchema(t *testing.T) {
 				t.Errorf("%s (%s): table %s has no column %s", s.Name, db.Dialect, s.Table, f.DBName)
 			}
 		}
+	}
+}
+
+// A constraint the store turns into 409 or 422 is not logged as an error;
+// a real SQL error still is.
+func TestConstraintViolationsAreNotLoggedAsErrors(t *testing.T) {
+	var buf bytes.Buffer
+	db, err := database.Open(context.Background(), database.Options{Dialect: "sqlite", DSN: filepath.Join(t.TempDir(), "log.db"),
+		Logger: slog.New(slog.NewTextHandler(&buf, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = database.Close(db) })
+	if err := db.Exec("CREATE TABLE codes (id INTEGER PRIMARY KEY, code TEXT UNIQUE)").Error; err != nil {
+		t.Fatal(err)
+	}
+	type code struct {
+		ID   int64
+		Code string
+	}
+	if err := db.Create(&code{Code: "A"}).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Create(&code{Code: "A"}).Error; !errors.Is(err, gorm.ErrDuplicatedKey) {
+		t.Fatalf("duplicate: %v", err)
+	}
+	if strings.Contains(buf.String(), "level=ERROR") {
+		t.Fatalf("a duplicate key was logged as an error: %s", buf.String())
+	}
+	_ = db.Exec("SELECT nothing FROM nowhere").Error
+	if !strings.Contains(buf.String(), "level=ERROR") {
+		t.Fatalf("a broken query was not logged: %q", buf.String())
 	}
 }
