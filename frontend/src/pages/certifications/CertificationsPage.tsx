@@ -1,8 +1,9 @@
-import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { CERTIFICATION_STATUSES, COMMON_STANDARDS, certificationsApi } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
@@ -31,7 +32,7 @@ export default function CertificationsPage() {
       />
       <Stack gap="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput label="Search" placeholder="Standard, number, body, site code" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={240} />
+          <SearchInput placeholder="Standard, number, body, site code" value={q} onChange={setQ} width={240} />
           <SitePicker value={Number(list.filters.site_id) || null} onChange={(v) => list.setFilter('site_id', v ? String(v) : null)} clearable placeholder="Any site" w={200} />
           <Select label="Standard" placeholder="Any" data={[...COMMON_STANDARDS]} value={list.filters.standard || null} onChange={(v) => list.setFilter('standard', v)} clearable searchable w={190} />
           <Select label="Status" placeholder="Any" data={options(CERTIFICATION_STATUSES)} value={list.filters.status || null} onChange={(v) => list.setFilter('status', v)} clearable w={130} />

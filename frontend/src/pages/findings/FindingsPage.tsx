@@ -1,7 +1,8 @@
-import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack } from '@mantine/core';
 import { SEVERITIES, findingsApi } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
 import { SitePicker } from '../../components/SitePicker';
@@ -29,7 +30,7 @@ export default function FindingsPage() {
       />
       <Stack gap="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput label="Search" placeholder="Description, requirement, owner" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={240} />
+          <SearchInput placeholder="Description, requirement, owner" value={q} onChange={setQ} width={240} />
           <SitePicker value={Number(list.filters.site_id) || null} onChange={(v) => list.setFilter('site_id', v ? String(v) : null)} clearable placeholder="Any site" w={200} />
           <Select label="Status" placeholder="Any" data={STATUS_CHOICES} value={list.filters.status || null} onChange={(v) => list.setFilter('status', v)} clearable w={150} />
           <Select label="Severity" placeholder="Any" data={options(SEVERITIES)} value={list.filters.severity || null} onChange={(v) => list.setFilter('severity', v)} clearable w={140} />

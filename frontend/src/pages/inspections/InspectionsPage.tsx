@@ -1,10 +1,11 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { INSPECTION_RESULTS, INSPECTION_STATUSES, INSPECTION_TYPES, inspectionsApi } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { DateField } from '../../components/forms';
+import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
@@ -38,7 +39,7 @@ export default function InspectionsPage() {
       />
       <Stack gap="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput label="Search" placeholder="Site, scope, summary" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={200} />
+          <SearchInput placeholder="Site, scope, summary" value={q} onChange={setQ} width={200} />
           <SitePicker value={Number(list.filters.site_id) || null} onChange={(v) => list.setFilter('site_id', v ? String(v) : null)} clearable placeholder="Any site" w={200} />
           <Select label="Status" placeholder="Any" data={options(INSPECTION_STATUSES)} value={list.filters.status || null} onChange={(v) => list.setFilter('status', v)} clearable w={130} />
           <Select label="Type" placeholder="Any" data={options(INSPECTION_TYPES)} value={list.filters.type || null} onChange={(v) => list.setFilter('type', v)} clearable w={140} />

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { manufacturersApi, type Manufacturer } from '../../api';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
@@ -55,7 +56,7 @@ export default function ManufacturersPage() {
       />
       <Stack gap="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput label="Search" placeholder="Name or legal name" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
+          <SearchInput placeholder="Name or legal name" value={q} onChange={setQ} width={260} />
           <TextInput
             label="Country code"
             placeholder="e.g. CN"

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { QUALIFICATION_STATUSES, RISK_TIERS, manufacturersApi, sitesApi } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
@@ -39,7 +40,7 @@ export default function SitesPage() {
       />
       <Stack gap="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput label="Search" placeholder="Code, name, city" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={220} />
+          <SearchInput placeholder="Code, name, city" value={q} onChange={setQ} width={220} />
           <Select
             label="Status"
             placeholder="Any"

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../components/CurrentUser';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ConfirmButton, DateField, FormError, serverErrors } from '../../components/forms';
+import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTimestamp } from '../../format/dates';
@@ -53,7 +54,7 @@ export default function UsersPage() {
       />
       <Stack gap="sm">
         <Group gap="sm" align="flex-end">
-          <TextInput label="Search" placeholder="Name or e-mail" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={240} />
+          <SearchInput placeholder="Name or e-mail" value={q} onChange={setQ} width={240} />
           <Select label="Role" placeholder="Any" data={options(ROLES)} value={list.filters.role || null} onChange={(v) => list.setFilter('role', v)} clearable w={150} />
           <Select
             label="State"
