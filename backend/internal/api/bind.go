@@ -106,6 +106,9 @@ func decodeJSON(c *gin.Context, dst any) error {
 		f := v.Field(i)
 		if err := json.Unmarshal(val, f.Addr().Interface()); err != nil {
 			fields[key] = typeMessage(f.Type(), err)
+		} else if holdsNullItem(val) {
+			// encoding/json would read [null] as [""] or [0].
+			fields[key] = "must not hold null items"
 		} else if holdsControl(val) {
 			controls[key] = "must not contain control characters (only tabs and line breaks)"
 		}
@@ -119,6 +122,15 @@ func decodeJSON(c *gin.Context, dst any) error {
 		return invalid("Some text holds invisible control characters.", controls)
 	}
 	return nil
+}
+
+// holdsNullItem reports a JSON array with a null among its items.
+func holdsNullItem(val json.RawMessage) bool {
+	if len(val) == 0 || val[0] != '[' {
+		return false
+	}
+	var items []any
+	return json.Unmarshal(val, &items) == nil && slices.Contains(items, nil)
 }
 
 // holdsControl reports a JSON value with text holding a control character

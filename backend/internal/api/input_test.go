@@ -49,6 +49,7 @@ func TestBadInputIsA4xx(t *testing.T) {
 		{"settings set to null", "PUT", "/api/v1/settings/security", `{"require_totp_for": null}`, 422, "validation_failed"},
 		{"NUL in a name", "POST", "/api/v1/manufacturers", `{"name": "Ctl\u0000Works", "country": "DE"}`, 422, "validation_failed"},
 		{"escape sequence in a name", "POST", "/api/v1/users", `{"email": "x@example.com", "name": "X\u001b[31m", "role": "auditor"}`, 422, "validation_failed"},
+		{"null in a list", "POST", "/api/v1/sites", `{"manufacturer_id": 1, "code": "NL-1", "name": "N", "country": "DE", "risk_tier": "low", "processes": [null]}`, 400, "bad_request"},
 		{"invalid UTF-8", "POST", "/api/v1/manufacturers", "{\"name\": \"Bad \xff\xfe\", \"country\": \"DE\"}", 400, "bad_request"},
 	}
 	for _, c := range cases {
