@@ -104,6 +104,11 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 		*d = Date{}
 		return nil
 	}
+	// On the wire a date is exactly YYYY-MM-DD (spreadsheet cells, read
+	// with ParseDate, may carry spaces).
+	if s != strings.TrimSpace(s) {
+		return fmt.Errorf("%q is not a date in the form YYYY-MM-DD (no spaces around it)", s)
+	}
 	p, err := ParseDate(s)
 	if err != nil {
 		return err
