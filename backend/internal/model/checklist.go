@@ -1,9 +1,6 @@
 package model
 
 import (
-	"database/sql/driver"
-	"encoding/json"
-	"fmt"
 	"slices"
 	"time"
 )
@@ -87,49 +84,4 @@ type ChecklistAnswer struct {
 	AnsweredByID          *int64    `json:"answered_by_id"`
 	AnsweredAt            time.Time `json:"answered_at"`
 	Version               int64     `json:"version"`
-}
-
-// IDList is a list of record ids stored as a JSON array in a text column.
-type IDList []int64
-
-// Value stores the list as a JSON array ("[]" when empty).
-func (l IDList) Value() (driver.Value, error) {
-	if l == nil {
-		return "[]", nil
-	}
-	b, err := json.Marshal([]int64(l))
-	return string(b), err
-}
-
-// Scan reads a JSON array.
-func (l *IDList) Scan(v any) error {
-	var b []byte
-	switch x := v.(type) {
-	case nil:
-		*l = IDList{}
-		return nil
-	case string:
-		b = []byte(x)
-	case []byte:
-		b = x
-	default:
-		return fmt.Errorf("model: cannot scan %T into IDList", v)
-	}
-	out := []int64{}
-	if err := json.Unmarshal(b, &out); err != nil {
-		return fmt.Errorf("model: scan id list: %w", err)
-	}
-	if out == nil {
-		out = []int64{}
-	}
-	*l = out
-	return nil
-}
-
-// MarshalJSON writes [] rather than null for an empty list.
-func (l IDList) MarshalJSON() ([]byte, error) {
-	if l == nil {
-		return []byte("[]"), nil
-	}
-	return json.Marshal([]int64(l))
 }

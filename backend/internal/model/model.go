@@ -17,49 +17,56 @@ type Base struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// StringList is a list of strings stored as a JSON array in a text column.
-type StringList []string
+// JSONList is a list stored as a JSON array in a text column, and
+// written to JSON as [] (never null) when empty.
+type JSONList[T any] []T
+
+// StringList is a list of strings in one column (a site's processes).
+type StringList = JSONList[string]
+
+// IDList is a list of record ids in one column.
+type IDList = JSONList[int64]
 
 // Value stores the list as a JSON array ("[]" when empty).
-func (l StringList) Value() (driver.Value, error) {
+func (l JSONList[T]) Value() (driver.Value, error) {
 	if l == nil {
 		return "[]", nil
 	}
-	b, err := json.Marshal([]string(l))
+	b, err := json.Marshal([]T(l))
 	return string(b), err
 }
 
-// Scan reads a JSON array.
-func (l *StringList) Scan(v any) error {
+// Scan reads a JSON array; NULL reads as the empty list.
+func (l *JSONList[T]) Scan(v any) error {
 	var b []byte
 	switch x := v.(type) {
 	case nil:
-		*l = StringList{}
+		*l = JSONList[T]{}
 		return nil
 	case string:
 		b = []byte(x)
 	case []byte:
 		b = x
 	default:
-		return fmt.Errorf("model: cannot scan %T into StringList", v)
+		return fmt.Errorf("model: cannot scan %T into %T", v, l)
 	}
-	var out []string
+	out := []T{}
 	if err := json.Unmarshal(b, &out); err != nil {
-		return fmt.Errorf("model: scan string list: %w", err)
+		return fmt.Errorf("model: scan %T: %w", l, err)
 	}
-	if out == nil {
-		out = []string{}
+	if out == nil { // the column held "null"
+		out = []T{}
 	}
 	*l = out
 	return nil
 }
 
 // MarshalJSON writes [] rather than null for an empty list.
-func (l StringList) MarshalJSON() ([]byte, error) {
+func (l JSONList[T]) MarshalJSON() ([]byte, error) {
 	if l == nil {
 		return []byte("[]"), nil
 	}
-	return json.Marshal([]string(l))
+	return json.Marshal([]T(l))
 }
 
 // User is a person who signs in.
