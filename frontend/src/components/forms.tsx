@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput, type MantineSpacing, type TextInputProps } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { isApiError } from '../api';
 
 /** The server's per-field reasons for a failed save, and the message for the rest. */
@@ -58,6 +59,68 @@ export function FormError({ error, shownFields = [], onReload }: { error: unknow
   );
 }
 
+
+/**
+ * A form's buttons, on the right: Cancel (a link back, or an action) and
+ * the submit button, busy while the request runs.
+ */
+export function FormButtons({ submit, pending, onCancel, cancelTo, color }: { submit: ReactNode; pending: boolean; onCancel?: () => void; cancelTo?: string; color?: string }) {
+  return (
+    <Group justify="flex-end">
+      {cancelTo !== undefined ? (
+        <Button variant="default" component={Link} to={cancelTo}>
+          Cancel
+        </Button>
+      ) : (
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+      )}
+      <Button type="submit" loading={pending} {...(color ? { color } : {})}>
+        {submit}
+      </Button>
+    </Group>
+  );
+}
+
+/**
+ * A form that sends one request. Submitting runs onSubmit (the browser's
+ * own checks are off: the server's per-field reasons show instead), and
+ * the server's error that no field shows stands at the top (FormError).
+ */
+export function ServerForm({
+  label,
+  onSubmit,
+  error,
+  shownFields,
+  onReload,
+  gap = 'md',
+  children,
+}: {
+  label: string;
+  onSubmit: () => void;
+  error: unknown;
+  shownFields: readonly string[];
+  onReload?: (() => void) | undefined;
+  gap?: MantineSpacing;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+      noValidate
+      aria-label={label}
+    >
+      <Stack gap={gap}>
+        <FormError error={error} shownFields={shownFields} {...(onReload ? { onReload } : {})} />
+        {children}
+      </Stack>
+    </form>
+  );
+}
 /** A calendar date input (the browser's date picker); its value is YYYY-MM-DD or ''. */
 export function DateField(props: Omit<TextInputProps, 'type' | 'onChange' | 'value'> & { value: string; onChange: (value: string) => void }) {
   const { value, onChange, ...rest } = props;

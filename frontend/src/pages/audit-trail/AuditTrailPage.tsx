@@ -5,6 +5,7 @@ import { auditApi, usersApi } from '../../api';
 import { AuditEventsTable } from '../../components/AuditEventsTable';
 import { DateField } from '../../components/forms';
 import { useListState } from '../../components/listState';
+import { ClearFilters } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { options } from '../../format/labels';
@@ -87,11 +88,7 @@ export default function AuditTrailPage() {
           )}
           <DateField label="From" value={list.filters.from ?? ''} onChange={(v) => list.setFilter('from', v)} w={150} />
           <DateField label="To" value={list.filters.to ?? ''} onChange={(v) => list.setFilter('to', v)} w={150} />
-          {list.active && (
-            <Button variant="subtle" onClick={list.clear}>
-              Clear filters
-            </Button>
-          )}
+          <ClearFilters list={list} />
         </Group>
         <AuditEventsTable
           rows={query.data?.items}

@@ -1,9 +1,9 @@
-import { Autocomplete, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Checkbox, Modal, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { COMMON_STANDARDS, certificationsApi, type Certification, type CertificationInput } from '../../api';
 import { changedFields } from '../../components/changedFields';
-import { DateField, FormError, serverErrors } from '../../components/forms';
+import { DateField, FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { SitePicker } from '../../components/SitePicker';
 
 const FIELDS = ['site_id', 'standard', 'certificate_number', 'issuing_body', 'scope', 'issued_on', 'expires_on', 'withdrawn', 'withdrawn_reason', 'verified'] as const;
@@ -69,64 +69,49 @@ function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () 
   const err = serverErrors(save.error, FIELDS);
   const set = <K extends keyof CertificationInput>(k: K, v: CertificationInput[K]) => setForm((f) => ({ ...f, [k]: v }));
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
+    <ServerForm
+      label={record ? 'Edit certification' : 'Add a certification'}
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      shownFields={FIELDS}
+      onReload={() => {
+        onReload?.();
+        onClose();
       }}
-      noValidate
-      aria-label={record ? 'Edit certification' : 'Add a certification'}
     >
-      <Stack gap="md">
-        <FormError
-          error={save.error}
-          shownFields={FIELDS}
-          onReload={() => {
-            onReload?.();
-            onClose();
-          }}
+      {!siteId && !record && <SitePicker value={form.site_id || null} onChange={(v) => set('site_id', v ?? 0)} required error={err.field('site_id')} />}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Autocomplete
+          label="Standard"
+          required
+          data={[...COMMON_STANDARDS]}
+          value={form.standard}
+          onChange={(v) => set('standard', v)}
+          error={err.field('standard')}
+          placeholder="e.g. ISO 9001:2015"
         />
-        {!siteId && !record && <SitePicker value={form.site_id || null} onChange={(v) => set('site_id', v ?? 0)} required error={err.field('site_id')} />}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Autocomplete
-            label="Standard"
-            required
-            data={[...COMMON_STANDARDS]}
-            value={form.standard}
-            onChange={(v) => set('standard', v)}
-            error={err.field('standard')}
-            placeholder="e.g. ISO 9001:2015"
-          />
-          <TextInput label="Certificate number" value={form.certificate_number} onChange={(e) => set('certificate_number', e.currentTarget.value)} error={err.field('certificate_number')} />
-          <TextInput label="Issuing body" value={form.issuing_body} onChange={(e) => set('issuing_body', e.currentTarget.value)} error={err.field('issuing_body')} placeholder="e.g. TÜV SÜD" />
-          <div />
-          <DateField label="Issued on" value={form.issued_on ?? ''} onChange={(v) => set('issued_on', v || null)} error={err.field('issued_on')} />
-          <DateField label="Expires on" required value={form.expires_on ?? ''} onChange={(v) => set('expires_on', v || null)} error={err.field('expires_on')} />
-        </SimpleGrid>
-        <Textarea label="Scope" autosize minRows={2} value={form.scope} onChange={(e) => set('scope', e.currentTarget.value)} error={err.field('scope')} />
-        <Checkbox
-          label="I checked this certificate against the issuing body's register"
-          checked={verified}
-          onChange={(e) => setVerified(e.currentTarget.checked)}
-          error={err.field('verified')}
-        />
-        {record && (
-          <>
-            <Checkbox label="Withdrawn by the issuing body" checked={!!form.withdrawn} onChange={(e) => set('withdrawn', e.currentTarget.checked)} error={err.field('withdrawn')} />
-            {form.withdrawn && (
-              <TextInput label="Why it was withdrawn" value={form.withdrawn_reason ?? ''} onChange={(e) => set('withdrawn_reason', e.currentTarget.value)} error={err.field('withdrawn_reason')} />
-            )}
-          </>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {record ? 'Save changes' : 'Add certification'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <TextInput label="Certificate number" value={form.certificate_number} onChange={(e) => set('certificate_number', e.currentTarget.value)} error={err.field('certificate_number')} />
+        <TextInput label="Issuing body" value={form.issuing_body} onChange={(e) => set('issuing_body', e.currentTarget.value)} error={err.field('issuing_body')} placeholder="e.g. TÜV SÜD" />
+        <div />
+        <DateField label="Issued on" value={form.issued_on ?? ''} onChange={(v) => set('issued_on', v || null)} error={err.field('issued_on')} />
+        <DateField label="Expires on" required value={form.expires_on ?? ''} onChange={(v) => set('expires_on', v || null)} error={err.field('expires_on')} />
+      </SimpleGrid>
+      <Textarea label="Scope" autosize minRows={2} value={form.scope} onChange={(e) => set('scope', e.currentTarget.value)} error={err.field('scope')} />
+      <Checkbox
+        label="I checked this certificate against the issuing body's register"
+        checked={verified}
+        onChange={(e) => setVerified(e.currentTarget.checked)}
+        error={err.field('verified')}
+      />
+      {record && (
+        <>
+          <Checkbox label="Withdrawn by the issuing body" checked={!!form.withdrawn} onChange={(e) => set('withdrawn', e.currentTarget.checked)} error={err.field('withdrawn')} />
+          {form.withdrawn && (
+            <TextInput label="Why it was withdrawn" value={form.withdrawn_reason ?? ''} onChange={(e) => set('withdrawn_reason', e.currentTarget.value)} error={err.field('withdrawn_reason')} />
+          )}
+        </>
+      )}
+      <FormButtons submit={record ? 'Save changes' : 'Add certification'} pending={save.isPending} onCancel={onClose} />
+    </ServerForm>
   );
 }

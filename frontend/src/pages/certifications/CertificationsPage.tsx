@@ -5,6 +5,7 @@ import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
+import { ClearFilters } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { SitePicker } from '../../components/SitePicker';
@@ -48,11 +49,7 @@ export default function CertificationsPage() {
               size="sm"
             />
           </div>
-          {list.active && (
-            <Button variant="subtle" onClick={list.clear}>
-              Clear filters
-            </Button>
-          )}
+          <ClearFilters list={list} />
         </Group>
         <DataTable
           {...table}

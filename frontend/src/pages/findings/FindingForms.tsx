@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Modal, Paper, Select, SimpleGrid, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FINDING_CATEGORIES, SEVERITIES, findingsApi, inspectionsApi, type Finding, type FindingCategory, type FindingInput, type Severity } from '../../api';
-import { DateField, FormError, serverErrors } from '../../components/forms';
+import { DateField, FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { options } from '../../format/labels';
 
 const FIELDS = ['severity', 'category', 'requirement', 'description', 'corrective_action', 'owner', 'due_date'] as const;
@@ -33,46 +33,29 @@ export function AddFindingForm({ inspectionId, onDone }: { inspectionId: number;
   const set = <K extends keyof FindingInput>(k: K, v: FindingInput[K]) => setForm((f) => ({ ...f, [k]: v }));
   return (
     <Paper withBorder p="md" bg="gray.0">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-        noValidate
-        aria-label="Add a finding"
-      >
-        <Stack gap="sm">
-          <Title order={3} size="h5">
-            Add a finding
-          </Title>
-          <FormError error={save.error} shownFields={FIELDS} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select label="Severity" required data={options(SEVERITIES)} value={form.severity} onChange={(v) => set('severity', (v as Severity) ?? 'minor')} allowDeselect={false} error={err.field('severity')} />
-            <Select label="Category" required data={options(FINDING_CATEGORIES)} value={form.category} onChange={(v) => set('category', (v as FindingCategory) ?? 'quality')} allowDeselect={false} error={err.field('category')} />
-            <TextInput label="Requirement" placeholder="e.g. ISO 9001:2015 8.5.2" value={form.requirement} onChange={(e) => set('requirement', e.currentTarget.value)} error={err.field('requirement')} />
-          </SimpleGrid>
-          <Textarea label="Description" required autosize minRows={2} value={form.description} onChange={(e) => set('description', e.currentTarget.value)} error={err.field('description')} />
-          <Textarea label="Corrective action" autosize minRows={1} value={form.corrective_action} onChange={(e) => set('corrective_action', e.currentTarget.value)} error={err.field('corrective_action')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Owner" placeholder="Who fixes it (at the site)" value={form.owner} onChange={(e) => set('owner', e.currentTarget.value)} error={err.field('owner')} />
-            <DateField
-              label="Due date"
-              description="Leave empty for the default: critical 7 days, major 30, minor 90"
-              value={form.due_date ?? ''}
-              onChange={(v) => set('due_date', v || null)}
-              error={err.field('due_date')}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save finding
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <Title order={3} size="h5" mb="sm">
+        Add a finding
+      </Title>
+      <ServerForm label="Add a finding" onSubmit={() => save.mutate()} gap="sm" error={save.error} shownFields={FIELDS}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select label="Severity" required data={options(SEVERITIES)} value={form.severity} onChange={(v) => set('severity', (v as Severity) ?? 'minor')} allowDeselect={false} error={err.field('severity')} />
+          <Select label="Category" required data={options(FINDING_CATEGORIES)} value={form.category} onChange={(v) => set('category', (v as FindingCategory) ?? 'quality')} allowDeselect={false} error={err.field('category')} />
+          <TextInput label="Requirement" placeholder="e.g. ISO 9001:2015 8.5.2" value={form.requirement} onChange={(e) => set('requirement', e.currentTarget.value)} error={err.field('requirement')} />
+        </SimpleGrid>
+        <Textarea label="Description" required autosize minRows={2} value={form.description} onChange={(e) => set('description', e.currentTarget.value)} error={err.field('description')} />
+        <Textarea label="Corrective action" autosize minRows={1} value={form.corrective_action} onChange={(e) => set('corrective_action', e.currentTarget.value)} error={err.field('corrective_action')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label="Owner" placeholder="Who fixes it (at the site)" value={form.owner} onChange={(e) => set('owner', e.currentTarget.value)} error={err.field('owner')} />
+          <DateField
+            label="Due date"
+            description="Leave empty for the default: critical 7 days, major 30, minor 90"
+            value={form.due_date ?? ''}
+            onChange={(v) => set('due_date', v || null)}
+            error={err.field('due_date')}
+          />
+        </SimpleGrid>
+        <FormButtons submit="Save finding" pending={save.isPending} onCancel={onDone} />
+      </ServerForm>
     </Paper>
   );
 }
@@ -93,45 +76,30 @@ export function CloseFindingModal({ finding, opened, onClose, onReload }: { find
   const err = serverErrors(save.error, ['verification_note', 'status']);
   return (
     <Modal opened={opened} onClose={onClose} title="Close the finding" size="lg" centered>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
+      <ServerForm
+        label="Close the finding"
+        onSubmit={() => save.mutate()}
+        error={save.error}
+        shownFields={['verification_note', 'status']}
+        onReload={() => {
+          onReload?.();
+          onClose();
         }}
-        noValidate
-        aria-label="Close the finding"
       >
-        <Stack gap="md">
-          <FormError
-            error={save.error}
-            shownFields={['verification_note', 'status']}
-            onReload={() => {
-              onReload?.();
-              onClose();
-            }}
-          />
-          <TextInput label="Finding" value={finding.description} readOnly variant="filled" />
-          <Textarea
-            label="Verification note"
-            required
-            autosize
-            minRows={3}
-            description="How you checked that the corrective action was done and works"
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={err.field('verification_note') ?? err.field('status')}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" color="green" loading={save.isPending}>
-              Close finding
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        <TextInput label="Finding" value={finding.description} readOnly variant="filled" />
+        <Textarea
+          label="Verification note"
+          required
+          autosize
+          minRows={3}
+          description="How you checked that the corrective action was done and works"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={err.field('verification_note') ?? err.field('status')}
+          data-autofocus
+        />
+        <FormButtons submit="Close finding" pending={save.isPending} onCancel={onClose} color="green" />
+      </ServerForm>
     </Modal>
   );
 }

@@ -7,7 +7,7 @@ import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { FindingStatusBadge, SeverityBadge } from '../../components/badges';
 import { changedFields } from '../../components/changedFields';
 import { DueDate } from '../../components/DueDate';
-import { DateField, Field, FormError, serverErrors } from '../../components/forms';
+import { DateField, Field, FormButtons, FormError, serverErrors, ServerForm } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { RecordState } from '../../components/QueryState';
@@ -146,41 +146,27 @@ function EditFinding({ finding, onClose, onReload }: { finding: Finding; onClose
   const err = serverErrors(save.error, FIELDS);
   const set = <K extends keyof FindingInput>(k: K, v: FindingInput[K]) => setForm((x) => ({ ...x, [k]: v }));
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
+    <ServerForm
+      label="Edit the finding"
+      onSubmit={() => save.mutate()}
+      gap="sm"
+      error={save.error}
+      shownFields={FIELDS}
+      onReload={() => {
+        onReload();
+        onClose();
       }}
-      noValidate
-      aria-label="Edit the finding"
     >
-      <Stack gap="sm">
-        <FormError
-          error={save.error}
-          shownFields={FIELDS}
-          onReload={() => {
-            onReload();
-            onClose();
-          }}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label="Severity" required data={options(SEVERITIES)} value={form.severity} onChange={(v) => set('severity', (v as Severity) ?? form.severity)} allowDeselect={false} error={err.field('severity')} />
-          <Select label="Category" required data={options(FINDING_CATEGORIES)} value={form.category} onChange={(v) => set('category', (v as FindingCategory) ?? form.category)} allowDeselect={false} error={err.field('category')} />
-          <TextInput label="Requirement" value={form.requirement} onChange={(e) => set('requirement', e.currentTarget.value)} error={err.field('requirement')} />
-          <TextInput label="Owner" value={form.owner} onChange={(e) => set('owner', e.currentTarget.value)} error={err.field('owner')} />
-          <DateField label="Due date" value={form.due_date ?? ''} onChange={(v) => set('due_date', v || null)} error={err.field('due_date')} />
-        </SimpleGrid>
-        <Textarea label="Description" required autosize minRows={2} value={form.description} onChange={(e) => set('description', e.currentTarget.value)} error={err.field('description')} />
-        <Textarea label="Corrective action" autosize minRows={2} value={form.corrective_action} onChange={(e) => set('corrective_action', e.currentTarget.value)} error={err.field('corrective_action')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save changes
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select label="Severity" required data={options(SEVERITIES)} value={form.severity} onChange={(v) => set('severity', (v as Severity) ?? form.severity)} allowDeselect={false} error={err.field('severity')} />
+        <Select label="Category" required data={options(FINDING_CATEGORIES)} value={form.category} onChange={(v) => set('category', (v as FindingCategory) ?? form.category)} allowDeselect={false} error={err.field('category')} />
+        <TextInput label="Requirement" value={form.requirement} onChange={(e) => set('requirement', e.currentTarget.value)} error={err.field('requirement')} />
+        <TextInput label="Owner" value={form.owner} onChange={(e) => set('owner', e.currentTarget.value)} error={err.field('owner')} />
+        <DateField label="Due date" value={form.due_date ?? ''} onChange={(v) => set('due_date', v || null)} error={err.field('due_date')} />
+      </SimpleGrid>
+      <Textarea label="Description" required autosize minRows={2} value={form.description} onChange={(e) => set('description', e.currentTarget.value)} error={err.field('description')} />
+      <Textarea label="Corrective action" autosize minRows={2} value={form.corrective_action} onChange={(e) => set('corrective_action', e.currentTarget.value)} error={err.field('corrective_action')} />
+      <FormButtons submit="Save changes" pending={save.isPending} onCancel={onClose} />
+    </ServerForm>
   );
 }

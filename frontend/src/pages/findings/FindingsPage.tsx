@@ -1,9 +1,10 @@
-import { Button, Checkbox, Group, Select, Stack } from '@mantine/core';
+import { Group, Select, Stack } from '@mantine/core';
 import { SEVERITIES, findingsApi } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
+import { ClearFilters, FilterCheckbox } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { SitePicker } from '../../components/SitePicker';
 import { options } from '../../format/labels';
@@ -34,12 +35,8 @@ export default function FindingsPage() {
           <SitePicker value={Number(list.filters.site_id) || null} onChange={(v) => list.setFilter('site_id', v ? String(v) : null)} clearable placeholder="Any site" w={200} />
           <Select label="Status" placeholder="Any" data={STATUS_CHOICES} value={list.filters.status || null} onChange={(v) => list.setFilter('status', v)} clearable w={150} />
           <Select label="Severity" placeholder="Any" data={options(SEVERITIES)} value={list.filters.severity || null} onChange={(v) => list.setFilter('severity', v)} clearable w={140} />
-          <Checkbox label="Overdue only" checked={list.filters.overdue === 'true'} onChange={(e) => list.setFilter('overdue', e.currentTarget.checked ? 'true' : null)} mb={8} />
-          {list.active && (
-            <Button variant="subtle" onClick={list.clear}>
-              Clear filters
-            </Button>
-          )}
+          <FilterCheckbox list={list} name="overdue" label="Overdue only" />
+          <ClearFilters list={list} />
         </Group>
         <DataTable
           {...table}

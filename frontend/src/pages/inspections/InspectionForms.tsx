@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { INSPECTION_RESULTS, INSPECTION_TYPES, inspectionsApi, type Inspection, type InspectionResult, type InspectionType } from '../../api';
 import { useCurrentUser } from '../../components/CurrentUser';
-import { DateField, FormError, serverErrors } from '../../components/forms';
+import { DateField, FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { SitePicker } from '../../components/SitePicker';
 import { toCalendarDate } from '../../format/dates';
 import { label, options } from '../../format/labels';
@@ -51,40 +51,26 @@ function PlanForm({ onClose, siteId, date }: { onClose: () => void; siteId?: num
     },
   });
   const err = serverErrors(save.error, PLAN_FIELDS);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
-    <form onSubmit={submit} noValidate aria-label="Plan an inspection">
-      <Stack gap="md">
-        <FormError error={save.error} shownFields={PLAN_FIELDS} />
-        {siteId === undefined && <SitePicker value={site} onChange={setSite} required error={err.field('site_id')} />}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label="Type"
-            required
-            data={options(INSPECTION_TYPES)}
-            value={type}
-            onChange={(v) => setType((v as InspectionType) ?? 'routine')}
-            allowDeselect={false}
-            error={err.field('type')}
-          />
-          <DateField label="Scheduled date" required value={scheduled} onChange={setScheduled} error={err.field('scheduled_date')} />
-        </SimpleGrid>
-        <Checkbox label={`I (${me.name}) lead this inspection`} checked={lead} onChange={(e) => setLead(e.currentTarget.checked)} />
-        <TextInput label="Team" placeholder="Who else goes" value={team} onChange={(e) => setTeam(e.currentTarget.value)} error={err.field('team')} />
-        <Textarea label="Scope" placeholder="Areas and processes to inspect" autosize minRows={2} value={scope} onChange={(e) => setScope(e.currentTarget.value)} error={err.field('scope')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Plan inspection
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ServerForm label="Plan an inspection" onSubmit={() => save.mutate()} error={save.error} shownFields={PLAN_FIELDS}>
+      {siteId === undefined && <SitePicker value={site} onChange={setSite} required error={err.field('site_id')} />}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label="Type"
+          required
+          data={options(INSPECTION_TYPES)}
+          value={type}
+          onChange={(v) => setType((v as InspectionType) ?? 'routine')}
+          allowDeselect={false}
+          error={err.field('type')}
+        />
+        <DateField label="Scheduled date" required value={scheduled} onChange={setScheduled} error={err.field('scheduled_date')} />
+      </SimpleGrid>
+      <Checkbox label={`I (${me.name}) lead this inspection`} checked={lead} onChange={(e) => setLead(e.currentTarget.checked)} />
+      <TextInput label="Team" placeholder="Who else goes" value={team} onChange={(e) => setTeam(e.currentTarget.value)} error={err.field('team')} />
+      <Textarea label="Scope" placeholder="Areas and processes to inspect" autosize minRows={2} value={scope} onChange={(e) => setScope(e.currentTarget.value)} error={err.field('scope')} />
+      <FormButtons submit="Plan inspection" pending={save.isPending} onCancel={onClose} />
+    </ServerForm>
   );
 }
 
@@ -132,62 +118,47 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
   });
   const err = serverErrors(save.error, COMPLETE_FIELDS);
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
+    <ServerForm
+      label="Complete the inspection"
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      shownFields={COMPLETE_FIELDS}
+      onReload={() => {
+        onReload();
+        onClose();
       }}
-      noValidate
-      aria-label="Complete the inspection"
     >
-      <Stack gap="md">
-        <FormError
-          error={save.error}
-          shownFields={COMPLETE_FIELDS}
-          onReload={() => {
-            onReload();
-            onClose();
-          }}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <DateField label="Performed on" required value={performed} onChange={setPerformed} max={today} error={err.field('performed_date')} />
+        <Select
+          label="Result"
+          required
+          data={options(INSPECTION_RESULTS)}
+          value={result || null}
+          onChange={(v) => setResult((v as InspectionResult) ?? '')}
+          error={err.field('result')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <DateField label="Performed on" required value={performed} onChange={setPerformed} max={today} error={err.field('performed_date')} />
-          <Select
-            label="Result"
-            required
-            data={options(INSPECTION_RESULTS)}
-            value={result || null}
-            onChange={(v) => setResult((v as InspectionResult) ?? '')}
-            error={err.field('result')}
-          />
-          <NumberInput label="Score (0–100)" min={0} max={100} value={score} onChange={(v) => setScore(typeof v === 'number' ? v : '')} error={err.field('score')} />
-        </SimpleGrid>
-        {suggested && (
-          <Text size="sm">
-            The checklists suggest: <strong>{label(suggested)}</strong>
-          </Text>
-        )}
-        {(overriding || err.field('result_override_reason')) && (
-          <Textarea
-            label="Why the result differs from the suggested one"
-            required
-            autosize
-            minRows={2}
-            value={overrideReason}
-            onChange={(e) => setOverrideReason(e.currentTarget.value)}
-            error={err.field('result_override_reason')}
-          />
-        )}
-        <Textarea label="Summary" autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={err.field('summary')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Mark as completed
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <NumberInput label="Score (0–100)" min={0} max={100} value={score} onChange={(v) => setScore(typeof v === 'number' ? v : '')} error={err.field('score')} />
+      </SimpleGrid>
+      {suggested && (
+        <Text size="sm">
+          The checklists suggest: <strong>{label(suggested)}</strong>
+        </Text>
+      )}
+      {(overriding || err.field('result_override_reason')) && (
+        <Textarea
+          label="Why the result differs from the suggested one"
+          required
+          autosize
+          minRows={2}
+          value={overrideReason}
+          onChange={(e) => setOverrideReason(e.currentTarget.value)}
+          error={err.field('result_override_reason')}
+        />
+      )}
+      <Textarea label="Summary" autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={err.field('summary')} />
+      <FormButtons submit="Mark as completed" pending={save.isPending} onCancel={onClose} />
+    </ServerForm>
   );
 }
 
@@ -227,38 +198,23 @@ function EditPlanForm({ inspection, onClose, onReload }: { inspection: Inspectio
   });
   const err = serverErrors(save.error, EDIT_FIELDS);
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
+    <ServerForm
+      label="Edit the planned inspection"
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      shownFields={EDIT_FIELDS}
+      onReload={() => {
+        onReload();
+        onClose();
       }}
-      noValidate
-      aria-label="Edit the planned inspection"
     >
-      <Stack gap="md">
-        <FormError
-          error={save.error}
-          shownFields={EDIT_FIELDS}
-          onReload={() => {
-            onReload();
-            onClose();
-          }}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label="Type" required data={options(INSPECTION_TYPES)} value={type} onChange={(v) => setType((v as InspectionType) ?? type)} allowDeselect={false} error={err.field('type')} />
-          <DateField label="Scheduled date" required value={scheduled} onChange={setScheduled} error={err.field('scheduled_date')} />
-        </SimpleGrid>
-        <TextInput label="Team" value={team} onChange={(e) => setTeam(e.currentTarget.value)} error={err.field('team')} />
-        <Textarea label="Scope" autosize minRows={2} value={scope} onChange={(e) => setScope(e.currentTarget.value)} error={err.field('scope')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save changes
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select label="Type" required data={options(INSPECTION_TYPES)} value={type} onChange={(v) => setType((v as InspectionType) ?? type)} allowDeselect={false} error={err.field('type')} />
+        <DateField label="Scheduled date" required value={scheduled} onChange={setScheduled} error={err.field('scheduled_date')} />
+      </SimpleGrid>
+      <TextInput label="Team" value={team} onChange={(e) => setTeam(e.currentTarget.value)} error={err.field('team')} />
+      <Textarea label="Scope" autosize minRows={2} value={scope} onChange={(e) => setScope(e.currentTarget.value)} error={err.field('scope')} />
+      <FormButtons submit="Save changes" pending={save.isPending} onCancel={onClose} />
+    </ServerForm>
   );
 }

@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { DateField } from '../../components/forms';
 import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
+import { ClearFilters } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { SitePicker } from '../../components/SitePicker';
@@ -46,11 +47,7 @@ export default function InspectionsPage() {
           <Select label="Result" placeholder="Any" data={options(INSPECTION_RESULTS)} value={list.filters.result || null} onChange={(v) => list.setFilter('result', v)} clearable w={130} />
           <DateField label="From" value={list.filters.from ?? ''} onChange={(v) => list.setFilter('from', v)} w={150} />
           <DateField label="To" value={list.filters.to ?? ''} onChange={(v) => list.setFilter('to', v)} w={150} />
-          {list.active && (
-            <Button variant="subtle" onClick={list.clear}>
-              Clear filters
-            </Button>
-          )}
+          <ClearFilters list={list} />
         </Group>
         <DataTable
           {...table}

@@ -1,9 +1,9 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Paper, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
 import { manufacturersApi, type Manufacturer, type ManufacturerInput } from '../../api';
-import { FormError, serverErrors } from '../../components/forms';
+import { FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordState } from '../../components/QueryState';
 import { changedFields } from '../../components/changedFields';
@@ -63,41 +63,30 @@ function ManufacturerForm({ record, onReload }: { record?: Manufacturer; onReloa
     const value = e.currentTarget.value;
     setForm((f) => ({ ...f, [name]: value }));
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     save.mutate({ ...form, country: form.country.trim().toUpperCase() });
   };
 
   return (
     <Paper withBorder p="lg" maw={760}>
-      <form onSubmit={submit} noValidate aria-label={record ? 'Edit manufacturer' : 'New manufacturer'}>
-        <Stack gap="md">
-          <FormError error={save.error} shownFields={FIELDS} onReload={onReload} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Name" required value={form.name} onChange={set('name')} error={err.field('name')} description="As people call it, e.g. Acme Electronics" />
-            <TextInput label="Legal name" value={form.legal_name} onChange={set('legal_name')} error={err.field('legal_name')} description="As on contracts" />
-            <TextInput
-              label="Country"
-              required
-              value={form.country}
-              onChange={set('country')}
-              error={err.field('country')}
-              description="ISO code of the head office, e.g. CN, DE, US"
-              maxLength={2}
-            />
-            <TextInput label="Website" value={form.website} onChange={set('website')} error={err.field('website')} placeholder="https://" />
-          </SimpleGrid>
-          <Textarea label="Notes" autosize minRows={3} value={form.notes} onChange={set('notes')} error={err.field('notes')} />
-          <Group justify="flex-end">
-            <Button variant="default" component={Link} to={record ? `/manufacturers/${record.id}` : '/manufacturers'}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {record ? 'Save changes' : 'Create manufacturer'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ServerForm label={record ? 'Edit manufacturer' : 'New manufacturer'} onSubmit={submit} error={save.error} shownFields={FIELDS} onReload={onReload}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label="Name" required value={form.name} onChange={set('name')} error={err.field('name')} description="As people call it, e.g. Acme Electronics" />
+          <TextInput label="Legal name" value={form.legal_name} onChange={set('legal_name')} error={err.field('legal_name')} description="As on contracts" />
+          <TextInput
+            label="Country"
+            required
+            value={form.country}
+            onChange={set('country')}
+            error={err.field('country')}
+            description="ISO code of the head office, e.g. CN, DE, US"
+            maxLength={2}
+          />
+          <TextInput label="Website" value={form.website} onChange={set('website')} error={err.field('website')} placeholder="https://" />
+        </SimpleGrid>
+        <Textarea label="Notes" autosize minRows={3} value={form.notes} onChange={set('notes')} error={err.field('notes')} />
+        <FormButtons submit={record ? 'Save changes' : 'Create manufacturer'} pending={save.isPending} cancelTo={record ? `/manufacturers/${record.id}` : '/manufacturers'} />
+      </ServerForm>
     </Paper>
   );
 }

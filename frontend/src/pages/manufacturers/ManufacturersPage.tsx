@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { manufacturersApi, type Manufacturer } from '../../api';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
+import { ClearFilters, FilterCheckbox } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { formatTimestamp } from '../../format/dates';
@@ -64,17 +65,8 @@ export default function ManufacturersPage() {
             onChange={(e) => list.setFilter('country', e.currentTarget.value.toUpperCase().slice(0, 2))}
             w={120}
           />
-          <Checkbox
-            label="Archived only"
-            checked={list.filters.archived === 'true'}
-            onChange={(e) => list.setFilter('archived', e.currentTarget.checked ? 'true' : null)}
-            mb={8}
-          />
-          {list.active && (
-            <Button variant="subtle" onClick={list.clear}>
-              Clear filters
-            </Button>
-          )}
+          <FilterCheckbox list={list} name="archived" label="Archived only" />
+          <ClearFilters list={list} />
         </Group>
         <DataTable
           {...table}

@@ -1,10 +1,10 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import { Paper, Select, SimpleGrid, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { RISK_TIERS, SITE_PROCESSES, sitesApi, type RiskTier, type Site, type SiteInput } from '../../api';
 import { changedFields } from '../../components/changedFields';
-import { FormError, serverErrors } from '../../components/forms';
+import { FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordState } from '../../components/QueryState';
 import { options } from '../../format/labels';
@@ -108,72 +108,61 @@ function SiteForm({ record, onReload }: { record?: Site; onReload: () => void })
     },
     error: err.field(name),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     save.mutate({ ...form, country: form.country.trim().toUpperCase(), code: form.code.trim() });
   };
 
   return (
     <Paper withBorder p="lg" maw={900}>
-      <form onSubmit={submit} noValidate aria-label={record ? 'Edit site' : 'New site'}>
-        <Stack gap="md">
-          <FormError error={save.error} shownFields={FIELDS} onReload={onReload} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label="Manufacturer"
-              required
-              searchable
-              data={manufacturers}
-              value={form.manufacturer_id ? String(form.manufacturer_id) : null}
-              onChange={(v) => setForm((f) => ({ ...f, manufacturer_id: Number(v) || 0 }))}
-              error={err.field('manufacturer_id')}
-              nothingFoundMessage="No manufacturer; create it first"
-            />
-            <TextInput label="Site code" required description="Unique, e.g. ACME-SZ1" {...text('code')} />
-            <TextInput label="Site name" required {...text('name')} />
-            <Select
-              label="Risk tier"
-              required
-              data={options(RISK_TIERS)}
-              value={form.risk_tier}
-              onChange={(v) => setForm((f) => ({ ...f, risk_tier: (v as RiskTier) ?? 'medium' }))}
-              error={err.field('risk_tier')}
-              description="Sets how often the site is inspected"
-              allowDeselect={false}
-            />
-            <TextInput label="Address" {...text('address')} />
-            <TextInput label="City" {...text('city')} />
-            <TextInput label="Country" required description="ISO code, e.g. CN, VN, MX" maxLength={2} {...text('country')} />
-            <TagsInput
-              label="Processes"
-              description="Pick or type, then Enter"
-              data={[...SITE_PROCESSES]}
-              value={form.processes}
-              onChange={(v) => setForm((f) => ({ ...f, processes: v }))}
-              error={err.field('processes')}
-              clearable
-            />
-          </SimpleGrid>
-          <Textarea label="Approved scope" description="What the site is approved to do" autosize minRows={2} {...text('approved_scope')} />
-          <Title order={2} size="h5" mt="xs">
-            Contact
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="Contact name" {...text('contact_name')} />
-            <TextInput label="Contact e-mail" type="email" {...text('contact_email')} />
-            <TextInput label="Contact phone" type="tel" {...text('contact_phone')} />
-          </SimpleGrid>
-          <Textarea label="Notes" autosize minRows={2} {...text('notes')} />
-          <Group justify="flex-end">
-            <Button variant="default" component={Link} to={record ? `/sites/${record.id}` : '/sites'}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {record ? 'Save changes' : 'Create site'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ServerForm label={record ? 'Edit site' : 'New site'} onSubmit={submit} error={save.error} shownFields={FIELDS} onReload={onReload}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Manufacturer"
+            required
+            searchable
+            data={manufacturers}
+            value={form.manufacturer_id ? String(form.manufacturer_id) : null}
+            onChange={(v) => setForm((f) => ({ ...f, manufacturer_id: Number(v) || 0 }))}
+            error={err.field('manufacturer_id')}
+            nothingFoundMessage="No manufacturer; create it first"
+          />
+          <TextInput label="Site code" required description="Unique, e.g. ACME-SZ1" {...text('code')} />
+          <TextInput label="Site name" required {...text('name')} />
+          <Select
+            label="Risk tier"
+            required
+            data={options(RISK_TIERS)}
+            value={form.risk_tier}
+            onChange={(v) => setForm((f) => ({ ...f, risk_tier: (v as RiskTier) ?? 'medium' }))}
+            error={err.field('risk_tier')}
+            description="Sets how often the site is inspected"
+            allowDeselect={false}
+          />
+          <TextInput label="Address" {...text('address')} />
+          <TextInput label="City" {...text('city')} />
+          <TextInput label="Country" required description="ISO code, e.g. CN, VN, MX" maxLength={2} {...text('country')} />
+          <TagsInput
+            label="Processes"
+            description="Pick or type, then Enter"
+            data={[...SITE_PROCESSES]}
+            value={form.processes}
+            onChange={(v) => setForm((f) => ({ ...f, processes: v }))}
+            error={err.field('processes')}
+            clearable
+          />
+        </SimpleGrid>
+        <Textarea label="Approved scope" description="What the site is approved to do" autosize minRows={2} {...text('approved_scope')} />
+        <Title order={2} size="h5" mt="xs">
+          Contact
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput label="Contact name" {...text('contact_name')} />
+          <TextInput label="Contact e-mail" type="email" {...text('contact_email')} />
+          <TextInput label="Contact phone" type="tel" {...text('contact_phone')} />
+        </SimpleGrid>
+        <Textarea label="Notes" autosize minRows={2} {...text('notes')} />
+        <FormButtons submit={record ? 'Save changes' : 'Create site'} pending={save.isPending} cancelTo={record ? `/sites/${record.id}` : '/sites'} />
+      </ServerForm>
     </Paper>
   );
 }

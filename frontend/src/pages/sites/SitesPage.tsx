@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { QUALIFICATION_STATUSES, RISK_TIERS, manufacturersApi, sitesApi } from '../../api';
@@ -6,6 +6,7 @@ import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
+import { ClearFilters, FilterCheckbox } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { options } from '../../format/labels';
@@ -76,23 +77,9 @@ export default function SitesPage() {
             searchable
             w={200}
           />
-          <Checkbox
-            label="Overdue only"
-            checked={list.filters.overdue === 'true'}
-            onChange={(e) => list.setFilter('overdue', e.currentTarget.checked ? 'true' : null)}
-            mb={8}
-          />
-          <Checkbox
-            label="Archived only"
-            checked={list.filters.archived === 'true'}
-            onChange={(e) => list.setFilter('archived', e.currentTarget.checked ? 'true' : null)}
-            mb={8}
-          />
-          {list.active && (
-            <Button variant="subtle" onClick={list.clear}>
-              Clear filters
-            </Button>
-          )}
+          <FilterCheckbox list={list} name="overdue" label="Overdue only" />
+          <FilterCheckbox list={list} name="archived" label="Archived only" />
+          <ClearFilters list={list} />
         </Group>
         <DataTable
           {...table}

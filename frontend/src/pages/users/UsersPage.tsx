@@ -6,7 +6,7 @@ import { manufacturersApi, ROLES, usersApi, type Role, type User } from '../../a
 import { useCurrentUser } from '../../components/CurrentUser';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { ConfirmButton, DateField, FormError, serverErrors } from '../../components/forms';
+import { ConfirmButton, DateField, FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
 import { PageHeader } from '../../components/PageHeader';
@@ -268,59 +268,42 @@ function UserForm({ user, onClose, onCreated }: { user?: User; onClose: () => vo
   });
   const err = serverErrors(save.error, FIELDS);
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-      noValidate
-      aria-label={user ? 'Edit user' : 'New user'}
-    >
-      <Stack gap="sm">
-        <FormError error={save.error} shownFields={FIELDS} onReload={onClose} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={err.field('name')} />
-          <TextInput label="E-mail" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={err.field('email')} />
-          <Select label="Role" required data={options(ROLES)} value={role} onChange={(v) => setRole((v as Role) ?? role)} allowDeselect={false} error={err.field('role')} />
-          <DateField
-            label="Access ends"
-            description={role === 'auditor' ? 'The last day this auditor can sign in' : 'Optional: the last day of access'}
-            value={accessEnd}
-            onChange={setAccessEnd}
-            error={err.field('access_expires_at')}
-          />
-        </SimpleGrid>
-        {user && role === 'auditor' && (
-          <MultiSelect
-            label="Manufacturers in scope"
-            description="Leave empty for every manufacturer. A change signs the auditor out."
-            placeholder={scope.length ? undefined : 'Every manufacturer'}
-            data={(manufacturers.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
-            value={scope}
-            onChange={setScope}
-            searchable
-            error={err.field('scope_manufacturer_ids')}
-          />
-        )}
-        {!user && (
-          <PasswordInput
-            label="Password"
-            description="Leave empty to generate one; it is shown once after saving"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={err.field('password')}
-            autoComplete="new-password"
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {user ? 'Save changes' : 'Create user'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ServerForm label={user ? 'Edit user' : 'New user'} onSubmit={() => save.mutate()} gap="sm" error={save.error} shownFields={FIELDS} onReload={onClose}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={err.field('name')} />
+        <TextInput label="E-mail" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={err.field('email')} />
+        <Select label="Role" required data={options(ROLES)} value={role} onChange={(v) => setRole((v as Role) ?? role)} allowDeselect={false} error={err.field('role')} />
+        <DateField
+          label="Access ends"
+          description={role === 'auditor' ? 'The last day this auditor can sign in' : 'Optional: the last day of access'}
+          value={accessEnd}
+          onChange={setAccessEnd}
+          error={err.field('access_expires_at')}
+        />
+      </SimpleGrid>
+      {user && role === 'auditor' && (
+        <MultiSelect
+          label="Manufacturers in scope"
+          description="Leave empty for every manufacturer. A change signs the auditor out."
+          placeholder={scope.length ? undefined : 'Every manufacturer'}
+          data={(manufacturers.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
+          value={scope}
+          onChange={setScope}
+          searchable
+          error={err.field('scope_manufacturer_ids')}
+        />
+      )}
+      {!user && (
+        <PasswordInput
+          label="Password"
+          description="Leave empty to generate one; it is shown once after saving"
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={err.field('password')}
+          autoComplete="new-password"
+        />
+      )}
+      <FormButtons submit={user ? 'Save changes' : 'Create user'} pending={save.isPending} onCancel={onClose} />
+    </ServerForm>
   );
 }
