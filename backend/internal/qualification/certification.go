@@ -64,6 +64,7 @@ type CertificationInput struct {
 	IssuingBody       string
 	IssuedOn          model.Date
 	ExpiresOn         model.Date
+	Scope             string
 	Withdrawn         bool
 	WithdrawnReason   string
 }
@@ -93,5 +94,7 @@ func ValidateCertification(c CertificationInput) error {
 	if c.Withdrawn && strings.TrimSpace(c.WithdrawnReason) == "" {
 		p.Add("withdrawn_reason", "Say why the certificate was withdrawn.")
 	}
+	optionalText(p, "scope", c.Scope, maxFreeTextLength)
+	optionalText(p, "withdrawn_reason", c.WithdrawnReason, maxFreeTextLength)
 	return p.Err("The certification is not valid.")
 }

@@ -64,6 +64,16 @@ func TestValidateCertification(t *testing.T) {
 		{"withdrawn with a reason", change(func(c *CertificationInput) { c.Withdrawn = true; c.WithdrawnReason = "Registrar suspended it." }), nil},
 		{"standard of 100 characters", change(func(c *CertificationInput) { c.Standard = strings.Repeat("ü", 100) }), nil},
 		{
+			"scope and withdrawal reason too long",
+			change(func(c *CertificationInput) {
+				c.Scope, c.Withdrawn, c.WithdrawnReason = strings.Repeat("s", 20001), true, strings.Repeat("w", 20001)
+			}),
+			map[string]string{
+				"scope":            "Keep this to 20000 characters or fewer (it has 20001).",
+				"withdrawn_reason": "Keep this to 20000 characters or fewer (it has 20001).",
+			},
+		},
+		{
 			"blank standard",
 			change(func(c *CertificationInput) { c.Standard = "  " }),
 			map[string]string{"standard": "Name the standard, for example ISO 9001:2015."},

@@ -28,11 +28,20 @@ func DefaultDueDate(sev model.Severity, raised model.Date) model.Date {
 type FindingInput struct {
 	Severity         model.Severity
 	Category         model.FindingCategory
+	Requirement      string
 	Description      string
+	CorrectiveAction string
+	Owner            string
 	DueDate          model.Date
 	Status           model.FindingStatus
 	VerificationNote string
 }
+
+// Lengths of a finding's short texts.
+const (
+	maxRequirementLength = 200
+	maxOwnerLength       = 200
+)
 
 // ValidateFinding returns nil or a *ValidationError naming every field that
 // is wrong.
@@ -47,9 +56,11 @@ func ValidateFinding(in FindingInput) error {
 	if !in.Status.Valid() {
 		p.Add("status", "Choose the status: open, in_progress or closed.")
 	}
-	if strings.TrimSpace(in.Description) == "" {
-		p.Add("description", "Describe what was found.")
-	}
+	requiredText(p, "description", strings.TrimSpace(in.Description), maxFreeTextLength, "Describe what was found.")
+	optionalText(p, "requirement", in.Requirement, maxRequirementLength)
+	optionalText(p, "owner", in.Owner, maxOwnerLength)
+	optionalText(p, "corrective_action", in.CorrectiveAction, maxFreeTextLength)
+	optionalText(p, "verification_note", in.VerificationNote, maxFreeTextLength)
 	// Closing is the claim that the corrective action works; without a note
 	// saying how that was checked, an auditor has nothing to rely on.
 	if in.Status == model.FindingClosed && strings.TrimSpace(in.VerificationNote) == "" {

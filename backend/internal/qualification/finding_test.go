@@ -1,6 +1,7 @@
 package qualification
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
@@ -57,6 +58,24 @@ func TestValidateFinding(t *testing.T) {
 			"closed without a verification note",
 			change(func(in *FindingInput) { in.Status = model.FindingClosed; in.VerificationNote = " \t" }),
 			map[string]string{"verification_note": "Say how the corrective action was checked before closing the finding."},
+		},
+		{"texts at their limits", change(func(in *FindingInput) {
+			in.Requirement, in.Owner = strings.Repeat("r", 200), strings.Repeat("o", 200)
+			in.Description, in.CorrectiveAction, in.VerificationNote = strings.Repeat("d", 20000), strings.Repeat("c", 20000), strings.Repeat("v", 20000)
+		}), nil},
+		{
+			"texts past their limits",
+			change(func(in *FindingInput) {
+				in.Requirement, in.Owner = strings.Repeat("r", 201), strings.Repeat("ö", 201)
+				in.Description, in.CorrectiveAction, in.VerificationNote = strings.Repeat("d", 20001), strings.Repeat("c", 20001), strings.Repeat("v", 20001)
+			}),
+			map[string]string{
+				"requirement":       "Keep this to 200 characters or fewer (it has 201).",
+				"owner":             "Keep this to 200 characters or fewer (it has 201).",
+				"description":       "Keep this to 20000 characters or fewer (it has 20001).",
+				"corrective_action": "Keep this to 20000 characters or fewer (it has 20001).",
+				"verification_note": "Keep this to 20000 characters or fewer (it has 20001).",
+			},
 		},
 		{
 			"everything unknown or missing",

@@ -14,7 +14,19 @@ type InspectionInput struct {
 	PerformedDate model.Date
 	Result        model.InspectionResult
 	Score         *int
+	Team          string
+	Scope         string
+	Summary       string
+	// ResultOverrideReason says why the recorded result differs from the
+	// one the checklists suggest.
+	ResultOverrideReason string
 }
+
+// Lengths of an inspection's texts.
+const (
+	maxTeamLength           = 500
+	MaxOverrideReasonLength = 2000
+)
 
 // ValidateInspection returns nil or a *ValidationError naming every field
 // that is wrong. openCriticalFindings is the number of critical findings of
@@ -33,6 +45,10 @@ func ValidateInspection(in InspectionInput, today model.Date, openCriticalFindin
 	if in.Score != nil && (*in.Score < 0 || *in.Score > 100) {
 		p.Add("score", "The score must be a whole number from 0 to 100.")
 	}
+	optionalText(p, "team", in.Team, maxTeamLength)
+	optionalText(p, "scope", in.Scope, maxFreeTextLength)
+	optionalText(p, "summary", in.Summary, maxFreeTextLength)
+	optionalText(p, "result_override_reason", in.ResultOverrideReason, MaxOverrideReasonLength)
 
 	switch in.Status {
 	case model.InspectionPlanned:

@@ -1,6 +1,7 @@
 package qualification
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
@@ -28,6 +29,24 @@ func TestValidateInspection(t *testing.T) {
 		{"score 100", change(done, func(in *InspectionInput) { in.Score = score(100) }), 0, nil},
 		{"completed without a score", change(done, func(in *InspectionInput) { in.Score = nil }), 0, nil},
 		{"cancelled without dates", InspectionInput{Type: model.InspectionForCause, Status: model.InspectionCancelled}, 0, nil},
+		{"texts at their limits", change(planned, func(in *InspectionInput) {
+			in.Team, in.Scope, in.Summary, in.ResultOverrideReason = strings.Repeat("t", 500), strings.Repeat("s", 20000), strings.Repeat("y", 20000), strings.Repeat("r", 2000)
+		}), 0, nil},
+		{
+			// A reason is refused when too long even where none is needed
+			// (a planned inspection): text sent is never dropped silently.
+			"texts past their limits",
+			change(planned, func(in *InspectionInput) {
+				in.Team, in.Scope, in.Summary, in.ResultOverrideReason = strings.Repeat("t", 501), strings.Repeat("s", 20001), strings.Repeat("y", 20001), strings.Repeat("r", 2001)
+			}),
+			0,
+			map[string]string{
+				"team":                   "Keep this to 500 characters or fewer (it has 501).",
+				"scope":                  "Keep this to 20000 characters or fewer (it has 20001).",
+				"summary":                "Keep this to 20000 characters or fewer (it has 20001).",
+				"result_override_reason": "Keep this to 2000 characters or fewer (it has 2001).",
+			},
+		},
 		{"conditional result with an open critical finding", change(done, func(in *InspectionInput) { in.Result = model.ResultConditional }), 1, nil},
 		{"fail with open critical findings", change(done, func(in *InspectionInput) { in.Result = model.ResultFail }), 3, nil},
 		{

@@ -223,7 +223,7 @@ func validateCertification(tx *gorm.DB, c model.Certification, before *model.Cer
 	p := qualification.Problems{}
 	err := qualification.ValidateCertification(qualification.CertificationInput{
 		Standard: c.Standard, CertificateNumber: c.CertificateNumber, IssuingBody: c.IssuingBody,
-		IssuedOn: c.IssuedOn, ExpiresOn: c.ExpiresOn, Withdrawn: c.Withdrawn, WithdrawnReason: c.WithdrawnReason,
+		IssuedOn: c.IssuedOn, ExpiresOn: c.ExpiresOn, Scope: c.Scope, Withdrawn: c.Withdrawn, WithdrawnReason: c.WithdrawnReason,
 	})
 	if err := mergeProblems(p, err); err != nil {
 		return err

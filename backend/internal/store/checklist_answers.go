@@ -14,10 +14,6 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 )
 
-// maxOverrideReasonLength bounds the reason for a result that differs
-// from the suggested one.
-const maxOverrideReasonLength = 2000
-
 // ChecklistAnswerInput is an answer as sent. Photos are attachments of
 // the inspection, referenced by id.
 type ChecklistAnswerInput struct {
@@ -303,13 +299,6 @@ func distinctInt64s(ids []int64) []int64 {
 // a reason (a *ValidationError on result_override_reason otherwise).
 func (s *Store) settleChecklistResult(tx *gorm.DB, in *model.Inspection, before model.Inspection) error {
 	in.ResultOverrideReason = strings.TrimSpace(in.ResultOverrideReason)
-	// Too long is refused even where the reason is not needed: text sent
-	// is never dropped without a word.
-	tooLong := qualification.Problems{}
-	checkLength(tooLong, "result_override_reason", "reason", in.ResultOverrideReason, maxOverrideReasonLength)
-	if err := tooLong.Err("The inspection cannot be saved."); err != nil {
-		return err
-	}
 	if in.Result == "" {
 		in.ResultOverrideReason = "" // nothing recorded, nothing overridden
 		return nil

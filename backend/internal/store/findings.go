@@ -12,12 +12,6 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 )
 
-// Column sizes of findings.
-const (
-	maxRequirementLength = 200
-	maxOwnerLength       = 200
-)
-
 // FindingSorts are the sort fields of the findings list. Severity sorts
 // worst first and status in its lifecycle order, not alphabetically.
 var FindingSorts = SortFields{
@@ -216,14 +210,12 @@ func normalizeFinding(f *model.Finding) {
 func validateFinding(f model.Finding) error {
 	p := qualification.Problems{}
 	err := qualification.ValidateFinding(qualification.FindingInput{
-		Severity: f.Severity, Category: f.Category, Description: f.Description,
-		DueDate: f.DueDate, Status: f.Status, VerificationNote: f.VerificationNote,
+		Severity: f.Severity, Category: f.Category, Requirement: f.Requirement, Description: f.Description,
+		CorrectiveAction: f.CorrectiveAction, Owner: f.Owner, DueDate: f.DueDate, Status: f.Status, VerificationNote: f.VerificationNote,
 	})
 	if err := mergeProblems(p, err); err != nil {
 		return err
 	}
-	checkLength(p, "requirement", "requirement reference", f.Requirement, maxRequirementLength)
-	checkLength(p, "owner", "owner", f.Owner, maxOwnerLength)
 	return p.Err("The finding cannot be saved.")
 }
 

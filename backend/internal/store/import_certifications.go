@@ -115,7 +115,7 @@ func (s *Store) planCertifications(db *gorm.DB, in CertificationImport) ([]certi
 		}
 		if err := qualification.ValidateCertification(qualification.CertificationInput{
 			Standard: p.after.Standard, CertificateNumber: p.after.CertificateNumber, IssuingBody: p.after.IssuingBody,
-			IssuedOn: p.after.IssuedOn, ExpiresOn: p.after.ExpiresOn, Withdrawn: p.after.Withdrawn, WithdrawnReason: p.after.WithdrawnReason,
+			IssuedOn: p.after.IssuedOn, ExpiresOn: p.after.ExpiresOn, Scope: p.after.Scope, Withdrawn: p.after.Withdrawn, WithdrawnReason: p.after.WithdrawnReason,
 		}); err != nil {
 			res.Problems = append(res.Problems, importValidationProblems(r.Row, err)...)
 			continue

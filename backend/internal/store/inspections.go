@@ -152,8 +152,12 @@ func (s *Store) UpdateInspection(ctx context.Context, id, version int64, actor a
 			return err
 		}
 		normalizeInspection(&in)
+		// Validated as sent, before the checklists settle the result (which
+		// clears an override reason that is not needed), so nothing sent is
+		// dropped without a word.
+		invalid := s.validateInspection(tx, in, &before)
 		checklistErr := s.settleChecklistResult(tx, &in, before)
-		if err := joinValidationErrors(s.validateInspection(tx, in, &before), checklistErr); err != nil {
+		if err := joinValidationErrors(invalid, checklistErr); err != nil {
 			return err
 		}
 		in.Version = version + 1
@@ -246,6 +250,7 @@ func (s *Store) validateInspection(tx *gorm.DB, in model.Inspection, before *mod
 	err := qualification.ValidateInspection(qualification.InspectionInput{
 		Type: in.Type, Status: in.Status, ScheduledDate: in.ScheduledDate,
 		PerformedDate: in.PerformedDate, Result: in.Result, Score: in.Score,
+		Team: in.Team, Scope: in.Scope, Summary: in.Summary, ResultOverrideReason: in.ResultOverrideReason,
 	}, s.Today(), int(openCritical))
 	if err := mergeProblems(p, err); err != nil {
 		return err

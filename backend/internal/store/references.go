@@ -3,8 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -102,14 +100,6 @@ func countAttachments(tx *gorm.DB, owner model.AttachmentOwner, id int64) (int64
 		return 0, fmt.Errorf("store: count attachments: %w", err)
 	}
 	return n, nil
-}
-
-// checkLength adds a problem when the trimmed value has more than max
-// characters (the column's size: PostgreSQL would refuse it).
-func checkLength(p qualification.Problems, field, label, value string, max int) {
-	if utf8.RuneCountInString(strings.TrimSpace(value)) > max {
-		p.Add(field, fmt.Sprintf("Keep the %s to %d characters or fewer.", label, max))
-	}
 }
 
 // nullsLast orders a nullable column with empty values last in both
