@@ -91,6 +91,8 @@ type templateRequest struct {
 	Sections    json.RawMessage `json:"sections"`
 }
 
+func (r *templateRequest) sentVersion() int64 { return r.Version }
+
 // input reads the sections strictly: a misspelt field inside an item is
 // refused rather than silently dropped.
 func (r templateRequest) input() (qualification.ChecklistTemplateInput, error) {
@@ -148,18 +150,9 @@ func (s *Server) createChecklistTemplate(c *gin.Context) {
 // inspection used the version, the answer is the next version, with a new
 // id; past inspections keep the version they were done with.
 func (s *Server) replaceChecklistTemplate(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(notFound("The checklist template"))
-		return
-	}
 	var req templateRequest
-	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	if req.Version < 1 {
-		_ = c.Error(errVersionMissing)
+	id, ok := bindUpdate(c, &req)
+	if !ok {
 		return
 	}
 	in, err := req.input()
@@ -180,21 +173,14 @@ type updateChecklistTemplateRequest struct {
 	Archived Opt[bool] `json:"archived"`
 }
 
+func (r *updateChecklistTemplateRequest) sentVersion() int64 { return r.Version }
+
 // updateChecklistTemplate archives or restores a template; its content
 // changes only with PUT.
 func (s *Server) updateChecklistTemplate(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		_ = c.Error(notFound("The checklist template"))
-		return
-	}
 	var req updateChecklistTemplateRequest
-	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
-	}
-	if req.Version < 1 {
-		_ = c.Error(errVersionMissing)
+	id, ok := bindUpdate(c, &req)
+	if !ok {
 		return
 	}
 	archived, err := archiveChange(req.Archived)

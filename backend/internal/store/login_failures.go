@@ -33,6 +33,9 @@ func (s *Store) RecordFailures(ctx context.Context, keys []string, at, forgetBef
 	for i, k := range keys {
 		rows[i] = model.LoginFailure{CreatedAt: at.UTC(), KeyHash: k}
 	}
+	// Not s.tx: a failed sign-in changes no record, so it must not make the
+	// cached lists and dashboard recompute (that would let a password
+	// guesser keep every instance's caches cold).
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Where("created_at < ?", forgetBefore.UTC()).Delete(&model.LoginFailure{}).Error; err != nil {
 			return err
