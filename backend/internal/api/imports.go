@@ -13,7 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
-	"github.com/qualtrack/qualtrack/backend/internal/report"
+	"github.com/qualtrack/qualtrack/backend/internal/spreadsheet"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
@@ -24,14 +24,14 @@ const importMaxBody = 10 << 20
 // importResponse is the answer to an import: what it created and updated
 // (in a dry run, would have), and every problem by sheet, row and column.
 type importResponse struct {
-	DryRun               bool             `json:"dry_run"`
-	Sheet                string           `json:"sheet"`
-	Created              int              `json:"created"`
-	Updated              int              `json:"updated"`
-	Unchanged            int              `json:"unchanged"`
-	ManufacturersCreated *int             `json:"manufacturers_created,omitempty"`
-	IgnoredColumns       []string         `json:"ignored_columns"`
-	Errors               []report.Problem `json:"errors"`
+	DryRun               bool                  `json:"dry_run"`
+	Sheet                string                `json:"sheet"`
+	Created              int                   `json:"created"`
+	Updated              int                   `json:"updated"`
+	Unchanged            int                   `json:"unchanged"`
+	ManufacturersCreated *int                  `json:"manufacturers_created,omitempty"`
+	IgnoredColumns       []string              `json:"ignored_columns"`
+	Errors               []spreadsheet.Problem `json:"errors"`
 }
 
 // importRejected is a 422 with the contract's error object next to the
@@ -42,8 +42,8 @@ type importRejected struct {
 	importResponse
 }
 
-func (s *Server) importLimits() report.Limits {
-	l := report.DefaultLimits
+func (s *Server) importLimits() spreadsheet.Limits {
+	l := spreadsheet.DefaultLimits
 	if s.cfg.MaxImportRows > 0 {
 		l.MaxRows = s.cfg.MaxImportRows
 	}
@@ -51,7 +51,7 @@ func (s *Server) importLimits() report.Limits {
 }
 
 func (s *Server) sitesTemplate(c *gin.Context) {
-	t, err := report.SitesTemplate()
+	t, err := spreadsheet.SitesTemplate()
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -61,7 +61,7 @@ func (s *Server) sitesTemplate(c *gin.Context) {
 }
 
 func (s *Server) certificationsTemplate(c *gin.Context) {
-	t, err := report.CertificationsTemplate()
+	t, err := spreadsheet.CertificationsTemplate()
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -70,7 +70,7 @@ func (s *Server) certificationsTemplate(c *gin.Context) {
 	s.writeWorkbook(c, t.FileName, t.Write)
 }
 
-// importSites upserts sites from a workbook (see report.ReadSites and
+// importSites upserts sites from a workbook (see spreadsheet.ReadSites and
 // store.ImportSites).
 func (s *Server) importSites(c *gin.Context) {
 	dryRun, data, name, ok := readImportUpload(c)
@@ -78,7 +78,7 @@ func (s *Server) importSites(c *gin.Context) {
 		return
 	}
 	start := time.Now()
-	parsed, err := report.ReadSites(data, s.importLimits())
+	parsed, err := spreadsheet.ReadSites(data, s.importLimits())
 	if err != nil {
 		s.metric.ObserveImport("sites", time.Since(start), err)
 		importFailed(c, dryRun, err)
@@ -108,7 +108,7 @@ func (s *Server) importCertifications(c *gin.Context) {
 		return
 	}
 	start := time.Now()
-	parsed, err := report.ReadCertifications(data, s.importLimits())
+	parsed, err := spreadsheet.ReadCertifications(data, s.importLimits())
 	if err != nil {
 		s.metric.ObserveImport("certifications", time.Since(start), err)
 		importFailed(c, dryRun, err)
@@ -127,8 +127,8 @@ func (s *Server) importCertifications(c *gin.Context) {
 
 // importAnswer merges the file's and the database's problems in row order.
 // A real import with problems wrote nothing, so its counts are zero.
-func importAnswer(dryRun bool, p *report.Parsed, res store.ImportResult) importResponse {
-	problems := append(append([]report.Problem{}, p.Problems...), p.Place(res.Problems)...)
+func importAnswer(dryRun bool, p *spreadsheet.Parsed, res store.ImportResult) importResponse {
+	problems := append(append([]spreadsheet.Problem{}, p.Problems...), p.Place(res.Problems)...)
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Row < problems[j].Row })
 	resp := importResponse{DryRun: dryRun, Sheet: p.Sheet, Created: res.Created, Updated: res.Updated, Unchanged: res.Unchanged,
 		IgnoredColumns: p.Ignored, Errors: problems}
@@ -160,7 +160,7 @@ func problemCount(n int) string {
 // importFailed answers a file that cannot be imported at all with 422
 // (413 when it is too large), the errors list saying what to do.
 func importFailed(c *gin.Context, dryRun bool, err error) {
-	var fe *report.FileError
+	var fe *spreadsheet.FileError
 	if !errors.As(err, &fe) {
 		_ = c.Error(err)
 		return
@@ -203,7 +203,7 @@ func readImportUpload(c *gin.Context) (dryRun bool, data []byte, name string, ok
 		msg := `Choose the spreadsheet to import (the form field "file" is empty).`
 		c.JSON(http.StatusUnprocessableEntity, importRejected{
 			Error:          invalid(msg, map[string]string{"file": msg}),
-			importResponse: importResponse{DryRun: dryRun, IgnoredColumns: []string{}, Errors: []report.Problem{{Message: msg}}},
+			importResponse: importResponse{DryRun: dryRun, IgnoredColumns: []string{}, Errors: []spreadsheet.Problem{{Message: msg}}},
 		})
 		return false, nil, "", false
 	}

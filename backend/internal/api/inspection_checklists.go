@@ -8,7 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
-	"github.com/qualtrack/qualtrack/backend/internal/report"
+	"github.com/qualtrack/qualtrack/backend/internal/spreadsheet"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
@@ -198,7 +198,7 @@ func (s *Server) inspectionReport(c *gin.Context) {
 		_ = c.Error(notFound("The inspection"))
 		return
 	}
-	exp, err := report.InspectionWorkbook(c.Request.Context(), s.st(c), id, s.reportRun(c))
+	exp, err := spreadsheet.InspectionWorkbook(c.Request.Context(), s.st(c), id, s.reportRun(c))
 	if errors.Is(err, store.ErrNotFound) {
 		err = notFound("The inspection")
 	}

@@ -15,20 +15,20 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
-	"github.com/qualtrack/qualtrack/backend/internal/report"
+	"github.com/qualtrack/qualtrack/backend/internal/spreadsheet"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
 // reportRun says who asked for a report and when.
-func (s *Server) reportRun(c *gin.Context) report.Run {
+func (s *Server) reportRun(c *gin.Context) spreadsheet.Run {
 	u := principal(c)
-	return report.Run{At: s.st(c).Now(), By: fmt.Sprintf("%s <%s> (%s)", u.Name, u.Email, u.Role)}
+	return spreadsheet.Run{At: s.st(c).Now(), By: fmt.Sprintf("%s <%s> (%s)", u.Name, u.Email, u.Role)}
 }
 
 // sendExport records the export in the audit trail, then streams the
 // workbook. entityType/entityID name the record a report is about (the
 // dossier's site); reports over many records have none.
-func (s *Server) sendExport(c *gin.Context, exp *report.Export, err error, entityType string, entityID int64) {
+func (s *Server) sendExport(c *gin.Context, exp *spreadsheet.Export, err error, entityType string, entityID int64) {
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -56,7 +56,7 @@ func (s *Server) sendExport(c *gin.Context, exp *report.Export, err error, entit
 // error can only end the response early; it is logged.
 func (s *Server) writeWorkbook(c *gin.Context, fileName string, write func(io.Writer) error) {
 	h := c.Writer.Header()
-	h.Set("Content-Type", report.ContentType)
+	h.Set("Content-Type", spreadsheet.ContentType)
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": fileName}))
 	h.Set("Cache-Control", "no-store")
 	c.Status(http.StatusOK)
@@ -90,7 +90,7 @@ func (s *Server) approvedSuppliersReport(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	exp, err := report.ApprovedSuppliers(c.Request.Context(), s.st(c), f, s.reportRun(c))
+	exp, err := spreadsheet.ApprovedSuppliers(c.Request.Context(), s.st(c), f, s.reportRun(c))
 	s.sendExport(c, exp, err, "", 0)
 }
 
@@ -126,7 +126,7 @@ func (s *Server) inspectionsReport(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	exp, err := report.Inspections(c.Request.Context(), s.st(c), f, s.reportRun(c))
+	exp, err := spreadsheet.Inspections(c.Request.Context(), s.st(c), f, s.reportRun(c))
 	s.sendExport(c, exp, err, "", 0)
 }
 
@@ -140,7 +140,7 @@ func (s *Server) certificationsReport(c *gin.Context) {
 		}
 		f.ExpiringWithinDays = &n
 	}
-	exp, err := report.Certifications(c.Request.Context(), s.st(c), f, s.reportRun(c))
+	exp, err := spreadsheet.Certifications(c.Request.Context(), s.st(c), f, s.reportRun(c))
 	s.sendExport(c, exp, err, "", 0)
 }
 
@@ -151,12 +151,12 @@ func (s *Server) findingsReport(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	exp, err := report.Findings(c.Request.Context(), s.st(c), f, s.reportRun(c))
+	exp, err := spreadsheet.Findings(c.Request.Context(), s.st(c), f, s.reportRun(c))
 	s.sendExport(c, exp, err, "", 0)
 }
 
 func (s *Server) summaryReport(c *gin.Context) {
-	exp, err := report.Summary(c.Request.Context(), s.st(c), s.reportRun(c))
+	exp, err := spreadsheet.Summary(c.Request.Context(), s.st(c), s.reportRun(c))
 	s.sendExport(c, exp, err, "", 0)
 }
 
@@ -166,7 +166,7 @@ func (s *Server) siteDossier(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	exp, err := report.Dossier(c.Request.Context(), s.st(c), id, s.reportRun(c))
+	exp, err := spreadsheet.Dossier(c.Request.Context(), s.st(c), id, s.reportRun(c))
 	if errors.Is(err, store.ErrNotFound) {
 		err = notFound("The site")
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
-	"github.com/qualtrack/qualtrack/backend/internal/report"
+	"github.com/qualtrack/qualtrack/backend/internal/spreadsheet"
 )
 
 // Every report has the same look: a bold, filled, frozen header with an
@@ -54,7 +54,7 @@ func TestXLReportsShareTheLook(t *testing.T) {
 			for _, sh := range append(tc.sheets, "Report") {
 				rows := xlRows(t, f, sh)
 				st := xlStyle(t, f, sh, "A1")
-				if st.Font == nil || !st.Font.Bold || st.Fill.Pattern != 1 || !strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), report.HeaderFill) {
+				if st.Font == nil || !st.Font.Bold || st.Fill.Pattern != 1 || !strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), spreadsheet.HeaderFill) {
 					t.Errorf("%s: header style %+v %+v", sh, st.Font, st.Fill)
 				}
 				panes, err := f.GetPanes(sh)

@@ -1,9 +1,9 @@
-// Package report writes qualtrack's spreadsheet reports and reads its
+// Package spreadsheet writes qualtrack's spreadsheet reports and reads its
 // spreadsheet imports, with excelize. Reports stream their rows through
 // excelize's StreamWriter, sheet by sheet, and the finished workbook is
 // zipped straight onto the response; imports read a workbook within fixed
 // limits and turn its rows into store records or problems a person can fix.
-package report
+package spreadsheet
 
 import (
 	"archive/zip"

@@ -1,4 +1,4 @@
-package report_test
+package spreadsheet_test
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
-	"github.com/qualtrack/qualtrack/backend/internal/report"
+	"github.com/qualtrack/qualtrack/backend/internal/spreadsheet"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
@@ -38,14 +38,14 @@ func sitesWorkbook(b *testing.B, n int) []byte {
 func BenchmarkImportSites(b *testing.B) {
 	const n = 20000
 	data := sitesWorkbook(b, n)
-	limits := report.DefaultLimits
+	limits := spreadsheet.DefaultLimits
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		clock := testutil.NewClock(testutil.FixedNow)
 		st := store.New(testutil.NewDB(b, clock.Now).DB, clock.Now)
 		b.StartTimer()
 		cpu := cpuSeconds()
-		parsed, err := report.ReadSites(data, limits)
+		parsed, err := spreadsheet.ReadSites(data, limits)
 		must(b, err)
 		if len(parsed.Problems) > 0 {
 			b.Fatalf("problems: %v", parsed.Problems[:1])

@@ -1,4 +1,4 @@
-package report_test
+package spreadsheet_test
 
 import (
 	"context"
@@ -16,7 +16,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
-	"github.com/qualtrack/qualtrack/backend/internal/report"
+	"github.com/qualtrack/qualtrack/backend/internal/spreadsheet"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
@@ -150,7 +150,7 @@ func must(b *testing.B, err error) {
 func BenchmarkInspectionsReport(b *testing.B) {
 	n := benchInspections(b)
 	st := seedInspections(b, n)
-	run := report.Run{At: testutil.FixedNow, By: "bench"}
+	run := spreadsheet.Run{At: testutil.FixedNow, By: "bench"}
 	ctx := context.Background()
 	b.ResetTimer()
 	for b.Loop() {
@@ -158,7 +158,7 @@ func BenchmarkInspectionsReport(b *testing.B) {
 		cpu := cpuSeconds()
 		var before runtime.MemStats
 		runtime.ReadMemStats(&before)
-		exp, err := report.Inspections(ctx, st, store.ReportInspectionFilter{}, run)
+		exp, err := spreadsheet.Inspections(ctx, st, store.ReportInspectionFilter{}, run)
 		must(b, err)
 		if exp.Rows != n {
 			b.Fatalf("%d rows, want %d", exp.Rows, n)
