@@ -27,7 +27,7 @@ const attachmentField = "file"
 
 // attachmentUploadRoute is an attachment upload: Edit permission and a body
 // limit of the file limit plus the multipart overhead.
-func attachmentUploadRoute(path string, h gin.HandlerFunc, maxBody int64) Route {
+func attachmentUploadRoute(path string, h HandlerFunc, maxBody int64) Route {
 	r := post(path, auth.Edit, h)
 	r.MaxBody = maxBody
 	return r
@@ -56,57 +56,49 @@ func attachmentOwnerNotFound(owner model.AttachmentOwner, err error) error {
 // type. The file streams to a temporary file while it is hashed; its type
 // comes from its bytes (never from the part's Content-Type) and must be on
 // the allow list; then it is stored under its hash and the row is added.
-func (s *Server) uploadAttachment(owner model.AttachmentOwner) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func (s *Server) uploadAttachment(owner model.AttachmentOwner) HandlerFunc {
+	return func(c *gin.Context) error {
 		ownerID, err := pathID(c, "id")
 		if err != nil {
-			_ = c.Error(notFound("The " + attachmentOwnerNames[owner]))
-			return
+			return notFound("The " + attachmentOwnerNames[owner])
 		}
 		ctx := c.Request.Context()
 		// Refuse before reading a possibly large body.
 		if err := s.st(c).AttachmentOwnerExists(ctx, owner, ownerID); err != nil {
-			_ = c.Error(attachmentOwnerNotFound(owner, err))
-			return
+			return attachmentOwnerNotFound(owner, err)
 		}
 		mr, part, rawName, err := attachmentFilePart(c.Request)
 		if err != nil {
-			_ = c.Error(err)
-			return
+			return err
 		}
 		name := filestore.CleanName(rawName)
 		body := &readErrRecorder{r: part}
 		up, err := s.files.Receive(body, s.maxAttachmentBytes())
 		if err != nil {
-			_ = c.Error(s.attachmentReceiveError(err, body.err))
-			return
+			return s.attachmentReceiveError(err, body.err)
 		}
 		defer up.Discard()
 		if err := attachmentRest(mr); err != nil {
-			_ = c.Error(err)
-			return
+			return err
 		}
 		if up.Size == 0 {
-			_ = c.Error(invalid("The file is empty.", map[string]string{attachmentField: "is empty; choose a file with content"}))
-			return
+			return invalid("The file is empty.", map[string]string{attachmentField: "is empty; choose a file with content"})
 		}
 		contentType, err := filestore.DetectType(name, up, up.Size)
 		var te *filestore.TypeError
 		if errors.As(err, &te) {
-			_ = c.Error(invalid("This kind of file cannot be attached.", map[string]string{attachmentField: te.Error()}))
-			return
+			return invalid("This kind of file cannot be attached.", map[string]string{attachmentField: te.Error()})
 		}
 		if err != nil {
-			_ = c.Error(err)
-			return
+			return err
 		}
 		a := model.Attachment{OwnerType: owner, OwnerID: ownerID, FileName: name, ContentType: contentType, UploadedByID: principal(c).ID}
 		row, err := s.st(c).CreateAttachment(ctx, &a, up, actor(c))
 		if err != nil {
-			_ = c.Error(attachmentOwnerNotFound(owner, err))
-			return
+			return attachmentOwnerNotFound(owner, err)
 		}
 		c.JSON(http.StatusCreated, row)
+		return nil
 	}
 }
 
@@ -192,24 +184,22 @@ func (s *Server) attachmentReceiveError(err, readErr error) error {
 	return err
 }
 
-func (s *Server) listAttachments(owner model.AttachmentOwner) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func (s *Server) listAttachments(owner model.AttachmentOwner) HandlerFunc {
+	return func(c *gin.Context) error {
 		ownerID, err := pathID(c, "id")
 		if err != nil {
-			_ = c.Error(notFound("The " + attachmentOwnerNames[owner]))
-			return
+			return notFound("The " + attachmentOwnerNames[owner])
 		}
 		p, err := listQuery(c, store.AttachmentSorts)
 		if err != nil {
-			_ = c.Error(err)
-			return
+			return err
 		}
 		rows, total, err := s.st(c).ListAttachments(c.Request.Context(), owner, ownerID, p)
 		if err != nil {
-			_ = c.Error(attachmentOwnerNotFound(owner, err))
-			return
+			return attachmentOwnerNotFound(owner, err)
 		}
 		writeList(c, rows, total, p)
+		return nil
 	}
 }
 
@@ -217,30 +207,26 @@ func (s *Server) listAttachments(owner model.AttachmentOwner) gin.HandlerFunc {
 // the bytes) is sent with nosniff and a sandbox policy, so even a file a
 // browser could render cannot run in the application's origin; images may
 // be shown inline (?inline=1) for previews.
-func (s *Server) downloadAttachment(c *gin.Context) {
+func (s *Server) downloadAttachment(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(notFound("The attachment"))
-		return
+		return notFound("The attachment")
 	}
 	problems := qualification.Problems{}
 	inline := queryBool(c, "inline", problems)
 	if err := problems.Err("The parameters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	a, err := s.st(c).AttachmentByID(c.Request.Context(), id)
 	if errors.Is(err, store.ErrNotFound) {
 		err = notFound("The attachment")
 	}
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	f, err := s.files.Open(a.StorageKey)
 	if err != nil {
-		_ = c.Error(fmt.Errorf("api: attachment %d file %s: %w", a.ID, a.StorageKey, err))
-		return
+		return fmt.Errorf("api: attachment %d file %s: %w", a.ID, a.StorageKey, err)
 	}
 	defer f.Close()
 	disposition := "attachment"
@@ -256,13 +242,13 @@ func (s *Server) downloadAttachment(c *gin.Context) {
 	h.Set("ETag", `"`+a.SHA256+`"`)
 	// ServeContent sets Content-Length and answers ranges and If-None-Match.
 	http.ServeContent(c.Writer, c.Request, "", a.UploadedAt, f)
+	return nil
 }
 
-func (s *Server) deleteAttachment(c *gin.Context) {
+func (s *Server) deleteAttachment(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(notFound("The attachment"))
-		return
+		return notFound("The attachment")
 	}
 	ctx := c.Request.Context()
 	keys, err := s.st(c).DeleteAttachment(ctx, id, actor(c))
@@ -270,14 +256,14 @@ func (s *Server) deleteAttachment(c *gin.Context) {
 		err = notFound("The attachment")
 	}
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if err := s.st(c).RemoveUnreferenced(ctx, keys); err != nil {
 		// The record is gone; an unremoved file costs only disk space.
 		s.log.Warn("attachment file not removed", "attachment_id", id, "err", err)
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }
 
 // attachmentDisposition builds the header with an ASCII-only fallback name

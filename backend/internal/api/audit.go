@@ -21,11 +21,10 @@ type auditEvent struct {
 	Changes json.RawMessage `json:"changes"`
 }
 
-func (s *Server) listAuditEvents(c *gin.Context) {
+func (s *Server) listAuditEvents(c *gin.Context) error {
 	p, err := listQuery(c, store.AuditSorts)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	problems := qualification.Problems{}
 	f := store.AuditFilter{
@@ -45,13 +44,11 @@ func (s *Server) listAuditEvents(c *gin.Context) {
 		problems.Add("to", "must not be before from")
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	events, total, err := s.st(c).ListAuditEvents(c.Request.Context(), f, p)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	out := make([]auditEvent, len(events))
 	for i, ev := range events {
@@ -61,24 +58,25 @@ func (s *Server) listAuditEvents(c *gin.Context) {
 		}
 	}
 	writeList(c, out, total, p)
+	return nil
 }
 
-func (s *Server) verifyAuditTrail(c *gin.Context) {
+func (s *Server) verifyAuditTrail(c *gin.Context) error {
 	res, err := audit.Verify(c.Request.Context(), s.db)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, res)
+	return nil
 }
 
 // auditHead exports the chain head; kept by an auditor, it later proves
 // that nothing up to it changed (`qualtrack audit verify --head`).
-func (s *Server) auditHead(c *gin.Context) {
+func (s *Server) auditHead(c *gin.Context) error {
 	head, err := audit.CurrentHead(c.Request.Context(), s.db, s.now())
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, head)
+	return nil
 }

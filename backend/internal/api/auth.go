@@ -62,11 +62,10 @@ func (s *Server) st(c *gin.Context) *store.Store {
 	return s.store
 }
 
-func (s *Server) login(c *gin.Context) {
+func (s *Server) login(c *gin.Context) error {
 	var req loginRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	email := store.NormalizeEmail(req.Email)
 	fields := map[string]string{}
@@ -83,74 +82,65 @@ func (s *Server) login(c *gin.Context) {
 		fields["password"] = fmt.Sprintf("must be at most %d characters", auth.MaxPasswordLen)
 	}
 	if len(fields) > 0 {
-		_ = c.Error(invalid("Enter your e-mail and password.", fields))
-		return
+		return invalid("Enter your e-mail and password.", fields)
 	}
 	ip := c.ClientIP()
 	ctx := c.Request.Context()
-	if !s.withinLimits(c, email, ip) {
-		return
+	if err := s.withinLimits(c, email, ip); err != nil {
+		return err
 	}
 	u, err := s.store.UserByEmail(ctx, email)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		s.hasher.VerifyNobody(ctx, req.Password)
 		s.loginFailed(c, email, nil, "unknown_email")
-		_ = c.Error(errBadCredentials)
-		return
+		return errBadCredentials
 	case err != nil:
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if err := s.hasher.Verify(ctx, u.PasswordHash, req.Password); err != nil {
 		s.loginFailed(c, email, &u, "wrong_password")
-		_ = c.Error(errBadCredentials)
-		return
+		return errBadCredentials
 	}
 	if !u.Active {
 		s.loginFailed(c, email, &u, "disabled")
-		_ = c.Error(&Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "This account is disabled. Ask an administrator to enable it."})
-		return
+		return &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "This account is disabled. Ask an administrator to enable it."}
 	}
 	if u.AccessExpiresAt != nil && !s.now().Before(*u.AccessExpiresAt) {
 		s.loginFailed(c, email, &u, "access_expired")
-		_ = c.Error(&Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "This account's access has ended. Ask an administrator to extend it."})
-		return
+		return &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "This account's access has ended. Ask an administrator to extend it."}
 	}
 	enrolled, err := s.totpEnabled(ctx, u.ID)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if enrolled {
 		challenge, exp, err := s.tokens.IssueChallenge(u.ID, u.TokenVersion)
 		if err != nil {
-			_ = c.Error(err)
-			return
+			return err
 		}
 		c.JSON(http.StatusOK, loginResponse{TOTPRequired: true, Challenge: challenge, ExpiresAt: exp})
-		return
+		return nil
 	}
 	enrolOnly, err := s.totpRequired(ctx, u.Role)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
-	s.completeLogin(c, u, enrolOnly)
+	return s.completeLogin(c, u, enrolOnly)
 }
 
-// withinLimits reports whether a sign-in for email from ip may be tried
-// now; when not, it answers 429 with how long to wait.
-func (s *Server) withinLimits(c *gin.Context, email, ip string) bool {
+// withinLimits answers nil when a sign-in for email from ip may be tried
+// now; when not, a 429 saying how long to wait.
+func (s *Server) withinLimits(c *gin.Context, email, ip string) error {
 	ok, wait, err := s.limits.Check(c.Request.Context(), email, ip)
 	switch {
 	case err != nil:
-		_ = c.Error(err)
+		return err
 	case !ok:
-		_ = c.Error(&Error{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: wait,
-			Message: "Too many failed sign-in attempts. Wait a few minutes and try again."})
+		return &Error{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: wait,
+			Message: "Too many failed sign-in attempts. Wait a few minutes and try again."}
 	}
-	return err == nil && ok
+	return nil
 }
 
 // countFailure counts a failed sign-in step against the limits.
@@ -161,21 +151,20 @@ func (s *Server) countFailure(c *gin.Context, email string) {
 }
 
 // completeLogin starts the session of a user who proved who they are.
-func (s *Server) completeLogin(c *gin.Context, u model.User, enrolOnly bool) {
+func (s *Server) completeLogin(c *gin.Context, u model.User, enrolOnly bool) error {
 	if err := s.limits.Succeed(c.Request.Context(), u.Email, c.ClientIP()); err != nil {
 		s.log.Error("clear sign-in failures", "err", err)
 	}
 	if err := s.store.RecordLogin(c.Request.Context(), u, audit.ActorOf(u, c.ClientIP())); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	token, exp, err := s.startSession(c, u, enrolOnly)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, loginResponse{Token: token, ExpiresAt: exp, User: sessionUser{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role},
 		TOTPEnrolmentRequired: enrolOnly})
+	return nil
 }
 
 func (s *Server) loginFailed(c *gin.Context, email string, u *model.User, reason string) {
@@ -265,14 +254,14 @@ func (s *Server) clearCookie(c *gin.Context) {
 
 // logout ends every session of the user: tokens carry the user's token
 // version, and signing out moves it on.
-func (s *Server) logout(c *gin.Context) {
+func (s *Server) logout(c *gin.Context) error {
 	u := principal(c)
 	if err := s.store.EndSessions(c.Request.Context(), u.ID, actor(c), "auth.logout"); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	s.clearCookie(c)
 	c.Status(http.StatusNoContent)
+	return nil
 }
 
 // meView is the signed-in user as the users API shows them, and whether
@@ -283,13 +272,13 @@ type meView struct {
 	TOTPEnrolmentRequired bool `json:"totp_enrolment_required"`
 }
 
-func (s *Server) me(c *gin.Context) {
+func (s *Server) me(c *gin.Context) error {
 	views, err := s.userViews(c.Request.Context(), []model.User{principal(c)})
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, meView{userView: views[0], TOTPEnrolmentRequired: auth.PrincipalFrom(c).EnrolOnly})
+	return nil
 }
 
 type passwordRequest struct {
@@ -298,41 +287,35 @@ type passwordRequest struct {
 }
 
 // changePassword ends every other session and renews this one's cookie.
-func (s *Server) changePassword(c *gin.Context) {
+func (s *Server) changePassword(c *gin.Context) error {
 	var req passwordRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	u := principal(c)
 	ctx := c.Request.Context()
 	if err := s.hasher.Verify(ctx, u.PasswordHash, req.CurrentPassword); err != nil {
-		_ = c.Error(invalid("The current password is not correct.", map[string]string{"current_password": "is not correct"}))
-		return
+		return invalid("The current password is not correct.", map[string]string{"current_password": "is not correct"})
 	}
 	if why := auth.CheckPasswordPolicy(req.NewPassword); why != "" {
-		_ = c.Error(invalid("Choose another password.", map[string]string{"new_password": why}))
-		return
+		return invalid("Choose another password.", map[string]string{"new_password": why})
 	}
 	if req.NewPassword == req.CurrentPassword {
-		_ = c.Error(invalid("Choose another password.", map[string]string{"new_password": "must differ from the current password"}))
-		return
+		return invalid("Choose another password.", map[string]string{"new_password": "must differ from the current password"})
 	}
 	hash, err := s.hasher.Hash(ctx, req.NewPassword)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	updated, err := s.store.ChangePassword(ctx, u.ID, hash, actor(c))
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if auth.PrincipalFrom(c).ViaCookie {
 		if err := s.setSessionCookie(c, updated, s.now(), false); err != nil {
-			_ = c.Error(err)
-			return
+			return err
 		}
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }

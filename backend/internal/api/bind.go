@@ -196,18 +196,17 @@ func pathID(c *gin.Context, name string) (int64, error) {
 }
 
 // writeByID answers a GET of one record: the path's id, fetched, as JSON.
-func writeByID[T any](c *gin.Context, fetch func(context.Context, int64) (T, error)) {
+func writeByID[T any](c *gin.Context, fetch func(context.Context, int64) (T, error)) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	rec, err := fetch(c.Request.Context(), id)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, rec)
+	return nil
 }
 
 // versioned is an update body: it carries the version the client read.
@@ -217,8 +216,8 @@ var errVersionMissing = invalid("Send the version you read.", map[string]string{
 
 // bindUpdate reads an update: the path's id and the JSON body into req,
 // which must name the version the client read (the store answers 409 when
-// it is stale). On a problem it reports the error and returns false.
-func bindUpdate(c *gin.Context, req versioned) (int64, bool) {
+// it is stale).
+func bindUpdate(c *gin.Context, req versioned) (int64, error) {
 	id, err := pathID(c, "id")
 	if err == nil {
 		err = decodeJSON(c, req)
@@ -227,24 +226,23 @@ func bindUpdate(c *gin.Context, req versioned) (int64, bool) {
 		err = errVersionMissing
 	}
 	if err != nil {
-		_ = c.Error(err)
-		return 0, false
+		return 0, err
 	}
-	return id, true
+	return id, nil
 }
 
 // deleteByID answers a DELETE of one record: the path's id, removed by the
 // request's actor (the store keeps the record in the audit event), 204.
-func (s *Server) deleteByID(c *gin.Context, remove func(st *store.Store, ctx context.Context, id int64, a audit.Actor) error) {
+func (s *Server) deleteByID(c *gin.Context, remove func(st *store.Store, ctx context.Context, id int64, a audit.Actor) error) error {
 	id, err := pathID(c, "id")
 	if err == nil {
 		err = remove(s.st(c), c.Request.Context(), id, actor(c))
 	}
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }
 
 // listQuery reads page, page_size and sort, checking sort against sorts.

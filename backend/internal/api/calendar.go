@@ -32,43 +32,42 @@ type calendarTokenStatus struct {
 	LastUsedAt *time.Time `json:"last_used_at"`
 }
 
-func (s *Server) getCalendarToken(c *gin.Context) {
+func (s *Server) getCalendarToken(c *gin.Context) error {
 	t, err := s.store.CalendarTokenOf(c.Request.Context(), principal(c).ID)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		c.JSON(http.StatusOK, calendarTokenStatus{})
-		return
+		return nil
 	case err != nil:
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, calendarTokenStatus{Exists: true, CreatedAt: &t.CreatedAt, LastUsedAt: t.LastUsedAt})
+	return nil
 }
 
 // createCalendarToken makes a new feed token, replacing any old one, and
 // returns the feed URL: the only time the token is ever shown.
-func (s *Server) createCalendarToken(c *gin.Context) {
+func (s *Server) createCalendarToken(c *gin.Context) error {
 	raw := make([]byte, calendarTokenBytes)
 	if _, err := rand.Read(raw); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	token := base64.RawURLEncoding.EncodeToString(raw)
 	t, err := s.store.ResetCalendarToken(c.Request.Context(), principal(c).ID, hashCalendarToken(token), actor(c))
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusCreated, gin.H{"url": s.cfg.BaseURL + calendarFeedPath + token + ".ics", "created_at": t.CreatedAt})
+	return nil
 }
 
-func (s *Server) deleteCalendarToken(c *gin.Context) {
+func (s *Server) deleteCalendarToken(c *gin.Context) error {
 	if _, err := s.store.RevokeCalendarToken(c.Request.Context(), principal(c).ID, actor(c)); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }
 
 // calendarFeed serves GET /calendar/:token.ics. Calendar apps cannot sign
@@ -76,47 +75,41 @@ func (s *Server) deleteCalendarToken(c *gin.Context) {
 // an unknown, revoked or malformed token, or one whose user may no longer
 // sign in, is answered 404. The access log records the route pattern, so
 // the token never reaches it.
-func (s *Server) calendarFeed(c *gin.Context) {
+func (s *Server) calendarFeed(c *gin.Context) error {
 	token, ok := strings.CutSuffix(c.Param("token.ics"), ".ics")
 	if !ok || !wellFormedCalendarToken(token) {
-		_ = c.Error(notFound("The calendar"))
-		return
+		return notFound("The calendar")
 	}
 	ctx := c.Request.Context()
 	u, err := s.store.UserByCalendarToken(ctx, hashCalendarToken(token))
 	if errors.Is(err, store.ErrNotFound) {
-		_ = c.Error(notFound("The calendar"))
-		return
+		return notFound("The calendar")
 	}
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if !canReadCalendar(u, s.now()) {
-		_ = c.Error(notFound("The calendar"))
-		return
+		return notFound("The calendar")
 	}
 	var scope []int64
 	if u.Role == model.RoleAuditor {
 		if scope, err = s.store.ManufacturerScope(ctx, u.ID); err != nil {
-			_ = c.Error(err)
-			return
+			return err
 		}
 	}
 	from, to := reminders.FeedWindow(s.store.Today())
 	entries, err := s.store.For(u.ID, scope).CalendarEntries(ctx, from, to)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	var buf bytes.Buffer
 	if err := reminders.WriteCalendar(&buf, reminders.FeedCalendar("qualtrack: "+u.Name, entries, s.cfg.BaseURL)); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.Header("Cache-Control", "private, no-cache")
 	c.Header("Content-Disposition", `inline; filename="qualtrack.ics"`)
 	c.Data(http.StatusOK, "text/calendar; charset=utf-8", buf.Bytes())
+	return nil
 }
 
 // canReadCalendar: a feed shows what its user may read, and nothing once

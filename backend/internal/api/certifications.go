@@ -14,11 +14,10 @@ import (
 // maxExpiryWindowDays bounds expiring_within_days (ten years).
 const maxExpiryWindowDays = 3650
 
-func (s *Server) listCertifications(c *gin.Context) {
+func (s *Server) listCertifications(c *gin.Context) error {
 	p, err := listQuery(c, store.CertificationSorts)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	problems := qualification.Problems{}
 	f := store.CertificationFilter{
@@ -36,18 +35,19 @@ func (s *Server) listCertifications(c *gin.Context) {
 		}
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	rows, total, err := s.st(c).ListCertifications(c.Request.Context(), f, p)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	writeList(c, rows, total, p)
+	return nil
 }
 
-func (s *Server) getCertification(c *gin.Context) { writeByID(c, s.st(c).CertificationByID) }
+func (s *Server) getCertification(c *gin.Context) error {
+	return writeByID(c, s.st(c).CertificationByID)
+}
 
 type createCertificationRequest struct {
 	SiteID            int64      `json:"site_id"`
@@ -64,11 +64,10 @@ type createCertificationRequest struct {
 	Verified bool `json:"verified"`
 }
 
-func (s *Server) createCertification(c *gin.Context) {
+func (s *Server) createCertification(c *gin.Context) error {
 	var req createCertificationRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	cert := model.Certification{
 		SiteID: req.SiteID, Standard: req.Standard, CertificateNumber: req.CertificateNumber,
@@ -77,10 +76,10 @@ func (s *Server) createCertification(c *gin.Context) {
 	}
 	row, err := s.st(c).CreateCertification(c.Request.Context(), &cert, req.Verified, actor(c))
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, row)
+	return nil
 }
 
 type updateCertificationRequest struct {
@@ -101,11 +100,11 @@ func (r *updateCertificationRequest) sentVersion() int64 { return r.Version }
 
 // updateCertification edits a certificate; verified true records a new
 // register check, false clears it.
-func (s *Server) updateCertification(c *gin.Context) {
+func (s *Server) updateCertification(c *gin.Context) error {
 	var req updateCertificationRequest
-	id, ok := bindUpdate(c, &req)
-	if !ok {
-		return
+	id, err := bindUpdate(c, &req)
+	if err != nil {
+		return err
 	}
 	var verify *bool
 	if req.Verified.Set {
@@ -125,14 +124,14 @@ func (s *Server) updateCertification(c *gin.Context) {
 		return nil
 	})
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, row)
+	return nil
 }
 
 // deleteCertification removes a certificate entered by mistake; the audit
 // event keeps the record.
-func (s *Server) deleteCertification(c *gin.Context) {
-	s.deleteByID(c, (*store.Store).DeleteCertification)
+func (s *Server) deleteCertification(c *gin.Context) error {
+	return s.deleteByID(c, (*store.Store).DeleteCertification)
 }

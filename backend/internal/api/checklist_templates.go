@@ -14,54 +14,50 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
-func (s *Server) listChecklistTemplates(c *gin.Context) {
+func (s *Server) listChecklistTemplates(c *gin.Context) error {
 	p, err := listQuery(c, store.ChecklistTemplateSorts)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	problems := qualification.Problems{}
 	f := store.ChecklistTemplateFilter{Q: querySearch(c, problems), Archived: queryArchived(c, problems)}
 	if err := problems.Err("The filters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	rows, total, err := s.store.ListChecklistTemplates(c.Request.Context(), f, p)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	writeList(c, rows, total, p)
+	return nil
 }
 
-func (s *Server) getChecklistTemplate(c *gin.Context) {
+func (s *Server) getChecklistTemplate(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(notFound("The checklist template"))
-		return
+		return notFound("The checklist template")
 	}
 	view, err := s.store.ChecklistTemplateByID(c.Request.Context(), id)
 	if err != nil {
-		_ = c.Error(templateNotFound(err))
-		return
+		return templateNotFound(err)
 	}
 	c.JSON(http.StatusOK, view)
+	return nil
 }
 
 // listChecklistTemplateVersions lists every version of the template's
 // key, newest first.
-func (s *Server) listChecklistTemplateVersions(c *gin.Context) {
+func (s *Server) listChecklistTemplateVersions(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(notFound("The checklist template"))
-		return
+		return notFound("The checklist template")
 	}
 	rows, err := s.store.ChecklistTemplateVersions(c.Request.Context(), id)
 	if err != nil {
-		_ = c.Error(templateNotFound(err))
-		return
+		return templateNotFound(err)
 	}
 	writeList(c, rows, int64(len(rows)), store.Page{Page: 1, PageSize: max(len(rows), 1)})
+	return nil
 }
 
 // templateItemRequest is an item of a template body. A missing weight is
@@ -122,50 +118,46 @@ func (r templateRequest) input() (qualification.ChecklistTemplateInput, error) {
 	return in, nil
 }
 
-func (s *Server) createChecklistTemplate(c *gin.Context) {
+func (s *Server) createChecklistTemplate(c *gin.Context) error {
 	var req templateRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if req.Version != 0 {
-		_ = c.Error(badRequest("A new template has no version yet.", map[string]string{"version": "is not a field of a new template"}))
-		return
+		return badRequest("A new template has no version yet.", map[string]string{"version": "is not a field of a new template"})
 	}
 	in, err := req.input()
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	u := principal(c)
 	view, err := s.store.CreateChecklistTemplate(c.Request.Context(), in, store.TemplateOptions{CreatedByID: &u.ID}, actor(c))
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, view)
+	return nil
 }
 
 // replaceChecklistTemplate replaces a template's whole content. When an
 // inspection used the version, the answer is the next version, with a new
 // id; past inspections keep the version they were done with.
-func (s *Server) replaceChecklistTemplate(c *gin.Context) {
+func (s *Server) replaceChecklistTemplate(c *gin.Context) error {
 	var req templateRequest
-	id, ok := bindUpdate(c, &req)
-	if !ok {
-		return
+	id, err := bindUpdate(c, &req)
+	if err != nil {
+		return err
 	}
 	in, err := req.input()
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	view, err := s.store.ReplaceChecklistTemplate(c.Request.Context(), id, req.Version, in, actor(c))
 	if err != nil {
-		_ = c.Error(templateNotFound(err))
-		return
+		return templateNotFound(err)
 	}
 	c.JSON(http.StatusOK, view)
+	return nil
 }
 
 type updateChecklistTemplateRequest struct {
@@ -177,27 +169,25 @@ func (r *updateChecklistTemplateRequest) sentVersion() int64 { return r.Version 
 
 // updateChecklistTemplate archives or restores a template; its content
 // changes only with PUT.
-func (s *Server) updateChecklistTemplate(c *gin.Context) {
+func (s *Server) updateChecklistTemplate(c *gin.Context) error {
 	var req updateChecklistTemplateRequest
-	id, ok := bindUpdate(c, &req)
-	if !ok {
-		return
+	id, err := bindUpdate(c, &req)
+	if err != nil {
+		return err
 	}
 	archived, err := archiveChange(req.Archived)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if archived == nil {
-		_ = c.Error(invalid("Nothing to change.", map[string]string{"archived": "is required: true archives the template, false restores it; change the content with PUT"}))
-		return
+		return invalid("Nothing to change.", map[string]string{"archived": "is required: true archives the template, false restores it; change the content with PUT"})
 	}
 	view, err := s.store.SetChecklistTemplateArchived(c.Request.Context(), id, req.Version, *archived, actor(c))
 	if err != nil {
-		_ = c.Error(templateNotFound(err))
-		return
+		return templateNotFound(err)
 	}
 	c.JSON(http.StatusOK, view)
+	return nil
 }
 
 func templateNotFound(err error) error {

@@ -7,11 +7,11 @@ import (
 )
 
 // dashboard is the overview page's figures and attention lists.
-func (s *Server) dashboard(c *gin.Context) {
+func (s *Server) dashboard(c *gin.Context) error {
 	d, err := s.st(c).Dashboard(c.Request.Context())
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, d)
+	return nil
 }

@@ -12,11 +12,10 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
-func (s *Server) listFindings(c *gin.Context) {
+func (s *Server) listFindings(c *gin.Context) error {
 	p, err := listQuery(c, store.FindingSorts)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	problems := qualification.Problems{}
 	f := store.FindingFilter{
@@ -28,15 +27,14 @@ func (s *Server) listFindings(c *gin.Context) {
 		Q:            querySearch(c, problems),
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	// The overdue list is what managers chase: read often, written seldom,
 	// and the same for every unscoped user, so it is cached like the sites.
-	writeCachedList(s, c, p, func(ctx context.Context) ([]store.FindingRow, int64, error) { return s.st(c).ListFindings(ctx, f, p) })
+	return writeCachedList(s, c, p, func(ctx context.Context) ([]store.FindingRow, int64, error) { return s.st(c).ListFindings(ctx, f, p) })
 }
 
-func (s *Server) getFinding(c *gin.Context) { writeByID(c, s.st(c).FindingByID) }
+func (s *Server) getFinding(c *gin.Context) error { return writeByID(c, s.st(c).FindingByID) }
 
 type createFindingRequest struct {
 	Severity         model.Severity        `json:"severity"`
@@ -51,16 +49,14 @@ type createFindingRequest struct {
 }
 
 // createFinding records a finding of the inspection in the path.
-func (s *Server) createFinding(c *gin.Context) {
+func (s *Server) createFinding(c *gin.Context) error {
 	inspectionID, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	var req createFindingRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	f := model.Finding{
 		Severity: req.Severity, Category: req.Category, Requirement: req.Requirement,
@@ -69,10 +65,10 @@ func (s *Server) createFinding(c *gin.Context) {
 	}
 	row, err := s.st(c).CreateFinding(c.Request.Context(), inspectionID, &f, actor(c))
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, row)
+	return nil
 }
 
 type updateFindingRequest struct {
@@ -92,11 +88,11 @@ func (r *updateFindingRequest) sentVersion() int64 { return r.Version }
 
 // updateFinding edits a finding; closing it needs a verification note and
 // records the closer.
-func (s *Server) updateFinding(c *gin.Context) {
+func (s *Server) updateFinding(c *gin.Context) error {
 	var req updateFindingRequest
-	id, ok := bindUpdate(c, &req)
-	if !ok {
-		return
+	id, err := bindUpdate(c, &req)
+	if err != nil {
+		return err
 	}
 	row, err := s.st(c).UpdateFinding(c.Request.Context(), id, req.Version, actor(c), func(f *model.Finding) error {
 		applyOpt(req.Severity, &f.Severity)
@@ -111,10 +107,10 @@ func (s *Server) updateFinding(c *gin.Context) {
 		return nil
 	})
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, row)
+	return nil
 }
 
 // queryEnumList reads an optional comma-separated filter whose every value

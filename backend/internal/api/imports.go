@@ -50,47 +50,43 @@ func (s *Server) importLimits() spreadsheet.Limits {
 	return l
 }
 
-func (s *Server) sitesTemplate(c *gin.Context) {
+func (s *Server) sitesTemplate(c *gin.Context) error {
 	t, err := spreadsheet.SitesTemplate()
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	defer t.Close()
-	s.writeWorkbook(c, t.FileName, t.Write)
+	return s.writeWorkbook(c, t.FileName, t.Write)
 }
 
-func (s *Server) certificationsTemplate(c *gin.Context) {
+func (s *Server) certificationsTemplate(c *gin.Context) error {
 	t, err := spreadsheet.CertificationsTemplate()
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	defer t.Close()
-	s.writeWorkbook(c, t.FileName, t.Write)
+	return s.writeWorkbook(c, t.FileName, t.Write)
 }
 
 // importSites upserts sites from a workbook (see spreadsheet.ReadSites and
 // store.ImportSites).
-func (s *Server) importSites(c *gin.Context) {
-	dryRun, data, name, ok := readImportUpload(c)
-	if !ok {
-		return
+func (s *Server) importSites(c *gin.Context) error {
+	dryRun, data, name, err := readImportUpload(c)
+	if err != nil {
+		return importFailed(c, dryRun, err)
 	}
 	start := time.Now()
 	parsed, err := spreadsheet.ReadSites(data, s.importLimits())
 	if err != nil {
 		s.metric.ObserveImport("sites", time.Since(start), err)
-		importFailed(c, dryRun, err)
-		return
+		return importFailed(c, dryRun, err)
 	}
 	in := parsed.Import
 	in.DryRun, in.Source.FileName = dryRun || len(parsed.Problems) > 0, name
 	res, err := s.store.ImportSites(c.Request.Context(), in, actor(c))
 	s.metric.ObserveImport("sites", time.Since(start), err)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	resp := importAnswer(dryRun, &parsed.Parsed, res)
 	resp.ManufacturersCreated = &res.ManufacturersCreated
@@ -98,31 +94,29 @@ func (s *Server) importSites(c *gin.Context) {
 		zero := 0
 		resp.ManufacturersCreated = &zero
 	}
-	sendImportAnswer(c, resp)
+	return sendImportAnswer(c, resp)
 }
 
 // importCertifications upserts certificates from a workbook.
-func (s *Server) importCertifications(c *gin.Context) {
-	dryRun, data, name, ok := readImportUpload(c)
-	if !ok {
-		return
+func (s *Server) importCertifications(c *gin.Context) error {
+	dryRun, data, name, err := readImportUpload(c)
+	if err != nil {
+		return importFailed(c, dryRun, err)
 	}
 	start := time.Now()
 	parsed, err := spreadsheet.ReadCertifications(data, s.importLimits())
 	if err != nil {
 		s.metric.ObserveImport("certifications", time.Since(start), err)
-		importFailed(c, dryRun, err)
-		return
+		return importFailed(c, dryRun, err)
 	}
 	in := parsed.Import
 	in.DryRun, in.Source.FileName = dryRun || len(parsed.Problems) > 0, name
 	res, err := s.store.ImportCertifications(c.Request.Context(), in, actor(c))
 	s.metric.ObserveImport("certifications", time.Since(start), err)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
-	sendImportAnswer(c, importAnswer(dryRun, &parsed.Parsed, res))
+	return sendImportAnswer(c, importAnswer(dryRun, &parsed.Parsed, res))
 }
 
 // importAnswer merges the file's and the database's problems in row order.
@@ -141,13 +135,14 @@ func importAnswer(dryRun bool, p *spreadsheet.Parsed, res store.ImportResult) im
 	return resp
 }
 
-func sendImportAnswer(c *gin.Context, resp importResponse) {
+func sendImportAnswer(c *gin.Context, resp importResponse) error {
 	if len(resp.Errors) > 0 && !resp.DryRun {
 		msg := "Nothing was imported: " + problemCount(len(resp.Errors)) + " to fix. Correct the rows listed in errors and import the file again."
 		c.JSON(http.StatusUnprocessableEntity, importRejected{Error: invalid(msg, map[string]string{"file": msg}), importResponse: resp})
-		return
+		return nil
 	}
 	c.JSON(http.StatusOK, resp)
+	return nil
 }
 
 func problemCount(n int) string {
@@ -159,68 +154,58 @@ func problemCount(n int) string {
 
 // importFailed answers a file that cannot be imported at all with 422
 // (413 when it is too large), the errors list saying what to do.
-func importFailed(c *gin.Context, dryRun bool, err error) {
+func importFailed(c *gin.Context, dryRun bool, err error) error {
 	var fe *spreadsheet.FileError
 	if !errors.As(err, &fe) {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusUnprocessableEntity, importRejected{
 		Error:          invalid(fe.Message, map[string]string{"file": fe.Message}),
 		importResponse: importResponse{DryRun: dryRun, IgnoredColumns: []string{}, Errors: fe.Problems},
 	})
+	return nil
 }
 
 // readImportUpload reads dry_run and the multipart field "file". A body
 // over the route's limit is answered 413 by the error middleware; a
 // request that is not multipart is malformed (400); a missing file is a
 // validation problem (422).
-func readImportUpload(c *gin.Context) (dryRun bool, data []byte, name string, ok bool) {
+func readImportUpload(c *gin.Context) (dryRun bool, data []byte, name string, err error) {
 	problems := qualification.Problems{}
 	if b := queryBool(c, "dry_run", problems); b != nil {
 		dryRun = *b
 	}
 	if err := problems.Err("The import parameters are not valid."); err != nil {
-		_ = c.Error(err)
-		return false, nil, "", false
+		return false, nil, "", err
 	}
 	if !strings.HasPrefix(c.ContentType(), "multipart/form-data") {
-		_ = c.Error(badRequest(`Send the spreadsheet as multipart/form-data, in a field named "file".`, nil))
-		return false, nil, "", false
+		return dryRun, nil, "", badRequest(`Send the spreadsheet as multipart/form-data, in a field named "file".`, nil)
 	}
 	if err := c.Request.ParseMultipartForm(importMaxBody); err != nil {
 		var mb *http.MaxBytesError
 		if errors.As(err, &mb) {
-			_ = c.Error(err)
-		} else {
-			_ = c.Error(badRequest("The upload could not be read; send it again.", nil))
+			return dryRun, nil, "", err
 		}
-		return false, nil, "", false
+		return dryRun, nil, "", badRequest("The upload could not be read; send it again.", nil)
 	}
 	defer c.Request.MultipartForm.RemoveAll()
 	files := c.Request.MultipartForm.File["file"]
 	if len(files) == 0 {
 		msg := `Choose the spreadsheet to import (the form field "file" is empty).`
-		c.JSON(http.StatusUnprocessableEntity, importRejected{
-			Error:          invalid(msg, map[string]string{"file": msg}),
-			importResponse: importResponse{DryRun: dryRun, IgnoredColumns: []string{}, Errors: []spreadsheet.Problem{{Message: msg}}},
-		})
-		return false, nil, "", false
+		return dryRun, nil, "", &spreadsheet.FileError{Message: msg, Problems: []spreadsheet.Problem{{Message: msg}}}
 	}
 	f, err := files[0].Open()
 	if err != nil {
-		_ = c.Error(badRequest("The upload could not be read; send it again.", nil))
-		return false, nil, "", false
+		return dryRun, nil, "", badRequest("The upload could not be read; send it again.", nil)
 	}
 	defer f.Close()
 	data, err = io.ReadAll(io.LimitReader(f, importMaxBody))
 	if err != nil {
-		_ = c.Error(badRequest("The upload could not be read; send it again.", nil))
-		return false, nil, "", false
+		return dryRun, nil, "", badRequest("The upload could not be read; send it again.", nil)
 	}
 	name = filepath.Base(files[0].Filename)
 	if len(name) > 255 {
 		name = name[:255]
 	}
-	return dryRun, data, name, true
+	return dryRun, data, name, nil
 }

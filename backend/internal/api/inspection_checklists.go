@@ -39,58 +39,53 @@ func checklistNotFound(err error) error {
 
 // getInspectionChecklists returns the inspection's checklists, answers,
 // score and suggested result.
-func (s *Server) getInspectionChecklists(c *gin.Context) {
+func (s *Server) getInspectionChecklists(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(notFound("The inspection"))
-		return
+		return notFound("The inspection")
 	}
 	view, err := s.st(c).InspectionChecklists(c.Request.Context(), id)
 	if err != nil {
-		_ = c.Error(checklistNotFound(err))
-		return
+		return checklistNotFound(err)
 	}
 	c.JSON(http.StatusOK, view)
+	return nil
 }
 
 type addChecklistRequest struct {
 	TemplateID int64 `json:"template_id"`
 }
 
-func (s *Server) addInspectionChecklist(c *gin.Context) {
+func (s *Server) addInspectionChecklist(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(notFound("The inspection"))
-		return
+		return notFound("The inspection")
 	}
 	var req addChecklistRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if req.TemplateID < 1 {
-		_ = c.Error(invalid("Choose a checklist template.", map[string]string{"template_id": "is required"}))
-		return
+		return invalid("Choose a checklist template.", map[string]string{"template_id": "is required"})
 	}
 	view, err := s.st(c).AddInspectionChecklist(c.Request.Context(), id, req.TemplateID, actor(c))
 	if err != nil {
-		_ = c.Error(checklistNotFound(err))
-		return
+		return checklistNotFound(err)
 	}
 	c.JSON(http.StatusCreated, view)
+	return nil
 }
 
-func (s *Server) removeInspectionChecklist(c *gin.Context) {
+func (s *Server) removeInspectionChecklist(c *gin.Context) error {
 	id, cid, _, err := checklistPath(c, false)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if err := s.st(c).RemoveInspectionChecklist(c.Request.Context(), id, cid, actor(c)); err != nil {
-		_ = c.Error(checklistNotFound(err))
-		return
+		return checklistNotFound(err)
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }
 
 // answerRequest is an answer to one item. version is the version of the
@@ -107,52 +102,47 @@ type answerRequest struct {
 
 // answerChecklistItem records (201) or changes (200) the answer to an
 // item.
-func (s *Server) answerChecklistItem(c *gin.Context) {
+func (s *Server) answerChecklistItem(c *gin.Context) error {
 	id, cid, itemID, err := checklistPath(c, true)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	var req answerRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if req.Version < 0 {
-		_ = c.Error(invalid("Send the version of the answer you read (0 for none).", map[string]string{"version": "must be 0 or more"}))
-		return
+		return invalid("Send the version of the answer you read (0 for none).", map[string]string{"version": "must be 0 or more"})
 	}
 	in := store.ChecklistAnswerInput{Answer: req.Answer, Rating: req.Rating, Text: req.Text,
 		NotApplicable: req.NotApplicable, Note: req.Note, AttachmentIDs: req.AttachmentIDs}
 	view, err := s.st(c).AnswerChecklistItem(c.Request.Context(), id, cid, itemID, req.Version, in, actor(c))
 	if err != nil {
-		_ = c.Error(checklistNotFound(err))
-		return
+		return checklistNotFound(err)
 	}
 	status := http.StatusOK
 	if req.Version == 0 {
 		status = http.StatusCreated
 	}
 	c.JSON(status, view)
+	return nil
 }
 
 // clearChecklistAnswer removes an answer; ?version= is the version read.
-func (s *Server) clearChecklistAnswer(c *gin.Context) {
+func (s *Server) clearChecklistAnswer(c *gin.Context) error {
 	id, cid, itemID, err := checklistPath(c, true)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	version, err := strconv.ParseInt(c.Query("version"), 10, 64)
 	if err != nil || version < 1 {
-		_ = c.Error(invalid("Send the version of the answer you read.", map[string]string{"version": "is required (?version=N)"}))
-		return
+		return invalid("Send the version of the answer you read.", map[string]string{"version": "is required (?version=N)"})
 	}
 	if err := s.st(c).ClearChecklistAnswer(c.Request.Context(), id, cid, itemID, version, actor(c)); err != nil {
-		_ = c.Error(checklistNotFound(err))
-		return
+		return checklistNotFound(err)
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }
 
 // findingFromItemRequest overrides the prefilled finding; every field is
@@ -167,40 +157,37 @@ type findingFromItemRequest struct {
 
 // raiseFindingFromItem records a finding prefilled from an item answered
 // no (or rated below 5).
-func (s *Server) raiseFindingFromItem(c *gin.Context) {
+func (s *Server) raiseFindingFromItem(c *gin.Context) error {
 	id, cid, itemID, err := checklistPath(c, true)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	var req findingFromItemRequest
 	if c.Request.ContentLength != 0 {
 		if err := decodeJSON(c, &req); err != nil {
-			_ = c.Error(err)
-			return
+			return err
 		}
 	}
 	choice := store.FindingFromItem{Severity: req.Severity, Category: req.Category, Owner: req.Owner,
 		DueDate: req.DueDate, CorrectiveAction: req.CorrectiveAction}
 	row, err := s.st(c).RaiseFindingFromItem(c.Request.Context(), id, cid, itemID, choice, actor(c))
 	if err != nil {
-		_ = c.Error(checklistNotFound(err))
-		return
+		return checklistNotFound(err)
 	}
 	c.JSON(http.StatusCreated, row)
+	return nil
 }
 
 // inspectionReport downloads the inspection, its checklist answers and
 // findings as a workbook.
-func (s *Server) inspectionReport(c *gin.Context) {
+func (s *Server) inspectionReport(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(notFound("The inspection"))
-		return
+		return notFound("The inspection")
 	}
 	exp, err := spreadsheet.InspectionWorkbook(c.Request.Context(), s.st(c), id, s.reportRun(c))
 	if errors.Is(err, store.ErrNotFound) {
 		err = notFound("The inspection")
 	}
-	s.sendExport(c, exp, err, "inspection", id)
+	return s.sendExport(c, exp, err, "inspection", id)
 }

@@ -10,11 +10,10 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
-func (s *Server) listInspections(c *gin.Context) {
+func (s *Server) listInspections(c *gin.Context) error {
 	p, err := listQuery(c, store.InspectionSorts)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	problems := qualification.Problems{}
 	f := store.InspectionFilter{
@@ -30,18 +29,17 @@ func (s *Server) listInspections(c *gin.Context) {
 		problems.Add("to", "must not be before from")
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	rows, total, err := s.st(c).ListInspections(c.Request.Context(), f, p)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	writeList(c, rows, total, p)
+	return nil
 }
 
-func (s *Server) getInspection(c *gin.Context) { writeByID(c, s.st(c).InspectionByID) }
+func (s *Server) getInspection(c *gin.Context) error { return writeByID(c, s.st(c).InspectionByID) }
 
 type createInspectionRequest struct {
 	SiteID          int64                  `json:"site_id"`
@@ -59,11 +57,10 @@ type createInspectionRequest struct {
 
 // createInspection plans an inspection (status planned unless given) or
 // logs one already done.
-func (s *Server) createInspection(c *gin.Context) {
+func (s *Server) createInspection(c *gin.Context) error {
 	var req createInspectionRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	in := model.Inspection{
 		SiteID: req.SiteID, Type: req.Type, Status: req.Status,
@@ -73,10 +70,10 @@ func (s *Server) createInspection(c *gin.Context) {
 	}
 	row, err := s.st(c).CreateInspection(c.Request.Context(), &in, actor(c))
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, row)
+	return nil
 }
 
 type updateInspectionRequest struct {
@@ -101,11 +98,11 @@ func (r *updateInspectionRequest) sentVersion() int64 { return r.Version }
 
 // updateInspection edits an inspection; completing one updates its site's
 // schedule in the same transaction.
-func (s *Server) updateInspection(c *gin.Context) {
+func (s *Server) updateInspection(c *gin.Context) error {
 	var req updateInspectionRequest
-	id, ok := bindUpdate(c, &req)
-	if !ok {
-		return
+	id, err := bindUpdate(c, &req)
+	if err != nil {
+		return err
 	}
 	row, err := s.st(c).UpdateInspection(c.Request.Context(), id, req.Version, actor(c), func(in *model.Inspection) error {
 		applyOpt(req.SiteID, &in.SiteID)
@@ -123,16 +120,16 @@ func (s *Server) updateInspection(c *gin.Context) {
 		return nil
 	})
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, row)
+	return nil
 }
 
 // deleteInspection removes a planned inspection entered by mistake; the
 // store refuses anything that is history.
-func (s *Server) deleteInspection(c *gin.Context) {
-	s.deleteByID(c, (*store.Store).DeleteInspection)
+func (s *Server) deleteInspection(c *gin.Context) error {
+	return s.deleteByID(c, (*store.Store).DeleteInspection)
 }
 
 // applyOpt copies a PATCH field that was sent; null sets the zero value.

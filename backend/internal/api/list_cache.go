@@ -65,8 +65,8 @@ func (lc *listCache) put(key string, e listCacheEntry) {
 
 // writeCachedList answers a list page from the cache when it can;
 // otherwise it loads the page and keeps the answer.
-func writeCachedList[T any](s *Server, c *gin.Context, p store.Page, load func(ctx context.Context) ([]T, int64, error)) {
-	s.cachedList(c, func() (any, error) {
+func writeCachedList[T any](s *Server, c *gin.Context, p store.Page, load func(ctx context.Context) ([]T, int64, error)) error {
+	return s.cachedList(c, func() (any, error) {
 		items, total, err := load(c.Request.Context())
 		if err != nil {
 			return nil, err
@@ -80,38 +80,35 @@ func writeCachedList[T any](s *Server, c *gin.Context, p store.Page, load func(c
 
 // cachedList answers from the cache when it can; otherwise it runs load
 // and keeps the answer.
-func (s *Server) cachedList(c *gin.Context, load func() (any, error)) {
+func (s *Server) cachedList(c *gin.Context, load func() (any, error)) error {
 	if p := auth.PrincipalFrom(c); p != nil && len(p.Scope) > 0 {
 		// A scoped auditor sees a list of their own: never cached.
 		v, err := load()
 		if err != nil {
-			_ = c.Error(err)
-			return
+			return err
 		}
 		c.JSON(http.StatusOK, v)
-		return
+		return nil
 	}
 	key := c.FullPath() + "?" + c.Request.URL.RawQuery
 	mark, err := s.store.CacheMark(c.Request.Context())
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if body, ok := s.lists.get(key, mark); ok {
 		c.Data(http.StatusOK, "application/json; charset=utf-8", body)
-		return
+		return nil
 	}
 	started := time.Now()
 	v, err := load()
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	body, err := json.Marshal(v)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	s.lists.put(key, listCacheEntry{body: body, mark: mark, at: started})
 	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+	return nil
 }

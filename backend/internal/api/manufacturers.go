@@ -38,11 +38,10 @@ func queryCountry(c *gin.Context, problems qualification.Problems) string {
 	return code
 }
 
-func (s *Server) listManufacturers(c *gin.Context) {
+func (s *Server) listManufacturers(c *gin.Context) error {
 	p, err := listQuery(c, store.ManufacturerSorts)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	problems := qualification.Problems{}
 	f := store.ManufacturerFilter{
@@ -51,18 +50,17 @@ func (s *Server) listManufacturers(c *gin.Context) {
 		Archived: queryArchived(c, problems),
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	items, total, err := s.st(c).ListManufacturers(c.Request.Context(), f, p)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	writeList(c, items, total, p)
+	return nil
 }
 
-func (s *Server) getManufacturer(c *gin.Context) { writeByID(c, s.st(c).ManufacturerByID) }
+func (s *Server) getManufacturer(c *gin.Context) error { return writeByID(c, s.st(c).ManufacturerByID) }
 
 type createManufacturerRequest struct {
 	Name      string `json:"name"`
@@ -72,18 +70,17 @@ type createManufacturerRequest struct {
 	Notes     string `json:"notes"`
 }
 
-func (s *Server) createManufacturer(c *gin.Context) {
+func (s *Server) createManufacturer(c *gin.Context) error {
 	var req createManufacturerRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	m := model.Manufacturer{Name: req.Name, LegalName: req.LegalName, Country: req.Country, Website: req.Website, Notes: req.Notes}
 	if err := s.st(c).CreateManufacturer(c.Request.Context(), &m, actor(c)); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, store.ManufacturerView{Manufacturer: m})
+	return nil
 }
 
 type updateManufacturerRequest struct {
@@ -100,16 +97,15 @@ func (r *updateManufacturerRequest) sentVersion() int64 { return r.Version }
 
 // updateManufacturer edits a manufacturer; {"archived": true} archives it
 // and false restores it.
-func (s *Server) updateManufacturer(c *gin.Context) {
+func (s *Server) updateManufacturer(c *gin.Context) error {
 	var req updateManufacturerRequest
-	id, ok := bindUpdate(c, &req)
-	if !ok {
-		return
+	id, err := bindUpdate(c, &req)
+	if err != nil {
+		return err
 	}
 	archive, err := archiveChange(req.Archived)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	m, err := s.st(c).UpdateManufacturer(c.Request.Context(), id, req.Version, actor(c), store.ManufacturerChange{
 		Archive: archive,
@@ -122,10 +118,10 @@ func (s *Server) updateManufacturer(c *gin.Context) {
 		},
 	})
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, m)
+	return nil
 }
 
 // archiveChange reads the archived flag of a PATCH (nil when not sent).
@@ -146,6 +142,6 @@ func setSent[T any](dst *T, o Opt[T]) {
 	}
 }
 
-func (s *Server) deleteManufacturer(c *gin.Context) {
-	s.deleteByID(c, (*store.Store).DeleteManufacturer)
+func (s *Server) deleteManufacturer(c *gin.Context) error {
+	return s.deleteByID(c, (*store.Store).DeleteManufacturer)
 }

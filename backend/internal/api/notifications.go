@@ -16,56 +16,53 @@ import (
 // settings only: the user id always comes from the session, never the
 // request.
 
-func (s *Server) listNotifications(c *gin.Context) {
+func (s *Server) listNotifications(c *gin.Context) error {
 	p, err := listQuery(c, store.NotificationSorts)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	problems := qualification.Problems{}
 	f := store.NotificationFilter{UserID: principal(c).ID, Unread: queryBool(c, "unread", problems)}
 	if err := problems.Err("The filters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	items, total, err := s.st(c).ListNotifications(c.Request.Context(), f, p)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	writeList(c, items, total, p)
+	return nil
 }
 
-func (s *Server) unreadNotificationCount(c *gin.Context) {
+func (s *Server) unreadNotificationCount(c *gin.Context) error {
 	n, err := s.st(c).CountUnreadNotifications(c.Request.Context(), principal(c).ID)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, gin.H{"count": n})
+	return nil
 }
 
-func (s *Server) markNotificationRead(c *gin.Context) {
+func (s *Server) markNotificationRead(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	n, err := s.st(c).MarkNotificationRead(c.Request.Context(), principal(c).ID, id)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, n)
+	return nil
 }
 
-func (s *Server) markAllNotificationsRead(c *gin.Context) {
+func (s *Server) markAllNotificationsRead(c *gin.Context) error {
 	n, err := s.st(c).MarkAllNotificationsRead(c.Request.Context(), principal(c).ID)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, gin.H{"marked": n})
+	return nil
 }
 
 // notificationPreferences is the shape of GET and PUT
@@ -80,21 +77,21 @@ type notificationPreferences struct {
 	EmailAvailable bool `json:"email_available"`
 }
 
-func (s *Server) writeNotificationPreferences(c *gin.Context, u model.User) {
+func (s *Server) writeNotificationPreferences(c *gin.Context, u model.User) error {
 	chosen, err := s.st(c).NotificationPreferences(c.Request.Context(), u.ID)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, notificationPreferences{
 		Preferences:    reminders.Preferences(u.Role, chosen),
 		Defaults:       reminders.Preferences(u.Role, nil),
 		EmailAvailable: s.cfg.SMTP.Configured(),
 	})
+	return nil
 }
 
-func (s *Server) getNotificationPreferences(c *gin.Context) {
-	s.writeNotificationPreferences(c, principal(c))
+func (s *Server) getNotificationPreferences(c *gin.Context) error {
+	return s.writeNotificationPreferences(c, principal(c))
 }
 
 type notificationPreferencesRequest struct {
@@ -103,11 +100,10 @@ type notificationPreferencesRequest struct {
 
 // updateNotificationPreferences sets the channel of the kinds sent; kinds
 // not sent keep theirs.
-func (s *Server) updateNotificationPreferences(c *gin.Context) {
+func (s *Server) updateNotificationPreferences(c *gin.Context) error {
 	var req notificationPreferencesRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	problems := qualification.Problems{}
 	if req.Preferences == nil {
@@ -126,15 +122,13 @@ func (s *Server) updateNotificationPreferences(c *gin.Context) {
 		}
 	}
 	if err := problems.Err("The notification settings are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	u := principal(c)
 	if err := s.st(c).SetNotificationPreferences(c.Request.Context(), u.ID, prefs, actor(c)); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
-	s.writeNotificationPreferences(c, u)
+	return s.writeNotificationPreferences(c, u)
 }
 
 func joinValues[T ~string](values []T) string {

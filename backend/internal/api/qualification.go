@@ -41,45 +41,41 @@ func mayDecide(role model.Role) func(from, to model.QualificationStatus) error {
 // decideQualification records a qualification decision: the evidence
 // rules are checked against the site's records today, and a refusal lists
 // every unmet rule.
-func (s *Server) decideQualification(c *gin.Context) {
+func (s *Server) decideQualification(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	var req decisionRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	u := principal(c)
 	dec, site, err := s.st(c).DecideQualification(c.Request.Context(), id,
 		qualification.Decision{To: req.Status, Reason: req.Reason, ConditionalUntil: req.ConditionalUntil},
 		store.Decider{UserID: u.ID, Actor: actor(c), May: mayDecide(u.Role)})
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, decisionResponse{Decision: dec, Site: site})
+	return nil
 }
 
-func (s *Server) qualificationHistory(c *gin.Context) {
+func (s *Server) qualificationHistory(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	p, err := listQuery(c, store.DecisionSorts)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	items, total, err := s.st(c).QualificationHistory(c.Request.Context(), id, p)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	writeList(c, items, total, p)
+	return nil
 }
 
 type qualificationOption struct {
@@ -98,16 +94,14 @@ type qualificationOptions struct {
 
 // qualificationOptions lists the statuses the caller may move the site to
 // and what each still lacks, for the decision dialog.
-func (s *Server) qualificationOptions(c *gin.Context) {
+func (s *Server) qualificationOptions(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	site, facts, err := s.st(c).QualificationFacts(c.Request.Context(), id)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	role := principal(c).Role
 	today := s.st(c).Today()
@@ -123,4 +117,5 @@ func (s *Server) qualificationOptions(c *gin.Context) {
 		out.Allowed = append(out.Allowed, opt)
 	}
 	c.JSON(http.StatusOK, out)
+	return nil
 }

@@ -28,10 +28,9 @@ func (s *Server) reportRun(c *gin.Context) spreadsheet.Run {
 // sendExport records the export in the audit trail, then streams the
 // workbook. entityType/entityID name the record a report is about (the
 // dossier's site); reports over many records have none.
-func (s *Server) sendExport(c *gin.Context, exp *spreadsheet.Export, err error, entityType string, entityID int64) {
+func (s *Server) sendExport(c *gin.Context, exp *spreadsheet.Export, err error, entityType string, entityID int64) error {
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	defer exp.Close()
 	if entityType == "" {
@@ -41,20 +40,20 @@ func (s *Server) sendExport(c *gin.Context, exp *spreadsheet.Export, err error, 
 		Actor: actor(c), Action: "report.export", EntityType: entityType, EntityID: entityID, Changes: exp.AuditChanges(),
 	})
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	var writeErr error
-	s.writeWorkbook(c, exp.FileName, func(w io.Writer) error {
+	err = s.writeWorkbook(c, exp.FileName, func(w io.Writer) error {
 		writeErr = exp.Write(w)
 		return writeErr
 	})
 	s.metric.ObserveExport(exp.Report, time.Since(c.GetTime(requestStartKey)), writeErr)
+	return err
 }
 
 // writeWorkbook sends an .xlsx download. Once the first bytes are out an
 // error can only end the response early; it is logged.
-func (s *Server) writeWorkbook(c *gin.Context, fileName string, write func(io.Writer) error) {
+func (s *Server) writeWorkbook(c *gin.Context, fileName string, write func(io.Writer) error) error {
 	h := c.Writer.Header()
 	h.Set("Content-Type", spreadsheet.ContentType)
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": fileName}))
@@ -64,13 +63,14 @@ func (s *Server) writeWorkbook(c *gin.Context, fileName string, write func(io.Wr
 		if c.Writer.Written() {
 			s.log.Warn("workbook cut short", "route", c.FullPath(), "err", err)
 			c.Abort()
-			return
+			return nil
 		}
-		_ = c.Error(err)
+		return err
 	}
+	return nil
 }
 
-func (s *Server) approvedSuppliersReport(c *gin.Context) {
+func (s *Server) approvedSuppliersReport(c *gin.Context) error {
 	problems := qualification.Problems{}
 	f := store.ReportSiteFilter{
 		Q:              querySearch(c, problems),
@@ -87,11 +87,10 @@ func (s *Server) approvedSuppliersReport(c *gin.Context) {
 		f.Country = code
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	exp, err := spreadsheet.ApprovedSuppliers(c.Request.Context(), s.st(c), f, s.reportRun(c))
-	s.sendExport(c, exp, err, "", 0)
+	return s.sendExport(c, exp, err, "", 0)
 }
 
 // reportStatuses reads status=qualified or status=qualified,conditional.
@@ -116,59 +115,55 @@ func reportStatuses(c *gin.Context, problems qualification.Problems) []model.Qua
 	return out
 }
 
-func (s *Server) inspectionsReport(c *gin.Context) {
+func (s *Server) inspectionsReport(c *gin.Context) error {
 	problems := qualification.Problems{}
 	f := store.ReportInspectionFilter{From: queryDate(c, "from", problems), To: queryDate(c, "to", problems)}
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
 		problems.Add("to", "must not be before from")
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	exp, err := spreadsheet.Inspections(c.Request.Context(), s.st(c), f, s.reportRun(c))
-	s.sendExport(c, exp, err, "", 0)
+	return s.sendExport(c, exp, err, "", 0)
 }
 
-func (s *Server) certificationsReport(c *gin.Context) {
+func (s *Server) certificationsReport(c *gin.Context) error {
 	var f store.ReportCertificationFilter
 	if v := c.Query("expiring_within_days"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 || n > 3650 {
-			_ = c.Error(invalid("The filters are not valid.", map[string]string{"expiring_within_days": "must be a whole number of days from 0 to 3650"}))
-			return
+			return invalid("The filters are not valid.", map[string]string{"expiring_within_days": "must be a whole number of days from 0 to 3650"})
 		}
 		f.ExpiringWithinDays = &n
 	}
 	exp, err := spreadsheet.Certifications(c.Request.Context(), s.st(c), f, s.reportRun(c))
-	s.sendExport(c, exp, err, "", 0)
+	return s.sendExport(c, exp, err, "", 0)
 }
 
-func (s *Server) findingsReport(c *gin.Context) {
+func (s *Server) findingsReport(c *gin.Context) error {
 	problems := qualification.Problems{}
 	f := store.ReportFindingFilter{Status: queryEnum(c, "status", model.FindingStatuses, problems)}
 	if err := problems.Err("The filters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	exp, err := spreadsheet.Findings(c.Request.Context(), s.st(c), f, s.reportRun(c))
-	s.sendExport(c, exp, err, "", 0)
+	return s.sendExport(c, exp, err, "", 0)
 }
 
-func (s *Server) summaryReport(c *gin.Context) {
+func (s *Server) summaryReport(c *gin.Context) error {
 	exp, err := spreadsheet.Summary(c.Request.Context(), s.st(c), s.reportRun(c))
-	s.sendExport(c, exp, err, "", 0)
+	return s.sendExport(c, exp, err, "", 0)
 }
 
-func (s *Server) siteDossier(c *gin.Context) {
+func (s *Server) siteDossier(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	exp, err := spreadsheet.Dossier(c.Request.Context(), s.st(c), id, s.reportRun(c))
 	if errors.Is(err, store.ErrNotFound) {
 		err = notFound("The site")
 	}
-	s.sendExport(c, exp, err, "site", id)
+	return s.sendExport(c, exp, err, "site", id)
 }

@@ -15,29 +15,42 @@ type Route struct {
 	Method     string
 	Path       string // under /api/v1 when API is true
 	Permission auth.Permission
-	Handler    gin.HandlerFunc
+	Handler    HandlerFunc
 	API        bool
 	MaxBody    int64 // 0: the JSON default
 }
 
-func get(path string, p auth.Permission, h gin.HandlerFunc) Route {
+func get(path string, p auth.Permission, h HandlerFunc) Route {
 	return Route{Method: http.MethodGet, Path: path, Permission: p, Handler: h, API: true}
 }
 
-func post(path string, p auth.Permission, h gin.HandlerFunc) Route {
+func post(path string, p auth.Permission, h HandlerFunc) Route {
 	return Route{Method: http.MethodPost, Path: path, Permission: p, Handler: h, API: true}
 }
 
-func put(path string, p auth.Permission, h gin.HandlerFunc) Route {
+func put(path string, p auth.Permission, h HandlerFunc) Route {
 	return Route{Method: http.MethodPut, Path: path, Permission: p, Handler: h, API: true}
 }
 
-func patch(path string, p auth.Permission, h gin.HandlerFunc) Route {
+func patch(path string, p auth.Permission, h HandlerFunc) Route {
 	return Route{Method: http.MethodPatch, Path: path, Permission: p, Handler: h, API: true}
 }
 
-func del(path string, p auth.Permission, h gin.HandlerFunc) Route {
+func del(path string, p auth.Permission, h HandlerFunc) Route {
 	return Route{Method: http.MethodDelete, Path: path, Permission: p, Handler: h, API: true}
+}
+
+// HandlerFunc is a route's handler: it writes the answer, or returns the
+// error the error middleware turns into the contract's error shape.
+type HandlerFunc func(c *gin.Context) error
+
+// gin adapts a handler to gin: a returned error goes to handleErrors.
+func (h HandlerFunc) gin() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if err := h(c); err != nil {
+			_ = c.Error(err)
+		}
+	}
 }
 
 // Routes is the route table.

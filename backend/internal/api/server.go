@@ -159,11 +159,11 @@ func (s *Server) Handler() (http.Handler, error) {
 		if rt.API {
 			group = api
 		}
-		group.Handle(rt.Method, rt.Path, bodyLimit(rt.BodyLimit()), s.guard.Require(rt.Permission), rt.Handler)
+		group.Handle(rt.Method, rt.Path, bodyLimit(rt.BodyLimit()), s.guard.Require(rt.Permission), rt.Handler.gin())
 	}
-	r.NoRoute(s.serveSPA)
-	r.NoMethod(func(c *gin.Context) {
-		_ = c.Error(&Error{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Message: "This method is not allowed here."})
-	})
+	r.NoRoute(HandlerFunc(s.serveSPA).gin())
+	r.NoMethod(HandlerFunc(func(c *gin.Context) error {
+		return &Error{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Message: "This method is not allowed here."}
+	}).gin())
 	return r, nil
 }

@@ -13,11 +13,10 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
-func (s *Server) listSites(c *gin.Context) {
+func (s *Server) listSites(c *gin.Context) error {
 	p, err := listQuery(c, store.SiteSorts)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	problems := qualification.Problems{}
 	f := store.SiteFilter{
@@ -30,10 +29,9 @@ func (s *Server) listSites(c *gin.Context) {
 		Archived:       queryArchived(c, problems),
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
-	writeCachedList(s, c, p, func(ctx context.Context) ([]store.SiteView, int64, error) { return s.st(c).ListSites(ctx, f, p) })
+	return writeCachedList(s, c, p, func(ctx context.Context) ([]store.SiteView, int64, error) { return s.st(c).ListSites(ctx, f, p) })
 }
 
 // queryStatuses reads the status filter: one status or several separated
@@ -63,7 +61,7 @@ func statusNames() []string {
 	return out
 }
 
-func (s *Server) getSite(c *gin.Context) { writeByID(c, s.st(c).SiteByID) }
+func (s *Server) getSite(c *gin.Context) error { return writeByID(c, s.st(c).SiteByID) }
 
 // decidedFields are site fields only a qualification decision sets; a
 // create or edit that sends them is told where to go instead.
@@ -104,15 +102,13 @@ type createSiteRequest struct {
 
 // createSite adds a site. It starts prospective; its status changes only
 // through qualification decisions.
-func (s *Server) createSite(c *gin.Context) {
+func (s *Server) createSite(c *gin.Context) error {
 	var req createSiteRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if err := (decidedFields{req.QualificationStatus, req.ConditionalUntil}).check(); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	site := model.Site{
 		ManufacturerID: req.ManufacturerID, Code: req.Code, Name: req.Name, Address: req.Address, City: req.City,
@@ -121,15 +117,14 @@ func (s *Server) createSite(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	if err := s.st(c).CreateSite(ctx, &site, actor(c)); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	view, err := s.st(c).SiteByID(ctx, site.ID)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, view)
+	return nil
 }
 
 type updateSiteRequest struct {
@@ -156,20 +151,18 @@ func (r *updateSiteRequest) sentVersion() int64 { return r.Version }
 
 // updateSite edits a site; {"archived": true} archives it and false
 // restores it. A change of risk tier moves the next inspection due date.
-func (s *Server) updateSite(c *gin.Context) {
+func (s *Server) updateSite(c *gin.Context) error {
 	var req updateSiteRequest
-	id, ok := bindUpdate(c, &req)
-	if !ok {
-		return
+	id, err := bindUpdate(c, &req)
+	if err != nil {
+		return err
 	}
 	if err := (decidedFields{req.QualificationStatus, req.ConditionalUntil}).check(); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	archive, err := archiveChange(req.Archived)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	site, err := s.st(c).UpdateSite(c.Request.Context(), id, req.Version, actor(c), store.SiteChange{
 		Archive: archive,
@@ -190,12 +183,12 @@ func (s *Server) updateSite(c *gin.Context) {
 		},
 	})
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, site)
+	return nil
 }
 
-func (s *Server) deleteSite(c *gin.Context) {
-	s.deleteByID(c, (*store.Store).DeleteSite)
+func (s *Server) deleteSite(c *gin.Context) error {
+	return s.deleteByID(c, (*store.Store).DeleteSite)
 }

@@ -18,19 +18,17 @@ const notBuiltPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 // (their names carry a content hash) and cached for a year; every other
 // path that is not a file gets index.html, uncached, so client-side routes
 // survive a reload. Unknown /api paths get a JSON 404.
-func (s *Server) serveSPA(c *gin.Context) {
+func (s *Server) serveSPA(c *gin.Context) error {
 	p := c.Request.URL.Path
 	if strings.HasPrefix(p, "/api/") || p == "/api" {
-		_ = c.Error(notFound("This API route"))
-		return
+		return notFound("This API route")
 	}
 	if c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead {
-		_ = c.Error(notFound("This page"))
-		return
+		return notFound("This page")
 	}
 	if s.spa == nil {
 		c.Data(http.StatusOK, "text/html; charset=utf-8", []byte(notBuiltPage))
-		return
+		return nil
 	}
 	name := strings.TrimPrefix(path.Clean(p), "/")
 	if name != "" && name != "index.html" {
@@ -41,18 +39,18 @@ func (s *Server) serveSPA(c *gin.Context) {
 				c.Header("Cache-Control", "no-cache")
 			}
 			c.FileFromFS(name, http.FS(s.spa))
-			return
+			return nil
 		}
 		if strings.HasPrefix(name, "assets/") {
-			_ = c.Error(notFound("This file"))
-			return
+			return notFound("This file")
 		}
 	}
 	index, err := fs.ReadFile(s.spa, "index.html")
 	if err != nil {
 		c.Data(http.StatusOK, "text/html; charset=utf-8", []byte(notBuiltPage))
-		return
+		return nil
 	}
 	c.Header("Cache-Control", "no-cache")
 	c.Data(http.StatusOK, "text/html; charset=utf-8", index)
+	return nil
 }

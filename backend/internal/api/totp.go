@@ -45,39 +45,34 @@ var errBadCode = &Error{Status: http.StatusUnauthorized, Code: "unauthenticated"
 // loginTOTP completes a sign-in whose password was right with a code from
 // the user's app or one of their recovery codes. Wrong codes count
 // towards the same limits as wrong passwords.
-func (s *Server) loginTOTP(c *gin.Context) {
+func (s *Server) loginTOTP(c *gin.Context) error {
 	var req totpLoginRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	claims, err := s.tokens.ParseChallenge(req.Challenge)
 	if err != nil {
-		_ = c.Error(&Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "The sign-in has expired; enter your password again."})
-		return
+		return &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "The sign-in has expired; enter your password again."}
 	}
 	id, _ := claims.UserID()
 	ctx := c.Request.Context()
 	u, err := s.store.UserByID(ctx, id)
 	if err != nil || !auth.SessionValid(u, claims.TokenVersion, s.now()) {
-		_ = c.Error(&Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "The sign-in has expired; enter your password again."})
-		return
+		return &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "The sign-in has expired; enter your password again."}
 	}
 	ip := c.ClientIP()
-	if !s.withinLimits(c, u.Email, ip) {
-		return
+	if err := s.withinLimits(c, u.Email, ip); err != nil {
+		return err
 	}
 	ok, err := s.checkSecondFactor(ctx, u, req.Code, req.RecoveryCode, audit.ActorOf(u, ip))
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if !ok {
 		s.totpFailed(c, u, "auth.totp_failed")
-		_ = c.Error(errBadCode)
-		return
+		return errBadCode
 	}
-	s.completeLogin(c, u, false)
+	return s.completeLogin(c, u, false)
 }
 
 // checkSecondFactor checks a code (once per step) or spends a recovery code.
@@ -119,21 +114,20 @@ type totpEnrolment struct {
 
 // enrolTOTP makes a new secret for the signed-in user; it takes effect
 // once confirmed with a code.
-func (s *Server) enrolTOTP(c *gin.Context) {
+func (s *Server) enrolTOTP(c *gin.Context) error {
 	u := principal(c)
 	key, secret := auth.NewTOTPSecret()
 	if err := s.store.StartTOTPEnrolment(c.Request.Context(), u.ID, s.box.Seal(key), actor(c)); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	link := auth.TOTPURL("qualtrack", u.Email, secret)
 	svg, err := auth.QRSVG(link)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, totpEnrolment{Secret: secret, OtpauthURL: link, QRSVG: svg})
+	return nil
 }
 
 type totpCodeRequest struct {
@@ -148,33 +142,28 @@ type totpConfirmed struct {
 
 // confirmTOTP switches two-factor sign-in on with a first code and returns
 // the recovery codes, shown this once.
-func (s *Server) confirmTOTP(c *gin.Context) {
+func (s *Server) confirmTOTP(c *gin.Context) error {
 	var req totpCodeRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	u := principal(c)
 	ctx := c.Request.Context()
 	t, err := s.store.TOTPOf(ctx, u.ID)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && t.Enabled) {
-		_ = c.Error(&Error{Status: http.StatusConflict, Code: "conflict", Message: "Start the enrolment first (POST /me/totp/enrol)."})
-		return
+		return &Error{Status: http.StatusConflict, Code: "conflict", Message: "Start the enrolment first (POST /me/totp/enrol)."}
 	}
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	key, err := s.box.Open(t.SecretEnc)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	step, ok := auth.CheckTOTP(key, req.Code, s.now(), 0)
 	if !ok {
 		s.totpFailed(c, u, "totp.confirm_failed")
-		_ = c.Error(invalid("The code is not correct.", map[string]string{"code": "is not the code your app shows now"}))
-		return
+		return invalid("The code is not correct.", map[string]string{"code": "is not the code your app shows now"})
 	}
 	codes := auth.NewRecoveryCodes(recoveryCodeCount)
 	hashes := make([]string, len(codes))
@@ -182,19 +171,18 @@ func (s *Server) confirmTOTP(c *gin.Context) {
 		hashes[i] = auth.HashRecoveryCode(rc)
 	}
 	if err := s.store.ConfirmTOTP(ctx, u.ID, step, hashes, actor(c)); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	out := totpConfirmed{RecoveryCodes: codes}
 	if auth.PrincipalFrom(c).EnrolOnly {
 		// The enrol-only session becomes a full one.
 		if out.Token, _, err = s.startSession(c, u, false); err != nil {
-			_ = c.Error(err)
-			return
+			return err
 		}
 	}
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, out)
+	return nil
 }
 
 type totpDisableRequest struct {
@@ -204,64 +192,58 @@ type totpDisableRequest struct {
 
 // disableTOTP turns two-factor sign-in off; it takes the password and a
 // current code, so a session left open cannot do it alone.
-func (s *Server) disableTOTP(c *gin.Context) {
+func (s *Server) disableTOTP(c *gin.Context) error {
 	var req totpDisableRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	u := principal(c)
 	ctx := c.Request.Context()
 	if err := s.hasher.Verify(ctx, u.PasswordHash, req.Password); err != nil {
-		_ = c.Error(invalid("The password is not correct.", map[string]string{"password": "is not correct"}))
-		return
+		return invalid("The password is not correct.", map[string]string{"password": "is not correct"})
 	}
 	ok, err := s.checkSecondFactor(ctx, u, req.Code, "", actor(c))
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if !ok {
 		s.totpFailed(c, u, "totp.disable_failed")
-		_ = c.Error(invalid("The code is not correct.", map[string]string{"code": "is not the code your app shows now"}))
-		return
+		return invalid("The code is not correct.", map[string]string{"code": "is not the code your app shows now"})
 	}
 	if required, err := s.totpRequired(ctx, u.Role); err != nil || required {
 		if err == nil {
 			err = &Error{Status: http.StatusConflict, Code: "conflict", Message: "Two-factor sign-in is required for your role; it cannot be turned off."}
 		}
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if err := s.store.DisableTOTP(ctx, u.ID, "totp.disable", actor(c)); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }
 
 // resetUserTOTP lets an admin turn off a user's two-factor sign-in (a lost
 // phone); the user's sessions end and they enrol again.
-func (s *Server) resetUserTOTP(c *gin.Context) {
+func (s *Server) resetUserTOTP(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if err := s.store.DisableTOTP(c.Request.Context(), id, "totp.reset", actor(c)); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }
 
-func (s *Server) getSecuritySettings(c *gin.Context) {
+func (s *Server) getSecuritySettings(c *gin.Context) error {
 	set, err := s.store.SecuritySettings(c.Request.Context())
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, set)
+	return nil
 }
 
 type securitySettingsRequest struct {
@@ -270,21 +252,18 @@ type securitySettingsRequest struct {
 	RequireTOTPFor *[]model.Role `json:"require_totp_for"`
 }
 
-func (s *Server) putSecuritySettings(c *gin.Context) {
+func (s *Server) putSecuritySettings(c *gin.Context) error {
 	var req securitySettingsRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if req.RequireTOTPFor == nil {
-		_ = c.Error(invalid("The settings are not valid.", map[string]string{"require_totp_for": "is required: the roles that must use two-factor sign-in ([] for none)"}))
-		return
+		return invalid("The settings are not valid.", map[string]string{"require_totp_for": "is required: the roles that must use two-factor sign-in ([] for none)"})
 	}
 	roles := []model.Role{}
 	for _, r := range *req.RequireTOTPFor {
 		if !r.Valid() {
-			_ = c.Error(invalid("The settings are not valid.", map[string]string{"require_totp_for": "must list roles among: admin, manager, procurement, auditor"}))
-			return
+			return invalid("The settings are not valid.", map[string]string{"require_totp_for": "must list roles among: admin, manager, procurement, auditor"})
 		}
 		if !slices.Contains(roles, r) {
 			roles = append(roles, r)
@@ -292,8 +271,8 @@ func (s *Server) putSecuritySettings(c *gin.Context) {
 	}
 	set := store.SecuritySettings{RequireTOTPFor: roles}
 	if err := s.store.SetSecuritySettings(c.Request.Context(), set, actor(c)); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, set)
+	return nil
 }

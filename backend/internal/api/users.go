@@ -17,11 +17,10 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
-func (s *Server) listUsers(c *gin.Context) {
+func (s *Server) listUsers(c *gin.Context) error {
 	p, err := listQuery(c, store.UserSorts)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	problems := qualification.Problems{}
 	f := store.UserFilter{
@@ -30,34 +29,30 @@ func (s *Server) listUsers(c *gin.Context) {
 		Active: queryBool(c, "active", problems),
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	users, total, err := s.store.ListUsers(c.Request.Context(), f, p)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	views, err := s.userViews(c.Request.Context(), users)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	writeList(c, views, total, p)
+	return nil
 }
 
-func (s *Server) getUser(c *gin.Context) {
+func (s *Server) getUser(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	u, err := s.store.UserByID(c.Request.Context(), id)
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
-	s.writeUser(c, u)
+	return s.writeUser(c, u)
 }
 
 // userView is a user as the users API shows it: with the manufacturers an
@@ -90,13 +85,13 @@ func (s *Server) userViews(ctx context.Context, users []model.User) ([]userView,
 	return out, nil
 }
 
-func (s *Server) writeUser(c *gin.Context, u model.User) {
+func (s *Server) writeUser(c *gin.Context, u model.User) error {
 	views, err := s.userViews(c.Request.Context(), []model.User{u})
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, views[0])
+	return nil
 }
 
 type createUserRequest struct {
@@ -133,11 +128,10 @@ func GeneratePassword() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-func (s *Server) createUser(c *gin.Context) {
+func (s *Server) createUser(c *gin.Context) error {
 	var req createUserRequest
 	if err := decodeJSON(c, &req); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	problems := qualification.Problems{}
 	validateUserFields(problems, req.Email, req.Name, req.Role)
@@ -152,15 +146,14 @@ func (s *Server) createUser(c *gin.Context) {
 		problems.Add("access_expires_at", "must be in the future")
 	}
 	if err := problems.Err("The user cannot be created."); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	u, err := s.CreateUser(c.Request.Context(), req.Email, strings.TrimSpace(req.Name), req.Role, req.Password, req.Active == nil || *req.Active, req.AccessExpiresAt, actor(c))
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, createdUser{User: u, GeneratedPassword: generated})
+	return nil
 }
 
 // CreateUser hashes the password and stores a new user; the first admin,
@@ -200,23 +193,20 @@ func (r *updateUserRequest) sentVersion() int64 { return r.Version }
 // updateUser edits a user. Changing the role, disabling, changing the
 // access end or resetting the password ends the user's sessions. An admin
 // cannot remove the last active admin.
-func (s *Server) updateUser(c *gin.Context) {
+func (s *Server) updateUser(c *gin.Context) error {
 	var req updateUserRequest
-	id, ok := bindUpdate(c, &req)
-	if !ok {
-		return
+	id, err := bindUpdate(c, &req)
+	if err != nil {
+		return err
 	}
 	ctx := c.Request.Context()
 	var newHash string
-	var err error
 	if req.Password.Set {
 		if why := auth.CheckPasswordPolicy(req.Password.Value); why != "" {
-			_ = c.Error(invalid("Choose another password.", map[string]string{"password": why}))
-			return
+			return invalid("Choose another password.", map[string]string{"password": why})
 		}
 		if newHash, err = s.hasher.Hash(ctx, req.Password.Value); err != nil {
-			_ = c.Error(err)
-			return
+			return err
 		}
 	}
 	var scope *[]int64
@@ -268,10 +258,9 @@ func (s *Server) updateUser(c *gin.Context) {
 		return problems.Err("The user cannot be saved.")
 	})
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
-	s.writeUser(c, u)
+	return s.writeUser(c, u)
 }
 
 // CreateUserChecked validates and creates a user outside a request (the
@@ -289,15 +278,14 @@ func (s *Server) CreateUserChecked(ctx context.Context, email, name string, role
 }
 
 // endUserSessions signs a user out everywhere (a lost laptop, a leaver).
-func (s *Server) endUserSessions(c *gin.Context) {
+func (s *Server) endUserSessions(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	if err := s.store.EndSessions(c.Request.Context(), id, actor(c), "user.end_sessions"); err != nil {
-		_ = c.Error(err)
-		return
+		return err
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }
