@@ -28,20 +28,17 @@ func (s *Server) listAuditEvents(c *gin.Context) error {
 	}
 	problems := qualification.Problems{}
 	f := store.AuditFilter{
-		EntityType: c.Query("entity_type"),
+		EntityType: queryText(c, "entity_type", problems),
 		EntityID:   queryInt64(c, "entity_id", problems),
 		ActorID:    queryInt64(c, "actor_id", problems),
-		Action:     c.Query("action"),
+		Action:     queryText(c, "action", problems),
 	}
-	from, to := queryDate(c, "from", problems), queryDate(c, "to", problems)
+	from, to := queryDateRange(c, problems)
 	if !from.IsZero() {
 		f.From = from.Time()
 	}
 	if !to.IsZero() {
 		f.To = to.Time().Add(24 * time.Hour) // "to" includes that whole day
-	}
-	if !from.IsZero() && !to.IsZero() && to.Before(from) {
-		problems.Add("to", "must not be before from")
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
 		return err

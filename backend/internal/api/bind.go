@@ -19,7 +19,6 @@ import (
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
-	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
@@ -245,45 +244,6 @@ func (s *Server) deleteByID(c *gin.Context, remove func(st *store.Store, ctx con
 	return nil
 }
 
-// listQuery reads page, page_size and sort, checking sort against sorts.
-func listQuery(c *gin.Context, sorts store.SortFields) (store.Page, error) {
-	p := store.Page{Page: 1, PageSize: 50, Sort: c.Query("sort")}
-	fields := map[string]string{}
-	if v := c.Query("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 1_000_000 {
-			fields["page"] = "must be a whole number of at least 1"
-		}
-		p.Page = n
-	}
-	if v := c.Query("page_size"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > store.MaxPageSize {
-			fields["page_size"] = fmt.Sprintf("must be a whole number from 1 to %d", store.MaxPageSize)
-		}
-		p.PageSize = n
-	}
-	if p.Sort != "" {
-		if _, ok := sorts[strings.TrimPrefix(p.Sort, "-")]; !ok {
-			fields["sort"] = "can be one of: " + strings.Join(sortedNames(sorts), ", ") + " (with - in front for descending)"
-		}
-	}
-	if len(fields) > 0 {
-		return p, invalid("The list parameters are not valid.", fields)
-	}
-	return p, nil
-}
-
-func sortedNames(s store.SortFields) []string {
-	names := s.Names()
-	for i := 1; i < len(names); i++ {
-		for j := i; j > 0 && names[j] < names[j-1]; j-- {
-			names[j], names[j-1] = names[j-1], names[j]
-		}
-	}
-	return names
-}
-
 // listResponse is the contract's list shape.
 type listResponse[T any] struct {
 	Items    []T   `json:"items"`
@@ -297,78 +257,4 @@ func writeList[T any](c *gin.Context, items []T, total int64, p store.Page) {
 		items = []T{}
 	}
 	c.JSON(http.StatusOK, listResponse[T]{Items: items, Total: total, Page: p.Page, PageSize: p.PageSize})
-}
-
-// maxSearchLength bounds the search box: longer text is no search anyone
-// types, and SQLite refuses LIKE patterns past 50,000 bytes.
-const maxSearchLength = 200
-
-// querySearch reads the q search text.
-func querySearch(c *gin.Context, problems qualification.Problems) string {
-	q := strings.TrimSpace(c.Query("q"))
-	if utf8.RuneCountInString(q) > maxSearchLength {
-		problems.Add("q", fmt.Sprintf("must be at most %d characters", maxSearchLength))
-		return ""
-	}
-	return q
-}
-
-// queryInt64 reads an optional positive integer filter.
-func queryInt64(c *gin.Context, name string, problems qualification.Problems) int64 {
-	v := c.Query(name)
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || n < 1 {
-		problems.Add(name, "must be a positive whole number")
-		return 0
-	}
-	return n
-}
-
-// queryBool reads an optional true/false filter.
-func queryBool(c *gin.Context, name string, problems qualification.Problems) *bool {
-	v := c.Query(name)
-	if v == "" {
-		return nil
-	}
-	b, err := strconv.ParseBool(v)
-	if err != nil {
-		problems.Add(name, "must be true or false")
-		return nil
-	}
-	return &b
-}
-
-// queryDate reads an optional YYYY-MM-DD filter.
-func queryDate(c *gin.Context, name string, problems qualification.Problems) model.Date {
-	v := c.Query(name)
-	if v == "" {
-		return model.Date{}
-	}
-	d, err := model.ParseDate(v)
-	if err != nil {
-		problems.Add(name, err.Error())
-	}
-	return d
-}
-
-// queryEnum reads an optional filter that must be one of allowed.
-func queryEnum[T ~string](c *gin.Context, name string, allowed []T, problems qualification.Problems) T {
-	v := T(c.Query(name))
-	if v == "" {
-		return v
-	}
-	for _, a := range allowed {
-		if a == v {
-			return v
-		}
-	}
-	names := make([]string, len(allowed))
-	for i, a := range allowed {
-		names[i] = string(a)
-	}
-	problems.Add(name, "must be one of: "+strings.Join(names, ", "))
-	return ""
 }

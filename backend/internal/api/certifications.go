@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -11,9 +10,6 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
-// maxExpiryWindowDays bounds expiring_within_days (ten years).
-const maxExpiryWindowDays = 3650
-
 func (s *Server) listCertifications(c *gin.Context) error {
 	p, err := listQuery(c, store.CertificationSorts)
 	if err != nil {
@@ -21,18 +17,11 @@ func (s *Server) listCertifications(c *gin.Context) error {
 	}
 	problems := qualification.Problems{}
 	f := store.CertificationFilter{
-		SiteID:   queryInt64(c, "site_id", problems),
-		Standard: c.Query("standard"),
-		Statuses: queryEnumList(c, "status", model.CertificationStatuses, problems),
-		Q:        querySearch(c, problems),
-	}
-	if v := c.Query("expiring_within_days"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > maxExpiryWindowDays {
-			problems.Add("expiring_within_days", "must be a whole number of days from 0 to "+strconv.Itoa(maxExpiryWindowDays))
-		} else {
-			f.ExpiringWithinDays = &n
-		}
+		SiteID:             queryInt64(c, "site_id", problems),
+		Standard:           queryText(c, "standard", problems),
+		Statuses:           queryEnumList(c, "status", model.CertificationStatuses, problems),
+		Q:                  querySearch(c, problems),
+		ExpiringWithinDays: queryExpiringWithin(c, problems),
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
 		return err

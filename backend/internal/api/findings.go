@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"net/http"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -111,31 +110,4 @@ func (s *Server) updateFinding(c *gin.Context) error {
 	}
 	c.JSON(http.StatusOK, row)
 	return nil
-}
-
-// queryEnumList reads an optional comma-separated filter whose every value
-// must be one of allowed ("open,in_progress").
-func queryEnumList[T ~string](c *gin.Context, name string, allowed []T, problems qualification.Problems) []T {
-	v := strings.TrimSpace(c.Query(name))
-	if v == "" {
-		return nil
-	}
-	var out []T
-	for _, part := range strings.Split(v, ",") {
-		t := T(strings.TrimSpace(part))
-		ok := false
-		for _, a := range allowed {
-			ok = ok || a == t
-		}
-		if !ok {
-			names := make([]string, len(allowed))
-			for i, a := range allowed {
-				names[i] = string(a)
-			}
-			problems.Add(name, "must be one or more (comma-separated) of: "+strings.Join(names, ", "))
-			return nil
-		}
-		out = append(out, t)
-	}
-	return out
 }

@@ -3,11 +3,11 @@ package api
 import (
 	"errors"
 	"net/http"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/spreadsheet"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
@@ -134,9 +134,10 @@ func (s *Server) clearChecklistAnswer(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	version, err := strconv.ParseInt(c.Query("version"), 10, 64)
-	if err != nil || version < 1 {
-		return invalid("Send the version of the answer you read.", map[string]string{"version": "is required (?version=N)"})
+	problems := qualification.Problems{}
+	version := queryVersion(c, problems)
+	if err := problems.Err("Send the version of the answer you read."); err != nil {
+		return err
 	}
 	if err := s.st(c).ClearChecklistAnswer(c.Request.Context(), id, cid, itemID, version, actor(c)); err != nil {
 		return checklistNotFound(err)

@@ -21,13 +21,9 @@ func (s *Server) listInspections(c *gin.Context) error {
 		Status: queryEnum(c, "status", model.InspectionStatuses, problems),
 		Type:   queryEnum(c, "type", model.InspectionTypes, problems),
 		Result: queryEnum(c, "result", model.InspectionResults, problems),
-		From:   queryDate(c, "from", problems),
-		To:     queryDate(c, "to", problems),
 		Q:      querySearch(c, problems),
 	}
-	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
-		problems.Add("to", "must not be before from")
-	}
+	f.From, f.To = queryDateRange(c, problems)
 	if err := problems.Err("The filters are not valid."); err != nil {
 		return err
 	}

@@ -10,34 +10,6 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
-// queryArchived reads the archived filter: absent or false lists active
-// records, true archived ones, all both.
-func queryArchived(c *gin.Context, problems qualification.Problems) store.Archived {
-	switch c.Query("archived") {
-	case "", "false":
-		return store.ActiveOnly
-	case "true":
-		return store.ArchivedOnly
-	case "all":
-		return store.ArchivedAll
-	}
-	problems.Add("archived", "must be true, false or all")
-	return store.ActiveOnly
-}
-
-// queryCountry reads a country filter as an ISO alpha-2 code.
-func queryCountry(c *gin.Context, problems qualification.Problems) string {
-	v := c.Query("country")
-	if v == "" {
-		return ""
-	}
-	code, ok := qualification.CountryCode(v)
-	if !ok {
-		problems.Add("country", "must be an ISO 3166-1 country code such as DE, CN or US")
-	}
-	return code
-}
-
 func (s *Server) listManufacturers(c *gin.Context) error {
 	p, err := listQuery(c, store.ManufacturerSorts)
 	if err != nil {

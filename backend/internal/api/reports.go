@@ -6,8 +6,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -75,16 +73,10 @@ func (s *Server) approvedSuppliersReport(c *gin.Context) error {
 	f := store.ReportSiteFilter{
 		Q:              querySearch(c, problems),
 		ManufacturerID: queryInt64(c, "manufacturer_id", problems),
-		Statuses:       reportStatuses(c, problems),
+		Statuses:       queryStatuses(c, problems),
 		RiskTier:       queryEnum(c, "risk_tier", model.RiskTiers, problems),
 		Overdue:        queryBool(c, "overdue", problems),
-	}
-	if v := strings.TrimSpace(c.Query("country")); v != "" {
-		code, ok := qualification.CountryCode(v)
-		if !ok {
-			problems.Add("country", "must be a country's ISO code (e.g. CN) or English name")
-		}
-		f.Country = code
+		Country:        queryCountry(c, problems),
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
 		return err
@@ -93,34 +85,10 @@ func (s *Server) approvedSuppliersReport(c *gin.Context) error {
 	return s.sendExport(c, exp, err, "", 0)
 }
 
-// reportStatuses reads status=qualified or status=qualified,conditional.
-func reportStatuses(c *gin.Context, problems qualification.Problems) []model.QualificationStatus {
-	v := strings.TrimSpace(c.Query("status"))
-	if v == "" {
-		return nil
-	}
-	var out []model.QualificationStatus
-	for _, part := range strings.Split(v, ",") {
-		st := model.QualificationStatus(strings.TrimSpace(part))
-		if !st.Valid() {
-			names := make([]string, len(model.QualificationStatuses))
-			for i, s := range model.QualificationStatuses {
-				names[i] = string(s)
-			}
-			problems.Add("status", "must be one or more of, separated by commas: "+strings.Join(names, ", "))
-			return nil
-		}
-		out = append(out, st)
-	}
-	return out
-}
-
 func (s *Server) inspectionsReport(c *gin.Context) error {
 	problems := qualification.Problems{}
-	f := store.ReportInspectionFilter{From: queryDate(c, "from", problems), To: queryDate(c, "to", problems)}
-	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
-		problems.Add("to", "must not be before from")
-	}
+	var f store.ReportInspectionFilter
+	f.From, f.To = queryDateRange(c, problems)
 	if err := problems.Err("The filters are not valid."); err != nil {
 		return err
 	}
@@ -129,13 +97,10 @@ func (s *Server) inspectionsReport(c *gin.Context) error {
 }
 
 func (s *Server) certificationsReport(c *gin.Context) error {
-	var f store.ReportCertificationFilter
-	if v := c.Query("expiring_within_days"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 3650 {
-			return invalid("The filters are not valid.", map[string]string{"expiring_within_days": "must be a whole number of days from 0 to 3650"})
-		}
-		f.ExpiringWithinDays = &n
+	problems := qualification.Problems{}
+	f := store.ReportCertificationFilter{ExpiringWithinDays: queryExpiringWithin(c, problems)}
+	if err := problems.Err("The filters are not valid."); err != nil {
+		return err
 	}
 	exp, err := spreadsheet.Certifications(c.Request.Context(), s.st(c), f, s.reportRun(c))
 	return s.sendExport(c, exp, err, "", 0)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -32,33 +31,6 @@ func (s *Server) listSites(c *gin.Context) error {
 		return err
 	}
 	return writeCachedList(s, c, p, func(ctx context.Context) ([]store.SiteView, int64, error) { return s.st(c).ListSites(ctx, f, p) })
-}
-
-// queryStatuses reads the status filter: one status or several separated
-// by commas (status=qualified,conditional).
-func queryStatuses(c *gin.Context, problems qualification.Problems) []model.QualificationStatus {
-	v := c.Query("status")
-	if v == "" {
-		return nil
-	}
-	var out []model.QualificationStatus
-	for _, part := range strings.Split(v, ",") {
-		st := model.QualificationStatus(strings.TrimSpace(part))
-		if !st.Valid() {
-			problems.Add("status", "must be one or more of, separated by commas: "+strings.Join(statusNames(), ", "))
-			return nil
-		}
-		out = append(out, st)
-	}
-	return out
-}
-
-func statusNames() []string {
-	out := make([]string, len(model.QualificationStatuses))
-	for i, st := range model.QualificationStatuses {
-		out[i] = string(st)
-	}
-	return out
 }
 
 func (s *Server) getSite(c *gin.Context) error { return writeByID(c, s.st(c).SiteByID) }
