@@ -33,9 +33,11 @@ run: build
 ## test: every test: Go on SQLite (and PostgreSQL when QUALTRACK_TEST_DATABASE_URL is set), fuzzing, frontend checks, browser tests
 test: lint test-go test-go-postgres fuzz test-frontend e2e
 
-lint:
+## lint: gofmt, go vet, docs/openapi.yaml against Redocly's recommended rules, and the web app's wire types generated from it
+lint: frontend-deps
 	@out=$$(gofmt -l backend migrations frontend/embed.go); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	cd frontend && $(NPM) run --silent lint:openapi && $(NPM) run --silent api:check
 
 test-go:
 	env -u QUALTRACK_TEST_DATABASE_URL $(GO) test -race -count=1 ./...

@@ -5,7 +5,7 @@ import type {
   AuditEvent,
   AuditVerifyResult,
   Certification,
-  CertificationInput,
+  CertificationDraft,
   CreatedUser,
   Dashboard,
   DecisionRequest,
@@ -92,7 +92,7 @@ export const findingsApi = {
   update: (id: number, body: Patch<FindingInput> & Record<string, unknown>) =>
     apiRequest<Finding>(`/findings/${id}`, { method: 'PATCH', body }),
 };
-export const certificationsApi = crud<Certification, CertificationInput>('/certifications');
+export const certificationsApi = crud<Certification, CertificationDraft>('/certifications');
 
 export const usersApi = {
   list: (params?: ListParams, signal?: AbortSignal) =>

@@ -1,14 +1,14 @@
 import { Autocomplete, Checkbox, Modal, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { COMMON_STANDARDS, certificationsApi, type Certification, type CertificationInput } from '../../api';
+import { COMMON_STANDARDS, certificationsApi, type Certification, type CertificationDraft } from '../../api';
 import { changedFields } from '../../components/changedFields';
 import { DateField, FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { SitePicker } from '../../components/SitePicker';
 
 const FIELDS = ['site_id', 'standard', 'certificate_number', 'issuing_body', 'scope', 'issued_on', 'expires_on', 'withdrawn', 'withdrawn_reason', 'verified'] as const;
 
-function fromRecord(c: Certification): CertificationInput {
+function fromRecord(c: Certification): CertificationDraft {
   return {
     site_id: c.site_id,
     standard: c.standard,
@@ -45,7 +45,7 @@ export function CertificationModal({
 
 function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () => void; siteId?: number | undefined; record?: Certification | undefined; onReload?: (() => void) | undefined }) {
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<CertificationInput>(
+  const [form, setForm] = useState<CertificationDraft>(
     record
       ? fromRecord(record)
       : { site_id: siteId ?? 0, standard: '', certificate_number: '', issuing_body: '', scope: '', issued_on: null, expires_on: null, withdrawn: false, withdrawn_reason: '' },
@@ -67,7 +67,7 @@ function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () 
     },
   });
   const err = serverErrors(save.error, FIELDS);
-  const set = <K extends keyof CertificationInput>(k: K, v: CertificationInput[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const set = <K extends keyof CertificationDraft>(k: K, v: CertificationDraft[K]) => setForm((f) => ({ ...f, [k]: v }));
   return (
     <ServerForm
       label={record ? 'Edit certification' : 'Add a certification'}

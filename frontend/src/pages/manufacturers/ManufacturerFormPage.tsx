@@ -8,10 +8,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { RecordState } from '../../components/QueryState';
 import { changedFields } from '../../components/changedFields';
 
-const EMPTY: ManufacturerInput = { name: '', legal_name: '', country: '', website: '', notes: '' };
+/** The form holds every field, empty until typed. */
+type ManufacturerFields = Required<ManufacturerInput>;
+
+const EMPTY: ManufacturerFields = { name: '', legal_name: '', country: '', website: '', notes: '' };
 const FIELDS = ['name', 'legal_name', 'country', 'website', 'notes'] as const;
 
-function fromRecord(m: Manufacturer): ManufacturerInput {
+function fromRecord(m: Manufacturer): ManufacturerFields {
   return { name: m.name, legal_name: m.legal_name, country: m.country, website: m.website, notes: m.notes };
 }
 
@@ -42,13 +45,13 @@ export default function ManufacturerFormPage() {
 function ManufacturerForm({ record, onReload }: { record?: Manufacturer; onReload: () => void }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<ManufacturerInput>(record ? fromRecord(record) : EMPTY);
+  const [form, setForm] = useState<ManufacturerFields>(record ? fromRecord(record) : EMPTY);
   useEffect(() => {
     if (record) setForm(fromRecord(record));
   }, [record]);
 
   const save = useMutation({
-    mutationFn: (input: ManufacturerInput) =>
+    mutationFn: (input: ManufacturerFields) =>
       record
         ? manufacturersApi.update(record.id, { ...changedFields(fromRecord(record), input), version: record.version })
         : manufacturersApi.create(input),

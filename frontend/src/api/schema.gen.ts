@@ -1,0 +1,5480 @@
+// Generated from docs/openapi.yaml by scripts/api-types.mjs (npm run api:types). Do not edit:
+// change docs/openapi.yaml and run the script again. src/api/types.ts names these schemas.
+
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Report that the process is up. */
+        get: operations["healthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Report whether the database answers and every migration is applied. */
+        get: operations["readyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with e-mail and password; returns a token and sets the session cookie.
+         * @description Failed attempts are limited per e-mail and per client address; past
+         *     the limit the answer is 429 with `Retry-After`. Every attempt is
+         *     recorded in the audit trail.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out, ending every session of the user, and clear the cookie.
+         * @description Sessions carry the user's token version; signing out moves it on, so
+         *     every token and cookie of this user (on every device) stops working.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return the signed-in user.
+         * @description Also answered to a session that may only enrol in two-factor sign-in
+         *     (`totp_enrolment_required: true`), so a client can send the user to
+         *     enrolment after a reload.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the signed-in user's password, ending their other sessions.
+         * @description Every other session of the user ends. When the request came with the
+         *     session cookie, a fresh cookie is set so this browser stays signed in;
+         *     a bearer client must sign in again.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users. */
+        get: operations["listUsers"];
+        put?: never;
+        /** Create a user; without a password one is generated and returned once. */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return a user. */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a user (role, access, password reset); such changes end the user's sessions.
+         * @description Changing the role, disabling, changing `access_expires_at` or
+         *     resetting the password or changing `scope_manufacturer_ids` ends
+         *     the user's sessions. The last active
+         *     admin cannot be demoted or disabled (422 on `role`).
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/users/{id}/end-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a user out everywhere (a lost laptop, a leaver).
+         * @description Every token and cookie of the user stops working on its next request; the user can sign in again.
+         */
+        post: operations["endUserSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/manufacturers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List manufacturers with their site counts. */
+        get: operations["listManufacturers"];
+        put?: never;
+        /** Create a manufacturer. */
+        post: operations["createManufacturer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/manufacturers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return a manufacturer. */
+        get: operations["getManufacturer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a manufacturer that has no sites (archive it otherwise).
+         * @description A manufacturer with any site, archived ones included, is refused with 409 `conflict`; archive it instead. The audit event keeps the deleted record.
+         */
+        delete: operations["deleteManufacturer"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit, archive (archived true) or restore (archived false) a manufacturer.
+         * @description A manufacturer with active (not archived) sites cannot be archived (422 on `archived`).
+         */
+        patch: operations["updateManufacturer"];
+        trace?: never;
+    };
+    "/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List sites with their derived schedule, open findings and certification summary. */
+        get: operations["listSites"];
+        put?: never;
+        /**
+         * Create a site; it starts prospective and is due for inspection from today.
+         * @description `qualification_status` and `conditional_until` are set only by a
+         *     qualification decision; sending them is 422.
+         */
+        post: operations["createSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return a site with its derived values. */
+        get: operations["getSite"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a site without history (archive it otherwise).
+         * @description A site with inspections, certifications, qualification decisions or
+         *     attachments is refused with 409 `conflict`; archive it instead. The
+         *     audit event keeps the deleted record.
+         */
+        delete: operations["deleteSite"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit, archive (archived true) or restore (archived false) a site.
+         * @description A change of risk tier moves `next_inspection_due`. Moving the site to
+         *     another manufacturer, or restoring it, needs an active manufacturer.
+         *     `qualification_status` and `conditional_until` cannot be edited here
+         *     (422); use `POST /sites/{id}/qualification`.
+         */
+        patch: operations["updateSite"];
+        trace?: never;
+    };
+    "/sites/{id}/qualification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** List a site's qualification decisions (its status history), newest first. */
+        get: operations["listQualificationDecisions"];
+        put?: never;
+        /**
+         * Record a qualification decision (move the site to another status).
+         * @description The move must be an allowed transition and the site must meet the
+         *     evidence rules for the target status today; a refusal is 422 whose
+         *     `fields` name every unmet rule at once (keys such as `status`,
+         *     `reason`, `conditional_until`, `inspection`, `findings`,
+         *     `certification`). `reason` is always required; `conditional_until`
+         *     (a date after today) is required for, and only for, `conditional`.
+         *     Procurement may only move `prospective` to `in_qualification`;
+         *     other moves are 403 with a message saying so. An archived site is
+         *     refused (422). A concurrent change to the site is 409
+         *     `version_conflict`.
+         */
+        post: operations["decideQualification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sites/{id}/qualification/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the statuses the caller may move the site to, and what each still lacks.
+         * @description For the decision dialog. Only targets the caller's role may choose
+         *     are listed, so an auditor always gets an empty `allowed`.
+         */
+        get: operations["getQualificationOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sites/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** List a site's attachments. */
+        get: operations["listSiteAttachments"];
+        put?: never;
+        /** Attach a file to a site. */
+        post: operations["uploadSiteAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sites/{id}/dossier.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Download everything on record about one site as a workbook. */
+        get: operations["downloadSiteDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Return the overview figures and the records needing attention first. */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List inspections, latest first by default. */
+        get: operations["listInspections"];
+        put?: never;
+        /**
+         * Plan an inspection (status planned unless given) or log one already done.
+         * @description A `planned` inspection needs `scheduled_date` and no result; a
+         *     `completed` one needs a `performed_date` not in the future and a
+         *     `result`. The site's schedule is updated in the same transaction.
+         */
+        post: operations["createInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return an inspection. */
+        get: operations["getInspection"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a planned inspection entered by mistake.
+         * @description Only a `planned` inspection without findings or attachments can be
+         *     deleted; anything else is 409 `conflict` (cancel it instead).
+         */
+        delete: operations["deleteInspection"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit, complete or cancel an inspection; its site's schedule follows.
+         * @description Setting `result` to `pass` is refused (422) while the inspection has
+         *     an open critical finding. An inspection with findings cannot move to
+         *     another site.
+         */
+        patch: operations["updateInspection"];
+        trace?: never;
+    };
+    "/inspections/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a finding of an inspection.
+         * @description The finding takes its site from the inspection, which must not be
+         *     cancelled. Without `due_date` the default for the severity applies
+         *     (critical 7 days, major 30, minor 90 from today; observations none).
+         *     Without `status` it is `open`; a `closed` finding needs a
+         *     `verification_note`.
+         */
+        post: operations["createFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** List an inspection's attachments. */
+        get: operations["listInspectionAttachments"];
+        put?: never;
+        /** Attach a file to an inspection. */
+        post: operations["uploadInspectionAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List findings, soonest due first by default. */
+        get: operations["listFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return a finding. */
+        get: operations["getFinding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a finding; closing it needs a verification note and records the closer.
+         * @description Closing records `verified_by_id` and `verified_at`; reopening clears
+         *     them and, unless a new one is sent, the verification note.
+         */
+        patch: operations["updateFinding"];
+        trace?: never;
+    };
+    "/findings/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** List a finding's attachments. */
+        get: operations["listFindingAttachments"];
+        put?: never;
+        /** Attach a file to a finding. */
+        post: operations["uploadFindingAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List certifications with their derived status, soonest expiry first by default. */
+        get: operations["listCertifications"];
+        put?: never;
+        /** Record a site's certificate. */
+        post: operations["createCertification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/certifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return a certification. */
+        get: operations["getCertification"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a wrongly entered certificate.
+         * @description A certificate with attachments is refused with 409 `conflict`; delete them first. The audit event keeps the deleted record.
+         */
+        delete: operations["deleteCertification"];
+        options?: never;
+        head?: never;
+        /** Edit, withdraw or verify a certificate. */
+        patch: operations["updateCertification"];
+        trace?: never;
+    };
+    "/certifications/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** List a certification's attachments. */
+        get: operations["listCertificationAttachments"];
+        put?: never;
+        /** Attach a file to a certification. */
+        post: operations["uploadCertificationAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download an attachment's file.
+         * @description Sent with the type detected from the file's bytes, `nosniff` and
+         *     `Content-Security-Policy: sandbox`. Range requests (206) and
+         *     `If-None-Match` against the SHA-256 ETag (304) are answered.
+         */
+        get: operations["downloadAttachment"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an attachment.
+         * @description The audit event keeps the record; the file is removed once no other attachment shares its content.
+         */
+        delete: operations["deleteAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List audit events, newest first by default. */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit-events/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check the hash chain of the whole audit trail. */
+        get: operations["verifyAuditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit-events/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the newest event of the chain, to verify the trail against later.
+         * @description Its hash covers every event before it: kept by an auditor, it later
+         *     proves that nothing up to it changed (`qualtrack audit verify
+         *     --head`). On an empty trail `sequence` is 0 and `hash` the genesis
+         *     hash.
+         */
+        get: operations["getAuditHead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/approved-suppliers.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the site list (approved supplier list) as a workbook, with the sites list's filters. */
+        get: operations["reportApprovedSuppliers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/inspections.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the inspection log as a workbook. */
+        get: operations["reportInspections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/certifications.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the certifications with their status as a workbook. */
+        get: operations["reportCertifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/findings.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the findings and corrective actions as a workbook. */
+        get: operations["reportFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/summary.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the management summary as a workbook. */
+        get: operations["reportSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/sites/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the sites import template. */
+        get: operations["downloadSitesImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/certifications/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the certifications import template. */
+        get: operations["downloadCertificationsImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import sites from a workbook, upserting by site code (dry_run=true only checks).
+         * @description A real import is all or nothing: with any problem nothing is written
+         *     and the answer is 422 with the problems in `errors`. A dry run
+         *     changes nothing and answers 200 with what would be created and
+         *     updated and every problem. Manufacturers named in the file that do
+         *     not exist yet are created.
+         */
+        post: operations["importSites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import certifications from a workbook (dry_run=true only checks).
+         * @description All or nothing, like the sites import; each row names its site by code.
+         */
+        post: operations["importCertifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checklist-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List checklist templates, the newest version of each. */
+        get: operations["listChecklistTemplates"];
+        put?: never;
+        /**
+         * Create a checklist template (version 1).
+         * @description The key is derived from the name ("ESD audit" -> `esd-audit`,
+         *     numbered when taken). Problems inside `sections` are named by path,
+         *     e.g. `sections[1].items[0].weight`; a misspelt field inside
+         *     `sections` is 400 naming it.
+         */
+        post: operations["createChecklistTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checklist-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return a template version with its sections and items. */
+        get: operations["getChecklistTemplate"];
+        /**
+         * Replace a template's content; a version in use becomes the next version.
+         * @description `version` is the version read, and `id` must be the newest version
+         *     of its key (else 409 `version_conflict`). When an inspection uses
+         *     this version it is kept unchanged and the content is saved as the
+         *     next version under the same key, with a **new id** (answered 200);
+         *     past inspections keep the questions they were answered against.
+         *     An unused version is rewritten in place (same id, version + 1).
+         */
+        put: operations["replaceChecklistTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Archive or restore a template.
+         * @description Only `archived` can change here (the content changes with PUT), so
+         *     the version does not move. Archived templates stay on the
+         *     inspections that used them but cannot be added to new ones.
+         */
+        patch: operations["archiveChecklistTemplate"];
+        trace?: never;
+    };
+    "/checklist-templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** List every version of the template's key, newest first. */
+        get: operations["listChecklistTemplateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/checklists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return an inspection's checklists with answers, score and suggested result. */
+        get: operations["getInspectionChecklists"];
+        put?: never;
+        /**
+         * Use a checklist template on a planned inspection.
+         * @description The template must be the newest version of its key and not archived
+         *     (422 on `template_id` otherwise, naming the current version); the
+         *     same template twice is 409. Only planned inspections (422 on
+         *     `inspection`).
+         */
+        post: operations["addInspectionChecklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/checklists/{cid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The id of the inspection's checklist (`checklists[].id`). */
+                cid: components["parameters"]["ChecklistId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take an unanswered checklist off a planned inspection. */
+        delete: operations["removeInspectionChecklist"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/checklists/{cid}/answers/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The id of the inspection's checklist (`checklists[].id`). */
+                cid: components["parameters"]["ChecklistId"];
+                /** @description The id of an item of the checklist's template version. */
+                item_id: components["parameters"]["ChecklistItemId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record or change the answer to a checklist item.
+         * @description `version` is the version of the answer the client read, 0 (or
+         *     absent) when it saw none; answering over an answer saved meanwhile
+         *     is 409 `version_conflict`. `yes_no` items take `answer`,
+         *     `rating_1_5` items `rating`, `text` items `text`;
+         *     `not_applicable` only where the item allows it, and then no answer.
+         *     An item that is not part of the checklist's template version is 422
+         *     on `item_id`. Photos are attachments of the inspection, referenced
+         *     by id. Only planned inspections.
+         */
+        put: operations["answerChecklistItem"];
+        post?: never;
+        /** Clear the answer to a checklist item. */
+        delete: operations["clearChecklistAnswer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/checklists/{cid}/items/{item_id}/finding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The id of the inspection's checklist (`checklists[].id`). */
+                cid: components["parameters"]["ChecklistId"];
+                /** @description The id of an item of the checklist's template version. */
+                item_id: components["parameters"]["ChecklistItemId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Raise a finding prefilled from an item answered no or rated below 5.
+         * @description Severity `critical` for a critical item, else `major`; the item's
+         *     category and requirement; the question, the answer and the note as
+         *     the description; the severity's default due date. Any of these can
+         *     be overridden; the body may be empty. Refused (422 on `item_id`)
+         *     for an unanswered, compliant, N/A or text item; a second finding
+         *     from the same answer is 409.
+         */
+        post: operations["raiseFindingFromChecklistItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Download an inspection with its checklist answers and findings as a workbook. */
+        get: operations["downloadInspectionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the signed-in user's own notifications, newest first by default. */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count the signed-in user's unread notifications (for the badge). */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every unread notification of the signed-in user read. */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of the signed-in user's notifications read (again is fine).
+         * @description Another user's notification is 404, as if it did not exist.
+         */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read how the signed-in user hears of each kind of reminder. */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Choose per kind of reminder e-mail digest, in-app only, or off.
+         * @description Kinds not sent keep their channel. The change is recorded in the audit trail (`user.notification_preferences`).
+         */
+        put: operations["setNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a two-factor sign-in with a code from the authenticator app or a recovery code.
+         * @description After `POST /auth/login` answered `{totp_required: true, challenge}`
+         *     (the password was right; no session was started), send the challenge
+         *     (valid 5 minutes) with `code` (6 digits, RFC 6238; the previous and
+         *     next 30-second codes are accepted too, each at most once) or one of
+         *     the single-use `recovery_code`s. Wrong codes count towards the same
+         *     limits as wrong passwords and are recorded (`auth.totp_failed`). The
+         *     answer is the one of `POST /auth/login`, with the session cookie.
+         */
+        post: operations["loginTOTP"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/totp/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start two-factor enrolment; returns a new secret, its otpauth URL and a QR code (SVG).
+         * @description The secret takes effect only once confirmed with a code. It is stored
+         *     encrypted (AES-GCM, key derived from the session secret). Allowed for a
+         *     session that must enrol first. 409 when two-factor sign-in is already on.
+         */
+        post: operations["enrolTOTP"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch two-factor sign-in on with a first code; returns 10 recovery codes, shown once.
+         * @description Recovery codes are stored as SHA-256 hashes and each works once. A
+         *     session that could only enrol gets a full session (`token` and a new
+         *     cookie).
+         */
+        post: operations["confirmTOTP"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Turn two-factor sign-in off (password and a current code required).
+         * @description 409 when the administrator requires two-factor sign-in for the user's role.
+         */
+        delete: operations["disableTOTP"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/totp/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a user's two-factor sign-in off (a lost phone); ends their sessions. */
+        post: operations["resetUserTOTP"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sign-in rules. */
+        get: operations["getSecuritySettings"];
+        /**
+         * Set the roles that must use two-factor sign-in.
+         * @description A user of such a role who has not enrolled gets, at sign-in,
+         *     `totp_enrolment_required: true` and a session that may only call
+         *     `/auth/me`, `/auth/logout`, `/me/totp/enrol` and `/me/totp/confirm`;
+         *     anything else answers 403 `totp_enrolment_required`. Sessions started
+         *     before the rule changed are not affected until they sign in again.
+         */
+        put: operations["putSecuritySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tell whether the signed-in user has a calendar feed token (never the token itself). */
+        get: operations["getCalendarToken"];
+        put?: never;
+        /**
+         * Make a new calendar feed token, replacing any old one, and return the feed URL once.
+         * @description The old feed URL stops working at once. The URL is shown only in this
+         *     answer (only the token's SHA-256 is stored); subscribe to it in
+         *     Outlook, Google Calendar or Apple Calendar.
+         */
+        post: operations["resetCalendarToken"];
+        /** Revoke the signed-in user's calendar feed token; its URL stops working. */
+        delete: operations["revokeCalendarToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The user's iCalendar feed of planned inspections, certificate expiries and finding due dates.
+         * @description Calendar apps cannot sign in, so the token in the path is the
+         *     credential (the access log records the route pattern, never the
+         *     token). All-day events (RFC 5545) from 90 days ago to two years
+         *     ahead, of sites not archived: planned inspections, expiries of
+         *     certificates neither withdrawn nor superseded, due dates of findings
+         *     not closed. UIDs are stable per record. An unknown, revoked or
+         *     malformed token, or one whose user is disabled or whose auditor
+         *     access has ended, is 404.
+         */
+        get: operations["calendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @enum {string} */
+        ErrorCode: "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "version_conflict" | "too_large" | "validation_failed" | "rate_limited" | "internal";
+        ErrorDetail: {
+            code: components["schemas"]["ErrorCode"];
+            /** @description A sentence for a person. */
+            message: string;
+            /** @description Field or parameter name -> what is wrong with it. Absent when no field is to blame. */
+            fields?: {
+                [key: string]: string;
+            };
+        };
+        Error: {
+            error: components["schemas"]["ErrorDetail"];
+        };
+        /** @description The shape of every list; each list schema narrows `items`. */
+        ListEnvelope: {
+            items: unknown[];
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages.
+             */
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        HealthStatus: {
+            /** @enum {string} */
+            status: "ok" | "ready" | "database unreachable" | "migrations pending";
+        };
+        /**
+         * Format: date
+         * @example 2026-03-31
+         */
+        Date: string;
+        /** Format: date */
+        NullableDate: string | null;
+        /** Format: date-time */
+        Timestamp: string;
+        /** Format: date-time */
+        NullableTimestamp: string | null;
+        /** @enum {string} */
+        Role: "admin" | "manager" | "procurement" | "auditor";
+        /** @enum {string} */
+        QualificationStatus: "prospective" | "in_qualification" | "qualified" | "conditional" | "suspended" | "disqualified";
+        /** @enum {string} */
+        RiskTier: "low" | "medium" | "high" | "critical";
+        /** @enum {string} */
+        InspectionType: "qualification" | "routine" | "for_cause" | "follow_up";
+        /** @enum {string} */
+        InspectionStatus: "planned" | "completed" | "cancelled";
+        /** @enum {string} */
+        InspectionResult: "pass" | "conditional" | "fail";
+        /**
+         * @description The result, or "" while there is none.
+         * @enum {string}
+         */
+        InspectionResultOrNone: "pass" | "conditional" | "fail" | "";
+        /** @enum {string} */
+        Severity: "critical" | "major" | "minor" | "observation";
+        /** @enum {string} */
+        FindingCategory: "quality" | "security" | "traceability" | "esd" | "process" | "environmental" | "other";
+        /** @enum {string} */
+        FindingStatus: "open" | "in_progress" | "closed";
+        /**
+         * @description Derived from the dates and the withdrawn flag; `expiring` means within the configured window (90 days by default).
+         * @enum {string}
+         */
+        CertificationStatus: "valid" | "expiring" | "expired" | "withdrawn";
+        /** @enum {string} */
+        AttachmentOwner: "site" | "inspection" | "finding" | "certification";
+        Record: {
+            /** Format: int64 */
+            id: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        LoginRequest: {
+            /** Format: email */
+            email: string;
+            password: string;
+        };
+        SessionUser: {
+            /** Format: int64 */
+            id: number;
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+        };
+        LoginResponse: {
+            /** @description A JWT for `Authorization: Bearer`. */
+            token?: string;
+            /** @description When the session ends, or (with `totp_required`) when the challenge does. */
+            expires_at: components["schemas"]["Timestamp"];
+            user?: components["schemas"]["SessionUser"];
+            /**
+             * @description The password was right and the account has two-factor sign-in on.
+             *     No session was started: `token` and `user` are absent; send
+             *     `challenge` with a code to `POST /auth/login/totp`.
+             */
+            totp_required?: boolean;
+            /** @description With `totp_required`; valid 5 minutes. */
+            challenge?: string;
+            /**
+             * @description Two-factor sign-in is mandatory for the user's role and not set up
+             *     yet: the session may only call `GET /auth/me`, `POST /auth/logout`,
+             *     `POST /me/totp/enrol` and `POST /me/totp/confirm`; every other
+             *     route answers 403 `totp_enrolment_required`.
+             */
+            totp_enrolment_required?: boolean;
+        };
+        Me: components["schemas"]["User"] & {
+            /** @description This session may only enrol in two-factor sign-in (see LoginResponse). */
+            totp_enrolment_required: boolean;
+        };
+        PasswordChange: {
+            current_password: string;
+            /** @description 12 to 256 characters, not only spaces or invisible characters, no control characters, not a common password (the demo password included), different from the current one. */
+            new_password: string;
+        };
+        User: components["schemas"]["Record"] & {
+            /** @description Stored lower-case; unique. */
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            active: boolean;
+            /** @description The login stops working at this time (auditors' limited access); null for no end. */
+            access_expires_at: components["schemas"]["NullableTimestamp"];
+            last_login_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            version: number;
+            /**
+             * @description An auditor limited to these manufacturers reads only their
+             *     records (anything else answers 404 or is left out of lists,
+             *     the dashboard, reports, the audit trail, notifications and the
+             *     calendar feed); null when not limited.
+             */
+            scope_manufacturer_ids?: number[] | null;
+            /** @description Two-factor sign-in is on. */
+            totp_enabled?: boolean;
+        };
+        CreatedUser: components["schemas"]["User"] & {
+            /** @description Present only when the request gave no password; shown this once. */
+            generated_password?: string;
+        };
+        UserCreate: {
+            /** Format: email */
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @description Omit to have one generated and returned once as `generated_password`. */
+            password?: string;
+            /** @default true */
+            active?: boolean;
+            /** @description Must be in the future. */
+            access_expires_at?: components["schemas"]["NullableTimestamp"];
+        };
+        UserUpdate: {
+            /** Format: int64 */
+            version: number;
+            /** Format: email */
+            email?: string;
+            name?: string;
+            role?: components["schemas"]["Role"];
+            active?: boolean;
+            /** @description null removes the end of access; a time already past ends the access now (a new user's must be in the future). */
+            access_expires_at?: components["schemas"]["NullableTimestamp"];
+            /** @description Resets the password. */
+            password?: string;
+            /** @description Limits an auditor to these manufacturers (422 for another role or an unknown manufacturer); null or [] removes the limit. A change ends the user's sessions. */
+            scope_manufacturer_ids?: number[] | null;
+        };
+        SecuritySettings: {
+            require_totp_for: components["schemas"]["Role"][];
+        };
+        UserList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["User"][];
+        };
+        Manufacturer: components["schemas"]["Record"] & {
+            /** @description Unique. */
+            name: string;
+            legal_name: string;
+            /** @description ISO 3166-1 alpha-2, or "" when not given. */
+            country: string;
+            website: string;
+            notes: string;
+            archived_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            version: number;
+            /** @description Derived from archived_at. */
+            archived: boolean;
+            /**
+             * Format: int64
+             * @description Derived; every site of the manufacturer, archived ones too.
+             */
+            site_count: number;
+        };
+        ManufacturerCreate: {
+            name: string;
+            legal_name?: string;
+            /** @description ISO 3166-1 alpha-2 code or English name; optional. */
+            country?: string;
+            /** @description An http:// or https:// address. */
+            website?: string;
+            notes?: string;
+        };
+        ManufacturerUpdate: {
+            /** Format: int64 */
+            version: number;
+            name?: string;
+            legal_name?: string;
+            country?: string;
+            website?: string;
+            notes?: string;
+            /** @description true archives, false restores. */
+            archived?: boolean;
+        };
+        ManufacturerList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["Manufacturer"][];
+        };
+        /** @description Findings still needing work (open or in progress), by severity. */
+        SeverityCounts: {
+            /** Format: int64 */
+            critical: number;
+            /** Format: int64 */
+            major: number;
+            /** Format: int64 */
+            minor: number;
+            /** Format: int64 */
+            observation: number;
+        };
+        /** @description The site's certificates by derived status. */
+        CertificationSummary: {
+            /** Format: int64 */
+            valid: number;
+            /** Format: int64 */
+            expiring: number;
+            /** Format: int64 */
+            expired: number;
+            /** Format: int64 */
+            withdrawn: number;
+            /** @description The soonest expiry among certificates neither expired nor withdrawn. */
+            next_expiry: components["schemas"]["NullableDate"];
+        };
+        Site: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            manufacturer_id: number;
+            /**
+             * @description Unique, upper-case, 2-40 of A-Z 0-9 . _ -
+             * @example ACME-SZ1
+             */
+            code: string;
+            name: string;
+            address: string;
+            city: string;
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+            /** @description Lower-case; the known ones are smt, pcb_fabrication, final_assembly, firmware_programming, testing, cable_assembly, box_build, repair, packaging; others are allowed. */
+            processes: string[];
+            approved_scope: string;
+            risk_tier: components["schemas"]["RiskTier"];
+            qualification_status: components["schemas"]["QualificationStatus"];
+            /** @description When the site entered its current status. */
+            status_since: components["schemas"]["Timestamp"];
+            /** @description Set only while the status is conditional. */
+            conditional_until: components["schemas"]["NullableDate"];
+            contact_name: string;
+            contact_email: string;
+            contact_phone: string;
+            notes: string;
+            /** @description Derived - the performed date of the last completed inspection. */
+            last_inspection_date: components["schemas"]["NullableDate"];
+            /** @description Derived - the result of the last completed inspection. */
+            last_inspection_result: components["schemas"]["InspectionResultOrNone"];
+            /** @description Derived - last completed inspection + the interval for the risk tier (60 days after a fail); from the creation date when never inspected. */
+            next_inspection_due: components["schemas"]["NullableDate"];
+            /** @description Derived - the earliest planned inspection. */
+            next_planned_date: components["schemas"]["NullableDate"];
+            archived_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            version: number;
+            /** @description Derived. */
+            manufacturer_name: string;
+            /** @description Derived from archived_at. */
+            archived: boolean;
+            /** @description Derived - due before today and no inspection planned on or before the due date. */
+            overdue: boolean;
+            open_findings: components["schemas"]["SeverityCounts"];
+            certification_summary: components["schemas"]["CertificationSummary"];
+        };
+        SiteCreate: {
+            /**
+             * Format: int64
+             * @description An existing, not archived manufacturer.
+             */
+            manufacturer_id: number;
+            /** @description Stored upper-case; 2-40 letters, digits, dashes, underscores or dots. */
+            code: string;
+            name: string;
+            address?: string;
+            city?: string;
+            /** @description ISO 3166-1 alpha-2 code or English name. */
+            country: string;
+            processes?: string[];
+            approved_scope?: string;
+            risk_tier: components["schemas"]["RiskTier"];
+            contact_name?: string;
+            contact_email?: string;
+            contact_phone?: string;
+            notes?: string;
+        };
+        SiteUpdate: {
+            /** Format: int64 */
+            version: number;
+            /** Format: int64 */
+            manufacturer_id?: number;
+            code?: string;
+            name?: string;
+            address?: string;
+            city?: string;
+            country?: string;
+            processes?: string[];
+            approved_scope?: string;
+            risk_tier?: components["schemas"]["RiskTier"];
+            contact_name?: string;
+            contact_email?: string;
+            contact_phone?: string;
+            notes?: string;
+            /** @description true archives, false restores. */
+            archived?: boolean;
+        };
+        SiteList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["Site"][];
+        };
+        DecisionRequest: {
+            status: components["schemas"]["QualificationStatus"];
+            reason: string;
+            /** @description Required for, and only for, a move to conditional; after today. */
+            conditional_until?: components["schemas"]["NullableDate"];
+        };
+        QualificationDecision: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            site_id: number;
+            from: components["schemas"]["QualificationStatus"];
+            to: components["schemas"]["QualificationStatus"];
+            reason: string;
+            conditional_until: components["schemas"]["NullableDate"];
+            /** Format: int64 */
+            decided_by_id: number;
+            decided_at: components["schemas"]["Timestamp"];
+            decided_by: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+                email: string;
+            };
+        };
+        DecisionResult: {
+            decision: components["schemas"]["QualificationDecision"];
+            site: components["schemas"]["Site"];
+        };
+        QualificationOptions: {
+            current: components["schemas"]["QualificationStatus"];
+            allowed: {
+                status: components["schemas"]["QualificationStatus"];
+                /** @description The rules the site does not meet yet for this status, in words; empty means the move can be made now. */
+                unmet: string[];
+                needs_conditional_until: boolean;
+            }[];
+        };
+        QualificationDecisionList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["QualificationDecision"][];
+        };
+        /** @description The inspection's findings by severity (open and closed together) and how many are not closed. */
+        FindingCounts: {
+            /** Format: int64 */
+            critical: number;
+            /** Format: int64 */
+            major: number;
+            /** Format: int64 */
+            minor: number;
+            /** Format: int64 */
+            observation: number;
+            /** Format: int64 */
+            open: number;
+        };
+        Inspection: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            site_id: number;
+            type: components["schemas"]["InspectionType"];
+            status: components["schemas"]["InspectionStatus"];
+            scheduled_date: components["schemas"]["NullableDate"];
+            performed_date: components["schemas"]["NullableDate"];
+            /** Format: int64 */
+            lead_inspector_id: number | null;
+            team: string;
+            scope: string;
+            result: components["schemas"]["InspectionResultOrNone"];
+            score: number | null;
+            summary: string;
+            /** @description Why the recorded result differs from the one the checklists suggest; empty when it does not. */
+            result_override_reason: string;
+            /** Format: int64 */
+            version: number;
+            /** @description Derived. */
+            site_code: string;
+            /** @description Derived. */
+            site_name: string;
+            /** @description Derived; "" without a lead inspector. */
+            lead_inspector_name: string;
+            finding_counts: components["schemas"]["FindingCounts"];
+        };
+        InspectionCreate: {
+            /**
+             * Format: int64
+             * @description An existing, not archived site.
+             */
+            site_id: number;
+            type: components["schemas"]["InspectionType"];
+            /** @description Defaults to planned. */
+            status?: components["schemas"]["InspectionStatus"];
+            /** @description Required when planned. */
+            scheduled_date?: components["schemas"]["NullableDate"];
+            /** @description Required when completed; not in the future. */
+            performed_date?: components["schemas"]["NullableDate"];
+            /**
+             * Format: int64
+             * @description An active user.
+             */
+            lead_inspector_id?: number | null;
+            team?: string;
+            scope?: string;
+            /** @description Required when completed; none while planned. */
+            result?: components["schemas"]["InspectionResultOrNone"];
+            score?: number | null;
+            summary?: string;
+        };
+        InspectionUpdate: {
+            /** Format: int64 */
+            version: number;
+            /** Format: int64 */
+            site_id?: number;
+            type?: components["schemas"]["InspectionType"];
+            status?: components["schemas"]["InspectionStatus"];
+            scheduled_date?: components["schemas"]["NullableDate"];
+            performed_date?: components["schemas"]["NullableDate"];
+            /** Format: int64 */
+            lead_inspector_id?: number | null;
+            team?: string;
+            scope?: string;
+            result?: components["schemas"]["InspectionResultOrNone"];
+            score?: number | null;
+            summary?: string;
+            /** @description Required when the result differs from the checklists' suggested result. */
+            result_override_reason?: string;
+        };
+        InspectionList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["Inspection"][];
+        };
+        Finding: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            inspection_id: number;
+            /**
+             * Format: int64
+             * @description The inspection's site.
+             */
+            site_id: number;
+            severity: components["schemas"]["Severity"];
+            category: components["schemas"]["FindingCategory"];
+            /** @example ISO 9001:2015 8.5.2 */
+            requirement: string;
+            description: string;
+            corrective_action: string;
+            owner: string;
+            due_date: components["schemas"]["NullableDate"];
+            status: components["schemas"]["FindingStatus"];
+            verification_note: string;
+            /**
+             * Format: int64
+             * @description Who closed the finding.
+             */
+            verified_by_id: number | null;
+            verified_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            version: number;
+            /** @description Derived - not closed and due before today. */
+            overdue: boolean;
+            /** @description Derived. */
+            site_code: string;
+            /** @description Derived. */
+            site_name: string;
+            /** @description Derived. */
+            verified_by_name: string;
+        };
+        FindingCreate: {
+            severity: components["schemas"]["Severity"];
+            category: components["schemas"]["FindingCategory"];
+            requirement?: string;
+            description: string;
+            corrective_action?: string;
+            owner?: string;
+            /** @description Defaults by severity (critical 7 days, major 30, minor 90; observation none). */
+            due_date?: components["schemas"]["NullableDate"];
+            /** @description Defaults to open. */
+            status?: components["schemas"]["FindingStatus"];
+            /** @description Required when closed. */
+            verification_note?: string;
+        };
+        FindingUpdate: {
+            /** Format: int64 */
+            version: number;
+            severity?: components["schemas"]["Severity"];
+            category?: components["schemas"]["FindingCategory"];
+            requirement?: string;
+            description?: string;
+            corrective_action?: string;
+            owner?: string;
+            due_date?: components["schemas"]["NullableDate"];
+            status?: components["schemas"]["FindingStatus"];
+            verification_note?: string;
+        };
+        FindingList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["Finding"][];
+        };
+        Certification: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            site_id: number;
+            /**
+             * @description Known standards are stored in one spelling.
+             * @example ISO 9001:2015
+             */
+            standard: string;
+            certificate_number: string;
+            issuing_body: string;
+            scope: string;
+            issued_on: components["schemas"]["NullableDate"];
+            expires_on: components["schemas"]["Date"];
+            withdrawn: boolean;
+            withdrawn_reason: string;
+            /**
+             * Format: int64
+             * @description Who last checked the certificate against the issuing body's register.
+             */
+            verified_by_id: number | null;
+            verified_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            version: number;
+            status: components["schemas"]["CertificationStatus"];
+            /** @description Derived; negative once expired. */
+            days_to_expiry: number;
+            /** @description Derived from verified_at. */
+            verified: boolean;
+            /** @description Derived. */
+            verified_by_name: string;
+            /** @description Derived. */
+            site_code: string;
+            /** @description Derived. */
+            site_name: string;
+        };
+        CertificationCreate: {
+            /**
+             * Format: int64
+             * @description An existing, not archived site.
+             */
+            site_id: number;
+            standard: string;
+            certificate_number?: string;
+            issuing_body?: string;
+            scope?: string;
+            /** @description Not after expires_on. */
+            issued_on?: components["schemas"]["NullableDate"];
+            expires_on: components["schemas"]["Date"];
+            /** @default false */
+            withdrawn?: boolean;
+            /** @description Required when withdrawn; dropped otherwise. */
+            withdrawn_reason?: string;
+            /** @description true records that the certificate was just checked against the issuing body's register (by the caller, now). */
+            verified?: boolean;
+        };
+        CertificationUpdate: {
+            /** Format: int64 */
+            version: number;
+            /** Format: int64 */
+            site_id?: number;
+            standard?: string;
+            certificate_number?: string;
+            issuing_body?: string;
+            scope?: string;
+            issued_on?: components["schemas"]["NullableDate"];
+            expires_on?: components["schemas"]["Date"];
+            withdrawn?: boolean;
+            withdrawn_reason?: string;
+            /** @description true records a new register check (by the caller, now); false clears it. */
+            verified?: boolean;
+        };
+        CertificationList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["Certification"][];
+        };
+        Attachment: components["schemas"]["Record"] & {
+            owner_type: components["schemas"]["AttachmentOwner"];
+            /** Format: int64 */
+            owner_id: number;
+            /** @description The uploaded name, cleaned. */
+            file_name: string;
+            /** @description Detected from the file's bytes. */
+            content_type: string;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            /** Format: int64 */
+            uploaded_by_id: number;
+            uploaded_at: components["schemas"]["Timestamp"];
+            /** @description Derived. */
+            uploaded_by_name: string;
+        };
+        AttachmentList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["Attachment"][];
+        };
+        AuditEvent: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            sequence: number;
+            occurred_at: components["schemas"]["Timestamp"];
+            /** Format: int64 */
+            actor_id: number | null;
+            actor_email: string;
+            actor_role: string;
+            /** @example site.update */
+            action: string;
+            /** @example site */
+            entity_type: string;
+            /** Format: int64 */
+            entity_id: number | null;
+            /**
+             * @description `{field: [old, new]}` for a creation or change (old is null on a
+             *     creation), `{"deleted": record}` for a deletion, or other details
+             *     (a failed sign-in's `reason`, an export's filters).
+             */
+            changes: {
+                [key: string]: unknown;
+            } | null;
+            client_ip: string;
+            prev_hash: string;
+            hash: string;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        AuditEventList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["AuditEvent"][];
+        };
+        AuditVerifyResult: {
+            valid: boolean;
+            /**
+             * Format: int64
+             * @description Events checked.
+             */
+            events: number;
+            /**
+             * Format: int64
+             * @description Present when the chain is broken.
+             */
+            first_invalid_sequence?: number;
+            /** @description Present when the chain is broken. */
+            reason?: string;
+            head_hash: string;
+        };
+        AuditHead: {
+            /** Format: int64 */
+            sequence: number;
+            hash: string;
+            /** @description When the head event happened (the zero time, 0001-01-01T00:00:00Z, on an empty trail). */
+            occurred_at: components["schemas"]["Timestamp"];
+            exported_at: components["schemas"]["Timestamp"];
+        };
+        MonthResults: {
+            /** @example 2026-01 */
+            month: string;
+            /** Format: int64 */
+            pass: number;
+            /** Format: int64 */
+            conditional: number;
+            /** Format: int64 */
+            fail: number;
+        };
+        Dashboard: {
+            today: components["schemas"]["Date"];
+            /** @description The window in which a certificate counts as expiring. */
+            expiring_within_days: number;
+            /** @description Every status, with 0 when no site has it. */
+            sites_by_status: {
+                /** Format: int64 */
+                prospective: number;
+                /** Format: int64 */
+                in_qualification: number;
+                /** Format: int64 */
+                qualified: number;
+                /** Format: int64 */
+                conditional: number;
+                /** Format: int64 */
+                suspended: number;
+                /** Format: int64 */
+                disqualified: number;
+            };
+            /**
+             * Format: int64
+             * @description Sites whose next inspection is due from today to 30 days ahead.
+             */
+            inspections_due_30_days: number;
+            /**
+             * Format: int64
+             * @description Sites whose inspection is overdue.
+             */
+            inspections_overdue: number;
+            /** Format: int64 */
+            planned_inspections_next_30_days: number;
+            /** Format: int64 */
+            certifications_expiring: number;
+            /** Format: int64 */
+            certifications_expired: number;
+            /** @description Findings still needing work, every severity present. */
+            open_findings_by_severity: {
+                /** Format: int64 */
+                critical: number;
+                /** Format: int64 */
+                major: number;
+                /** Format: int64 */
+                minor: number;
+                /** Format: int64 */
+                observation: number;
+            };
+            /** Format: int64 */
+            overdue_findings: number;
+            /** @description Completed inspections by result for the last 12 months, this one included, oldest first. */
+            inspections_per_month: components["schemas"]["MonthResults"][];
+            /** @description The records to look at first, at most 10 of each. */
+            attention: {
+                overdue_sites: {
+                    /** Format: int64 */
+                    id: number;
+                    code: string;
+                    name: string;
+                    next_inspection_due: components["schemas"]["NullableDate"];
+                    days_overdue: number;
+                }[];
+                expiring_certifications: {
+                    /** Format: int64 */
+                    id: number;
+                    /** Format: int64 */
+                    site_id: number;
+                    site_code: string;
+                    standard: string;
+                    expires_on: components["schemas"]["Date"];
+                    days_left: number;
+                }[];
+                overdue_findings: {
+                    /** Format: int64 */
+                    id: number;
+                    /** Format: int64 */
+                    site_id: number;
+                    site_code: string;
+                    severity: components["schemas"]["Severity"];
+                    /** @description Cut to about 120 characters. */
+                    description: string;
+                    due_date: components["schemas"]["NullableDate"];
+                    days_overdue: number;
+                }[];
+            };
+        };
+        ImportProblem: {
+            sheet: string;
+            /** @description The row number the spreadsheet shows (the template's header is row 1); 0 when the problem is with the whole file. */
+            row: number;
+            /** @description The column's header as the file spells it ("" when the problem is not in one column). */
+            column: string;
+            /** @description The cell reference, such as C7, when known. */
+            cell?: string;
+            message: string;
+        };
+        ImportResult: {
+            dry_run: boolean;
+            /** @description Records created (in a dry run, that would be). */
+            created: number;
+            /** @description Records updated (in a dry run, that would be). */
+            updated: number;
+            /** @description Sites import only - manufacturers created for names not on record. */
+            manufacturers_created?: number;
+            /** @description Rows that matched a record without changing it. */
+            unchanged?: number;
+            /** @description The sheet that was read. */
+            sheet?: string;
+            /** @description Headers that match no field. */
+            ignored_columns?: string[];
+            /** @description Every problem; empty when the file imports cleanly. */
+            errors: components["schemas"]["ImportProblem"][];
+        };
+        /**
+         * @example {
+         *       "error": {
+         *         "code": "validation_failed",
+         *         "message": "Nothing was imported: 1 problem to fix. Correct the rows listed in errors and import the file again.",
+         *         "fields": {
+         *           "file": "Nothing was imported: 1 problem to fix. Correct the rows listed in errors and import the file again."
+         *         }
+         *       },
+         *       "dry_run": false,
+         *       "created": 0,
+         *       "updated": 0,
+         *       "errors": [
+         *         {
+         *           "sheet": "Sites",
+         *           "row": 7,
+         *           "column": "Risk tier",
+         *           "message": "\"severe\" is not a risk tier; use one of: low, medium, high, critical."
+         *         }
+         *       ]
+         *     }
+         */
+        ImportRejected: components["schemas"]["Error"] & components["schemas"]["ImportResult"];
+        /** @enum {string} */
+        AnswerType: "yes_no" | "rating_1_5" | "text";
+        ChecklistItem: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            template_id: number;
+            /** Format: int64 */
+            section_id: number;
+            position: number;
+            /** @description Section and item number, e.g. "2.3". */
+            number: string;
+            question: string;
+            guidance: string;
+            requirement: string;
+            weight: number;
+            answer_type: components["schemas"]["AnswerType"];
+            na_allowed: boolean;
+            /** @description Failing it (no, or rated 2 or lower) fails the inspection. */
+            critical: boolean;
+            category: components["schemas"]["FindingCategory"];
+        };
+        ChecklistSection: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            template_id: number;
+            position: number;
+            number: number;
+            title: string;
+            items: components["schemas"]["ChecklistItem"][];
+        };
+        ChecklistTemplateRow: components["schemas"]["Record"] & {
+            /** @description The family all versions share. */
+            key: string;
+            name: string;
+            /**
+             * Format: int64
+             * @description The template's version number; also the lock PUT and PATCH send back.
+             */
+            version: number;
+            description: string;
+            builtin: boolean;
+            /** Format: int64 */
+            created_by_id: number | null;
+            created_by_name: string;
+            archived_at: components["schemas"]["NullableTimestamp"];
+            section_count: number;
+            item_count: number;
+            critical_count: number;
+            /** @description An inspection uses this version; replacing its content creates the next version. */
+            in_use: boolean;
+            /**
+             * Format: int64
+             * @description The id of the newest version of the key.
+             */
+            latest_id: number;
+            /** Format: int64 */
+            latest_version: number;
+        };
+        ChecklistTemplate: components["schemas"]["ChecklistTemplateRow"] & {
+            sections: components["schemas"]["ChecklistSection"][];
+        };
+        ChecklistTemplateList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["ChecklistTemplateRow"][];
+        };
+        ChecklistItemWrite: {
+            question: string;
+            guidance?: string;
+            requirement?: string;
+            /** @default 1 */
+            weight?: number;
+            /** @description Defaults to yes_no. A text item cannot be critical. */
+            answer_type?: components["schemas"]["AnswerType"];
+            /** @default false */
+            na_allowed?: boolean;
+            /** @default false */
+            critical?: boolean;
+            /** @description The category of a finding raised from the item; defaults to quality. */
+            category?: components["schemas"]["FindingCategory"];
+        };
+        ChecklistTemplateContent: {
+            name: string;
+            description?: string;
+            /** @description At most 500 items in all. */
+            sections: {
+                title: string;
+                items: components["schemas"]["ChecklistItemWrite"][];
+            }[];
+        };
+        ChecklistTemplateReplace: components["schemas"]["ChecklistTemplateContent"] & {
+            /** Format: int64 */
+            version: number;
+        };
+        ChecklistTemplateArchive: {
+            /** Format: int64 */
+            version: number;
+            archived: boolean;
+        };
+        ChecklistAdd: {
+            /** Format: int64 */
+            template_id: number;
+        };
+        ChecklistAnswerWrite: {
+            /**
+             * Format: int64
+             * @description The version of the answer read; 0 when there was none.
+             * @default 0
+             */
+            version?: number;
+            /**
+             * @description For yes_no items.
+             * @enum {string}
+             */
+            answer?: "yes" | "no";
+            /** @description For rating_1_5 items. */
+            rating?: number | null;
+            /** @description For text items. */
+            text?: string;
+            /** @description Only where the item's na_allowed; then no answer. */
+            not_applicable?: boolean;
+            note?: string;
+            /** @description Attachments of this inspection (photos). */
+            attachment_ids?: number[];
+        };
+        ChecklistAttachmentRef: {
+            /** Format: int64 */
+            id: number;
+            file_name: string;
+            content_type: string;
+            /** Format: int64 */
+            size: number;
+        };
+        ChecklistAnswer: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            inspection_checklist_id: number;
+            /** Format: int64 */
+            item_id: number;
+            /** @enum {string} */
+            answer: "yes" | "no" | "";
+            rating: number | null;
+            text: string;
+            not_applicable: boolean;
+            note: string;
+            attachment_ids: number[];
+            /** @description The referenced photos that still exist. */
+            attachments: components["schemas"]["ChecklistAttachmentRef"][];
+            /**
+             * Format: int64
+             * @description The finding raised from this answer.
+             */
+            finding_id: number | null;
+            /** Format: int64 */
+            answered_by_id: number | null;
+            answered_by_name: string;
+            answered_at: components["schemas"]["Timestamp"];
+            /** @description Answered no, or rated 2 or lower. */
+            failed: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        ChecklistScore: {
+            /** @description Weighted compliance of the answered, applicable, scored items (yes 1, no 0, rating r (r-1)/4); null while none. */
+            score: number | null;
+            /** @description Items answered, N/A included. */
+            answered: number;
+            total: number;
+            failed_critical: number;
+        };
+        InspectionChecklist: components["schemas"]["ChecklistScore"] & {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            inspection_id: number;
+            template: {
+                /** Format: int64 */
+                id: number;
+                key: string;
+                name: string;
+                /**
+                 * Format: int64
+                 * @description The version the inspection uses.
+                 */
+                version: number;
+                /** Format: int64 */
+                latest_version: number;
+            };
+            /** Format: int64 */
+            added_by_id: number | null;
+            added_by_name: string;
+            created_at: components["schemas"]["Timestamp"];
+            sections: {
+                /** Format: int64 */
+                id: number;
+                number: number;
+                title: string;
+                items: (components["schemas"]["ChecklistItem"] & {
+                    answer: components["schemas"]["ChecklistAnswer"] | null;
+                })[];
+            }[];
+        };
+        InspectionChecklists: components["schemas"]["ChecklistScore"] & {
+            /** Format: int64 */
+            inspection_id: number;
+            inspection_status: components["schemas"]["InspectionStatus"];
+            recorded_result: components["schemas"]["InspectionResultOrNone"];
+            result_override_reason: string;
+            /**
+             * @description fail: a critical item failed or a critical finding is open;
+             *     conditional: a major finding is open or the score is under
+             *     80; pass: otherwise, once there is a score; "" before that.
+             */
+            suggested_result: components["schemas"]["InspectionResultOrNone"];
+            /** @description Every rule that applies, worst first, in words. */
+            reasons: string[];
+            open_findings: {
+                critical: number;
+                major: number;
+            };
+            checklists: components["schemas"]["InspectionChecklist"][];
+        };
+        FindingFromItem: {
+            severity?: components["schemas"]["Severity"];
+            category?: components["schemas"]["FindingCategory"];
+            owner?: string;
+            due_date?: components["schemas"]["NullableDate"];
+            corrective_action?: string;
+        };
+        /** @enum {string} */
+        ReminderKind: "certificate_expiry" | "inspection_due" | "finding_overdue" | "conditional_ending";
+        /**
+         * @description `email`: the daily e-mail digest and in the app; `in_app`: in the app only; `off`: not at all.
+         * @enum {string}
+         */
+        NotificationChannel: "email" | "in_app" | "off";
+        Notification: {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["ReminderKind"];
+            /**
+             * @description `certification` for certificate_expiry, `site` for inspection_due and conditional_ending, `finding` for finding_overdue.
+             * @enum {string}
+             */
+            entity_type: "certification" | "site" | "finding";
+            /** Format: int64 */
+            entity_id: number;
+            /** @example ISO 9001:2015 certificate of ACME-SZ1 expires in 30 days */
+            title: string;
+            /** @description Plain text; escape it when rendering. */
+            body: string;
+            /**
+             * @description The record's path in the web app: /certifications/{id}, /sites/{id} or /findings/{id}.
+             * @example /certifications/5
+             */
+            link: string;
+            /**
+             * Format: date
+             * @description The date the reminder is about (expiry, due date, end of the conditional approval).
+             */
+            due_date: string | null;
+            /** Format: date-time */
+            read_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        NotificationList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["Notification"][];
+        };
+        /**
+         * @example {
+         *       "preferences": {
+         *         "certificate_expiry": "email",
+         *         "inspection_due": "email",
+         *         "finding_overdue": "in_app",
+         *         "conditional_ending": "off"
+         *       },
+         *       "defaults": {
+         *         "certificate_expiry": "email",
+         *         "inspection_due": "email",
+         *         "finding_overdue": "email",
+         *         "conditional_ending": "email"
+         *       },
+         *       "email_available": true
+         *     }
+         */
+        NotificationPreferences: {
+            /** @description The effective channel of every kind. */
+            preferences: {
+                certificate_expiry: components["schemas"]["NotificationChannel"];
+                inspection_due: components["schemas"]["NotificationChannel"];
+                finding_overdue: components["schemas"]["NotificationChannel"];
+                conditional_ending: components["schemas"]["NotificationChannel"];
+            };
+            /** @description The role's channels, followed for kinds the user never chose: `email` for admin, manager and procurement, `off` for auditors. */
+            defaults: {
+                certificate_expiry: components["schemas"]["NotificationChannel"];
+                inspection_due: components["schemas"]["NotificationChannel"];
+                finding_overdue: components["schemas"]["NotificationChannel"];
+                conditional_ending: components["schemas"]["NotificationChannel"];
+            };
+            /** @description false when the server has no SMTP server; `email` reminders then appear in the app only. */
+            email_available: boolean;
+        };
+        CalendarTokenStatus: {
+            exists: boolean;
+            /** Format: date-time */
+            created_at: string | null;
+            /**
+             * Format: date-time
+             * @description When a calendar app last read the feed (noted at most hourly).
+             */
+            last_used_at: string | null;
+        };
+    };
+    responses: {
+        /** @description Malformed request (`bad_request`) - not JSON, not an object, unknown fields or wrong types (named in `fields`). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "bad_request",
+                 *         "message": "Some fields could not be read.",
+                 *         "fields": {
+                 *           "score": "must be a whole number"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Not signed in, or the session has ended (`unauthenticated`). */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unauthenticated",
+                 *         "message": "Sign in to continue."
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The role does not allow this, or a cookie-authenticated write lacks `X-Requested-With` or is cross-site (`forbidden`). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "forbidden",
+                 *         "message": "Your role does not allow this."
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The record does not exist (`not_found`). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "not_found",
+                 *         "message": "The record was not found."
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description `version_conflict` when the record changed since it was read (reload
+         *     and apply the change again), or `conflict` when the change clashes
+         *     with another record (a duplicate name, code or e-mail; a deletion
+         *     that would lose history), with the field in `fields`.
+         */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request body or file is larger than the limit (`too_large`). */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "too_large",
+                 *         "message": "The request is larger than the limit of 1 MB."
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request is well-formed but not valid (`validation_failed`); `fields` says what is wrong with each field or parameter. */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "validation_failed",
+                 *         "message": "The site cannot be saved.",
+                 *         "fields": {
+                 *           "risk_tier": "Choose the risk tier: low, medium, high, critical."
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Too many failed sign-in attempts (`rate_limited`). */
+        RateLimited: {
+            headers: {
+                /** @description Seconds to wait. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description One page of attachments. */
+        AttachmentList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AttachmentList"];
+            };
+        };
+        /** @description Attached. */
+        AttachmentCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Attachment"];
+            };
+        };
+        /** @description An Excel workbook, streamed. The file name says what and when, e.g. `certifications-2026-11-26.xlsx`. Each export is recorded in the audit trail. */
+        Spreadsheet: {
+            headers: {
+                /** @description `attachment; filename=<what>-<YYYY-MM-DD>.xlsx` */
+                "Content-Disposition"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        /** @description A dry run (with or without problems), or a real import that wrote every row. */
+        ImportDone: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ImportResult"];
+            };
+        };
+        /**
+         * @description Nothing was imported: the file cannot be read as a workbook, has no
+         *     usable sheet or too many rows, no file was sent, or (on a real
+         *     import) rows have problems. The contract's `error` object sits beside
+         *     the import answer, whose `errors` list says where.
+         */
+        ImportRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ImportRejected"];
+            };
+        };
+    };
+    parameters: {
+        /** @description The record's id. An id that is not a positive integer is 404. */
+        Id: number;
+        /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+        CSRFHeader: "qualtrack";
+        Page: number;
+        PageSize: number;
+        UserSort: "name" | "-name" | "email" | "-email" | "role" | "-role" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_login_at" | "-last_login_at";
+        ManufacturerSort: "name" | "-name" | "country" | "-country" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+        /** @description risk_tier and qualification_status sort in their natural order; manufacturer sorts by the manufacturer's name. */
+        SiteSort: "code" | "-code" | "name" | "-name" | "country" | "-country" | "risk_tier" | "-risk_tier" | "qualification_status" | "-qualification_status" | "next_inspection_due" | "-next_inspection_due" | "updated_at" | "-updated_at" | "created_at" | "-created_at" | "manufacturer" | "-manufacturer";
+        DecisionSort: "decided_at" | "-decided_at";
+        /** @description date is the performed date, else the scheduled date; empty dates sort last. */
+        InspectionSort: "date" | "-date" | "scheduled_date" | "-scheduled_date" | "performed_date" | "-performed_date" | "score" | "-score" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+        /** @description severity sorts worst first, status in lifecycle order; empty due dates sort last. */
+        FindingSort: "due_date" | "-due_date" | "severity" | "-severity" | "status" | "-status" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+        CertificationSort: "expires_on" | "-expires_on" | "standard" | "-standard" | "issued_on" | "-issued_on" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+        AttachmentSort: "file_name" | "-file_name" | "content_type" | "-content_type" | "size" | "-size" | "uploaded_at" | "-uploaded_at" | "created_at" | "-created_at";
+        /** @description occurred_at is an alias of sequence. */
+        AuditSort: "sequence" | "-sequence" | "occurred_at" | "-occurred_at";
+        /** @description Searches site code, name, city and manufacturer name. */
+        SiteQ: string;
+        SiteIDFilter: number;
+        ManufacturerIDFilter: number;
+        /**
+         * @description One qualification status or several separated by commas (`qualified,conditional`).
+         * @example qualified,conditional
+         */
+        SiteStatusFilter: string;
+        RiskTierFilter: components["schemas"]["RiskTier"];
+        /**
+         * @description ISO 3166-1 alpha-2 code (a known English country name is accepted too).
+         * @example CN
+         */
+        CountryFilter: string;
+        /** @description true keeps sites whose inspection is overdue (due before today with no inspection planned by then); false keeps the others. */
+        SiteOverdueFilter: boolean;
+        /** @description Absent or false lists active records, true archived ones, all both. */
+        ArchivedFilter: "false" | "true" | "all";
+        /** @description Keeps certificates not withdrawn that expire from today to today + N days. */
+        ExpiringWithinDays: number;
+        /** @description true checks the file and reports what would change, writing nothing. */
+        DryRun: boolean;
+        /** @description The id of the inspection's checklist (`checklists[].id`). */
+        ChecklistId: number;
+        /** @description The id of an item of the checklist's template version. */
+        ChecklistItemId: number;
+        ChecklistTemplateSort: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+        NotificationSort: "created_at" | "-created_at" | "due_date" | "-due_date";
+    };
+    requestBodies: {
+        /**
+         * @description The file in the multipart field `file`. Its type is detected from its
+         *     bytes and must be PDF, PNG, JPEG, GIF, WebP, plain text, CSV or an
+         *     Office document; other types and empty files are 422. Larger than
+         *     `QUALTRACK_MAX_UPLOAD_MB` (default 25 MB) is 413.
+         */
+        AttachmentUpload: {
+            content: {
+                "multipart/form-data": {
+                    file: string;
+                };
+            };
+        };
+        /**
+         * @description The .xlsx workbook in the multipart field `file` (at most 10 MB; its
+         *     unpacked size and number of rows are limited too). A body that is
+         *     not multipart/form-data is 400; a missing file is 422.
+         */
+        SpreadsheetUpload: {
+            content: {
+                "multipart/form-data": {
+                    file: string;
+                };
+            };
+        };
+    };
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    healthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process answers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthStatus"];
+                };
+            };
+        };
+    };
+    readyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready for traffic. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ready"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthStatus"];
+                };
+            };
+            /**
+             * @description Not ready: the database does not answer (`database unreachable`)
+             *     or migrations are pending (`migrations pending`). The body is the
+             *     status object, not the error shape.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "migrations pending"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthStatus"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    /** @description `qualtrack_session=<token>; Path=/; HttpOnly; SameSite=Strict` (plus `Secure` over TLS or in production). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong e-mail or password, a disabled account, or ended access (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    /** @description Clears `qualtrack_session` (`Max-Age=0`). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            204: {
+                headers: {
+                    /** @description A renewed `qualtrack_session` cookie (only for cookie-authenticated requests). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            /** @description The current password is wrong (`fields.current_password`) or the new one breaks the policy (`fields.new_password`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["UserSort"];
+                /** @description Searches e-mail and name. */
+                q?: string;
+                role?: components["schemas"]["Role"];
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    endUserSessions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session of the user has ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listManufacturers: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["ManufacturerSort"];
+                /** @description Searches name and legal name. */
+                q?: string;
+                /**
+                 * @description ISO 3166-1 alpha-2 code (a known English country name is accepted too).
+                 * @example CN
+                 */
+                country?: components["parameters"]["CountryFilter"];
+                /** @description Absent or false lists active records, true archived ones, all both. */
+                archived?: components["parameters"]["ArchivedFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of manufacturers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManufacturerList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createManufacturer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManufacturerCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Manufacturer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getManufacturer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The manufacturer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Manufacturer"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteManufacturer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateManufacturer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManufacturerUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Manufacturer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listSites: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                /** @description risk_tier and qualification_status sort in their natural order; manufacturer sorts by the manufacturer's name. */
+                sort?: components["parameters"]["SiteSort"];
+                /** @description Searches site code, name, city and manufacturer name. */
+                q?: components["parameters"]["SiteQ"];
+                manufacturer_id?: components["parameters"]["ManufacturerIDFilter"];
+                /**
+                 * @description One qualification status or several separated by commas (`qualified,conditional`).
+                 * @example qualified,conditional
+                 */
+                status?: components["parameters"]["SiteStatusFilter"];
+                risk_tier?: components["parameters"]["RiskTierFilter"];
+                /**
+                 * @description ISO 3166-1 alpha-2 code (a known English country name is accepted too).
+                 * @example CN
+                 */
+                country?: components["parameters"]["CountryFilter"];
+                /** @description true keeps sites whose inspection is overdue (due before today with no inspection planned by then); false keeps the others. */
+                overdue?: components["parameters"]["SiteOverdueFilter"];
+                /** @description Absent or false lists active records, true archived ones, all both. */
+                archived?: components["parameters"]["ArchivedFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of sites. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createSite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiteCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Site"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Site"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteSite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateSite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiteUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Site"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listQualificationDecisions: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["DecisionSort"];
+            };
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of decisions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDecisionList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    decideQualification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the decision and the site as it is now. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getQualificationOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current status and the possible moves. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationOptions"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listSiteAttachments: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["AttachmentSort"];
+            };
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AttachmentList"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    uploadSiteAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AttachmentUpload"];
+        responses: {
+            201: components["responses"]["AttachmentCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    downloadSiteDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard, as of today; archived sites and their records are left out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    listInspections: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                /** @description date is the performed date, else the scheduled date; empty dates sort last. */
+                sort?: components["parameters"]["InspectionSort"];
+                site_id?: components["parameters"]["SiteIDFilter"];
+                status?: components["schemas"]["InspectionStatus"];
+                type?: components["schemas"]["InspectionType"];
+                result?: components["schemas"]["InspectionResult"];
+                /** @description Earliest inspection date (performed, else scheduled), included. */
+                from?: string;
+                /** @description Latest inspection date (performed, else scheduled), included; not before `from`. */
+                to?: string;
+                /** @description Searches the site's code and name and the summary. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of inspections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inspection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listInspectionAttachments: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["AttachmentSort"];
+            };
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AttachmentList"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    uploadInspectionAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AttachmentUpload"];
+        responses: {
+            201: components["responses"]["AttachmentCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listFindings: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                /** @description severity sorts worst first, status in lifecycle order; empty due dates sort last. */
+                sort?: components["parameters"]["FindingSort"];
+                site_id?: components["parameters"]["SiteIDFilter"];
+                inspection_id?: number;
+                /**
+                 * @description One status or several separated by commas (`open,in_progress`).
+                 * @example open,in_progress
+                 */
+                status?: string;
+                severity?: components["schemas"]["Severity"];
+                /** @description true keeps findings not closed whose due date is before today; false keeps the others. */
+                overdue?: boolean;
+                /** @description Searches description, requirement and owner. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of findings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The finding. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listFindingAttachments: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["AttachmentSort"];
+            };
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AttachmentList"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    uploadFindingAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AttachmentUpload"];
+        responses: {
+            201: components["responses"]["AttachmentCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listCertifications: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["CertificationSort"];
+                site_id?: components["parameters"]["SiteIDFilter"];
+                /**
+                 * @description The standard, matched exactly ignoring case (known standards in any common spelling).
+                 * @example ISO 9001:2015
+                 */
+                standard?: string;
+                /**
+                 * @description One derived status or several separated by commas (`expiring,expired`).
+                 * @example expiring,expired
+                 */
+                status?: string;
+                /** @description Keeps certificates not withdrawn that expire from today to today + N days. */
+                expiring_within_days?: components["parameters"]["ExpiringWithinDays"];
+                /** @description Searches standard, certificate number, issuing body and site code. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of certifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createCertification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificationCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getCertification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certification"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteCertification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateCertification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listCertificationAttachments: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["AttachmentSort"];
+            };
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AttachmentList"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    uploadCertificationAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AttachmentUpload"];
+        responses: {
+            201: components["responses"]["AttachmentCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: {
+                /** @description true shows an image inline (for previews); other types are always downloads. */
+                inline?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description `attachment` (or `inline` for an image with inline=true) with `filename` and `filename*` (UTF-8). */
+                    "Content-Disposition"?: string;
+                    /** @description The quoted SHA-256 of the content. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range of the file. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                /** @description occurred_at is an alias of sequence. */
+                sort?: components["parameters"]["AuditSort"];
+                /** @example site */
+                entity_type?: string;
+                entity_id?: number;
+                actor_id?: number;
+                /** @description The exact action, such as `site.update` or `auth.login_failed`. */
+                action?: string;
+                /** @description First day (UTC) of events to include. */
+                from?: string;
+                /** @description Last day (UTC) of events to include, the whole day. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    verifyAuditTrail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result of the check (200 whether or not the chain is intact). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerifyResult"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    getAuditHead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chain head. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditHead"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    reportApprovedSuppliers: {
+        parameters: {
+            query?: {
+                /** @description Searches site code, name, city and manufacturer name. */
+                q?: components["parameters"]["SiteQ"];
+                manufacturer_id?: components["parameters"]["ManufacturerIDFilter"];
+                /**
+                 * @description One qualification status or several separated by commas (`qualified,conditional`).
+                 * @example qualified,conditional
+                 */
+                status?: components["parameters"]["SiteStatusFilter"];
+                risk_tier?: components["parameters"]["RiskTierFilter"];
+                /** @description ISO 3166-1 alpha-2 code or English country name. */
+                country?: string;
+                /** @description true keeps sites whose inspection is overdue (due before today with no inspection planned by then); false keeps the others. */
+                overdue?: components["parameters"]["SiteOverdueFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    reportInspections: {
+        parameters: {
+            query?: {
+                /** @description Earliest inspection date, included. */
+                from?: string;
+                /** @description Latest inspection date, included; not before `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    reportCertifications: {
+        parameters: {
+            query?: {
+                /** @description Keeps certificates not withdrawn that expire from today to today + N days. */
+                expiring_within_days?: components["parameters"]["ExpiringWithinDays"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    reportFindings: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["FindingStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    reportSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    downloadSitesImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    downloadCertificationsImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    importSites: {
+        parameters: {
+            query?: {
+                /** @description true checks the file and reports what would change, writing nothing. */
+                dry_run?: components["parameters"]["DryRun"];
+            };
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SpreadsheetUpload"];
+        responses: {
+            200: components["responses"]["ImportDone"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ImportRejected"];
+        };
+    };
+    importCertifications: {
+        parameters: {
+            query?: {
+                /** @description true checks the file and reports what would change, writing nothing. */
+                dry_run?: components["parameters"]["DryRun"];
+            };
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SpreadsheetUpload"];
+        responses: {
+            200: components["responses"]["ImportDone"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ImportRejected"];
+        };
+    };
+    listChecklistTemplates: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["ChecklistTemplateSort"];
+                /** @description Absent or false lists active records, true archived ones, all both. */
+                archived?: components["parameters"]["ArchivedFilter"];
+                /** @description Searches the name and description. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createChecklistTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistTemplateContent"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getChecklistTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplate"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    replaceChecklistTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistTemplateReplace"];
+            };
+        };
+        responses: {
+            /** @description Saved; the id is new when a new version was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    archiveChecklistTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistTemplateArchive"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listChecklistTemplateVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All versions on one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getInspectionChecklists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checklists. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionChecklists"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addInspectionChecklist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistAdd"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionChecklist"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    removeInspectionChecklist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The id of the inspection's checklist (`checklists[].id`). */
+                cid: components["parameters"]["ChecklistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    answerChecklistItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The id of the inspection's checklist (`checklists[].id`). */
+                cid: components["parameters"]["ChecklistId"];
+                /** @description The id of an item of the checklist's template version. */
+                item_id: components["parameters"]["ChecklistItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistAnswerWrite"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistAnswer"];
+                };
+            };
+            /** @description Answered for the first time. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    clearChecklistAnswer: {
+        parameters: {
+            query: {
+                /** @description The version of the answer read. */
+                version: number;
+            };
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The id of the inspection's checklist (`checklists[].id`). */
+                cid: components["parameters"]["ChecklistId"];
+                /** @description The id of an item of the checklist's template version. */
+                item_id: components["parameters"]["ChecklistItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    raiseFindingFromChecklistItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The id of the inspection's checklist (`checklists[].id`). */
+                cid: components["parameters"]["ChecklistId"];
+                /** @description The id of an item of the checklist's template version. */
+                item_id: components["parameters"]["ChecklistItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FindingFromItem"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    downloadInspectionReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["NotificationSort"];
+                /** @description `true` lists only unread notifications, `false` only read ones; absent lists both. */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the user's notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "count": 3
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: int64 */
+                        count: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were unread. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "marked": 3
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: int64 */
+                        marked: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification, with `read_at` set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The effective channel per kind, the role's defaults, and whether e-mail can be sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    setNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "preferences": {
+                 *         "finding_overdue": "in_app",
+                 *         "conditional_ending": "off"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    preferences: {
+                        [key: string]: components["schemas"]["NotificationChannel"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The preferences after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `preferences` is missing, or names an unknown kind or channel (`fields["preferences.<kind>"]`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    loginTOTP: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    challenge: string;
+                    /** @example 287082 */
+                    code?: string;
+                    /** @example abcd-efgh-ijkl-mnop */
+                    recovery_code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in (same body as POST /auth/login). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description Too many failed attempts; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    enrolTOTP: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret, shown this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Base32, for typing into an app. */
+                        secret: string;
+                        otpauth_url: string;
+                        /** @description An SVG document of the otpauth URL as a QR code. */
+                        qr_svg: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    confirmTOTP: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description On. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recovery_codes: string[];
+                        token?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    disableTOTP: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Off. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    resetUserTOTP: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reset; the user enrols again. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getSecuritySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    putSecuritySettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecuritySettings"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether a token exists, when it was made and last used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenStatus"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    resetCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new feed URL. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://qualtrack.example.com/calendar/pQ0sX1k7m2b9vF3yL8dN4hR6tW5zA0cE2gJ1uY7iO3s.ics",
+                     *       "created_at": "2026-06-15T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description QUALTRACK_BASE_URL + /calendar/{token}.ics
+                         */
+                        url: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    revokeCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or there was none). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    calendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 43 characters of unpadded base64url (32 random bytes). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+}
