@@ -33,7 +33,7 @@ func pprofMux() *http.ServeMux {
 
 // startSideListeners serves each listener with an address and returns a
 // function that stops them all.
-func (a *app) startSideListeners(ls []sideListener) (stop func(), err error) {
+func (a *cli) startSideListeners(ls []sideListener) (stop func(), err error) {
 	var servers []*http.Server
 	stop = func() {
 		for _, hs := range servers {

@@ -6,27 +6,17 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/qualtrack/qualtrack/backend/internal/app"
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
-	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/reminders"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
-// reminderScheduler is the scheduler serve and `reminders run` share.
-func (a *app) reminderScheduler(st *store.Store, actor audit.Actor) (*reminders.Scheduler, error) {
-	mailer, err := reminders.MailerFor(a.cfg.SMTP, nil)
-	if err != nil {
-		return nil, err
-	}
-	return reminders.NewScheduler(reminders.Options{Store: st, Mailer: mailer, BaseURL: a.cfg.BaseURL,
-		Hour: a.cfg.ReminderHour, Logger: a.log, Actor: actor}), nil
-}
-
 // startReminders runs the daily reminders in the background until ctx
 // ends (SIGTERM) or stop is called; stop returns once the scheduler has
 // stopped.
-func (a *app) startReminders(ctx context.Context, st *store.Store) (stop func(), err error) {
-	sched, err := a.reminderScheduler(st, audit.Actor{})
+func (a *cli) startReminders(ctx context.Context, q *app.App) (stop func(), err error) {
+	sched, err := q.ReminderScheduler(audit.Actor{})
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +33,7 @@ func (a *app) startReminders(ctx context.Context, st *store.Store) (stop func(),
 }
 
 // reminders runs today's reminders now, or with --dry-run prints them.
-func (a *app) reminders(ctx context.Context, args []string) error {
+func (a *cli) reminders(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] != "run" {
 		return errors.New("usage: qualtrack reminders run [--dry-run]")
 	}
@@ -56,17 +46,16 @@ func (a *app) reminders(ctx context.Context, args []string) error {
 	if err := a.cfg.EnsureDevSecret(); err != nil {
 		return err
 	}
-	db, err := a.open(ctx, true)
+	q, err := a.open(ctx, true, app.Options{})
 	if err != nil {
 		return err
 	}
-	defer database.Close(db)
-	srv, err := a.newServer(db)
-	if err != nil {
+	defer q.Close()
+	if err := q.RefreshSchedules(ctx); err != nil {
 		return err
 	}
-	st := srv.Store()
-	sched, err := a.reminderScheduler(st, audit.Actor{Email: "cli", Role: "system"})
+	st := q.Store
+	sched, err := q.ReminderScheduler(audit.Actor{Email: "cli", Role: "system"})
 	if err != nil {
 		return err
 	}

@@ -16,13 +16,11 @@ import (
 	"strings"
 	"time"
 
-	"gorm.io/gorm"
-
-	"github.com/qualtrack/qualtrack/backend/internal/api"
+	"github.com/qualtrack/qualtrack/backend/internal/accounts"
+	"github.com/qualtrack/qualtrack/backend/internal/app"
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
 	"github.com/qualtrack/qualtrack/backend/internal/database"
-	"github.com/qualtrack/qualtrack/backend/internal/filestore"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/seed"
 	"github.com/qualtrack/qualtrack/frontend"
@@ -59,8 +57,8 @@ commands:
 Every command reads the same QUALTRACK_* environment (see .env.example).
 `
 
-// app is what every subcommand shares.
-type app struct {
+// cli is what every subcommand shares: the configuration and where to write.
+type cli struct {
 	cfg    config.Config
 	log    *slog.Logger
 	stdin  io.Reader
@@ -86,7 +84,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		fmt.Fprintf(stderr, "qualtrack: configuration is not valid:\n%s\n", indent(err.Error()))
 		return 2
 	}
-	a := &app{cfg: cfg, log: newLogger(stderr, cfg.LogLevel), stdin: stdin, stdout: stdout, stderr: stderr}
+	a := &cli{cfg: cfg, log: newLogger(stderr, cfg.LogLevel), stdin: stdin, stdout: stdout, stderr: stderr}
 	switch cmd {
 	case "serve":
 		err = a.serve(ctx)
@@ -123,88 +121,61 @@ func newLogger(w io.Writer, level string) *slog.Logger {
 
 func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
 
-// open opens the configured database and, unless told otherwise, migrates it.
-func (a *app) open(ctx context.Context, migrate bool) (*gorm.DB, error) {
-	return a.openWith(ctx, migrate, database.Options{})
-}
-
-// openWith is open with extra options (Dialect, DSN and Logger are set here).
-func (a *app) openWith(ctx context.Context, migrate bool, o database.Options) (*gorm.DB, error) {
-	dsn := a.cfg.DatabaseURL
-	if a.cfg.Dialect() == "sqlite" {
-		dsn = a.cfg.SQLitePath()
-	}
-	o.Dialect, o.DSN, o.Logger = a.cfg.Dialect(), dsn, a.log
-	db, err := database.Open(ctx, o)
+// open opens the application over the configured database and, unless
+// told otherwise, migrates it. Close it when done.
+func (a *cli) open(ctx context.Context, migrate bool, o app.Options) (*app.App, error) {
+	o.Logger = a.log
+	q, err := app.Open(ctx, a.cfg, o)
 	if err != nil {
 		return nil, err
 	}
 	if migrate {
-		res, err := database.Migrate(ctx, db)
-		if err != nil {
-			_ = database.Close(db)
+		if _, err := q.Migrate(ctx); err != nil {
+			_ = q.Close()
 			return nil, err
 		}
-		for _, r := range res {
-			a.log.Info("migration applied", "version", r.Source.Version, "file", r.Source.Path)
-		}
 	}
-	return db, nil
+	return q, nil
 }
 
-func (a *app) newServer(db *gorm.DB) (*api.Server, error) {
-	var spa fs.FS
+// frontendFS is the built web app embedded in the binary, or nil when the
+// binary was built without it.
+func frontendFS() fs.FS {
 	if sub, err := fs.Sub(frontend.Dist, "dist/app"); err == nil {
 		if _, err := fs.Stat(sub, "index.html"); err == nil {
-			spa = sub
+			return sub
 		}
 	}
-	return api.New(api.Deps{Config: a.cfg, DB: db, Logger: a.log, Frontend: spa})
+	return nil
 }
 
-func (a *app) serve(ctx context.Context) error {
+func (a *cli) serve(ctx context.Context) error {
 	if err := a.cfg.EnsureDevSecret(); err != nil {
 		return err
 	}
-	db, err := a.open(ctx, true)
+	q, err := a.open(ctx, false, app.Options{})
 	if err != nil {
 		return err
 	}
-	defer database.Close(db)
-	srv, err := a.newServer(db)
+	defer q.Close()
+	if err := q.PrepareToServe(ctx); err != nil {
+		return err
+	}
+	srv, err := q.HTTP(frontendFS())
 	if err != nil {
 		return err
-	}
-	if a.cfg.AdminEmail != "" {
-		created, err := seed.FirstAdmin(ctx, srv.Store(), srv.Hasher(), a.cfg.AdminEmail, a.cfg.AdminPassword)
-		if err != nil {
-			return err
-		}
-		if created {
-			a.log.Info("first admin created", "email", a.cfg.AdminEmail)
-		}
-	}
-	if a.cfg.Demo {
-		if _, err := seed.Demo(ctx, srv.Store(), srv.Hasher(), time.Now()); err != nil {
-			return err
-		}
-	}
-	if n, err := seed.Checklists(ctx, srv.Store()); err != nil {
-		return err
-	} else if n > 0 {
-		a.log.Info("built-in checklist templates created", "count", n)
 	}
 	handler, err := srv.Handler()
 	if err != nil {
 		return err
 	}
-	stopReminders, err := a.startReminders(ctx, srv.Store())
+	stopReminders, err := a.startReminders(ctx, q)
 	if err != nil {
 		return err
 	}
 	defer stopReminders() // before the database closes
 	metricsMux := http.NewServeMux()
-	metricsMux.Handle("/metrics", srv.Metrics().Handler())
+	metricsMux.Handle("/metrics", q.Metrics.Handler())
 	stopSide, err := a.startSideListeners([]sideListener{
 		{name: "metrics", env: "QUALTRACK_METRICS_ADDR", addr: a.cfg.MetricsAddr, mux: metricsMux},
 		{name: "pprof", env: "QUALTRACK_PPROF_ADDR", addr: a.cfg.PprofAddr, mux: pprofMux()},
@@ -246,7 +217,7 @@ func (a *app) serve(ctx context.Context) error {
 	return nil
 }
 
-func (a *app) printWelcome(addr string) {
+func (a *cli) printWelcome(addr string) {
 	host, port, _ := net.SplitHostPort(addr)
 	if host == "" || host == "0.0.0.0" || host == "::" {
 		host = "localhost"
@@ -263,24 +234,27 @@ func (a *app) printWelcome(addr string) {
 	fmt.Fprintln(a.stdout)
 }
 
-func (a *app) migrate(ctx context.Context, args []string) error {
+func (a *cli) migrate(ctx context.Context, args []string) error {
 	if len(args) != 1 || (args[0] != "up" && args[0] != "status") {
 		return errors.New("usage: qualtrack migrate up|status")
 	}
-	db, err := a.open(ctx, false)
+	q, err := a.open(ctx, false, app.Options{})
 	if err != nil {
 		return err
 	}
-	defer database.Close(db)
+	defer q.Close()
 	if args[0] == "up" {
-		res, err := database.Migrate(ctx, db)
+		n, err := q.Migrate(ctx)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.stdout, "%d migration(s) applied\n", len(res))
+		if err := q.RefreshSchedules(ctx); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "%d migration(s) applied\n", n)
 		return nil
 	}
-	st, err := database.MigrationStatus(ctx, db)
+	st, err := database.MigrationStatus(ctx, q.DB)
 	if err != nil {
 		return err
 	}
@@ -294,7 +268,7 @@ func (a *app) migrate(ctx context.Context, args []string) error {
 	return nil
 }
 
-func (a *app) user(ctx context.Context, args []string) error {
+func (a *cli) user(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] != "create" {
 		return errors.New("usage: qualtrack user create --email E --name N --role R [--password-stdin]")
 	}
@@ -310,7 +284,7 @@ func (a *app) user(ctx context.Context, args []string) error {
 	if *email == "" || *name == "" || !model.Role(*role).Valid() {
 		return errors.New("--email, --name and --role (admin, manager, procurement or auditor) are required")
 	}
-	password, generated := "", false
+	password := ""
 	if *fromStdin {
 		line, err := bufio.NewReader(a.stdin).ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
@@ -318,32 +292,28 @@ func (a *app) user(ctx context.Context, args []string) error {
 		}
 		password = strings.TrimRight(line, "\r\n")
 	} else {
-		password, generated = api.GeneratePassword(), true
 	}
 	if err := a.cfg.EnsureDevSecret(); err != nil {
 		return err
 	}
-	db, err := a.open(ctx, true)
+	q, err := a.open(ctx, true, app.Options{})
 	if err != nil {
 		return err
 	}
-	defer database.Close(db)
-	srv, err := a.newServer(db)
-	if err != nil {
-		return err
-	}
-	u, err := srv.CreateUserChecked(ctx, *email, *name, model.Role(*role), password, audit.Actor{Email: "cli", Role: "system"})
+	defer q.Close()
+	u, generated, err := q.Accounts.Create(ctx, accounts.NewUser{Email: *email, Name: *name, Role: model.Role(*role), Password: password, Active: true},
+		audit.Actor{Email: "cli", Role: "system"})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "created %s %s (id %d)\n", u.Role, u.Email, u.ID)
-	if generated {
-		fmt.Fprintf(a.stdout, "password (shown once): %s\n", password)
+	if generated != "" {
+		fmt.Fprintf(a.stdout, "password (shown once): %s\n", generated)
 	}
 	return nil
 }
 
-func (a *app) seed(ctx context.Context, args []string) error {
+func (a *cli) seed(ctx context.Context, args []string) error {
 	fl := flag.NewFlagSet("seed", flag.ContinueOnError)
 	fl.SetOutput(a.stderr)
 	demo := fl.Bool("demo", false, "demo users and records (empty database only)")
@@ -366,19 +336,15 @@ func (a *app) seed(ctx context.Context, args []string) error {
 		return err
 	}
 	// A big page cache keeps a bulk load's index pages in memory.
-	db, err := a.openWith(ctx, true, database.Options{SQLiteCacheMB: 256})
+	q, err := a.open(ctx, true, app.Options{SQLiteCacheMB: 256})
 	if err != nil {
 		return err
 	}
-	defer database.Close(db)
-	srv, err := a.newServer(db)
-	if err != nil {
-		return err
-	}
+	defer q.Close()
 	if !*demo {
-		return a.seedBulk(ctx, srv, bulk)
+		return a.seedBulk(ctx, q, bulk)
 	}
-	done, err := seed.Demo(ctx, srv.Store(), srv.Hasher(), time.Now())
+	done, err := q.SeedDemo(ctx)
 	if err != nil {
 		return err
 	}
@@ -391,14 +357,12 @@ func (a *app) seed(ctx context.Context, args []string) error {
 
 // seedBulk writes benchmark data, after the first admin (from
 // QUALTRACK_ADMIN_EMAIL) so the load tool has someone to sign in as.
-func (a *app) seedBulk(ctx context.Context, srv *api.Server, o seed.BulkOptions) error {
-	if a.cfg.AdminEmail != "" {
-		if _, err := seed.FirstAdmin(ctx, srv.Store(), srv.Hasher(), a.cfg.AdminEmail, a.cfg.AdminPassword); err != nil {
-			return err
-		}
+func (a *cli) seedBulk(ctx context.Context, q *app.App, o seed.BulkOptions) error {
+	if _, err := q.CreateFirstAdmin(ctx); err != nil {
+		return err
 	}
 	start := time.Now()
-	n, err := seed.Bulk(ctx, srv.Store(), srv.Hasher(), o)
+	n, err := seed.Bulk(ctx, q.Store, q.Hasher, o)
 	if err != nil {
 		return err
 	}
@@ -407,7 +371,7 @@ func (a *app) seedBulk(ctx context.Context, srv *api.Server, o seed.BulkOptions)
 	return nil
 }
 
-func (a *app) audit(ctx context.Context, args []string) int {
+func (a *cli) audit(ctx context.Context, args []string) int {
 	if len(args) == 0 || (args[0] != "verify" && args[0] != "head") {
 		fmt.Fprintln(a.stderr, "usage: qualtrack audit verify [--head FILE] | qualtrack audit head [--out FILE]")
 		return 2
@@ -423,11 +387,12 @@ func (a *app) audit(ctx context.Context, args []string) int {
 		fmt.Fprintf(a.stderr, "qualtrack audit: %v\n", err)
 		return 1
 	}
-	db, err := a.open(ctx, false)
+	q, err := a.open(ctx, false, app.Options{})
 	if err != nil {
 		return fail(err)
 	}
-	defer database.Close(db)
+	defer q.Close()
+	db := q.DB
 	if args[0] == "head" {
 		head, err := audit.CurrentHead(ctx, db, time.Now())
 		if err != nil {
@@ -470,7 +435,7 @@ func (a *app) audit(ctx context.Context, args []string) int {
 	return 0
 }
 
-func (a *app) backup(ctx context.Context, args []string) error {
+func (a *cli) backup(ctx context.Context, args []string) error {
 	fl := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fl.SetOutput(a.stderr)
 	out := fl.String("out", "", "directory to write the backup to (must not exist)")
@@ -480,13 +445,12 @@ func (a *app) backup(ctx context.Context, args []string) error {
 	if *out == "" {
 		return errors.New("usage: qualtrack backup --out DIR")
 	}
-	db, err := a.open(ctx, false)
+	q, err := a.open(ctx, false, app.Options{})
 	if err != nil {
 		return err
 	}
-	defer database.Close(db)
-	files := filestore.New(a.cfg.AttachmentsDir())
-	res, err := database.Backup(ctx, db, files, *out)
+	defer q.Close()
+	res, err := database.Backup(ctx, q.DB, q.Files, *out)
 	if err != nil {
 		return err
 	}
@@ -531,7 +495,7 @@ func withDotEnv(getenv func(string) string, vars map[string]string) func(string)
 
 // healthcheck asks the running server's /readyz, for container health
 // checks in images that have no shell or curl.
-func (a *app) healthcheck(ctx context.Context) error {
+func (a *cli) healthcheck(ctx context.Context) error {
 	host, port, err := net.SplitHostPort(a.cfg.Addr)
 	if err != nil {
 		return err

@@ -122,7 +122,7 @@ func (s *Server) login(c *gin.Context) error {
 		c.JSON(http.StatusOK, loginResponse{TOTPRequired: true, Challenge: challenge, ExpiresAt: exp})
 		return nil
 	}
-	enrolOnly, err := s.totpRequired(ctx, u.Role)
+	enrolOnly, err := s.accounts.TOTPRequired(ctx, u.Role)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/qualtrack/qualtrack/backend/internal/api"
+	"github.com/qualtrack/qualtrack/backend/internal/accounts"
+	"github.com/qualtrack/qualtrack/backend/internal/app"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
@@ -181,12 +182,14 @@ func TestCalendarTokenStaysOutOfTheLog(t *testing.T) {
 	db := testutil.NewDB(t, nil)
 	cfg, _ := config.Load(func(string) string { return "" })
 	cfg.JWTSecret = testutil.Secret
-	srv, err := api.New(api.Deps{Config: cfg, DB: db.DB, Hasher: auth.NewTestHasher(),
+	a, err := app.New(cfg, db.DB, app.Options{Hasher: auth.NewTestHasher(),
 		Logger: slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	testutil.Fatal(t, err, "app")
+	srv, err := a.HTTP(nil)
 	testutil.Fatal(t, err, "server")
 	h, err := srv.Handler()
 	testutil.Fatal(t, err, "handler")
-	_, err = srv.CreateUserChecked(t.Context(), "cal@example.com", "Cal", model.RoleProcurement, "a long enough password", testutil.SystemActor)
+	_, _, err = a.Accounts.Create(t.Context(), accounts.NewUser{Email: "cal@example.com", Name: "Cal", Role: model.RoleProcurement, Password: "a long enough password", Active: true}, testutil.SystemActor)
 	testutil.Fatal(t, err, "user")
 	do := func(method, target, bearer string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest(method, target, nil)

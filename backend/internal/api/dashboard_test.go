@@ -7,7 +7,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/qualtrack/qualtrack/backend/internal/api"
+	"github.com/qualtrack/qualtrack/backend/internal/app"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
@@ -179,8 +179,22 @@ func TestScheduleRefreshWhenIntervalsChange(t *testing.T) {
 	restart := func(medium int) {
 		cfg := w.srv.Config
 		cfg.InspectionIntervalMonths = map[string]int{"low": 24, "medium": medium, "high": 12, "critical": 6}
-		_, err := api.New(api.Deps{Config: cfg, DB: w.srv.DB.DB, Now: w.srv.Clock.Now})
-		testutil.Fatal(t, err, "api.New")
+		a, err := app.New(cfg, w.srv.DB.DB, app.Options{Now: w.srv.Clock.Now})
+		testutil.Fatal(t, err, "app.New")
+		testutil.Fatal(t, a.RefreshSchedules(t.Context()), "refresh schedules")
+	}
+	// Building the application and its HTTP server writes nothing: the
+	// refresh is serve's start-up step, not a side effect of the server.
+	cfg := w.srv.Config
+	cfg.InspectionIntervalMonths = map[string]int{"low": 24, "medium": 9, "high": 12, "critical": 6}
+	a, err := app.New(cfg, w.srv.DB.DB, app.Options{Now: w.srv.Clock.Now})
+	testutil.Fatal(t, err, "app.New")
+	srv, err := a.HTTP(nil)
+	testutil.Fatal(t, err, "HTTP")
+	_, err = srv.Handler()
+	testutil.Fatal(t, err, "handler")
+	if got := due(); got != "2027-07-10" {
+		t.Fatalf("building the server moved the due date to %s", got)
 	}
 	restart(9)
 	if got := due(); got != "2026-10-10" {

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/qualtrack/qualtrack/backend/internal/api"
+	"github.com/qualtrack/qualtrack/backend/internal/app"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/filestore"
@@ -30,12 +30,14 @@ func secondInstance(t *testing.T, a *testutil.Server) *testutil.Server {
 	db, err := database.Open(context.Background(), database.Options{Dialect: a.DB.Dialect, DSN: a.DB.DSN, Now: a.Clock.Now})
 	testutil.Fatal(t, err, "open second pool")
 	t.Cleanup(func() { _ = database.Close(db) })
-	srv, err := api.New(api.Deps{Config: a.Config, DB: db, Now: a.Clock.Now, Hasher: auth.NewTestHasher()})
+	second, err := app.New(a.Config, db, app.Options{Now: a.Clock.Now, Hasher: auth.NewTestHasher()})
+	testutil.Fatal(t, err, "second app.New")
+	srv, err := second.HTTP(nil)
 	testutil.Fatal(t, err, "second api.New")
 	h, err := srv.Handler()
 	testutil.Fatal(t, err, "second handler")
-	return &testutil.Server{T: t, DB: &testutil.DB{DB: db, Dialect: a.DB.Dialect, DSN: a.DB.DSN}, Clock: a.Clock, API: srv,
-		Handler: h, Store: srv.Store(), Config: a.Config, Users: a.Users, Tokens: a.Tokens}
+	return &testutil.Server{T: t, DB: &testutil.DB{DB: db, Dialect: a.DB.Dialect, DSN: a.DB.DSN}, Clock: a.Clock, App: second, API: srv,
+		Handler: h, Store: second.Store, Config: a.Config, Users: a.Users, Tokens: a.Tokens}
 }
 
 // Two instances on one PostgreSQL database and one shared attachments

@@ -8,7 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/qualtrack/qualtrack/backend/internal/api"
+	"github.com/qualtrack/qualtrack/backend/internal/accounts"
+	"github.com/qualtrack/qualtrack/backend/internal/app"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
@@ -21,13 +22,15 @@ func TestAccessLogHoldsNoSecrets(t *testing.T) {
 	db := testutil.NewDB(t, nil)
 	cfg, _ := config.Load(func(string) string { return "" })
 	cfg.JWTSecret = testutil.Secret
-	srv, err := api.New(api.Deps{Config: cfg, DB: db.DB, Hasher: auth.NewTestHasher(),
+	a, err := app.New(cfg, db.DB, app.Options{Hasher: auth.NewTestHasher(),
 		Logger: slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	testutil.Fatal(t, err, "app")
+	srv, err := a.HTTP(nil)
 	testutil.Fatal(t, err, "server")
 	h, err := srv.Handler()
 	testutil.Fatal(t, err, "handler")
 	password := "a very secret password"
-	_, err = srv.CreateUserChecked(t.Context(), "log@example.com", "Log", "admin", password, testutil.SystemActor)
+	_, _, err = a.Accounts.Create(t.Context(), accounts.NewUser{Email: "log@example.com", Name: "Log", Role: "admin", Password: password, Active: true}, testutil.SystemActor)
 	testutil.Fatal(t, err, "user")
 
 	do := func(method, target, body string, hdr http.Header) *httptest.ResponseRecorder {

@@ -4,7 +4,6 @@
 package api
 
 import (
-	"context"
 	"errors"
 	"io/fs"
 	"log/slog"
@@ -14,54 +13,57 @@ import (
 	"github.com/gin-gonic/gin"
 	"gorm.io/gorm"
 
+	"github.com/qualtrack/qualtrack/backend/internal/accounts"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
-	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/filestore"
 	"github.com/qualtrack/qualtrack/backend/internal/metrics"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
-	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
-// Deps are what the server needs.
+// Deps are what the server needs; internal/app builds them.
 type Deps struct {
 	Config config.Config
-	DB     *gorm.DB
-	Logger *slog.Logger
+	// DB answers readiness checks; the store does everything else.
+	DB       *gorm.DB
+	Store    *store.Store
+	Files    *filestore.Files
+	Accounts *accounts.Service
+	Hasher   *auth.Hasher
+	Logger   *slog.Logger
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Frontend is the built SPA (frontend.Dist); nil serves a notice.
 	Frontend fs.FS
-	// Hasher hashes passwords; nil means the production argon2id cost.
-	Hasher *auth.Hasher
-	// Metrics records requests, exports, imports and failed sign-ins;
-	// nil gives the server a registry of its own.
+	// Metrics records requests, exports, imports and failed sign-ins.
 	Metrics *metrics.Metrics
 }
 
 // Server holds the handlers' dependencies.
 type Server struct {
-	cfg    config.Config
-	db     *gorm.DB
-	store  *store.Store
-	files  *filestore.Files
-	tokens *auth.Tokens
-	guard  *auth.Guard
-	hasher *auth.Hasher
-	limits *auth.LoginLimits
-	box    *auth.SecretBox // seals two-factor secrets
-	log    *slog.Logger
-	now    func() time.Time
-	spa    fs.FS
-	metric *metrics.Metrics
-	lists  *listCache
+	cfg      config.Config
+	db       *gorm.DB
+	store    *store.Store
+	files    *filestore.Files
+	accounts *accounts.Service
+	tokens   *auth.Tokens
+	guard    *auth.Guard
+	hasher   *auth.Hasher
+	limits   *auth.LoginLimits
+	box      *auth.SecretBox // seals two-factor secrets
+	log      *slog.Logger
+	now      func() time.Time
+	spa      fs.FS
+	metric   *metrics.Metrics
+	lists    *listCache
 }
 
-// New builds a server.
+// New builds the HTTP side of the application over its parts. It writes
+// nothing to the database.
 func New(d Deps) (*Server, error) {
-	if d.DB == nil {
-		return nil, errors.New("api: no database")
+	if d.DB == nil || d.Store == nil || d.Files == nil || d.Accounts == nil || d.Hasher == nil || d.Metrics == nil {
+		return nil, errors.New("api: missing dependencies (build the server with internal/app)")
 	}
 	now := d.Now
 	if now == nil {
@@ -79,46 +81,23 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	hasher := d.Hasher
-	if hasher == nil {
-		hasher = auth.NewHasher(4)
-	}
-	files := filestore.New(d.Config.AttachmentsDir())
-	st := store.New(d.DB, now).WithRules(store.Rules{
-		Intervals:          qualification.IntervalsFrom(d.Config.InspectionIntervalMonths),
-		ExpiringWithinDays: d.Config.ExpiringWithinDays,
-	}).WithFiles(files)
-	// Stored due dates follow the intervals they were computed with; when
-	// the configured intervals change, move every site's due date now.
-	refreshed, err := st.RefreshSchedulesIfIntervalsChanged(context.Background())
-	if err != nil {
-		return nil, err
-	}
-	if refreshed {
-		log.Info("inspection intervals changed; recomputed every site's schedule")
-	}
-	m := d.Metrics
-	if m == nil {
-		m = metrics.New()
-	}
-	if sqlDB, err := d.DB.DB(); err == nil {
-		m.WatchDB(database.Dialect(d.DB), sqlDB)
-	}
+	st := d.Store
 	srv := &Server{
-		metric: m,
-		lists:  newListCache(),
-		cfg:    d.Config,
-		db:     d.DB,
-		store:  st,
-		files:  files,
-		tokens: tokens,
-		guard:  auth.NewGuard(tokens, st, now),
-		hasher: hasher,
-		limits: auth.NewLoginLimits(st, now),
-		box:    box,
-		log:    log,
-		now:    now,
-		spa:    d.Frontend,
+		metric:   d.Metrics,
+		lists:    newListCache(),
+		cfg:      d.Config,
+		db:       d.DB,
+		store:    st,
+		files:    d.Files,
+		accounts: d.Accounts,
+		tokens:   tokens,
+		guard:    auth.NewGuard(tokens, st, now),
+		hasher:   d.Hasher,
+		limits:   auth.NewLoginLimits(st, now),
+		box:      box,
+		log:      log,
+		now:      now,
+		spa:      d.Frontend,
 	}
 	srv.guard.TrustOrigins(d.Config.CORSOrigins)
 	srv.guard.AllowDuringEnrolment("/api/v1/auth/me", "/api/v1/auth/logout", "/api/v1/me/totp/enrol", "/api/v1/me/totp/confirm")
@@ -136,9 +115,6 @@ func (s *Server) Store() *store.Store { return s.store }
 // Metrics is the server's metrics registry; serve it with its Handler on
 // a listener of its own.
 func (s *Server) Metrics() *metrics.Metrics { return s.metric }
-
-// Hasher is the server's password hasher.
-func (s *Server) Hasher() *auth.Hasher { return s.hasher }
 
 // Handler returns the HTTP handler with every route registered.
 func (s *Server) Handler() (http.Handler, error) {

@@ -27,13 +27,6 @@ func (s *Server) totpEnabled(ctx context.Context, userID int64) (bool, error) {
 	return t.Enabled, err
 }
 
-// totpRequired reports whether the administrator requires two-factor
-// sign-in for role.
-func (s *Server) totpRequired(ctx context.Context, role model.Role) (bool, error) {
-	set, err := s.store.SecuritySettings(ctx)
-	return slices.Contains(set.RequireTOTPFor, role), err
-}
-
 type totpLoginRequest struct {
 	Challenge    string `json:"challenge"`
 	Code         string `json:"code"`
@@ -210,7 +203,7 @@ func (s *Server) disableTOTP(c *gin.Context) error {
 		s.totpFailed(c, u, "totp.disable_failed")
 		return invalid("The code is not correct.", map[string]string{"code": "is not the code your app shows now"})
 	}
-	if required, err := s.totpRequired(ctx, u.Role); err != nil || required {
+	if required, err := s.accounts.TOTPRequired(ctx, u.Role); err != nil || required {
 		if err == nil {
 			err = &Error{Status: http.StatusConflict, Code: "conflict", Message: "Two-factor sign-in is required for your role; it cannot be turned off."}
 		}

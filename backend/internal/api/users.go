@@ -2,15 +2,13 @@ package api
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"net/http"
-	"net/mail"
 	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/qualtrack/qualtrack/backend/internal/accounts"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
@@ -109,70 +107,18 @@ type createdUser struct {
 	GeneratedPassword string `json:"generated_password,omitempty"`
 }
 
-func validateUserFields(p qualification.Problems, email, name string, role model.Role) {
-	if a, err := mail.ParseAddress(email); err != nil || a.Address != strings.TrimSpace(email) || len(email) > 254 {
-		p.Add("email", "must be an e-mail address such as jane@example.com")
-	}
-	if n := len(strings.TrimSpace(name)); n == 0 || n > 200 {
-		p.Add("name", "is required (at most 200 characters)")
-	}
-	if !role.Valid() {
-		p.Add("role", "must be one of: admin, manager, procurement, auditor")
-	}
-}
-
-// GeneratePassword returns a random 20-character password.
-func GeneratePassword() string {
-	b := make([]byte, 15)
-	_, _ = rand.Read(b)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
 func (s *Server) createUser(c *gin.Context) error {
 	var req createUserRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	problems := qualification.Problems{}
-	validateUserFields(problems, req.Email, req.Name, req.Role)
-	generated := ""
-	if req.Password == "" {
-		generated = GeneratePassword()
-		req.Password = generated
-	} else if why := auth.CheckPasswordPolicy(req.Password); why != "" {
-		problems.Add("password", why)
-	}
-	if req.AccessExpiresAt != nil && !req.AccessExpiresAt.After(s.now()) {
-		problems.Add("access_expires_at", "must be in the future")
-	}
-	if err := problems.Err("The user cannot be created."); err != nil {
-		return err
-	}
-	u, err := s.CreateUser(c.Request.Context(), req.Email, strings.TrimSpace(req.Name), req.Role, req.Password, req.Active == nil || *req.Active, req.AccessExpiresAt, actor(c))
+	u, generated, err := s.accounts.Create(c.Request.Context(), accounts.NewUser{Email: req.Email, Name: req.Name, Role: req.Role,
+		Password: req.Password, Active: req.Active == nil || *req.Active, AccessExpiresAt: req.AccessExpiresAt}, actor(c))
 	if err != nil {
 		return err
 	}
 	c.JSON(http.StatusCreated, createdUser{User: u, GeneratedPassword: generated})
 	return nil
-}
-
-// CreateUser hashes the password and stores a new user; the first admin,
-// `qualtrack user create` and the users API all come through here.
-func (s *Server) CreateUser(ctx context.Context, email, name string, role model.Role, password string, active bool, accessExpiresAt *time.Time, a auditActor) (model.User, error) {
-	hash, err := s.hasher.Hash(ctx, password)
-	if err != nil {
-		return model.User{}, err
-	}
-	var exp *time.Time
-	if accessExpiresAt != nil {
-		t := accessExpiresAt.UTC()
-		exp = &t
-	}
-	u := model.User{Email: email, Name: name, Role: role, PasswordHash: hash, Active: active, AccessExpiresAt: exp}
-	if err := s.store.CreateUser(ctx, &u, a); err != nil {
-		return model.User{}, err
-	}
-	return u, nil
 }
 
 type updateUserRequest struct {
@@ -242,7 +188,7 @@ func (s *Server) updateUser(c *gin.Context) error {
 			u.PasswordHash = newHash
 		}
 		problems := qualification.Problems{}
-		validateUserFields(problems, u.Email, u.Name, u.Role)
+		accounts.ValidateUserFields(problems, u.Email, u.Name, u.Role)
 		if scope != nil && len(*scope) > 0 && u.Role != model.RoleAuditor {
 			problems.Add("scope_manufacturer_ids", "Only auditors can be limited to some manufacturers.")
 		}
@@ -261,20 +207,6 @@ func (s *Server) updateUser(c *gin.Context) error {
 		return err
 	}
 	return s.writeUser(c, u)
-}
-
-// CreateUserChecked validates and creates a user outside a request (the
-// `qualtrack user create` command).
-func (s *Server) CreateUserChecked(ctx context.Context, email, name string, role model.Role, password string, a auditActor) (model.User, error) {
-	problems := qualification.Problems{}
-	validateUserFields(problems, email, name, role)
-	if why := auth.CheckPasswordPolicy(password); why != "" {
-		problems.Add("password", why)
-	}
-	if err := problems.Err("The user cannot be created."); err != nil {
-		return model.User{}, err
-	}
-	return s.CreateUser(ctx, email, strings.TrimSpace(name), role, password, true, nil, a)
 }
 
 // endUserSessions signs a user out everywhere (a lost laptop, a leaver).

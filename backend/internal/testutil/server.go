@@ -10,7 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/qualtrack/qualtrack/backend/internal/accounts"
 	"github.com/qualtrack/qualtrack/backend/internal/api"
+	"github.com/qualtrack/qualtrack/backend/internal/app"
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
@@ -30,6 +32,7 @@ type Server struct {
 	T       testing.TB
 	DB      *DB
 	Clock   *Clock
+	App     *app.App
 	API     *api.Server
 	Handler http.Handler
 	Store   *store.Store
@@ -51,11 +54,13 @@ func NewServer(t testing.TB, adjust func(*config.Config)) *Server {
 	if adjust != nil {
 		adjust(&cfg)
 	}
-	srv, err := api.New(api.Deps{Config: cfg, DB: db.DB, Now: clock.Now, Hasher: auth.NewTestHasher()})
+	a, err := app.New(cfg, db.DB, app.Options{Now: clock.Now, Hasher: auth.NewTestHasher()})
+	Fatal(t, err, "app.New")
+	srv, err := a.HTTP(nil)
 	Fatal(t, err, "api.New")
 	h, err := srv.Handler()
 	Fatal(t, err, "handler")
-	s := &Server{T: t, DB: db, Clock: clock, API: srv, Handler: h, Store: srv.Store(), Config: cfg,
+	s := &Server{T: t, DB: db, Clock: clock, App: a, API: srv, Handler: h, Store: a.Store, Config: cfg,
 		Users: map[model.Role]model.User{}, Tokens: map[model.Role]string{}}
 	for _, r := range model.Roles {
 		u := s.CreateUser(string(r)+"@example.com", r)
@@ -68,7 +73,8 @@ func NewServer(t testing.TB, adjust func(*config.Config)) *Server {
 // CreateUser adds an active user with Password.
 func (s *Server) CreateUser(email string, role model.Role) model.User {
 	s.T.Helper()
-	u, err := s.API.CreateUser(context.Background(), email, "Test "+string(role), role, Password, true, nil, audit.Actor{Email: "test"})
+	u, _, err := s.App.Accounts.Create(context.Background(), accounts.NewUser{Email: email, Name: "Test " + string(role), Role: role,
+		Password: Password, Active: true}, audit.Actor{Email: "test"})
 	Fatal(s.T, err, "create user %s", email)
 	return u
 }

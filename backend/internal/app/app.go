@@ -1,0 +1,210 @@
+// Package app owns the application: it opens the database and builds the
+// store, the accounts service, the reminder scheduler and the HTTP server
+// from one configuration. Start-up steps that write (migrations, the first
+// admin, the built-in checklists, the schedule refresh) are named methods
+// that `serve` and the other subcommands call explicitly; building an App
+// or its HTTP server writes nothing.
+package app
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/accounts"
+	"github.com/qualtrack/qualtrack/backend/internal/api"
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/config"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
+	"github.com/qualtrack/qualtrack/backend/internal/filestore"
+	"github.com/qualtrack/qualtrack/backend/internal/metrics"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/reminders"
+	"github.com/qualtrack/qualtrack/backend/internal/seed"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+)
+
+// Options adjust how an App is built; the zero value is production's.
+type Options struct {
+	// Logger receives the application's log; nil discards it.
+	Logger *slog.Logger
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Hasher hashes passwords; nil means the production argon2id cost.
+	Hasher *auth.Hasher
+	// Metrics is the registry; nil gives the App one of its own.
+	Metrics *metrics.Metrics
+	// SQLiteCacheMB enlarges SQLite's page cache (bulk seeding).
+	SQLiteCacheMB int
+}
+
+// App is one qualtrack: its configuration and the parts built from it.
+type App struct {
+	Config   config.Config
+	Log      *slog.Logger
+	DB       *gorm.DB
+	Store    *store.Store
+	Files    *filestore.Files
+	Hasher   *auth.Hasher
+	Accounts *accounts.Service
+	Metrics  *metrics.Metrics
+	Now      func() time.Time
+
+	ownsDB bool
+}
+
+// Open opens the configured database (without migrating it) and builds
+// the application over it. Close releases it.
+func Open(ctx context.Context, cfg config.Config, o Options) (*App, error) {
+	dsn := cfg.DatabaseURL
+	if cfg.Dialect() == "sqlite" {
+		dsn = cfg.SQLitePath()
+	}
+	db, err := database.Open(ctx, database.Options{Dialect: cfg.Dialect(), DSN: dsn, Logger: o.Logger, SQLiteCacheMB: o.SQLiteCacheMB})
+	if err != nil {
+		return nil, err
+	}
+	a, err := New(cfg, db, o)
+	if err != nil {
+		_ = database.Close(db)
+		return nil, err
+	}
+	a.ownsDB = true
+	return a, nil
+}
+
+// New builds the application over an open database (tests open their
+// own); it writes nothing.
+func New(cfg config.Config, db *gorm.DB, o Options) (*App, error) {
+	if db == nil {
+		return nil, errors.New("app: no database")
+	}
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	log := o.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	hasher := o.Hasher
+	if hasher == nil {
+		hasher = auth.NewHasher(4)
+	}
+	m := o.Metrics
+	if m == nil {
+		m = metrics.New()
+	}
+	if sqlDB, err := db.DB(); err == nil {
+		m.WatchDB(database.Dialect(db), sqlDB)
+	}
+	files := filestore.New(cfg.AttachmentsDir())
+	st := store.New(db, now).WithRules(store.Rules{
+		Intervals:          qualification.IntervalsFrom(cfg.InspectionIntervalMonths),
+		ExpiringWithinDays: cfg.ExpiringWithinDays,
+	}).WithFiles(files)
+	return &App{Config: cfg, Log: log, DB: db, Store: st, Files: files, Hasher: hasher,
+		Accounts: accounts.New(st, hasher, now), Metrics: m, Now: now}, nil
+}
+
+// Close closes the database when the App opened it.
+func (a *App) Close() error {
+	if !a.ownsDB {
+		return nil
+	}
+	return database.Close(a.DB)
+}
+
+// Migrate applies the pending migrations, logging each.
+func (a *App) Migrate(ctx context.Context) (int, error) {
+	res, err := database.Migrate(ctx, a.DB)
+	if err != nil {
+		return 0, err
+	}
+	for _, r := range res {
+		a.Log.Info("migration applied", "version", r.Source.Version, "file", r.Source.Path)
+	}
+	return len(res), nil
+}
+
+// CreateFirstAdmin creates the admin of QUALTRACK_ADMIN_EMAIL when the
+// database has no users yet.
+func (a *App) CreateFirstAdmin(ctx context.Context) (bool, error) {
+	if a.Config.AdminEmail == "" {
+		return false, nil
+	}
+	created, err := seed.FirstAdmin(ctx, a.Store, a.Hasher, a.Config.AdminEmail, a.Config.AdminPassword)
+	if created {
+		a.Log.Info("first admin created", "email", a.Config.AdminEmail)
+	}
+	return created, err
+}
+
+// SeedDemo fills an empty database with the demo data; false when it was
+// not empty.
+func (a *App) SeedDemo(ctx context.Context) (bool, error) {
+	return seed.Demo(ctx, a.Store, a.Hasher, a.Now())
+}
+
+// SeedChecklists adds the built-in checklist templates that are missing.
+func (a *App) SeedChecklists(ctx context.Context) error {
+	n, err := seed.Checklists(ctx, a.Store)
+	if n > 0 {
+		a.Log.Info("built-in checklist templates created", "count", n)
+	}
+	return err
+}
+
+// RefreshSchedules moves every site's stored due date when the configured
+// inspection intervals differ from the ones the dates were computed with.
+func (a *App) RefreshSchedules(ctx context.Context) error {
+	refreshed, err := a.Store.RefreshSchedulesIfIntervalsChanged(ctx)
+	if refreshed {
+		a.Log.Info("inspection intervals changed; recomputed every site's schedule")
+	}
+	return err
+}
+
+// PrepareToServe runs serve's start-up steps in order: migrations, the
+// first admin, demo data when asked for, the built-in checklists and the
+// schedule refresh.
+func (a *App) PrepareToServe(ctx context.Context) error {
+	if _, err := a.Migrate(ctx); err != nil {
+		return err
+	}
+	if _, err := a.CreateFirstAdmin(ctx); err != nil {
+		return err
+	}
+	if a.Config.Demo {
+		if _, err := a.SeedDemo(ctx); err != nil {
+			return err
+		}
+	}
+	if err := a.SeedChecklists(ctx); err != nil {
+		return err
+	}
+	return a.RefreshSchedules(ctx)
+}
+
+// ReminderScheduler is the scheduler serve and `reminders run` share;
+// actor names who runs it in the audit trail.
+func (a *App) ReminderScheduler(actor audit.Actor) (*reminders.Scheduler, error) {
+	mailer, err := reminders.MailerFor(a.Config.SMTP, nil)
+	if err != nil {
+		return nil, err
+	}
+	return reminders.NewScheduler(reminders.Options{Store: a.Store, Mailer: mailer, BaseURL: a.Config.BaseURL,
+		Hour: a.Config.ReminderHour, Logger: a.Log, Actor: actor}), nil
+}
+
+// HTTP builds the HTTP server; frontend is the built web app (nil serves
+// a page saying it is not built).
+func (a *App) HTTP(frontend fs.FS) (*api.Server, error) {
+	return api.New(api.Deps{Config: a.Config, DB: a.DB, Store: a.Store, Files: a.Files, Accounts: a.Accounts,
+		Hasher: a.Hasher, Logger: a.Log, Now: a.Now, Frontend: frontend, Metrics: a.Metrics})
+}
