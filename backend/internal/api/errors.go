@@ -44,6 +44,10 @@ func invalid(msg string, fields map[string]string) *Error {
 	return &Error{Status: http.StatusUnprocessableEntity, Code: "validation_failed", Message: msg, Fields: fields}
 }
 
+// statusClientClosed is the status logged for a request whose client went
+// away before the answer (nginx's 499; no client ever reads it).
+const statusClientClosed = 499
+
 // toError maps any error a handler reported onto the contract.
 func toError(err error) *Error {
 	var e *Error
@@ -88,7 +92,12 @@ func handleErrors(log *slog.Logger) gin.HandlerFunc {
 		}
 		err := c.Errors.Last().Err
 		e := toError(err)
-		if e.Status >= 500 && !errors.Is(err, context.Canceled) {
+		if errors.Is(err, context.Canceled) && c.Request.Context().Err() != nil {
+			// The client went away (a closed tab, a load tool stopping):
+			// nothing failed on the server, and nobody reads the answer.
+			e = &Error{Status: statusClientClosed, Code: "client_closed_request", Message: "The client closed the request."}
+		}
+		if e.Status >= 500 {
 			log.Error("request failed", "method", c.Request.Method, "route", c.FullPath(), "err", err)
 		}
 		if e.RetryAfter > 0 {

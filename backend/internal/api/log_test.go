@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -61,5 +62,47 @@ func TestAccessLogHoldsNoSecrets(t *testing.T) {
 		if strings.Contains(logged, secret) {
 			t.Errorf("log contains %q", secret)
 		}
+	}
+}
+
+// A request whose client went away before the answer (a closed tab, a load
+// tool stopping) is logged as such: no ERROR line, no 500.
+func TestClientGoneIsNotLoggedAsAnError(t *testing.T) {
+	var buf bytes.Buffer
+	db := testutil.NewDB(t, nil)
+	cfg, _ := config.Load(func(string) string { return "" })
+	cfg.JWTSecret = testutil.Secret
+	srv, err := api.New(api.Deps{Config: cfg, DB: db.DB, Hasher: auth.NewTestHasher(),
+		Logger: slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	testutil.Fatal(t, err, "server")
+	h, err := srv.Handler()
+	testutil.Fatal(t, err, "handler")
+	password := "a very secret password"
+	_, err = srv.CreateUserChecked(t.Context(), "gone@example.com", "Gone", "admin", password, testutil.SystemActor)
+	testutil.Fatal(t, err, "user")
+	req := httptest.NewRequest("POST", "/api/v1/auth/login", strings.NewReader(`{"email":"gone@example.com","password":"`+password+`"}`))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		t.Fatalf("login %d", rec.Code)
+	}
+	cookie := strings.Split(rec.Header().Get("Set-Cookie"), ";")[0]
+	token := strings.TrimPrefix(cookie, auth.CookieName+"=")
+	buf.Reset()
+
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	req = httptest.NewRequest("GET", "/api/v1/sites", nil).WithContext(ctx)
+	req.Header.Set("Authorization", "Bearer "+token)
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+
+	logged := buf.String()
+	if rec.Code == http.StatusInternalServerError || strings.Contains(logged, "level=ERROR") {
+		t.Fatalf("a request whose client went away was answered %d and logged as an error:\n%s", rec.Code, logged)
+	}
+	if !strings.Contains(logged, "status=499") || !strings.Contains(logged, "client_gone=true") {
+		t.Fatalf("the access log does not say the client went away:\n%s", logged)
 	}
 }

@@ -41,6 +41,9 @@ func (s *Server) accessLog() gin.HandlerFunc {
 		if p := auth.PrincipalFrom(c); p != nil {
 			attrs = append(attrs, "user_id", p.User.ID)
 		}
+		if c.Request.Context().Err() != nil {
+			attrs = append(attrs, "client_gone", true)
+		}
 		level := slog.LevelInfo
 		if c.Writer.Status() >= 500 {
 			level = slog.LevelError

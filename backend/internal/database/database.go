@@ -42,7 +42,8 @@ type Options struct {
 
 // quietConstraints keeps constraint violations out of the error log: the
 // store answers them as 409 or 422 (a taken site code, a stale reference),
-// so they are the database doing its job, not a fault to look into.
+// so they are the database doing its job, not a fault to look into. A
+// query stopped because its request's client went away is not one either.
 type quietConstraints struct{ logger.Interface }
 
 func (q quietConstraints) LogMode(l logger.LogLevel) logger.Interface {
@@ -51,6 +52,9 @@ func (q quietConstraints) LogMode(l logger.LogLevel) logger.Interface {
 
 func (q quietConstraints) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
 	if errors.Is(err, gorm.ErrDuplicatedKey) || errors.Is(err, gorm.ErrForeignKeyViolated) || errors.Is(err, gorm.ErrCheckConstraintViolated) {
+		err = nil
+	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		err = nil
 	}
 	q.Interface.Trace(ctx, begin, fc, err)
