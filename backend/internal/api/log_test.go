@@ -72,13 +72,15 @@ func TestClientGoneIsNotLoggedAsAnError(t *testing.T) {
 	db := testutil.NewDB(t, nil)
 	cfg, _ := config.Load(func(string) string { return "" })
 	cfg.JWTSecret = testutil.Secret
-	srv, err := api.New(api.Deps{Config: cfg, DB: db.DB, Hasher: auth.NewTestHasher(),
+	a, err := app.New(cfg, db.DB, app.Options{Hasher: auth.NewTestHasher(),
 		Logger: slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	testutil.Fatal(t, err, "app")
+	srv, err := a.HTTP(nil)
 	testutil.Fatal(t, err, "server")
 	h, err := srv.Handler()
 	testutil.Fatal(t, err, "handler")
 	password := "a very secret password"
-	_, err = srv.CreateUserChecked(t.Context(), "gone@example.com", "Gone", "admin", password, testutil.SystemActor)
+	_, _, err = a.Accounts.Create(t.Context(), accounts.NewUser{Email: "gone@example.com", Name: "Gone", Role: "admin", Password: password, Active: true}, testutil.SystemActor)
 	testutil.Fatal(t, err, "user")
 	req := httptest.NewRequest("POST", "/api/v1/auth/login", strings.NewReader(`{"email":"gone@example.com","password":"`+password+`"}`))
 	req.Header.Set("Content-Type", "application/json")
