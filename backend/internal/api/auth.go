@@ -57,9 +57,9 @@ func principal(c *gin.Context) model.User { return auth.PrincipalFrom(c).User }
 // reads leave out every record outside their manufacturers.
 func (s *Server) st(c *gin.Context) *store.Store {
 	if p := auth.PrincipalFrom(c); p != nil {
-		return s.store.For(p.User.ID, p.Scope)
+		return s.scoped(p.User.ID, p.Scope)
 	}
-	return s.store
+	return s.scoped(0, nil)
 }
 
 func (s *Server) login(c *gin.Context) error {
@@ -89,7 +89,7 @@ func (s *Server) login(c *gin.Context) error {
 	if err := s.withinLimits(c, email, ip); err != nil {
 		return err
 	}
-	u, err := s.store.UserByEmail(ctx, email)
+	u, err := s.unscoped.UserByEmail(ctx, email)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		s.hasher.VerifyNobody(ctx, req.Password)
@@ -155,7 +155,7 @@ func (s *Server) completeLogin(c *gin.Context, u model.User, enrolOnly bool) err
 	if err := s.limits.Succeed(c.Request.Context(), u.Email, c.ClientIP()); err != nil {
 		s.log.Error("clear sign-in failures", "err", err)
 	}
-	if err := s.store.RecordLogin(c.Request.Context(), u, audit.ActorOf(u, c.ClientIP())); err != nil {
+	if err := s.unscoped.RecordLogin(c.Request.Context(), u, audit.ActorOf(u, c.ClientIP())); err != nil {
 		return err
 	}
 	token, exp, err := s.startSession(c, u, enrolOnly)
@@ -175,7 +175,7 @@ func (s *Server) loginFailed(c *gin.Context, email string, u *model.User, reason
 	if u != nil {
 		a, id = audit.ActorOf(*u, c.ClientIP()), u.ID
 	}
-	if err := s.store.Record(c.Request.Context(), audit.Entry{Actor: a, Action: "auth.login_failed", EntityType: "user", EntityID: id, Changes: map[string]string{"reason": reason}}); err != nil {
+	if err := s.unscoped.Record(c.Request.Context(), audit.Entry{Actor: a, Action: "auth.login_failed", EntityType: "user", EntityID: id, Changes: map[string]string{"reason": reason}}); err != nil {
 		s.log.Error("audit login failure", "err", err)
 	}
 }
@@ -256,7 +256,7 @@ func (s *Server) clearCookie(c *gin.Context) {
 // version, and signing out moves it on.
 func (s *Server) logout(c *gin.Context) error {
 	u := principal(c)
-	if err := s.store.EndSessions(c.Request.Context(), u.ID, actor(c), "auth.logout"); err != nil {
+	if err := s.unscoped.EndSessions(c.Request.Context(), u.ID, actor(c), "auth.logout"); err != nil {
 		return err
 	}
 	s.clearCookie(c)
@@ -307,7 +307,7 @@ func (s *Server) changePassword(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	updated, err := s.store.ChangePassword(ctx, u.ID, hash, actor(c))
+	updated, err := s.unscoped.ChangePassword(ctx, u.ID, hash, actor(c))
 	if err != nil {
 		return err
 	}

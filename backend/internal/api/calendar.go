@@ -33,7 +33,7 @@ type calendarTokenStatus struct {
 }
 
 func (s *Server) getCalendarToken(c *gin.Context) error {
-	t, err := s.store.CalendarTokenOf(c.Request.Context(), principal(c).ID)
+	t, err := s.unscoped.CalendarTokenOf(c.Request.Context(), principal(c).ID)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		c.JSON(http.StatusOK, calendarTokenStatus{})
@@ -53,7 +53,7 @@ func (s *Server) createCalendarToken(c *gin.Context) error {
 		return err
 	}
 	token := base64.RawURLEncoding.EncodeToString(raw)
-	t, err := s.store.ResetCalendarToken(c.Request.Context(), principal(c).ID, hashCalendarToken(token), actor(c))
+	t, err := s.unscoped.ResetCalendarToken(c.Request.Context(), principal(c).ID, hashCalendarToken(token), actor(c))
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func (s *Server) createCalendarToken(c *gin.Context) error {
 }
 
 func (s *Server) deleteCalendarToken(c *gin.Context) error {
-	if _, err := s.store.RevokeCalendarToken(c.Request.Context(), principal(c).ID, actor(c)); err != nil {
+	if _, err := s.unscoped.RevokeCalendarToken(c.Request.Context(), principal(c).ID, actor(c)); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)
@@ -81,7 +81,7 @@ func (s *Server) calendarFeed(c *gin.Context) error {
 		return notFound("The calendar")
 	}
 	ctx := c.Request.Context()
-	u, err := s.store.UserByCalendarToken(ctx, hashCalendarToken(token))
+	u, err := s.unscoped.UserByCalendarToken(ctx, hashCalendarToken(token))
 	if errors.Is(err, store.ErrNotFound) {
 		return notFound("The calendar")
 	}
@@ -93,12 +93,12 @@ func (s *Server) calendarFeed(c *gin.Context) error {
 	}
 	var scope []int64
 	if u.Role == model.RoleAuditor {
-		if scope, err = s.store.ManufacturerScope(ctx, u.ID); err != nil {
+		if scope, err = s.unscoped.ManufacturerScope(ctx, u.ID); err != nil {
 			return err
 		}
 	}
-	from, to := reminders.FeedWindow(s.store.Today())
-	entries, err := s.store.For(u.ID, scope).CalendarEntries(ctx, from, to)
+	from, to := reminders.FeedWindow(s.unscoped.Today())
+	entries, err := s.scoped(u.ID, scope).CalendarEntries(ctx, from, to)
 	if err != nil {
 		return err
 	}

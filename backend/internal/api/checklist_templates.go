@@ -24,7 +24,7 @@ func (s *Server) listChecklistTemplates(c *gin.Context) error {
 	if err := problems.Err("The filters are not valid."); err != nil {
 		return err
 	}
-	rows, total, err := s.store.ListChecklistTemplates(c.Request.Context(), f, p)
+	rows, total, err := s.unscoped.ListChecklistTemplates(c.Request.Context(), f, p)
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func (s *Server) getChecklistTemplate(c *gin.Context) error {
 	if err != nil {
 		return notFound("The checklist template")
 	}
-	view, err := s.store.ChecklistTemplateByID(c.Request.Context(), id)
+	view, err := s.unscoped.ChecklistTemplateByID(c.Request.Context(), id)
 	if err != nil {
 		return templateNotFound(err)
 	}
@@ -52,7 +52,7 @@ func (s *Server) listChecklistTemplateVersions(c *gin.Context) error {
 	if err != nil {
 		return notFound("The checklist template")
 	}
-	rows, err := s.store.ChecklistTemplateVersions(c.Request.Context(), id)
+	rows, err := s.unscoped.ChecklistTemplateVersions(c.Request.Context(), id)
 	if err != nil {
 		return templateNotFound(err)
 	}
@@ -131,7 +131,7 @@ func (s *Server) createChecklistTemplate(c *gin.Context) error {
 		return err
 	}
 	u := principal(c)
-	view, err := s.store.CreateChecklistTemplate(c.Request.Context(), in, store.TemplateOptions{CreatedByID: &u.ID}, actor(c))
+	view, err := s.unscoped.CreateChecklistTemplate(c.Request.Context(), in, store.TemplateOptions{CreatedByID: &u.ID}, actor(c))
 	if err != nil {
 		return err
 	}
@@ -152,7 +152,7 @@ func (s *Server) replaceChecklistTemplate(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	view, err := s.store.ReplaceChecklistTemplate(c.Request.Context(), id, req.Version, in, actor(c))
+	view, err := s.unscoped.ReplaceChecklistTemplate(c.Request.Context(), id, req.Version, in, actor(c))
 	if err != nil {
 		return templateNotFound(err)
 	}
@@ -182,7 +182,7 @@ func (s *Server) updateChecklistTemplate(c *gin.Context) error {
 	if archived == nil {
 		return invalid("Nothing to change.", map[string]string{"archived": "is required: true archives the template, false restores it; change the content with PUT"})
 	}
-	view, err := s.store.SetChecklistTemplateArchived(c.Request.Context(), id, req.Version, *archived, actor(c))
+	view, err := s.unscoped.SetChecklistTemplateArchived(c.Request.Context(), id, req.Version, *archived, actor(c))
 	if err != nil {
 		return templateNotFound(err)
 	}

@@ -91,7 +91,7 @@ func (s *Server) cachedList(c *gin.Context, load func() (any, error)) error {
 		return nil
 	}
 	key := c.FullPath() + "?" + c.Request.URL.RawQuery
-	mark, err := s.store.CacheMark(c.Request.Context())
+	mark, err := s.unscoped.CacheMark(c.Request.Context())
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,9 @@ type Deps struct {
 type Server struct {
 	cfg      config.Config
 	db       *gorm.DB
-	store    *store.Store
+	unscoped unscopedStore
+	// scoped is the store as a user limited to scope may read it (see st).
+	scoped   func(userID int64, scope []int64) *store.Store
 	files    *filestore.Files
 	accounts *accounts.Service
 	tokens   *auth.Tokens
@@ -87,7 +89,8 @@ func New(d Deps) (*Server, error) {
 		lists:    newListCache(),
 		cfg:      d.Config,
 		db:       d.DB,
-		store:    st,
+		unscoped: st,
+		scoped:   st.For,
 		files:    d.Files,
 		accounts: d.Accounts,
 		tokens:   tokens,
@@ -108,9 +111,6 @@ func New(d Deps) (*Server, error) {
 	})
 	return srv, nil
 }
-
-// Store is the server's store (for tests and subcommands).
-func (s *Server) Store() *store.Store { return s.store }
 
 // Metrics is the server's metrics registry; serve it with its Handler on
 // a listener of its own.

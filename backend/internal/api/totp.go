@@ -20,7 +20,7 @@ const recoveryCodeCount = 10
 
 // totpEnabled reports whether the user signs in with a code.
 func (s *Server) totpEnabled(ctx context.Context, userID int64) (bool, error) {
-	t, err := s.store.TOTPOf(ctx, userID)
+	t, err := s.unscoped.TOTPOf(ctx, userID)
 	if errors.Is(err, store.ErrNotFound) {
 		return false, nil
 	}
@@ -49,7 +49,7 @@ func (s *Server) loginTOTP(c *gin.Context) error {
 	}
 	id, _ := claims.UserID()
 	ctx := c.Request.Context()
-	u, err := s.store.UserByID(ctx, id)
+	u, err := s.unscoped.UserByID(ctx, id)
 	if err != nil || !auth.SessionValid(u, claims.TokenVersion, s.now()) {
 		return &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "The sign-in has expired; enter your password again."}
 	}
@@ -71,9 +71,9 @@ func (s *Server) loginTOTP(c *gin.Context) error {
 // checkSecondFactor checks a code (once per step) or spends a recovery code.
 func (s *Server) checkSecondFactor(ctx context.Context, u model.User, code, recovery string, a audit.Actor) (bool, error) {
 	if strings.TrimSpace(recovery) != "" {
-		return s.store.UseRecoveryCode(ctx, u.ID, auth.HashRecoveryCode(recovery), a)
+		return s.unscoped.UseRecoveryCode(ctx, u.ID, auth.HashRecoveryCode(recovery), a)
 	}
-	t, err := s.store.TOTPOf(ctx, u.ID)
+	t, err := s.unscoped.TOTPOf(ctx, u.ID)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && !t.Enabled) {
 		return false, nil
 	}
@@ -88,13 +88,13 @@ func (s *Server) checkSecondFactor(ctx context.Context, u model.User, code, reco
 	if !ok {
 		return false, nil
 	}
-	return s.store.UseTOTPStep(ctx, u.ID, step)
+	return s.unscoped.UseTOTPStep(ctx, u.ID, step)
 }
 
 // totpFailed counts and records a wrong code.
 func (s *Server) totpFailed(c *gin.Context, u model.User, action string) {
 	s.countFailure(c, u.Email)
-	if err := s.store.Record(c.Request.Context(), audit.Entry{Actor: audit.ActorOf(u, c.ClientIP()), Action: action, EntityType: "user", EntityID: u.ID}); err != nil {
+	if err := s.unscoped.Record(c.Request.Context(), audit.Entry{Actor: audit.ActorOf(u, c.ClientIP()), Action: action, EntityType: "user", EntityID: u.ID}); err != nil {
 		s.log.Error("audit totp failure", "err", err)
 	}
 }
@@ -110,7 +110,7 @@ type totpEnrolment struct {
 func (s *Server) enrolTOTP(c *gin.Context) error {
 	u := principal(c)
 	key, secret := auth.NewTOTPSecret()
-	if err := s.store.StartTOTPEnrolment(c.Request.Context(), u.ID, s.box.Seal(key), actor(c)); err != nil {
+	if err := s.unscoped.StartTOTPEnrolment(c.Request.Context(), u.ID, s.box.Seal(key), actor(c)); err != nil {
 		return err
 	}
 	link := auth.TOTPURL("qualtrack", u.Email, secret)
@@ -142,7 +142,7 @@ func (s *Server) confirmTOTP(c *gin.Context) error {
 	}
 	u := principal(c)
 	ctx := c.Request.Context()
-	t, err := s.store.TOTPOf(ctx, u.ID)
+	t, err := s.unscoped.TOTPOf(ctx, u.ID)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && t.Enabled) {
 		return &Error{Status: http.StatusConflict, Code: "conflict", Message: "Start the enrolment first (POST /me/totp/enrol)."}
 	}
@@ -163,7 +163,7 @@ func (s *Server) confirmTOTP(c *gin.Context) error {
 	for i, rc := range codes {
 		hashes[i] = auth.HashRecoveryCode(rc)
 	}
-	if err := s.store.ConfirmTOTP(ctx, u.ID, step, hashes, actor(c)); err != nil {
+	if err := s.unscoped.ConfirmTOTP(ctx, u.ID, step, hashes, actor(c)); err != nil {
 		return err
 	}
 	out := totpConfirmed{RecoveryCodes: codes}
@@ -209,7 +209,7 @@ func (s *Server) disableTOTP(c *gin.Context) error {
 		}
 		return err
 	}
-	if err := s.store.DisableTOTP(ctx, u.ID, "totp.disable", actor(c)); err != nil {
+	if err := s.unscoped.DisableTOTP(ctx, u.ID, "totp.disable", actor(c)); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)
@@ -223,7 +223,7 @@ func (s *Server) resetUserTOTP(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.store.DisableTOTP(c.Request.Context(), id, "totp.reset", actor(c)); err != nil {
+	if err := s.unscoped.DisableTOTP(c.Request.Context(), id, "totp.reset", actor(c)); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)
@@ -231,7 +231,7 @@ func (s *Server) resetUserTOTP(c *gin.Context) error {
 }
 
 func (s *Server) getSecuritySettings(c *gin.Context) error {
-	set, err := s.store.SecuritySettings(c.Request.Context())
+	set, err := s.unscoped.SecuritySettings(c.Request.Context())
 	if err != nil {
 		return err
 	}
@@ -263,7 +263,7 @@ func (s *Server) putSecuritySettings(c *gin.Context) error {
 		}
 	}
 	set := store.SecuritySettings{RequireTOTPFor: roles}
-	if err := s.store.SetSecuritySettings(c.Request.Context(), set, actor(c)); err != nil {
+	if err := s.unscoped.SetSecuritySettings(c.Request.Context(), set, actor(c)); err != nil {
 		return err
 	}
 	c.JSON(http.StatusOK, set)

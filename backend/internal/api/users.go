@@ -29,7 +29,7 @@ func (s *Server) listUsers(c *gin.Context) error {
 	if err := problems.Err("The filters are not valid."); err != nil {
 		return err
 	}
-	users, total, err := s.store.ListUsers(c.Request.Context(), f, p)
+	users, total, err := s.unscoped.ListUsers(c.Request.Context(), f, p)
 	if err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func (s *Server) getUser(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	u, err := s.store.UserByID(c.Request.Context(), id)
+	u, err := s.unscoped.UserByID(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -68,11 +68,11 @@ func (s *Server) userViews(ctx context.Context, users []model.User) ([]userView,
 	for i, u := range users {
 		ids[i] = u.ID
 	}
-	scopes, err := s.store.ManufacturerScopes(ctx, ids)
+	scopes, err := s.unscoped.ManufacturerScopes(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	totp, err := s.store.TOTPEnabledUsers(ctx, ids)
+	totp, err := s.unscoped.TOTPEnabledUsers(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +163,7 @@ func (s *Server) updateUser(c *gin.Context) error {
 		}
 		scope = &ids
 	}
-	u, err := s.store.UpdateUserWithScope(ctx, id, req.Version, scope, actor(c), func(u *model.User) error {
+	u, err := s.unscoped.UpdateUserWithScope(ctx, id, req.Version, scope, actor(c), func(u *model.User) error {
 		wasAdmin := u.Role == model.RoleAdmin && u.Active
 		if req.Email.Set {
 			u.Email = req.Email.Value
@@ -193,7 +193,7 @@ func (s *Server) updateUser(c *gin.Context) error {
 			problems.Add("scope_manufacturer_ids", "Only auditors can be limited to some manufacturers.")
 		}
 		if wasAdmin && (u.Role != model.RoleAdmin || !u.Active) {
-			n, err := s.store.CountActiveAdmins(ctx)
+			n, err := s.unscoped.CountActiveAdmins(ctx)
 			if err != nil {
 				return err
 			}
@@ -215,7 +215,7 @@ func (s *Server) endUserSessions(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.store.EndSessions(c.Request.Context(), id, actor(c), "user.end_sessions"); err != nil {
+	if err := s.unscoped.EndSessions(c.Request.Context(), id, actor(c), "user.end_sessions"); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)
