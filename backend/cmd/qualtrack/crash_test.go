@@ -139,7 +139,7 @@ func TestKillDuringWritesLosesNothing(t *testing.T) {
 	}
 
 	db := openDatabaseOf(t, env)
-	if db.Dialector.Name() != "postgres" {
+	if database.DialectOf(db) != database.Postgres {
 		var check string
 		testutil.Fatal(t, db.Raw("PRAGMA integrity_check").Scan(&check).Error, "integrity_check")
 		if check != "ok" {

@@ -125,9 +125,9 @@ func TestServeRunsReminders(t *testing.T) {
 // openEnvDB opens the database a test's subcommands use.
 func openEnvDB(t *testing.T, env map[string]string) *testutil.DB {
 	t.Helper()
-	dsn, dialect := env["QUALTRACK_DATABASE_URL"], "postgres"
+	dsn, dialect := env["QUALTRACK_DATABASE_URL"], database.Postgres
 	if dsn == "" {
-		dialect, dsn = "sqlite", filepath.Join(env["QUALTRACK_DATA_DIR"], "qualtrack.db")
+		dialect, dsn = database.SQLite, filepath.Join(env["QUALTRACK_DATA_DIR"], "qualtrack.db")
 	}
 	db, err := database.Open(context.Background(), database.Options{Dialect: dialect, DSN: dsn})
 	testutil.Fatal(t, err, "open")

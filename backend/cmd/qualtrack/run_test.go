@@ -119,9 +119,9 @@ func TestUserCreateMigrateAuditBackup(t *testing.T) {
 
 	// Tamper behind the app's back: exit status 1 and the broken event.
 	dsn := env["QUALTRACK_DATABASE_URL"]
-	dialect := "postgres"
+	dialect := database.Postgres
 	if dsn == "" {
-		dialect, dsn = "sqlite", filepath.Join(env["QUALTRACK_DATA_DIR"], "qualtrack.db")
+		dialect, dsn = database.SQLite, filepath.Join(env["QUALTRACK_DATA_DIR"], "qualtrack.db")
 	}
 	db, err := database.Open(context.Background(), database.Options{Dialect: dialect, DSN: dsn})
 	testutil.Fatal(t, err, "open")

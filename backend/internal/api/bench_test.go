@@ -9,6 +9,7 @@ import (
 
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/benchfloor"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/seed"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
@@ -62,7 +63,7 @@ func BenchmarkSitesListFloor(b *testing.B) {
 	srv := benchServer(b)
 	sqlDB, err := srv.DB.DB.DB()
 	testutil.Fatal(b, err, "sql.DB")
-	f := benchfloor.Floor{DB: sqlDB, Postgres: srv.DB.Dialect == "postgres"}
+	f := benchfloor.Floor{DB: sqlDB, Postgres: srv.DB.Dialect == database.Postgres}
 	i := 0
 	for b.Loop() {
 		i++

@@ -65,7 +65,7 @@ func Open(ctx context.Context, cfg config.Config, o Options) (*App, error) {
 	if cfg.Dialect() == "sqlite" {
 		dsn = cfg.SQLitePath()
 	}
-	db, err := database.Open(ctx, database.Options{Dialect: cfg.Dialect(), DSN: dsn, Logger: o.Logger, SQLiteCacheMB: o.SQLiteCacheMB})
+	db, err := database.Open(ctx, database.Options{Dialect: database.Dialect(cfg.Dialect()), DSN: dsn, Logger: o.Logger, SQLiteCacheMB: o.SQLiteCacheMB})
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +101,7 @@ func New(cfg config.Config, db *gorm.DB, o Options) (*App, error) {
 		m = metrics.New()
 	}
 	if sqlDB, err := db.DB(); err == nil {
-		m.WatchDB(database.Dialect(db), sqlDB)
+		m.WatchDB(string(database.DialectOf(db)), sqlDB)
 	}
 	files := filestore.New(cfg.AttachmentsDir())
 	st := store.New(db, now).WithRules(store.Rules{

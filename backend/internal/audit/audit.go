@@ -16,6 +16,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 )
 
@@ -69,7 +70,7 @@ func NewTrail(now func() time.Time) *Trail {
 // Append chains e onto the trail inside tx, which must be a transaction:
 // the event commits or rolls back with the change it records.
 func (t *Trail) Append(tx *gorm.DB, e Entry) (model.AuditEvent, error) {
-	if tx.Dialector.Name() == "postgres" {
+	if database.DialectOf(tx) == database.Postgres {
 		if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", chainLockKey).Error; err != nil {
 			return model.AuditEvent{}, fmt.Errorf("audit: lock chain: %w", err)
 		}

@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
@@ -53,7 +54,7 @@ func TestChainVerifiesAndDetectsTampering(t *testing.T) {
 				t.Fatalf("untampered chain: %+v", res)
 			}
 			sql := c.tamper
-			if db.Dialect == "postgres" {
+			if db.Dialect == database.Postgres {
 				sql = replace(sql, "INTERVAL_ONE_DAY", "interval '1 day'")
 			} else {
 				sql = replace(sql, "occurred_at + INTERVAL_ONE_DAY", "'2020-01-01 00:00:00+00:00'")
@@ -131,7 +132,7 @@ func TestAuditTableIsAppendOnly(t *testing.T) {
 			t.Errorf("%s: %v", sql, err)
 		}
 	}
-	if db.Dialect == "postgres" {
+	if db.Dialect == database.Postgres {
 		if err := db.Exec("TRUNCATE audit_events").Error; err == nil {
 			t.Error("TRUNCATE allowed")
 		}

@@ -49,7 +49,7 @@ type BackupResult struct {
 // complete, so a directory named dir is always a whole backup.
 func Backup(ctx context.Context, db *gorm.DB, files *filestore.Files, dir string) (BackupResult, error) {
 	res := BackupResult{Dir: dir}
-	if Dialect(db) != "sqlite" {
+	if DialectOf(db) != SQLite {
 		return res, errors.New("database: back up PostgreSQL with pg_dump and copy the attachments directory (see docs/operations.md)")
 	}
 	if _, err := os.Lstat(dir); err == nil {

@@ -24,10 +24,27 @@ import (
 	"github.com/qualtrack/qualtrack/migrations"
 )
 
+// Dialect is a database's SQL dialect. Code that must speak differently to
+// SQLite and PostgreSQL asks DialectOf, the one place that tells them apart.
+type Dialect string
+
+// The dialects qualtrack runs on.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// DialectOf returns the dialect of an open database.
+func DialectOf(db *gorm.DB) Dialect {
+	if db.Dialector.Name() == "postgres" {
+		return Postgres
+	}
+	return SQLite
+}
+
 // Options says how to open a database.
 type Options struct {
-	// Dialect is "sqlite" or "postgres".
-	Dialect string
+	Dialect Dialect
 	// DSN is a file path for SQLite or a postgres:// URL.
 	DSN string
 	// Now is the clock gorm stamps created_at/updated_at with (UTC).
@@ -82,9 +99,9 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 	}
 	var dialector gorm.Dialector
 	switch o.Dialect {
-	case "postgres":
+	case Postgres:
 		dialector = postgres.Open(o.DSN)
-	case "sqlite":
+	case SQLite:
 		if dir := filepath.Dir(o.DSN); dir != "" {
 			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return nil, fmt.Errorf("database: create directory: %w", err)
@@ -106,7 +123,7 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database: %w", err)
 	}
-	if o.Dialect == "sqlite" {
+	if o.Dialect == SQLite {
 		// WAL allows many readers beside the one writer; writers queue on
 		// BEGIN IMMEDIATE (busy_timeout) rather than failing mid-transaction.
 		sqlDB.SetMaxOpenConns(8)
@@ -136,27 +153,19 @@ func SQLiteDSN(path string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Dialect returns "postgres" or "sqlite" for an open database.
-func Dialect(db *gorm.DB) string {
-	if db.Dialector.Name() == "postgres" {
-		return "postgres"
-	}
-	return "sqlite"
-}
-
 func provider(db *gorm.DB) (*goose.Provider, error) {
 	sqlDB, err := db.DB()
 	if err != nil {
 		return nil, err
 	}
-	dialect := Dialect(db)
-	fsys, err := fs.Sub(migrations.FS, dialect)
+	dialect := DialectOf(db)
+	fsys, err := fs.Sub(migrations.FS, string(dialect))
 	if err != nil {
 		return nil, err
 	}
 	var opts []goose.ProviderOption
 	gd := goose.DialectSQLite3
-	if dialect == "postgres" {
+	if dialect == Postgres {
 		gd = goose.DialectPostgres
 		// Several instances may start at once: the advisory lock makes one
 		// migrate while the others wait.

@@ -106,7 +106,7 @@ func TestTwoInstancesSendOnce(t *testing.T) {
 // runs through its single writer instead, tested above).
 func TestRunStepsAsideWhileLocked(t *testing.T) {
 	w := newWorld(t)
-	if w.db.Dialect != "postgres" {
+	if w.db.Dialect != database.Postgres {
 		t.Skip("the advisory lock is PostgreSQL's")
 	}
 	site := w.site()

@@ -12,6 +12,7 @@ import (
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
@@ -130,7 +131,7 @@ func Bulk(ctx context.Context, st *store.Store, h *auth.Hasher, o BulkOptions) (
 			if err := tx.CreateInBatches(g.certs, bulkBatch).Error; err != nil {
 				return err
 			}
-			if tx.Dialector.Name() == "postgres" {
+			if database.DialectOf(tx) == database.Postgres {
 				// Rows were written with their ids; move each identity past them.
 				for _, t := range []string{"manufacturers", "sites", "qualification_decisions", "inspections", "findings", "certifications"} {
 					if err := tx.Exec("SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT COALESCE(max(id), 0) + 1 FROM "+t+"), false)", t).Error; err != nil {
@@ -152,7 +153,7 @@ func Bulk(ctx context.Context, st *store.Store, h *auth.Hasher, o BulkOptions) (
 	if err := st.RememberIntervals(ctx); err != nil {
 		return counts, err
 	}
-	if db.Dialector.Name() == "postgres" {
+	if database.DialectOf(db) == database.Postgres {
 		// Without statistics the planner guesses a handful of rows per
 		// table and picks nested loops that take seconds (the dashboard's
 		// overdue findings: 15 s, 22 ms after ANALYZE). VACUUM also marks

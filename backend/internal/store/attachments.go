@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/filestore"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 )
@@ -87,7 +88,7 @@ func attachmentOwnerExists(tx *gorm.DB, owner model.AttachmentOwner, id int64, s
 		return ErrNotFound
 	}
 	query := "SELECT id FROM " + table + " WHERE id = ?"
-	if share && tx.Dialector.Name() == "postgres" {
+	if share && database.DialectOf(tx) == database.Postgres {
 		query += " FOR SHARE"
 	}
 	var ids []int64
@@ -195,7 +196,7 @@ const attachmentLockClass = 0x51744174
 // under key until tx ends (on SQLite it does nothing). Different files may share a lock (32 bits of hash):
 // that only makes one wait for the other.
 func LockAttachmentFile(tx *gorm.DB, key string) error {
-	if tx.Dialector.Name() != "postgres" {
+	if database.DialectOf(tx) != database.Postgres {
 		return nil
 	}
 	var h uint32

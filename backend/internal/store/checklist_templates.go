@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 )
@@ -283,7 +284,7 @@ func lockLatestTemplate(tx *gorm.DB, id, version int64) (model.ChecklistTemplate
 // lockRows adds FOR UPDATE or FOR SHARE (strength) on PostgreSQL; SQLite
 // write transactions are serialised and need no row locks.
 func lockRows(tx *gorm.DB, strength string) *gorm.DB {
-	if tx.Dialector.Name() == "postgres" {
+	if database.DialectOf(tx) == database.Postgres {
 		return tx.Clauses(clause.Locking{Strength: strength})
 	}
 	return tx

@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 )
 
@@ -233,7 +234,7 @@ func (s *Store) recipients(db *gorm.DB) ([]Recipient, error) {
 func (s *Store) RunReminders(ctx context.Context, day model.Date, w ReminderWindow, plan func(ReminderFacts) []NewReminder, actor audit.Actor) (model.ReminderRun, error) {
 	run := model.ReminderRun{RunDate: day, StartedAt: s.Now()}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
-		if tx.Dialector.Name() == "postgres" {
+		if database.DialectOf(tx) == database.Postgres {
 			// Transaction-scoped, so a crashed run can never leave it held.
 			var locked bool
 			if err := tx.Raw("SELECT pg_try_advisory_xact_lock(?)", reminderLockKey).Scan(&locked).Error; err != nil {

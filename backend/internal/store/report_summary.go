@@ -39,7 +39,7 @@ type ReportSummary struct {
 
 // monthOf is the SQL expression giving "YYYY-MM" of a date column.
 func (s *Store) monthOf(col string) string {
-	if database.Dialect(s.db) == "postgres" {
+	if database.DialectOf(s.db) == database.Postgres {
 		return "to_char(" + col + ", 'YYYY-MM')"
 	}
 	return "substr(" + col + ", 1, 7)"

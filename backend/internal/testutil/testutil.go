@@ -60,7 +60,7 @@ func (c *Clock) Set(t time.Time) {
 // DB is a test database.
 type DB struct {
 	*gorm.DB
-	Dialect string
+	Dialect database.Dialect
 	// DSN opens the same database again (another process, another pool).
 	DSN string
 }
@@ -70,9 +70,9 @@ type DB struct {
 func NewDB(t testing.TB, now func() time.Time) *DB {
 	t.Helper()
 	ctx := context.Background()
-	dialect, dsn := "sqlite", filepath.Join(t.TempDir(), "test.db")
+	dialect, dsn := database.SQLite, filepath.Join(t.TempDir(), "test.db")
 	if base := os.Getenv(PostgresURLEnv); base != "" {
-		dialect = "postgres"
+		dialect = database.Postgres
 		dsn = postgresSchema(t, base)
 	}
 	db, err := database.Open(ctx, database.Options{Dialect: dialect, DSN: dsn, Now: now})
@@ -133,7 +133,7 @@ func Fatal(t testing.TB, err error, what string, args ...any) {
 func TamperWithAudit(t testing.TB, db *gorm.DB, sql string) {
 	t.Helper()
 	drops := []string{"DROP TRIGGER IF EXISTS audit_events_no_update", "DROP TRIGGER IF EXISTS audit_events_no_delete"}
-	if db.Dialector.Name() == "postgres" {
+	if database.DialectOf(db) == database.Postgres {
 		drops = []string{"DROP TRIGGER IF EXISTS audit_events_no_update_delete ON audit_events"}
 	}
 	for _, d := range drops {
