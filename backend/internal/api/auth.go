@@ -175,7 +175,7 @@ func (s *Server) loginFailed(c *gin.Context, email string, u *model.User, reason
 	if u != nil {
 		a, id = audit.ActorOf(*u, c.ClientIP()), u.ID
 	}
-	if err := s.unscoped.Record(c.Request.Context(), audit.Entry{Actor: a, Action: "auth.login_failed", EntityType: "user", EntityID: id, Changes: map[string]string{"reason": reason}}); err != nil {
+	if err := s.unscoped.Record(c.Request.Context(), audit.Entry{Actor: a, Action: audit.ActionAuthLoginFailed, EntityType: audit.EntityUser, EntityID: id, Changes: map[string]string{"reason": reason}}); err != nil {
 		s.log.Error("audit login failure", "err", err)
 	}
 }
@@ -256,7 +256,7 @@ func (s *Server) clearCookie(c *gin.Context) {
 // version, and signing out moves it on.
 func (s *Server) logout(c *gin.Context) error {
 	u := principal(c)
-	if err := s.unscoped.EndSessions(c.Request.Context(), u.ID, actor(c), "auth.logout"); err != nil {
+	if err := s.unscoped.EndSessions(c.Request.Context(), u.ID, actor(c), audit.ActionAuthLogout); err != nil {
 		return err
 	}
 	s.clearCookie(c)

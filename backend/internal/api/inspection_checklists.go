@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/spreadsheet"
@@ -190,5 +191,5 @@ func (s *Server) inspectionReport(c *gin.Context) error {
 	if errors.Is(err, store.ErrNotFound) {
 		err = notFound("The inspection")
 	}
-	return s.sendExport(c, exp, err, "inspection", id)
+	return s.sendExport(c, exp, err, audit.EntityInspection, id)
 }

@@ -26,16 +26,16 @@ func (s *Server) reportRun(c *gin.Context) spreadsheet.Run {
 // sendExport records the export in the audit trail, then streams the
 // workbook. entityType/entityID name the record a report is about (the
 // dossier's site); reports over many records have none.
-func (s *Server) sendExport(c *gin.Context, exp *spreadsheet.Export, err error, entityType string, entityID int64) error {
+func (s *Server) sendExport(c *gin.Context, exp *spreadsheet.Export, err error, entityType audit.EntityType, entityID int64) error {
 	if err != nil {
 		return err
 	}
 	defer exp.Close()
 	if entityType == "" {
-		entityType = "report"
+		entityType = audit.EntityReport
 	}
 	err = s.st(c).Record(c.Request.Context(), audit.Entry{
-		Actor: actor(c), Action: "report.export", EntityType: entityType, EntityID: entityID, Changes: exp.AuditChanges(),
+		Actor: actor(c), Action: audit.ActionReportExport, EntityType: entityType, EntityID: entityID, Changes: exp.AuditChanges(),
 	})
 	if err != nil {
 		return err
@@ -130,5 +130,5 @@ func (s *Server) siteDossier(c *gin.Context) error {
 	if errors.Is(err, store.ErrNotFound) {
 		err = notFound("The site")
 	}
-	return s.sendExport(c, exp, err, "site", id)
+	return s.sendExport(c, exp, err, audit.EntitySite, id)
 }

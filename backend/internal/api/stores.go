@@ -26,8 +26,8 @@ type unscopedStore interface {
 	ConfirmTOTP(ctx context.Context, userID, step int64, codeHashes []string, actor audit.Actor) error
 	CountActiveAdmins(ctx context.Context) (int64, error)
 	CreateChecklistTemplate(ctx context.Context, in qualification.ChecklistTemplateInput, opt store.TemplateOptions, actor audit.Actor) (store.ChecklistTemplateView, error)
-	DisableTOTP(ctx context.Context, userID int64, action string, actor audit.Actor) error
-	EndSessions(ctx context.Context, id int64, actor audit.Actor, action string) error
+	DisableTOTP(ctx context.Context, userID int64, action audit.Action, actor audit.Actor) error
+	EndSessions(ctx context.Context, id int64, actor audit.Actor, action audit.Action) error
 	ImportCertifications(ctx context.Context, in store.CertificationImport, actor audit.Actor) (store.ImportResult, error)
 	ImportSites(ctx context.Context, in store.SiteImport, actor audit.Actor) (store.ImportResult, error)
 	ListChecklistTemplates(ctx context.Context, f store.ChecklistTemplateFilter, p store.Page) ([]store.ChecklistTemplateRow, int64, error)

@@ -62,7 +62,7 @@ func (s *Server) loginTOTP(c *gin.Context) error {
 		return err
 	}
 	if !ok {
-		s.totpFailed(c, u, "auth.totp_failed")
+		s.totpFailed(c, u, audit.ActionAuthTotpFailed)
 		return errBadCode
 	}
 	return s.completeLogin(c, u, false)
@@ -92,9 +92,9 @@ func (s *Server) checkSecondFactor(ctx context.Context, u model.User, code, reco
 }
 
 // totpFailed counts and records a wrong code.
-func (s *Server) totpFailed(c *gin.Context, u model.User, action string) {
+func (s *Server) totpFailed(c *gin.Context, u model.User, action audit.Action) {
 	s.countFailure(c, u.Email)
-	if err := s.unscoped.Record(c.Request.Context(), audit.Entry{Actor: audit.ActorOf(u, c.ClientIP()), Action: action, EntityType: "user", EntityID: u.ID}); err != nil {
+	if err := s.unscoped.Record(c.Request.Context(), audit.Entry{Actor: audit.ActorOf(u, c.ClientIP()), Action: action, EntityType: audit.EntityUser, EntityID: u.ID}); err != nil {
 		s.log.Error("audit totp failure", "err", err)
 	}
 }
@@ -155,7 +155,7 @@ func (s *Server) confirmTOTP(c *gin.Context) error {
 	}
 	step, ok := auth.CheckTOTP(key, req.Code, s.now(), 0)
 	if !ok {
-		s.totpFailed(c, u, "totp.confirm_failed")
+		s.totpFailed(c, u, audit.ActionTotpConfirmFailed)
 		return invalid("The code is not correct.", map[string]string{"code": "is not the code your app shows now"})
 	}
 	codes := auth.NewRecoveryCodes(recoveryCodeCount)
@@ -200,7 +200,7 @@ func (s *Server) disableTOTP(c *gin.Context) error {
 		return err
 	}
 	if !ok {
-		s.totpFailed(c, u, "totp.disable_failed")
+		s.totpFailed(c, u, audit.ActionTotpDisableFailed)
 		return invalid("The code is not correct.", map[string]string{"code": "is not the code your app shows now"})
 	}
 	if required, err := s.accounts.TOTPRequired(ctx, u.Role); err != nil || required {
@@ -209,7 +209,7 @@ func (s *Server) disableTOTP(c *gin.Context) error {
 		}
 		return err
 	}
-	if err := s.unscoped.DisableTOTP(ctx, u.ID, "totp.disable", actor(c)); err != nil {
+	if err := s.unscoped.DisableTOTP(ctx, u.ID, audit.ActionTotpDisable, actor(c)); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)
@@ -223,7 +223,7 @@ func (s *Server) resetUserTOTP(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.unscoped.DisableTOTP(c.Request.Context(), id, "totp.reset", actor(c)); err != nil {
+	if err := s.unscoped.DisableTOTP(c.Request.Context(), id, audit.ActionTotpReset, actor(c)); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)

@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/qualtrack/qualtrack/backend/internal/accounts"
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
@@ -215,7 +216,7 @@ func (s *Server) endUserSessions(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.unscoped.EndSessions(c.Request.Context(), id, actor(c), "user.end_sessions"); err != nil {
+	if err := s.unscoped.EndSessions(c.Request.Context(), id, actor(c), audit.ActionUserEndSessions); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)

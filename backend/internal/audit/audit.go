@@ -46,9 +46,9 @@ func ActorOf(u model.User, ip string) Actor {
 // Entry is what happened, before it is chained.
 type Entry struct {
 	Actor      Actor
-	Action     string // e.g. "site.create", "auth.login_failed"
-	EntityType string // e.g. "site"
-	EntityID   int64  // 0 when none
+	Action     Action
+	EntityType EntityType
+	EntityID   int64 // 0 when none
 	// Changes is marshalled to JSON: a Diff, {"deleted": record}, or any
 	// small object describing the event.
 	Changes any
@@ -97,8 +97,8 @@ func (t *Trail) Append(tx *gorm.DB, e Entry) (model.AuditEvent, error) {
 		ActorID:    e.Actor.ID,
 		ActorEmail: e.Actor.Email,
 		ActorRole:  e.Actor.Role,
-		Action:     e.Action,
-		EntityType: e.EntityType,
+		Action:     string(e.Action),
+		EntityType: string(e.EntityType),
 		Changes:    changes,
 		ClientIP:   e.Actor.IP,
 		PrevHash:   head.Hash,

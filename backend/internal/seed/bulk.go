@@ -139,7 +139,7 @@ func Bulk(ctx context.Context, st *store.Store, h *auth.Hasher, o BulkOptions) (
 					}
 				}
 			}
-			_, err := st.Trail().Append(tx, audit.Entry{Actor: system, Action: "seed.bulk", Changes: counts})
+			_, err := st.Trail().Append(tx, audit.Entry{Actor: system, Action: audit.ActionSeedBulk, Changes: counts})
 			return err
 		}},
 	}

@@ -172,7 +172,7 @@ func (s *Store) CreateAttachment(ctx context.Context, a *model.Attachment, up *f
 			return err
 		}
 		row = rows[0]
-		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: "attachment.create", EntityType: "attachment", EntityID: a.ID, Changes: audit.Diff(nil, a)})
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionAttachmentCreate, EntityType: audit.EntityAttachment, EntityID: a.ID, Changes: audit.Diff(nil, a)})
 		return err
 	})
 	if err != nil {
@@ -262,7 +262,7 @@ func (s *Store) deleteAttachments(tx *gorm.DB, actor audit.Actor, rows []model.A
 		return nil, fmt.Errorf("store: delete attachments: %w", err)
 	}
 	for _, a := range rows {
-		e := audit.Entry{Actor: actor, Action: "attachment.delete", EntityType: "attachment", EntityID: a.ID, Changes: audit.Deleted(a)}
+		e := audit.Entry{Actor: actor, Action: audit.ActionAttachmentDelete, EntityType: audit.EntityAttachment, EntityID: a.ID, Changes: audit.Deleted(a)}
 		if _, err := s.trail.Append(tx, e); err != nil {
 			return nil, err
 		}

@@ -34,7 +34,7 @@ func (s *Store) ResetCalendarToken(ctx context.Context, userID int64, hash strin
 		if err := tx.Create(&t).Error; err != nil {
 			return translate(err, "reset calendar token")
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "user.calendar_token_reset", EntityType: "user", EntityID: userID,
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionUserCalendarTokenReset, EntityType: audit.EntityUser, EntityID: userID,
 			Changes: map[string]any{"replaced": res.RowsAffected > 0}})
 		return err
 	})
@@ -53,7 +53,7 @@ func (s *Store) RevokeCalendarToken(ctx context.Context, userID int64, actor aud
 		if had = res.RowsAffected > 0; !had {
 			return nil
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "user.calendar_token_revoke", EntityType: "user", EntityID: userID})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionUserCalendarTokenRevoke, EntityType: audit.EntityUser, EntityID: userID})
 		return err
 	})
 	return had, err

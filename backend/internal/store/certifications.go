@@ -129,7 +129,7 @@ func (s *Store) CreateCertification(ctx context.Context, c *model.Certification,
 		if err := tx.Create(c).Error; err != nil {
 			return translate(err, "create certification")
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "certification.create", EntityType: "certification", EntityID: c.ID, Changes: audit.Diff(nil, c)}); err != nil {
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionCertificationCreate, EntityType: audit.EntityCertification, EntityID: c.ID, Changes: audit.Diff(nil, c)}); err != nil {
 			return err
 		}
 		var err error
@@ -172,7 +172,7 @@ func (s *Store) UpdateCertification(ctx context.Context, id, version int64, veri
 		if err := saveVersioned(tx, &c, id, version); err != nil {
 			return translate(err, "update certification")
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "certification.update", EntityType: "certification", EntityID: id, Changes: audit.Diff(before, c)}); err != nil {
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionCertificationUpdate, EntityType: audit.EntityCertification, EntityID: id, Changes: audit.Diff(before, c)}); err != nil {
 			return err
 		}
 		var err error
@@ -201,7 +201,7 @@ func (s *Store) DeleteCertification(ctx context.Context, id int64, actor audit.A
 		if err := tx.Delete(&model.Certification{}, id).Error; err != nil {
 			return translate(err, "delete certification")
 		}
-		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: "certification.delete", EntityType: "certification", EntityID: id, Changes: audit.Deleted(c)})
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionCertificationDelete, EntityType: audit.EntityCertification, EntityID: id, Changes: audit.Deleted(c)})
 		return err
 	})
 }

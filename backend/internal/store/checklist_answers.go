@@ -89,13 +89,13 @@ func (s *Store) AnswerChecklistItem(ctx context.Context, inspectionID, checklist
 		a.AttachmentIDs = model.IDList(in.AttachmentIDs)
 		a.AnsweredByID, a.AnsweredAt = actorID(actor), s.Now()
 		a.Version = version + 1
-		action := "checklist_answer.update"
+		action := audit.ActionChecklistAnswerUpdate
 		if exists {
 			if err := saveVersioned(tx, &a, a.ID, version); err != nil {
 				return translate(err, "answer checklist item")
 			}
 		} else {
-			action = "checklist_answer.create"
+			action = audit.ActionChecklistAnswerCreate
 			if err := tx.Create(&a).Error; err != nil {
 				if errors.Is(translate(err, ""), ErrConflict) {
 					return ErrVersionConflict // answered by someone else meanwhile
@@ -104,7 +104,7 @@ func (s *Store) AnswerChecklistItem(ctx context.Context, inspectionID, checklist
 			}
 		}
 		changes := answerChanges(target, exists, before, a)
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: "checklist_answer", EntityID: a.ID, Changes: changes}); err != nil {
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityChecklistAnswer, EntityID: a.ID, Changes: changes}); err != nil {
 			return err
 		}
 		views, err := describeAnswers(tx, inspectionID, []model.ChecklistAnswer{a})
@@ -140,7 +140,7 @@ func (s *Store) ClearChecklistAnswer(ctx context.Context, inspectionID, checklis
 		}
 		changes := audit.Deleted(a)
 		changes["inspection_id"], changes["item_number"] = inspectionID, target.number
-		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: "checklist_answer.delete", EntityType: "checklist_answer", EntityID: a.ID, Changes: changes})
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionChecklistAnswerDelete, EntityType: audit.EntityChecklistAnswer, EntityID: a.ID, Changes: changes})
 		return err
 	})
 }
@@ -185,7 +185,7 @@ func (s *Store) RaiseFindingFromItem(ctx context.Context, inspectionID, checklis
 			return &ConflictError{Field: "finding_id", Message: fmt.Sprintf("A finding was already raised from item %s.", target.number)}
 		}
 		changes := map[string][2]any{"finding_id": {nil, f.ID}, "inspection_id": {inspectionID, inspectionID}, "item_number": {target.number, target.number}}
-		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: "checklist_answer.finding", EntityType: "checklist_answer", EntityID: a.ID, Changes: changes})
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionChecklistAnswerFinding, EntityType: audit.EntityChecklistAnswer, EntityID: a.ID, Changes: changes})
 		return err
 	})
 	return row, err

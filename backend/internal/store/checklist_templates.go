@@ -137,7 +137,7 @@ func (s *Store) CreateChecklistTemplate(ctx context.Context, in qualification.Ch
 			return err
 		}
 		changes := audit.Diff(nil, templateAuditContent(t, in))
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "checklist_template.create", EntityType: "checklist_template", EntityID: t.ID, Changes: changes}); err != nil {
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionChecklistTemplateCreate, EntityType: audit.EntityChecklistTemplate, EntityID: t.ID, Changes: changes}); err != nil {
 			return err
 		}
 		var err error
@@ -192,7 +192,7 @@ func (s *Store) ReplaceChecklistTemplate(ctx context.Context, id, version int64,
 		changes["template_version"] = [2]any{t.Version, t.Version + 1}
 		next := t
 		next.Name, next.Description, next.Version = in.Name, in.Description, t.Version+1
-		action := "checklist_template.update"
+		action := audit.ActionChecklistTemplateUpdate
 		if inUse {
 			// The used version stays as inspections saw it.
 			next = model.ChecklistTemplate{Key: t.Key, Name: in.Name, Description: in.Description, Version: t.Version + 1,
@@ -200,7 +200,7 @@ func (s *Store) ReplaceChecklistTemplate(ctx context.Context, id, version int64,
 			if err := insertTemplate(tx, &next, in); err != nil {
 				return err
 			}
-			action = "checklist_template.new_version"
+			action = audit.ActionChecklistTemplateNewVersion
 			changes["previous_id"] = [2]any{nil, t.ID}
 		} else {
 			if err := tx.Where("template_id = ?", t.ID).Delete(&model.ChecklistItem{}).Error; err != nil {
@@ -221,7 +221,7 @@ func (s *Store) ReplaceChecklistTemplate(ctx context.Context, id, version int64,
 				return err
 			}
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: "checklist_template", EntityID: next.ID, Changes: changes}); err != nil {
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityChecklistTemplate, EntityID: next.ID, Changes: changes}); err != nil {
 			return err
 		}
 		view, err = templateView(tx, next.ID)
@@ -251,8 +251,8 @@ func (s *Store) SetChecklistTemplateArchived(ctx context.Context, id, version in
 			if err := tx.Model(&t).Select("archived_at", "updated_at").Updates(&t).Error; err != nil {
 				return translate(err, "archive checklist template")
 			}
-			action := map[bool]string{true: "checklist_template.archive", false: "checklist_template.restore"}[archived]
-			if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: "checklist_template", EntityID: t.ID, Changes: audit.Diff(before, t)}); err != nil {
+			action := map[bool]audit.Action{true: audit.ActionChecklistTemplateArchive, false: audit.ActionChecklistTemplateRestore}[archived]
+			if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityChecklistTemplate, EntityID: t.ID, Changes: audit.Diff(before, t)}); err != nil {
 				return err
 			}
 		}

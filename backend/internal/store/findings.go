@@ -147,7 +147,7 @@ func (s *Store) createFinding(tx *gorm.DB, inspectionID int64, f *model.Finding,
 	if err := tx.Create(f).Error; err != nil {
 		return FindingRow{}, translate(err, "create finding")
 	}
-	if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "finding.create", EntityType: "finding", EntityID: f.ID, Changes: audit.Diff(nil, f)}); err != nil {
+	if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingCreate, EntityType: audit.EntityFinding, EntityID: f.ID, Changes: audit.Diff(nil, f)}); err != nil {
 		return FindingRow{}, err
 	}
 	return s.describeFinding(tx, *f)
@@ -189,7 +189,7 @@ func (s *Store) UpdateFinding(ctx context.Context, id, version int64, actor audi
 		if err := saveVersioned(tx, &f, id, version); err != nil {
 			return translate(err, "update finding")
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "finding.update", EntityType: "finding", EntityID: id, Changes: audit.Diff(before, f)}); err != nil {
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingUpdate, EntityType: audit.EntityFinding, EntityID: id, Changes: audit.Diff(before, f)}); err != nil {
 			return err
 		}
 		var err error

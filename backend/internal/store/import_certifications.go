@@ -185,7 +185,7 @@ func (s *Store) applyCertifications(tx *gorm.DB, in CertificationImport, plans [
 			if err := tx.Create(&c).Error; err != nil {
 				return importWriteError(err, p.row.Row, "standard", "certificate "+c.Standard)
 			}
-			if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "certification.create", EntityType: "certification", EntityID: c.ID, Changes: audit.Diff(nil, c)}); err != nil {
+			if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionCertificationCreate, EntityType: audit.EntityCertification, EntityID: c.ID, Changes: audit.Diff(nil, c)}); err != nil {
 				return err
 			}
 		case len(p.changes) > 0:
@@ -194,12 +194,12 @@ func (s *Store) applyCertifications(tx *gorm.DB, in CertificationImport, plans [
 			if err := saveVersioned(tx, &c, c.ID, p.before.Version); err != nil {
 				return importWriteError(err, p.row.Row, "standard", "certificate "+c.Standard)
 			}
-			if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "certification.update", EntityType: "certification", EntityID: c.ID, Changes: p.changes}); err != nil {
+			if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionCertificationUpdate, EntityType: audit.EntityCertification, EntityID: c.ID, Changes: p.changes}); err != nil {
 				return err
 			}
 		}
 	}
-	_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "import.certifications", EntityType: "import", Changes: map[string]any{
+	_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionImportCertifications, EntityType: audit.EntityImport, Changes: map[string]any{
 		"file_name": in.Source.FileName, "sheet": in.Source.Sheet, "rows": len(in.Rows),
 		"created": res.Created, "updated": res.Updated, "unchanged": res.Unchanged,
 	}})

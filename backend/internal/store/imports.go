@@ -218,7 +218,7 @@ func (s *Store) applySites(tx *gorm.DB, in SiteImport, plans []sitePlan, res Imp
 			if err := s.refreshSiteSchedule(tx, site.ID); err != nil {
 				return err
 			}
-			if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "site.update", EntityType: "site", EntityID: site.ID, Changes: p.changes}); err != nil {
+			if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionSiteUpdate, EntityType: audit.EntitySite, EntityID: site.ID, Changes: p.changes}); err != nil {
 				return err
 			}
 		}
@@ -232,11 +232,11 @@ func (s *Store) applySites(tx *gorm.DB, in SiteImport, plans []sitePlan, res Imp
 		}
 	}
 	for i := range created {
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "site.create", EntityType: "site", EntityID: created[i].ID, Changes: audit.Diff(nil, created[i])}); err != nil {
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionSiteCreate, EntityType: audit.EntitySite, EntityID: created[i].ID, Changes: audit.Diff(nil, created[i])}); err != nil {
 			return err
 		}
 	}
-	_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "import.sites", EntityType: "import", Changes: map[string]any{
+	_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionImportSites, EntityType: audit.EntityImport, Changes: map[string]any{
 		"file_name": in.Source.FileName, "sheet": in.Source.Sheet, "rows": len(in.Rows),
 		"created": res.Created, "updated": res.Updated, "unchanged": res.Unchanged,
 		"manufacturers_created": res.ManufacturersCreated,
@@ -258,7 +258,7 @@ func (s *Store) importManufacturer(tx *gorm.DB, r *SiteImportRow, made map[strin
 	if err := tx.Create(&m).Error; err != nil {
 		return 0, importWriteError(err, r.Row, "manufacturer", "manufacturer "+m.Name)
 	}
-	if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "manufacturer.create", EntityType: "manufacturer", EntityID: m.ID, Changes: audit.Diff(nil, m)}); err != nil {
+	if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionManufacturerCreate, EntityType: audit.EntityManufacturer, EntityID: m.ID, Changes: audit.Diff(nil, m)}); err != nil {
 		return 0, err
 	}
 	made[key] = m.ID

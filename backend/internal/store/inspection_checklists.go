@@ -149,7 +149,7 @@ func (s *Store) AddInspectionChecklist(ctx context.Context, inspectionID, templa
 		}
 		changes := audit.Diff(nil, ic)
 		changes["template"] = [2]any{nil, fmt.Sprintf("%s v%d", t.Name, t.Version)}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "inspection_checklist.create", EntityType: "inspection_checklist", EntityID: ic.ID, Changes: changes}); err != nil {
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionChecklistCreate, EntityType: audit.EntityInspectionChecklist, EntityID: ic.ID, Changes: changes}); err != nil {
 			return err
 		}
 		view, err = checklistByID(tx, in.ID, ic.ID)
@@ -184,7 +184,7 @@ func (s *Store) RemoveInspectionChecklist(ctx context.Context, inspectionID, che
 		if err := tx.Delete(&ic).Error; err != nil {
 			return translate(err, "remove checklist")
 		}
-		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: "inspection_checklist.delete", EntityType: "inspection_checklist", EntityID: ic.ID, Changes: audit.Deleted(ic)})
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionChecklistDelete, EntityType: audit.EntityInspectionChecklist, EntityID: ic.ID, Changes: audit.Deleted(ic)})
 		return err
 	})
 }
@@ -212,7 +212,7 @@ func (s *Store) removeUnansweredChecklists(tx *gorm.DB, inspectionID int64, acto
 		return translate(err, "inspection checklists")
 	}
 	for _, ic := range lists {
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "inspection_checklist.delete", EntityType: "inspection_checklist", EntityID: ic.ID, Changes: audit.Deleted(ic)}); err != nil {
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionChecklistDelete, EntityType: audit.EntityInspectionChecklist, EntityID: ic.ID, Changes: audit.Deleted(ic)}); err != nil {
 			return err
 		}
 	}

@@ -124,7 +124,7 @@ func (s *Store) CreateInspection(ctx context.Context, in *model.Inspection, acto
 		if err := s.refreshSiteSchedule(tx, in.SiteID); err != nil {
 			return err
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "inspection.create", EntityType: "inspection", EntityID: in.ID, Changes: audit.Diff(nil, in)}); err != nil {
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionCreate, EntityType: audit.EntityInspection, EntityID: in.ID, Changes: audit.Diff(nil, in)}); err != nil {
 			return err
 		}
 		var err error
@@ -172,7 +172,7 @@ func (s *Store) UpdateInspection(ctx context.Context, id, version int64, actor a
 				return err
 			}
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "inspection.update", EntityType: "inspection", EntityID: id, Changes: audit.Diff(before, in)}); err != nil {
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionUpdate, EntityType: audit.EntityInspection, EntityID: id, Changes: audit.Diff(before, in)}); err != nil {
 			return err
 		}
 		var err error
@@ -219,7 +219,7 @@ func (s *Store) DeleteInspection(ctx context.Context, id int64, actor audit.Acto
 		if err := s.refreshSiteSchedule(tx, in.SiteID); err != nil {
 			return err
 		}
-		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: "inspection.delete", EntityType: "inspection", EntityID: id, Changes: audit.Deleted(in)})
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionDelete, EntityType: audit.EntityInspection, EntityID: id, Changes: audit.Deleted(in)})
 		return err
 	})
 }

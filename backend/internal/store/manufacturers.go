@@ -136,7 +136,7 @@ func (s *Store) CreateManufacturer(ctx context.Context, m *model.Manufacturer, a
 			}
 			return translate(err, "create manufacturer")
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "manufacturer.create", EntityType: "manufacturer", EntityID: m.ID, Changes: audit.Diff(nil, m)})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionManufacturerCreate, EntityType: audit.EntityManufacturer, EntityID: m.ID, Changes: audit.Diff(nil, m)})
 		return err
 	})
 }
@@ -180,7 +180,7 @@ func (s *Store) UpdateManufacturer(ctx context.Context, id, version int64, actor
 			}
 			return translate(err, "update manufacturer")
 		}
-		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: "manufacturer.update", EntityType: "manufacturer", EntityID: m.ID, Changes: audit.Diff(before, m)})
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionManufacturerUpdate, EntityType: audit.EntityManufacturer, EntityID: m.ID, Changes: audit.Diff(before, m)})
 		return err
 	})
 	if err != nil {
@@ -230,7 +230,7 @@ func (s *Store) DeleteManufacturer(ctx context.Context, id int64, actor audit.Ac
 		if err := tx.Delete(&model.Manufacturer{}, id).Error; err != nil {
 			return translate(err, "delete manufacturer")
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "manufacturer.delete", EntityType: "manufacturer", EntityID: id, Changes: audit.Deleted(m)})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionManufacturerDelete, EntityType: audit.EntityManufacturer, EntityID: id, Changes: audit.Deleted(m)})
 		return err
 	})
 }

@@ -120,7 +120,7 @@ func (s *Store) SetNotificationPreferences(ctx context.Context, userID int64, pr
 		if len(changes) == 0 {
 			return nil
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "user.notification_preferences", EntityType: "user", EntityID: userID, Changes: changes})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionUserNotificationPreferences, EntityType: audit.EntityUser, EntityID: userID, Changes: changes})
 		return err
 	})
 }

@@ -134,7 +134,7 @@ func (s *Store) DecideQualification(ctx context.Context, siteID int64, d qualifi
 		changes := audit.Diff(before, site)
 		changes["reason"] = [2]any{nil, d.Reason}
 		changes["decision_id"] = [2]any{nil, dec.ID}
-		_, err = s.trail.Append(tx, audit.Entry{Actor: by.Actor, Action: "site.qualification", EntityType: "site", EntityID: siteID, Changes: changes})
+		_, err = s.trail.Append(tx, audit.Entry{Actor: by.Actor, Action: audit.ActionSiteQualification, EntityType: audit.EntitySite, EntityID: siteID, Changes: changes})
 		return err
 	})
 	if err != nil {

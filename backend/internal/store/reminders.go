@@ -265,7 +265,7 @@ func (s *Store) RunReminders(ctx context.Context, day model.Date, w ReminderWind
 		if err := tx.Model(&run).Select("reminders", "finished_at", "updated_at").Updates(&run).Error; err != nil {
 			return translate(err, "reminder run")
 		}
-		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: "reminders.run", EntityType: "reminder_run", EntityID: run.ID,
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionRemindersRun, EntityType: audit.EntityReminderRun, EntityID: run.ID,
 			Changes: map[string]any{"run_date": day.String(), "reminders": run.Reminders}})
 		return err
 	})

@@ -177,7 +177,7 @@ func (s *Store) setManufacturerScope(tx *gorm.DB, u model.User, ids []int64, act
 			return false, fmt.Errorf("store: set scope: %w", err)
 		}
 	}
-	_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "user.scope", EntityType: "user", EntityID: u.ID,
+	_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionUserScope, EntityType: audit.EntityUser, EntityID: u.ID,
 		Changes: map[string][2]any{"scope_manufacturer_ids": {before, after}}})
 	return true, err
 }

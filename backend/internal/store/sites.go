@@ -154,7 +154,7 @@ func (s *Store) CreateSite(ctx context.Context, site *model.Site, actor audit.Ac
 		if err := tx.Take(site, site.ID).Error; err != nil {
 			return translate(err, "create site")
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "site.create", EntityType: "site", EntityID: site.ID, Changes: audit.Diff(nil, site)})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionSiteCreate, EntityType: audit.EntitySite, EntityID: site.ID, Changes: audit.Diff(nil, site)})
 		return err
 	})
 }
@@ -216,7 +216,7 @@ func (s *Store) UpdateSite(ctx context.Context, id, version int64, actor audit.A
 		if err := tx.Take(&site, id).Error; err != nil {
 			return translate(err, "update site")
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "site.update", EntityType: "site", EntityID: id, Changes: audit.Diff(before, site)})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionSiteUpdate, EntityType: audit.EntitySite, EntityID: id, Changes: audit.Diff(before, site)})
 		return err
 	})
 	if err != nil {
@@ -261,7 +261,7 @@ func (s *Store) DeleteSite(ctx context.Context, id int64, actor audit.Actor) err
 		if err := tx.Delete(&model.Site{}, id).Error; err != nil {
 			return translate(err, "delete site")
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "site.delete", EntityType: "site", EntityID: id, Changes: audit.Deleted(site)})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionSiteDelete, EntityType: audit.EntitySite, EntityID: id, Changes: audit.Deleted(site)})
 		return err
 	})
 }

@@ -60,7 +60,7 @@ func (s *Store) StartTOTPEnrolment(ctx context.Context, userID int64, sealed str
 		default:
 			return translate(err, "start totp enrolment")
 		}
-		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: "totp.enrol", EntityType: "user", EntityID: userID})
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionTotpEnrol, EntityType: audit.EntityUser, EntityID: userID})
 		return err
 	})
 }
@@ -85,7 +85,7 @@ func (s *Store) ConfirmTOTP(ctx context.Context, userID, step int64, codeHashes 
 				return translate(err, "store recovery code")
 			}
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "totp.confirm", EntityType: "user", EntityID: userID})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionTotpConfirm, EntityType: audit.EntityUser, EntityID: userID})
 		return err
 	})
 }
@@ -116,7 +116,7 @@ func (s *Store) UseRecoveryCode(ctx context.Context, userID int64, hash string, 
 		if used = res.RowsAffected == 1; !used {
 			return nil
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "totp.recovery_code_used", EntityType: "user", EntityID: userID})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionTotpRecoveryCodeUsed, EntityType: audit.EntityUser, EntityID: userID})
 		return err
 	})
 	return used, err
@@ -125,7 +125,7 @@ func (s *Store) UseRecoveryCode(ctx context.Context, userID int64, hash string, 
 // DisableTOTP turns two-factor sign-in off and forgets the secret and the
 // recovery codes; action is totp.disable (the user) or totp.reset (an
 // admin). A reset ends the user's sessions.
-func (s *Store) DisableTOTP(ctx context.Context, userID int64, action string, actor audit.Actor) error {
+func (s *Store) DisableTOTP(ctx context.Context, userID int64, action audit.Action, actor audit.Actor) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
 		var u model.User
 		if err := tx.Select("id").Take(&u, userID).Error; err != nil {
@@ -137,12 +137,12 @@ func (s *Store) DisableTOTP(ctx context.Context, userID int64, action string, ac
 		if err := tx.Where("user_id = ?", userID).Delete(&model.UserTOTP{}).Error; err != nil {
 			return translate(err, "disable totp")
 		}
-		if action == "totp.reset" {
+		if action == audit.ActionTotpReset {
 			if err := tx.Model(&model.User{}).Where("id = ?", userID).Update("token_version", gorm.Expr("token_version + 1")).Error; err != nil {
 				return translate(err, "disable totp")
 			}
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: "user", EntityID: userID})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityUser, EntityID: userID})
 		return err
 	})
 }
@@ -188,7 +188,7 @@ func (s *Store) SetSecuritySettings(ctx context.Context, v SecuritySettings, act
 		if err := tx.Save(&row).Error; err != nil {
 			return translate(err, "save security settings")
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "settings.security", EntityType: "settings", EntityID: 0,
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionSettingsSecurity, EntityType: audit.EntitySettings, EntityID: 0,
 			Changes: map[string][2]any{"require_totp_for": {before.RequireTOTPFor, v.RequireTOTPFor}}})
 		return err
 	})

@@ -75,7 +75,7 @@ func (s *Store) CreateUser(ctx context.Context, u *model.User, actor audit.Actor
 			}
 			return translate(err, "create user")
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "user.create", EntityType: "user", EntityID: u.ID, Changes: audit.Diff(nil, u)})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionUserCreate, EntityType: audit.EntityUser, EntityID: u.ID, Changes: audit.Diff(nil, u)})
 		return err
 	})
 }
@@ -129,14 +129,14 @@ func (s *Store) UpdateUserWithScope(ctx context.Context, id, version int64, scop
 		if u.PasswordHash != before.PasswordHash {
 			changes["password"] = [2]any{"(set)", "(changed)"}
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "user.update", EntityType: "user", EntityID: u.ID, Changes: changes})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionUserUpdate, EntityType: audit.EntityUser, EntityID: u.ID, Changes: changes})
 		return err
 	})
 	return u, err
 }
 
 // EndSessions ends every session of the user (sign-out, password change).
-func (s *Store) EndSessions(ctx context.Context, id int64, actor audit.Actor, action string) error {
+func (s *Store) EndSessions(ctx context.Context, id int64, actor audit.Actor, action audit.Action) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
 		res := tx.Model(&model.User{}).Where("id = ?", id).Update("token_version", gorm.Expr("token_version + 1"))
 		if res.Error != nil {
@@ -145,7 +145,7 @@ func (s *Store) EndSessions(ctx context.Context, id int64, actor audit.Actor, ac
 		if res.RowsAffected == 0 {
 			return ErrNotFound
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: "user", EntityID: id})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityUser, EntityID: id})
 		return err
 	})
 }
@@ -157,7 +157,7 @@ func (s *Store) RecordLogin(ctx context.Context, u model.User, actor audit.Actor
 		if err := tx.Model(&model.User{}).Where("id = ?", u.ID).UpdateColumn("last_login_at", now).Error; err != nil {
 			return translate(err, "record login")
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "auth.login", EntityType: "user", EntityID: u.ID})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionAuthLogin, EntityType: audit.EntityUser, EntityID: u.ID})
 		return err
 	})
 }
@@ -175,7 +175,7 @@ func (s *Store) ChangePassword(ctx context.Context, id int64, hash string, actor
 		if err := tx.Model(&u).Select("password_hash", "token_version", "version", "updated_at").Updates(&u).Error; err != nil {
 			return translate(err, "change password")
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: "auth.password_change", EntityType: "user", EntityID: u.ID})
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionAuthPasswordChange, EntityType: audit.EntityUser, EntityID: u.ID})
 		return err
 	})
 	return u, err

@@ -1,0 +1,82 @@
+package audit
+
+// Action names what an audit event records: "<entity>.<what happened>".
+type Action string
+
+// The actions qualtrack records.
+const (
+	ActionAttachmentCreate            Action = "attachment.create"
+	ActionAttachmentDelete            Action = "attachment.delete"
+	ActionAuthLogin                   Action = "auth.login"
+	ActionAuthLoginFailed             Action = "auth.login_failed"
+	ActionAuthLogout                  Action = "auth.logout"
+	ActionAuthPasswordChange          Action = "auth.password_change"
+	ActionAuthTotpFailed              Action = "auth.totp_failed"
+	ActionCertificationCreate         Action = "certification.create"
+	ActionCertificationDelete         Action = "certification.delete"
+	ActionCertificationUpdate         Action = "certification.update"
+	ActionChecklistAnswerCreate       Action = "checklist_answer.create"
+	ActionChecklistAnswerDelete       Action = "checklist_answer.delete"
+	ActionChecklistAnswerFinding      Action = "checklist_answer.finding"
+	ActionChecklistAnswerUpdate       Action = "checklist_answer.update"
+	ActionChecklistTemplateArchive    Action = "checklist_template.archive"
+	ActionChecklistTemplateCreate     Action = "checklist_template.create"
+	ActionChecklistTemplateNewVersion Action = "checklist_template.new_version"
+	ActionChecklistTemplateRestore    Action = "checklist_template.restore"
+	ActionChecklistTemplateUpdate     Action = "checklist_template.update"
+	ActionFindingCreate               Action = "finding.create"
+	ActionFindingUpdate               Action = "finding.update"
+	ActionImportCertifications        Action = "import.certifications"
+	ActionImportSites                 Action = "import.sites"
+	ActionInspectionCreate            Action = "inspection.create"
+	ActionInspectionDelete            Action = "inspection.delete"
+	ActionInspectionUpdate            Action = "inspection.update"
+	ActionInspectionChecklistCreate   Action = "inspection_checklist.create"
+	ActionInspectionChecklistDelete   Action = "inspection_checklist.delete"
+	ActionManufacturerCreate          Action = "manufacturer.create"
+	ActionManufacturerDelete          Action = "manufacturer.delete"
+	ActionManufacturerUpdate          Action = "manufacturer.update"
+	ActionRemindersRun                Action = "reminders.run"
+	ActionReportExport                Action = "report.export"
+	ActionSeedBulk                    Action = "seed.bulk"
+	ActionSettingsSecurity            Action = "settings.security"
+	ActionSiteCreate                  Action = "site.create"
+	ActionSiteDelete                  Action = "site.delete"
+	ActionSiteQualification           Action = "site.qualification"
+	ActionSiteUpdate                  Action = "site.update"
+	ActionTotpConfirm                 Action = "totp.confirm"
+	ActionTotpConfirmFailed           Action = "totp.confirm_failed"
+	ActionTotpDisable                 Action = "totp.disable"
+	ActionTotpDisableFailed           Action = "totp.disable_failed"
+	ActionTotpEnrol                   Action = "totp.enrol"
+	ActionTotpRecoveryCodeUsed        Action = "totp.recovery_code_used"
+	ActionTotpReset                   Action = "totp.reset"
+	ActionUserCalendarTokenReset      Action = "user.calendar_token_reset"
+	ActionUserCalendarTokenRevoke     Action = "user.calendar_token_revoke"
+	ActionUserCreate                  Action = "user.create"
+	ActionUserEndSessions             Action = "user.end_sessions"
+	ActionUserNotificationPreferences Action = "user.notification_preferences"
+	ActionUserScope                   Action = "user.scope"
+	ActionUserUpdate                  Action = "user.update"
+)
+
+// EntityType names the kind of record an audit event is about.
+type EntityType string
+
+// The kinds of record audit events are about.
+const (
+	EntityAttachment          EntityType = "attachment"
+	EntityCertification       EntityType = "certification"
+	EntityChecklistAnswer     EntityType = "checklist_answer"
+	EntityChecklistTemplate   EntityType = "checklist_template"
+	EntityFinding             EntityType = "finding"
+	EntityImport              EntityType = "import"
+	EntityInspection          EntityType = "inspection"
+	EntityInspectionChecklist EntityType = "inspection_checklist"
+	EntityManufacturer        EntityType = "manufacturer"
+	EntityReport              EntityType = "report"
+	EntityReminderRun         EntityType = "reminder_run"
+	EntitySettings            EntityType = "settings"
+	EntitySite                EntityType = "site"
+	EntityUser                EntityType = "user"
+)
