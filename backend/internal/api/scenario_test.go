@@ -9,7 +9,7 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
-// The whole story of qualifying a site, as DESIGN.md tells it, through the
+// The whole story of qualifying a site, as docs/rules.md tells it, through the
 // API with real tokens for each role.
 func TestQualificationScenario(t *testing.T) {
 	srv := testutil.NewServer(t, nil)

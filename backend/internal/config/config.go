@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 )
 
 // Environments.
@@ -101,22 +103,20 @@ func (c Config) AttachmentsDir() string { return filepath.Join(c.DataDir, "attac
 // the variable for every invalid value.
 func Load(getenv func(string) string) (Config, error) {
 	c := Config{
-		Addr:               or(getenv("QUALTRACK_ADDR"), "127.0.0.1:8080"),
-		DatabaseURL:        strings.TrimSpace(getenv("QUALTRACK_DATABASE_URL")),
-		DataDir:            or(getenv("QUALTRACK_DATA_DIR"), "./data"),
-		Env:                or(getenv("QUALTRACK_ENV"), EnvDevelopment),
-		AdminEmail:         strings.TrimSpace(getenv("QUALTRACK_ADMIN_EMAIL")),
-		AdminPassword:      getenv("QUALTRACK_ADMIN_PASSWORD"),
-		LogLevel:           strings.ToLower(or(getenv("QUALTRACK_LOG_LEVEL"), "info")),
-		SessionTTL:         12 * time.Hour,
-		SessionIdleTimeout: time.Hour,
-		MaxUploadMB:        25,
-		ExpiringWithinDays: 90,
-		MaxImportRows:      20000,
-		InspectionIntervalMonths: map[string]int{
-			"low": 24, "medium": 18, "high": 12, "critical": 6,
-		},
-		HTTP: DefaultHTTPTimeouts,
+		Addr:                     or(getenv("QUALTRACK_ADDR"), "127.0.0.1:8080"),
+		DatabaseURL:              strings.TrimSpace(getenv("QUALTRACK_DATABASE_URL")),
+		DataDir:                  or(getenv("QUALTRACK_DATA_DIR"), "./data"),
+		Env:                      or(getenv("QUALTRACK_ENV"), EnvDevelopment),
+		AdminEmail:               strings.TrimSpace(getenv("QUALTRACK_ADMIN_EMAIL")),
+		AdminPassword:            getenv("QUALTRACK_ADMIN_PASSWORD"),
+		LogLevel:                 strings.ToLower(or(getenv("QUALTRACK_LOG_LEVEL"), "info")),
+		SessionTTL:               12 * time.Hour,
+		SessionIdleTimeout:       time.Hour,
+		MaxUploadMB:              25,
+		ExpiringWithinDays:       qualification.DefaultExpiringWithinDays,
+		MaxImportRows:            20000,
+		InspectionIntervalMonths: qualification.DefaultIntervals.ByName(),
+		HTTP:                     DefaultHTTPTimeouts,
 	}
 	var errs []error
 	bad := func(name, format string, a ...any) {

@@ -2,7 +2,7 @@ package model
 
 import "slices"
 
-// Role is what a user may do; see the role table in DESIGN.md.
+// Role is what a user may do; see the role table in docs/rules.md.
 type Role string
 
 const (

@@ -42,6 +42,10 @@ func NormalizeStandard(s string) string {
 	return s
 }
 
+// DefaultExpiringWithinDays is how long before its expiry date a
+// certificate counts as expiring, unless configured otherwise.
+const DefaultExpiringWithinDays = 90
+
 // CertificationStatus derives a certificate's status today. Withdrawn wins
 // over any date; a certificate is expiring from expiringWithinDays before
 // its expiry date until that date, which is still its last valid day.

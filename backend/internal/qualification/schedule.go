@@ -9,12 +9,22 @@ const failRecheckDays = 60
 // Intervals is the number of months between routine inspections by risk tier.
 type Intervals map[model.RiskTier]int
 
-// DefaultIntervals are the intervals from DESIGN.md.
+// DefaultIntervals are the months between routine inspections by risk
+// tier, unless configured otherwise.
 var DefaultIntervals = Intervals{
 	model.RiskCritical: 6,
 	model.RiskHigh:     12,
 	model.RiskMedium:   18,
 	model.RiskLow:      24,
+}
+
+// ByName is iv keyed by tier name, as the configuration reads it.
+func (iv Intervals) ByName() map[string]int {
+	m := make(map[string]int, len(iv))
+	for tier, months := range iv {
+		m[string(tier)] = months
+	}
+	return m
 }
 
 // IntervalsFrom builds Intervals from configuration (tier name to months).
@@ -68,20 +78,4 @@ func Overdue(due, nextPlanned, today model.Date) bool {
 		return false
 	}
 	return nextPlanned.IsZero() || nextPlanned.After(due)
-}
-
-// LastCompleted is the completed inspection with the latest performed date;
-// on a tie the later one in ins wins, so a caller passing inspections in
-// creation order gets the one entered last. ok is false when none is
-// completed.
-func LastCompleted(ins []InspectionFact) (last InspectionFact, ok bool) {
-	for _, in := range ins {
-		if in.Status != model.InspectionCompleted {
-			continue
-		}
-		if !ok || !in.PerformedDate.Before(last.PerformedDate) {
-			last, ok = in, true
-		}
-	}
-	return last, ok
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 )
 
-// transitions is the status lifecycle from DESIGN.md. Moving to the same
+// transitions is the status lifecycle of docs/rules.md. Moving to the same
 // status is deliberately absent: a decision records a change, and a repeat
 // would clutter the history an auditor reads.
 var transitions = map[model.QualificationStatus][]model.QualificationStatus{

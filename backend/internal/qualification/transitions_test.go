@@ -8,7 +8,7 @@ import (
 )
 
 func TestCanTransitionEveryPair(t *testing.T) {
-	// Written out from DESIGN.md independently of the transitions map.
+	// Written out from docs/rules.md independently of the transitions map.
 	allowed := map[[2]model.QualificationStatus]bool{
 		{"prospective", "in_qualification"}:  true,
 		{"prospective", "disqualified"}:      true,

@@ -62,8 +62,8 @@ type Rules struct {
 	ExpiringWithinDays int
 }
 
-// DefaultRules are DESIGN.md's defaults.
-var DefaultRules = Rules{Intervals: qualification.DefaultIntervals, ExpiringWithinDays: 90}
+// DefaultRules are the domain's defaults (package qualification).
+var DefaultRules = Rules{Intervals: qualification.DefaultIntervals, ExpiringWithinDays: qualification.DefaultExpiringWithinDays}
 
 // New returns a store over db with the default rules.
 func New(db *gorm.DB, now func() time.Time) *Store {

@@ -35,10 +35,10 @@ export const meQuery = queryOptions({
     failureCount < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
 });
 
-/** Roles that create and edit records and import spreadsheets (DESIGN.md, Roles). */
+/** Roles that create and edit records and import spreadsheets (docs/rules.md, Roles). */
 export const WRITER_ROLES: readonly Role[] = ['admin', 'manager', 'procurement'];
 
-/** Auditors read everything and change nothing (DESIGN.md, Roles). */
+/** Auditors read everything and change nothing (docs/rules.md, Roles). */
 export function isReadOnly(role: Role): boolean {
   return role === 'auditor';
 }

@@ -1,7 +1,7 @@
 import type { QualificationStatus, Role } from '../api';
 import { useCurrentUser } from './CurrentUser';
 
-/** What a role may do (DESIGN.md, Roles). The server enforces the same rules. */
+/** What a role may do (docs/rules.md, Roles). The server enforces the same rules. */
 export interface Permissions {
   edit: boolean;
   importData: boolean;

@@ -1,4 +1,4 @@
-// One status colour language for badges, charts and tables (STYLE.md):
+// One status colour language for badges, charts and tables:
 // qualified green, conditional yellow, suspended orange, disqualified red,
 // in qualification blue, prospective gray; expired red, expiring amber.
 import type {
