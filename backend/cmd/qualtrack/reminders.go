@@ -5,6 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"html"
+	"net/mail"
 
 	"github.com/qualtrack/qualtrack/backend/internal/app"
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
@@ -32,16 +34,23 @@ func (a *cli) startReminders(ctx context.Context, q *app.App) (stop func(), err 
 	}, nil
 }
 
-// reminders runs today's reminders now, or with --dry-run prints them.
+const remindersUsage = "usage: qualtrack reminders run [--dry-run] | qualtrack reminders test-email --to ADDRESS"
+
+// reminders runs today's reminders now (or sends those still pending),
+// with --dry-run prints them, and test-email checks the mail settings.
 func (a *cli) reminders(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "run" {
-		return errors.New("usage: qualtrack reminders run [--dry-run]")
+	if len(args) == 0 || (args[0] != "run" && args[0] != "test-email") {
+		return errors.New(remindersUsage)
 	}
-	fl := flag.NewFlagSet("reminders run", flag.ContinueOnError)
+	fl := flag.NewFlagSet("reminders "+args[0], flag.ContinueOnError)
 	fl.SetOutput(a.stderr)
-	dryRun := fl.Bool("dry-run", false, "print what today's run would send; record and send nothing")
+	dryRun := fl.Bool("dry-run", false, "run: print what a run now would record and send; record and send nothing")
+	to := fl.String("to", "", "test-email: the address to send a test e-mail to")
 	if err := fl.Parse(args[1:]); err != nil {
 		return err
+	}
+	if args[0] == "test-email" {
+		return a.testEmail(ctx, *to)
 	}
 	if err := a.cfg.EnsureDevSecret(); err != nil {
 		return err
@@ -70,8 +79,15 @@ func (a *cli) reminders(ctx context.Context, args []string) error {
 			return err
 		}
 		reminders.WritePreview(a.stdout, today, rs, sched.EmailAvailable())
+		if sched.EmailAvailable() {
+			pending, err := sched.PendingDigests(ctx)
+			if err != nil {
+				return err
+			}
+			reminders.WritePendingDigests(a.stdout, pending)
+		}
 		if done {
-			fmt.Fprintf(a.stdout, "Today's reminders already ran at %s; a run now would do nothing.\n", run.StartedAt.Format("15:04 MST"))
+			fmt.Fprintf(a.stdout, "Today's reminders already ran at %s; a run now records nothing new and sends only pending digests.\n", run.StartedAt.Format("15:04 MST"))
 		}
 		return nil
 	}
@@ -81,17 +97,63 @@ func (a *cli) reminders(ctx context.Context, args []string) error {
 	}
 	switch {
 	case errors.Is(res.Skipped, store.ErrReminderRunDone):
-		fmt.Fprintf(a.stdout, "The reminders of %s already ran at %s; nothing to do.\n", today, run.StartedAt.Format("15:04 MST"))
-		return nil
+		fmt.Fprintf(a.stdout, "The reminders of %s already ran at %s; %d pending e-mail digest(s) sent.\n", today, run.StartedAt.Format("15:04 MST"), res.Digests)
 	case res.Skipped != nil:
 		return fmt.Errorf("another instance is running the reminders of %s right now", today)
+	default:
+		fmt.Fprintf(a.stdout, "Reminders of %s: %d recorded, %d e-mail digest(s) sent.\n", today, res.Reminders, res.Digests)
 	}
-	fmt.Fprintf(a.stdout, "Reminders of %s: %d recorded, %d e-mail digest(s) sent.\n", today, res.Reminders, res.Digests)
 	if !sched.EmailAvailable() {
 		fmt.Fprintln(a.stdout, "E-mail is not configured (QUALTRACK_SMTP_HOST): the reminders are in the app only.")
 	}
+	if res.MailBusy {
+		fmt.Fprintln(a.stdout, "Another process is sending today's e-mail digests right now; they are left to it.")
+	}
+	if res.DigestsRefused > 0 {
+		fmt.Fprintf(a.stdout, "%d address(es) refused for good by the mail server; see the Users page.\n", res.DigestsRefused)
+	}
 	if res.DigestsFailed > 0 {
-		return fmt.Errorf("%d digest(s) could not be sent (see the log); they go out with tomorrow's run", res.DigestsFailed)
+		return fmt.Errorf("%d digest(s) could not be sent (see the log); run `qualtrack reminders run` again to send them, or the server tries again within the hour", res.DigestsFailed)
+	}
+	return nil
+}
+
+// testEmail sends a short message through the configured SMTP server, so
+// an operator can check the settings without waiting for a reminder. A
+// success clears a refusal recorded for that address.
+func (a *cli) testEmail(ctx context.Context, to string) error {
+	addr, err := mail.ParseAddress(to)
+	if err != nil || to == "" {
+		return errors.New("--to must be an e-mail address; " + remindersUsage)
+	}
+	if !a.cfg.SMTP.Configured() {
+		return errors.New("e-mail is not configured: set QUALTRACK_SMTP_HOST and QUALTRACK_SMTP_FROM (see docs/operations.md)")
+	}
+	m, err := reminders.NewSMTPMailer(a.cfg.SMTP, nil)
+	if err != nil {
+		return err
+	}
+	msg := reminders.Message{To: addr.Address, Subject: "qualtrack: test e-mail",
+		Text: "This is a test e-mail from qualtrack at " + a.cfg.BaseURL + ".\nReminder digests will reach this address the same way.\n",
+		HTML: "<p>This is a test e-mail from qualtrack at " + html.EscapeString(a.cfg.BaseURL) + ".</p><p>Reminder digests will reach this address the same way.</p>"}
+	if err := m.Send(ctx, msg); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "Test e-mail sent to %s through %s:%d.\n", addr.Address, a.cfg.SMTP.Host, a.cfg.SMTP.Port)
+	if err := a.cfg.EnsureDevSecret(); err != nil {
+		return err
+	}
+	q, err := a.open(ctx, true, app.Options{})
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	cleared, err := q.Store.ClearEmailRefused(ctx, addr.Address, audit.Actor{Email: "cli", Role: "system"})
+	if err != nil {
+		return err
+	}
+	if cleared {
+		fmt.Fprintf(a.stdout, "The earlier refusal of %s is cleared; reminder digests go to it again.\n", addr.Address)
 	}
 	return nil
 }

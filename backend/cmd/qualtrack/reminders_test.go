@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"net"
 	"path/filepath"
 	"strings"
@@ -152,4 +154,121 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// After an SMTP outage a later `reminders run` the same day sends what is
+// pending (its dry run lists it first) instead of "nothing to do"; and
+// `reminders test-email` checks the mail settings.
+func TestRemindersRunAfterOutageSendsPending(t *testing.T) {
+	env := testEnv(t)
+	if code, _, errOut := qualtrack(t, env, "", "seed", "--demo"); code != 0 {
+		t.Fatalf("seed: %d %s", code, errOut)
+	}
+	sink := startMailSink(t)
+	env["QUALTRACK_SMTP_HOST"] = "127.0.0.1"
+	env["QUALTRACK_SMTP_PORT"] = sink.port
+	env["QUALTRACK_SMTP_TLS"] = "none"
+	env["QUALTRACK_SMTP_FROM"] = "qualtrack <qt@example.com>"
+	env["QUALTRACK_SMTP_TIMEOUT"] = "2s"
+
+	sink.setDown(true)
+	code, out, errOut := qualtrack(t, env, "", "reminders", "run")
+	if code != 1 || !strings.Contains(errOut, "could not be sent") || !strings.Contains(errOut, "run `qualtrack reminders run` again") {
+		t.Fatalf("run during the outage: %d %q %q", code, out, errOut)
+	}
+	sink.setDown(false)
+	code, out, errOut = qualtrack(t, env, "", "reminders", "run", "--dry-run")
+	if code != 0 || !strings.Contains(out, "Digests waiting to be sent") || !strings.Contains(out, "pending digest(s)") {
+		t.Fatalf("dry run after the outage: %d %q %q", code, out, errOut)
+	}
+	code, out, errOut = qualtrack(t, env, "", "reminders", "run")
+	if code != 0 || !strings.Contains(out, "already ran") || strings.Contains(out, " 0 pending e-mail digest(s) sent") || sink.count() == 0 {
+		t.Fatalf("run after the outage: %d %q %q, %d received", code, out, errOut, sink.count())
+	}
+	sent := sink.count()
+	if code, out, _ = qualtrack(t, env, "", "reminders", "run"); code != 0 || !strings.Contains(out, " 0 pending e-mail digest(s) sent") || sink.count() != sent {
+		t.Fatalf("a third run sent again: %d %q", code, out)
+	}
+
+	code, out, errOut = qualtrack(t, env, "", "reminders", "test-email", "--to", "ops@example.com")
+	if code != 0 || !strings.Contains(out, "Test e-mail sent to ops@example.com") || sink.count() != sent+1 {
+		t.Fatalf("test-email: %d %q %q", code, out, errOut)
+	}
+	delete(env, "QUALTRACK_SMTP_HOST")
+	delete(env, "QUALTRACK_SMTP_FROM")
+	if code, _, errOut = qualtrack(t, env, "", "reminders", "test-email", "--to", "ops@example.com"); code != 1 || !strings.Contains(errOut, "not configured") {
+		t.Fatalf("test-email without SMTP: %d %q", code, errOut)
+	}
+}
+
+// mailSink is an SMTP server that accepts every message, or when down
+// answers every connection with 421 (service not available).
+type mailSink struct {
+	port string
+	mu   sync.Mutex
+	n    int
+	down bool
+}
+
+func (s *mailSink) setDown(d bool) { s.mu.Lock(); s.down = d; s.mu.Unlock() }
+func (s *mailSink) count() int     { s.mu.Lock(); defer s.mu.Unlock(); return s.n }
+
+func startMailSink(t *testing.T) *mailSink {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	testutil.Fatal(t, err, "listen")
+	t.Cleanup(func() { ln.Close() })
+	s := &mailSink{}
+	_, s.port, _ = net.SplitHostPort(ln.Addr().String())
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go s.session(c)
+		}
+	}()
+	return s
+}
+
+func (s *mailSink) session(c net.Conn) {
+	defer c.Close()
+	r := bufio.NewReader(c)
+	say := func(l string) { fmt.Fprintf(c, "%s\r\n", l) }
+	s.mu.Lock()
+	down := s.down
+	s.mu.Unlock()
+	if down {
+		say("421 4.3.2 service not available")
+		return
+	}
+	say("220 sink ready")
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			return
+		}
+		switch verb, _, _ := strings.Cut(strings.TrimSpace(line), " "); strings.ToUpper(verb) {
+		case "DATA":
+			say("354 go ahead")
+			for {
+				l, err := r.ReadString('\n')
+				if err != nil {
+					return
+				}
+				if l == ".\r\n" {
+					break
+				}
+			}
+			s.mu.Lock()
+			s.n++
+			s.mu.Unlock()
+			say("250 queued")
+		case "QUIT":
+			say("221 bye")
+			return
+		default:
+			say("250 ok")
+		}
+	}
 }

@@ -47,8 +47,11 @@ commands:
   audit head [--out F]  export the chain head (sequence and hash) as JSON
   reminders run         work out today's reminders and send them now (once a day;
                         serve does this by itself at QUALTRACK_REMINDER_HOUR)
+                        (run again after a mail outage: it sends what is pending)
   reminders run --dry-run
-                        print what today's run would send; record and send nothing
+                        print what a run now would record and send; record and send nothing
+  reminders test-email --to ADDRESS
+                        send a test e-mail through the configured SMTP server
   backup --out DIR      write a consistent SQLite snapshot and the attachment
                         files to DIR (a data directory layout; see docs/operations.md)
   healthcheck           exit 0 when the server on QUALTRACK_ADDR is ready (for containers)

@@ -199,7 +199,7 @@ func (a *App) ReminderScheduler(actor audit.Actor) (*reminders.Scheduler, error)
 		return nil, err
 	}
 	return reminders.NewScheduler(reminders.Options{Store: a.Store, Mailer: mailer, BaseURL: a.Config.BaseURL,
-		Hour: a.Config.ReminderHour, Logger: a.Log, Actor: actor}), nil
+		Hour: a.Config.ReminderHour, Logger: a.Log, Actor: actor, Metrics: a.Metrics}), nil
 }
 
 // HTTP builds the HTTP server; frontend is the built web app (nil serves

@@ -54,6 +54,8 @@ const (
 	ActionUserCalendarTokenReset      Action = "user.calendar_token_reset"
 	ActionUserCalendarTokenRevoke     Action = "user.calendar_token_revoke"
 	ActionUserCreate                  Action = "user.create"
+	ActionUserEmailAccepted           Action = "user.email_accepted"
+	ActionUserEmailRefused            Action = "user.email_refused"
 	ActionUserEndSessions             Action = "user.end_sessions"
 	ActionUserNotificationPreferences Action = "user.notification_preferences"
 	ActionUserScope                   Action = "user.scope"

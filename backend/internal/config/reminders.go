@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // SMTP TLS modes.
@@ -26,7 +27,12 @@ type SMTP struct {
 	Password Secret
 	From     string // as configured, e.g. "qualtrack <qualtrack@example.com>"
 	TLS      string // none | starttls | tls
+	// Timeout bounds connecting to the server and each read and write.
+	Timeout time.Duration
 }
+
+// DefaultSMTPTimeout is QUALTRACK_SMTP_TIMEOUT's default.
+const DefaultSMTPTimeout = 30 * time.Second
 
 // Configured reports whether reminder e-mail can be sent.
 func (s SMTP) Configured() bool { return s.Host != "" }
@@ -88,6 +94,14 @@ func loadReminders(c *Config, getenv func(string) string, bad func(name, format 
 			bad("QUALTRACK_SMTP_PORT", "must be a port number from 1 to 65535, not %q", v)
 		}
 		s.Port = n
+	}
+	s.Timeout = DefaultSMTPTimeout
+	if v := strings.TrimSpace(getenv("QUALTRACK_SMTP_TIMEOUT")); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Second || d > 10*time.Minute {
+			bad("QUALTRACK_SMTP_TIMEOUT", "must be a duration from 1s to 10m, e.g. 30s, not %q", v)
+		}
+		s.Timeout = d
 	}
 	c.SMTP = s
 	if s.Host == "" {

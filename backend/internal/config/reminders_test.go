@@ -63,6 +63,8 @@ func TestReminderSettingsNameTheVariable(t *testing.T) {
 		{"QUALTRACK_BASE_URL", map[string]string{"QUALTRACK_BASE_URL": "https://qt.example.com/?a=1"}},
 		{"QUALTRACK_SMTP_TLS", map[string]string{"QUALTRACK_SMTP_TLS": "ssl"}},
 		{"QUALTRACK_SMTP_PORT", map[string]string{"QUALTRACK_SMTP_PORT": "70000"}},
+		{"QUALTRACK_SMTP_TIMEOUT", map[string]string{"QUALTRACK_SMTP_TIMEOUT": "2h"}},
+		{"QUALTRACK_SMTP_TIMEOUT", map[string]string{"QUALTRACK_SMTP_TIMEOUT": "soon"}},
 		{"QUALTRACK_SMTP_FROM", map[string]string{"QUALTRACK_SMTP_FROM": ""}},
 		{"QUALTRACK_SMTP_FROM", map[string]string{"QUALTRACK_SMTP_FROM": "not an address"}},
 		{"QUALTRACK_SMTP_HOST", map[string]string{"QUALTRACK_SMTP_HOST": "mail.example.com:25"}},

@@ -26,6 +26,7 @@ type Metrics struct {
 	imports       *prometheus.CounterVec
 	importLatency *prometheus.HistogramVec
 	loginFailures *prometheus.CounterVec
+	reminderMail  *prometheus.CounterVec
 }
 
 // New returns a registry with the Go runtime and process collectors.
@@ -63,8 +64,12 @@ func New() *Metrics {
 			Name: "qualtrack_login_failures_total",
 			Help: "Failed sign-ins by reason.",
 		}, []string{"reason"}),
+		reminderMail: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "qualtrack_reminder_emails_total",
+			Help: "Reminder digests by outcome: sent, failed (retried later) or refused (the mail server refused the address for good).",
+		}, []string{"outcome"}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.exports, m.exportLatency, m.imports, m.importLatency, m.loginFailures,
+	m.reg.MustRegister(m.requests, m.latency, m.exports, m.exportLatency, m.imports, m.importLatency, m.loginFailures, m.reminderMail,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -115,6 +120,15 @@ func (m *Metrics) LoginFailed(reason string) {
 		return
 	}
 	m.loginFailures.WithLabelValues(reason).Inc()
+}
+
+// ReminderEmail counts one reminder digest by outcome: "sent", "failed"
+// or "refused".
+func (m *Metrics) ReminderEmail(outcome string) {
+	if m == nil {
+		return
+	}
+	m.reminderMail.WithLabelValues(outcome).Inc()
 }
 
 // Handler serves the metrics in the Prometheus text format.

@@ -80,7 +80,13 @@ type User struct {
 	AccessExpiresAt *time.Time `json:"access_expires_at"`
 	TokenVersion    int64      `json:"-"`
 	LastLoginAt     *time.Time `json:"last_login_at"`
-	Version         int64      `json:"version"`
+	// EmailRefusedAt is when the mail server refused the address for
+	// good (a 5xx answer); no reminder e-mail is tried until the address
+	// changes or a test e-mail to it goes through. EmailRefusal is the
+	// server's answer.
+	EmailRefusedAt *time.Time `json:"email_refused_at"`
+	EmailRefusal   string     `gorm:"size:300" json:"email_refusal"`
+	Version        int64      `json:"version"`
 }
 
 // Manufacturer is a contract-manufacturer company.

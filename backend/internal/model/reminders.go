@@ -47,6 +47,8 @@ type ReminderRun struct {
 	FinishedAt *time.Time `json:"finished_at"`
 	Reminders  int        `json:"reminders"`
 	Emails     int        `json:"emails"`
+	// MailLeaseUntil is held by whoever sends the day's digests.
+	MailLeaseUntil *time.Time `json:"-"`
 }
 
 // Reminder records that a user was told about one stage of one record, so

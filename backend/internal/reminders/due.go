@@ -126,9 +126,11 @@ type Item struct {
 	EntityID       int64
 	Stage          string
 	Date           model.Date // the date the reminder is about
-	Title          string
-	Body           string
-	Link           string
+	// Severity is a finding's; findings of higher severity come first.
+	Severity model.Severity
+	Title    string
+	Body     string
+	Link     string
 }
 
 // DueItems lists what needs a reminder on f.Today, in the order digests
@@ -168,7 +170,7 @@ func DueItems(f store.ReminderFacts) []Item {
 func certificateItem(c store.DueCertificate, st string, today model.Date) Item {
 	title := fmt.Sprintf("%s certificate of %s %s", c.Standard, c.SiteCode, expiryPhrase(c.ExpiresOn, today))
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s): the %s certificate", c.SiteName, c.SiteCode, c.Standard)
+	fmt.Fprintf(&b, "%s: the %s certificate", siteLabel(c.SiteName, c.SiteCode, c.ManufacturerName), c.Standard)
 	if c.CertificateNumber != "" {
 		fmt.Fprintf(&b, " %s", c.CertificateNumber)
 	}
@@ -191,7 +193,7 @@ func inspectionItem(s store.DueSite, st string, today model.Date) Item {
 	} else {
 		title = fmt.Sprintf("Inspection of %s is due %s", s.Code, relative(today.DaysUntil(s.NextInspectionDue)))
 	}
-	body := fmt.Sprintf("%s (%s, %s risk) is due for inspection on %s.", s.Name, s.Code, s.RiskTier, s.NextInspectionDue)
+	body := fmt.Sprintf("%s, %s risk, is due for inspection on %s.", siteLabel(s.Name, s.Code, s.ManufacturerName), s.RiskTier, s.NextInspectionDue)
 	if !s.NextPlannedDate.IsZero() {
 		body += fmt.Sprintf(" An inspection is planned for %s.", s.NextPlannedDate)
 	} else {
@@ -205,12 +207,12 @@ func conditionalItem(s store.DueSite, st string, today model.Date) Item {
 	var title, body string
 	if s.ConditionalUntil.Before(today) {
 		title = fmt.Sprintf("Conditional approval of %s ended %s", s.Code, relative(today.DaysUntil(s.ConditionalUntil)))
-		body = fmt.Sprintf("%s (%s) was approved on conditions until %s and is still conditional. Decide whether to qualify, suspend or disqualify it.",
-			s.Name, s.Code, s.ConditionalUntil)
+		body = fmt.Sprintf("%s was approved on conditions until %s and is still conditional. Decide whether to qualify, suspend or disqualify it.",
+			siteLabel(s.Name, s.Code, s.ManufacturerName), s.ConditionalUntil)
 	} else {
 		title = fmt.Sprintf("Conditional approval of %s ends %s", s.Code, relative(today.DaysUntil(s.ConditionalUntil)))
-		body = fmt.Sprintf("%s (%s) is approved on conditions until %s. Check the conditions are met and decide its status before then.",
-			s.Name, s.Code, s.ConditionalUntil)
+		body = fmt.Sprintf("%s is approved on conditions until %s. Check the conditions are met and decide its status before then.",
+			siteLabel(s.Name, s.Code, s.ManufacturerName), s.ConditionalUntil)
 	}
 	return Item{Kind: model.KindConditionalEnding, ManufacturerID: s.ManufacturerID, EntityType: "site", EntityID: s.ID, Stage: st, Date: s.ConditionalUntil,
 		Title: title, Body: body, Link: fmt.Sprintf("/sites/%d", s.ID)}
@@ -218,13 +220,22 @@ func conditionalItem(s store.DueSite, st string, today model.Date) Item {
 
 func findingItem(f store.DueFinding, st string, today model.Date) Item {
 	title := fmt.Sprintf("%s finding at %s is overdue by %s", capitalize(string(f.Severity)), f.SiteCode, days(f.DueDate.DaysUntil(today)))
-	body := fmt.Sprintf("%s (%s): %s Due %s", f.SiteName, f.SiteCode, shorten(f.Description, 200), f.DueDate)
+	body := fmt.Sprintf("%s: %s Due %s", siteLabel(f.SiteName, f.SiteCode, f.ManufacturerName), shorten(f.Description, 200), f.DueDate)
 	if f.Owner != "" {
 		body += ", owner " + f.Owner
 	}
 	body += "."
-	return Item{Kind: model.KindFindingOverdue, ManufacturerID: f.ManufacturerID, EntityType: "finding", EntityID: f.ID, Stage: st, Date: f.DueDate,
+	return Item{Kind: model.KindFindingOverdue, ManufacturerID: f.ManufacturerID, EntityType: "finding", EntityID: f.ID, Stage: st, Date: f.DueDate, Severity: f.Severity,
 		Title: title, Body: body, Link: fmt.Sprintf("/findings/%d", f.ID)}
+}
+
+// siteLabel names a site the way a reader finds it: its name, its code
+// and the manufacturer it belongs to.
+func siteLabel(name, code, manufacturer string) string {
+	if manufacturer == "" {
+		return fmt.Sprintf("%s (%s)", name, code)
+	}
+	return fmt.Sprintf("%s (%s) of %s", name, code, manufacturer)
 }
 
 func expiryPhrase(expires, today model.Date) string {

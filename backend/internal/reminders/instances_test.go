@@ -89,7 +89,7 @@ func TestTwoInstancesSendOnce(t *testing.T) {
 	testutil.Fatal(t, w.db.Model(&model.Reminder{}).Where("channel = ? AND emailed_at IS NOT NULL", "email").Count(&emailReminders).Error, "emailed")
 	var items int
 	for _, m := range mail.sent {
-		items += strings.Count(m.Text, "\n- ") // one line per reminder
+		items += strings.Count(m.Text, "\n  https://qt.example.com/certifications/") // one link per reminder
 	}
 	if int64(items) != emailReminders || emailReminders != int64(wantReminders) {
 		t.Fatalf("digests carried %d reminders; %d e-mail reminders recorded of %d", items, emailReminders, wantReminders)

@@ -30,6 +30,10 @@ func (m Message) compose(from *mail.Address, date time.Time) ([]byte, error) {
 	header("MIME-Version", "1.0")
 	// RFC 3834: an automatic message; well-behaved auto-responders stay quiet.
 	header("Auto-Submitted", "auto-generated")
+	if m.Unsubscribe != "" {
+		// RFC 2369: mail programs show it as an "unsubscribe" button.
+		header("List-Unsubscribe", "<"+oneLine(m.Unsubscribe)+">")
+	}
 	header("Content-Type", `multipart/alternative; boundary="`+mw.Boundary()+`"`)
 	buf.WriteString("\r\n")
 	for _, part := range []struct{ contentType, body string }{

@@ -40,7 +40,8 @@ type Reminder struct {
 
 // Plan chooses who is told what: every recipient whose channel for the
 // item's kind is not off, unless they were told this stage already. With
-// emailAvailable false (no SMTP server) e-mail reminders go in-app only.
+// emailAvailable false (no SMTP server), or for a user whose address the
+// mail server refused, e-mail reminders go in-app only.
 func Plan(items []Item, recipients []store.Recipient, sent map[store.ReminderKey]bool, emailAvailable bool) []Reminder {
 	var out []Reminder
 	for _, r := range recipients {
@@ -50,7 +51,7 @@ func Plan(items []Item, recipients []store.Recipient, sent map[store.ReminderKey
 			if ch == model.ChannelOff || (r.Scope != nil && !slices.Contains(r.Scope, it.ManufacturerID)) {
 				continue
 			}
-			if ch == model.ChannelEmail && !emailAvailable {
+			if ch == model.ChannelEmail && (!emailAvailable || r.EmailRefused) {
 				ch = model.ChannelInApp
 			}
 			if sent[store.ReminderKey{Kind: it.Kind, EntityID: it.EntityID, Stage: it.Stage, UserID: r.ID}] {

@@ -6,8 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/reminders"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
@@ -197,7 +199,8 @@ func TestResolvedRecordsAreNotReminded(t *testing.T) {
 	}
 }
 
-// Reminders the mail server refused are sent with the next day's digest.
+// Reminders the mail server refused are sent with the next day's digest,
+// in today's words: one line per record, at its current stage.
 func TestFailedDigestIsRetriedNextDay(t *testing.T) {
 	w := newWorld(t)
 	sched := w.scheduler(w.mail)
@@ -214,10 +217,173 @@ func TestFailedDigestIsRetriedNextDay(t *testing.T) {
 		t.Fatalf("next day: %+v", res)
 	}
 	msgs := w.mail.to("procurement@example.com")
-	if len(msgs) != 1 || !strings.Contains(msgs[0].Subject, "3 reminders") ||
-		!strings.Contains(msgs[0].Text, "ISO 9001:2015 certificate of "+site.Code+" expires in 30 days") ||
-		!strings.Contains(msgs[0].Text, "AS9100D certificate of "+site.Code+" expires in 14 days") {
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Subject, "2 reminders") ||
+		!strings.Contains(msgs[0].Text, "ISO 9001:2015 certificate of "+site.Code+" expires in 29 days") ||
+		!strings.Contains(msgs[0].Text, "AS9100D certificate of "+site.Code+" expires in 14 days") ||
+		strings.Contains(msgs[0].Text, "expires in 15 days") {
 		t.Fatalf("retried digest: %+v", msgs)
+	}
+	var pending int64
+	testutil.Fatal(t, w.db.Model(&model.Reminder{}).Where("channel = 'email' AND emailed_at IS NULL").Count(&pending).Error, "pending")
+	if pending != 0 {
+		t.Fatalf("%d e-mail reminders still pending after the digest went out", pending)
+	}
+}
+
+// A digest that failed is written again from the day it is sent: a
+// scope narrowed in between, a closed finding, a withdrawn certificate and
+// a kind switched off leave their records out, and nothing that expired
+// meanwhile is called "expires today".
+func TestRetriedDigestIsRebuiltFromToday(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	sched := w.scheduler(w.mail)
+	today := w.store.Today()
+	mine, theirs := w.site(), w.site()
+	w.certificate(mine.ID, "ISO 9001:2015", today.AddDays(30))
+	w.certificate(theirs.ID, "ISO 13485:2016", today.AddDays(30))
+	w.certificate(mine.ID, "AS9100D", today)
+	withdrawn := w.certificate(mine.ID, "ISO 14001:2015", today.AddDays(14))
+	in := model.Inspection{SiteID: mine.ID, Type: model.InspectionRoutine, Status: model.InspectionCompleted,
+		PerformedDate: today.AddDays(-20), Result: model.ResultPass}
+	_, err := w.store.CreateInspection(ctx, &in, system)
+	testutil.Fatal(t, err, "inspection")
+	finding := model.Finding{Severity: model.SeverityMajor, Category: "esd", Description: "mats not grounded", DueDate: today.AddDays(-1), Status: model.FindingOpen}
+	_, err = w.store.CreateFinding(ctx, in.ID, &finding, system)
+	testutil.Fatal(t, err, "finding")
+
+	// An auditor who reads both manufacturers and wants certificate and
+	// finding reminders by e-mail; a manager who wants findings by e-mail.
+	auditor := w.users[model.RoleAuditor]
+	w.prefer(auditor.ID, model.KindCertificateExpiry, model.ChannelEmail)
+	w.prefer(auditor.ID, model.KindFindingOverdue, model.ChannelEmail)
+	both := []int64{mine.ManufacturerID, theirs.ManufacturerID}
+	_, err = w.store.UpdateUserWithScope(ctx, auditor.ID, auditor.Version, &both, system, func(*model.User) error { return nil })
+	testutil.Fatal(t, err, "scope")
+
+	w.mail.fail = true
+	w.run(sched)
+	w.mail.fail = false
+
+	// Two days later: the scope is narrowed, the finding closed, a
+	// certificate withdrawn, the manager switched findings off.
+	w.at(today.AddDays(2))
+	var a model.User
+	testutil.Fatal(t, w.db.Take(&a, auditor.ID).Error, "auditor")
+	onlyMine := []int64{mine.ManufacturerID}
+	_, err = w.store.UpdateUserWithScope(ctx, auditor.ID, a.Version, &onlyMine, system, func(*model.User) error { return nil })
+	testutil.Fatal(t, err, "narrow scope")
+	_, err = w.store.UpdateFinding(ctx, finding.ID, finding.Version, system, func(f *model.Finding) error {
+		f.Status, f.VerificationNote = model.FindingClosed, "mats grounded and measured"
+		return nil
+	})
+	testutil.Fatal(t, err, "close finding")
+	testutil.Fatal(t, w.db.Model(&model.Certification{}).Where("id = ?", withdrawn.ID).
+		Updates(map[string]any{"withdrawn": true, "withdrawn_reason": "site closed the line"}).Error, "withdraw")
+	w.prefer(w.users[model.RoleManager].ID, model.KindFindingOverdue, model.ChannelOff)
+
+	res := w.run(sched)
+	if res.DigestsFailed != 0 {
+		t.Fatalf("retry: %+v", res)
+	}
+	for _, role := range []model.Role{model.RoleAuditor, model.RoleManager, model.RoleProcurement} {
+		msgs := w.mail.to(string(role) + "@example.com")
+		if len(msgs) != 1 {
+			t.Fatalf("%s got %d digests", role, len(msgs))
+		}
+		body := msgs[0].Text + msgs[0].HTML
+		for _, gone := range []string{"mats not grounded", "ISO 14001", "expires today", "expires in 30 days"} {
+			if strings.Contains(body, gone) {
+				t.Errorf("%s's retried digest still mentions %q:\n%s", role, gone, msgs[0].Text)
+			}
+		}
+		if !strings.Contains(msgs[0].Text, "AS9100D certificate of "+mine.Code+" expired 2 days ago") ||
+			!strings.Contains(msgs[0].Text, "ISO 9001:2015 certificate of "+mine.Code+" expires in 28 days") {
+			t.Errorf("%s's retried digest is not today's:\n%s", role, msgs[0].Text)
+		}
+		if role == model.RoleAuditor && (strings.Contains(body, theirs.Code) || strings.Contains(body, theirs.Name)) {
+			t.Errorf("the auditor's digest names a site out of their scope now:\n%s", msgs[0].Text)
+		}
+	}
+}
+
+// An SMTP outage does not silence the day: a later run on the same day
+// sends what is pending (once, even when two try), and a dry run shows it.
+func TestLaterRunSendsPendingDigests(t *testing.T) {
+	w := newWorld(t)
+	sched := w.scheduler(w.mail)
+	site := w.site()
+	w.certificate(site.ID, "ISO 9001:2015", w.store.Today().AddDays(7))
+	w.mail.fail = true
+	if res := w.run(sched); res.DigestsFailed != 3 {
+		t.Fatalf("outage: %+v", res)
+	}
+	pending, err := sched.PendingDigests(context.Background())
+	testutil.Fatal(t, err, "pending")
+	var out strings.Builder
+	reminders.WritePendingDigests(&out, pending)
+	if len(pending) != 3 || !strings.Contains(out.String(), "procurement@example.com") || !strings.Contains(out.String(), "3 pending digest(s)") {
+		t.Fatalf("pending before the retry: %d\n%s", len(pending), out.String())
+	}
+	w.mail.fail = false
+	res, err := sched.RunOnce(context.Background())
+	testutil.Fatal(t, err, "second run")
+	if !errors.Is(res.Skipped, store.ErrReminderRunDone) || res.Digests != 3 || res.Reminders != 0 {
+		t.Fatalf("second run the same day: %+v", res)
+	}
+	res, err = sched.RunOnce(context.Background())
+	testutil.Fatal(t, err, "third run")
+	if res.Digests != 0 || w.mail.count() != 3 {
+		t.Fatalf("third run sent again: %+v, %d messages", res, w.mail.count())
+	}
+}
+
+// A held mail lease keeps a second sender away.
+func TestMailLeaseKeepsOneSender(t *testing.T) {
+	w := newWorld(t)
+	site := w.site()
+	w.certificate(site.ID, "ISO 9001:2015", w.store.Today().AddDays(7))
+	w.mail.fail = true
+	w.run(w.scheduler(w.mail))
+	w.mail.fail = false
+	ok, err := w.store.TakeMailLease(context.Background(), w.store.Today(), time.Minute)
+	testutil.Fatal(t, err, "lease")
+	if !ok {
+		t.Fatal("the lease was held after the run finished")
+	}
+	res, err := w.scheduler(w.mail).RunOnce(context.Background())
+	testutil.Fatal(t, err, "run while leased")
+	if !res.MailBusy || res.Digests != 0 || w.mail.count() != 0 {
+		t.Fatalf("sent while another held the lease: %+v", res)
+	}
+	w.clock.Set(w.clock.Now().Add(2 * time.Minute)) // the holder crashed; its lease ran out
+	res, err = w.scheduler(w.mail).RunOnce(context.Background())
+	testutil.Fatal(t, err, "run after the lease ran out")
+	if res.Digests != 3 {
+		t.Fatalf("after the lease ran out: %+v", res)
+	}
+}
+
+// Certificates, findings and inspections of disqualified sites are not
+// reminded of.
+func TestDisqualifiedSitesAreNotReminded(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	today := w.store.Today()
+	site := w.site()
+	w.certificate(site.ID, "ISO 9001:2015", today.AddDays(7))
+	in := model.Inspection{SiteID: site.ID, Type: model.InspectionRoutine, Status: model.InspectionCompleted,
+		PerformedDate: today.AddDays(-20), Result: model.ResultFail}
+	_, err := w.store.CreateInspection(ctx, &in, system)
+	testutil.Fatal(t, err, "inspection")
+	f := model.Finding{Severity: model.SeverityCritical, Category: "quality", Description: "no incoming inspection", DueDate: today.AddDays(-2), Status: model.FindingOpen}
+	_, err = w.store.CreateFinding(ctx, in.ID, &f, system)
+	testutil.Fatal(t, err, "finding")
+	testutil.Fatal(t, w.db.Model(&model.Site{}).Where("id = ?", site.ID).
+		Updates(map[string]any{"qualification_status": model.StatusDisqualified, "next_inspection_due": today.AddDays(-1)}).Error, "disqualify")
+	res := w.run(w.scheduler(w.mail))
+	if res.Reminders != 0 || w.mail.count() != 0 {
+		t.Fatalf("a disqualified site was reminded of: %+v %+v", res, w.notifications(w.users[model.RoleProcurement].ID))
 	}
 }
 

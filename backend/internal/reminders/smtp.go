@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/mail"
 	"net/smtp"
+	"net/textproto"
 	"os"
 	"strconv"
 	"time"
@@ -29,8 +30,22 @@ type SMTPMailer struct {
 	now  func() time.Time
 	// TLSConfig overrides the TLS settings (tests trust their own CA).
 	TLSConfig *tls.Config
+	// StepTimeout bounds connecting, and each read and each write: a
+	// server that accepts and never answers costs this, not minutes.
+	StepTimeout time.Duration
 	// Timeout bounds one message's whole exchange.
 	Timeout time.Duration
+}
+
+// RefusedError is a mail server's permanent refusal (5xx) of a recipient
+// or of the message to them: sending again would be refused again.
+type RefusedError struct {
+	Step   string // the SMTP command refused, e.g. "RCPT TO"
+	Answer string // the server's code and text
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("reminders: the SMTP server refused %s for good: %s", e.Step, e.Answer)
 }
 
 // MailerFor returns the mailer for cfg, or nil when no SMTP server is
@@ -54,10 +69,16 @@ func NewSMTPMailer(cfg config.SMTP, now func() time.Time) (*SMTPMailer, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &SMTPMailer{cfg: cfg, from: from, now: now, Timeout: 2 * time.Minute}, nil
+	step := cfg.Timeout
+	if step <= 0 {
+		step = config.DefaultSMTPTimeout
+	}
+	return &SMTPMailer{cfg: cfg, from: from, now: now, StepTimeout: step, Timeout: 5 * time.Minute}, nil
 }
 
-// Send delivers m. Errors name the step that failed, never the password.
+// Send delivers m. Errors name the step that failed, never the password;
+// a step the server does not answer in time says "timed out"; a 5xx answer
+// to the recipient or the message is a *RefusedError.
 func (s *SMTPMailer) Send(ctx context.Context, m Message) error {
 	body, err := m.compose(s.from, s.now())
 	if err != nil {
@@ -66,66 +87,107 @@ func (s *SMTPMailer) Send(ctx context.Context, m Message) error {
 	ctx, cancel := context.WithTimeout(ctx, s.Timeout)
 	defer cancel()
 	addr := net.JoinHostPort(s.cfg.Host, strconv.Itoa(s.cfg.Port))
-	var d net.Dialer
-	conn, err := d.DialContext(ctx, "tcp", addr)
+	fail := func(step string, err error) error {
+		if isTimeout(err) {
+			return fmt.Errorf("reminders: SMTP server %s: %s timed out: no answer within %s (QUALTRACK_SMTP_TIMEOUT)", addr, step, s.StepTimeout)
+		}
+		return fmt.Errorf("reminders: SMTP server %s: %s: %w", addr, step, err)
+	}
+	d := net.Dialer{Timeout: s.StepTimeout}
+	raw, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
-		return fmt.Errorf("reminders: connect to SMTP server %s: %w", addr, err)
+		return fail("connect", err)
 	}
-	defer conn.Close()
-	if dl, ok := ctx.Deadline(); ok {
-		_ = conn.SetDeadline(dl)
-	}
+	defer raw.Close()
 	// Closing the connection when ctx ends unblocks any read or write.
-	stop := context.AfterFunc(ctx, func() { conn.Close() })
+	stop := context.AfterFunc(ctx, func() { raw.Close() })
 	defer stop()
+	var conn net.Conn = &deadlineConn{Conn: raw, timeout: s.StepTimeout}
 	if s.cfg.TLS == config.SMTPTLSImplicit {
 		tc := tls.Client(conn, s.tlsConfig())
 		if err := tc.HandshakeContext(ctx); err != nil {
-			return fmt.Errorf("reminders: TLS with SMTP server %s: %w", addr, err)
+			return fail("TLS handshake", err)
 		}
 		conn = tc
 	}
 	c, err := smtp.NewClient(conn, s.cfg.Host)
 	if err != nil {
-		return fmt.Errorf("reminders: SMTP greeting from %s: %w", addr, err)
+		return fail("greeting", err)
 	}
 	defer c.Close()
 	if err := c.Hello(helloName()); err != nil {
-		return fmt.Errorf("reminders: SMTP EHLO: %w", err)
+		return fail("EHLO", err)
 	}
 	if s.cfg.TLS == config.SMTPTLSStartTLS {
 		if ok, _ := c.Extension("STARTTLS"); !ok {
 			return errors.New("reminders: the SMTP server does not offer STARTTLS; set QUALTRACK_SMTP_TLS to tls or none")
 		}
 		if err := c.StartTLS(s.tlsConfig()); err != nil {
-			return fmt.Errorf("reminders: SMTP STARTTLS: %w", err)
+			return fail("STARTTLS", err)
 		}
 	}
 	if s.cfg.Username != "" {
 		if err := c.Auth(smtp.PlainAuth("", s.cfg.Username, s.cfg.Password.Reveal(), s.cfg.Host)); err != nil {
-			return fmt.Errorf("reminders: SMTP authentication as %s: %w", s.cfg.Username, err)
+			return fail("authentication as "+s.cfg.Username, err)
 		}
 	}
 	if err := c.Mail(s.from.Address); err != nil {
-		return fmt.Errorf("reminders: SMTP MAIL FROM: %w", err)
+		return fail("MAIL FROM", err)
 	}
 	if err := c.Rcpt(m.To); err != nil {
-		return fmt.Errorf("reminders: SMTP RCPT TO %s: %w", m.To, err)
+		if r := refusal("RCPT TO "+m.To, err); r != nil {
+			return r
+		}
+		return fail("RCPT TO "+m.To, err)
 	}
 	w, err := c.Data()
 	if err != nil {
-		return fmt.Errorf("reminders: SMTP DATA: %w", err)
+		return fail("DATA", err)
 	}
 	if _, err := w.Write(body); err != nil {
-		return fmt.Errorf("reminders: SMTP DATA: %w", err)
+		return fail("DATA", err)
 	}
 	if err := w.Close(); err != nil {
-		return fmt.Errorf("reminders: SMTP message refused: %w", err)
+		if r := refusal("the message to "+m.To, err); r != nil {
+			return r
+		}
+		return fail("message", err)
 	}
 	if err := c.Quit(); err != nil {
-		return fmt.Errorf("reminders: SMTP QUIT: %w", err)
+		return fail("QUIT", err)
 	}
 	return nil
+}
+
+// refusal is the *RefusedError of a permanent (5xx) SMTP answer, or nil.
+func refusal(step string, err error) error {
+	var te *textproto.Error
+	if errors.As(err, &te) && te.Code >= 500 && te.Code < 600 {
+		return &RefusedError{Step: step, Answer: fmt.Sprintf("%d %s", te.Code, te.Msg)}
+	}
+	return nil
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.Is(err, os.ErrDeadlineExceeded) || errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())
+}
+
+// deadlineConn gives every read and every write its own deadline, so a
+// server that stops answering midway is given up on in time.
+type deadlineConn struct {
+	net.Conn
+	timeout time.Duration
+}
+
+func (c *deadlineConn) Read(b []byte) (int, error) {
+	_ = c.Conn.SetReadDeadline(time.Now().Add(c.timeout))
+	return c.Conn.Read(b)
+}
+
+func (c *deadlineConn) Write(b []byte) (int, error) {
+	_ = c.Conn.SetWriteDeadline(time.Now().Add(c.timeout))
+	return c.Conn.Write(b)
 }
 
 func (s *SMTPMailer) tlsConfig() *tls.Config {

@@ -9,6 +9,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"fmt"
 	"io"
 	"log/slog"
 	"math/big"
@@ -16,17 +17,19 @@ import (
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net"
+	"net/http/httptest"
 	"net/mail"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/config"
+	"github.com/qualtrack/qualtrack/backend/internal/metrics"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/reminders"
-	"github.com/qualtrack/qualtrack/backend/internal/store"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
@@ -153,8 +156,8 @@ func TestSMTPStartTLS(t *testing.T) {
 	m, err := reminders.NewSMTPMailer(smtpConfig(srv, config.SMTPTLSStartTLS, smtpPassword), nil)
 	testutil.Fatal(t, err, "mailer")
 	m.TLSConfig = &tls.Config{RootCAs: roots, ServerName: "127.0.0.1"}
-	digest := store.Digest{UserID: 1, Email: "jane@example.com", Name: "Jane", Items: []store.DigestItem{
-		{ReminderID: 1, Kind: model.KindFindingOverdue, Title: "Major finding at ACME-SZ1 is overdue by 2 days", Link: "/findings/4", DueDate: model.NewDate(2026, 6, 13)},
+	digest := reminders.Digest{UserID: 1, Email: "jane@example.com", Name: "Jane", Items: []reminders.Item{
+		{Kind: model.KindFindingOverdue, EntityID: 4, Title: "Major finding at ACME-SZ1 is overdue by 2 days", Link: "/findings/4", Date: model.NewDate(2026, 6, 13)},
 	}}
 	msg, err := reminders.RenderDigest(digest, model.NewDate(2026, 6, 15), "https://qt.example.com")
 	testutil.Fatal(t, err, "render")
@@ -188,4 +191,117 @@ func testCertificate(t *testing.T) (*tls.Config, *x509.CertPool) {
 	pool := x509.NewCertPool()
 	pool.AddCert(leaf)
 	return &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}}}, pool
+}
+
+// A server that accepts the connection and never answers costs the step
+// timeout, not minutes, and the error says it timed out.
+func TestSMTPTimesOut(t *testing.T) {
+	srv := startSMTP(t, nil, "")
+	srv.mu.Lock()
+	srv.hang = true
+	srv.mu.Unlock()
+	cfg := smtpConfig(srv, config.SMTPTLSNone, "")
+	cfg.Username, cfg.Timeout = "", 300*time.Millisecond
+	m, err := reminders.NewSMTPMailer(cfg, nil)
+	testutil.Fatal(t, err, "mailer")
+	err = m.Send(context.Background(), reminders.Message{To: "jane@example.com", Subject: "s", Text: "t", HTML: "h"})
+	if err == nil || !strings.Contains(err.Error(), "timed out") || !strings.Contains(err.Error(), "QUALTRACK_SMTP_TIMEOUT") {
+		t.Fatalf("a silent server: %v", err)
+	}
+}
+
+// A permanent refusal (5xx) of an address stops further tries for it: the
+// user is marked, hears in the app instead, the refusal is counted in the
+// metrics, and a new address is tried again.
+func TestRefusedAddressIsNotRetried(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	srv := startSMTP(t, nil, "")
+	srv.refuseRecipient("procurement@example.com", "550 5.1.1 mailbox unavailable")
+	cfg := smtpConfig(srv, config.SMTPTLSNone, "")
+	cfg.Username = ""
+	mailer, err := reminders.MailerFor(cfg, w.clock.Now)
+	testutil.Fatal(t, err, "mailer")
+	reg := metrics.New()
+	sched := reminders.NewScheduler(reminders.Options{Store: w.store, Mailer: mailer, BaseURL: "https://qt.example.com", Hour: 6, Metrics: reg})
+	site := w.site()
+	w.certificate(site.ID, "ISO 9001:2015", w.store.Today().AddDays(7))
+	if res := w.run(sched); res.Digests != 2 || res.DigestsRefused != 1 || res.DigestsFailed != 0 {
+		t.Fatalf("run: %+v", res)
+	}
+	proc := w.users[model.RoleProcurement]
+	var u model.User
+	testutil.Fatal(t, w.db.Take(&u, proc.ID).Error, "user")
+	if u.EmailRefusedAt == nil || u.EmailRefusal != "550 5.1.1 mailbox unavailable" {
+		t.Fatalf("refusal not recorded: %v %q", u.EmailRefusedAt, u.EmailRefusal)
+	}
+	rec := httptest.NewRecorder()
+	reg.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if !strings.Contains(rec.Body.String(), `qualtrack_reminder_emails_total{outcome="refused"} 1`) ||
+		!strings.Contains(rec.Body.String(), `qualtrack_reminder_emails_total{outcome="sent"} 2`) {
+		t.Fatalf("metrics:\n%s", rec.Body.String())
+	}
+
+	// The next stage a week later: nothing is tried for the refused address;
+	// the reminder is in the app.
+	w.at(w.store.Today().AddDays(7))
+	before := len(srv.received())
+	if res := w.run(sched); res.DigestsRefused != 0 || res.Digests != 2 {
+		t.Fatalf("next stage: %+v", res)
+	}
+	if got := srv.received()[before:]; len(got) != 2 || slices.ContainsFunc(got, func(m receivedMail) bool { return slices.Contains(m.To, "procurement@example.com") }) {
+		t.Fatalf("after the refusal: %+v", got)
+	}
+	ns := w.notifications(proc.ID)
+	var channel string
+	testutil.Fatal(t, w.db.Model(&model.Reminder{}).Where("user_id = ?", proc.ID).Order("id DESC").Limit(1).Pluck("channel", &channel).Error, "channel")
+	if len(ns) != 2 || channel != "in_app" {
+		t.Fatalf("in-app instead: %d notifications, last channel %q", len(ns), channel)
+	}
+
+	// A new address starts afresh.
+	_, err = w.store.UpdateUser(ctx, proc.ID, u.Version, system, func(u *model.User) error { u.Email = "proc2@example.com"; return nil })
+	testutil.Fatal(t, err, "change address")
+	var changed model.User
+	testutil.Fatal(t, w.db.Take(&changed, proc.ID).Error, "user")
+	if changed.EmailRefusedAt != nil || changed.EmailRefusal != "" {
+		t.Fatalf("a new address is still refused: %v %q", changed.EmailRefusedAt, changed.EmailRefusal)
+	}
+}
+
+// Digests go out a few at a time, never more than the bound.
+func TestDigestsAreSentConcurrentlyWithinBound(t *testing.T) {
+	w := newWorld(t)
+	for i := range 12 {
+		w.user(fmt.Sprintf("buyer%d@example.com", i), model.RoleProcurement)
+	}
+	site := w.site()
+	w.certificate(site.ID, "ISO 9001:2015", w.store.Today().AddDays(7))
+	m := &slowMailer{}
+	sched := reminders.NewScheduler(reminders.Options{Store: w.store, Mailer: m, BaseURL: "https://qt.example.com", Hour: 6, SendConcurrency: 3})
+	if res := w.run(sched); res.Digests != 15 {
+		t.Fatalf("run: %+v", res)
+	}
+	if m.max != 3 {
+		t.Fatalf("at most %d digests were in flight at once, want 3", m.max)
+	}
+}
+
+// slowMailer holds each message a short while and notes the most in
+// flight at once.
+type slowMailer struct {
+	mu            sync.Mutex
+	inFlight, max int
+}
+
+func (m *slowMailer) Send(ctx context.Context, _ reminders.Message) error {
+	m.mu.Lock()
+	m.inFlight++
+	m.max = max(m.max, m.inFlight)
+	m.mu.Unlock()
+	time.Sleep(20 * time.Millisecond)
+	m.mu.Lock()
+	m.inFlight--
+	m.mu.Unlock()
+	return nil
 }

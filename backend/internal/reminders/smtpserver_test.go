@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/tls"
 	"encoding/base64"
+	"io"
 	"net"
 	"strings"
 	"sync"
@@ -22,6 +23,20 @@ type smtpServer struct {
 
 	mu    sync.Mutex
 	mails []receivedMail
+	// refuse answers RCPT TO these addresses with the reply given.
+	refuse map[string]string
+	// hang accepts connections and never answers.
+	hang bool
+}
+
+// refuseRecipient makes the server answer RCPT TO addr with reply.
+func (s *smtpServer) refuseRecipient(addr, reply string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.refuse == nil {
+		s.refuse = map[string]string{}
+	}
+	s.refuse[addr] = reply
 }
 
 // receivedMail is one message as the server saw it.
@@ -85,6 +100,13 @@ func (s *smtpServer) session(c net.Conn) {
 	}
 	var cur receivedMail
 	usedTLS := false
+	s.mu.Lock()
+	hang := s.hang
+	s.mu.Unlock()
+	if hang {
+		_, _ = io.Copy(io.Discard, r) // until the client gives up
+		return
+	}
 	reply("220 test.invalid ESMTP ready")
 	for {
 		line, err := r.ReadString('\n')
@@ -132,6 +154,13 @@ func (s *smtpServer) session(c net.Conn) {
 			cur.From = bracketed(arg)
 			reply("250 ok")
 		case "RCPT":
+			s.mu.Lock()
+			refused, ok := s.refuse[bracketed(arg)]
+			s.mu.Unlock()
+			if ok {
+				reply(refused)
+				continue
+			}
 			cur.To = append(cur.To, bracketed(arg))
 			reply("250 ok")
 		case "DATA":

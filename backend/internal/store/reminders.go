@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -48,6 +49,7 @@ type DueCertificate struct {
 	ID                int64
 	SiteID            int64
 	ManufacturerID    int64
+	ManufacturerName  string
 	SiteCode          string
 	SiteName          string
 	Standard          string
@@ -64,6 +66,7 @@ type DueCertificate struct {
 type DueSite struct {
 	ID                  int64
 	ManufacturerID      int64
+	ManufacturerName    string
 	Code                string
 	Name                string
 	RiskTier            model.RiskTier
@@ -75,16 +78,17 @@ type DueSite struct {
 
 // DueFinding is a finding of an active site that is not closed.
 type DueFinding struct {
-	ID             int64
-	SiteID         int64
-	ManufacturerID int64
-	SiteCode       string
-	SiteName       string
-	Severity       model.Severity
-	Status         model.FindingStatus
-	Description    string
-	Owner          string
-	DueDate        model.Date
+	ID               int64
+	SiteID           int64
+	ManufacturerID   int64
+	ManufacturerName string
+	SiteCode         string
+	SiteName         string
+	Severity         model.Severity
+	Status           model.FindingStatus
+	Description      string
+	Owner            string
+	DueDate          model.Date
 }
 
 // Recipient is a user who can sign in, with the channels they chose (kinds
@@ -98,6 +102,9 @@ type Recipient struct {
 	// Scope limits a scoped auditor to these manufacturers' records (nil:
 	// every record).
 	Scope []int64
+	// EmailRefused: the mail server refused the address for good, so
+	// reminders reach the user in the app only.
+	EmailRefused bool
 }
 
 // ReminderKey identifies a reminder: a stage of a record told to a user.
@@ -127,28 +134,34 @@ func (s *Store) ReminderFacts(ctx context.Context, today model.Date, w ReminderW
 func (s *Store) reminderFacts(db *gorm.DB, today model.Date, w ReminderWindow) (ReminderFacts, error) {
 	f := ReminderFacts{Today: today, Sent: map[ReminderKey]bool{}}
 	err := db.Table("certifications").
-		Select(`certifications.id, certifications.site_id, sites.manufacturer_id, sites.code AS site_code, sites.name AS site_name,
+		Select(`certifications.id, certifications.site_id, sites.manufacturer_id, manufacturers.name AS manufacturer_name,
+			sites.code AS site_code, sites.name AS site_name,
 			certifications.standard, certifications.certificate_number, certifications.issuing_body, certifications.expires_on,
 			`+supersededCondition+` AS superseded`, false).
-		Joins("JOIN sites ON sites.id = certifications.site_id").Where(activeSite).
+		Joins("JOIN sites ON sites.id = certifications.site_id").Joins("JOIN manufacturers ON manufacturers.id = sites.manufacturer_id").
+		Where(activeSite).Where(remindedSite, model.StatusDisqualified).
 		Where("certifications.withdrawn = ? AND certifications.expires_on BETWEEN ? AND ?", false, w.From, w.To).
 		Order("certifications.id").Scan(&f.Certificates).Error
 	if err != nil {
 		return f, fmt.Errorf("store: reminder facts: certificates: %w", err)
 	}
 	err = db.Model(&model.Site{}).
-		Select("id, manufacturer_id, code, name, risk_tier, qualification_status, next_inspection_due, next_planned_date, conditional_until").
-		Where(activeSite).
-		Where("((next_inspection_due BETWEEN ? AND ?) OR (qualification_status = ? AND conditional_until BETWEEN ? AND ?))",
+		Select(`sites.id, sites.manufacturer_id, manufacturers.name AS manufacturer_name, sites.code, sites.name, sites.risk_tier,
+			sites.qualification_status, sites.next_inspection_due, sites.next_planned_date, sites.conditional_until`).
+		Joins("JOIN manufacturers ON manufacturers.id = sites.manufacturer_id").
+		Where(activeSite).Where(remindedSite, model.StatusDisqualified).
+		Where("((sites.next_inspection_due BETWEEN ? AND ?) OR (sites.qualification_status = ? AND sites.conditional_until BETWEEN ? AND ?))",
 			w.From, w.To, model.StatusConditional, w.From, w.To).
-		Order("id").Scan(&f.Sites).Error
+		Order("sites.id").Scan(&f.Sites).Error
 	if err != nil {
 		return f, fmt.Errorf("store: reminder facts: sites: %w", err)
 	}
 	err = db.Table("findings").
-		Select(`findings.id, findings.site_id, sites.manufacturer_id, sites.code AS site_code, sites.name AS site_name, findings.severity,
+		Select(`findings.id, findings.site_id, sites.manufacturer_id, manufacturers.name AS manufacturer_name,
+			sites.code AS site_code, sites.name AS site_name, findings.severity,
 			findings.status, findings.description, findings.owner, findings.due_date`).
-		Joins("JOIN sites ON sites.id = findings.site_id").Where(activeSite).
+		Joins("JOIN sites ON sites.id = findings.site_id").Joins("JOIN manufacturers ON manufacturers.id = sites.manufacturer_id").
+		Where(activeSite).Where(remindedSite, model.StatusDisqualified).
 		Where("findings.status <> ? AND findings.due_date BETWEEN ? AND ?", model.FindingClosed, w.From, w.To).
 		Order("findings.id").Scan(&f.Findings).Error
 	if err != nil {
@@ -183,6 +196,11 @@ func (s *Store) reminderFacts(db *gorm.DB, today model.Date, w ReminderWindow) (
 	return f, nil
 }
 
+// remindedSite leaves out disqualified sites: nobody renews their
+// certificates or chases their findings any more. Its placeholder is
+// model.StatusDisqualified.
+const remindedSite = "sites.qualification_status <> ?"
+
 // supersededCondition is true when the certificate's site holds a later
 // certificate of the same standard that is not withdrawn. Its one
 // placeholder is false (the withdrawn flag).
@@ -192,7 +210,7 @@ const supersededCondition = `EXISTS (SELECT 1 FROM certifications later WHERE la
 // recipients are the users who can sign in now, with their choices.
 func (s *Store) recipients(db *gorm.DB) ([]Recipient, error) {
 	var users []model.User
-	err := db.Select("id", "email", "name", "role").
+	err := db.Select("id", "email", "name", "role", "email_refused_at").
 		Where("active = ? AND (access_expires_at IS NULL OR access_expires_at > ?)", true, s.Now()).
 		Order("id").Find(&users).Error
 	if err != nil {
@@ -202,7 +220,8 @@ func (s *Store) recipients(db *gorm.DB) ([]Recipient, error) {
 	index := map[int64]int{}
 	ids := make([]int64, len(users))
 	for i, u := range users {
-		out[i] = Recipient{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role, Preferences: map[model.ReminderKind]model.NotificationChannel{}}
+		out[i] = Recipient{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role, Preferences: map[model.ReminderKind]model.NotificationChannel{},
+			EmailRefused: u.EmailRefusedAt != nil}
 		index[u.ID], ids[i] = i, u.ID
 	}
 	for _, chunk := range chunks(ids, 500) {
@@ -325,54 +344,66 @@ func (s *Store) ReminderRunOn(ctx context.Context, day model.Date) (run model.Re
 	return run, err == nil, translate(err, "reminder run")
 }
 
-// Digest is what one user is to be e-mailed.
-type Digest struct {
-	UserID int64
-	Email  string
-	Name   string
-	Items  []DigestItem
-}
-
-// DigestItem is one reminder of a digest.
-type DigestItem struct {
+// PendingEmail is an e-mail reminder no digest has carried yet.
+type PendingEmail struct {
 	ReminderID int64
+	UserID     int64
 	Kind       model.ReminderKind
-	Title      string
-	Body       string
-	Link       string
-	DueDate    model.Date
+	EntityID   int64
+	RunDate    model.Date
 }
 
-// PendingDigests gathers, per active user, the e-mail reminders recorded on
-// or after since that no digest has carried yet: today's, and earlier ones
-// whose sending failed.
-func (s *Store) PendingDigests(ctx context.Context, since model.Date) ([]Digest, error) {
-	var rows []struct {
-		DigestItem
-		UserID int64
-		Email  string
-		Name   string
-	}
-	err := s.db.WithContext(ctx).Table("reminders").
-		Select(`reminders.id AS reminder_id, reminders.kind, notifications.title, notifications.body, notifications.link,
-			notifications.due_date, reminders.user_id, users.email, users.name`).
-		Joins("JOIN notifications ON notifications.reminder_id = reminders.id").
-		Joins("JOIN users ON users.id = reminders.user_id").
-		Where("reminders.channel = ? AND reminders.emailed_at IS NULL AND reminders.run_date >= ?", model.ChannelEmail, since).
-		Where("users.active = ? AND (users.access_expires_at IS NULL OR users.access_expires_at > ?)", true, s.Now()).
-		Order("reminders.user_id, notifications.due_date, reminders.id").Scan(&rows).Error
+// PendingEmails lists the e-mail reminders recorded on or after since that
+// no digest has carried yet: today's, and earlier ones whose sending
+// failed. Only which record and whom they concern is returned: a digest is
+// always written from today's records, never from what was true when the
+// reminder was recorded.
+func (s *Store) PendingEmails(ctx context.Context, since model.Date) ([]PendingEmail, error) {
+	var out []PendingEmail
+	err := s.db.WithContext(ctx).Model(&model.Reminder{}).
+		Select("id AS reminder_id, user_id, kind, entity_id, run_date").
+		Where("channel = ? AND emailed_at IS NULL AND run_date >= ?", model.ChannelEmail, since).
+		Order("user_id, id").Scan(&out).Error
 	if err != nil {
-		return nil, fmt.Errorf("store: pending digests: %w", err)
-	}
-	var out []Digest
-	for _, r := range rows {
-		if len(out) == 0 || out[len(out)-1].UserID != r.UserID {
-			out = append(out, Digest{UserID: r.UserID, Email: r.Email, Name: r.Name})
-		}
-		d := &out[len(out)-1]
-		d.Items = append(d.Items, r.DigestItem)
+		return nil, fmt.Errorf("store: pending e-mails: %w", err)
 	}
 	return out, nil
+}
+
+// OverdueTotals are the counts behind a digest's "overdue in all" line.
+type OverdueTotals struct {
+	InspectionsOverdue  int64
+	FindingsOverdue     int64
+	CertificatesExpired int64
+}
+
+// OverdueTotals counts, in the store's scope, the sites whose inspection
+// is overdue, the overdue findings and the expired certificates still on
+// record (not withdrawn, not superseded), of active sites that are not
+// disqualified: all of them, not only those reminded of today.
+func (s *Store) OverdueTotals(ctx context.Context) (OverdueTotals, error) {
+	db := s.db.WithContext(ctx)
+	today := s.Today()
+	var t OverdueTotals
+	reminded := func(q *gorm.DB) *gorm.DB { return s.activeSites(q).Where(remindedSite, model.StatusDisqualified) }
+	counts := []struct {
+		what string
+		q    *gorm.DB
+		dst  *int64
+	}{
+		{"inspections", db.Model(&model.Site{}).Scopes(reminded).Where(overdueCondition, today), &t.InspectionsOverdue},
+		{"findings", db.Model(&model.Finding{}).Joins("JOIN sites ON sites.id = findings.site_id").Scopes(reminded).
+			Where(findingUnclosed+" AND findings.due_date < ?", today), &t.FindingsOverdue},
+		{"certificates", db.Model(&model.Certification{}).Joins("JOIN sites ON sites.id = certifications.site_id").Scopes(reminded).
+			Where("certifications.withdrawn = ? AND certifications.expires_on < ?", false, today).
+			Where("NOT "+supersededCondition, false), &t.CertificatesExpired},
+	}
+	for _, c := range counts {
+		if err := c.q.Count(c.dst).Error; err != nil {
+			return t, fmt.Errorf("store: overdue totals: %s: %w", c.what, err)
+		}
+	}
+	return t, nil
 }
 
 // MarkEmailed records that a digest carrying these reminders was sent, and
@@ -389,6 +420,78 @@ func (s *Store) MarkEmailed(ctx context.Context, day model.Date, reminderIDs []i
 			Updates(map[string]any{"emails": gorm.Expr("emails + 1"), "updated_at": at}).Error
 		return translate(err, "mark emailed")
 	})
+}
+
+// TakeMailLease claims the sending of day's digests for at most d: it
+// returns false when another process holds the claim, or when day was not
+// run yet. Release it with ReleaseMailLease.
+func (s *Store) TakeMailLease(ctx context.Context, day model.Date, d time.Duration) (bool, error) {
+	now := s.Now()
+	res := s.db.WithContext(ctx).Model(&model.ReminderRun{}).
+		Where("run_date = ? AND (mail_lease_until IS NULL OR mail_lease_until < ?)", day, now).
+		UpdateColumn("mail_lease_until", now.Add(d))
+	if res.Error != nil {
+		return false, translate(res.Error, "take mail lease")
+	}
+	return res.RowsAffected == 1, nil
+}
+
+// ReleaseMailLease gives up the claim TakeMailLease took.
+func (s *Store) ReleaseMailLease(ctx context.Context, day model.Date) error {
+	err := s.db.WithContext(ctx).Model(&model.ReminderRun{}).Where("run_date = ?", day).
+		UpdateColumn("mail_lease_until", nil).Error
+	return translate(err, "release mail lease")
+}
+
+// maxRefusalLength bounds the mail server's answer kept with a user.
+const maxRefusalLength = 300
+
+// MarkEmailRefused records that the mail server refused the user's
+// address for good, with its answer, unless the address changed since the
+// digest was written. It is audited; the user's version is not bumped, so
+// an admin editing the user at the same time is not refused.
+func (s *Store) MarkEmailRefused(ctx context.Context, userID int64, email, answer string, actor audit.Actor) error {
+	answer = strings.ToValidUTF8(strings.Join(strings.Fields(answer), " "), "")
+	if r := []rune(answer); len(r) > maxRefusalLength {
+		answer = string(r[:maxRefusalLength])
+	}
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&model.User{}).Where("id = ? AND email = ?", userID, email).
+			UpdateColumns(map[string]any{"email_refused_at": s.Now(), "email_refusal": answer})
+		if res.Error != nil {
+			return translate(res.Error, "mark e-mail refused")
+		}
+		if res.RowsAffected == 0 {
+			return nil
+		}
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionUserEmailRefused, EntityType: audit.EntityUser, EntityID: userID,
+			Changes: map[string]any{"email_refusal": answer}})
+		return err
+	})
+}
+
+// ClearEmailRefused forgets a refusal of email (a test e-mail to it went
+// through); it reports whether there was one.
+func (s *Store) ClearEmailRefused(ctx context.Context, email string, actor audit.Actor) (bool, error) {
+	var cleared bool
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var u model.User
+		err := tx.Select("id").Where("lower(email) = ? AND email_refused_at IS NOT NULL", NormalizeEmail(email)).Take(&u).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil
+		}
+		if err != nil {
+			return translate(err, "clear e-mail refusal")
+		}
+		if err := tx.Model(&model.User{}).Where("id = ?", u.ID).
+			UpdateColumns(map[string]any{"email_refused_at": nil, "email_refusal": ""}).Error; err != nil {
+			return translate(err, "clear e-mail refusal")
+		}
+		cleared = true
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionUserEmailAccepted, EntityType: audit.EntityUser, EntityID: u.ID})
+		return err
+	})
+	return cleared, err
 }
 
 // chunks splits ids so IN lists stay within every driver's parameter limit.

@@ -104,6 +104,10 @@ func (s *Store) UpdateUserWithScope(ctx context.Context, id, version int64, scop
 			return err
 		}
 		u.Email = NormalizeEmail(u.Email)
+		if u.Email != before.Email {
+			// A new address has not been refused yet.
+			u.EmailRefusedAt, u.EmailRefusal = nil, ""
+		}
 		scopeChanged := false
 		if scope != nil {
 			if err := checkScope(tx, *scope); err != nil {

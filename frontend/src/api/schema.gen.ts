@@ -1513,6 +1513,15 @@ export interface components {
             /** @description The login stops working at this time (auditors' limited access); null for no end. */
             access_expires_at: components["schemas"]["NullableTimestamp"];
             last_login_at: components["schemas"]["NullableTimestamp"];
+            /**
+             * @description When the mail server refused this address for good (a 5xx
+             *     answer to a reminder digest); reminders then reach the user in
+             *     the app only, until the address changes or `qualtrack reminders
+             *     test-email --to` the address goes through. null when not refused.
+             */
+            email_refused_at?: components["schemas"]["NullableTimestamp"];
+            /** @description The mail server's answer to the refused address; empty when not refused. */
+            email_refusal?: string;
             /** Format: int64 */
             version: number;
             /**

@@ -118,6 +118,11 @@ export default function UsersPage() {
                       Access ends {formatTimestamp(u.access_expires_at)}
                     </Text>
                   )}
+                  {u.email_refused_at && (
+                    <Text size="xs" c="red" mt={2} title={u.email_refusal}>
+                      E-mail refused {formatTimestamp(u.email_refused_at)}: {u.email_refusal}. Reminders are in the app only until the address changes.
+                    </Text>
+                  )}
                 </>
               ),
             },
