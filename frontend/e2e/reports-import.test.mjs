@@ -92,7 +92,12 @@ describe('reports and imports', () => {
             }),
           });
         }
-        return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ dry_run: dryRun, created: 2, updated: 1, unchanged: 0, errors: [] }) });
+        const changes = [
+          { row: 2, record: 'ACME-SZ1', action: 'update', fields: [{ field: 'risk_tier', old: 'high', new: 'critical' }, { field: 'city', old: 'Shenzhen', new: '' }] },
+          { row: 3, record: 'NEW-1', action: 'create', fields: [] },
+          { row: 4, record: 'NEW-2', action: 'create', fields: [] },
+        ];
+        return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ dry_run: dryRun, created: 2, updated: 1, unchanged: 0, errors: [], warnings: [], changes: dryRun ? changes : [] }) });
       });
       await signIn(page, manager.email, manager.password);
       await page.waitForURL((u) => u.pathname === '/');
@@ -113,6 +118,11 @@ describe('reports and imports', () => {
       await choose('fixed.xlsx');
       await page.getByRole('button', { name: 'Check file (dry run)' }).click();
       await preview.getByText('Every row is valid').waitFor();
+      // The dry run shows each changed field with its value now and after.
+      const changes = page.getByTestId('import-changes');
+      await changes.getByRole('row').filter({ hasText: 'Risk tier' }).filter({ hasText: 'high' }).filter({ hasText: 'critical' }).waitFor();
+      await changes.getByRole('row').filter({ hasText: 'City' }).filter({ hasText: 'Shenzhen' }).filter({ hasText: '(empty)' }).waitFor();
+      assert.equal(await changes.getByRole('row').filter({ hasText: 'New' }).count(), 2, 'two new sites listed');
       await page.getByRole('button', { name: 'Import 3 sites' }).click();
       await page.getByRole('dialog', { name: 'Import sites?' }).getByRole('button', { name: 'Import now' }).click();
       await page.getByRole('status').filter({ hasText: '2 sites created, 1 updated' }).waitFor();

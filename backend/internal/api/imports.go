@@ -32,6 +32,12 @@ type importResponse struct {
 	ManufacturersCreated *int                  `json:"manufacturers_created,omitempty"`
 	IgnoredColumns       []string              `json:"ignored_columns"`
 	Errors               []spreadsheet.Problem `json:"errors"`
+	// Warnings are rows read and left out on purpose (the template's
+	// example row); they do not stop the import.
+	Warnings []spreadsheet.Problem `json:"warnings"`
+	// Changes are, row by row, the records the import creates and
+	// updates, with each changed field's old and new value.
+	Changes []store.ImportChange `json:"changes"`
 }
 
 // importRejected is a 422 with the contract's error object next to the
@@ -125,9 +131,15 @@ func importAnswer(dryRun bool, p *spreadsheet.Parsed, res store.ImportResult) im
 	problems := append(append([]spreadsheet.Problem{}, p.Problems...), p.Place(res.Problems)...)
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Row < problems[j].Row })
 	resp := importResponse{DryRun: dryRun, Sheet: p.Sheet, Created: res.Created, Updated: res.Updated, Unchanged: res.Unchanged,
-		IgnoredColumns: p.Ignored, Errors: problems}
+		IgnoredColumns: p.Ignored, Errors: problems, Warnings: p.Warnings, Changes: res.Changes}
 	if resp.IgnoredColumns == nil {
 		resp.IgnoredColumns = []string{}
+	}
+	if resp.Warnings == nil {
+		resp.Warnings = []spreadsheet.Problem{}
+	}
+	if resp.Changes == nil || (len(problems) > 0 && !dryRun) {
+		resp.Changes = []store.ImportChange{}
 	}
 	if len(problems) > 0 && !dryRun {
 		resp.Created, resp.Updated, resp.Unchanged = 0, 0, 0
@@ -161,7 +173,7 @@ func importFailed(c *gin.Context, dryRun bool, err error) error {
 	}
 	c.JSON(http.StatusUnprocessableEntity, importRejected{
 		Error:          invalid(fe.Message, map[string]string{"file": fe.Message}),
-		importResponse: importResponse{DryRun: dryRun, IgnoredColumns: []string{}, Errors: fe.Problems},
+		importResponse: importResponse{DryRun: dryRun, IgnoredColumns: []string{}, Errors: fe.Problems, Warnings: []spreadsheet.Problem{}, Changes: []store.ImportChange{}},
 	})
 	return nil
 }

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/qualtrack/qualtrack/backend/internal/config"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
@@ -59,7 +62,7 @@ func TestXLImportSites(t *testing.T) {
 	w.db.Take(&globex, added.ManufacturerID)
 	if added.QualificationStatus != model.StatusProspective || !added.StatusSince.Equal(w.srv.Clock.Now()) || added.Country != "MX" ||
 		added.RiskTier != model.RiskMedium || added.NextInspectionDue.String() != "2026-06-15" || added.Version != 1 ||
-		!slices.Equal(added.Processes, model.StringList{"cable_assembly", "testing", "Conformal coating"}) ||
+		!slices.Equal(added.Processes, model.StringList{"cable_assembly", "testing", "conformal coating"}) ||
 		globex.Name != "Globex" || globex.Country != "MX" {
 		t.Errorf("new site %+v of %+v", added, globex)
 	}
@@ -141,13 +144,13 @@ func TestXLImportSitesRowErrors(t *testing.T) {
 		{xlArchivedID, "Archived", "Acme Electronics", "DE", "low"},
 	})
 	want := []xlWantProblem{
-		{3, "Risk tier", `"extreme" is not a risk tier. Write low, medium, high or critical.`},
-		{4, "Country", `"Atlantis" is not a country`},
+		{3, "Risk tier", `"extreme" is not a risk tier`},
+		{4, "Country", `"Atlantis" is not a known country`},
 		{5, "Code", "The site code is missing"},
 		{6, "Manufacturer", "The manufacturer is missing"},
 		{7, "Code", "also on row 2"},
-		{8, "Contact e-mail", "is not an e-mail address"},
-		{9, "Code", "keep it to 40"},
+		{8, "Contact e-mail", "Enter an e-mail address"},
+		{9, "Code", "Use 2 to 40 letters"},
 		{10, "City", "#REF!"},
 		{11, "Code", "archived"},
 	}
@@ -221,10 +224,10 @@ func TestXLImportCertificationRowErrors(t *testing.T) {
 	want := []xlWantProblem{
 		{3, "Expires on", "is not a day that exists"},
 		{4, "Expires on", "could be read as two different days"},
-		{5, "Expires on", "The expiry date is missing"},
+		{5, "Expires on", "Enter the date the certificate expires"},
 		{6, "Site code", "There is no site with the code NOPE-1"},
-		{7, "Withdrawn reason", "say why"},
-		{8, "Issued on", "is after the expiry date"},
+		{7, "Withdrawn reason", "Say why"},
+		{8, "Issued on", "cannot be after the expiry date"},
 		{9, "Certificate number", "also on row 2"},
 		{10, "Withdrawn", `"maybe" is not yes or no`},
 		{11, "Expires on", "is a number, not a date"},
@@ -252,7 +255,7 @@ func TestXLImportReadsFormulasAsValues(t *testing.T) {
 		xlInline("D3", "DE") + xlInline("E3", "low") + `</row>`
 
 	dry := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, xlSitesImport+"?dry_run=true", xlRawBook(t, header+good+uncached, nil)).Want(http.StatusOK))
-	xlCheckProblems(t, dry, []xlWantProblem{{3, "Code", "The site code is missing"}})
+	xlCheckProblems(t, dry, []xlWantProblem{{3, "Code", "formula saved without its value"}})
 
 	xlUpload(t, w.srv, model.RoleManager, xlSitesImport, xlRawBook(t, header+good, nil)).Want(http.StatusOK)
 	var s model.Site
@@ -347,7 +350,9 @@ func TestXLImportLimitsAndRequests(t *testing.T) {
 	xlUpload(t, srv, model.RoleAuditor, xlSitesImport, xlBook(t, "Sites", rows[:2])).Want(http.StatusForbidden)
 }
 
-// The templates import as they are (their example row is valid).
+// The templates' example rows are valid but never imported: the import
+// recognises them and says so in a warning; the notes explain the
+// blank-cell rule and the clear marker.
 func TestXLTemplatesImport(t *testing.T) {
 	w := newXLWorld(t)
 	for _, tc := range []struct{ template, importPath, sheet string }{
@@ -366,9 +371,25 @@ func TestXLTemplatesImport(t *testing.T) {
 				t.Errorf("%s: the Notes sheet does not explain %q", tc.template, h)
 			}
 		}
-		got := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, tc.importPath+"?dry_run=true", r.Body).Want(http.StatusOK))
-		if got.Created+got.Updated != 1 || len(got.Errors) != 0 {
-			t.Errorf("%s: dry run of the template %+v", tc.template, got)
+		if !slices.ContainsFunc(notes, func(r []string) bool {
+			return len(r) > 2 && strings.Contains(r[2], "(clear)") && strings.Contains(r[2], "blank")
+		}) {
+			t.Errorf("%s: the Notes sheet does not explain blank cells and (clear): %q", tc.template, notes)
+		}
+		got := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, tc.importPath, r.Body).Want(http.StatusOK))
+		if got.Created+got.Updated+got.Unchanged != 0 || len(got.Errors) != 0 || len(got.Warnings) != 1 || got.Warnings[0].Row != 2 ||
+			!strings.Contains(got.Warnings[0].Message, "example row") {
+			t.Errorf("%s: import of the template %+v", tc.template, got)
+		}
+		// Filled in with a real record in the example row's place, it imports.
+		tf := xlOpen(t, r)
+		if err := tf.SetCellValue(tc.sheet, "A2", xlOverdue); err != nil {
+			t.Fatal(err)
+		}
+		buf, _ := tf.WriteToBuffer()
+		got = xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, tc.importPath+"?dry_run=true", buf.Bytes()).Want(http.StatusOK))
+		if got.Created+got.Updated != 1 || len(got.Warnings) != 0 {
+			t.Errorf("%s: a real row in the example's place %+v", tc.template, got)
 		}
 	}
 }
@@ -378,6 +399,8 @@ func TestXLTemplatesImport(t *testing.T) {
 // without history comes back identical in every column.
 func TestXLRoundTripApprovedSuppliers(t *testing.T) {
 	w := newXLWorld(t)
+	// A manufacturer based elsewhere than its sites keeps its country.
+	w.db.Model(&model.Manufacturer{}).Where("name = ?", "Acme Electronics").Update("country", "DE")
 	const sh = "Approved suppliers"
 	first := w.srv.Do(model.RoleManager, http.MethodGet, "/api/v1/reports/approved-suppliers.xlsx", nil).Want(http.StatusOK)
 
@@ -386,12 +409,17 @@ func TestXLRoundTripApprovedSuppliers(t *testing.T) {
 	if got.Created != 4 || *got.ManufacturersCreated != 2 || len(got.Errors) != 0 || !slices.Contains(got.IgnoredColumns, "Status") {
 		t.Fatalf("import of the export: %+v", got)
 	}
+	var acme model.Manufacturer
+	empty.DB.DB.Where("name = ?", "Acme Electronics").Take(&acme)
+	if acme.Country != "DE" {
+		t.Errorf("the round trip gave Acme Electronics the country %q, want DE", acme.Country)
+	}
 	second := empty.Do(model.RoleManager, http.MethodGet, "/api/v1/reports/approved-suppliers.xlsx", nil)
 	a, b := xlRows(t, xlOpen(t, first), sh), xlRows(t, xlOpen(t, second), sh)
 	if len(a) != len(b) || !slices.Equal(a[0], b[0]) {
 		t.Fatalf("first %q\nsecond %q", a, b)
 	}
-	const siteColumns = 12
+	const siteColumns = 13
 	for i := range a {
 		pad := func(r []string) []string { return append(r, make([]string, 30)...)[:len(a[0])] }
 		ra, rb := pad(a[i]), pad(b[i])
@@ -419,5 +447,97 @@ func TestXLImportTooLargeWithoutLength(t *testing.T) {
 	r := srv.DoWith(h, http.MethodPost, xlSitesImport, io.MultiReader(&body)).Want(http.StatusRequestEntityTooLarge)
 	if r.ErrorCode() != "too_large" {
 		t.Errorf("body %s", r.Body)
+	}
+}
+
+// A blank cell leaves the stored value as it is; only the clear marker
+// clears a field. The dry run lists every changed field with its old and
+// new value, and the import then does exactly that.
+func TestXLImportBlankKeepsClearClears(t *testing.T) {
+	w := newXLWorld(t)
+	header := []any{"Code", "Site name", "Manufacturer", "Address", "City", "Country", "Processes", "Approved scope", "Risk tier",
+		"Contact name", "Contact e-mail", "Contact phone", "Notes"}
+	book := xlBook(t, "Sites", [][]any{
+		header,
+		{xlQualified, nil, nil, nil, nil, nil, nil, nil, "critical"},
+		{xlOverdue, nil, nil, nil, "(Clear)", nil, " (clear) "},
+		{xlNewCode, "(clear)"},
+	})
+	before := w.sites[xlQualified]
+	dry := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, xlSitesImport+"?dry_run=true", book).Want(http.StatusOK))
+	xlCheckProblems(t, dry, []xlWantProblem{{4, "Site name", "Enter the site's name"}})
+	if dry.Updated != 2 || len(dry.Changes) != 2 {
+		t.Fatalf("dry run %+v", dry)
+	}
+	first := dry.Changes[0]
+	if first.Row != 2 || first.Record != xlQualified || first.Action != "update" || len(first.Fields) != 1 ||
+		first.Fields[0].Field != "risk_tier" || first.Fields[0].Old != "high" || first.Fields[0].New != "critical" {
+		t.Errorf("changes of row 2: %+v", first)
+	}
+	second := map[string][2]any{}
+	for _, f := range dry.Changes[1].Fields {
+		second[f.Field] = [2]any{f.Old, f.New}
+	}
+	if len(second) != 2 || second["city"] != [2]any{"Dongguan", ""} || fmt.Sprint(second["processes"]) != "[[final_assembly conformal coating] []]" {
+		t.Errorf("changes of row 3: %+v", dry.Changes[1])
+	}
+
+	fixed := xlBook(t, "Sites", [][]any{header, {xlQualified, nil, nil, nil, nil, nil, nil, nil, "critical"}, {xlOverdue, nil, nil, nil, "(clear)", nil, "(clear)"}})
+	got := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, xlSitesImport, fixed).Want(http.StatusOK))
+	if got.Updated != 2 || len(got.Changes) != 2 {
+		t.Fatalf("import %+v", got)
+	}
+	var after, cleared model.Site
+	w.db.Where("code = ?", xlQualified).Take(&after)
+	w.db.Where("code = ?", xlOverdue).Take(&cleared)
+	if after.RiskTier != model.RiskCritical || after.Name != before.Name || after.Address != before.Address || after.City != before.City ||
+		!slices.Equal(after.Processes, before.Processes) || after.ApprovedScope != before.ApprovedScope || after.ContactName != before.ContactName ||
+		after.ContactEmail != before.ContactEmail || after.ContactPhone != before.ContactPhone || after.ManufacturerID != before.ManufacturerID {
+		t.Errorf("blank cells changed the site:\n before %+v\n after  %+v", before, after)
+	}
+	if cleared.City != "" || len(cleared.Processes) != 0 || cleared.Name != xlEvilName {
+		t.Errorf("cleared site %+v", cleared)
+	}
+
+	certs := xlBook(t, "Certifications", [][]any{
+		{"Site code", "Standard", "Certificate number", "Issuing body", "Scope", "Issued on", "Expires on", "Withdrawn", "Withdrawn reason"},
+		{xlQualified, "ISO 9001:2015", "Q-1", nil, nil, nil, "2028-06-30"},
+		{xlQualified, "IATF 16949:2016", "I-2", "(clear)", nil, "(clear)", nil, nil, nil},
+	})
+	cdry := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, xlCertsImport+"?dry_run=true", certs).Want(http.StatusOK))
+	if cdry.Updated != 1 || cdry.Unchanged != 1 || len(cdry.Changes) != 1 || len(cdry.Changes[0].Fields) != 1 ||
+		cdry.Changes[0].Fields[0].Field != "expires_on" || cdry.Changes[0].Fields[0].Old != "2027-12-31" || cdry.Changes[0].Fields[0].New != "2028-06-30" ||
+		cdry.Changes[0].Record != "ACME-SZ1 ISO 9001:2015 Q-1" {
+		t.Errorf("certifications dry run %+v", cdry)
+	}
+	xlUpload(t, w.srv, model.RoleManager, xlCertsImport, certs).Want(http.StatusOK)
+	var q model.Certification
+	w.db.Where("certificate_number = ?", "Q-1").Take(&q)
+	if q.IssuingBody != "TÜV SÜD" || q.IssuedOn.String() != "2024-01-01" || q.ExpiresOn.String() != "2028-06-30" {
+		t.Errorf("blank cells changed the certificate: %+v", q)
+	}
+}
+
+// A legend sheet before the data sheet is passed over; dates with a day
+// over 12 are not ambiguous.
+func TestXLImportLegendSheetAndUnambiguousDates(t *testing.T) {
+	w := newXLWorld(t)
+	f := excelize.NewFile()
+	defer f.Close()
+	_ = f.SetSheetName("Sheet1", "Legend")
+	_ = f.SetSheetRow("Legend", "A1", &[]any{"How to fill this in", "Write one certificate per row"})
+	_, _ = f.NewSheet("Data")
+	for i, row := range [][]any{
+		{"Site code", "Standard", "Certificate number", "Issued on", "Expires on"},
+		{xlQualified, "ISO 14001:2015", "E-1", "13/03/2026", "03/13/2029"},
+		{xlQualified, "ISO 45001:2018", "H-1", "05/05/2026", "04/03/2029"},
+	} {
+		_ = f.SetSheetRow("Data", fmt.Sprintf("A%d", i+1), &row)
+	}
+	buf, _ := f.WriteToBuffer()
+	got := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, xlCertsImport+"?dry_run=true", buf.Bytes()).Want(http.StatusOK))
+	xlCheckProblems(t, got, []xlWantProblem{{3, "Expires on", "could be read as two different days"}})
+	if got.Sheet != "Data" || got.Created != 1 {
+		t.Errorf("import %+v", got)
 	}
 }

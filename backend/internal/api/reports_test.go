@@ -126,7 +126,7 @@ func TestXLApprovedSuppliers(t *testing.T) {
 			t.Errorf("overdue conditional site: %s fill %q, want %q", h, got, fill)
 		}
 	}
-	for h, v := range map[string]string{"Overdue": "Yes", "Open critical": "1", "Open major": "1", "Open minor": "0", "Processes": "final_assembly, Conformal coating"} {
+	for h, v := range map[string]string{"Overdue": "Yes", "Open critical": "1", "Open major": "1", "Open minor": "0", "Processes": "final_assembly, conformal coating"} {
 		if got := xlCell(t, f, sh, h, o); got != v {
 			t.Errorf("overdue site: %s %q, want %q", h, got, v)
 		}

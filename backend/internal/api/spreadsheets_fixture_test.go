@@ -82,7 +82,7 @@ func newXLWorld(t *testing.T) *xlWorld {
 		ContactPhone: xlPhone, LastInspectionDate: xlDate("2026-03-01"), LastInspectionResult: model.ResultPass,
 		NextInspectionDue: xlDate("2027-03-01"), NextPlannedDate: xlDate("2026-09-01")})
 	w.site(model.Site{ManufacturerID: acme.ID, Code: xlOverdue, Name: xlEvilName, City: "Dongguan", Country: "CN",
-		Processes: model.StringList{"final_assembly", "Conformal coating"}, RiskTier: model.RiskCritical,
+		Processes: model.StringList{"final_assembly", "conformal coating"}, RiskTier: model.RiskCritical,
 		QualificationStatus: model.StatusConditional, StatusSince: since, ConditionalUntil: xlDate("2026-09-30"),
 		LastInspectionDate: xlDate("2026-01-10"), LastInspectionResult: model.ResultConditional, NextInspectionDue: xlDate("2026-05-01")})
 	w.site(model.Site{ManufacturerID: evil.ID, Code: xlSuspended, Name: xlEvilCmd, City: "Austin", Country: "US",

@@ -187,6 +187,23 @@ type xlImport struct {
 		Cell    string `json:"cell"`
 		Message string `json:"message"`
 	} `json:"errors"`
+	Warnings []struct {
+		Row     int    `json:"row"`
+		Column  string `json:"column"`
+		Message string `json:"message"`
+	} `json:"warnings"`
+	Changes []xlChange `json:"changes"`
+}
+
+type xlChange struct {
+	Row    int    `json:"row"`
+	Record string `json:"record"`
+	Action string `json:"action"`
+	Fields []struct {
+		Field string `json:"field"`
+		Old   any    `json:"old"`
+		New   any    `json:"new"`
+	} `json:"fields"`
 }
 
 func xlDecodeImport(t *testing.T, r *testutil.Response) xlImport {

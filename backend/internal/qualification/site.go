@@ -34,7 +34,8 @@ var siteCodePattern = regexp.MustCompile(`^[A-Z0-9._-]{2,40}$`)
 func NormalizeSiteCode(code string) string { return strings.ToUpper(strings.TrimSpace(code)) }
 
 // NormalizeSite puts a site's editable fields in their stored form (text
-// trimmed, code and country upper-case, processes cleaned) and returns a
+// trimmed, code and country upper-case, risk tier lower-case, processes
+// cleaned) and returns a
 // *ValidationError naming every field that is still wrong. The API and the
 // spreadsheet import both come through here, so a site is the same however
 // it was entered.
@@ -67,6 +68,7 @@ func NormalizeSite(s *model.Site) error {
 	}
 	s.ApprovedScope = strings.TrimSpace(s.ApprovedScope)
 	optionalText(p, "approved_scope", s.ApprovedScope, maxFreeTextLength)
+	s.RiskTier = model.RiskTier(strings.ToLower(strings.TrimSpace(string(s.RiskTier))))
 	switch {
 	case s.RiskTier == "":
 		p.Add("risk_tier", "Choose the risk tier: "+enumList(model.RiskTiers)+".")

@@ -67,7 +67,13 @@ func TestNormalizeSite(t *testing.T) {
 				}
 			}},
 		{"country unknown", valid(func(s *model.Site) { s.Country = "XX" }), []string{"country"}, nil},
-		{"risk tier unknown", valid(func(s *model.Site) { s.RiskTier = "High" }), []string{"risk_tier"}, nil},
+		{"risk tier unknown", valid(func(s *model.Site) { s.RiskTier = "extreme" }), []string{"risk_tier"}, nil},
+		{"risk tier in any case", valid(func(s *model.Site) { s.RiskTier = " High " }), nil,
+			func(t *testing.T, s model.Site) {
+				if s.RiskTier != model.RiskHigh {
+					t.Errorf("risk tier %q", s.RiskTier)
+				}
+			}},
 		{"contact e-mail", valid(func(s *model.Site) { s.ContactEmail = "Jane <jane@example.com>" }), []string{"contact_email"}, nil},
 		{"contact e-mail ok", valid(func(s *model.Site) { s.ContactEmail = " jane@example.com " }), nil, nil},
 		{"name too long", valid(func(s *model.Site) { s.Name = strings.Repeat("ü", 201) }), []string{"name"}, nil},

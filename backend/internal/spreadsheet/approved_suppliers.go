@@ -17,6 +17,7 @@ var approvedSupplierColumns = []Column{
 	{siteHeaders.Code, 14},
 	{siteHeaders.Name, 28},
 	{siteHeaders.Manufacturer, 26},
+	{siteHeaders.ManufacturerCountry, 18},
 	{siteHeaders.Address, 30},
 	{siteHeaders.City, 16},
 	{siteHeaders.Country, 18},
@@ -47,7 +48,7 @@ func ApprovedSuppliers(ctx context.Context, st *store.Store, f store.ReportSiteF
 	e.meta.Notes = []string{
 		"Valid certifications are those neither expired nor withdrawn; amber ones expire within " +
 			strconv.Itoa(st.Rules().ExpiringWithinDays) + " days.",
-		"The first 12 columns can be edited and imported again (Import sites); the others are ignored by the import.",
+		"The first 13 columns can be edited and imported again (Import sites); the others are ignored by the import.",
 	}
 	sh, err := e.wb.AddSheet("Approved suppliers", approvedSupplierColumns)
 	if err != nil {
@@ -70,7 +71,7 @@ func ApprovedSuppliers(ctx context.Context, st *store.Store, f store.ReportSiteF
 
 func approvedSupplierCells(r *store.ReportSite) []any {
 	return []any{
-		r.Code, r.Name, r.Manufacturer, r.Address, r.City, countryName(r.Country),
+		r.Code, r.Name, r.Manufacturer, countryName(r.ManufacturerCountry), r.Address, r.City, countryName(r.Country),
 		strings.Join(r.Processes, ", "), r.ApprovedScope, string(r.RiskTier),
 		r.ContactName, r.ContactEmail, r.ContactPhone,
 		Toned{words(r.Status), SiteStatusTone(r.Status)},

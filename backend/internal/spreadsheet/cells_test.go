@@ -71,6 +71,9 @@ func TestParseImportDate(t *testing.T) {
 		"46188":                "2026-06-15",
 		"46188.75":             "2026-06-15",
 		"18264":                "1950-01-01",
+		"13/03/2026":           "2026-03-13", // 13 cannot be a month
+		"03/13/2026":           "2026-03-13",
+		"05/05/2026":           "2026-05-05", // both readings are one day
 	}
 	for in, want := range ok {
 		got, err := parseImportDate(in, false)
@@ -82,8 +85,9 @@ func TestParseImportDate(t *testing.T) {
 		t.Errorf("1904 serial: %v", got)
 	}
 	bad := map[string]string{
-		"06/15/2026": "two different days",
-		"15/06/2026": "two different days",
+		"06/07/2026": "two different days",
+		"12/01/2026": "two different days",
+		"13/13/2026": "not a day that exists",
 		"2026-02-30": "not a day that exists",
 		"31.02.2026": "not a day that exists",
 		"2026-13-01": "not a day that exists",

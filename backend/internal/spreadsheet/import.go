@@ -93,7 +93,7 @@ func recoverDamaged(err *error) {
 // openWorkbook checks what the bytes are before excelize parses them and
 // opens them within the limits. Encrypted and legacy files never reach
 // excelize: decrypting would cost CPU for nothing.
-func openWorkbook(data []byte, limits Limits) (*excelize.File, error) {
+func openWorkbook(data []byte, limits Limits) (book, error) {
 	switch {
 	case len(data) == 0:
 		return nil, fileError("The file is empty. Choose the .xlsx file to import.")
@@ -122,7 +122,7 @@ func openWorkbook(data []byte, limits Limits) (*excelize.File, error) {
 		_ = f.Close()
 		return nil, fileError("The file has no worksheets.")
 	}
-	return f, nil
+	return xlsxBook{f}, nil
 }
 
 // field is one column an import understands.
@@ -154,6 +154,7 @@ func headerKey(h string) string {
 
 // table is a sheet whose header row has been matched to fields.
 type table struct {
+	key       string // the key field, the first one
 	sheet     string
 	headerRow int
 	col       map[string]int    // field key -> column index (0-based)
@@ -209,7 +210,7 @@ func matchHeader(cells []string, fields []field) (*table, error) {
 			byKey[headerKey(a)] = i
 		}
 	}
-	t := &table{col: map[string]int{}, written: map[string]string{}}
+	t := &table{key: fields[0].key, col: map[string]int{}, written: map[string]string{}}
 	var dup []string
 	for i, c := range cells {
 		c = strings.TrimSpace(c)
@@ -241,18 +242,19 @@ func matchHeader(cells []string, fields []field) (*table, error) {
 
 // readRows finds the sheet with the fields' header and calls fn with
 // every non-blank row below it (row numbers as the spreadsheet shows
-// them). Missing required columns, an empty sheet and too many rows are
-// file errors.
-func readRows(f *excelize.File, fields []field, limits Limits, fn func(t *table, row int, cells []string)) (*table, error) {
+// them), problems collected in problems. Missing required columns, an
+// empty sheet and too many rows are file errors. Sheets before the data
+// sheet (a legend, instructions) are passed over.
+func readRows(b book, fields []field, limits Limits, fn func(r *rowReader), problems *[]Problem) (*table, error) {
 	var t *table
-	var rows *excelize.Rows
-	for _, name := range f.GetSheetList() {
-		r, err := f.Rows(name)
+	var rows sheetRows
+	for _, name := range b.Sheets() {
+		r, err := b.Rows(name)
 		if err != nil {
 			continue // a chart sheet or a broken one: look at the next
 		}
 		for n := 1; n <= headerSearchRows && r.Next(); n++ {
-			cells, err := r.Columns(excelize.Options{RawCellValue: true})
+			cells, err := r.Columns()
 			if err != nil {
 				break
 			}
@@ -273,7 +275,7 @@ func readRows(f *excelize.File, fields []field, limits Limits, fn func(t *table,
 		_ = r.Close()
 	}
 	if t == nil {
-		first := f.GetSheetList()[0]
+		first := b.Sheets()[0]
 		return nil, fileError(fmt.Sprintf("No sheet has a %s column in its first %d rows. Put the column headers in the first row (download the template to see them).", fields[0].header, headerSearchRows),
 			Problem{Sheet: first, Row: 1, Column: fields[0].header, Message: fmt.Sprintf("No sheet has a %s column. The first row must hold the column headers: %s.", fields[0].header, requiredHeaders(fields))})
 	}
@@ -288,15 +290,16 @@ func readRows(f *excelize.File, fields []field, limits Limits, fn func(t *table,
 	if len(missing) > 0 {
 		return nil, fileError("Required columns are missing.", missing...)
 	}
+	date1904 := b.Date1904()
 	n, data := t.headerRow, 0
 	for rows.Next() {
 		n++
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		cells, err := rows.Columns()
 		if err != nil {
 			return nil, fileError(fmt.Sprintf("Row %d of sheet %s could not be read; the file may be damaged. Open it in Excel, save it and try again.", n, t.sheet),
 				Problem{Sheet: t.sheet, Row: n, Message: "This row could not be read."})
 		}
-		if blank(cells) {
+		if blank(cells) && !t.formulaWithoutValue(rows) {
 			continue
 		}
 		data++
@@ -304,7 +307,7 @@ func readRows(f *excelize.File, fields []field, limits Limits, fn func(t *table,
 			msg := fmt.Sprintf("The sheet %s has more than %d rows below the header; qualtrack imports at most %d rows at a time. Split the file and import each part.", t.sheet, limits.MaxRows, limits.MaxRows)
 			return nil, fileError(msg, Problem{Sheet: t.sheet, Row: n, Message: msg})
 		}
-		fn(t, n, cells)
+		fn(&rowReader{t: t, row: n, cells: cells, date1904: date1904, noValue: rows.NoValue, problems: problems})
 	}
 	if err := rows.Error(); err != nil {
 		return nil, fileError("The sheet could not be read to the end; the file may be damaged.", Problem{Sheet: t.sheet, Row: n, Message: "Reading stopped here."})
@@ -314,6 +317,12 @@ func readRows(f *excelize.File, fields []field, limits Limits, fn func(t *table,
 		return nil, fileError(msg, Problem{Sheet: t.sheet, Row: t.headerRow + 1, Message: "The sheet has no rows below the header."})
 	}
 	return t, nil
+}
+
+// formulaWithoutValue reports whether the key column of a row that looks
+// blank holds a formula saved without its value: the row is not empty.
+func (t *table) formulaWithoutValue(rows sheetRows) bool {
+	return rows.NoValue(t.col[t.key])
 }
 
 func blank(cells []string) bool {

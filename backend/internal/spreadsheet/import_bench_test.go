@@ -58,3 +58,49 @@ func BenchmarkImportSites(b *testing.B) {
 		b.ReportMetric(cpuSeconds()-cpu, "cpu-s/op")
 	}
 }
+
+// wrongSitesWorkbook is a sites import of n rows of which every one is
+// wrong twice over: a code the rules refuse and a cell a broken formula
+// left (#N/A).
+func wrongSitesWorkbook(b *testing.B, n int) []byte {
+	b.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	must(b, err)
+	must(b, sw.SetRow("A1", []any{"Code", "Site name", "Manufacturer", "Address", "City", "Country", "Processes", "Risk tier", "Contact e-mail"}))
+	for i := range n {
+		ref, _ := excelize.CoordinatesToCellName(1, i+2)
+		must(b, sw.SetRow(ref, []any{fmt.Sprintf("S %06d", i), fmt.Sprintf("Plant %d", i), fmt.Sprintf("Maker %d", i/20),
+			"1 Main Street", "#N/A", "Atlantis", "smt, testing", "extreme", fmt.Sprintf("site%d at example.com", i)}))
+	}
+	must(b, sw.Flush())
+	buf, err := f.WriteToBuffer()
+	must(b, err)
+	return buf.Bytes()
+}
+
+// BenchmarkImportSitesAllWrong imports 20,000 rows that are all wrong, as
+// POST /imports/sites does: every problem is found and nothing written.
+// Its cost stays within twice BenchmarkImportSites's (docs/benchmarks.md):
+// checking a cell is constant time however many problems came before.
+func BenchmarkImportSitesAllWrong(b *testing.B) {
+	const n = 20000
+	data := wrongSitesWorkbook(b, n)
+	limits := spreadsheet.DefaultLimits
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		clock := testutil.NewClock(testutil.FixedNow)
+		st := store.New(testutil.NewDB(b, clock.Now).DB, clock.Now)
+		b.StartTimer()
+		cpu := cpuSeconds()
+		parsed, err := spreadsheet.ReadSites(data, limits)
+		must(b, err)
+		res, err := st.ImportSites(context.Background(), parsed.Import, audit.Actor{Email: "bench"})
+		must(b, err)
+		if got := len(parsed.Problems) + len(res.Problems); got < n || res.Created != 0 {
+			b.Fatalf("%d problems, result %+v", got, res)
+		}
+		b.ReportMetric(cpuSeconds()-cpu, "cpu-s/op")
+	}
+}

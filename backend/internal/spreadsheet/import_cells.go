@@ -6,12 +6,15 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 )
+
+// ClearMarker in a cell clears the field; a blank cell leaves it as it
+// is. It is matched ignoring case and surrounding spaces.
+const ClearMarker = "(clear)"
 
 // rowReader reads the cells of one row, collecting problems.
 type rowReader struct {
@@ -19,21 +22,47 @@ type rowReader struct {
 	row      int
 	cells    []string
 	date1904 bool
+	// noValue reports whether the cell in a column holds a formula that
+	// was saved without its value (nil: the format has no formulas).
+	noValue  func(col int) bool
 	problems *[]Problem
+	// failedKeys are the fields of this row that have a problem, so
+	// checking is constant time however many problems the file has.
+	failedKeys map[string]bool
+	// set are the fields the row gives a value or clears.
+	set []string
 }
 
 func (r *rowReader) fail(key, msg string) {
 	*r.problems = append(*r.problems, r.t.problem(r.row, key, msg))
+	if r.failedKeys == nil {
+		r.failedKeys = map[string]bool{}
+	}
+	r.failedKeys[key] = true
 }
 
+// failed reports whether the field's cell already has a problem.
+func (r *rowReader) failed(key string) bool { return r.failedKeys[key] }
+
+// hasProblems reports whether the row has a problem.
+func (r *rowReader) hasProblems() bool { return len(r.failedKeys) > 0 }
+
 // text is the trimmed text of the field's cell ("" without a column).
-// Error values left by a broken formula are refused.
+// Error values left by a broken formula are refused, and so is a formula
+// saved without its value: the cell is not really blank.
 func (r *rowReader) text(key string) string {
 	i, ok := r.t.col[key]
-	if !ok || i >= len(r.cells) {
+	if !ok {
 		return ""
 	}
-	v := strings.TrimSpace(r.cells[i])
+	v := ""
+	if i < len(r.cells) {
+		v = strings.TrimSpace(r.cells[i])
+	}
+	if v == "" && r.noValue != nil && r.noValue(i) {
+		r.fail(key, "The cell holds a formula saved without its value, so qualtrack cannot see what it shows. Open the file in Excel or LibreOffice, let it calculate, save it and import again, or type the value.")
+		return ""
+	}
 	if cellErrors[v] {
 		r.fail(key, fmt.Sprintf("The cell shows the error %s, left by a formula. Fix the formula or type the value.", v))
 		return ""
@@ -41,39 +70,43 @@ func (r *rowReader) text(key string) string {
 	return unneutralize(v)
 }
 
-// limited is text of at most max characters.
-func (r *rowReader) limited(key, label string, max int) string {
-	v := r.text(key)
-	if utf8.RuneCountInString(v) > max {
-		r.fail(key, fmt.Sprintf("The %s is %d characters long; keep it to %d.", label, utf8.RuneCountInString(v), max))
+// field reads a field that a blank cell leaves as it is: ok is false for
+// a blank cell (or a problem); a cell holding ClearMarker gives "" and
+// ok. Either way a set field is remembered in r.set.
+func (r *rowReader) field(key string) (v string, ok bool) {
+	v = r.text(key)
+	switch {
+	case r.failed(key):
+		return "", false
+	case strings.EqualFold(v, ClearMarker):
+		v = ""
+	case v == "":
+		return "", false
 	}
-	return v
+	r.set = append(r.set, key)
+	return v, true
 }
 
-// required is limited text that must not be empty.
-func (r *rowReader) required(key, label string, max int, how string) string {
-	v := r.limited(key, label, max)
-	if v == "" && !r.failed(key) {
+// key reads a field that identifies the record: it cannot be blank or
+// cleared.
+func (r *rowReader) key(key, label, how string) string {
+	v := r.text(key)
+	switch {
+	case r.failed(key):
+	case v == "":
 		r.fail(key, fmt.Sprintf("The %s is missing. %s", label, how))
+	case strings.EqualFold(v, ClearMarker):
+		r.fail(key, fmt.Sprintf("The %s identifies the row's record and cannot be cleared.", label))
+		v = ""
 	}
 	return v
 }
 
-// failed reports whether the field's cell already has a problem.
-func (r *rowReader) failed(key string) bool {
-	col := r.t.written[key]
-	for _, p := range *r.problems {
-		if p.Row == r.row && p.Column == col && p.Sheet == r.t.sheet {
-			return true
-		}
-	}
-	return false
-}
-
-// date reads an Excel date cell, or text in an unambiguous form.
+// date reads an Excel date cell, or text in an unambiguous form, as
+// field does.
 func (r *rowReader) date(key, label string) model.Date {
-	v := r.text(key)
-	if v == "" {
+	v, ok := r.field(key)
+	if !ok || v == "" {
 		return model.Date{}
 	}
 	d, err := parseImportDate(v, r.date1904)
@@ -106,6 +139,7 @@ func unneutralize(s string) string {
 var (
 	isoDate   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$`)
 	dottedDMY = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+	slashed   = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
 	excelNum  = regexp.MustCompile(`^\d+(\.\d+)?$`)
 	// Written-out months cannot be misread: "15 Jun 2026", "15-Jun-2026",
 	// "June 15, 2026", "Jun 15 2026".
@@ -145,6 +179,16 @@ func parseImportDate(v string, date1904 bool) (model.Date, error) {
 			return model.DateOf(t), nil
 		}
 	}
+	if m := slashed.FindStringSubmatch(v); m != nil {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		switch {
+		case a > 12 || a == b: // 13/03/2026 and 05/05/2026 mean one day
+			return ymd(v, m[3], m[2], m[1])
+		case b > 12: // 03/13/2026
+			return ymd(v, m[3], m[1], m[2])
+		}
+	}
 	if strings.Count(v, "/") == 2 {
 		return model.Date{}, fmt.Errorf("%q could be read as two different days (month/day or day/month). Write it as YYYY-MM-DD, e.g. 2027-03-31, or format the cell as a date.", v)
 	}
@@ -162,7 +206,7 @@ func ymd(v, y, m, d string) (model.Date, error) {
 	return model.DateOf(t), nil
 }
 
-// parseYesNo reads a yes/no cell; an empty cell is no.
+// parseYesNo reads a yes/no cell; an empty (or cleared) cell is no.
 func parseYesNo(v string) (bool, bool) {
 	switch strings.ToLower(strings.TrimSpace(v)) {
 	case "", "no", "n", "false", "0", "-":

@@ -2,6 +2,7 @@ package spreadsheet
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
@@ -37,16 +38,14 @@ var certFields = []field{
 		help:    "Optional. A date cell, or text as YYYY-MM-DD (2024-04-01), DD.MM.YYYY (01.04.2024) or with the month's name (1 Apr 2024). Not after the expiry date."},
 	{key: "expires_on", header: certHeaders.ExpiresOn, required: true, example: "2027-03-31",
 		aliases: []string{"Expires", "Expiry", "Expiry date", "Expiration", "Expiration date", "Valid until", "Valid to", "Valid through"},
-		help:    "The certificate's last valid day: a date cell, or text as for Issued on. Slashed dates such as 03/04/2027 are refused because they mean different days in different countries."},
+		help:    "The certificate's last valid day: a date cell, or text as for Issued on. Slashed dates are read when only one reading exists (13/03/2027 is 13 March); 03/04/2027 is refused because it means different days in different countries."},
 	{key: "withdrawn", header: certHeaders.Withdrawn, example: "no",
 		aliases: []string{"Withdrawn?", "Is withdrawn", "Revoked", "Suspended"},
-		help:    "Optional. yes or no (also true/false, 1/0, x); empty means no."},
+		help:    "Optional. yes or no (also true/false, 1/0, x); empty means no for a new certificate and leaves an existing one as it is."},
 	{key: "withdrawn_reason", header: certHeaders.WithdrawnReason, example: "",
 		aliases: []string{"Reason withdrawn", "Withdrawal reason", "Reason"},
 		help:    "Why the certificate was withdrawn; required when Withdrawn is yes."},
 }
-
-var certOptionalFields = []string{"issuing_body", "scope", "issued_on", "withdrawn", "withdrawn_reason"}
 
 // CertificationsFile is a parsed certifications import.
 type CertificationsFile struct {
@@ -63,62 +62,58 @@ func ReadCertifications(data []byte, limits Limits) (out *CertificationsFile, er
 	}
 	defer f.Close()
 	out = &CertificationsFile{Parsed: Parsed{fields: certFields}}
-	date1904 := isDate1904(f)
 	first := map[string]int{}
-	t, err := readRows(f, certFields, limits, func(t *table, row int, cells []string) {
-		r := &rowReader{t: t, row: row, cells: cells, date1904: date1904, problems: &out.Problems}
-		before := len(out.Problems)
+	t, err := readRows(f, certFields, limits, func(r *rowReader) {
 		code, c := readCertification(r)
+		if code == exampleOf(certFields, "site_code") && c.Standard == exampleOf(certFields, "standard") && c.CertificateNumber == exampleOf(certFields, "certificate_number") {
+			out.Warnings = append(out.Warnings, r.t.problem(r.row, "site_code", exampleWarning(code+" "+c.Standard+" "+c.CertificateNumber)))
+			return
+		}
 		if code != "" && c.Standard != "" {
 			key := store.CertificationKey(code, c.Standard, c.CertificateNumber)
 			if at, dup := first[key]; dup {
 				r.fail("certificate_number", fmt.Sprintf("The certificate %s %s of site %s is also on row %d; a certificate can be in the file once. Remove or merge one of the rows.",
 					c.Standard, c.CertificateNumber, code, at))
 			} else {
-				first[key] = row
+				first[key] = r.row
 			}
 		}
-		if len(out.Problems) == before {
-			out.Import.Rows = append(out.Import.Rows, store.CertificationImportRow{Row: row, SiteCode: code, Certification: c})
+		if !r.hasProblems() {
+			out.Import.Rows = append(out.Import.Rows, store.CertificationImportRow{Row: r.row, SiteCode: code, Certification: c, Set: r.set})
 		}
-	})
+	}, &out.Problems)
 	if err != nil {
 		return nil, err
 	}
 	out.Sheet, out.Ignored, out.table = t.sheet, t.ignored, t
 	out.Import.Source.Sheet = t.sheet
-	for _, k := range certOptionalFields {
-		if t.has(k) {
-			out.Import.Fields = append(out.Import.Fields, k)
-		}
-	}
 	return out, nil
 }
 
+// readCertification reads a row for store.ImportCertifications, which
+// checks the result with qualification.ValidateCertification as the API
+// does. Site code, standard and certificate number identify the
+// certificate; every other field is set when its cell has a value or the
+// clear marker.
 func readCertification(r *rowReader) (string, model.Certification) {
 	var c model.Certification
-	code := r.required("site_code", "site code", 40, "Every row needs the code of the site holding the certificate.")
-	c.Standard = qualification.NormalizeStandard(r.required("standard", "standard", 100, "Name the standard, e.g. ISO 9001:2015."))
-	c.CertificateNumber = r.limited("certificate_number", "certificate number", 100)
-	c.IssuingBody = r.limited("issuing_body", "issuing body", 200)
-	c.Scope = r.limited("scope", "scope", 5000)
+	code := qualification.NormalizeSiteCode(r.key("site_code", "site code", "Every row needs the code of the site holding the certificate."))
+	c.Standard = qualification.NormalizeStandard(r.key("standard", "standard", "Name the standard, e.g. ISO 9001:2015."))
+	c.CertificateNumber = r.text("certificate_number")
+	if strings.EqualFold(c.CertificateNumber, ClearMarker) {
+		r.fail("certificate_number", "The certificate number identifies the certificate and cannot be cleared.")
+	}
+	c.IssuingBody, _ = r.field("issuing_body")
+	c.Scope, _ = r.field("scope")
 	c.IssuedOn = r.date("issued_on", "issue date")
 	c.ExpiresOn = r.date("expires_on", "expiry date")
-	if c.ExpiresOn.IsZero() && !r.failed("expires_on") {
-		r.fail("expires_on", "The expiry date is missing. Write the certificate's last valid day, e.g. 2027-03-31.")
+	if v, ok := r.field("withdrawn"); ok {
+		w, yesNo := parseYesNo(v)
+		if !yesNo {
+			r.fail("withdrawn", fmt.Sprintf("%q is not yes or no.", v))
+		}
+		c.Withdrawn = w
 	}
-	if !c.IssuedOn.IsZero() && !c.ExpiresOn.IsZero() && c.IssuedOn.After(c.ExpiresOn) {
-		r.fail("issued_on", fmt.Sprintf("The issue date %s is after the expiry date %s.", c.IssuedOn, c.ExpiresOn))
-	}
-	v := r.text("withdrawn")
-	w, ok := parseYesNo(v)
-	if !ok {
-		r.fail("withdrawn", fmt.Sprintf("%q is not yes or no.", v))
-	}
-	c.Withdrawn = w
-	c.WithdrawnReason = r.limited("withdrawn_reason", "withdrawal reason", 5000)
-	if c.Withdrawn && c.WithdrawnReason == "" && !r.failed("withdrawn_reason") {
-		r.fail("withdrawn_reason", "The certificate is marked withdrawn; say why in Withdrawn reason.")
-	}
+	c.WithdrawnReason, _ = r.field("withdrawn_reason")
 	return code, c
 }

@@ -2,12 +2,8 @@ package spreadsheet
 
 import (
 	"fmt"
-	"net/mail"
 	"regexp"
-	"slices"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
@@ -65,9 +61,6 @@ var siteFields = []field{
 		aliases: []string{"Note", "Comments", "Comment", "Remarks"}, help: "Optional. Free text."},
 }
 
-// siteOptionalFields are the fields whose column may be absent.
-var siteOptionalFields = []string{"address", "city", "processes", "approved_scope", "contact_name", "contact_email", "contact_phone", "notes"}
-
 // Parsed is what an import file says, before the store checks it against
 // the database.
 type Parsed struct {
@@ -77,8 +70,11 @@ type Parsed struct {
 	// Ignored are the headers no field matched (a status column, notes of
 	// one's own): they are not imported.
 	Ignored []string
-	table   *table
-	fields  []field
+	// Warnings are rows read but left out on purpose (the template's
+	// example row).
+	Warnings []Problem
+	table    *table
+	fields   []field
 }
 
 // Place puts the store's problems on their sheet, row and column.
@@ -103,78 +99,87 @@ func ReadSites(data []byte, limits Limits) (out *SitesFile, err error) {
 	}
 	defer f.Close()
 	out = &SitesFile{Parsed: Parsed{fields: siteFields}}
-	date1904 := isDate1904(f)
-	first := map[string]int{} // lower-case code -> first row
-	t, err := readRows(f, siteFields, limits, func(t *table, row int, cells []string) {
-		r := &rowReader{t: t, row: row, cells: cells, date1904: date1904, problems: &out.Problems}
-		before := len(out.Problems)
+	first := map[string]int{} // code -> first row
+	t, err := readRows(f, siteFields, limits, func(r *rowReader) {
 		site, maker, makerCountry := readSite(r)
+		if isSiteExample(site, maker) {
+			out.Warnings = append(out.Warnings, r.t.problem(r.row, "code", exampleWarning(site.Code)))
+			return
+		}
 		if site.Code != "" {
-			if at, dup := first[strings.ToLower(site.Code)]; dup {
+			if at, dup := first[site.Code]; dup {
 				r.fail("code", fmt.Sprintf("The code %s is also on row %d; a site can be in the file once. Remove or merge one of the rows.", site.Code, at))
 			} else {
-				first[strings.ToLower(site.Code)] = row
+				first[site.Code] = r.row
 			}
 		}
 		// Only rows without problems go on to the store, so the counts
 		// are of what would really be created and updated.
-		if len(out.Problems) == before {
-			out.Import.Rows = append(out.Import.Rows, store.SiteImportRow{Row: row, Manufacturer: maker, ManufacturerCountry: makerCountry, Site: site})
+		if !r.hasProblems() {
+			out.Import.Rows = append(out.Import.Rows, store.SiteImportRow{Row: r.row, Manufacturer: maker, ManufacturerCountry: makerCountry, Site: site, Set: r.set})
 		}
-	})
+	}, &out.Problems)
 	if err != nil {
 		return nil, err
 	}
 	out.Sheet, out.Ignored, out.table = t.sheet, t.ignored, t
 	out.Import.Source.Sheet = t.sheet
-	for _, k := range siteOptionalFields {
-		if t.has(k) {
-			out.Import.Fields = append(out.Import.Fields, k)
-		}
-	}
 	return out, nil
 }
 
+// exampleWarning says the template's example row was left out.
+func exampleWarning(what string) string {
+	return fmt.Sprintf("This is the template's example row (%s); it was not imported. Delete it, or write a real record over it.", what)
+}
+
+// isSiteExample reports whether a row is the sites template's example:
+// its code, name and manufacturer all as the template writes them.
+func isSiteExample(s model.Site, maker string) bool {
+	return s.Code == siteFields[0].example && s.Name == exampleOf(siteFields, "name") && maker == exampleOf(siteFields, "manufacturer")
+}
+
+func exampleOf(fields []field, key string) string {
+	for _, f := range fields {
+		if f.key == key {
+			return f.example
+		}
+	}
+	return ""
+}
+
+// readSite reads a row into a site for store.ImportSites, which checks it
+// with qualification.NormalizeSite as the API does. Only the code must be
+// there; every other field is set when its cell has a value or the clear
+// marker.
 func readSite(r *rowReader) (model.Site, string, string) {
 	var s model.Site
-	s.Code = r.required("code", "site code", 40, "Every row needs the site's code, e.g. ACME-SZ1.")
-	s.Name = r.required("name", "site name", 200, "Write the site's name.")
-	maker := strings.Join(strings.Fields(r.required("manufacturer", "manufacturer", 200, "Name the manufacturer the site belongs to.")), " ")
+	s.Code = qualification.NormalizeSiteCode(r.key("code", "site code", "Every row needs the site's code, e.g. ACME-SZ1."))
+	s.Name, _ = r.field("name")
+	maker := ""
+	if v, ok := r.field("manufacturer"); ok {
+		if maker = strings.Join(strings.Fields(v), " "); maker == "" {
+			r.fail("manufacturer", "A site always belongs to a manufacturer, so it cannot be cleared. Name the manufacturer, or leave the cell blank to keep it.")
+		}
+	}
 	makerCountry := ""
-	if v := r.text("manufacturer_country"); v != "" {
-		code, ok := qualification.CountryCode(v)
-		if !ok {
+	if v, ok := r.field("manufacturer_country"); ok && v != "" {
+		code, known := qualification.CountryCode(v)
+		if !known {
 			r.fail("manufacturer_country", unknownCountry(v))
 		}
 		makerCountry = code
 	}
-	s.Address = r.limited("address", "address", 500)
-	s.City = r.limited("city", "city", 120)
-	if v := r.required("country", "country", 100, "Write the country's ISO code (e.g. CN) or English name (e.g. China)."); v != "" {
-		code, ok := qualification.CountryCode(v)
-		if !ok {
-			r.fail("country", unknownCountry(v))
-		}
-		s.Country = code
-	}
+	s.Address, _ = r.field("address")
+	s.City, _ = r.field("city")
+	s.Country, _ = r.field("country")
 	s.Processes = readProcesses(r)
-	s.ApprovedScope = r.limited("approved_scope", "approved scope", 5000)
-	if v := r.required("risk_tier", "risk tier", 40, "Write low, medium, high or critical."); v != "" {
-		tier := model.RiskTier(strings.ToLower(v))
-		if !tier.Valid() {
-			r.fail("risk_tier", fmt.Sprintf("%q is not a risk tier. Write low, medium, high or critical.", v))
-		}
-		s.RiskTier = tier
-	}
-	s.ContactName = r.limited("contact_name", "contact name", 200)
-	s.ContactEmail = r.limited("contact_email", "contact e-mail", 254)
-	if v := s.ContactEmail; v != "" {
-		if a, err := mail.ParseAddress(v); err != nil || a.Address != v {
-			r.fail("contact_email", fmt.Sprintf("%q is not an e-mail address. Write one address such as jane@example.com.", v))
-		}
-	}
-	s.ContactPhone = r.limited("contact_phone", "contact phone", 60)
-	s.Notes = r.limited("notes", "notes", 10000)
+	s.ApprovedScope, _ = r.field("approved_scope")
+	tier, _ := r.field("risk_tier")
+	s.RiskTier = model.RiskTier(tier)
+	s.ContactName, _ = r.field("contact_name")
+	s.ContactEmail, _ = r.field("contact_email")
+	s.ContactPhone, _ = r.field("contact_phone")
+	s.Notes, _ = r.field("notes")
 	return s, maker, makerCountry
 }
 
@@ -184,38 +189,15 @@ func unknownCountry(v string) string {
 
 var processSeparators = regexp.MustCompile(`[,;|\n]+`)
 
-// readProcesses splits the processes cell; known processes are written
-// as qualtrack spells them ("Final assembly" -> final_assembly), others
-// are kept as typed.
+// readProcesses splits the processes cell at commas, semicolons, bars
+// and line breaks; qualification.NormalizeSite then cleans the list.
 func readProcesses(r *rowReader) model.StringList {
-	v := r.text("processes")
-	if v == "" {
-		return model.StringList{}
-	}
+	v, _ := r.field("processes")
 	out := model.StringList{}
 	for _, p := range processSeparators.Split(v, -1) {
-		p = strings.Join(strings.Fields(p), " ")
-		if p == "" {
-			continue
-		}
-		known := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(p))
-		if slices.Contains(model.SiteProcesses, known) {
-			p = known
-		}
-		if len([]rune(p)) > 100 {
-			r.fail("processes", fmt.Sprintf("The process %q is longer than 100 characters; separate processes with commas.", string([]rune(p)[:40])+"..."))
-			continue
-		}
-		if !slices.Contains(out, p) {
+		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
 		}
 	}
 	return out
-}
-
-// isDate1904 reports whether the workbook counts dates from 1904 (old
-// Mac workbooks), which shifts every date serial by four years.
-func isDate1904(f *excelize.File) bool {
-	props, err := f.GetWorkbookProps()
-	return err == nil && props.Date1904 != nil && *props.Date1904
 }

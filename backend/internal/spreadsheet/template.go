@@ -39,8 +39,10 @@ func SitesTemplate() (*Template, error) {
 	}, []string{
 		"One row per site, below the header row. Columns may be in any order; other columns are ignored.",
 		"A row whose Code matches a site in qualtrack updates it; other rows add sites. New sites start as prospective: the import never sets a qualification status (a Status column is ignored).",
-		"For an existing site, an empty cell clears an optional field; leave the whole column out to keep what qualtrack has.",
-		"Import with a dry run first: it changes nothing and lists every problem by row and column.",
+		"A blank cell never erases anything: for an existing site it keeps what qualtrack has, so a row with only the Code and the Risk tier changes only the risk tier. To empty a field, write (clear) in its cell. Required fields (name, country, risk tier, manufacturer) cannot be cleared.",
+		"Row 2 is an example (ACME-SZ1, Acme Shenzhen Plant 1, Acme Electronics): the import recognises it and skips it with a warning. Delete it or write a real site over it.",
+		"Every row passes the same checks as a site entered in qualtrack: codes are stored in upper case and must be 2 to 40 letters, digits, dashes, underscores or dots.",
+		"Import with a dry run first: it changes nothing, lists every problem by row and column, and shows every change it would make with the old and new value.",
 	})
 }
 
@@ -58,8 +60,9 @@ func CertificationsTemplate() (*Template, error) {
 	}, []string{
 		"One row per certificate, below the header row. Columns may be in any order; other columns are ignored (a Status column too: qualtrack derives it).",
 		"A row with the Site code, Standard and Certificate number of a certificate in qualtrack updates it; other rows add certificates.",
-		"For an existing certificate, an empty cell clears an optional field; leave the whole column out to keep what qualtrack has.",
-		"Import with a dry run first: it changes nothing and lists every problem by row and column.",
+		"A blank cell never erases anything: for an existing certificate it keeps what qualtrack has. To empty a field, write (clear) in its cell (Withdrawn (clear) means no). Expires on cannot be cleared.",
+		"Row 2 is an example (ACME-SZ1, ISO 9001:2015, CN-QMS-204518): the import recognises it and skips it with a warning. Delete it or write a real certificate over it.",
+		"Import with a dry run first: it changes nothing, lists every problem by row and column, and shows every change it would make with the old and new value.",
 	})
 }
 

@@ -18,19 +18,19 @@ import (
 type CertificationImportRow struct {
 	Row      int
 	SiteCode string
-	// Certification holds Standard, ExpiresOn and the optional fields.
+	// Certification holds Standard, CertificateNumber and the values of
+	// the fields in Set.
 	Certification model.Certification
+	// Set are the fields the row gives a value, or clears with the empty
+	// value; an existing certificate keeps every other field as stored.
+	Set []string
 }
 
 // CertificationImport is a validated certifications file. A row updates
 // the certificate with the same site code, standard and certificate
 // number (ignoring case), or adds one.
 type CertificationImport struct {
-	Rows []CertificationImportRow
-	// Fields are the optional fields the file has a column for
-	// (issuing_body, scope, issued_on, withdrawn, withdrawn_reason); an
-	// existing certificate keeps the others.
-	Fields []string
+	Rows   []CertificationImportRow
 	DryRun bool
 	Source ImportSource
 }
@@ -108,11 +108,11 @@ func (s *Store) planCertifications(db *gorm.DB, in CertificationImport) ([]certi
 		if old, ok := existing[key]; ok {
 			before := old
 			p.before, p.after = &before, old
-			applyCertificationFields(&p.after, c, in.Fields)
 		} else {
-			p.after = c
-			p.after.SiteID = site.ID
+			p.after = model.Certification{SiteID: site.ID, Standard: c.Standard, CertificateNumber: c.CertificateNumber}
 		}
+		applyCertificationFields(&p.after, r)
+		normalizeCertification(&p.after)
 		if err := qualification.ValidateCertification(qualification.CertificationInput{
 			Standard: p.after.Standard, CertificateNumber: p.after.CertificateNumber, IssuingBody: p.after.IssuingBody,
 			IssuedOn: p.after.IssuedOn, ExpiresOn: p.after.ExpiresOn, Scope: p.after.Scope, Withdrawn: p.after.Withdrawn, WithdrawnReason: p.after.WithdrawnReason,
@@ -120,15 +120,21 @@ func (s *Store) planCertifications(db *gorm.DB, in CertificationImport) ([]certi
 			res.Problems = append(res.Problems, importValidationProblems(r.Row, err)...)
 			continue
 		}
+		record := site.Code + " " + p.after.Standard
+		if p.after.CertificateNumber != "" {
+			record += " " + p.after.CertificateNumber
+		}
 		switch {
 		case p.before == nil:
 			res.Created++
+			res.Changes = append(res.Changes, ImportChange{Row: r.Row, Record: record, Action: "create", Fields: []FieldChange{}})
 		default:
 			p.changes = audit.Diff(*p.before, p.after)
 			if len(p.changes) == 0 {
 				res.Unchanged++
 			} else {
 				res.Updated++
+				res.Changes = append(res.Changes, ImportChange{Row: r.Row, Record: record, Action: "update", Fields: fieldChanges(p.changes)})
 			}
 		}
 		plans = append(plans, p)
@@ -154,13 +160,15 @@ func importValidationProblems(row int, err error) []ImportProblem {
 	return out
 }
 
-// applyCertificationFields copies the imported fields onto a stored
+// applyCertificationFields copies the fields the row sets onto a
 // certificate. The standard and number matched ignoring case and keep
 // their stored spelling.
-func applyCertificationFields(dst *model.Certification, src model.Certification, fields []string) {
-	dst.ExpiresOn = src.ExpiresOn
-	for _, f := range fields {
+func applyCertificationFields(dst *model.Certification, r *CertificationImportRow) {
+	src := r.Certification
+	for _, f := range r.Set {
 		switch f {
+		case "expires_on":
+			dst.ExpiresOn = src.ExpiresOn
 		case "issuing_body":
 			dst.IssuingBody = src.IssuingBody
 		case "scope":

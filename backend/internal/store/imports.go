@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"gorm.io/gorm"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 )
 
 // ImportProblem is a row an import cannot take because of what the
@@ -27,6 +29,47 @@ type ImportResult struct {
 	Unchanged            int
 	ManufacturersCreated int
 	Problems             []ImportProblem
+	// Changes lists, row by row, the records created and updated with
+	// the old and new value of every field an update changes.
+	Changes []ImportChange
+}
+
+// ImportChange is what an import does to one record.
+type ImportChange struct {
+	Row    int    `json:"row"`
+	Record string `json:"record"` // the site code, or site, standard and number of a certificate
+	Action string `json:"action"` // create or update
+	// Fields are the fields an update changes, by JSON name.
+	Fields []FieldChange `json:"fields"`
+}
+
+// FieldChange is one field's value before and after an import.
+type FieldChange struct {
+	Field string `json:"field"`
+	Old   any    `json:"old"`
+	New   any    `json:"new"`
+}
+
+// fieldChanges sorts an audit diff into field changes.
+func fieldChanges(diff map[string][2]any) []FieldChange {
+	out := make([]FieldChange, 0, len(diff))
+	for k, v := range diff {
+		out = append(out, FieldChange{Field: k, Old: v[0], New: v[1]})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
+}
+
+// importFieldProblems turns a domain validation error into row problems,
+// renaming fields (a manufacturer's name is the row's manufacturer).
+func importFieldProblems(row int, err error, rename map[string]string) []ImportProblem {
+	ps := importValidationProblems(row, err)
+	for i := range ps {
+		if to, ok := rename[ps[i].Field]; ok {
+			ps[i].Field = to
+		}
+	}
+	return ps
 }
 
 // ImportSource says where imported rows come from, for the audit trail.
@@ -47,25 +90,28 @@ const importInsertBatch = 200
 
 // SiteImportRow is one row of a sites import.
 type SiteImportRow struct {
-	Row          int
+	Row int
+	// Manufacturer names the site's manufacturer; empty keeps an existing
+	// site's manufacturer (a new site needs one).
 	Manufacturer string
 	// ManufacturerCountry is used when the manufacturer is created;
 	// empty means the site's country.
 	ManufacturerCountry string
-	// Site holds Code, Name, Country, RiskTier and the optional fields.
+	// Site holds the code and the values of the fields in Set.
 	Site model.Site
+	// Set are the fields (JSON names) the row gives a value, or clears
+	// with the empty value. Every other field of an existing site keeps
+	// its stored value: a blank cell never erases anything.
+	Set []string
 }
 
-// SiteImport is a validated sites file. Sites are matched by code
+// SiteImport is a sites file read row by row. Sites are matched by code
 // ignoring case, manufacturers by name ignoring case (and created when
-// missing). New sites start prospective: an import never sets a status.
+// missing). Every resulting site passes qualification.NormalizeSite, as
+// the API's do. New sites start prospective: an import never sets a
+// status.
 type SiteImport struct {
-	Rows []SiteImportRow
-	// Fields are the optional fields the file has a column for (JSON
-	// names: address, city, processes, approved_scope, contact_name,
-	// contact_email, contact_phone, notes). An existing site keeps the
-	// stored value of every field the file has no column for.
-	Fields []string
+	Rows   []SiteImportRow
 	DryRun bool
 	Source ImportSource
 }
@@ -109,7 +155,9 @@ func (s *Store) planSites(db *gorm.DB, in SiteImport) ([]sitePlan, ImportResult,
 	var res ImportResult
 	names, codes := make([]string, 0, len(in.Rows)), make([]string, 0, len(in.Rows))
 	for _, r := range in.Rows {
-		names = append(names, r.Manufacturer)
+		if r.Manufacturer != "" {
+			names = append(names, r.Manufacturer)
+		}
 		codes = append(codes, r.Site.Code)
 	}
 	makers, err := importManufacturers(db, names)
@@ -120,53 +168,104 @@ func (s *Store) planSites(db *gorm.DB, in SiteImport) ([]sitePlan, ImportResult,
 	if err != nil {
 		return nil, res, err
 	}
+	makerNames, err := importManufacturerNames(db, sites)
+	if err != nil {
+		return nil, res, err
+	}
 	newMakers := map[string]bool{}
 	plans := make([]sitePlan, 0, len(in.Rows))
 	for i := range in.Rows {
 		r := &in.Rows[i]
 		p := sitePlan{row: r}
-		m, known := makers[strings.ToLower(r.Manufacturer)]
-		switch {
-		case known && m.ArchivedAt != nil:
-			res.Problems = append(res.Problems, ImportProblem{r.Row, "manufacturer",
-				fmt.Sprintf("The manufacturer %s is archived. Restore it in qualtrack first, or name another manufacturer.", m.Name)})
+		old, exists := sites[strings.ToLower(qualification.NormalizeSiteCode(r.Site.Code))]
+		if exists && old.ArchivedAt != nil {
+			res.Problems = append(res.Problems, ImportProblem{r.Row, "code",
+				fmt.Sprintf("The site %s is archived. Restore it in qualtrack before importing changes to it.", old.Code)})
 			continue
-		case !known && !newMakers[strings.ToLower(r.Manufacturer)]:
+		}
+		var problems []ImportProblem
+		if exists {
+			before := old
+			p.before, p.after = &before, old
+		} else {
+			p.after = model.Site{Code: r.Site.Code, Processes: model.StringList{}}
+		}
+		applySiteFields(&p.after, r)
+		if err := qualification.NormalizeSite(&p.after); err != nil {
+			problems = append(problems, importValidationProblems(r.Row, err)...)
+		}
+		var m model.Manufacturer
+		newMaker := false
+		switch {
+		case r.Manufacturer == "" && !exists:
+			problems = append(problems, ImportProblem{r.Row, "manufacturer", "The manufacturer is missing. Name the manufacturer the site belongs to."})
+		case r.Manufacturer != "":
+			known := false
+			m, known = makers[strings.ToLower(r.Manufacturer)]
+			switch {
+			case known && m.ArchivedAt != nil:
+				problems = append(problems, ImportProblem{r.Row, "manufacturer",
+					fmt.Sprintf("The manufacturer %s is archived. Restore it in qualtrack first, or name another manufacturer.", m.Name)})
+			case !known:
+				maker := newImportManufacturer(r, p.after.Country)
+				if err := qualification.NormalizeManufacturer(&maker); err != nil {
+					problems = append(problems, importFieldProblems(r.Row, err, map[string]string{"name": "manufacturer", "country": "manufacturer_country"})...)
+				}
+				newMaker = true
+			}
+			p.after.ManufacturerID = m.ID // 0 for a manufacturer still to create
+		}
+		if len(problems) > 0 {
+			res.Problems = append(res.Problems, problems...)
+			continue
+		}
+		if newMaker && !newMakers[strings.ToLower(r.Manufacturer)] {
 			newMakers[strings.ToLower(r.Manufacturer)] = true
 			res.ManufacturersCreated++
 		}
-		if old, ok := sites[strings.ToLower(r.Site.Code)]; ok {
-			if old.ArchivedAt != nil {
-				res.Problems = append(res.Problems, ImportProblem{r.Row, "code",
-					fmt.Sprintf("The site %s is archived. Restore it in qualtrack before importing changes to it.", old.Code)})
-				continue
-			}
-			before := old
-			p.before, p.after = &before, old
-			applySiteFields(&p.after, r, in.Fields)
-			p.after.ManufacturerID = m.ID // 0 for a manufacturer still to create
-			p.changes = audit.Diff(before, p.after)
+		if exists {
+			p.changes = audit.Diff(*p.before, p.after)
 			if len(p.changes) == 0 {
 				res.Unchanged++
 			} else {
 				res.Updated++
+				res.Changes = append(res.Changes, ImportChange{Row: r.Row, Record: old.Code, Action: "update",
+					Fields: siteFieldChanges(p.changes, makerNames, r.Manufacturer)})
 			}
 		} else {
-			p.after = r.Site
-			p.after.ManufacturerID = m.ID
 			res.Created++
+			res.Changes = append(res.Changes, ImportChange{Row: r.Row, Record: p.after.Code, Action: "create", Fields: []FieldChange{}})
 		}
 		plans = append(plans, p)
 	}
 	return plans, res, nil
 }
 
-// applySiteFields copies the imported fields onto a stored site.
-func applySiteFields(dst *model.Site, r *SiteImportRow, fields []string) {
+// siteFieldChanges are a site's changes as a person reads them: the
+// manufacturer by name rather than by id.
+func siteFieldChanges(diff map[string][2]any, makerNames map[int64]string, newMaker string) []FieldChange {
+	out := fieldChanges(diff)
+	for i, c := range out {
+		if c.Field == "manufacturer_id" {
+			old, _ := c.Old.(float64)
+			out[i] = FieldChange{Field: "manufacturer", Old: makerNames[int64(old)], New: newMaker}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
+}
+
+// applySiteFields copies the fields the row sets onto a site.
+func applySiteFields(dst *model.Site, r *SiteImportRow) {
 	src := r.Site
-	dst.Name, dst.Country, dst.RiskTier = src.Name, src.Country, src.RiskTier
-	for _, f := range fields {
+	for _, f := range r.Set {
 		switch f {
+		case "name":
+			dst.Name = src.Name
+		case "country":
+			dst.Country = src.Country
+		case "risk_tier":
+			dst.RiskTier = src.RiskTier
 		case "address":
 			dst.Address = src.Address
 		case "city":
@@ -187,6 +286,16 @@ func applySiteFields(dst *model.Site, r *SiteImportRow, fields []string) {
 	}
 }
 
+// newImportManufacturer is the manufacturer a row creates: in the row's
+// manufacturer country, or else in the site's.
+func newImportManufacturer(r *SiteImportRow, siteCountry string) model.Manufacturer {
+	country := r.ManufacturerCountry
+	if country == "" {
+		country = siteCountry
+	}
+	return model.Manufacturer{Name: r.Manufacturer, Country: country}
+}
+
 func (s *Store) applySites(tx *gorm.DB, in SiteImport, plans []sitePlan, res ImportResult, actor audit.Actor) error {
 	now := s.Now()
 	makers := map[string]int64{}
@@ -194,7 +303,7 @@ func (s *Store) applySites(tx *gorm.DB, in SiteImport, plans []sitePlan, res Imp
 	for i := range plans {
 		p := &plans[i]
 		if p.after.ManufacturerID == 0 {
-			id, err := s.importManufacturer(tx, p.row, makers, actor)
+			id, err := s.importManufacturer(tx, p.row, p.after.Country, makers, actor)
 			if err != nil {
 				return err
 			}
@@ -245,16 +354,16 @@ func (s *Store) applySites(tx *gorm.DB, in SiteImport, plans []sitePlan, res Imp
 }
 
 // importManufacturer creates the row's manufacturer once per import.
-func (s *Store) importManufacturer(tx *gorm.DB, r *SiteImportRow, made map[string]int64, actor audit.Actor) (int64, error) {
+func (s *Store) importManufacturer(tx *gorm.DB, r *SiteImportRow, siteCountry string, made map[string]int64, actor audit.Actor) (int64, error) {
 	key := strings.ToLower(r.Manufacturer)
 	if id, ok := made[key]; ok {
 		return id, nil
 	}
-	country := r.ManufacturerCountry
-	if country == "" {
-		country = r.Site.Country
+	m := newImportManufacturer(r, siteCountry)
+	if err := qualification.NormalizeManufacturer(&m); err != nil {
+		return 0, err
 	}
-	m := model.Manufacturer{Name: r.Manufacturer, Country: country, Version: 1}
+	m.Version = 1
 	if err := tx.Create(&m).Error; err != nil {
 		return 0, importWriteError(err, r.Row, "manufacturer", "manufacturer "+m.Name)
 	}
@@ -296,6 +405,31 @@ func importManufacturers(db *gorm.DB, names []string) (map[string]model.Manufact
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: import: manufacturers: %w", err)
+	}
+	return out, nil
+}
+
+// importManufacturerNames are the names of the sites' manufacturers.
+func importManufacturerNames(db *gorm.DB, sites map[string]model.Site) (map[int64]string, error) {
+	ids := make([]int64, 0, len(sites))
+	seen := map[int64]bool{}
+	for _, s := range sites {
+		if !seen[s.ManufacturerID] {
+			seen[s.ManufacturerID] = true
+			ids = append(ids, s.ManufacturerID)
+		}
+	}
+	out := make(map[int64]string, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), importChunk)
+		var found []model.Manufacturer
+		if err := db.Select("id", "name").Where("id IN ?", ids[:n]).Find(&found).Error; err != nil {
+			return nil, fmt.Errorf("store: import: manufacturer names: %w", err)
+		}
+		for _, m := range found {
+			out[m.ID] = m.Name
+		}
+		ids = ids[n:]
 	}
 	return out, nil
 }

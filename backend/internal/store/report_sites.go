@@ -29,6 +29,7 @@ type ReportSite struct {
 	Code                 string
 	Name                 string
 	Manufacturer         string
+	ManufacturerCountry  string
 	Address              string
 	City                 string
 	Country              string
@@ -61,7 +62,7 @@ type ReportCertificate struct {
 	Status    model.CertificationStatus
 }
 
-var reportSiteSelect = `SELECT sites.id, sites.code, sites.name, manufacturers.name, sites.address, sites.city,
+var reportSiteSelect = `SELECT sites.id, sites.code, sites.name, manufacturers.name, manufacturers.country, sites.address, sites.city,
 	sites.country, sites.processes, sites.approved_scope, sites.risk_tier, sites.qualification_status,
 	sites.status_since, ` + reportDate("sites.conditional_until") + `, sites.contact_name, sites.contact_email, sites.contact_phone,
 	sites.notes, sites.created_at, ` + reportDate("sites.last_inspection_date") + `, sites.last_inspection_result,
@@ -69,7 +70,7 @@ var reportSiteSelect = `SELECT sites.id, sites.code, sites.name, manufacturers.n
 	FROM sites JOIN manufacturers ON manufacturers.id = sites.manufacturer_id`
 
 func scanReportSite(rows *sql.Rows, r *ReportSite) error {
-	return rows.Scan(&r.ID, &r.Code, &r.Name, &r.Manufacturer, &r.Address, &r.City,
+	return rows.Scan(&r.ID, &r.Code, &r.Name, &r.Manufacturer, &r.ManufacturerCountry, &r.Address, &r.City,
 		&r.Country, &r.Processes, &r.ApprovedScope, &r.RiskTier, &r.Status,
 		&r.StatusSince, &r.ConditionalUntil, &r.ContactName, &r.ContactEmail, &r.ContactPhone,
 		&r.Notes, &r.CreatedAt, &r.LastInspectionDate, &r.LastInspectionResult,

@@ -6,6 +6,7 @@ import { downloadFile, uploadFile, type ImportResult } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { FormError } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
+import { ImportChanges } from './ImportChanges';
 
 type Kind = 'sites' | 'certifications';
 
@@ -167,6 +168,11 @@ export default function ImportPage() {
                   These headers match no field and are ignored: {preview.ignored_columns.join(', ')}.
                 </Alert>
               )}
+              {preview.warnings && preview.warnings.length > 0 && (
+                <Alert color="yellow" variant="light" title="Rows left out">
+                  {preview.warnings.map((w) => `Row ${w.row}: ${w.message}`).join(' ')}
+                </Alert>
+              )}
               {errors.length > 0 ? (
                 <>
                   <Alert color="red" variant="light" role="alert" title={`${errors.length} problem${errors.length === 1 ? '' : 's'} found; nothing was imported`}>
@@ -210,8 +216,10 @@ export default function ImportPage() {
                   <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} title="Every row is valid">
                     Importing will create {preview.created} and update {preview.updated} {kind}
                     {preview.manufacturers_created ? `, and create ${preview.manufacturers_created} manufacturers` : ''}.
-                    {preview.unchanged ? ` ${preview.unchanged} rows match what is on record and stay as they are.` : ''}
+                    {preview.unchanged ? ` ${preview.unchanged} rows match what is on record and stay as they are.` : ''} Blank cells
+                    leave what is on record as it is.
                   </Alert>
+                  {preview.changes && preview.changes.length > 0 && <ImportChanges changes={preview.changes} fileName={file?.name} />}
                   <Group>
                     <Button onClick={() => setConfirming(true)} loading={phase === 'importing'}>
                       Import {count(preview.created + preview.updated, kind)}
