@@ -855,8 +855,12 @@ export interface paths {
          * @description A real import is all or nothing: with any problem nothing is written
          *     and the answer is 422 with the problems in `errors`. A dry run
          *     changes nothing and answers 200 with what would be created and
-         *     updated and every problem. Manufacturers named in the file that do
-         *     not exist yet are created.
+         *     updated (`changes`: every changed field with its old and new value)
+         *     and every problem. Every row passes the same rules as POST /sites.
+         *     A blank cell leaves the stored value as it is; the marker `(clear)`
+         *     empties a field. The template's example row is skipped with a
+         *     warning. Manufacturers named in the file that do not exist yet are
+         *     created.
          */
         post: operations["importSites"];
         delete?: never;
@@ -2187,6 +2191,26 @@ export interface components {
             ignored_columns?: string[];
             /** @description Every problem; empty when the file imports cleanly. */
             errors: components["schemas"]["ImportProblem"][];
+            /** @description Rows read and left out on purpose (the template's example row); they do not stop the import. */
+            warnings?: components["schemas"]["ImportProblem"][];
+            /** @description Row by row, the records created and updated (in a dry run, that would be); empty when the import was refused. */
+            changes?: components["schemas"]["ImportChange"][];
+        };
+        ImportChange: {
+            /** @description The row number the spreadsheet shows. */
+            row: number;
+            /** @description The site code, or the certificate's site code, standard and number. */
+            record: string;
+            /** @enum {string} */
+            action: "create" | "update";
+            /** @description The fields an update changes (JSON names; a site's manufacturer by name), empty for a creation. */
+            fields: {
+                field: string;
+                /** @description The stored value before the import: a string, an array of strings, a boolean or null. */
+                old: unknown;
+                /** @description The value after the import. */
+                new: unknown;
+            }[];
         };
         /**
          * @example {

@@ -156,6 +156,8 @@ export type Dashboard = Schemas['Dashboard'];
 export type ImportRowError = Schemas['ImportProblem'];
 /** POST /imports/{sites,certifications}?dry_run=. */
 export type ImportResult = Schemas['ImportResult'];
+/** One record an import creates or updates, with each changed field's old and new value. */
+export type ImportChange = Schemas['ImportChange'];
 
 // ---- checklists ----
 
