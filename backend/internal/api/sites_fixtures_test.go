@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"testing"
@@ -60,16 +59,19 @@ func (l siteList) codes() []string {
 }
 
 // sitesWorld builds manufacturers, sites and their records for a test:
-// through the API where the API owns the write, directly with gorm for the
+// through the API where the API owns the write, and through the store
+// (testutil.Builder: rules, schedules and audit events apply) for the
 // inspections, findings and certifications other handlers own.
 type sitesWorld struct {
 	t   *testing.T
 	srv *testutil.Server
+	b   *testutil.Builder
 }
 
 func newSitesWorld(t *testing.T) *sitesWorld {
 	t.Helper()
-	return &sitesWorld{t: t, srv: testutil.NewServer(t, nil)}
+	srv := testutil.NewServer(t, nil)
+	return &sitesWorld{t: t, srv: srv, b: testutil.NewBuilder(t, srv.Store)}
 }
 
 func (w *sitesWorld) manufacturer(name string) int64 {
@@ -122,53 +124,45 @@ func (w *sitesWorld) insert(rec any) {
 	testutil.Fatal(w.t, w.srv.DB.DB.Create(rec).Error, "insert %T", rec)
 }
 
-// completed records a completed inspection and refreshes the schedules,
-// as the inspections store does.
+// completed records a completed inspection.
 func (w *sitesWorld) completed(site int64, performed string, result model.InspectionResult) int64 {
 	w.t.Helper()
-	in := model.Inspection{SiteID: site, Type: model.InspectionRoutine, Status: model.InspectionCompleted,
-		ScheduledDate: w.date(performed), PerformedDate: w.date(performed), Result: result, Version: 1}
-	w.insert(&in)
-	w.refresh()
-	return in.ID
+	return w.b.Completed(site, performed, result).ID
 }
 
 // planned records a planned inspection.
 func (w *sitesWorld) planned(site int64, scheduled string) int64 {
 	w.t.Helper()
-	in := model.Inspection{SiteID: site, Type: model.InspectionRoutine, Status: model.InspectionPlanned, ScheduledDate: w.date(scheduled), Version: 1}
-	w.insert(&in)
-	w.refresh()
-	return in.ID
+	return w.b.Planned(site, scheduled).ID
 }
 
-func (w *sitesWorld) refresh() {
-	w.t.Helper()
-	_, err := w.srv.Store.RefreshSchedules(context.Background())
-	testutil.Fatal(w.t, err, "refresh schedules")
-}
-
+// finding raises a finding and moves it to status (closing verifies it);
+// due "" keeps the severity's default due date.
 func (w *sitesWorld) finding(inspection, site int64, sev model.Severity, status model.FindingStatus, due string) int64 {
 	w.t.Helper()
-	f := model.Finding{InspectionID: inspection, SiteID: site, Severity: sev, Category: "quality", Description: "Finding " + string(sev),
-		Status: status, Version: 1}
+	opts := []testutil.FindingOption{testutil.Described("Finding " + string(sev))}
 	if due != "" {
-		f.DueDate = w.date(due)
+		opts = append(opts, testutil.Due(due))
 	}
-	if status == model.FindingClosed {
-		f.VerificationNote = "checked"
+	f := w.b.Finding(inspection, sev, opts...)
+	if f.SiteID != site {
+		w.t.Fatalf("finding of inspection %d is on site %d, not %d", inspection, f.SiteID, site)
 	}
-	w.insert(&f)
+	switch status {
+	case model.FindingClosed:
+		w.b.Close(f)
+	case model.FindingInProgress:
+		w.b.Start(f)
+	}
 	return f.ID
 }
 
 func (w *sitesWorld) cert(site int64, standard, expires string, withdrawn bool) int64 {
 	w.t.Helper()
-	c := model.Certification{SiteID: site, Standard: standard, ExpiresOn: w.date(expires), Withdrawn: withdrawn, Version: 1}
+	c := w.b.Certification(site, standard, expires)
 	if withdrawn {
-		c.WithdrawnReason = "withdrawn by the registrar"
+		w.b.Withdraw(c)
 	}
-	w.insert(&c)
 	return c.ID
 }
 

@@ -123,6 +123,28 @@ func (b *Builder) Close(finding store.FindingRow) store.FindingRow {
 	return row
 }
 
+// Start moves a finding to in progress.
+func (b *Builder) Start(finding store.FindingRow) store.FindingRow {
+	b.t.Helper()
+	row, err := b.st.UpdateFinding(b.ctx(), finding.ID, finding.Version, b.actor, func(f *model.Finding) error {
+		f.Status = model.FindingInProgress
+		return nil
+	})
+	Fatal(b.t, err, "start finding %d", finding.ID)
+	return row
+}
+
+// Withdraw records that the issuing body withdrew a certificate.
+func (b *Builder) Withdraw(cert store.CertificationRow) store.CertificationRow {
+	b.t.Helper()
+	row, err := b.st.UpdateCertification(b.ctx(), cert.ID, cert.Version, nil, b.actor, func(c *model.Certification) error {
+		c.Withdrawn, c.WithdrawnReason = true, "Withdrawn by the registrar"
+		return nil
+	})
+	Fatal(b.t, err, "withdraw certification %d", cert.ID)
+	return row
+}
+
 // Certification records a certificate of site expiring on expires.
 func (b *Builder) Certification(site int64, standard, expires string) store.CertificationRow {
 	b.t.Helper()
