@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
@@ -102,14 +103,73 @@ func (s *Server) calendarFeed(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := reminders.WriteCalendar(&buf, reminders.FeedCalendar("qualtrack: "+u.Name, entries, s.cfg.BaseURL)); err != nil {
+	cal := reminders.FeedCalendar("qualtrack: "+u.Name, entries, s.cfg.BaseURL)
+	hashes := make(map[string]string, len(cal.Events))
+	for _, e := range cal.Events {
+		hashes[e.UID] = e.ContentHash()
+	}
+	revs, err := s.unscoped.CalendarRevisions(ctx, hashes)
+	if err != nil {
 		return err
 	}
+	cal.Revise(revs)
+	var buf bytes.Buffer
+	if err := reminders.WriteCalendar(&buf, cal); err != nil {
+		return err
+	}
+	// Calendar apps poll hourly: an unchanged feed is a 304, a changed one
+	// is compressed when the app accepts it (a large register's feed is a
+	// megabyte of text, a tenth of that compressed).
+	sum := sha256.Sum256(buf.Bytes())
+	etag := `W/"` + hex.EncodeToString(sum[:16]) + `"`
 	c.Header("Cache-Control", "private, no-cache")
+	c.Header("ETag", etag)
+	c.Header("Vary", "Accept-Encoding")
+	if etagMatches(c.GetHeader("If-None-Match"), etag) {
+		c.Status(http.StatusNotModified)
+		return nil
+	}
 	c.Header("Content-Disposition", `inline; filename="qualtrack.ics"`)
-	c.Data(http.StatusOK, "text/calendar; charset=utf-8", buf.Bytes())
+	body := buf.Bytes()
+	if acceptsGzip(c.GetHeader("Accept-Encoding")) {
+		var z bytes.Buffer
+		zw := gzip.NewWriter(&z)
+		if _, err := zw.Write(body); err != nil {
+			return err
+		}
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		c.Header("Content-Encoding", "gzip")
+		body = z.Bytes()
+	}
+	c.Data(http.StatusOK, "text/calendar; charset=utf-8", body)
 	return nil
+}
+
+// etagMatches applies If-None-Match's weak comparison: any listed tag
+// equal to etag once the W/ prefixes are set aside, or "*".
+func etagMatches(header, etag string) bool {
+	want := strings.TrimPrefix(etag, "W/")
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == want {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptsGzip reports whether an Accept-Encoding header allows gzip.
+func acceptsGzip(header string) bool {
+	for _, part := range strings.Split(header, ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), "gzip") {
+			q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		}
+	}
+	return false
 }
 
 // canReadCalendar: a feed shows what its user may read, and nothing once

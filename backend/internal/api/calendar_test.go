@@ -2,9 +2,11 @@ package api_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/accounts"
 	"github.com/qualtrack/qualtrack/backend/internal/app"
@@ -91,7 +94,7 @@ func TestCalendarFeed(t *testing.T) {
 		t.Fatalf("%d events, want the planned inspection, the certificate and the open finding: %v", len(events), keys(events))
 	}
 	ins := events[uid("inspection", in.id())]
-	if ins == nil || !strings.Contains(ins.Text("DESCRIPTION"), "Scope: "+tricky) || ins.Text("SUMMARY") != "Inspection "+site.Code+": "+site.Name {
+	if ins == nil || !strings.Contains(ins.Text("DESCRIPTION"), "Scope: "+tricky) || ins.Text("SUMMARY") != site.Code+": routine inspection ("+site.Name+")" {
 		t.Fatalf("inspection event: %+v", ins)
 	}
 	if start, _ := ins.Get("DTSTART"); start.Params["VALUE"] != "DATE" || start.Value != strings.ReplaceAll(fromToday(20), "-", "") {
@@ -101,11 +104,11 @@ func TestCalendarFeed(t *testing.T) {
 		t.Errorf("inspection URL %q", u.Value)
 	}
 	ce := events[uid("certification-expiry", cert.id())]
-	if ce == nil || ce.Text("SUMMARY") != "ISO 9001:2015 expires: "+site.Code || !strings.Contains(ce.Text("DESCRIPTION"), "number Q-1,2;3") {
+	if ce == nil || ce.Text("SUMMARY") != site.Code+": ISO 9001:2015 expires" || !strings.Contains(ce.Text("DESCRIPTION"), "number Q-1,2;3") {
 		t.Fatalf("certificate event: %+v", ce)
 	}
 	fe := events[uid("finding-due", finding.id())]
-	if fe == nil || !strings.Contains(fe.Text("DESCRIPTION"), tricky) {
+	if fe == nil || !strings.Contains(fe.Text("DESCRIPTION"), tricky) || fe.Text("SUMMARY") != site.Code+": major finding due" {
 		t.Fatalf("finding event: %+v", fe)
 	}
 
@@ -119,6 +122,90 @@ func TestCalendarFeed(t *testing.T) {
 	}
 	if st := tokenStatus(t, srv, model.RoleAuditor); st["last_used_at"] == nil {
 		t.Errorf("last use not noted: %v", st)
+	}
+}
+
+// The feed carries an ETag (an unchanged feed is a 304) and is compressed
+// for apps that accept it; an event's SEQUENCE and DTSTAMP change when the
+// event changes, and only then; conditional approvals ending and
+// inspections due with none planned are events too.
+func TestCalendarFeedChangesAndCaching(t *testing.T) {
+	f := newRecordsFixture(t)
+	srv := f.srv
+	site := f.site(model.RiskHigh)
+	cert := f.create("/api/v1/certifications", map[string]any{"site_id": site.ID, "standard": "ISO 9001:2015", "expires_on": fromToday(100)})
+	other := f.create("/api/v1/certifications", map[string]any{"site_id": site.ID, "standard": "AS9100D", "expires_on": fromToday(120)})
+	cond := f.site(model.RiskMedium)
+	testutil.Fatal(t, srv.DB.Model(&model.Site{}).Where("id = ?", cond.ID).Updates(map[string]any{
+		"qualification_status": model.StatusConditional, "conditional_until": fromToday(40), "next_inspection_due": fromToday(10)}).Error, "conditional")
+	path := newFeed(t, srv, model.RoleProcurement)
+
+	read := func(h http.Header) (*testutil.Response, map[string]*testutil.ICalComponent) {
+		t.Helper()
+		r := srv.DoWith(h, http.MethodGet, path, nil)
+		if r.Status != http.StatusOK {
+			return r, nil
+		}
+		body := r.Body
+		if r.Header.Get("Content-Encoding") == "gzip" {
+			zr, err := gzip.NewReader(bytes.NewReader(body))
+			testutil.Fatal(t, err, "gzip")
+			body, err = io.ReadAll(zr)
+			testutil.Fatal(t, err, "gunzip")
+		}
+		cal, err := testutil.ParseICalendar(body)
+		testutil.Fatal(t, err, "parse")
+		events := map[string]*testutil.ICalComponent{}
+		for _, ev := range cal.Children {
+			events[ev.Text("UID")] = ev
+		}
+		return r, events
+	}
+	uid := func(kind string, id int64) string { return kind + "-" + itoa(id) + "@127.0.0.1" }
+
+	first, events := read(http.Header{"Accept-Encoding": {"gzip, deflate, br"}})
+	if first.Header.Get("Content-Encoding") != "gzip" || first.Header.Get("ETag") == "" || !strings.Contains(first.Header.Get("Vary"), "Accept-Encoding") {
+		t.Fatalf("first read headers: %v", first.Header)
+	}
+	if ev := events[uid("conditional-until", cond.ID)]; ev == nil || ev.Text("SUMMARY") != cond.Code+": conditional approval ends" {
+		t.Fatalf("no conditional approval event: %v", keys(events))
+	}
+	if ev := events[uid("inspection-due", cond.ID)]; ev == nil || ev.Text("SUMMARY") != cond.Code+": inspection due, none planned" {
+		t.Fatalf("no event for the inspection due with none planned: %v", keys(events))
+	}
+	ce := events[uid("certification-expiry", cert.id())]
+	if ce.Text("SEQUENCE") != "0" {
+		t.Fatalf("a new event's SEQUENCE is %q", ce.Text("SEQUENCE"))
+	}
+	stamp := ce.Text("DTSTAMP")
+
+	if r := srv.DoWith(http.Header{"If-None-Match": {first.Header.Get("ETag")}}, http.MethodGet, path, nil); r.Status != http.StatusNotModified || len(r.Body) != 0 {
+		t.Fatalf("an unchanged feed with its ETag: %d, %d bytes", r.Status, len(r.Body))
+	}
+	plain, _ := read(nil)
+	if plain.Header.Get("Content-Encoding") != "" || plain.Header.Get("ETag") != first.Header.Get("ETag") {
+		t.Fatalf("a client without gzip: %v", plain.Header)
+	}
+
+	// The certificate's expiry moves an hour later: its event changes, the other does not.
+	srv.Clock.Advance(time.Hour)
+	f.patch("/api/v1/certifications/"+itoa(cert.id()), map[string]any{"version": cert.version(), "expires_on": fromToday(110)})
+	r, events := read(http.Header{"If-None-Match": {first.Header.Get("ETag")}})
+	if r.Status != http.StatusOK || r.Header.Get("ETag") == first.Header.Get("ETag") {
+		t.Fatalf("a changed feed: %d, ETag %q", r.Status, r.Header.Get("ETag"))
+	}
+	ce = events[uid("certification-expiry", cert.id())]
+	if ce.Text("SEQUENCE") != "1" || ce.Text("DTSTAMP") == stamp || ce.Text("LAST-MODIFIED") != ce.Text("DTSTAMP") {
+		t.Fatalf("the changed event: SEQUENCE %s, DTSTAMP %s (was %s)", ce.Text("SEQUENCE"), ce.Text("DTSTAMP"), stamp)
+	}
+	if oe := events[uid("certification-expiry", other.id())]; oe.Text("SEQUENCE") != "0" || oe.Text("DTSTAMP") != stamp {
+		t.Fatalf("the unchanged event: SEQUENCE %s, DTSTAMP %s", oe.Text("SEQUENCE"), oe.Text("DTSTAMP"))
+	}
+	// The site is renamed: every event naming it changes.
+	testutil.Fatal(t, srv.DB.Model(&model.Site{}).Where("id = ?", site.ID).Update("name", "Renamed plant").Error, "rename")
+	_, events = read(nil)
+	if ce = events[uid("certification-expiry", cert.id())]; ce.Text("SEQUENCE") != "2" {
+		t.Fatalf("after the rename: SEQUENCE %s", ce.Text("SEQUENCE"))
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 type unscopedStore interface {
 	CacheMark(ctx context.Context) (store.CacheMark, error)
 	CalendarTokenOf(ctx context.Context, userID int64) (model.CalendarToken, error)
+	CalendarRevisions(ctx context.Context, hashes map[string]string) (map[string]store.CalendarRevision, error)
 	ChangePassword(ctx context.Context, id int64, hash string, actor audit.Actor) (model.User, error)
 	ChecklistTemplateByID(ctx context.Context, id int64) (store.ChecklistTemplateView, error)
 	ChecklistTemplateVersions(ctx context.Context, id int64) ([]store.ChecklistTemplateRow, error)

@@ -1,6 +1,8 @@
 package reminders
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/url"
 	"strings"
@@ -36,7 +38,7 @@ func FeedCalendar(name string, e store.CalendarEntries, baseURL string) Calendar
 		link := fmt.Sprintf("%s/inspections/%d", baseURL, in.ID)
 		c.Events = append(c.Events, Event{
 			UID: uid("inspection", in.ID), Stamp: in.UpdatedAt, Date: in.ScheduledDate,
-			Summary:     fmt.Sprintf("Inspection %s: %s", in.SiteCode, in.SiteName),
+			Summary:     fmt.Sprintf("%s: %s inspection (%s)", in.SiteCode, strings.ReplaceAll(string(in.Type), "_", "-"), in.SiteName),
 			Description: strings.Join(append(desc, link), "\n"), URL: link, Categories: []string{"qualtrack", "Inspection"},
 		})
 	}
@@ -51,7 +53,7 @@ func FeedCalendar(name string, e store.CalendarEntries, baseURL string) Calendar
 		link := fmt.Sprintf("%s/certifications/%d", baseURL, ct.ID)
 		c.Events = append(c.Events, Event{
 			UID: uid("certification-expiry", ct.ID), Stamp: ct.UpdatedAt, Date: ct.ExpiresOn,
-			Summary:     fmt.Sprintf("%s expires: %s", ct.Standard, ct.SiteCode),
+			Summary:     fmt.Sprintf("%s: %s expires", ct.SiteCode, ct.Standard),
 			Description: desc + ", expires at the end of this day.\n" + link, URL: link, Categories: []string{"qualtrack", "Certificate expiry"},
 		})
 	}
@@ -63,11 +65,52 @@ func FeedCalendar(name string, e store.CalendarEntries, baseURL string) Calendar
 		link := fmt.Sprintf("%s/findings/%d", baseURL, f.ID)
 		c.Events = append(c.Events, Event{
 			UID: uid("finding-due", f.ID), Stamp: f.UpdatedAt, Date: f.DueDate,
-			Summary:     fmt.Sprintf("Finding due (%s): %s", f.Severity, f.SiteCode),
+			Summary:     fmt.Sprintf("%s: %s finding due", f.SiteCode, f.Severity),
 			Description: desc + "\n" + link, URL: link, Categories: []string{"qualtrack", "Finding due"},
 		})
 	}
+	for _, st := range e.DueSites {
+		link := fmt.Sprintf("%s/sites/%d", baseURL, st.ID)
+		c.Events = append(c.Events, Event{
+			UID: uid("inspection-due", st.ID), Date: st.NextInspectionDue,
+			Summary: fmt.Sprintf("%s: inspection due, none planned", st.Code),
+			Description: fmt.Sprintf("%s, %s risk, is due for inspection on this day and no inspection is planned.\n%s",
+				siteLabel(st.Name, st.Code, st.ManufacturerName), st.RiskTier, link),
+			URL: link, Categories: []string{"qualtrack", "Inspection due"},
+		})
+	}
+	for _, st := range e.ConditionalSites {
+		link := fmt.Sprintf("%s/sites/%d", baseURL, st.ID)
+		c.Events = append(c.Events, Event{
+			UID: uid("conditional-until", st.ID), Date: st.ConditionalUntil,
+			Summary: fmt.Sprintf("%s: conditional approval ends", st.Code),
+			Description: fmt.Sprintf("%s is approved on conditions until this day. Decide whether to qualify, suspend or disqualify it.\n%s",
+				siteLabel(st.Name, st.Code, st.ManufacturerName), link),
+			URL: link, Categories: []string{"qualtrack", "Conditional approval ends"},
+		})
+	}
 	return c
+}
+
+// ContentHash identifies what an event shows; when it changes, the event
+// changed.
+func (e Event) ContentHash() string {
+	h := sha256.New()
+	for _, part := range append([]string{e.Date.String(), e.Summary, e.Description, e.URL}, e.Categories...) {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Revise gives every event its SEQUENCE and DTSTAMP from revs (see
+// store.CalendarRevisions), keyed by UID.
+func (c *Calendar) Revise(revs map[string]store.CalendarRevision) {
+	for i := range c.Events {
+		if r, ok := revs[c.Events[i].UID]; ok {
+			c.Events[i].Sequence, c.Events[i].Stamp = r.Sequence, r.ChangedAt
+		}
+	}
 }
 
 // FeedWindow is the range of dates a feed read on today shows.

@@ -3,6 +3,7 @@ package reminders
 import (
 	"bufio"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -21,8 +22,10 @@ type Event struct {
 	// UID is stable for the record and kind of date, so a calendar app
 	// updates the event when the date moves rather than adding another.
 	UID string
-	// Stamp is when the event last changed (DTSTAMP).
-	Stamp       time.Time
+	// Stamp is when the event last changed (DTSTAMP and LAST-MODIFIED).
+	Stamp time.Time
+	// Sequence counts the event's changes (SEQUENCE).
+	Sequence    int
 	Date        model.Date
 	Summary     string
 	Description string
@@ -51,6 +54,8 @@ func WriteCalendar(w io.Writer, c Calendar) error {
 		line("BEGIN", "VEVENT")
 		line("UID", EscapeText(e.UID))
 		line("DTSTAMP", e.Stamp.UTC().Format("20060102T150405Z"))
+		line("LAST-MODIFIED", e.Stamp.UTC().Format("20060102T150405Z"))
+		line("SEQUENCE", strconv.Itoa(e.Sequence))
 		line("DTSTART;VALUE=DATE", e.Date.Time().Format("20060102"))
 		line("DTEND;VALUE=DATE", e.Date.AddDays(1).Time().Format("20060102"))
 		line("SUMMARY", EscapeText(e.Summary))

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
@@ -86,6 +87,23 @@ type CalendarEntries struct {
 	Inspections  []CalendarInspection
 	Certificates []CalendarCertificate
 	Findings     []CalendarFinding
+	// DueSites are sites whose next inspection is due with none planned
+	// on or before the due date.
+	DueSites []CalendarSite
+	// ConditionalSites are sites approved on conditions until a date.
+	ConditionalSites []CalendarSite
+}
+
+// CalendarSite is a site with its inspection due date and conditional
+// approval end.
+type CalendarSite struct {
+	ID                int64
+	Code              string
+	Name              string
+	ManufacturerName  string
+	RiskTier          model.RiskTier
+	NextInspectionDue model.Date
+	ConditionalUntil  model.Date
 }
 
 // CalendarInspection is a planned inspection.
@@ -161,5 +179,89 @@ func (s *Store) CalendarEntries(ctx context.Context, from, to model.Date) (Calen
 	if err != nil {
 		return e, fmt.Errorf("store: calendar: findings: %w", err)
 	}
+	sites := func() *gorm.DB {
+		return db.Table("sites").Select(`sites.id, sites.code, sites.name, manufacturers.name AS manufacturer_name, sites.risk_tier,
+			sites.next_inspection_due, sites.conditional_until`).
+			Joins("JOIN manufacturers ON manufacturers.id = sites.manufacturer_id").Scopes(s.activeSites).
+			Where(remindedSite, model.StatusDisqualified)
+	}
+	err = sites().Where("sites.next_inspection_due BETWEEN ? AND ?", from, to).
+		Where("(sites.next_planned_date IS NULL OR sites.next_planned_date > sites.next_inspection_due)").
+		Order("sites.next_inspection_due, sites.id").Limit(calendarMaxEvents).Scan(&e.DueSites).Error
+	if err != nil {
+		return e, fmt.Errorf("store: calendar: inspections due: %w", err)
+	}
+	err = sites().Where("sites.qualification_status = ? AND sites.conditional_until BETWEEN ? AND ?", model.StatusConditional, from, to).
+		Order("sites.conditional_until, sites.id").Limit(calendarMaxEvents).Scan(&e.ConditionalSites).Error
+	if err != nil {
+		return e, fmt.Errorf("store: calendar: conditional approvals: %w", err)
+	}
 	return e, nil
+}
+
+// CalendarRevision is how often and when a calendar event last changed.
+type CalendarRevision struct {
+	UID         string
+	ContentHash string
+	Sequence    int
+	ChangedAt   time.Time
+}
+
+// CalendarRevisions returns each event's revision, given the hash of what
+// the feed shows now (uid -> hash): an event seen for the first time
+// starts at sequence 0, one whose hash changed goes up by one and is
+// stamped now. Calendar apps compare SEQUENCE and DTSTAMP to notice that
+// an event changed; nothing else records when a derived event (a due
+// date, a site renamed) changed.
+func (s *Store) CalendarRevisions(ctx context.Context, hashes map[string]string) (map[string]CalendarRevision, error) {
+	db := s.db.WithContext(ctx)
+	uids := make([]string, 0, len(hashes))
+	for uid := range hashes {
+		uids = append(uids, uid)
+	}
+	read := func() (map[string]CalendarRevision, error) {
+		out := make(map[string]CalendarRevision, len(uids))
+		for i := 0; i < len(uids); i += 500 {
+			var rows []CalendarRevision
+			if err := db.Table("calendar_event_revisions").Select("uid, content_hash, sequence, changed_at").
+				Where("uid IN ?", uids[i:min(i+500, len(uids))]).Scan(&rows).Error; err != nil {
+				return nil, fmt.Errorf("store: calendar revisions: %w", err)
+			}
+			for _, r := range rows {
+				out[r.UID] = r
+			}
+		}
+		return out, nil
+	}
+	have, err := read()
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now().UTC().Truncate(time.Second)
+	var fresh []map[string]any
+	changed := false
+	for uid, h := range hashes {
+		r, ok := have[uid]
+		switch {
+		case !ok:
+			fresh = append(fresh, map[string]any{"uid": uid, "content_hash": h, "sequence": 0, "changed_at": now})
+		case r.ContentHash != h:
+			// Compare-and-set: of two feeds that notice the change at once, one bumps.
+			if err := db.Table("calendar_event_revisions").Where("uid = ? AND content_hash = ?", uid, r.ContentHash).
+				Updates(map[string]any{"content_hash": h, "sequence": gorm.Expr("sequence + 1"), "changed_at": now}).Error; err != nil {
+				return nil, fmt.Errorf("store: calendar revisions: %w", err)
+			}
+			changed = true
+		}
+	}
+	for i := 0; i < len(fresh); i += 300 {
+		if err := db.Table("calendar_event_revisions").Clauses(clause.OnConflict{DoNothing: true}).
+			Create(fresh[i:min(i+300, len(fresh))]).Error; err != nil {
+			return nil, fmt.Errorf("store: calendar revisions: %w", err)
+		}
+	}
+	if !changed && len(fresh) == 0 {
+		return have, nil
+	}
+	return read()
 }

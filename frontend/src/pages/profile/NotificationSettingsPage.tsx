@@ -118,8 +118,14 @@ function CalendarFeed() {
       <Title order={2} size="h4" mb="xs">
         Calendar feed
       </Title>
-      <Text size="sm" mb="sm">
-        Subscribe in Outlook, Google Calendar or Apple Calendar to see planned inspections, certificate expiries and finding due dates.
+      <Text size="sm" mb="xs">
+        Subscribe in Outlook, Google Calendar or Apple Calendar to see planned inspections, inspections due with none planned, certificate expiries,
+        finding due dates and conditional approvals ending.
+      </Text>
+      <Text size="sm" c="dimmed" mb="sm" data-testid="calendar-cloud-note">
+        Cloud calendars (Google Calendar, Outlook.com, iCloud) fetch the feed from their own servers, not from your computer: they can only subscribe when
+        qualtrack is reachable from the internet at this address, and they refresh on their own schedule, often only every few hours. A desktop calendar
+        app on your network fetches it directly.
       </Text>
       <FormError error={status.error ?? create.error} />
       {s && (
