@@ -29,6 +29,8 @@ func TestSeedBulk(t *testing.T) {
 	prod := testEnv(t)
 	prod["QUALTRACK_ENV"] = "production"
 	prod["QUALTRACK_JWT_SECRET"] = strings.Repeat("s", 32)
+	prod["QUALTRACK_ENCRYPTION_KEY"] = strings.Repeat("e", 32)
+	prod["QUALTRACK_BASE_URL"] = "https://qt.example.com"
 	if code, _, stderr := qualtrack(t, prod, "", "seed", "--sites", "5"); code != 1 || !strings.Contains(stderr, "production") {
 		t.Fatalf("bulk seed in production: exit %d: %s", code, stderr)
 	}

@@ -79,7 +79,8 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	box, err := auth.NewSecretBox(d.Config.JWTSecret)
+	key, previous := d.Config.TOTPKeys()
+	box, err := auth.NewSecretBox(key, previous...)
 	if err != nil {
 		return nil, err
 	}

@@ -9,8 +9,10 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -170,11 +172,59 @@ func (a *App) RefreshSchedules(ctx context.Context) error {
 	return err
 }
 
+// CheckEncryptionKey proves at start-up that QUALTRACK_ENCRYPTION_KEY
+// opens every stored two-factor secret, and re-encrypts under it those
+// sealed under a previous key (QUALTRACK_ENCRYPTION_KEY_PREVIOUS, or the
+// session secret that keyed them before the encryption key was a setting
+// of its own). A wrong key, for example after a restore onto a host with
+// another key, stops the start with a message saying so, instead of
+// failing every two-factor sign-in with a 500.
+func (a *App) CheckEncryptionKey(ctx context.Context) error {
+	key, previous := a.Config.TOTPKeys()
+	box, err := auth.NewSecretBox(key, previous...)
+	if err != nil {
+		return err
+	}
+	secrets, err := a.Store.SealedTOTPSecrets(ctx)
+	if err != nil {
+		return err
+	}
+	var unreadable []int64
+	resealed := 0
+	for userID, sealed := range secrets {
+		re, changed, err := box.Reseal(sealed)
+		if err != nil {
+			unreadable = append(unreadable, userID)
+			continue
+		}
+		if changed {
+			if err := a.Store.ReplaceSealedTOTPSecret(ctx, userID, sealed, re); err != nil {
+				return err
+			}
+			resealed++
+		}
+	}
+	if len(unreadable) > 0 {
+		slices.Sort(unreadable)
+		return fmt.Errorf("QUALTRACK_ENCRYPTION_KEY does not decrypt the two-factor secrets of %d user(s) (user id %d first): "+
+			"it is not the key this database was used with. Set that key (after a restore: the old host's QUALTRACK_ENCRYPTION_KEY, "+
+			"or in development its data directory's encryption-key file), or name it in QUALTRACK_ENCRYPTION_KEY_PREVIOUS; "+
+			"see docs/operations.md, Encryption key", len(unreadable), unreadable[0])
+	}
+	if resealed > 0 {
+		a.Log.Info("two-factor secrets re-encrypted under the current QUALTRACK_ENCRYPTION_KEY", "count", resealed)
+	}
+	return nil
+}
+
 // PrepareToServe runs serve's start-up steps in order: migrations, the
-// first admin, demo data when asked for, the built-in checklists and the
-// schedule refresh.
+// encryption key check, the first admin, demo data when asked for, the
+// built-in checklists and the schedule refresh.
 func (a *App) PrepareToServe(ctx context.Context) error {
 	if _, err := a.Migrate(ctx); err != nil {
+		return err
+	}
+	if err := a.CheckEncryptionKey(ctx); err != nil {
 		return err
 	}
 	if _, err := a.CreateFirstAdmin(ctx); err != nil {

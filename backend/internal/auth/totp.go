@@ -122,15 +122,35 @@ func QRSVG(text string) (string, error) {
 }
 
 // SecretBox encrypts TOTP secrets at rest with AES-256-GCM under a key
-// derived from the session secret (HKDF-SHA256 with its own info string, so
-// the key is never the token key itself). Rotating the session secret
-// makes stored secrets unreadable: users must enrol again.
-type SecretBox struct{ aead cipher.AEAD }
+// derived from the encryption key (QUALTRACK_ENCRYPTION_KEY; HKDF-SHA256
+// with its own info string). It also opens secrets sealed under the keys
+// it replaced, so a key can be rotated: Reseal moves a secret to the
+// current key.
+type SecretBox struct {
+	aead     cipher.AEAD
+	previous []cipher.AEAD
+}
 
 const totpKeyInfo = "qualtrack totp secret encryption v1"
 
-// NewSecretBox derives the encryption key from secret.
-func NewSecretBox(secret []byte) (*SecretBox, error) {
+// NewSecretBox seals under key and opens under key or any of previous.
+func NewSecretBox(key []byte, previous ...[]byte) (*SecretBox, error) {
+	aead, err := totpAEAD(key)
+	if err != nil {
+		return nil, err
+	}
+	b := &SecretBox{aead: aead}
+	for _, k := range previous {
+		p, err := totpAEAD(k)
+		if err != nil {
+			return nil, err
+		}
+		b.previous = append(b.previous, p)
+	}
+	return b, nil
+}
+
+func totpAEAD(secret []byte) (cipher.AEAD, error) {
 	key, err := hkdf.Key(sha256.New, secret, nil, totpKeyInfo, 32)
 	if err != nil {
 		return nil, fmt.Errorf("auth: derive totp key: %w", err)
@@ -139,11 +159,7 @@ func NewSecretBox(secret []byte) (*SecretBox, error) {
 	if err != nil {
 		return nil, err
 	}
-	aead, err := cipher.NewGCM(block)
-	if err != nil {
-		return nil, err
-	}
-	return &SecretBox{aead: aead}, nil
+	return cipher.NewGCM(block)
 }
 
 // Seal encrypts plain; the nonce travels in front of the ciphertext.
@@ -154,20 +170,36 @@ func (b *SecretBox) Seal(plain []byte) string {
 }
 
 // ErrSecretUnreadable means a stored secret was sealed under another key.
-var ErrSecretUnreadable = errors.New("auth: the stored two-factor secret cannot be decrypted (was the session secret rotated?)")
+var ErrSecretUnreadable = errors.New("auth: the stored two-factor secret cannot be decrypted with QUALTRACK_ENCRYPTION_KEY")
 
-// Open decrypts what Seal returned.
+// Open decrypts what Seal returned, under the current key or a previous one.
 func (b *SecretBox) Open(sealed string) ([]byte, error) {
+	plain, _, err := b.open(sealed)
+	return plain, err
+}
+
+// Reseal returns sealed under the current key; changed is false when it
+// already was.
+func (b *SecretBox) Reseal(sealed string) (resealed string, changed bool, err error) {
+	plain, current, err := b.open(sealed)
+	if err != nil || current {
+		return sealed, false, err
+	}
+	return b.Seal(plain), true, nil
+}
+
+func (b *SecretBox) open(sealed string) (plain []byte, current bool, err error) {
 	raw, err := base64.StdEncoding.DecodeString(sealed)
 	if err != nil || len(raw) < b.aead.NonceSize() {
-		return nil, ErrSecretUnreadable
+		return nil, false, ErrSecretUnreadable
 	}
 	n := b.aead.NonceSize()
-	plain, err := b.aead.Open(nil, raw[:n], raw[n:], nil)
-	if err != nil {
-		return nil, ErrSecretUnreadable
+	for i, a := range append([]cipher.AEAD{b.aead}, b.previous...) {
+		if plain, err := a.Open(nil, raw[:n], raw[n:], nil); err == nil {
+			return plain, i == 0, nil
+		}
 	}
-	return plain, nil
+	return nil, false, ErrSecretUnreadable
 }
 
 // NewRecoveryCodes returns n single-use recovery codes (80 random bits

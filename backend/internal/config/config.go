@@ -33,7 +33,11 @@ type Config struct {
 	DataDir     string
 	Env         string
 	JWTSecret   []byte
-	SessionTTL  time.Duration // absolute lifetime of a sign-in
+	// EncryptionKey encrypts two-factor secrets at rest; the keys it
+	// replaced open secrets not yet re-encrypted (see encryption.go).
+	EncryptionKey          []byte
+	PreviousEncryptionKeys [][]byte
+	SessionTTL             time.Duration // absolute lifetime of a sign-in
 	// SessionIdleTimeout ends a browser session nobody used for this long.
 	SessionIdleTimeout time.Duration
 	AdminEmail         string
@@ -208,6 +212,7 @@ func Load(getenv func(string) string) (Config, error) {
 	c.CORSOrigins = loadCORSOrigins(getenv, bad)
 	c.HTTP = loadHTTPTimeouts(getenv, bad)
 	loadObservability(&c, getenv, bad)
+	loadEncryptionKeys(&c, getenv, bad)
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
 		bad("QUALTRACK_ADMIN_EMAIL", "QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD must be set together")
 	}
@@ -253,6 +258,9 @@ func readSecret(getenv func(string) string) ([]byte, error) {
 // configured: generated once and kept in the data directory, so sessions
 // survive restarts. Production never reaches here without a secret.
 func (c *Config) EnsureDevSecret() error {
+	if err := c.ensureDevEncryptionKey(); err != nil {
+		return err
+	}
 	if len(c.JWTSecret) > 0 {
 		return nil
 	}

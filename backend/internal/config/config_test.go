@@ -58,16 +58,58 @@ func TestProductionNeedsSecretAndRefusesDemo(t *testing.T) {
 		t.Fatalf("production without secret: %v", err)
 	}
 	secret := strings.Repeat("s", 32)
-	c, err := Load(env(map[string]string{"QUALTRACK_ENV": "production", "QUALTRACK_JWT_SECRET": secret}))
-	if err != nil || string(c.JWTSecret) != secret {
-		t.Fatalf("production with secret: %v", err)
+	_, err = Load(env(map[string]string{"QUALTRACK_ENV": "production", "QUALTRACK_JWT_SECRET": secret}))
+	if err == nil || !strings.Contains(err.Error(), "QUALTRACK_ENCRYPTION_KEY: is required in production") ||
+		!strings.Contains(err.Error(), "QUALTRACK_BASE_URL: is required in production") {
+		t.Fatalf("production without an encryption key and a base URL: %v", err)
 	}
-	_, err = Load(env(map[string]string{"QUALTRACK_ENV": "production", "QUALTRACK_JWT_SECRET": secret, "QUALTRACK_DEMO": "true"}))
+	prod := map[string]string{"QUALTRACK_ENV": "production", "QUALTRACK_JWT_SECRET": secret,
+		"QUALTRACK_ENCRYPTION_KEY": strings.Repeat("e", 32), "QUALTRACK_BASE_URL": "https://qt.example.com"}
+	c, err := Load(env(prod))
+	if err != nil || string(c.JWTSecret) != secret || string(c.EncryptionKey) != strings.Repeat("e", 32) {
+		t.Fatalf("production with secret, key and base URL: %v", err)
+	}
+	prod["QUALTRACK_DEMO"] = "true"
+	_, err = Load(env(prod))
 	if err == nil || !strings.Contains(err.Error(), "QUALTRACK_DEMO") {
 		t.Fatalf("production with demo: %v", err)
 	}
 	if err := (&Config{Env: EnvProduction}).EnsureDevSecret(); err == nil {
 		t.Fatal("EnsureDevSecret made a secret in production")
+	}
+}
+
+// In development the encryption key is generated once into the data
+// directory and read back from there; a short key is refused; the keys it
+// replaced are listed for re-encryption, the session secret last.
+func TestEncryptionKey(t *testing.T) {
+	dir := t.TempDir()
+	c, err := Load(env(map[string]string{"QUALTRACK_DATA_DIR": dir}))
+	if err != nil || len(c.EncryptionKey) != 0 {
+		t.Fatalf("load: %v", err)
+	}
+	if err := c.EnsureDevSecret(); err != nil || len(c.EncryptionKey) < MinEncryptionKeyBytes {
+		t.Fatalf("dev key: %v %d", err, len(c.EncryptionKey))
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "encryption-key")); err != nil || strings.TrimSpace(string(b)) != string(c.EncryptionKey) {
+		t.Fatalf("the key is not kept in the data directory: %v", err)
+	}
+	again, _ := Load(env(map[string]string{"QUALTRACK_DATA_DIR": dir}))
+	if err := again.EnsureDevSecret(); err != nil || string(again.EncryptionKey) != string(c.EncryptionKey) {
+		t.Fatalf("a second start made another key: %v", err)
+	}
+	if _, err := Load(env(map[string]string{"QUALTRACK_ENCRYPTION_KEY": "short"})); err == nil || !strings.Contains(err.Error(), "QUALTRACK_ENCRYPTION_KEY") {
+		t.Fatalf("a short key: %v", err)
+	}
+	old := strings.Repeat("o", 32)
+	rot, err := Load(env(map[string]string{"QUALTRACK_ENCRYPTION_KEY": strings.Repeat("n", 32), "QUALTRACK_ENCRYPTION_KEY_PREVIOUS": old,
+		"QUALTRACK_JWT_SECRET": strings.Repeat("j", 32)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, prev := rot.TOTPKeys()
+	if string(cur) != strings.Repeat("n", 32) || len(prev) != 2 || string(prev[0]) != old || string(prev[1]) != strings.Repeat("j", 32) {
+		t.Fatalf("keys: %q %q", cur, prev)
 	}
 }
 

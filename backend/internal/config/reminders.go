@@ -62,6 +62,11 @@ func loadReminders(c *Config, getenv func(string) string, bad func(name, format 
 	}
 
 	c.BaseURL = defaultBaseURL(c.Addr)
+	if c.Production() && strings.TrimSpace(getenv("QUALTRACK_BASE_URL")) == "" {
+		// Without it every link in an e-mail and every calendar feed URL
+		// would silently point at http://localhost.
+		bad("QUALTRACK_BASE_URL", "is required in production: the address users open qualtrack at (links in reminder e-mails and calendar feed URLs), such as https://qualtrack.example.com")
+	}
 	if v := strings.TrimSpace(getenv("QUALTRACK_BASE_URL")); v != "" {
 		u, err := url.Parse(v)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {

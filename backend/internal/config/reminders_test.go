@@ -103,10 +103,26 @@ func TestEnvExampleListsReminderVariables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range []string{"QUALTRACK_BASE_URL=http://127.0.0.1:8080", "QUALTRACK_REMINDER_HOUR=6", "QUALTRACK_SMTP_HOST=",
-		"QUALTRACK_SMTP_PORT=", "QUALTRACK_SMTP_USERNAME=", "QUALTRACK_SMTP_PASSWORD=", "QUALTRACK_SMTP_FROM=", "QUALTRACK_SMTP_TLS=starttls"} {
+	for _, v := range []string{"QUALTRACK_BASE_URL=", "QUALTRACK_REMINDER_HOUR=6", "QUALTRACK_SMTP_HOST=",
+		"QUALTRACK_SMTP_PORT=", "QUALTRACK_SMTP_USERNAME=", "QUALTRACK_SMTP_PASSWORD=", "QUALTRACK_SMTP_FROM=", "QUALTRACK_SMTP_TLS=starttls",
+		"QUALTRACK_SMTP_TIMEOUT=30s"} {
 		if !strings.Contains(string(b), "\n"+v+"\n") {
 			t.Errorf(".env.example lacks %s", v)
 		}
+	}
+	// A .env copied from the example with another address: links follow it.
+	vars := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok && !strings.HasPrefix(line, "#") {
+			vars[k] = v
+		}
+	}
+	vars["QUALTRACK_ADDR"] = "127.0.0.1:9090"
+	c, err := Load(func(k string) string { return vars[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.BaseURL != "http://127.0.0.1:9090" {
+		t.Fatalf("with QUALTRACK_ADDR=127.0.0.1:9090 the example's links point at %s", c.BaseURL)
 	}
 }
