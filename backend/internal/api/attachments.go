@@ -1,6 +1,8 @@
 package api
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -24,6 +26,24 @@ const attachmentMultipartOverhead = 64 << 10
 
 // attachmentField is the multipart field that carries the file.
 const attachmentField = "file"
+
+// contentSHA256Header carries the SHA-256 the client computed of the file
+// (hex). When sent, the file stored must have that hash: a photo queued on
+// a tablet for hours arrives as it was taken, or not at all.
+const contentSHA256Header = "X-Content-SHA256"
+
+// sentSHA256 reads the optional contentSHA256Header: "" when absent, a 400
+// when it is not 64 hex digits.
+func sentSHA256(r *http.Request) (string, error) {
+	v := strings.TrimSpace(r.Header.Get(contentSHA256Header))
+	if v == "" {
+		return "", nil
+	}
+	if _, err := hex.DecodeString(v); err != nil || len(v) != sha256.Size*2 {
+		return "", badRequest(contentSHA256Header+" must be the file's SHA-256 as 64 hexadecimal digits.", nil)
+	}
+	return strings.ToLower(v), nil
+}
 
 // attachmentUploadRoute is an attachment upload: Edit permission and a body
 // limit of the file limit plus the multipart overhead.
@@ -67,6 +87,11 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) HandlerFunc {
 		if err := s.st(c).AttachmentOwnerExists(ctx, owner, ownerID); err != nil {
 			return attachmentOwnerNotFound(owner, err)
 		}
+		wantHash, err := sentSHA256(c.Request)
+		if err != nil {
+			_ = c.Error(err)
+			return
+		}
 		mr, part, rawName, err := attachmentFilePart(c.Request)
 		if err != nil {
 			return err
@@ -83,6 +108,11 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) HandlerFunc {
 		}
 		if up.Size == 0 {
 			return invalid("The file is empty.", map[string]string{attachmentField: "is empty; choose a file with content"})
+		}
+		if wantHash != "" && wantHash != up.SHA256 {
+			_ = c.Error(invalid("The file received differs from the one sent.", map[string]string{
+				attachmentField: "its SHA-256 is not the one in " + contentSHA256Header + "; it was changed or cut short on the way, send it again"}))
+			return
 		}
 		contentType, err := filestore.DetectType(name, up, up.Size)
 		var te *filestore.TypeError

@@ -147,3 +147,64 @@ func TestRaiseFindingFromItem(t *testing.T) {
 		t.Errorf("after raising %v", v)
 	}
 }
+
+// The web app prefills the finding form from the item; what the inspector
+// edits (description, requirement, owner, corrective action) is what is
+// recorded.
+func TestRaiseFindingFromItemKeepsTheInspectorsEdits(t *testing.T) {
+	w := newChecklistWorld(t)
+	insp := w.planned()
+	cl := w.addChecklist(insp, w.template("Supply chain").id())
+	w.answer(model.RoleProcurement, insp, cl, "2.1", map[string]any{"answer": "no", "note": "Hashes kept for three of five batches."}).Want(http.StatusCreated)
+	body := map[string]any{"severity": "minor", "description": "Image hashes are missing for batches 7 and 9.", "requirement": "NIST SP 800-193 4.1",
+		"owner": "Firmware lead", "corrective_action": "Record the hash of every batch in the traveller."}
+	f := apiRecord(w.srv.Do(model.RoleProcurement, http.MethodPost, path("/api/v1/inspections/%d/checklists/%d/items/%d/finding", insp, cl.id(), clItems(cl)["2.1"].id()), body).
+		Want(http.StatusCreated).JSON())
+	for _, k := range []string{"severity", "description", "requirement", "owner", "corrective_action"} {
+		if f.str(k) != body[k] {
+			t.Errorf("%s = %q, want %q", k, f.str(k), body[k])
+		}
+	}
+	// Blank description and requirement keep the ones drawn from the item.
+	w.answer(model.RoleProcurement, insp, cl, "1.1", map[string]any{"answer": "no"}).Want(http.StatusCreated)
+	g := apiRecord(w.srv.Do(model.RoleProcurement, http.MethodPost, path("/api/v1/inspections/%d/checklists/%d/items/%d/finding", insp, cl.id(), clItems(cl)["1.1"].id()),
+		map[string]any{"description": "  ", "requirement": ""}).Want(http.StatusCreated).JSON())
+	if g.str("requirement") != "SAE AS5553" || !strings.Contains(g.str("description"), "authorised distributors") {
+		t.Errorf("blank overrides: %v", g)
+	}
+}
+
+// Completing with critical items unanswered needs a reason, which is kept;
+// the view lists what is unanswered and says so among the reasons.
+func TestCompletingWithUnansweredCriticalItemsNeedsAReason(t *testing.T) {
+	w := newChecklistWorld(t)
+	insp := w.planned()
+	cl := w.addChecklist(insp, w.template("Audit").id())
+	w.answer(model.RoleProcurement, insp, cl, "2.1", map[string]any{"answer": "yes"}).Want(http.StatusCreated)
+	v := w.checklists(insp)
+	un, _ := v["unanswered"].([]any)
+	if len(un) != 3 || apiRecord(un[0].(map[string]any)).str("number") != "1.1" || un[0].(map[string]any)["critical"] != true {
+		t.Fatalf("unanswered %v", v["unanswered"])
+	}
+	if !strings.Contains(clReasons(v), "3 of 4 items are unanswered") {
+		t.Errorf("reasons do not say what is unanswered: %v", v["reasons"])
+	}
+	complete := map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "pass"}
+	r := w.srv.Do(model.RoleProcurement, http.MethodPatch, path("/api/v1/inspections/%d", insp), complete).Want(http.StatusUnprocessableEntity)
+	if !strings.Contains(r.ErrorFields()["unanswered_reason"], "Critical item 1.1 is unanswered") {
+		t.Fatalf("completing with a critical item unanswered: %s", r.Body)
+	}
+	complete["unanswered_reason"] = "  The sourcing records were at head office.  "
+	done := w.patch(path("/api/v1/inspections/%d", insp), complete)
+	if done.str("status") != "completed" || done.str("unanswered_reason") != "The sourcing records were at head office." {
+		t.Fatalf("completed %v", done)
+	}
+	if v := w.checklists(insp); v.str("unanswered_reason") != "The sourcing records were at head office." {
+		t.Errorf("view %v", v)
+	}
+	// Answering the critical item first needs no reason.
+	other := w.planned()
+	cl2 := w.addChecklist(other, w.template("Audit 2").id())
+	w.answer(model.RoleProcurement, other, cl2, "1.1", map[string]any{"answer": "yes"}).Want(http.StatusCreated)
+	w.patch(path("/api/v1/inspections/%d", other), map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "pass"})
+}

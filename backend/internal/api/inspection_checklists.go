@@ -155,6 +155,8 @@ type findingFromItemRequest struct {
 	Owner            string                `json:"owner"`
 	DueDate          model.Date            `json:"due_date"`
 	CorrectiveAction string                `json:"corrective_action"`
+	Description      string                `json:"description"`
+	Requirement      string                `json:"requirement"`
 }
 
 // raiseFindingFromItem records a finding prefilled from an item answered
@@ -171,7 +173,7 @@ func (s *Server) raiseFindingFromItem(c *gin.Context) error {
 		}
 	}
 	choice := store.FindingFromItem{Severity: req.Severity, Category: req.Category, Owner: req.Owner,
-		DueDate: req.DueDate, CorrectiveAction: req.CorrectiveAction}
+		DueDate: req.DueDate, CorrectiveAction: req.CorrectiveAction, Description: req.Description, Requirement: req.Requirement}
 	row, err := s.st(c).RaiseFindingFromItem(c.Request.Context(), id, cid, itemID, choice, actor(c))
 	if err != nil {
 		return checklistNotFound(err)

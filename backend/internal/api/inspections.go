@@ -88,6 +88,9 @@ type updateInspectionRequest struct {
 	// ResultOverrideReason says why the result differs from the one the
 	// inspection's checklists suggest; required then.
 	ResultOverrideReason Opt[string] `json:"result_override_reason"`
+	// UnansweredReason says why critical checklist items are unanswered;
+	// required to complete it then.
+	UnansweredReason Opt[string] `json:"unanswered_reason"`
 }
 
 func (r *updateInspectionRequest) sentVersion() int64 { return r.Version }
@@ -113,6 +116,7 @@ func (s *Server) updateInspection(c *gin.Context) error {
 		applyOptPtr(req.Score, &in.Score)
 		applyOpt(req.Summary, &in.Summary)
 		applyOpt(req.ResultOverrideReason, &in.ResultOverrideReason)
+		applyOpt(req.UnansweredReason, &in.UnansweredReason)
 		return nil
 	})
 	if err != nil {

@@ -36,7 +36,13 @@ func (s *Server) serveSPA(c *gin.Context) error {
 			if strings.HasPrefix(name, "assets/") {
 				c.Header("Cache-Control", "public, max-age=31536000, immutable")
 			} else {
+				// The service worker (sw.js) and the manifest among them:
+				// revalidated on every load, so a new release reaches the
+				// installed app on its next start.
 				c.Header("Cache-Control", "no-cache")
+			}
+			if path.Ext(name) == ".webmanifest" { // not in Go's MIME table
+				c.Header("Content-Type", "application/manifest+json")
 			}
 			c.FileFromFS(name, http.FS(s.spa))
 			return nil

@@ -159,7 +159,10 @@ type Inspection struct {
 	// ResultOverrideReason says why the recorded result differs from the
 	// one its checklists suggest.
 	ResultOverrideReason string `json:"result_override_reason"`
-	Version              int64  `json:"version"`
+	// UnansweredReason says why critical checklist items were left
+	// unanswered when it was completed.
+	UnansweredReason string `json:"unanswered_reason"`
+	Version          int64  `json:"version"`
 }
 
 // Finding is a nonconformity or observation raised by an inspection.

@@ -146,7 +146,46 @@ func SuggestResult(items []ScoredItem, openCritical, openMajor int) ResultSugges
 	default:
 		out.Reasons = []string{"No scored checklist item has been answered yet."}
 	}
+	// The score counts only what was answered: say how much that is, so
+	// 1 answered item of 36 never reads as a finished 100 %.
+	if open := score.Total - score.Answered; open > 0 && score.Answered > 0 {
+		out.Reasons = append(out.Reasons, fmt.Sprintf("%d of %d items are unanswered; the score counts only the %d answered.", open, score.Total, score.Answered))
+	}
 	return out
+}
+
+// UnansweredItems lists the items nobody has answered yet, in order.
+func UnansweredItems(items []ScoredItem) []ScoredItem {
+	out := []ScoredItem{}
+	for _, it := range items {
+		if !it.Answered {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// CheckUnansweredCritical refuses to complete an inspection whose
+// checklists leave a critical item unanswered, unless a reason says why
+// (the area was closed, the record was not available): like an override,
+// the gap is then on the record. Unanswered items that are not critical
+// only warn, in the client.
+func CheckUnansweredCritical(unanswered []ScoredItem, reason string) error {
+	var numbers []string
+	for _, it := range unanswered {
+		if it.Critical {
+			numbers = append(numbers, it.Number)
+		}
+	}
+	if len(numbers) == 0 || strings.TrimSpace(reason) != "" {
+		return nil
+	}
+	what := "Critical item " + numbers[0] + " is"
+	if len(numbers) > 1 {
+		what = "Critical items " + strings.Join(numbers, ", ") + " are"
+	}
+	return (Problems{"unanswered_reason": what + " unanswered; answer them, or say why they could not be checked."}).
+		Err("Critical checklist items are unanswered.")
 }
 
 // CheckResultOverride refuses a recorded result that differs from the

@@ -1,6 +1,7 @@
 package qualification
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -158,6 +159,8 @@ func TestSuggestResult(t *testing.T) {
 		{"critical item rated 3 does not fail", []ScoredItem{asCritical(ratedItem("1.1", 1, 3)), yesItem("1.2", 10)}, 0, 0, model.ResultPass, []string{"score is 95"}},
 		{"critical item n/a does not fail", []ScoredItem{asNA(asCritical(noItem("1.1", 1))), yesItem("1.2", 1)}, 0, 0, model.ResultPass, nil},
 		{"critical item not yet answered does not fail", []ScoredItem{asUnanswered(asCritical(noItem("1.1", 1))), yesItem("1.2", 1)}, 0, 0, model.ResultPass, nil},
+		{"a pass on part of the checklist says how much is unanswered", []ScoredItem{yesItem("1.1", 1), asUnanswered(yesItem("1.2", 1)), asUnanswered(yesItem("1.3", 1))}, 0, 0, model.ResultPass,
+			[]string{"score is 100", "2 of 3 items are unanswered; the score counts only the 1 answered."}},
 		{"non-critical no only lowers the score", []ScoredItem{noItem("1.1", 1), yesItem("1.2", 9)}, 0, 0, model.ResultPass, []string{"score is 90"}},
 		{"open critical finding fails", []ScoredItem{yesItem("1.1", 1)}, 1, 0, model.ResultFail, []string{"1 critical finding is open."}},
 		{"open critical finding fails without answers", nil, 2, 0, model.ResultFail, []string{"2 critical findings are open."}},
@@ -212,5 +215,44 @@ func TestCheckResultOverride(t *testing.T) {
 				t.Errorf("message %q does not name the suggestion", ve.Fields["result_override_reason"])
 			}
 		}
+	}
+}
+
+func TestCheckUnansweredCritical(t *testing.T) {
+	critical := asUnanswered(asCritical(yesItem("1.2", 1)))
+	tests := []struct {
+		name       string
+		unanswered []ScoredItem
+		reason     string
+		wantErr    string // "" for none
+	}{
+		{"nothing unanswered", nil, "", ""},
+		{"only ordinary items unanswered", []ScoredItem{asUnanswered(yesItem("1.1", 1))}, "", ""},
+		{"a critical item unanswered", []ScoredItem{asUnanswered(yesItem("1.1", 1)), critical}, "", "Critical item 1.2 is unanswered"},
+		{"two critical items named", []ScoredItem{critical, asUnanswered(asCritical(yesItem("3.4", 1)))}, "", "Critical items 1.2, 3.4 are unanswered"},
+		{"a blank reason is no reason", []ScoredItem{critical}, " \n\t", "Critical item 1.2"},
+		{"a reason records the gap", []ScoredItem{critical}, "The programming room was closed for a recall.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckUnansweredCritical(tt.unanswered, tt.reason)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("unexpected error %v", err)
+				}
+				return
+			}
+			var ve *ValidationError
+			if !errors.As(err, &ve) || !strings.Contains(ve.Fields["unanswered_reason"], tt.wantErr) {
+				t.Fatalf("error %v, want unanswered_reason containing %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestUnansweredItems(t *testing.T) {
+	got := UnansweredItems([]ScoredItem{yesItem("1.1", 1), asUnanswered(yesItem("1.2", 1)), asNA(yesItem("1.3", 1)), asUnanswered(yesItem("2.1", 1))})
+	if len(got) != 2 || got[0].Number != "1.2" || got[1].Number != "2.1" {
+		t.Fatalf("unanswered %+v, want 1.2 and 2.1", got)
 	}
 }

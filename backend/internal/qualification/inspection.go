@@ -20,6 +20,9 @@ type InspectionInput struct {
 	// ResultOverrideReason says why the recorded result differs from the
 	// one the checklists suggest.
 	ResultOverrideReason string
+	// UnansweredReason says why critical checklist items were left
+	// unanswered when it was completed.
+	UnansweredReason string
 }
 
 // Lengths of an inspection's texts.
@@ -49,6 +52,7 @@ func ValidateInspection(in InspectionInput, today model.Date, openCriticalFindin
 	optionalText(p, "scope", in.Scope, maxFreeTextLength)
 	optionalText(p, "summary", in.Summary, maxFreeTextLength)
 	optionalText(p, "result_override_reason", in.ResultOverrideReason, MaxOverrideReasonLength)
+	optionalText(p, "unanswered_reason", in.UnansweredReason, MaxOverrideReasonLength)
 
 	switch in.Status {
 	case model.InspectionPlanned:

@@ -35,6 +35,10 @@ type FindingFromItem struct {
 	Owner            string
 	DueDate          model.Date
 	CorrectiveAction string
+	// Description and Requirement replace the ones drawn from the item
+	// when set: the inspector edits the prefilled finding before saving it.
+	Description string
+	Requirement string
 }
 
 // checklistTarget is an item of a checklist of an inspection.
@@ -214,6 +218,12 @@ func findingFromItem(t checklistTarget, a model.ChecklistAnswer, choice FindingF
 		b.WriteString("\nInspector's note: " + a.Note)
 	}
 	f.Description = b.String()
+	if d := strings.TrimSpace(choice.Description); d != "" {
+		f.Description = d
+	}
+	if r := strings.TrimSpace(choice.Requirement); r != "" {
+		f.Requirement = r
+	}
 	return f
 }
 
@@ -293,37 +303,55 @@ func distinctInt64s(ids []int64) []int64 {
 }
 
 // settleChecklistResult applies the checklists to an inspection being
-// completed or given another result: the checklist score fills an empty
+// completed or given another result: completing needs a reason for
+// critical items left unanswered, the checklist score fills an empty
 // score when it is completed, a result equal to the suggested one needs
 // no override reason (a stale one is cleared), and a different one needs
-// a reason (a *ValidationError on result_override_reason otherwise).
+// a reason (a *ValidationError on the reason's field otherwise).
 func (s *Store) settleChecklistResult(tx *gorm.DB, in *model.Inspection, before model.Inspection) error {
 	in.ResultOverrideReason = strings.TrimSpace(in.ResultOverrideReason)
+	completing := before.Status != model.InspectionCompleted && in.Status == model.InspectionCompleted
 	if in.Result == "" {
 		in.ResultOverrideReason = "" // nothing recorded, nothing overridden
-		return nil
 	}
-	changed := before.Status != model.InspectionCompleted || before.Result != in.Result || before.ResultOverrideReason != in.ResultOverrideReason
-	if in.Status != model.InspectionCompleted || !changed || !in.Result.Valid() {
+	changed := completing || before.Result != in.Result || before.ResultOverrideReason != in.ResultOverrideReason
+	if in.Status != model.InspectionCompleted || !changed {
 		return nil
 	}
 	v, err := inspectionChecklistsView(tx, in.ID)
 	if err != nil || len(v.Checklists) == 0 {
 		return err
 	}
-	if before.Status != model.InspectionCompleted && in.Score == nil && v.Score != nil {
+	p := qualification.Problems{}
+	if completing {
+		if err := mergeProblems(p, qualification.CheckUnansweredCritical(unansweredScored(v.Unanswered), in.UnansweredReason)); err != nil {
+			return err
+		}
+	}
+	if in.Result == "" || !in.Result.Valid() {
+		return p.Err("Critical checklist items are unanswered.")
+	}
+	if completing && in.Score == nil && v.Score != nil {
 		score := *v.Score
 		in.Score = &score
 	}
 	if in.Result == v.ResultSuggestion.Result {
 		in.ResultOverrideReason = ""
-		return nil
+		return p.Err("Critical checklist items are unanswered.")
 	}
-	p := qualification.Problems{}
 	if err := mergeProblems(p, qualification.CheckResultOverride(in.Result, v.ResultSuggestion.Result, in.ResultOverrideReason)); err != nil {
 		return err
 	}
 	return p.Err("The result differs from the one the checklists suggest.")
+}
+
+// unansweredScored is the view's unanswered items as scoring sees them.
+func unansweredScored(items []UnansweredItem) []qualification.ScoredItem {
+	out := make([]qualification.ScoredItem, len(items))
+	for i, it := range items {
+		out[i] = qualification.ScoredItem{Number: it.Number, Question: it.Question, Critical: it.Critical}
+	}
+	return out
 }
 
 // joinValidationErrors reports the fields of both validation errors in

@@ -18,7 +18,8 @@ func inspectionChecklistsView(tx *gorm.DB, inspectionID int64) (InspectionCheckl
 		return InspectionChecklistsView{}, translate(err, "inspection checklists")
 	}
 	out := InspectionChecklistsView{InspectionID: in.ID, InspectionStatus: in.Status, RecordedResult: in.Result,
-		ResultOverrideReason: in.ResultOverrideReason, Checklists: []ChecklistView{}}
+		ResultOverrideReason: in.ResultOverrideReason, UnansweredReason: in.UnansweredReason,
+		Unanswered: []UnansweredItem{}, Checklists: []ChecklistView{}}
 	var lists []model.InspectionChecklist
 	if err := tx.Where("inspection_id = ?", in.ID).Order("id").Find(&lists).Error; err != nil {
 		return out, fmt.Errorf("store: inspection checklists: %w", err)
@@ -76,6 +77,10 @@ func inspectionChecklistsView(tx *gorm.DB, inspectionID int64) (InspectionCheckl
 				a := answers[answerKey{ic.ID, it.ID}]
 				sa.Items = append(sa.Items, ChecklistItemAnswer{ChecklistItemView: it, Answer: a})
 				scored = append(scored, scoredItem(it, a))
+				if a == nil {
+					out.Unanswered = append(out.Unanswered, UnansweredItem{ChecklistID: ic.ID, ItemID: it.ID,
+						Number: it.Number, Question: it.Question, Critical: it.Critical})
+				}
 			}
 			cv.Sections = append(cv.Sections, sa)
 		}

@@ -21,10 +21,23 @@ type InspectionChecklistsView struct {
 	InspectionStatus     model.InspectionStatus `json:"inspection_status"`
 	RecordedResult       model.InspectionResult `json:"recorded_result"`
 	ResultOverrideReason string                 `json:"result_override_reason"`
+	UnansweredReason     string                 `json:"unanswered_reason"`
 	qualification.ChecklistScore
 	qualification.ResultSuggestion
 	OpenFindings OpenFindingCounts `json:"open_findings"`
-	Checklists   []ChecklistView   `json:"checklists"`
+	// Unanswered lists the items nobody has answered yet, in checklist
+	// order, so completing can name them.
+	Unanswered []UnansweredItem `json:"unanswered"`
+	Checklists []ChecklistView  `json:"checklists"`
+}
+
+// UnansweredItem is an item of a checklist that has no answer yet.
+type UnansweredItem struct {
+	ChecklistID int64  `json:"checklist_id"`
+	ItemID      int64  `json:"item_id"`
+	Number      string `json:"number"`
+	Question    string `json:"question"`
+	Critical    bool   `json:"critical"`
 }
 
 // OpenFindingCounts counts the inspection's findings that are not closed

@@ -229,6 +229,7 @@ func normalizeInspection(in *model.Inspection) {
 	in.Scope = strings.TrimSpace(in.Scope)
 	in.Summary = strings.TrimSpace(in.Summary)
 	in.ResultOverrideReason = strings.TrimSpace(in.ResultOverrideReason)
+	in.UnansweredReason = strings.TrimSpace(in.UnansweredReason)
 }
 
 // validateInspection checks in against the domain rules and its
@@ -251,6 +252,7 @@ func (s *Store) validateInspection(tx *gorm.DB, in model.Inspection, before *mod
 		Type: in.Type, Status: in.Status, ScheduledDate: in.ScheduledDate,
 		PerformedDate: in.PerformedDate, Result: in.Result, Score: in.Score,
 		Team: in.Team, Scope: in.Scope, Summary: in.Summary, ResultOverrideReason: in.ResultOverrideReason,
+		UnansweredReason: in.UnansweredReason,
 	}, s.Today(), int(openCritical))
 	if err := mergeProblems(p, err); err != nil {
 		return err
