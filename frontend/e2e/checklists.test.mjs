@@ -70,7 +70,15 @@ describe('inspection checklists', () => {
       await score.getByText('Fail', { exact: true }).waitFor();
       await score.getByText(/Critical item 1\.1 failed/).waitFor();
 
+      // "Raise finding" opens the finding form prefilled from the item; the inspector completes it.
       await item('1.1').getByRole('button', { name: 'Raise finding' }).click();
+      const form = page.getByRole('dialog', { name: 'Raise a finding from item 1.1' });
+      assert.match(await form.getByLabel('Description').inputValue(), /item 1\.1: no\./);
+      assert.equal(await form.getByRole('textbox', { name: 'Severity' }).inputValue(), 'Critical');
+      await form.getByLabel('Owner').fill('Purchasing manager');
+      await form.getByLabel('Corrective action').fill('Buy memory only from authorised distributors.');
+      await form.getByRole('button', { name: 'Save finding' }).click();
+      await form.waitFor({ state: 'hidden' });
       const link = item('1.1').getByRole('link', { name: /Finding #\d+ raised from this answer/ });
       await link.waitFor();
       // The finding appears in the inspection's findings and the open critical finding is a reason too.
@@ -109,6 +117,10 @@ describe('inspection checklists', () => {
       await page.getByRole('option', { name: 'Conditional', exact: true }).click();
       const reason = dialog.getByLabel(/Why the result differs from the suggested one/);
       await reason.fill('Supplier showed the authorised-distributor purchase orders after the visit.');
+      // Unanswered items are named, and critical ones need a reason.
+      await dialog.getByRole('alert').filter({ hasText: /checklist items are unanswered/ }).waitFor();
+      await dialog.getByRole('list', { name: 'Unanswered items' }).getByText(/^Critical/).first().waitFor();
+      await dialog.getByLabel(/Why critical items are unanswered/).fill('The programming room was closed for a customer audit.');
       await dialog.getByRole('button', { name: 'Mark as completed' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await page.getByText(/Recorded result differs from the suggestion: Supplier showed/).waitFor();

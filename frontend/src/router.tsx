@@ -18,6 +18,7 @@ const SitePage = lazy(() => import('./pages/sites/SitePage'));
 const SiteFormPage = lazy(() => import('./pages/sites/SiteFormPage'));
 const InspectionsPage = lazy(() => import('./pages/inspections/InspectionsPage'));
 const InspectionPage = lazy(() => import('./pages/inspections/InspectionPage'));
+const InspectPage = lazy(() => import('./pages/inspect/InspectPage'));
 const CalendarPage = lazy(() => import('./pages/inspections/CalendarPage'));
 const FindingsPage = lazy(() => import('./pages/findings/FindingsPage'));
 const FindingPage = lazy(() => import('./pages/findings/FindingPage'));
@@ -45,6 +46,17 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<FullPageLoader />}>
         <SignInPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  // Inspection mode works from the copy on the device, without a network,
+  // so it does not wait for the session check; its requests still need one.
+  {
+    path: '/inspections/:id/inspect',
+    element: (
+      <Suspense fallback={<FullPageLoader />}>
+        <InspectPage />
       </Suspense>
     ),
     errorElement: <RouteError />,

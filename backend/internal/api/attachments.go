@@ -89,8 +89,7 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) HandlerFunc {
 		}
 		wantHash, err := sentSHA256(c.Request)
 		if err != nil {
-			_ = c.Error(err)
-			return
+			return err
 		}
 		mr, part, rawName, err := attachmentFilePart(c.Request)
 		if err != nil {
@@ -110,9 +109,8 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) HandlerFunc {
 			return invalid("The file is empty.", map[string]string{attachmentField: "is empty; choose a file with content"})
 		}
 		if wantHash != "" && wantHash != up.SHA256 {
-			_ = c.Error(invalid("The file received differs from the one sent.", map[string]string{
-				attachmentField: "its SHA-256 is not the one in " + contentSHA256Header + "; it was changed or cut short on the way, send it again"}))
-			return
+			return invalid("The file received differs from the one sent.", map[string]string{
+				attachmentField: "its SHA-256 is not the one in " + contentSHA256Header + "; it was changed or cut short on the way, send it again"})
 		}
 		contentType, err := filestore.DetectType(name, up, up.Size)
 		var te *filestore.TypeError

@@ -7,7 +7,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/qualtrack/qualtrack/backend/internal/api"
+	"github.com/qualtrack/qualtrack/backend/internal/app"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
@@ -30,8 +30,9 @@ func TestSPAServesTheInstallableApp(t *testing.T) {
 		"icons/icon-192.png":    {Data: []byte("\x89PNG\r\n\x1a\n")},
 		"assets/index-abc12.js": {Data: []byte(`console.log(1)`)},
 	}
-	srv, err := api.New(api.Deps{Config: cfg, DB: testutil.NewDB(t, func() time.Time { return testutil.FixedNow }).DB,
-		Hasher: auth.NewTestHasher(), Frontend: spa})
+	a, err := app.New(cfg, testutil.NewDB(t, func() time.Time { return testutil.FixedNow }).DB, app.Options{Hasher: auth.NewTestHasher()})
+	testutil.Fatal(t, err, "app.New")
+	srv, err := a.HTTP(spa)
 	testutil.Fatal(t, err, "api.New")
 	h, err := srv.Handler()
 	testutil.Fatal(t, err, "handler")

@@ -18,6 +18,7 @@ import type {
   Inspection,
   InspectionChecklist,
   InspectionChecklists,
+  FindingFromItem,
   InspectionInput,
   ListResponse,
   Manufacturer,
@@ -79,8 +80,8 @@ export const inspectionsApi = {
     apiRequest<InspectionChecklist>(`/inspections/${id}/checklists`, { method: 'POST', body: { template_id: templateId } }),
   answer: (id: number, checklistId: number, itemId: number, body: ChecklistAnswerWrite) =>
     apiRequest<ChecklistAnswer>(`/inspections/${id}/checklists/${checklistId}/answers/${itemId}`, { method: 'PUT', body }),
-  raiseFinding: (id: number, checklistId: number, itemId: number) =>
-    apiRequest<Finding>(`/inspections/${id}/checklists/${checklistId}/items/${itemId}/finding`, { method: 'POST', body: {} }),
+  raiseFinding: (id: number, checklistId: number, itemId: number, body: FindingFromItem = {}) =>
+    apiRequest<Finding>(`/inspections/${id}/checklists/${checklistId}/items/${itemId}/finding`, { method: 'POST', body }),
 };
 export const checklistTemplatesApi = {
   list: (params?: ListParams, signal?: AbortSignal) =>

@@ -1799,6 +1799,8 @@ export interface components {
             summary: string;
             /** @description Why the recorded result differs from the one the checklists suggest; empty when it does not. */
             result_override_reason: string;
+            /** @description Why critical checklist items were left unanswered when it was completed; empty when none were. */
+            unanswered_reason: string;
             /** Format: int64 */
             version: number;
             /** @description Derived. */
@@ -1852,6 +1854,8 @@ export interface components {
             summary?: string;
             /** @description Required when the result differs from the checklists' suggested result. */
             result_override_reason?: string;
+            /** @description Required to complete an inspection whose checklists leave a critical item unanswered (422 on this field naming the items otherwise). */
+            unanswered_reason?: string;
         };
         InspectionList: components["schemas"]["ListEnvelope"] & {
             items?: components["schemas"]["Inspection"][];
@@ -2438,10 +2442,14 @@ export interface components {
             inspection_status: components["schemas"]["InspectionStatus"];
             recorded_result: components["schemas"]["InspectionResultOrNone"];
             result_override_reason: string;
+            /** @description Why critical items were left unanswered when it was completed. */
+            unanswered_reason: string;
             /**
              * @description fail: a critical item failed or a critical finding is open;
              *     conditional: a major finding is open or the score is under
              *     80; pass: otherwise, once there is a score; "" before that.
+             *     The score counts only answered items: while some are
+             *     unanswered, the last reason says how many.
              */
             suggested_result: components["schemas"]["InspectionResultOrNone"];
             /** @description Every rule that applies, worst first, in words. */
@@ -2450,7 +2458,18 @@ export interface components {
                 critical: number;
                 major: number;
             };
+            /** @description The items nobody has answered yet, in checklist order; completing names them. */
+            unanswered: components["schemas"]["UnansweredItem"][];
             checklists: components["schemas"]["InspectionChecklist"][];
+        };
+        UnansweredItem: {
+            /** Format: int64 */
+            checklist_id: number;
+            /** Format: int64 */
+            item_id: number;
+            number: string;
+            question: string;
+            critical: boolean;
         };
         FindingFromItem: {
             severity?: components["schemas"]["Severity"];
@@ -2458,6 +2477,10 @@ export interface components {
             owner?: string;
             due_date?: components["schemas"]["NullableDate"];
             corrective_action?: string;
+            /** @description Replaces the description drawn from the question, answer and note when not blank. */
+            description?: string;
+            /** @description Replaces the item's requirement reference when not blank. */
+            requirement?: string;
         };
         /** @enum {string} */
         ReminderKind: "certificate_expiry" | "inspection_due" | "finding_overdue" | "conditional_ending";
@@ -2739,6 +2762,13 @@ export interface components {
         Id: number;
         /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
         CSRFHeader: "qualtrack";
+        /**
+         * @description The file's SHA-256 as the client computed it (64 hexadecimal digits).
+         *     When sent, a file whose received bytes have another hash is 422 on
+         *     `file` and nothing is stored (the web app sends it for every photo
+         *     queued on a tablet); a value that is not a SHA-256 is 400.
+         */
+        ContentSHA256: string;
         Page: number;
         PageSize: number;
         UserSort: "name" | "-name" | "email" | "-email" | "role" | "-role" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_login_at" | "-last_login_at";
@@ -3609,6 +3639,13 @@ export interface operations {
             header?: {
                 /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
                 "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+                /**
+                 * @description The file's SHA-256 as the client computed it (64 hexadecimal digits).
+                 *     When sent, a file whose received bytes have another hash is 422 on
+                 *     `file` and nothing is stored (the web app sends it for every photo
+                 *     queued on a tablet); a value that is not a SHA-256 is 400.
+                 */
+                "X-Content-SHA256"?: components["parameters"]["ContentSHA256"];
             };
             path: {
                 /** @description The record's id. An id that is not a positive integer is 404. */
@@ -3888,6 +3925,13 @@ export interface operations {
             header?: {
                 /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
                 "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+                /**
+                 * @description The file's SHA-256 as the client computed it (64 hexadecimal digits).
+                 *     When sent, a file whose received bytes have another hash is 422 on
+                 *     `file` and nothing is stored (the web app sends it for every photo
+                 *     queued on a tablet); a value that is not a SHA-256 is 400.
+                 */
+                "X-Content-SHA256"?: components["parameters"]["ContentSHA256"];
             };
             path: {
                 /** @description The record's id. An id that is not a positive integer is 404. */
@@ -4035,6 +4079,13 @@ export interface operations {
             header?: {
                 /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
                 "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+                /**
+                 * @description The file's SHA-256 as the client computed it (64 hexadecimal digits).
+                 *     When sent, a file whose received bytes have another hash is 422 on
+                 *     `file` and nothing is stored (the web app sends it for every photo
+                 *     queued on a tablet); a value that is not a SHA-256 is 400.
+                 */
+                "X-Content-SHA256"?: components["parameters"]["ContentSHA256"];
             };
             path: {
                 /** @description The record's id. An id that is not a positive integer is 404. */
@@ -4244,6 +4295,13 @@ export interface operations {
             header?: {
                 /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
                 "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+                /**
+                 * @description The file's SHA-256 as the client computed it (64 hexadecimal digits).
+                 *     When sent, a file whose received bytes have another hash is 422 on
+                 *     `file` and nothing is stored (the web app sends it for every photo
+                 *     queued on a tablet); a value that is not a SHA-256 is 400.
+                 */
+                "X-Content-SHA256"?: components["parameters"]["ContentSHA256"];
             };
             path: {
                 /** @description The record's id. An id that is not a positive integer is 404. */

@@ -174,6 +174,10 @@ export type ChecklistSectionWithAnswers = InspectionChecklist['sections'][number
 export type ChecklistItemWithAnswer = ChecklistSectionWithAnswers['items'][number];
 /** GET /inspections/:id/checklists */
 export type InspectionChecklists = Schemas['InspectionChecklists'];
+/** An item of GET /inspections/:id/checklists that nobody has answered yet. */
+export type UnansweredItem = Schemas['UnansweredItem'];
+/** POST /inspections/:id/checklists/:cid/items/:item_id/finding: the prefilled finding as the inspector edited it. */
+export type FindingFromItem = Schemas['FindingFromItem'];
 
 // ---- notifications and the calendar feed ----
 

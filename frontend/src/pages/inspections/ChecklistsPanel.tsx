@@ -7,6 +7,7 @@ import {
   inspectionsApi,
   isApiError,
   type ChecklistAnswerWrite,
+  type FindingFromItem,
   type ChecklistItemWithAnswer,
   type InspectionChecklist,
   type InspectionStatus,
@@ -15,6 +16,8 @@ import { ResultBadge } from '../../components/badges';
 import { EmptyState } from '../../components/EmptyState';
 import { Field, FormError, serverErrors } from '../../components/forms';
 import { label } from '../../format/labels';
+import { fieldsOf, prefilledFinding } from '../../offline/queue';
+import { RaiseFindingModal } from './RaiseFindingModal';
 
 export const checklistsKey = (inspectionId: number) => ['inspection', inspectionId, 'checklists'] as const;
 
@@ -131,7 +134,7 @@ function ChecklistCard({ inspectionId, checklist, editable, canRaise }: { inspec
               {section.number}. {section.title}
             </Title>
             {section.items.map((item) => (
-              <ChecklistItemRow key={item.id} inspectionId={inspectionId} checklistId={checklist.id} item={item} editable={editable} canRaise={canRaise} />
+              <ChecklistItemRow key={item.id} inspectionId={inspectionId} checklistId={checklist.id} checklistName={`${checklist.template.name} v${checklist.template.version}`} item={item} editable={editable} canRaise={canRaise} />
             ))}
           </Stack>
         ))}
@@ -149,7 +152,7 @@ function answerText(item: ChecklistItemWithAnswer): string {
   return a.text;
 }
 
-function ChecklistItemRow({ inspectionId, checklistId, item, editable, canRaise }: { inspectionId: number; checklistId: number; item: ChecklistItemWithAnswer; editable: boolean; canRaise: boolean }) {
+function ChecklistItemRow({ inspectionId, checklistId, checklistName, item, editable, canRaise }: { inspectionId: number; checklistId: number; checklistName: string; item: ChecklistItemWithAnswer; editable: boolean; canRaise: boolean }) {
   const queryClient = useQueryClient();
   const a = item.answer;
   const [note, setNote] = useState(a?.note ?? '');
@@ -163,9 +166,11 @@ function ChecklistItemRow({ inspectionId, checklistId, item, editable, canRaise 
       if (isApiError(e, 409)) void reload();
     },
   });
+  const [raising, setRaising] = useState(false);
   const raise = useMutation({
-    mutationFn: () => inspectionsApi.raiseFinding(inspectionId, checklistId, item.id),
+    mutationFn: (finding: FindingFromItem) => inspectionsApi.raiseFinding(inspectionId, checklistId, item.id, finding),
     onSuccess: async () => {
+      setRaising(false);
       await reload();
       await queryClient.invalidateQueries({ queryKey: ['findings'] });
       await queryClient.invalidateQueries({ queryKey: ['inspection', inspectionId] });
@@ -294,14 +299,18 @@ function ChecklistItemRow({ inspectionId, checklistId, item, editable, canRaise 
           (a.failed || (a.rating !== null && a.rating < 5)) &&
           canRaise && (
             <Group gap="sm">
-              <Button size="md" color="red" variant="light" loading={raise.isPending} onClick={() => raise.mutate()}>
+              <Button size="md" color="red" variant="light" onClick={() => setRaising(true)}>
                 Raise finding
               </Button>
-              {raise.error ? (
-                <Text size="sm" c="red" role="alert">
-                  {(raise.error as Error).message}
-                </Text>
-              ) : null}
+              <RaiseFindingModal
+                opened={raising}
+                onClose={() => setRaising(false)}
+                itemNumber={item.number}
+                initial={prefilledFinding(item, fieldsOf(a), checklistName)}
+                submit={(f) => raise.mutate(f)}
+                pending={raise.isPending}
+                error={raise.error}
+              />
             </Group>
           )
         )}

@@ -1,4 +1,4 @@
-import { Checkbox, Modal, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, List, Modal, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -74,7 +74,7 @@ function PlanForm({ onClose, siteId, date }: { onClose: () => void; siteId?: num
   );
 }
 
-const COMPLETE_FIELDS = ['performed_date', 'result', 'score', 'summary', 'status', 'result_override_reason'] as const;
+const COMPLETE_FIELDS = ['performed_date', 'result', 'score', 'summary', 'status', 'result_override_reason', 'unanswered_reason'] as const;
 
 /** Log the visit: performed date (not in the future), result, score, summary. */
 export function CompleteInspectionModal({ inspection, opened, onClose, onReload }: { inspection: Inspection; opened: boolean; onClose: () => void; onReload: () => void }) {
@@ -93,7 +93,12 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
   const [score, setScore] = useState<number | ''>(inspection.score ?? '');
   const [summary, setSummary] = useState(inspection.summary);
   const [overrideReason, setOverrideReason] = useState(inspection.result_override_reason ?? '');
-  const suggested = useInspectionChecklists(inspection.id).data?.suggested_result ?? '';
+  const [unansweredReason, setUnansweredReason] = useState(inspection.unanswered_reason ?? '');
+  const checklists = useInspectionChecklists(inspection.id).data;
+  const suggested = checklists?.suggested_result ?? '';
+  const completing = inspection.status !== 'completed';
+  const unanswered = completing ? (checklists?.unanswered ?? []) : [];
+  const criticalUnanswered = unanswered.filter((u) => u.critical);
   const overriding = !!suggested && !!result && result !== suggested;
   const save = useMutation({
     mutationFn: () =>
@@ -105,6 +110,7 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
         score: score === '' ? null : score,
         summary,
         result_override_reason: overriding ? overrideReason : '',
+        ...(criticalUnanswered.length > 0 ? { unanswered_reason: unansweredReason } : {}),
       }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(['inspection', saved.id], saved);
@@ -140,6 +146,19 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
         />
         <NumberInput label="Score (0–100)" min={0} max={100} value={score} onChange={(v) => setScore(typeof v === 'number' ? v : '')} error={err.field('score')} />
       </SimpleGrid>
+      {unanswered.length > 0 && checklists && <UnansweredWarning unanswered={unanswered} answered={checklists.answered} total={checklists.total} />}
+      {(criticalUnanswered.length > 0 || err.field('unanswered_reason')) && (
+        <Textarea
+          label="Why critical items are unanswered"
+          description="Critical items cannot be left open without a reason; it is kept with the inspection."
+          required
+          autosize
+          minRows={2}
+          value={unansweredReason}
+          onChange={(e) => setUnansweredReason(e.currentTarget.value)}
+          error={err.field('unanswered_reason')}
+        />
+      )}
       {suggested && (
         <Text size="sm">
           The checklists suggest: <strong>{label(suggested)}</strong>
@@ -159,6 +178,26 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
       <Textarea label="Summary" autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={err.field('summary')} />
       <FormButtons submit="Mark as completed" pending={save.isPending} onCancel={onClose} />
     </ServerForm>
+  );
+}
+
+/** Names what is unanswered before an inspection is completed: critical items first. */
+export function UnansweredWarning({ unanswered, answered, total }: { unanswered: { number: string; question: string; critical: boolean }[]; answered: number; total: number }) {
+  const sorted = [...unanswered].sort((a, b) => Number(b.critical) - Number(a.critical));
+  const shown = sorted.slice(0, 12);
+  return (
+    <Alert color="orange" variant="light" role="alert" title={`${unanswered.length} of ${total} checklist items are unanswered`}>
+      <Text size="sm">The score counts only the {answered} answered items.</Text>
+      <List size="sm" mt={4} aria-label="Unanswered items">
+        {shown.map((u) => (
+          <List.Item key={`${u.number}-${u.question}`}>
+            {u.critical ? <strong>Critical </strong> : null}
+            {u.number} {u.question}
+          </List.Item>
+        ))}
+        {sorted.length > shown.length && <List.Item>and {sorted.length - shown.length} more</List.Item>}
+      </List>
+    </Alert>
   );
 }
 

@@ -15,6 +15,7 @@ import { formatCalendarDate } from '../../format/dates';
 import { label } from '../../format/labels';
 import { AddFindingForm, CloseFindingModal } from '../findings/FindingForms';
 import { ChecklistsPanel } from './ChecklistsPanel';
+import { PrepareOffline } from './PrepareOffline';
 import { CompleteInspectionModal, EditPlanModal } from './InspectionForms';
 
 export default function InspectionPage() {
@@ -118,6 +119,8 @@ export default function InspectionPage() {
           </Stack>
         </Paper>
         <FormError error={cancel.error} onReload={() => void record.refetch()} />
+
+        {can.edit && i.status === 'planned' && <PrepareOffline inspectionId={id} />}
 
         {i.status !== 'cancelled' && <ChecklistsPanel inspectionId={id} status={i.status} canEdit={can.edit} />}
 
