@@ -82,7 +82,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	cfg, err := config.Load(withDotEnv(getenv, readDotEnv(".env")))
+	cfg, err := config.Load(withDotEnv(getenv, devDotEnv(getenv)))
 	if err != nil {
 		fmt.Fprintf(stderr, "qualtrack: configuration is not valid:\n%s\n", indent(err.Error()))
 		return 2
@@ -200,7 +200,7 @@ func (a *cli) serve(ctx context.Context) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
 	}
-	a.printWelcome(ln.Addr().String())
+	a.printWelcome(ctx, q, ln.Addr().String())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -220,18 +220,27 @@ func (a *cli) serve(ctx context.Context) error {
 	return nil
 }
 
-func (a *cli) printWelcome(addr string) {
+func (a *cli) printWelcome(ctx context.Context, q *app.App, addr string) {
 	host, port, _ := net.SplitHostPort(addr)
 	if host == "" || host == "0.0.0.0" || host == "::" {
 		host = "localhost"
 	}
 	fmt.Fprintf(a.stdout, "\nqualtrack is running at http://%s\n", net.JoinHostPort(host, port))
-	if a.cfg.Demo {
-		fmt.Fprintf(a.stdout, "\nDemo sign-ins (password %q for each):\n", seed.DemoPassword)
+	users, err := q.Store.CountUsers(ctx)
+	switch {
+	case err != nil:
+	case users == 0:
+		fmt.Fprintln(a.stdout, "\nNo one can sign in yet: the database has no users. Create the first admin with")
+		fmt.Fprintln(a.stdout, "  qualtrack user create --role admin --email you@example.com --name \"Your Name\"")
+		fmt.Fprintln(a.stdout, "(it prints a generated password), or set QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD and restart.")
+	case q.DemoSeeded:
+		fmt.Fprintf(a.stdout, "\nDemo data seeded. Demo sign-ins (password %q for each):\n", seed.DemoPassword)
 		for _, u := range seed.DemoUsers {
 			fmt.Fprintf(a.stdout, "  %-12s %s\n", u.Role, u.Email)
 		}
-	} else if a.cfg.AdminEmail != "" {
+	case a.cfg.Demo:
+		fmt.Fprintln(a.stdout, "QUALTRACK_DEMO is set, but the database was not empty, so no demo data was added; sign in with its own accounts.")
+	case a.cfg.AdminEmail != "":
 		fmt.Fprintf(a.stdout, "Sign in as %s with QUALTRACK_ADMIN_PASSWORD.\n", a.cfg.AdminEmail)
 	}
 	fmt.Fprintln(a.stdout)
@@ -390,7 +399,7 @@ func (a *cli) audit(ctx context.Context, args []string) int {
 		fmt.Fprintf(a.stderr, "qualtrack audit: %v\n", err)
 		return 1
 	}
-	q, err := a.open(ctx, false, app.Options{})
+	q, err := a.open(ctx, false, app.Options{Existing: true})
 	if err != nil {
 		return fail(err)
 	}
@@ -448,7 +457,7 @@ func (a *cli) backup(ctx context.Context, args []string) error {
 	if *out == "" {
 		return errors.New("usage: qualtrack backup --out DIR")
 	}
-	q, err := a.open(ctx, false, app.Options{})
+	q, err := a.open(ctx, false, app.Options{Existing: true})
 	if err != nil {
 		return err
 	}
@@ -482,6 +491,21 @@ func readDotEnv(path string) map[string]string {
 			continue
 		}
 		vars[strings.TrimSpace(k)] = strings.Trim(strings.TrimSpace(v), `"'`)
+	}
+	return vars
+}
+
+// devDotEnv is the .env file of the working directory in development;
+// in production (QUALTRACK_ENV=production in the environment) it is not
+// read, and a .env asking for production is ignored too: production
+// settings come from the environment only, as documented.
+func devDotEnv(getenv func(string) string) map[string]string {
+	if strings.TrimSpace(getenv("QUALTRACK_ENV")) == config.EnvProduction {
+		return nil
+	}
+	vars := readDotEnv(".env")
+	if strings.TrimSpace(vars["QUALTRACK_ENV"]) == config.EnvProduction {
+		return nil
 	}
 	return vars
 }

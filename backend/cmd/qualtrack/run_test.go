@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net"
 	"net/http"
 	"os"
@@ -201,4 +202,86 @@ func TestServeHealthcheckAndShutdown(t *testing.T) {
 	if strings.Contains(errOut.String(), "first admin password") {
 		t.Fatal("the admin password reached the log")
 	}
+}
+
+// .env is read in development only: in production its settings (here an
+// invalid log level) do not reach the configuration.
+func TestDotEnvIsReadInDevelopmentOnly(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	testutil.Fatal(t, os.WriteFile(".env", []byte("QUALTRACK_LOG_LEVEL=chatty\n"), 0o600), "write .env")
+	env := map[string]string{"QUALTRACK_DATA_DIR": filepath.Join(dir, "data")}
+	if code, _, errOut := qualtrack(t, env, "", "audit", "verify"); code != 2 || !strings.Contains(errOut, "QUALTRACK_LOG_LEVEL") {
+		t.Fatalf("development did not read .env: %d %s", code, errOut)
+	}
+	prod := map[string]string{"QUALTRACK_DATA_DIR": filepath.Join(dir, "data"), "QUALTRACK_ENV": "production",
+		"QUALTRACK_JWT_SECRET": strings.Repeat("s", 32), "QUALTRACK_ENCRYPTION_KEY": strings.Repeat("e", 32), "QUALTRACK_BASE_URL": "https://qt.example.com"}
+	if code, _, errOut := qualtrack(t, prod, "", "audit", "verify"); code == 2 || strings.Contains(errOut, "QUALTRACK_LOG_LEVEL") {
+		t.Fatalf("production read .env: %d %s", code, errOut)
+	}
+	testutil.Fatal(t, os.WriteFile(".env", []byte("QUALTRACK_ENV=production\nQUALTRACK_LOG_LEVEL=chatty\n"), 0o600), "write .env")
+	if code, _, errOut := qualtrack(t, env, "", "audit", "verify"); code == 2 {
+		t.Fatalf("a .env asking for production was read: %d %s", code, errOut)
+	}
+}
+
+// Commands that read a database do not create an empty one where there
+// is none; a PostgreSQL that cannot be reached is one line; serve on a
+// database without users says how to create the first admin, and prints
+// demo sign-ins only when it seeded them.
+func TestOperatorMessages(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, args := range [][]string{{"audit", "verify"}, {"audit", "head"}, {"backup", "--out", "b"}} {
+		code, _, errOut := qualtrack(t, map[string]string{}, "", args...)
+		if code != 1 || !strings.Contains(errOut, "there is no database at data/qualtrack.db") {
+			t.Fatalf("%v outside a data directory: %d %s", args, code, errOut)
+		}
+		if _, err := os.Stat("data"); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("%v created a data directory", args)
+		}
+	}
+	code, _, errOut := qualtrack(t, map[string]string{"QUALTRACK_DATABASE_URL": "postgres://x@127.0.0.1:1/db?connect_timeout=2"}, "", "migrate", "status")
+	if code != 1 || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || !strings.Contains(errOut, "cannot connect to PostgreSQL") {
+		t.Fatalf("unreachable database: %d\n%s", code, errOut)
+	}
+
+	env := testEnv(t)
+	env["QUALTRACK_LOG_LEVEL"] = "info"
+	out, logs := serveOnce(t, env)
+	if !strings.Contains(out, "qualtrack user create --role admin") || strings.Contains(logs, "inspection intervals changed") {
+		t.Fatalf("serve on a new database without users:\n%s\n%s", out, logs)
+	}
+	demo := testEnv(t)
+	demo["QUALTRACK_DEMO"] = "true"
+	if out, _ := serveOnce(t, demo); !strings.Contains(out, "Demo sign-ins") {
+		t.Fatalf("first demo start:\n%s", out)
+	}
+	env["QUALTRACK_DEMO"] = "true"
+	qualtrack(t, env, "", "user", "create", "--role", "admin", "--email", "ops@example.com", "--name", "Ops")
+	if out, _ := serveOnce(t, env); strings.Contains(out, "Demo sign-ins") || !strings.Contains(out, "no demo data was added") {
+		t.Fatalf("demo asked for on a database with users:\n%s", out)
+	}
+}
+
+// serveOnce starts serve, waits for it to run and stops it; it returns
+// what it printed and logged.
+func serveOnce(t *testing.T, env map[string]string) (string, string) {
+	t.Helper()
+	env["QUALTRACK_ADDR"] = "127.0.0.1:0"
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errOut lockedBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"qualtrack", "serve"}, func(k string) string { return env[k] }, strings.NewReader(""), &out, &errOut)
+	}()
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(out.String(), "is running at") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond) // the welcome lines after the address
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("serve exited %d: %s", code, errOut.String())
+	}
+	return out.String(), errOut.String()
 }

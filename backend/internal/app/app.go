@@ -43,19 +43,23 @@ type Options struct {
 	Metrics *metrics.Metrics
 	// SQLiteCacheMB enlarges SQLite's page cache (bulk seeding).
 	SQLiteCacheMB int
+	// Existing: the database must already exist (see database.Options).
+	Existing bool
 }
 
 // App is one qualtrack: its configuration and the parts built from it.
 type App struct {
-	Config   config.Config
-	Log      *slog.Logger
-	DB       *gorm.DB
-	Store    *store.Store
-	Files    *filestore.Files
-	Hasher   *auth.Hasher
-	Accounts *accounts.Service
-	Metrics  *metrics.Metrics
-	Now      func() time.Time
+	// DemoSeeded: PrepareToServe put demo data into the empty database.
+	DemoSeeded bool
+	Config     config.Config
+	Log        *slog.Logger
+	DB         *gorm.DB
+	Store      *store.Store
+	Files      *filestore.Files
+	Hasher     *auth.Hasher
+	Accounts   *accounts.Service
+	Metrics    *metrics.Metrics
+	Now        func() time.Time
 
 	ownsDB bool
 }
@@ -67,7 +71,7 @@ func Open(ctx context.Context, cfg config.Config, o Options) (*App, error) {
 	if cfg.Dialect() == "sqlite" {
 		dsn = cfg.SQLitePath()
 	}
-	db, err := database.Open(ctx, database.Options{Dialect: database.Dialect(cfg.Dialect()), DSN: dsn, Logger: o.Logger, SQLiteCacheMB: o.SQLiteCacheMB})
+	db, err := database.Open(ctx, database.Options{Dialect: database.Dialect(cfg.Dialect()), DSN: dsn, Logger: o.Logger, SQLiteCacheMB: o.SQLiteCacheMB, Existing: o.Existing})
 	if err != nil {
 		return nil, err
 	}
@@ -231,9 +235,11 @@ func (a *App) PrepareToServe(ctx context.Context) error {
 		return err
 	}
 	if a.Config.Demo {
-		if _, err := a.SeedDemo(ctx); err != nil {
+		seeded, err := a.SeedDemo(ctx)
+		if err != nil {
 			return err
 		}
+		a.DemoSeeded = seeded
 	}
 	if err := a.SeedChecklists(ctx); err != nil {
 		return err

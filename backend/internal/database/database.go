@@ -12,6 +12,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/libtnb/sqlite"
@@ -55,6 +57,22 @@ type Options struct {
 	// default, about 2 MB). Bulk loads set it high so index pages stay in
 	// memory for the whole transaction.
 	SQLiteCacheMB int
+	// Existing refuses to create a SQLite database that is not there: a
+	// command that only reads one (audit verify, backup) run in the wrong
+	// directory says so instead of creating an empty one.
+	Existing bool
+}
+
+// oneLine joins a multi-line driver error (pgx lists every address it
+// tried) into one line, without repeating a line.
+func oneLine(msg string) string {
+	var parts []string
+	for _, l := range strings.Split(msg, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !slices.Contains(parts, l) {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // quietConstraints keeps constraint violations out of the error log: the
@@ -102,6 +120,11 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 	case Postgres:
 		dialector = postgres.Open(o.DSN)
 	case SQLite:
+		if o.Existing {
+			if _, err := os.Stat(o.DSN); errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("database: there is no database at %s: run this where the server's data directory is, or set QUALTRACK_DATA_DIR (or QUALTRACK_DATABASE_URL)", o.DSN)
+			}
+		}
 		if dir := filepath.Dir(o.DSN); dir != "" {
 			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return nil, fmt.Errorf("database: create directory: %w", err)
@@ -115,10 +138,18 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 	default:
 		return nil, fmt.Errorf("database: unknown dialect %q", o.Dialect)
 	}
+	// gorm logs a failed connect itself, over several lines; the error
+	// returned says it once.
+	queryLog := cfg.Logger
+	cfg.Logger = logger.Discard
 	db, err := gorm.Open(dialector, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("database: open %s: %w", o.Dialect, err)
+		if o.Dialect == Postgres {
+			return nil, fmt.Errorf("database: cannot connect to PostgreSQL (QUALTRACK_DATABASE_URL): %s", oneLine(err.Error()))
+		}
+		return nil, fmt.Errorf("database: open %s: %s", o.Dialect, oneLine(err.Error()))
 	}
+	db.Logger = queryLog
 	sqlDB, err := db.DB()
 	if err != nil {
 		return nil, fmt.Errorf("database: %w", err)

@@ -82,6 +82,16 @@ func (s *Store) RefreshSchedulesIfIntervalsChanged(ctx context.Context) (bool, e
 		return false, nil
 	case err != nil && !errors.Is(err, gorm.ErrRecordNotFound):
 		return false, fmt.Errorf("store: read intervals setting: %w", err)
+	case err != nil:
+		// Nothing recorded yet: on a new database there is no schedule to
+		// redo, only the intervals to remember.
+		var sites int64
+		if err := s.db.WithContext(ctx).Model(&model.Site{}).Count(&sites).Error; err != nil {
+			return false, fmt.Errorf("store: count sites: %w", err)
+		}
+		if sites == 0 {
+			return false, s.RememberIntervals(ctx)
+		}
 	}
 	if _, err := s.RefreshSchedules(ctx); err != nil {
 		return false, err
