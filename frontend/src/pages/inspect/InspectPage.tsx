@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Box, Button, Group, Loader, Modal, Paper, Progress, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -62,6 +63,7 @@ function InspectionMode({ o, prepared }: { o: OfflineInspection; prepared: Prepa
   const [completing, setCompleting] = useState(false);
   const [notYet, setNotYet] = useState(false);
   const lastJump = useRef(-1);
+  const phone = useMediaQuery('(max-width: 30em)');
 
   const order = useMemo(() => checklists.checklists.flatMap((cl) => cl.sections.flatMap((s) => s.items.map((it) => `${cl.id}:${it.id}`))), [checklists]);
   const nextUnanswered = () => {
@@ -116,21 +118,23 @@ function InspectionMode({ o, prepared }: { o: OfflineInspection; prepared: Prepa
             </Group>
           </Group>
           <SyncState o={o} />
-          <Group justify="space-between" wrap="nowrap" gap="sm">
-            <div style={{ flex: 1 }} role="region" aria-label="Progress">
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <div style={{ flex: 1, minWidth: 200 }} role="region" aria-label="Progress">
               <Text size="sm" fw={600}>
                 {prog.answered} of {prog.total} answered
               </Text>
               <Progress value={prog.total ? (100 * prog.answered) / prog.total : 0} size="lg" aria-label={`${prog.answered} of ${prog.total} answered`} />
             </div>
-            <Button size="lg" variant="light" onClick={nextUnanswered} disabled={prog.unanswered.length === 0}>
-              Next unanswered
-            </Button>
-            {editable && (
-              <Button size="lg" onClick={complete}>
-                Complete
+            <Group gap="sm" wrap="nowrap">
+              <Button size={phone ? 'md' : 'lg'} variant="light" onClick={nextUnanswered} disabled={prog.unanswered.length === 0}>
+                Next unanswered
               </Button>
-            )}
+              {editable && (
+                <Button size={phone ? 'md' : 'lg'} onClick={complete}>
+                  Complete
+                </Button>
+              )}
+            </Group>
           </Group>
           <SectionProgress prog={prog} />
         </Stack>

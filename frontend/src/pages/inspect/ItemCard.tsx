@@ -88,7 +88,7 @@ export function ItemCard({
   return (
     <Paper withBorder p="md" role="group" aria-label={`Item ${item.number}`} id={`item-${item.id}`} bg={failed ? 'red.0' : undefined} style={{ scrollMarginTop: 200 }}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Group align="flex-start" wrap="nowrap">
           <Group gap="xs" wrap="nowrap" align="flex-start">
             <Text fw={700}>{item.number}</Text>
             <div>
@@ -99,6 +99,11 @@ export function ItemCard({
                 </Text>
               )}
               <Group gap={6} mt={4}>
+                {(isAnswered(f) || view.state !== 'sent') && (
+                  <Badge color={badge.color} variant="light" size="lg" aria-label={`Item ${item.number}: ${badge.text}`}>
+                    {badge.text}
+                  </Badge>
+                )}
                 {item.critical && (
                   <Badge color="red" variant="light">
                     Critical
@@ -115,11 +120,6 @@ export function ItemCard({
               </Group>
             </div>
           </Group>
-          {(isAnswered(f) || view.state !== 'sent') && (
-            <Badge color={badge.color} variant="light" size="lg" style={{ flexShrink: 0 }} aria-label={`Item ${item.number}: ${badge.text}`}>
-              {badge.text}
-            </Badge>
-          )}
         </Group>
 
         {editable ? (
