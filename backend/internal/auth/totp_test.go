@@ -64,3 +64,29 @@ func TestQRSVG(t *testing.T) {
 		t.Fatalf("svg %.100s %v", svg, err)
 	}
 }
+
+// A box with the keys it replaced opens their secrets, and Reseal moves a
+// secret to the current key, after which the old key alone cannot open it.
+func TestSecretBoxRotation(t *testing.T) {
+	oldKey, newKey := []byte(strings.Repeat("o", 32)), []byte(strings.Repeat("n", 32))
+	old, _ := NewSecretBox(oldKey)
+	sealed := old.Seal([]byte("secret"))
+	rotating, _ := NewSecretBox(newKey, oldKey)
+	re, changed, err := rotating.Reseal(sealed)
+	if err != nil || !changed || re == sealed {
+		t.Fatalf("reseal: changed %v, %v", changed, err)
+	}
+	if _, changed, err := rotating.Reseal(re); err != nil || changed {
+		t.Fatalf("a second reseal: changed %v, %v", changed, err)
+	}
+	current, _ := NewSecretBox(newKey)
+	if got, err := current.Open(re); err != nil || string(got) != "secret" {
+		t.Fatalf("the new key alone: %q %v", got, err)
+	}
+	if _, err := old.Open(re); err == nil {
+		t.Fatal("the old key still opens the resealed secret")
+	}
+	if _, _, err := current.Reseal(sealed); err != ErrSecretUnreadable {
+		t.Fatalf("a secret under an unknown key: %v", err)
+	}
+}
