@@ -15,6 +15,10 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/spreadsheet"
 )
 
+// xlAllStatuses asks the approved-suppliers report for every site of the
+// test world, not only the approved ones.
+const xlAllStatuses = "qualified,conditional,suspended,prospective"
+
 // Every report has the same look: a bold, filled, frozen header with an
 // autofilter over every row, set column widths, and a Report sheet that
 // says what, when and who; every role may download it.
@@ -92,16 +96,34 @@ func TestXLReportsShareTheLook(t *testing.T) {
 
 func TestXLApprovedSuppliers(t *testing.T) {
 	w := newXLWorld(t)
-	f := xlOpen(t, w.srv.Do(model.RoleManager, http.MethodGet, "/api/v1/reports/approved-suppliers.xlsx", nil))
+	// By default only the sites one may buy from, and the title says so.
+	byDefault := xlOpen(t, w.srv.Do(model.RoleManager, http.MethodGet, "/api/v1/reports/approved-suppliers.xlsx", nil))
+	if rows := xlRows(t, byDefault, "Approved suppliers"); len(rows) != 3 || rows[1][0] != xlQualified || rows[2][0] != xlOverdue {
+		t.Errorf("default: %q, want the qualified and the conditional site", rows)
+	}
+	if got := xlRows(t, byDefault, "Report")[1][1]; got != "Approved suppliers (qualified and conditional)" {
+		t.Errorf("default title %q", got)
+	}
+	r := w.srv.Do(model.RoleManager, http.MethodGet, "/api/v1/reports/approved-suppliers.xlsx?status="+xlAllStatuses, nil)
+	if cd := r.Header.Get("Content-Disposition"); cd != "attachment; filename=sites-qualified-conditional-suspended-prospective-2026-06-15.xlsx" {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	f := xlOpen(t, r)
+	if got := xlRows(t, f, "Report")[1][1]; got != "Sites: qualified, conditional, suspended and prospective" {
+		t.Errorf("title %q", got)
+	}
 	const sh = "Approved suppliers"
 	rows := xlRows(t, f, sh)
 	if len(rows) != 5 {
 		t.Fatalf("%d rows, want the header and 4 active sites (not the archived one): %q", len(rows), rows)
 	}
+	if rows[0][2] != "Status" {
+		t.Errorf("status is not among the first columns: %q", rows[0])
+	}
 	q := xlRowOf(t, f, sh, 0, xlQualified)
 	want := map[string]string{
 		"Site name": "Acme Shenzhen 1", "Manufacturer": "Acme Electronics", "Country": "China", "Processes": "smt, testing",
-		"Risk tier": "high", "Status": "qualified", "Last result": "pass", "Overdue": "No", "Contact phone": "'" + xlPhone,
+		"Risk tier": "high", "Status": "Qualified", "Last result": "pass", "Overdue": "No", "Contact phone": "'" + xlPhone,
 		"Valid certifications": "IATF 16949:2016 (to 2026-08-01); ISO 9001:2015 (to 2027-12-31)",
 	}
 	for h, v := range want {
@@ -126,7 +148,7 @@ func TestXLApprovedSuppliers(t *testing.T) {
 			t.Errorf("overdue conditional site: %s fill %q, want %q", h, got, fill)
 		}
 	}
-	for h, v := range map[string]string{"Overdue": "Yes", "Open critical": "1", "Open major": "1", "Open minor": "0", "Processes": "final_assembly, conformal coating"} {
+	for h, v := range map[string]string{"Status": "Conditional until 2026-09-30", "Overdue": "Yes", "Open critical": "1", "Open major": "1", "Open minor": "0", "Processes": "final_assembly, conformal coating"} {
 		if got := xlCell(t, f, sh, h, o); got != v {
 			t.Errorf("overdue site: %s %q, want %q", h, got, v)
 		}
@@ -173,8 +195,8 @@ func TestXLApprovedSuppliers(t *testing.T) {
 		} `json:"items"`
 	}
 	w.srv.Do(model.RoleAdmin, http.MethodGet, "/api/v1/audit-events?action=report.export", nil).Want(http.StatusOK).Decode(&events)
-	if len(events.Items) != 2 {
-		t.Fatalf("%d export events, want 2", len(events.Items))
+	if len(events.Items) != 3 {
+		t.Fatalf("%d export events, want 3", len(events.Items))
 	}
 	ev := events.Items[0]
 	filters, _ := ev.Changes["filters"].(map[string]any)
@@ -191,17 +213,18 @@ func TestXLApprovedSuppliersFilters(t *testing.T) {
 		query string
 		codes []string
 	}{
-		{"", []string{xlSuspended, xlQualified, xlOverdue, xlNewCode}},
+		{"", []string{xlQualified, xlOverdue}},
+		{"?status=" + xlAllStatuses, []string{xlSuspended, xlQualified, xlOverdue, xlNewCode}},
 		{"?status=qualified", []string{xlQualified}},
 		{"?status=qualified,conditional", []string{xlQualified, xlOverdue}},
 		{"?overdue=true", []string{xlOverdue}},
-		{"?overdue=false", []string{xlSuspended, xlQualified, xlNewCode}},
-		{"?risk_tier=low", []string{xlNewCode}},
-		{"?country=US", []string{xlSuspended}},
-		{"?country=malaysia", []string{xlNewCode}},
+		{"?overdue=false&status=" + xlAllStatuses, []string{xlSuspended, xlQualified, xlNewCode}},
+		{"?risk_tier=low&status=" + xlAllStatuses, []string{xlNewCode}},
+		{"?country=US&status=" + xlAllStatuses, []string{xlSuspended}},
+		{"?country=malaysia&status=" + xlAllStatuses, []string{xlNewCode}},
 		{"?q=shenZHEN", []string{xlQualified}},
 		{"?q=%25", []string{}},
-		{path("?manufacturer_id=%d", manufacturer), []string{xlSuspended}},
+		{path("?manufacturer_id=%d&status=", manufacturer) + xlAllStatuses, []string{xlSuspended}},
 	}
 	for _, tc := range cases {
 		f := xlOpen(t, w.srv.Do(model.RoleProcurement, http.MethodGet, "/api/v1/reports/approved-suppliers.xlsx"+tc.query, nil))

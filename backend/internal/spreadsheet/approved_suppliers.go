@@ -3,10 +3,12 @@ package spreadsheet
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
@@ -14,46 +16,97 @@ import (
 // headers as the sites import template, so an export can be edited and
 // imported again; the derived columns after them are ignored by the import.
 var approvedSupplierColumns = []Column{
-	{siteHeaders.Code, 14},
-	{siteHeaders.Name, 28},
-	{siteHeaders.Manufacturer, 26},
-	{siteHeaders.ManufacturerCountry, 18},
+	{siteHeaders.Code, 12},
+	{siteHeaders.Name, 24},
+	{"Status", 16},
+	{siteHeaders.Manufacturer, 20},
+	{siteHeaders.City, 13},
+	{siteHeaders.Country, 12},
+	{siteHeaders.RiskTier, 9},
+	{"Next inspection due", 11},
+	{"Overdue", 8},
+	{"Valid certifications", 30},
+	{"Open critical", 8},
+	{"Open major", 8},
+	// Not printed: on screen only.
+	{siteHeaders.ManufacturerCountry, 16},
 	{siteHeaders.Address, 30},
-	{siteHeaders.City, 16},
-	{siteHeaders.Country, 18},
 	{siteHeaders.Processes, 28},
 	{siteHeaders.ApprovedScope, 36},
-	{siteHeaders.RiskTier, 10},
 	{siteHeaders.ContactName, 20},
 	{siteHeaders.ContactEmail, 26},
 	{siteHeaders.ContactPhone, 18},
-	{"Status", 16},
 	{"Status since", 12},
 	{"Conditional until", 12},
 	{"Last inspection", 12},
 	{"Last result", 12},
-	{"Next inspection due", 12},
-	{"Overdue", 9},
-	{"Valid certifications", 44},
-	{"Open critical", 9},
-	{"Open major", 9},
 	{"Open minor", 9},
 	{"Open observations", 12},
+}
+
+// approvedSupplierPrinted is how many of the columns print: the rest are
+// too many to read on one page width.
+const approvedSupplierPrinted = 12
+
+// ApprovedStatuses are the statuses the approved-suppliers report lists
+// when no status is asked for: the sites one may buy from.
+var ApprovedStatuses = []model.QualificationStatus{model.StatusQualified, model.StatusConditional}
+
+// approvedTitle says which sites the report holds: "Approved suppliers
+// (qualified and conditional)" by default, "Sites: suspended" when other
+// statuses were asked for.
+func approvedTitle(statuses []model.QualificationStatus) (title, fileStem string) {
+	if len(statuses) == 0 || sameStatuses(statuses, ApprovedStatuses) {
+		return "Approved suppliers (qualified and conditional)", "approved-suppliers"
+	}
+	names := make([]string, len(statuses))
+	stems := make([]string, len(statuses))
+	for i, st := range statuses {
+		names[i] = strings.ToLower(qualification.StatusLabel(st))
+		stems[i] = strings.ReplaceAll(string(st), "_", "-")
+	}
+	return "Sites: " + joinAnd(names), "sites-" + strings.Join(stems, "-")
+}
+
+func sameStatuses(a, b []model.QualificationStatus) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, s := range a {
+		if !slices.Contains(b, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinAnd is "a", "a and b", "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // ApprovedSuppliers is the sites report: every active site the filter
 // selects, with its status, schedule, certificates and open findings.
 func ApprovedSuppliers(ctx context.Context, st *store.Store, f store.ReportSiteFilter, run Run) (*Export, error) {
-	e := newExport("approved-suppliers", "Approved suppliers", run, siteFilters(f), datedFileName("approved-suppliers", run.At))
+	if len(f.Statuses) == 0 {
+		f.Statuses = ApprovedStatuses
+	}
+	title, stem := approvedTitle(f.Statuses)
+	e := newExport("approved-suppliers", title, run, siteFilters(f), datedFileName(stem, run.At))
 	e.meta.Notes = []string{
 		"Valid certifications are those neither expired nor withdrawn; amber ones expire within " +
 			strconv.Itoa(st.Rules().ExpiringWithinDays) + " days.",
-		"The first 13 columns can be edited and imported again (Import sites); the others are ignored by the import.",
+		"The site columns (headed as in the sites import template) can be edited and imported again (Import sites); the others are ignored by the import.",
+		"Printed pages show the first " + strconv.Itoa(approvedSupplierPrinted) + " columns (Code to Open major); the others are on screen only.",
 	}
 	sh, err := e.wb.AddSheet("Approved suppliers", approvedSupplierColumns)
 	if err != nil {
 		return e.fail(err)
 	}
+	sh.PrintColumns(approvedSupplierPrinted)
 	err = st.EachReportSite(ctx, f, func(batch []store.ReportSite) error {
 		for i := range batch {
 			if err := sh.Add(approvedSupplierCells(&batch[i])...); err != nil {
@@ -71,22 +124,33 @@ func ApprovedSuppliers(ctx context.Context, st *store.Store, f store.ReportSiteF
 
 func approvedSupplierCells(r *store.ReportSite) []any {
 	return []any{
-		r.Code, r.Name, r.Manufacturer, countryName(r.ManufacturerCountry), r.Address, r.City, countryName(r.Country),
-		strings.Join(r.Processes, ", "), r.ApprovedScope, string(r.RiskTier),
-		r.ContactName, r.ContactEmail, r.ContactPhone,
-		Toned{words(r.Status), SiteStatusTone(r.Status)},
-		model.DateOf(r.StatusSince.UTC()),
-		r.ConditionalUntil,
-		r.LastInspectionDate,
-		Toned{string(r.LastInspectionResult), ResultTone(r.LastInspectionResult)},
+		r.Code, r.Name, Toned{statusText(r.Status, r.ConditionalUntil), SiteStatusTone(r.Status)},
+		r.Manufacturer, r.City, countryName(r.Country), string(r.RiskTier),
 		Toned{r.NextInspectionDue, overdueTone(r.Overdue)},
 		Toned{r.Overdue, overdueTone(r.Overdue)},
 		certificateSummary(r.ValidCertifications),
 		Toned{r.OpenFindings.Critical, countTone(r.OpenFindings.Critical, ToneRed)},
 		Toned{r.OpenFindings.Major, countTone(r.OpenFindings.Major, ToneOrange)},
+		countryName(r.ManufacturerCountry), r.Address,
+		strings.Join(r.Processes, ", "), r.ApprovedScope,
+		r.ContactName, r.ContactEmail, r.ContactPhone,
+		model.DateOf(r.StatusSince.UTC()),
+		r.ConditionalUntil,
+		r.LastInspectionDate,
+		Toned{string(r.LastInspectionResult), ResultTone(r.LastInspectionResult)},
 		r.OpenFindings.Minor,
 		r.OpenFindings.Observation,
 	}
+}
+
+// statusText is a site's status as the web app shows it, a conditional
+// approval with its end date.
+func statusText(st model.QualificationStatus, until model.Date) string {
+	label := capitalizeFirst(qualification.StatusLabel(st))
+	if st == model.StatusConditional && !until.IsZero() {
+		label += " until " + until.String()
+	}
+	return label
 }
 
 // certificateSummary lists certificates as "ISO 9001:2015 (to 2027-03-31)",

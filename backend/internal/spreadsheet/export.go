@@ -48,12 +48,14 @@ func (e *Export) AuditChanges() map[string]any {
 
 // newExport starts an export's workbook.
 func newExport(report, title string, run Run, filters []Filter, fileName string) *Export {
+	wb := NewWorkbook()
+	wb.SetTitle(title, run.At)
 	return &Export{
 		Report:   report,
 		FileName: fileName,
 		Filters:  filters,
 		meta:     Meta{Title: title, GeneratedAt: run.At, GeneratedBy: run.By, Filters: filters},
-		wb:       NewWorkbook(),
+		wb:       wb,
 	}
 }
 

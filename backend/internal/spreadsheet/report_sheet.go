@@ -16,6 +16,9 @@ func (w *Workbook) writeReportSheet(meta Meta) error {
 	if _, err := w.f.NewSheet(ReportSheet); err != nil {
 		return fmt.Errorf("report: report sheet: %w", err)
 	}
+	if err := w.f.SetSheetProps(ReportSheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
 	sw, err := w.f.NewStreamWriter(ReportSheet)
 	if err != nil {
 		return fmt.Errorf("report: report sheet: %w", err)
@@ -68,6 +71,11 @@ func (w *Workbook) writeReportSheet(meta Meta) error {
 		if err := sw.SetRow(ref, []any{excelize.Cell{StyleID: label, Value: Neutralize(l[0].(string))}, v}); err != nil {
 			return fmt.Errorf("report: report sheet: %w", err)
 		}
+	}
+	last, _ := excelize.CoordinatesToCellName(2, row)
+	w.setDimension(ReportSheet, "A1:"+last)
+	if err := w.printSetup(ReportSheet, 26+90, false); err != nil {
+		return err
 	}
 	return sw.Flush()
 }

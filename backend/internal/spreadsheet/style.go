@@ -49,6 +49,12 @@ const (
 // HeaderFill is the header rows' background.
 const HeaderFill = "1F4E79"
 
+// FontFamily and FontSize are every cell's font.
+const (
+	FontFamily = "Calibri"
+	FontSize   = 11
+)
+
 type cellKind int
 
 const (
@@ -84,8 +90,13 @@ func (s *styles) id(kind cellKind, tone Tone) (int, error) {
 	if id := s.ids[kind][tone]; id != 0 {
 		return id, nil
 	}
-	st := &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}
+	// One font everywhere, named on every style: a style without a font
+	// name is shown in the program's default font (LibreOffice's is not
+	// Excel's). Text wraps inside its column and the row grows to show it.
+	st := &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, Font: &excelize.Font{Family: FontFamily, Size: FontSize}}
 	switch kind {
+	case kindText:
+		st.Alignment.WrapText = true
 	case kindDate:
 		st.CustomNumFmt = ptr(dateFormat)
 	case kindDateTime:
@@ -95,16 +106,17 @@ func (s *styles) id(kind cellKind, tone Tone) (int, error) {
 	case kindInt:
 		st.NumFmt = 1 // "0"
 	case kindHeader:
-		st.Font = &excelize.Font{Bold: true, Color: "FFFFFF"}
+		st.Font = &excelize.Font{Family: FontFamily, Size: FontSize, Bold: true, Color: "FFFFFF"}
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{HeaderFill}}
 		st.Alignment = &excelize.Alignment{Vertical: "center", WrapText: true}
 		st.Border = []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}
 	case kindLabel:
-		st.Font = &excelize.Font{Bold: true}
+		st.Font = &excelize.Font{Family: FontFamily, Size: FontSize, Bold: true}
+		st.Alignment.WrapText = true
 	}
 	if c, ok := toneColours[tone]; ok {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c.fill}}
-		font := excelize.Font{Color: c.font}
+		font := excelize.Font{Family: FontFamily, Size: FontSize, Color: c.font}
 		if st.Font != nil {
 			font.Bold = st.Font.Bold
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -78,6 +79,7 @@ func columnOf(fields []field, key string) string {
 
 func newTemplate(fileName, sheet string, fields []field, example map[string]any, extra func(*Sheet) error, notes []string) (*Template, error) {
 	t := &Template{FileName: fileName, wb: NewWorkbook()}
+	t.wb.SetTitle(sheet+" import template", time.Now())
 	cols := make([]Column, len(fields))
 	row := make([]any, len(fields))
 	for i, f := range fields {

@@ -7,11 +7,15 @@ package spreadsheet
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -50,7 +54,27 @@ type Workbook struct {
 	styles *styles
 	sheets []*Sheet
 	open   *Sheet
+	// title and at name the workbook in its document properties and in
+	// every printed page's footer.
+	title string
+	at    time.Time
+	// dimensions are the sheets' real used ranges, by sheet name.
+	dimensions map[string]string
 }
+
+// setDimension records a sheet's used range. The stream writer writes the
+// sheet's <dimension> before its rows are known (as A1), so Write puts
+// the real one in while zipping the sheet.
+func (w *Workbook) setDimension(sheet, ref string) {
+	if w.dimensions == nil {
+		w.dimensions = map[string]string{}
+	}
+	w.dimensions[sheet] = ref
+}
+
+// SetTitle names the workbook and the time it was made, for its document
+// properties and its printed pages' footers.
+func (w *Workbook) SetTitle(title string, at time.Time) { w.title, w.at = title, at.UTC() }
 
 // NewWorkbook starts an empty workbook.
 func NewWorkbook() *Workbook {
@@ -68,7 +92,11 @@ type Sheet struct {
 	name  string
 	sw    *excelize.StreamWriter
 	cols  int
-	rows  int // data rows written
+	width float64 // the columns' widths added up, in characters
+	// printCols, when set, limits the printed page to the first columns.
+	printCols int
+	colWidths []float64
+	rows  int     // data rows written
 	cells []any
 	buf   []excelize.Cell
 	// rowOpts gives every row the plain text style, so excelize takes a
@@ -92,11 +120,19 @@ func (w *Workbook) AddSheet(name string, cols []Column) (*Sheet, error) {
 	} else if _, err := w.f.NewSheet(name); err != nil {
 		return nil, fmt.Errorf("report: sheet %q: %w", name, err)
 	}
+	// The stream writer writes the sheet's properties when it starts.
+	if err := w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return nil, fmt.Errorf("report: sheet %q: %w", name, err)
+	}
 	sw, err := w.f.NewStreamWriter(name)
 	if err != nil {
 		return nil, fmt.Errorf("report: sheet %q: %w", name, err)
 	}
 	s := &Sheet{wb: w, name: name, sw: sw, cols: len(cols), cells: make([]any, len(cols)), buf: make([]excelize.Cell, len(cols))}
+	for _, c := range cols {
+		s.width += c.Width
+		s.colWidths = append(s.colWidths, c.Width)
+	}
 	w.sheets = append(w.sheets, s)
 	w.open = s
 	// excelize puts each new width first; setting them right to left
@@ -121,13 +157,58 @@ func (w *Workbook) AddSheet(name string, cols []Column) (*Sheet, error) {
 		return nil, err
 	}
 	row := make([]any, len(cols))
+	lines := 2
 	for i, c := range cols {
 		row[i] = excelize.Cell{StyleID: header, Value: c.Header}
+		lines = max(lines, textLines(c.Header, c.Width))
 	}
-	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: 30}); err != nil {
+	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: float64(lines) * lineHeight}); err != nil {
 		return nil, fmt.Errorf("report: sheet %q: header: %w", name, err)
 	}
 	return s, nil
+}
+
+// PrintColumns limits the printed pages to the first n columns: a list
+// too wide to read on paper prints the columns that matter and keeps the
+// rest on screen.
+func (s *Sheet) PrintColumns(n int) {
+	if n > 0 && n < s.cols {
+		s.printCols = n
+	}
+}
+
+// lineHeight is the height, in points, of one line of text in the
+// workbook's font; maxRowLines bounds a row's height (Excel allows 409
+// points).
+const (
+	lineHeight  = 15
+	maxRowLines = 27
+)
+
+// valueLines is how many lines a value takes in a column width wide.
+func valueLines(v any, width float64) int {
+	switch x := v.(type) {
+	case string:
+		return textLines(x, width)
+	case Toned:
+		return valueLines(x.Value, width)
+	}
+	return 1
+}
+
+// textLines estimates the lines wrapped text takes in a column width
+// characters wide: each line break starts a line, and a long line wraps
+// at about the column's width (a little less, for word breaks).
+func textLines(s string, width float64) int {
+	if len(s) <= int(width) && !strings.ContainsRune(s, '\n') {
+		return 1
+	}
+	per := max(int(width*0.9)-1, 4)
+	n := 0
+	for _, line := range strings.Split(s, "\n") {
+		n += max(1, (utf8.RuneCountInString(line)+per-1)/per)
+	}
+	return n
 }
 
 // Name is the sheet's name.
@@ -173,7 +254,19 @@ func (s *Sheet) Add(values ...any) error {
 	if err != nil {
 		return fmt.Errorf("report: sheet %q: %w", s.name, err)
 	}
-	if err := s.sw.SetRow(ref, cells, s.rowOpts); err != nil {
+	// Wrapped text needs a row tall enough to show it: spreadsheet
+	// programs do not all measure rows when they open a file, and a row
+	// too short lets the text spill over the next one when printed.
+	opts, lines := s.rowOpts, 1
+	for i, v := range values {
+		if i < len(s.colWidths) {
+			lines = max(lines, valueLines(v, s.colWidths[i]))
+		}
+	}
+	if lines > 1 {
+		opts.Height = float64(min(lines, maxRowLines)) * lineHeight
+	}
+	if err := s.sw.SetRow(ref, cells, opts); err != nil {
 		return fmt.Errorf("report: sheet %q: row %d: %w", s.name, s.rows+1, err)
 	}
 	return nil
@@ -263,11 +356,77 @@ func (s *Sheet) Close() error {
 	if err := s.wb.f.AutoFilter(s.name, "A1:"+last, nil); err != nil {
 		return fmt.Errorf("report: sheet %q: autofilter: %w", s.name, err)
 	}
+	s.wb.setDimension(s.name, "A1:"+last)
+	width := s.width
+	if s.printCols > 0 {
+		width = 0
+		for _, w := range s.colWidths[:s.printCols] {
+			width += w
+		}
+		last, _ := excelize.ColumnNumberToName(s.printCols)
+		err := s.wb.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: "'" + s.name + "'!$A:$" + last, Scope: s.name})
+		if err != nil {
+			return fmt.Errorf("report: sheet %q: print area: %w", s.name, err)
+		}
+	}
+	if err := s.wb.printSetup(s.name, width, true); err != nil {
+		return err
+	}
 	if err := s.sw.Flush(); err != nil {
 		return fmt.Errorf("report: sheet %q: flush: %w", s.name, err)
 	}
 	s.sw = nil
 	return nil
+}
+
+// wideSheet is the width, in characters, beyond which a sheet prints in
+// landscape.
+const wideSheet = 100
+
+// printSetup makes a sheet print legibly: A4, landscape when wide, every
+// column on one page width, the header row repeated on every page (when
+// header is set), and a footer with the report, page x of y and when it
+// was generated. It edits the worksheet a stream writer is about to
+// flush, so nothing is read back.
+func (w *Workbook) printSetup(sheet string, width float64, header bool) error {
+	orientation := "portrait"
+	if width > wideSheet {
+		orientation = "landscape"
+	}
+	err := w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: ptr(9), Orientation: &orientation, FitToWidth: ptr(1), FitToHeight: ptr(0),
+	})
+	if err == nil {
+		err = w.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+			Left: ptr(0.4), Right: ptr(0.4), Top: ptr(0.5), Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
+		})
+	}
+	if err == nil {
+		err = w.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: w.footer()})
+	}
+	if err == nil && header {
+		err = w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
+	}
+	if err != nil {
+		return fmt.Errorf("report: sheet %q: print setup: %w", sheet, err)
+	}
+	return nil
+}
+
+// footer is the printed footer: the report on the left, page x of y in
+// the middle, when it was generated on the right.
+func (w *Workbook) footer() string {
+	title := w.title
+	if title == "" {
+		title = "qualtrack"
+	}
+	at := ""
+	if !w.at.IsZero() {
+		at = "&R&8Generated " + w.at.Format("2006-01-02 15:04") + " UTC"
+	}
+	// & starts a footer code: a literal one is written twice.
+	title = strings.ReplaceAll(title, "&", "&&")
+	return "&L&8" + title + "&C&8Page &P of &N" + at
 }
 
 // Write adds the Report sheet (unless meta has no title: templates have
@@ -286,14 +445,31 @@ func (w *Workbook) Write(meta Meta, out io.Writer) error {
 		}
 	}
 	w.f.SetActiveSheet(0)
+	at := w.at
+	if at.IsZero() {
+		at = time.Now().UTC()
+	}
+	err := w.f.SetDocProps(&excelize.DocProperties{
+		Creator: "qualtrack", LastModifiedBy: "qualtrack", Title: w.title,
+		Created: at.Format(time.RFC3339), Modified: at.Format(time.RFC3339),
+	})
+	if err != nil {
+		return fmt.Errorf("report: document properties: %w", err)
+	}
 	// excelize zips into whatever its ZipWriter returns; pointing that at
 	// out (instead of the buffer it passes) streams the file.
+	dims := map[string]string{}
+	for id, name := range w.f.GetSheetMap() {
+		if ref, ok := w.dimensions[name]; ok {
+			dims["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = ref
+		}
+	}
 	w.f.ZipWriter = func(io.Writer) excelize.ZipWriter {
 		zw := zip.NewWriter(out)
 		zw.RegisterCompressor(zip.Deflate, func(o io.Writer) (io.WriteCloser, error) {
 			return flate.NewWriter(o, flate.BestSpeed)
 		})
-		return zw
+		return &dimensionWriter{Writer: zw, dims: dims}
 	}
 	if _, err := w.f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("report: write workbook: %w", err)
@@ -354,4 +530,89 @@ func (s *Sheet) AddValidation(sqref string, values []string) error {
 		return fmt.Errorf("report: sheet %q: validation: %w", s.name, err)
 	}
 	return nil
+}
+
+// dimensionWriter zips the workbook, writing each streamed sheet's real
+// dimension in place of the placeholder the stream writer wrote.
+type dimensionWriter struct {
+	*zip.Writer
+	dims map[string]string // sheet part -> used range
+	open *dimensionFixer
+}
+
+func (z *dimensionWriter) Create(name string) (io.Writer, error) {
+	if err := z.flush(); err != nil {
+		return nil, err
+	}
+	w, err := z.Writer.Create(name)
+	if ref, ok := z.dims[name]; ok && err == nil {
+		z.open = &dimensionFixer{w: w, ref: ref}
+		return z.open, nil
+	}
+	return w, err
+}
+
+func (z *dimensionWriter) Close() error {
+	if err := z.flush(); err != nil {
+		return err
+	}
+	return z.Writer.Close()
+}
+
+// flush writes what the open sheet still holds back (a sheet too short
+// to reach the search bound without a placeholder).
+func (z *dimensionWriter) flush() error {
+	d := z.open
+	z.open = nil
+	if d == nil || d.done || len(d.head) == 0 {
+		return nil
+	}
+	d.done = true
+	_, err := d.w.Write(d.head)
+	return err
+}
+
+// dimensionFixer holds back the start of a sheet's XML until the
+// <dimension> element has passed, rewrites it, and then passes the rest
+// through untouched: nothing but the first few hundred bytes is held.
+type dimensionFixer struct {
+	w    io.Writer
+	ref  string
+	head []byte
+	done bool
+}
+
+// dimensionSearch bounds how far into a sheet the <dimension> may be.
+const dimensionSearch = 4096
+
+var placeholderDimension = []byte(`<dimension ref="A1"></dimension>`)
+
+func (d *dimensionFixer) Write(p []byte) (int, error) {
+	if d.done {
+		return d.w.Write(p)
+	}
+	d.head = append(d.head, p...)
+	i := bytes.Index(d.head, placeholderDimension)
+	if i < 0 {
+		i = bytes.Index(d.head, []byte(`<dimension ref="A1"/>`))
+	}
+	switch {
+	case i >= 0:
+		end := i + bytes.IndexByte(d.head[i:], '>') + 1
+		if bytes.HasPrefix(d.head[i:], placeholderDimension) {
+			end = i + len(placeholderDimension)
+		}
+		out := append(append(append([]byte{}, d.head[:i]...), `<dimension ref="`+d.ref+`"/>`...), d.head[end:]...)
+		d.done, d.head = true, nil
+		if _, err := d.w.Write(out); err != nil {
+			return 0, err
+		}
+	case len(d.head) > dimensionSearch:
+		d.done = true
+		if _, err := d.w.Write(d.head); err != nil {
+			return 0, err
+		}
+		d.head = nil
+	}
+	return len(p), nil
 }
