@@ -96,9 +96,9 @@ type Sheet struct {
 	// printCols, when set, limits the printed page to the first columns.
 	printCols int
 	colWidths []float64
-	rows  int     // data rows written
-	cells []any
-	buf   []excelize.Cell
+	rows      int // data rows written
+	cells     []any
+	buf       []excelize.Cell
 	// rowOpts gives every row the plain text style, so excelize takes a
 	// cell's style from the cell or the row and never scans the column
 	// definitions for each cell.
