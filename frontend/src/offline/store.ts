@@ -98,14 +98,3 @@ export async function getPhoto(id: string): Promise<LocalPhoto | undefined> {
 export async function listPhotos(inspectionId: number): Promise<LocalPhoto[]> {
   return (await db()).getAllFromIndex('photos', 'inspectionId', inspectionId);
 }
-
-/** Removes the device's copy of an inspection; refused while changes wait to be sent. */
-export async function forgetInspection(id: number): Promise<void> {
-  const d = await db();
-  if ((await d.countFromIndex('changes', 'inspectionId', id)) > 0) throw new Error('Changes made on this device have not been sent yet.');
-  const tx = d.transaction(['prepared', 'photos'], 'readwrite');
-  await tx.objectStore('prepared').delete(id);
-  for (const key of await tx.objectStore('photos').index('inspectionId').getAllKeys(id)) await tx.objectStore('photos').delete(key);
-  await tx.done;
-  announce(id);
-}

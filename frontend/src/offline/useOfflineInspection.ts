@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fetchMe, findingsApi, inspectionsApi, sitesApi, type ChecklistItemWithAnswer, type FindingFromItem } from '../api';
-import { itemKey, type AnswerFields, type AnswerOp, type LocalPhoto, type PreparedInspection, type QueuedChange } from './queue';
+import { type AnswerFields, type AnswerOp, type LocalPhoto, type PreparedInspection, type QueuedChange } from './queue';
 import { deleteChange, getPrepared, listChanges, listPhotos, onOfflineChange, putChange, putPhoto, putPrepared, queueAnswer, queueChange } from './store';
 import { sha256Hex, syncInspection, syncStatus } from './sync';
 
@@ -144,4 +144,3 @@ export function useOfflineInspection(id: number): OfflineInspection {
   return { ...data, online, sendingSeq: sync.sendingSeq, block: sync.block, answer, addPhotos, raiseFinding, keepMine, useTheirs, discard, syncNow };
 }
 
-export { itemKey };
