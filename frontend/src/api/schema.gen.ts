@@ -729,7 +729,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download the site list (approved supplier list) as a workbook, with the sites list's filters. */
+        /**
+         * Download the site list (approved supplier list) as a workbook, with the sites list's filters.
+         * @description Without `status`, only qualified and conditional sites (the
+         *     approved suppliers; a conditional one with its until-date), titled
+         *     "Approved suppliers (qualified and conditional)" and named
+         *     `approved-suppliers-YYYY-MM-DD.xlsx`. With `status`, the sites in
+         *     those statuses, titled "Sites: suspended" and named
+         *     `sites-suspended-YYYY-MM-DD.xlsx`.
+         */
         get: operations["reportApprovedSuppliers"];
         put?: never;
         post?: never;
