@@ -17,11 +17,12 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { IconBellCog, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isApiError, isReadOnly, logout, meQueryKey, type User } from '../api';
 import { formatTimestamp } from '../format/dates';
 import { useCurrentUser } from './CurrentUser';
+import { focusHeadingAfterNavigation } from './headingFocus';
 import { Logo } from './Logo';
 import { NotificationsBell } from './NotificationsBell';
 import { activeLink, navFor } from './navigation';
@@ -56,6 +57,18 @@ function UserSummary({ user }: { user: User }) {
   );
 }
 
+/** After a navigation inside the app (not the first load), the new page's heading takes focus. */
+function useFocusHeadingOnNavigation(pathname: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    focusHeadingAfterNavigation();
+  }, [pathname]);
+}
+
 export function AppLayout() {
   const user = useCurrentUser();
   const [navOpen, nav] = useDisclosure(false);
@@ -66,6 +79,7 @@ export function AppLayout() {
   // Close the mobile navbar after following a link.
   const closeNav = nav.close;
   useEffect(() => closeNav(), [pathname, closeNav]);
+  useFocusHeadingOnNavigation(pathname);
 
   const signOut = useMutation({
     mutationFn: logout,
@@ -94,19 +108,22 @@ export function AppLayout() {
       bg="gray.0"
     >
       <AppShell.Header withBorder>
+        <a href="#main" className="qt-skip-link">
+          Skip to main content
+        </a>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="md" size="sm" aria-label="Toggle navigation" />
             <Anchor component={Link} to="/" underline="never" c="inherit" aria-label="qualtrack home">
               <Group gap={8} wrap="nowrap">
                 <Logo size={26} />
-                <Text fw={700} size="lg" style={{ letterSpacing: '-0.01em' }}>
+                <Text fw={700} size="lg" visibleFrom="xs" style={{ letterSpacing: '-0.01em' }}>
                   qualtrack
                 </Text>
               </Group>
             </Anchor>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
             <Box visibleFrom="xs">
               <UserSummary user={user} />
             </Box>
@@ -187,10 +204,20 @@ export function AppLayout() {
             className="qt-navlink"
             style={{ borderRadius: 'var(--mantine-radius-sm)' }}
           />
+          <NavLink
+            component="button"
+            label="Sign out"
+            leftSection={<IconLogout size={18} stroke={1.6} />}
+            onClick={() => signOut.mutate()}
+            disabled={signOut.isPending}
+            hiddenFrom="md"
+            className="qt-navlink"
+            style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+          />
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <Box maw={1400} mx="auto">
           <Suspense
             fallback={

@@ -90,6 +90,7 @@ export function AuditEventsTable({
   onPage,
   emptyText,
   maxHeight,
+  onRetry,
 }: {
   rows: AuditEvent[] | undefined;
   loading: boolean;
@@ -99,6 +100,7 @@ export function AuditEventsTable({
   onPage?: (p: number) => void;
   emptyText: string;
   maxHeight?: string;
+  onRetry?: () => void;
 }) {
   return (
     <DataTable
@@ -107,6 +109,7 @@ export function AuditEventsTable({
       rowKey={(e) => e.id}
       loading={loading}
       error={error}
+      {...(onRetry ? { onRetry } : {})}
       {...(total !== undefined ? { total } : {})}
       {...(page !== undefined ? { page } : {})}
       {...(onPage ? { onPage } : {})}

@@ -1,4 +1,4 @@
-import { Box, Center, Group, Loader, Pagination, Paper, Table, Text, UnstyledButton } from '@mantine/core';
+import { Box, Button, Center, Group, Loader, Pagination, Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import type { CSSProperties, ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -27,6 +27,8 @@ interface DataTableProps<T> {
   onSort?: (sort: string) => void;
   loading?: boolean;
   error?: Error | null;
+  /** Offered as a Retry button when the list failed to load. */
+  onRetry?: () => void;
   empty: ReactNode;
   total?: number;
   page?: number;
@@ -57,6 +59,7 @@ export function DataTable<T>({
   onSort,
   loading,
   error,
+  onRetry,
   empty,
   total,
   page = 1,
@@ -153,9 +156,16 @@ export function DataTable<T>({
           </Center>
         )}
         {error && (
-          <Text c="red.8" size="sm" p="md" role="alert">
-            The list could not be loaded: {error.message}
-          </Text>
+          <Group p="md" gap="sm" role="alert">
+            <Text c="red.8" size="sm">
+              The list could not be loaded: {error.message}
+            </Text>
+            {onRetry && (
+              <Button size="xs" variant="default" onClick={onRetry} loading={loading}>
+                Retry
+              </Button>
+            )}
+          </Group>
         )}
         {rows && rows.length === 0 && !error && empty}
       </Box>

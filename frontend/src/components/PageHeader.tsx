@@ -1,5 +1,6 @@
 import { Anchor, Box, Breadcrumbs, Group, Text, Title } from '@mantine/core';
-import { useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
+import { headingMounted } from './headingFocus';
 import { Link } from 'react-router-dom';
 
 export interface Crumb {
@@ -21,6 +22,7 @@ export function PageHeader({ title, breadcrumbs, description, actions }: PageHea
   useEffect(() => {
     document.title = `${title} · qualtrack`;
   }, [title]);
+  const headingRef = useCallback((el: HTMLHeadingElement | null) => headingMounted(el), []);
 
   return (
     <Box component="header" mb="lg">
@@ -41,7 +43,9 @@ export function PageHeader({ title, breadcrumbs, description, actions }: PageHea
       </Box>
       <Group justify="space-between" align="flex-start" gap="sm" style={{ rowGap: 8 }}>
         <Box style={{ flex: '1 1 340px', minWidth: 0 }}>
-          <Title order={1}>{title}</Title>
+          <Title order={1} ref={headingRef}>
+            {title}
+          </Title>
           {description && (
             <Text size="sm" c="dimmed" mt={4} component="div">
               {description}

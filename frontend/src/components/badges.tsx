@@ -22,13 +22,11 @@ import {
 type Extra = Omit<BadgeProps, 'color' | 'children'>;
 
 function ColorBadge({ color, text, ...rest }: { color: string; text: string } & Extra) {
-  // Dark text on yellow keeps the contrast readable.
-  const dark = color === 'yellow';
+  // The theme's palette keeps light-variant text readable on its tint (WCAG AA).
   return (
     <Badge
       variant="light"
-      color={dark ? 'yellow.7' : color}
-      c={dark ? 'yellow.9' : undefined}
+      color={color}
       radius="sm"
       tt="none"
       fw={600}

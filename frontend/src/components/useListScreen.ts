@@ -24,6 +24,7 @@ export function useListScreen<T>(
     onSort: list.setSort,
     loading: query.isFetching,
     error: query.error,
+    onRetry: () => void query.refetch(),
     total: query.data?.total,
     page: list.page,
     onPage: list.setPage,

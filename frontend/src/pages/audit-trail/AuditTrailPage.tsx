@@ -94,6 +94,7 @@ export default function AuditTrailPage() {
           rows={query.data?.items}
           loading={query.isFetching}
           error={query.error}
+          onRetry={() => void query.refetch()}
           total={query.data?.total}
           page={list.page}
           onPage={list.setPage}

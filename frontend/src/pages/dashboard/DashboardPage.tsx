@@ -17,7 +17,6 @@ function FigureCard({ label, value, to, tone, hint }: { label: string; value: nu
       withBorder
       p="sm"
       style={{ borderLeft: `4px solid var(--mantine-color-${tone}-6)`, textDecoration: 'none', color: 'inherit', display: 'block' }}
-      aria-label={`${label}: ${value}. Open the list.`}
     >
       <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.03em' }}>
         {label}

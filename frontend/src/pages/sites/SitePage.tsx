@@ -306,6 +306,7 @@ function SiteRecords<T extends { id: number }>({ resource, siteId, fetcher, defa
         onSort={setOrder}
         loading={query.isFetching}
         error={query.error}
+        onRetry={() => void query.refetch()}
         total={query.data?.total}
         page={page}
         onPage={setPage}
