@@ -228,10 +228,10 @@ describe('workflow: record, decide, audit', () => {
       await page.getByRole('button', { name: 'Verify chain' }).click();
       await page.getByTestId('verify-result').filter({ hasText: 'The audit trail is intact' }).waitFor();
       // Two quick changes build on each other (the second does not undo the first).
-      await choose(page, 'Record type', 'Site');
+      await choose(page, 'Record type', 'Sites');
       await field(page, 'Record ID').fill(String(created.siteId));
       await page.waitForURL(new RegExp(`entity_type=site&entity_id=${created.siteId}`));
-      await page.getByRole('cell', { name: 'site.qualification' }).first().waitFor();
+      await page.getByRole('cell', { name: 'Site qualification decided' }).first().waitFor();
 
       // Reading is complete: the auditor sees the site's findings and files.
       await page.goto(`/inspections/${created.inspectionId}`);

@@ -3,6 +3,8 @@ package api
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -10,15 +12,18 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/spreadsheet"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
 type auditActor = audit.Actor
 
-// auditEvent is an event as the API shows it, changes decoded.
+// auditEvent is an event as the API shows it: changes decoded, and as an
+// auditor reads it (names, labels, only what changed, the record's link).
 type auditEvent struct {
 	model.AuditEvent
 	Changes json.RawMessage `json:"changes"`
+	audit.Readable
 }
 
 func (s *Server) listAuditEvents(c *gin.Context) error {
@@ -26,6 +31,51 @@ func (s *Server) listAuditEvents(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	f, err := auditFilter(c)
+	if err != nil {
+		return err
+	}
+	events, total, err := s.st(c).ListAuditEvents(c.Request.Context(), f, p)
+	if err != nil {
+		return err
+	}
+	readable, err := s.st(c).DescribeAuditEvents(c.Request.Context(), events)
+	if err != nil {
+		return err
+	}
+	out := make([]auditEvent, len(events))
+	for i, ev := range events {
+		out[i] = auditEvent{AuditEvent: ev, Changes: json.RawMessage("null"), Readable: readable[i]}
+		if ev.Changes != "" {
+			out[i].Changes = json.RawMessage(ev.Changes)
+		}
+	}
+	writeList(c, out, total, p)
+	return nil
+}
+
+// listAuditActors lists the people in the trail, for the person filter.
+func (s *Server) listAuditActors(c *gin.Context) error {
+	actors, err := s.st(c).ListAuditActors(c.Request.Context())
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, gin.H{"items": actors})
+	return nil
+}
+
+// auditTrailReport exports the filtered trail as a spreadsheet.
+func (s *Server) auditTrailReport(c *gin.Context) error {
+	f, err := auditFilter(c)
+	if err != nil {
+		return err
+	}
+	exp, err := spreadsheet.AuditTrail(c.Request.Context(), s.st(c), f, s.reportRun(c))
+	return s.sendExport(c, exp, err, "", 0)
+}
+
+// auditFilter reads the trail's filters from the query string.
+func auditFilter(c *gin.Context) (store.AuditFilter, error) {
 	problems := qualification.Problems{}
 	f := store.AuditFilter{
 		EntityType: queryText(c, "entity_type", problems),
@@ -40,22 +90,10 @@ func (s *Server) listAuditEvents(c *gin.Context) error {
 	if !to.IsZero() {
 		f.To = to.Time().Add(24 * time.Hour) // "to" includes that whole day
 	}
-	if err := problems.Err("The filters are not valid."); err != nil {
-		return err
+	if f.EntityType != "" && !slices.Contains(audit.RecordTypes, f.EntityType) {
+		problems.Add("entity_type", "must be one of "+strings.Join(audit.RecordTypes, ", "))
 	}
-	events, total, err := s.st(c).ListAuditEvents(c.Request.Context(), f, p)
-	if err != nil {
-		return err
-	}
-	out := make([]auditEvent, len(events))
-	for i, ev := range events {
-		out[i] = auditEvent{AuditEvent: ev, Changes: json.RawMessage("null")}
-		if ev.Changes != "" {
-			out[i].Changes = json.RawMessage(ev.Changes)
-		}
-	}
-	writeList(c, out, total, p)
-	return nil
+	return f, problems.Err("The filters are not valid.")
 }
 
 func (s *Server) verifyAuditTrail(c *gin.Context) error {

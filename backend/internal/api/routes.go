@@ -135,6 +135,7 @@ func (s *Server) Routes() []Route {
 		get("/inspections/:id/report.xlsx", auth.Read, s.inspectionReport),
 
 		get("/audit-events", auth.Read, s.listAuditEvents),
+		get("/audit-events/actors", auth.Read, s.listAuditActors),
 		get("/audit-events/verify", auth.Read, s.verifyAuditTrail),
 		get("/audit-events/head", auth.Read, s.auditHead),
 
@@ -158,6 +159,7 @@ func (s *Server) Routes() []Route {
 		get("/reports/certifications.xlsx", auth.Read, s.certificationsReport),
 		get("/reports/findings.xlsx", auth.Read, s.findingsReport),
 		get("/reports/summary.xlsx", auth.Read, s.summaryReport),
+		get("/reports/audit-trail.xlsx", auth.Read, s.auditTrailReport),
 		get("/sites/:id/dossier.xlsx", auth.Read, s.siteDossier),
 		get("/imports/sites/template.xlsx", auth.Read, s.sitesTemplate),
 		get("/imports/certifications/template.xlsx", auth.Read, s.certificationsTemplate),

@@ -2,6 +2,7 @@ import { apiRequest } from './client';
 import type {
   Attachment,
   AttachmentOwnerType,
+  AuditActor,
   AuditEvent,
   AuditVerifyResult,
   Certification,
@@ -126,6 +127,7 @@ export const auditApi = {
   list: (params?: ListParams, signal?: AbortSignal) =>
     apiRequest<ListResponse<AuditEvent>>('/audit-events' + queryString(params), signal ? { signal } : {}),
   verify: () => apiRequest<AuditVerifyResult>('/audit-events/verify'),
+  actors: (signal?: AbortSignal) => apiRequest<{ items: AuditActor[] }>('/audit-events/actors', signal ? { signal } : {}),
 };
 
 export const dashboardApi = {

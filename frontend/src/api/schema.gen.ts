@@ -682,6 +682,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit-events/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the people who acted in the trail, by name, for the person filter. */
+        get: operations["listAuditActors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit-events/verify": {
         parameters: {
             query?: never;
@@ -807,6 +824,28 @@ export interface paths {
         };
         /** Download the management summary as a workbook. */
         get: operations["reportSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/audit-trail.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the filtered audit trail as a workbook, as an auditor reads it.
+         * @description Takes the filters of GET /audit-events. One row per changed field
+         *     (labels and names instead of codes and ids, dates as date cells), one
+         *     row for an event that changed none, newest first.
+         */
+        get: operations["reportAuditTrail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2055,6 +2094,61 @@ export interface components {
             prev_hash: string;
             hash: string;
             created_at: components["schemas"]["Timestamp"];
+            /** @description The acting user's name; empty for the system. */
+            actor_name: string;
+            /**
+             * @description What happened, in words.
+             * @example Site changed
+             */
+            summary: string;
+            record: components["schemas"]["AuditRecord"] | null;
+            /**
+             * @description Only the fields that changed, with labels and values as people
+             *     read them (names instead of ids, labels instead of codes).
+             */
+            fields: components["schemas"]["AuditFieldChange"][];
+        };
+        /** @enum {string} */
+        AuditRecordType: "site" | "manufacturer" | "inspection" | "finding" | "certification" | "attachment" | "inspection_checklist" | "checklist_answer" | "checklist_template" | "user" | "import" | "export" | "report" | "settings" | "reminder_run" | "worker";
+        /** @description The record an event belongs to. */
+        AuditRecord: {
+            /** @example site */
+            type: string;
+            /** @example Site */
+            type_label: string;
+            /**
+             * Format: int64
+             * @description 0 when the event is about no single record (an import).
+             */
+            id: number;
+            /** @example ACME-SZ1 Shenzhen Longhua SMT plant */
+            label: string;
+            /**
+             * @description The web app's page showing the record; empty when it has none or was deleted.
+             * @example /sites/3
+             */
+            link: string;
+        };
+        AuditFieldChange: {
+            /** @example risk_tier */
+            field: string;
+            /** @example Risk tier */
+            label: string;
+            /**
+             * @description A date is YYYY-MM-DD and a timestamp RFC 3339; a reader shows them in their own format.
+             * @enum {string}
+             */
+            kind: "text" | "date" | "timestamp";
+            /** @description Empty for a creation or a detail of the event. */
+            before: string;
+            /** @description Empty for a deletion. */
+            after: string;
+        };
+        AuditActor: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            email: string;
         };
         AuditEventList: components["schemas"]["ListEnvelope"] & {
             items?: components["schemas"]["AuditEvent"][];
@@ -4409,9 +4503,13 @@ export interface operations {
                 page_size?: components["parameters"]["PageSize"];
                 /** @description occurred_at is an alias of sequence. */
                 sort?: components["parameters"]["AuditSort"];
-                /** @example site */
-                entity_type?: string;
+                /**
+                 * @description The record type. `export` finds every spreadsheet export
+                 *     (`report.export`), whatever it was about.
+                 */
+                entity_type?: components["schemas"]["AuditRecordType"];
                 entity_id?: number;
+                /** @description The person who acted (see /audit-events/actors). */
                 actor_id?: number;
                 /** @description The exact action, such as `site.update` or `auth.login_failed`. */
                 action?: string;
@@ -4437,6 +4535,29 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listAuditActors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everyone who appears in the part of the trail the caller may read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditActor"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
         };
     };
     verifyAuditTrail: {
@@ -4572,6 +4693,35 @@ export interface operations {
         responses: {
             200: components["responses"]["Spreadsheet"];
             401: components["responses"]["Unauthenticated"];
+        };
+    };
+    reportAuditTrail: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The record type. `export` finds every spreadsheet export
+                 *     (`report.export`), whatever it was about.
+                 */
+                entity_type?: components["schemas"]["AuditRecordType"];
+                entity_id?: number;
+                /** @description The person who acted (see /audit-events/actors). */
+                actor_id?: number;
+                /** @description The exact action, such as `site.update` or `auth.login_failed`. */
+                action?: string;
+                /** @description First day (UTC) of events to include. */
+                from?: string;
+                /** @description Last day (UTC) of events to include, the whole day. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     downloadSitesImportTemplate: {

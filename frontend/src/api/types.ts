@@ -148,6 +148,12 @@ export type CertificationDraft = Omit<CertificationInput, 'expires_on'> & { expi
 export type Attachment = Schemas['Attachment'];
 /** GET /audit-events. `changes` is {field: [old, new]}, {"deleted": record} or null. */
 export type AuditEvent = Schemas['AuditEvent'];
+/** An event's record, with its web app link; one changed field of an event as people read it. */
+export type AuditRecord = Schemas['AuditRecord'];
+export type AuditFieldChange = Schemas['AuditFieldChange'];
+/** GET /audit-events/actors: the people in the trail. */
+export type AuditActor = Schemas['AuditActor'];
+export type AuditRecordType = Schemas['AuditRecordType'];
 /** GET /audit-events/verify. */
 export type AuditVerifyResult = Schemas['AuditVerifyResult'];
 /** GET /dashboard. */

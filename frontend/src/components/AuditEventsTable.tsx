@@ -1,83 +1,75 @@
-import { Anchor, Code, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import type { AuditEvent } from '../api';
-import { formatTimestamp } from '../format/dates';
+import type { AuditEvent, AuditFieldChange } from '../api';
+import { formatCalendarDate, formatTimestamp } from '../format/dates';
+import { label } from '../format/labels';
 import { DataTable } from './DataTable';
 import { EmptyState } from './EmptyState';
 
-const ENTITY_PATH: Record<string, string> = {
-  site: '/sites',
-  manufacturer: '/manufacturers',
-  inspection: '/inspections',
-  finding: '/findings',
-  certification: '/certifications',
-};
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '∅';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+/** A value as the reader's locale writes it: dates and timestamps through the one date formatter. */
+export function auditValue(change: AuditFieldChange, v: string): string {
+  if (!v) return '∅';
+  if (change.kind === 'date') return formatCalendarDate(v);
+  if (change.kind === 'timestamp') return formatTimestamp(v);
+  return v;
 }
 
-/** {field: [old, new]} as "field: old → new" lines; {"deleted": record} as the record. */
-export function Changes({ changes }: { changes: AuditEvent['changes'] }) {
-  if (!changes || Object.keys(changes).length === 0) return <Text size="xs" c="dimmed">—</Text>;
-  if ('deleted' in changes && Object.keys(changes).length === 1) {
-    return (
-      <Stack gap={2}>
-        <Text size="xs" fw={600}>
-          Deleted record:
-        </Text>
-        <Code block fz="xs" style={{ maxWidth: 480, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-          {JSON.stringify(changes.deleted, null, 1)}
-        </Code>
-      </Stack>
-    );
-  }
-  const entries = Object.entries(changes);
-  // A created record has no old values: list what it was created with.
-  const created = entries.every(([, pair]) => Array.isArray(pair) && pair.length === 2 && pair[0] === null);
-  if (created) {
-    return (
-      <Stack gap={2}>
-        <Text size="xs" fw={600}>
-          Created with:
-        </Text>
-        {entries
-          .filter(([, pair]) => (pair as unknown[])[1] !== null && (pair as unknown[])[1] !== '')
-          .map(([field, pair]) => (
-            <Text key={field} size="xs" style={{ overflowWrap: 'anywhere' }}>
-              <Text span fw={600} size="xs">
-                {field}
-              </Text>
-              {': '}
-              {show((pair as unknown[])[1])}
-            </Text>
-          ))}
-      </Stack>
-    );
-  }
+/** Only what changed: "Label: before → after"; a creation lists what the record was created with. */
+export function Changes({ event }: { event: AuditEvent }) {
+  const fields = event.fields;
+  if (fields.length === 0) return <Text size="xs" c="dimmed">—</Text>;
+  const created = fields.every((f) => f.before === '');
+  const deleted = fields.every((f) => f.after === '');
   return (
     <Stack gap={2}>
-      {entries.map(([field, pair]) => {
-        const [before, after] = Array.isArray(pair) && pair.length === 2 ? pair : [undefined, pair];
-        return (
-          <Text key={field} size="xs" style={{ overflowWrap: 'anywhere' }}>
-            <Text span fw={600} size="xs">
-              {field}
-            </Text>
-            {': '}
-            <Text span size="xs" c="dimmed" td={before !== undefined ? 'line-through' : undefined}>
-              {before !== undefined ? show(before) : ''}
-            </Text>
-            {before !== undefined ? ' → ' : ''}
-            <Text span size="xs">
-              {show(after)}
-            </Text>
+      {(created || deleted) && fields.length > 1 && (
+        <Text size="xs" fw={600}>
+          {deleted ? 'The record was:' : event.action.endsWith('.create') ? 'Created with:' : 'Details:'}
+        </Text>
+      )}
+      {fields.map((f) => (
+        <Text key={f.field} size="xs" style={{ overflowWrap: 'anywhere' }}>
+          <Text span fw={600} size="xs">
+            {f.label}
           </Text>
-        );
-      })}
+          {': '}
+          {created ? (
+            auditValue(f, f.after)
+          ) : deleted ? (
+            auditValue(f, f.before)
+          ) : (
+            <>
+              <Text span size="xs" c="dimmed" td="line-through">
+                {auditValue(f, f.before)}
+              </Text>
+              {' → '}
+              <Text span size="xs">
+                {auditValue(f, f.after)}
+              </Text>
+            </>
+          )}
+        </Text>
+      ))}
     </Stack>
+  );
+}
+
+function RecordCell({ event }: { event: AuditEvent }) {
+  const r = event.record;
+  if (!r) return <Text size="sm" c="dimmed">—</Text>;
+  return (
+    <>
+      <Text size="xs" c="dimmed">
+        {r.type_label}
+      </Text>
+      {r.link ? (
+        <Anchor component={Link} to={r.link} size="sm">
+          {r.label}
+        </Anchor>
+      ) : (
+        <Text size="sm">{r.label}</Text>
+      )}
+    </>
   );
 }
 
@@ -120,35 +112,19 @@ export function AuditEventsTable({
         { key: 'when', header: 'When', render: (e) => <span style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(e.occurred_at)}</span> },
         {
           key: 'actor',
-          header: 'Actor',
+          header: 'Person',
           render: (e) => (
             <>
-              <Text size="sm">{e.actor_email || 'system'}</Text>
+              <Text size="sm">{e.actor_name || e.actor_email || 'System'}</Text>
               <Text size="xs" c="dimmed">
-                {e.actor_role}
+                {label(e.actor_role)}
               </Text>
             </>
           ),
         },
-        { key: 'action', header: 'Action', render: (e) => <Code fz="xs">{e.action}</Code> },
-        {
-          key: 'entity',
-          header: 'Record',
-          render: (e) => {
-            const base = ENTITY_PATH[e.entity_type];
-            const text = `${e.entity_type} ${e.entity_id ?? ''}`;
-            return base && e.entity_id && !e.action.endsWith('.delete') ? (
-              <Anchor component={Link} to={`${base}/${e.entity_id}`} size="sm">
-                {text}
-              </Anchor>
-            ) : (
-              <Group gap={4}>
-                <Text size="sm">{text}</Text>
-              </Group>
-            );
-          },
-        },
-        { key: 'changes', header: 'Changes (old → new)', render: (e) => <Changes changes={e.changes} /> },
+        { key: 'action', header: 'What happened', render: (e) => <Text size="sm">{e.summary}</Text> },
+        { key: 'entity', header: 'Record', render: (e) => <RecordCell event={e} /> },
+        { key: 'changes', header: 'What changed (before → after)', render: (e) => <Changes event={e} /> },
       ]}
     />
   );

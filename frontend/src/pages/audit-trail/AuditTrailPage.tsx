@@ -1,29 +1,45 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { auditApi, usersApi } from '../../api';
+import { auditApi, downloadFile, queryString, type AuditRecordType } from '../../api';
 import { AuditEventsTable } from '../../components/AuditEventsTable';
-import { DateField } from '../../components/forms';
+import { DateField, FormError } from '../../components/forms';
 import { useListState } from '../../components/listState';
 import { ClearFilters } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
-import { usePermissions } from '../../components/permissions';
-import { options } from '../../format/labels';
 
 const FILTERS = ['entity_type', 'entity_id', 'actor_id', 'from', 'to'] as const;
-const ENTITY_TYPES = ['site', 'manufacturer', 'inspection', 'finding', 'certification', 'attachment', 'user'];
+/** The record types an auditor filters by; "export" is every spreadsheet exported. */
+const RECORD_TYPES: { value: AuditRecordType; label: string }[] = [
+  { value: 'site', label: 'Sites' },
+  { value: 'manufacturer', label: 'Manufacturers' },
+  { value: 'inspection', label: 'Inspections' },
+  { value: 'finding', label: 'Findings' },
+  { value: 'certification', label: 'Certificates' },
+  { value: 'attachment', label: 'Attachments' },
+  { value: 'checklist_answer', label: 'Checklist answers' },
+  { value: 'inspection_checklist', label: 'Inspection checklists' },
+  { value: 'checklist_template', label: 'Checklist templates' },
+  { value: 'import', label: 'Imports' },
+  { value: 'export', label: 'Exports' },
+  { value: 'user', label: 'Users' },
+];
 
 export default function AuditTrailPage() {
-  const can = usePermissions();
   const list = useListState(FILTERS, '-sequence');
   const query = useQuery({
     queryKey: ['audit-events', list.query],
     queryFn: ({ signal }) => auditApi.list(list.query, signal),
     placeholderData: keepPreviousData,
   });
-  const usersQuery = { page_size: 200, sort: 'name' };
-  const users = useQuery({ queryKey: ['users', usersQuery], queryFn: ({ signal }) => usersApi.list(usersQuery, signal), enabled: can.manageUsers });
+  const actors = useQuery({ queryKey: ['audit-actors'], queryFn: ({ signal }) => auditApi.actors(signal) });
   const verify = useMutation({ mutationFn: auditApi.verify });
+  const exportTrail = useMutation({
+    mutationFn: () => {
+      const params = Object.fromEntries(FILTERS.map((f) => [f, list.filters[f] ?? '']).filter(([, v]) => v !== ''));
+      return downloadFile('/reports/audit-trail.xlsx' + queryString(params), 'audit-trail.xlsx');
+    },
+  });
 
   return (
     <>
@@ -32,9 +48,14 @@ export default function AuditTrailPage() {
         breadcrumbs={[{ label: 'Dashboard', to: '/' }, { label: 'Audit trail' }]}
         description="Every change, who made it and when. Each event is chained to the one before by its hash, so a changed or removed event shows."
         actions={
-          <Button leftSection={<IconShieldCheck size={16} />} onClick={() => verify.mutate()} loading={verify.isPending}>
-            Verify chain
-          </Button>
+          <>
+            <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => exportTrail.mutate()} loading={exportTrail.isPending}>
+              Download spreadsheet
+            </Button>
+            <Button leftSection={<IconShieldCheck size={16} />} onClick={() => verify.mutate()} loading={verify.isPending}>
+              Verify chain
+            </Button>
+          </>
         }
       />
       <Stack gap="sm">
@@ -57,8 +78,14 @@ export default function AuditTrailPage() {
             The check could not run: {verify.error.message}
           </Alert>
         )}
+        {exportTrail.data && (
+          <Text size="sm" role="status">
+            Downloaded {exportTrail.data.name}: the trail with these filters, one row per changed field.
+          </Text>
+        )}
+        <FormError error={exportTrail.error} />
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <Select label="Record type" placeholder="Any" data={options(ENTITY_TYPES)} value={list.filters.entity_type || null} onChange={(v) => list.setFilter('entity_type', v)} clearable w={160} />
+          <Select label="Record type" placeholder="Any" data={RECORD_TYPES} value={list.filters.entity_type || null} onChange={(v) => list.setFilter('entity_type', v)} clearable w={200} />
           <TextInput
             label="Record ID"
             inputMode="numeric"
@@ -66,26 +93,17 @@ export default function AuditTrailPage() {
             onChange={(e) => list.setFilter('entity_id', e.currentTarget.value.replace(/\D/g, ''))}
             w={110}
           />
-          {can.manageUsers ? (
-            <Select
-              label="Actor"
-              placeholder="Anyone"
-              searchable
-              data={(users.data?.items ?? []).map((u) => ({ value: String(u.id), label: `${u.name} (${u.email})` }))}
-              value={list.filters.actor_id || null}
-              onChange={(v) => list.setFilter('actor_id', v)}
-              clearable
-              w={240}
-            />
-          ) : (
-            <TextInput
-              label="Actor user ID"
-              inputMode="numeric"
-              value={list.filters.actor_id}
-              onChange={(e) => list.setFilter('actor_id', e.currentTarget.value.replace(/\D/g, ''))}
-              w={120}
-            />
-          )}
+          <Select
+            label="Person"
+            placeholder="Anyone"
+            searchable
+            nothingFoundMessage="Nobody by that name in the trail"
+            data={(actors.data?.items ?? []).map((u) => ({ value: String(u.id), label: `${u.name} (${u.email})` }))}
+            value={list.filters.actor_id || null}
+            onChange={(v) => list.setFilter('actor_id', v)}
+            clearable
+            w={260}
+          />
           <DateField label="From" value={list.filters.from ?? ''} onChange={(v) => list.setFilter('from', v)} w={150} />
           <DateField label="To" value={list.filters.to ?? ''} onChange={(v) => list.setFilter('to', v)} w={150} />
           <ClearFilters list={list} />
