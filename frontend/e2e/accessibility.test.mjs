@@ -30,7 +30,7 @@ async function openScreen(page, path) {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.waitForLoadState('networkidle');
   // Lists show a loader until their first page arrives.
-  await page.getByLabel('Loading', { exact: true }).waitFor({ state: 'detached' }).catch(() => {});
+  await page.getByLabel('Loading', { exact: true }).first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
 }
 
 describe('accessibility', () => {

@@ -119,7 +119,10 @@ describe('administration', () => {
     await withPage(browser, server, 'auditor in scope', async (page) => {
       await signIn(page, scoped.email, scoped.password);
       await page.waitForURL((u) => u.pathname === '/');
+      // The dashboard and the lists say whose records the view is limited to.
+      await page.getByTestId('scope-banner').filter({ hasText: 'limited to the records of Scoped Boards' }).waitFor();
       await page.goto('/sites');
+      await page.getByTestId('scope-banner').filter({ hasText: 'Scoped Boards' }).waitFor();
       await page.getByRole('link', { name: 'SB-PEN1' }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'HH-MTY1' }).count(), 0);
       // The search box stops at the 200 characters the server takes: a

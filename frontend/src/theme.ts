@@ -1,5 +1,5 @@
 import { Badge, createTheme, DEFAULT_THEME, Drawer, Modal, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
-import { readablePalette } from './contrast';
+import { readablePalette, readableShade } from './contrast';
 
 // Every colour's text shades reach WCAG AA on white and on their own light
 // tint; 'dark' is the dark scheme's palette and reads the other way round.
@@ -9,10 +9,13 @@ const colors = Object.fromEntries(
     .map(([name, shades]) => [name, readablePalette(shades) as unknown as MantineColorsTuple]),
 );
 
-/** Secondary text is grey 7 (8:1 on white), not Mantine's grey 6 (3.3:1). */
+/**
+ * Secondary text is grey 7 (8:1 on white), not Mantine's grey 6 (3.3:1); a
+ * placeholder (an empty file input shows one as its text) reads at 4.5:1.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-placeholder': readableShade(DEFAULT_THEME.colors.gray[6]) },
   dark: {},
 });
 

@@ -24,6 +24,7 @@ import { formatTimestamp } from '../format/dates';
 import { useCurrentUser } from './CurrentUser';
 import { focusHeadingAfterNavigation } from './headingFocus';
 import { Logo } from './Logo';
+import { ScopeBanner } from './ScopeBanner';
 import { NotificationsBell } from './NotificationsBell';
 import { activeLink, navFor } from './navigation';
 
@@ -226,6 +227,7 @@ export function AppLayout() {
               </Center>
             }
           >
+            <ScopeBanner pathname={pathname} />
             <Outlet />
           </Suspense>
         </Box>

@@ -1,4 +1,6 @@
 import { Group, Select, Stack } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { SEVERITIES, findingsApi } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -19,8 +21,19 @@ const STATUS_CHOICES = [
   { value: 'closed', label: 'Closed' },
 ];
 
+/** The list opens on what still needs work: findings not closed, the earliest due (the overdue) first. */
+export const DEFAULT_FINDING_STATUS = 'open,in_progress';
+
 export default function FindingsPage() {
   const { list, q, setQ, table } = useListScreen('findings', FILTERS, 'due_date', (params, signal) => findingsApi.list(params, signal));
+  const [params] = useSearchParams();
+  const opensOnDefault = useRef(!params.has('status'));
+  const { update } = list;
+  useEffect(() => {
+    if (!opensOnDefault.current) return;
+    opensOnDefault.current = false;
+    update({ status: DEFAULT_FINDING_STATUS }, true);
+  }, [update]);
 
   return (
     <>
