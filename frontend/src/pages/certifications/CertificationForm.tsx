@@ -1,4 +1,5 @@
-import { Autocomplete, Checkbox, Modal, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { COMMON_STANDARDS, certificationsApi, type Certification, type CertificationDraft } from '../../api';
@@ -37,9 +38,9 @@ export function CertificationModal({
   onReload?: () => void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={record ? `Edit ${record.standard}` : 'Add a certification'} size="lg" centered>
+    <FormModal opened={opened} onClose={onClose} title={record ? `Edit ${record.standard}` : 'Add a certification'} size="lg" centered>
       {opened && <CertificationForm onClose={onClose} siteId={siteId} record={record} onReload={onReload} />}
-    </Modal>
+    </FormModal>
   );
 }
 

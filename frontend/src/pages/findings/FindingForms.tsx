@@ -1,4 +1,5 @@
-import { Modal, Paper, Select, SimpleGrid, Textarea, TextInput, Title } from '@mantine/core';
+import { Paper, Select, SimpleGrid, Textarea, TextInput, Title } from '@mantine/core';
+import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FINDING_CATEGORIES, SEVERITIES, findingsApi, inspectionsApi, type Finding, type FindingCategory, type FindingInput, type Severity } from '../../api';
@@ -75,7 +76,7 @@ export function CloseFindingModal({ finding, opened, onClose, onReload }: { find
   });
   const err = serverErrors(save.error, ['verification_note', 'status']);
   return (
-    <Modal opened={opened} onClose={onClose} title="Close the finding" size="lg" centered>
+    <FormModal opened={opened} onClose={onClose} title="Close the finding" size="lg" centered>
       <ServerForm
         label="Close the finding"
         onSubmit={() => save.mutate()}
@@ -100,6 +101,6 @@ export function CloseFindingModal({ finding, opened, onClose, onReload }: { find
         />
         <FormButtons submit="Close finding" pending={save.isPending} onCancel={onClose} color="green" />
       </ServerForm>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -119,9 +120,9 @@ export default function FindingPage() {
         </Stack>
       </Stack>
       <CloseFindingModal finding={f} opened={closing} onClose={() => setClosing(false)} onReload={() => void record.refetch()} />
-      <Modal opened={editing} onClose={() => setEditing(false)} title="Edit the finding" size="lg" centered>
+      <FormModal opened={editing} onClose={() => setEditing(false)} title="Edit the finding" size="lg" centered>
         {editing && <EditFinding finding={f} onClose={() => setEditing(false)} onReload={() => void record.refetch()} />}
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Checkbox, List, Modal, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, List, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -15,9 +16,9 @@ const PLAN_FIELDS = ['site_id', 'type', 'scheduled_date', 'lead_inspector_id', '
 /** Plan an inspection: site, type, date, lead inspector, team, scope. Opens the new inspection. */
 export function PlanInspectionModal({ opened, onClose, siteId, date }: { opened: boolean; onClose: () => void; siteId?: number; date?: string }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Plan an inspection" size="lg" centered>
+    <FormModal opened={opened} onClose={onClose} title="Plan an inspection" size="lg" centered>
       {opened && <PlanForm onClose={onClose} siteId={siteId} date={date} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -79,9 +80,9 @@ const COMPLETE_FIELDS = ['performed_date', 'result', 'score', 'summary', 'status
 /** Log the visit: performed date (not in the future), result, score, summary. */
 export function CompleteInspectionModal({ inspection, opened, onClose, onReload }: { inspection: Inspection; opened: boolean; onClose: () => void; onReload: () => void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Complete the inspection" size="lg" centered>
+    <FormModal opened={opened} onClose={onClose} title="Complete the inspection" size="lg" centered>
       {opened && <CompleteForm inspection={inspection} onClose={onClose} onReload={onReload} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -206,9 +207,9 @@ const EDIT_FIELDS = ['type', 'scheduled_date', 'team', 'scope'] as const;
 /** Reschedule or re-scope a planned inspection. */
 export function EditPlanModal({ inspection, opened, onClose, onReload }: { inspection: Inspection; opened: boolean; onClose: () => void; onReload: () => void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Edit the planned inspection" size="lg" centered>
+    <FormModal opened={opened} onClose={onClose} title="Edit the planned inspection" size="lg" centered>
       {opened && <EditPlanForm inspection={inspection} onClose={onClose} onReload={onReload} />}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Paper, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { LeaveGuard } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -62,6 +63,7 @@ function ManufacturerForm({ record, onReload }: { record?: Manufacturer; onReloa
     },
   });
   const err = serverErrors(save.error, FIELDS);
+  const dirty = JSON.stringify(form) !== JSON.stringify(record ? fromRecord(record) : EMPTY) && !save.isPending && !save.isSuccess;
   const set = (name: keyof ManufacturerInput) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setForm((f) => ({ ...f, [name]: value }));
@@ -72,6 +74,7 @@ function ManufacturerForm({ record, onReload }: { record?: Manufacturer; onReloa
 
   return (
     <Paper withBorder p="lg" maw={760}>
+      <LeaveGuard dirty={dirty} />
       <ServerForm label={record ? 'Edit manufacturer' : 'New manufacturer'} onSubmit={submit} error={save.error} shownFields={FIELDS} onReload={onReload}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Name" required value={form.name} onChange={set('name')} error={err.field('name')} description="As people call it, e.g. Acme Electronics" />

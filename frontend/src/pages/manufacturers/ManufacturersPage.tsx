@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { manufacturersApi, type Manufacturer } from '../../api';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { formatTimestamp } from '../../format/dates';
 import { countryName } from '../../format/labels';
+import { CountrySelect } from '../../components/CountrySelect';
 
 const FILTERS = ['q', 'country', 'archived'] as const;
 
@@ -58,13 +59,7 @@ export default function ManufacturersPage() {
       <Stack gap="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
           <SearchInput placeholder="Name or legal name" value={q} onChange={setQ} width={260} />
-          <TextInput
-            label="Country code"
-            placeholder="e.g. CN"
-            value={list.filters.country}
-            onChange={(e) => list.setFilter('country', e.currentTarget.value.toUpperCase().slice(0, 2))}
-            w={120}
-          />
+          <CountrySelect label="Country" placeholder="Any" value={list.filters.country ?? ''} onChange={(v) => list.setFilter('country', v)} w={200} />
           <FilterCheckbox list={list} name="archived" label="Archived only" />
           <ClearFilters list={list} />
         </Group>

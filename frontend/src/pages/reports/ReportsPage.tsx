@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Paper, Progress, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { FINDING_STATUSES, QUALIFICATION_STATUSES, RISK_TIERS, downloadFile, queryString, type ListParams } from '../../api';
 import { DateField, FormError } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { formatBytes, options } from '../../format/labels';
+import { CountrySelect } from '../../components/CountrySelect';
 
 interface DownloadState {
   busy: boolean;
@@ -100,7 +101,7 @@ export default function ReportsPage() {
               w={230}
             />
             <Select label="Risk tier" data={options(RISK_TIERS)} value={supplierRisk} onChange={setSupplierRisk} clearable placeholder="Any" w={130} />
-            <TextInput label="Country" placeholder="e.g. CN" value={supplierCountry} onChange={(e) => setSupplierCountry(e.currentTarget.value.toUpperCase().slice(0, 2))} w={90} />
+            <CountrySelect label="Country" placeholder="Any" value={supplierCountry} onChange={setSupplierCountry} w={200} />
           </Group>
         </ReportCard>
         <ReportCard

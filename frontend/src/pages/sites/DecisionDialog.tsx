@@ -1,4 +1,5 @@
-import { Alert, Button, Group, List, Loader, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { FormModal } from '../../components/UnsavedChanges';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,9 +15,9 @@ import { label } from '../../format/labels';
  */
 export function DecisionDialog({ site, opened, onClose }: { site: Site; opened: boolean; onClose: () => void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={`Qualification decision for ${site.code}`} size="lg" centered>
+    <FormModal opened={opened} onClose={onClose} title={`Qualification decision for ${site.code}`} size="lg" centered>
       {opened && <DecisionForm site={site} onClose={onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Paper, Select, SimpleGrid, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import { LeaveGuard } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -69,7 +70,7 @@ function SiteForm({ record, onReload }: { record?: Site; onReload: () => void })
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const manufacturers = useManufacturerOptions();
-  const [form, setForm] = useState<SiteInput>(
+  const [initial] = useState<SiteInput>(() =>
     record
       ? fromRecord(record)
       : {
@@ -88,6 +89,7 @@ function SiteForm({ record, onReload }: { record?: Site; onReload: () => void })
           notes: '',
         },
   );
+  const [form, setForm] = useState<SiteInput>(initial);
 
   const save = useMutation({
     mutationFn: (input: SiteInput) =>
@@ -100,6 +102,7 @@ function SiteForm({ record, onReload }: { record?: Site; onReload: () => void })
     },
   });
   const err = serverErrors(save.error, FIELDS);
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial) && !save.isPending && !save.isSuccess;
   const text = (name: keyof SiteInput) => ({
     value: form[name] as string,
     onChange: (e: { currentTarget: { value: string } }) => {
@@ -114,6 +117,7 @@ function SiteForm({ record, onReload }: { record?: Site; onReload: () => void })
 
   return (
     <Paper withBorder p="lg" maw={900}>
+      <LeaveGuard dirty={dirty} />
       <ServerForm label={record ? 'Edit site' : 'New site'} onSubmit={submit} error={save.error} shownFields={FIELDS} onReload={onReload}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select

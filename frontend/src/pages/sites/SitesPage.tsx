@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { QUALIFICATION_STATUSES, RISK_TIERS, manufacturersApi, sitesApi } from '../../api';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { options } from '../../format/labels';
 import { siteColumns } from './SitesTable';
+import { CountrySelect } from '../../components/CountrySelect';
 
 const FILTERS = ['q', 'status', 'risk_tier', 'country', 'manufacturer_id', 'overdue', 'archived'] as const;
 
@@ -60,13 +61,7 @@ export default function SitesPage() {
             clearable
             w={130}
           />
-          <TextInput
-            label="Country"
-            placeholder="e.g. CN"
-            value={list.filters.country}
-            onChange={(e) => list.setFilter('country', e.currentTarget.value.toUpperCase().slice(0, 2))}
-            w={100}
-          />
+          <CountrySelect label="Country" placeholder="Any" value={list.filters.country ?? ''} onChange={(v) => list.setFilter('country', v)} w={200} />
           <Select
             label="Manufacturer"
             placeholder="Any"

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Code, CopyButton, Group, Modal, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SignInSecurity } from './SignInSecurity';
@@ -191,7 +192,7 @@ export default function UsersPage() {
         />
         <SignInSecurity />
       </Stack>
-      <Modal opened={creating} onClose={() => setCreating(false)} title="New user" size="lg" centered>
+      <FormModal opened={creating} onClose={() => setCreating(false)} title="New user" size="lg" centered>
         {creating && (
           <UserForm
             onClose={() => setCreating(false)}
@@ -201,10 +202,10 @@ export default function UsersPage() {
             }}
           />
         )}
-      </Modal>
-      <Modal opened={!!editing} onClose={() => setEditing(null)} title={`Edit ${editing?.name ?? ''}`} size="lg" centered>
+      </FormModal>
+      <FormModal opened={!!editing} onClose={() => setEditing(null)} title={`Edit ${editing?.name ?? ''}`} size="lg" centered>
         {editing && <UserForm user={editing} onClose={() => setEditing(null)} onCreated={() => setEditing(null)} />}
-      </Modal>
+      </FormModal>
       <Modal opened={!!shownPassword} onClose={() => setShownPassword(null)} title="Password for the new sign-in" centered closeOnClickOutside={false}>
         {shownPassword && (
           <Stack gap="sm">

@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COUNTRY_CODES, countryOptions } from './countries';
+
+describe('countries', () => {
+  it('lists exactly the codes the server accepts', () => {
+    const go = fs.readFileSync(path.resolve(__dirname, '../../../backend/internal/qualification/country.go'), 'utf8');
+    const server = [...go.matchAll(/^\s*\{"([A-Z]{2})", "[A-Z]{3}"/gm)].map((m) => m[1]);
+    expect(server.length).toBeGreaterThan(240);
+    expect([...COUNTRY_CODES]).toEqual(server);
+  });
+
+  it('offers names with their code, so typing "Germany" finds DE', () => {
+    const options = countryOptions('en');
+    const germany = options.filter((o) => o.label.toLowerCase().includes('germany'));
+    expect(germany).toEqual([{ value: 'DE', label: 'Germany (DE)' }]);
+    expect(options.find((o) => o.value === 'GE')?.label).toBe('Georgia (GE)');
+  });
+});
