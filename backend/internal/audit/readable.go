@@ -70,9 +70,10 @@ func (l Lookup) name(typ string, id int64) string {
 
 // RecordTypes are the record types of the trail, as the filter offers them.
 var RecordTypes = []string{
-	"site", "manufacturer", "inspection", "finding", "certification", "attachment",
-	"inspection_checklist", "checklist_answer", "checklist_template", "user", "import", "export",
-	"report", "settings", "reminder_run", "worker",
+	string(EntitySite), string(EntityManufacturer), string(EntityInspection), string(EntityFinding),
+	string(EntityCertification), string(EntityAttachment), string(EntityInspectionChecklist),
+	string(EntityChecklistAnswer), string(EntityChecklistTemplate), string(EntityUser), string(EntityImport),
+	ExportRecordType, string(EntityReport), string(EntitySettings), string(EntityReminderRun),
 }
 
 // ExportRecordType is the filter's name for spreadsheet exports, which the
@@ -84,7 +85,7 @@ var typeLabels = map[string]string{
 	"certification": "Certificate", "attachment": "Attachment", "inspection_checklist": "Inspection checklist",
 	"checklist_answer": "Checklist answer", "checklist_template": "Checklist template", "user": "User",
 	"import": "Import", "report": "Report", "export": "Export", "settings": "Settings",
-	"reminder_run": "Reminder run", "worker": "Background job",
+	"reminder_run": "Reminder run",
 }
 
 // TypeLabel is a record type as people name it ("checklist_answer" -> "Checklist answer").

@@ -182,7 +182,7 @@ func (s *Store) auditLookup(ctx context.Context, wanted map[string][]int64) (aud
 func (s *Store) filterAuditEvents(q *gorm.DB, f AuditFilter) *gorm.DB {
 	q = s.auditInScope(q, s.scopeUser)
 	if f.EntityType == audit.ExportRecordType {
-		q = q.Where("action = ?", "report.export")
+		q = q.Where("action = ?", string(audit.ActionReportExport))
 	} else if f.EntityType != "" {
 		q = q.Where("entity_type = ?", f.EntityType)
 	}

@@ -2109,7 +2109,7 @@ export interface components {
             fields: components["schemas"]["AuditFieldChange"][];
         };
         /** @enum {string} */
-        AuditRecordType: "site" | "manufacturer" | "inspection" | "finding" | "certification" | "attachment" | "inspection_checklist" | "checklist_answer" | "checklist_template" | "user" | "import" | "export" | "report" | "settings" | "reminder_run" | "worker";
+        AuditRecordType: "site" | "manufacturer" | "inspection" | "finding" | "certification" | "attachment" | "inspection_checklist" | "checklist_answer" | "checklist_template" | "user" | "import" | "export" | "report" | "settings" | "reminder_run";
         /** @description The record an event belongs to. */
         AuditRecord: {
             /** @example site */
