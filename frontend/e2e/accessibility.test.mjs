@@ -28,9 +28,9 @@ async function assertAccessible(page, where) {
 async function openScreen(page, path) {
   await page.goto(path);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForLoadState('networkidle');
   // Lists show a loader until their first page arrives.
   await page.getByLabel('Loading', { exact: true }).first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+  await page.waitForTimeout(300);
 }
 
 describe('accessibility', () => {

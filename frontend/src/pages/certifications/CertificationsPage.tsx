@@ -37,7 +37,8 @@ export default function CertificationsPage() {
           <SitePicker value={Number(list.filters.site_id) || null} onChange={(v) => list.setFilter('site_id', v ? String(v) : null)} clearable placeholder="Any site" w={200} />
           <Select label="Standard" placeholder="Any" data={[...COMMON_STANDARDS]} value={list.filters.standard || null} onChange={(v) => list.setFilter('standard', v)} clearable searchable w={190} />
           <Select label="Status" placeholder="Any" data={options(CERTIFICATION_STATUSES)} value={list.filters.status || null} onChange={(v) => list.setFilter('status', v)} clearable w={130} />
-          <div>
+          {/* On a phone the choices scroll sideways inside their own box instead of widening the page. */}
+          <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
             <Text size="sm" fw={500} mb={2} id="expiry-window-label">
               Expiring within
             </Text>
