@@ -142,6 +142,30 @@ describe('administration', () => {
     });
   });
 
+  it('limits an auditor to chosen manufacturers when creating them', async () => {
+    const m = await api.post('/manufacturers', { name: 'Born Scoped Ltd', legal_name: '', country: 'LT', website: '', notes: '' });
+    await withPage(browser, server, 'auditor scoped at creation', async (page) => {
+      await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.goto('/users');
+      await page.getByRole('button', { name: 'New user' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New user' });
+      await field(dialog, 'Name').fill('Bea Scoped');
+      await field(dialog, 'E-mail').fill('bea.scoped@example.com');
+      await choose(page, 'Role', 'Auditor', dialog);
+      await field(dialog, 'Access ends').fill(day(30));
+      await dialog.getByRole('textbox', { name: 'Manufacturers in scope' }).click();
+      await page.getByRole('option', { name: 'Born Scoped Ltd', exact: true }).click();
+      await dialog.getByRole('heading', { name: 'New user' }).click();
+      await dialog.getByRole('button', { name: 'Create user' }).click();
+      await page.getByTestId('generated-password').waitFor();
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('row').filter({ hasText: 'Bea Scoped' }).getByText('1 manufacturer in scope').waitFor();
+    });
+    const users = await api.get('/users?q=bea.scoped');
+    assert.deepEqual(users.items[0].scope_manufacturer_ids, [m.id]);
+  });
+
   it('tells an editor that someone else changed the record, and reloads it', async () => {
     const m = await api.post('/manufacturers', { name: 'Conflict Components', legal_name: '', country: 'DE', website: '', notes: '' });
     await withPage(browser, server, 'version conflict', async (page) => {

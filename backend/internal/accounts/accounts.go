@@ -39,6 +39,9 @@ type NewUser struct {
 	Password        string // empty: one is generated and returned once
 	Active          bool
 	AccessExpiresAt *time.Time
+	// ScopeManufacturerIDs limits a new auditor to these manufacturers
+	// from the start (empty: not limited).
+	ScopeManufacturerIDs []int64
 }
 
 // Create checks u against the rules (e-mail, name, role, password policy,
@@ -57,6 +60,9 @@ func (s *Service) Create(ctx context.Context, u NewUser, a audit.Actor) (model.U
 	if u.AccessExpiresAt != nil && !u.AccessExpiresAt.After(s.now()) {
 		problems.Add("access_expires_at", "must be in the future")
 	}
+	if len(u.ScopeManufacturerIDs) > 0 && u.Role != model.RoleAuditor {
+		problems.Add("scope_manufacturer_ids", "Only auditors can be limited to some manufacturers.")
+	}
 	if err := problems.Err("The user cannot be created."); err != nil {
 		return model.User{}, "", err
 	}
@@ -70,7 +76,7 @@ func (s *Service) Create(ctx context.Context, u NewUser, a audit.Actor) (model.U
 		exp = &t
 	}
 	rec := model.User{Email: u.Email, Name: strings.TrimSpace(u.Name), Role: u.Role, PasswordHash: hash, Active: u.Active, AccessExpiresAt: exp}
-	if err := s.store.CreateUser(ctx, &rec, a); err != nil {
+	if err := s.store.CreateUserWithScope(ctx, &rec, u.ScopeManufacturerIDs, a); err != nil {
 		return model.User{}, "", err
 	}
 	return rec, generated, nil

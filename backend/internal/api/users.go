@@ -100,10 +100,12 @@ type createUserRequest struct {
 	Password        string     `json:"password"`
 	Active          *bool      `json:"active"`
 	AccessExpiresAt *time.Time `json:"access_expires_at"`
+	// ScopeManufacturerIDs limits a new auditor to these manufacturers.
+	ScopeManufacturerIDs []int64 `json:"scope_manufacturer_ids"`
 }
 
 type createdUser struct {
-	model.User
+	userView
 	// GeneratedPassword is shown once when the admin gave none.
 	GeneratedPassword string `json:"generated_password,omitempty"`
 }
@@ -114,11 +116,16 @@ func (s *Server) createUser(c *gin.Context) error {
 		return err
 	}
 	u, generated, err := s.accounts.Create(c.Request.Context(), accounts.NewUser{Email: req.Email, Name: req.Name, Role: req.Role,
-		Password: req.Password, Active: req.Active == nil || *req.Active, AccessExpiresAt: req.AccessExpiresAt}, actor(c))
+		Password: req.Password, Active: req.Active == nil || *req.Active, AccessExpiresAt: req.AccessExpiresAt,
+		ScopeManufacturerIDs: req.ScopeManufacturerIDs}, actor(c))
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusCreated, createdUser{User: u, GeneratedPassword: generated})
+	views, err := s.userViews(c.Request.Context(), []model.User{u})
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusCreated, createdUser{userView: views[0], GeneratedPassword: generated})
 	return nil
 }
 

@@ -66,6 +66,13 @@ func (s *Store) ListUsers(ctx context.Context, f UserFilter, p Page) ([]model.Us
 
 // CreateUser inserts u (its PasswordHash already set).
 func (s *Store) CreateUser(ctx context.Context, u *model.User, actor audit.Actor) error {
+	return s.CreateUserWithScope(ctx, u, nil, actor)
+}
+
+// CreateUserWithScope inserts u limited to the manufacturers scope (empty:
+// not limited) in one transaction: an auditor meant to be limited is never
+// stored without the limit.
+func (s *Store) CreateUserWithScope(ctx context.Context, u *model.User, scope []int64, actor audit.Actor) error {
 	u.Email = NormalizeEmail(u.Email)
 	u.Version = 1
 	return s.tx(ctx, func(tx *gorm.DB) error {
@@ -75,7 +82,16 @@ func (s *Store) CreateUser(ctx context.Context, u *model.User, actor audit.Actor
 			}
 			return translate(err, "create user")
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionUserCreate, EntityType: audit.EntityUser, EntityID: u.ID, Changes: audit.Diff(nil, u)})
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionUserCreate, EntityType: audit.EntityUser, EntityID: u.ID, Changes: audit.Diff(nil, u)}); err != nil {
+			return err
+		}
+		if len(scope) == 0 {
+			return nil
+		}
+		if err := checkScope(tx, scope); err != nil {
+			return err
+		}
+		_, err := s.setManufacturerScope(tx, *u, scope, actor)
 		return err
 	})
 }

@@ -1600,6 +1600,13 @@ export interface components {
             active?: boolean;
             /** @description Must be in the future. */
             access_expires_at?: components["schemas"]["NullableTimestamp"];
+            /**
+             * @description Limits a new auditor to these manufacturers from the start, in
+             *     the same transaction as the creation (422 for another role or an
+             *     unknown manufacturer, and nothing is created); null or [] for no
+             *     limit.
+             */
+            scope_manufacturer_ids?: number[] | null;
         };
         UserUpdate: {
             /** Format: int64 */

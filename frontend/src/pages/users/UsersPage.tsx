@@ -249,7 +249,7 @@ function UserForm({ user, onClose, onCreated }: { user?: User; onClose: () => vo
   const manufacturers = useQuery({
     queryKey: ['manufacturers', 'scope-choices'],
     queryFn: ({ signal }) => manufacturersApi.list({ page_size: 200, sort: 'name' }, signal),
-    enabled: !!user && role === 'auditor',
+    enabled: role === 'auditor',
   });
   const save = useMutation({
     mutationFn: async () => {
@@ -264,7 +264,14 @@ function UserForm({ user, onClose, onCreated }: { user?: User; onClose: () => vo
         await usersApi.update(user.id, body);
         return null;
       }
-      const created = await usersApi.create({ email, name, role, ...(password ? { password } : {}), ...(access ? { access_expires_at: access } : {}) });
+      const created = await usersApi.create({
+        email,
+        name,
+        role,
+        ...(password ? { password } : {}),
+        ...(access ? { access_expires_at: access } : {}),
+        ...(role === 'auditor' && scope.length ? { scope_manufacturer_ids: scope.map(Number) } : {}),
+      });
       return created.generated_password ?? null;
     },
     onSuccess: async (generated) => {
@@ -287,10 +294,10 @@ function UserForm({ user, onClose, onCreated }: { user?: User; onClose: () => vo
           error={err.field('access_expires_at')}
         />
       </SimpleGrid>
-      {user && role === 'auditor' && (
+      {role === 'auditor' && (
         <MultiSelect
           label="Manufacturers in scope"
-          description="Leave empty for every manufacturer. A change signs the auditor out."
+          description={user ? 'Leave empty for every manufacturer. A change signs the auditor out.' : 'Leave empty for every manufacturer.'}
           placeholder={scope.length ? undefined : 'Every manufacturer'}
           data={(manufacturers.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
           value={scope}
