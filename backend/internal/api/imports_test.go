@@ -287,8 +287,9 @@ func TestXLImportHostileFiles(t *testing.T) {
 		says   string
 	}{
 		{"empty file", []byte{}, 422, "The file is empty"},
-		{"plain text", []byte("hello, this is not a workbook"), 422, "not an Excel workbook (.xlsx)"},
-		{"csv", []byte("Code,Site name\nS-1,Site\n"), 422, "not an Excel workbook (.xlsx)"},
+		{"plain text", []byte("hello, this is not a workbook"), 422, "No sheet has a Code column"},
+		{"csv without the required columns", []byte("Code,Site name\nS-1,Site\n"), 422, "The Manufacturer column is missing"},
+		{"binary", []byte{0x00, 0xff, 0xfe, 0x81, 0x90, 0x00}, 422, "neither an Excel workbook nor a UTF-8 text (CSV) file"},
 		{"legacy xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 2048)...), 422, "Excel 97-2003"},
 		{"password-protected", encrypted, 422, "the file is password-protected; remove the password and try again"},
 		{"truncated", valid[:len(valid)/2], 422, "could not be read as an Excel workbook"},
@@ -558,5 +559,31 @@ func TestXLImportLegendSheetAndUnambiguousDates(t *testing.T) {
 	xlCheckProblems(t, got, []xlWantProblem{{3, "Expires on", "could be read as two different days"}})
 	if got.Sheet != "Data" || got.Created != 1 {
 		t.Errorf("import %+v", got)
+	}
+}
+
+// CSV files as Excel and LibreOffice save them (UTF-8 with or without a
+// byte order mark, comma or semicolon separated) go through the same
+// reading, checks and preview as a workbook.
+func TestXLImportCSV(t *testing.T) {
+	w := newXLWorld(t)
+	semicolon := "\xEF\xBB\xBFCode;Site name;Manufacturer;Country;Risk tier;City\r\n" +
+		xlQualified + ";;;;critical;\r\n" +
+		"GAM 001;Bad code;Acme Electronics;DE;low;\r\n" +
+		"csv-1;\"Plant; \"\"quoted\"\"\";Acme Electronics;Deutschland;low;Köln\r\n"
+	dry := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, xlSitesImport+"?dry_run=true", []byte(semicolon)).Want(http.StatusOK))
+	xlCheckProblems(t, dry, []xlWantProblem{{3, "Code", "Use 2 to 40 letters"}, {4, "Country", "is not a known country"}})
+	if dry.Sheet != "CSV" || dry.Updated != 1 || len(dry.Changes) != 1 || dry.Changes[0].Fields[0].Field != "risk_tier" {
+		t.Errorf("semicolon CSV dry run %+v", dry)
+	}
+	comma := "Code,Site name,Manufacturer,Country,Risk tier,City\n" + "csv-1,\"Plant, \"\"quoted\"\"\",Acme Electronics,DE,low,Köln\n"
+	got := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, xlSitesImport, []byte(comma)).Want(http.StatusOK))
+	if got.Created != 1 {
+		t.Fatalf("comma CSV import %+v", got)
+	}
+	var s model.Site
+	w.db.Where("code = ?", "CSV-1").Take(&s)
+	if s.Name != `Plant, "quoted"` || s.City != "Köln" || s.Country != "DE" {
+		t.Errorf("imported from CSV: %+v", s)
 	}
 }

@@ -96,14 +96,18 @@ func recoverDamaged(err *error) {
 func openWorkbook(data []byte, limits Limits) (book, error) {
 	switch {
 	case len(data) == 0:
-		return nil, fileError("The file is empty. Choose the .xlsx file to import.")
+		return nil, fileError("The file is empty. Choose the .xlsx or .csv file to import.")
 	case bytes.HasPrefix(data, oleMagic):
 		if bytes.Contains(data, encryptedPackage) {
 			return nil, fileError(ErrPasswordProtected)
 		}
 		return nil, fileError("This is an Excel 97-2003 workbook (.xls). Open it in Excel and save it as an Excel Workbook (.xlsx), then import that file.")
 	case !bytes.HasPrefix(data, zipMagic):
-		return nil, fileError("The file is not an Excel workbook (.xlsx). Save it from Excel, LibreOffice or Google Sheets as .xlsx (a CSV file will not do) and try again.")
+		// Not a zip: a CSV file, or nothing qualtrack reads.
+		if len(data) > int(limits.MaxUnzipped) {
+			return nil, fileError(fmt.Sprintf("The file is larger than %d MB, the most qualtrack reads.", limits.MaxUnzipped>>20))
+		}
+		return readCSV(data)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    limits.MaxUnzipped,

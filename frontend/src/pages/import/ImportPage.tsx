@@ -129,9 +129,9 @@ export default function ImportPage() {
             </Title>
             <Group align="flex-end">
               <FileInput
-                label="Spreadsheet (.xlsx)"
+                label="Spreadsheet (.xlsx or .csv)"
                 placeholder="Choose a file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
                 value={file}
                 onChange={(f) => {
                   setFile(f);
