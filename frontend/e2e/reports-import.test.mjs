@@ -104,7 +104,7 @@ describe('reports and imports', () => {
       await page.goto('/import');
       const choose = async (name) => {
         const chooser = page.waitForEvent('filechooser');
-        await page.getByRole('button', { name: /Spreadsheet \(\.xlsx\)/ }).click();
+        await page.getByRole('button', { name: /Spreadsheet \(\.xlsx/ }).click();
         await (await chooser).setFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: writeWorkbook('Sites', [['Code'], ['X']]) });
       };
       await choose('first-try.xlsx');
@@ -160,7 +160,7 @@ describe('reports and imports', () => {
       await page.goto('/import');
       await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
       const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: /Spreadsheet \(\.xlsx\)/ }).click();
+      await page.getByRole('button', { name: /Spreadsheet \(\.xlsx/ }).click();
       await (await chooser).setFiles({ name: 'our-sites.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
       await page.getByRole('button', { name: 'Check file (dry run)' }).click();
       const preview = page.getByTestId('import-preview');
@@ -177,7 +177,7 @@ describe('reports and imports', () => {
       // The corrected file checks clean and imports after confirmation.
       const fixed = writeWorkbook(sheet.name, [header, rows[1]]);
       const again = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: /Spreadsheet \(\.xlsx\)/ }).click();
+      await page.getByRole('button', { name: /Spreadsheet \(\.xlsx/ }).click();
       await (await again).setFiles({ name: 'our-sites-fixed.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixed });
       await page.getByRole('button', { name: 'Check file (dry run)' }).click();
       await preview.getByText('Every row is valid').waitFor({ timeout: 20_000 });
