@@ -75,6 +75,8 @@ func FuzzJSONBodies(f *testing.F) {
 	tokens, err := auth.NewTokens(testutil.Secret, srv.Config.SessionTTL, srv.Config.SessionIdleTimeout, srv.Clock.Now)
 	testutil.Fatal(f, err, "tokens")
 	token := srv.Tokens[model.RoleAdmin]
+	contract, err := testutil.OpenAPIContract()
+	testutil.Fatal(f, err, "docs/openapi.yaml")
 
 	f.Fuzz(func(t *testing.T, pick byte, body []byte) {
 		rt := routes[int(pick)%len(routes)]
@@ -91,6 +93,9 @@ func FuzzJSONBodies(f *testing.F) {
 		srv.Handler.ServeHTTP(rec, req)
 		if rec.Code >= 500 {
 			t.Fatalf("%s %s %q: %d %s", rt.Method, url, body, rec.Code, rec.Body)
+		}
+		if err := contract.Check(req, rec.Code, rec.Header(), rec.Body.Bytes()); err != nil {
+			t.Fatalf("%q: the response breaks docs/openapi.yaml: %v\nbody: %s", body, err, rec.Body)
 		}
 		if rec.Code == http.StatusUnauthorized && rt.Path != "/auth/login" {
 			// A body ended the admin's sessions (sign-out, password

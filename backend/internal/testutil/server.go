@@ -139,6 +139,7 @@ func (s *Server) DoWith(h http.Header, method, path string, body any) *Response 
 	}
 	rec := httptest.NewRecorder()
 	s.Handler.ServeHTTP(rec, req)
+	s.checkContract(req, rec)
 	return &Response{t: s.T, Status: rec.Code, Header: rec.Header(), Body: rec.Body.Bytes(), Method: method, Path: path}
 }
 
@@ -223,3 +224,13 @@ func (r *Response) ErrorCodeMessage() string {
 
 // SystemActor is the audit actor of fixtures.
 var SystemActor = audit.Actor{Email: "test", Role: "system"}
+
+// checkContract fails the test when the response breaks docs/openapi.yaml.
+func (s *Server) checkContract(req *http.Request, rec *httptest.ResponseRecorder) {
+	s.T.Helper()
+	c, err := OpenAPIContract()
+	Fatal(s.T, err, "docs/openapi.yaml")
+	if err := c.Check(req, rec.Code, rec.Header(), rec.Body.Bytes()); err != nil {
+		s.T.Errorf("the response breaks docs/openapi.yaml: %v\nbody: %s", err, truncate(rec.Body.Bytes()))
+	}
+}
