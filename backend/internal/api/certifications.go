@@ -22,6 +22,7 @@ func (s *Server) listCertifications(c *gin.Context) error {
 		Statuses:           queryEnumList(c, "status", model.CertificationStatuses, problems),
 		Q:                  querySearch(c, problems),
 		ExpiringWithinDays: queryExpiringWithin(c, problems),
+		ActiveSites:        queryFlag(c, "active_sites", problems),
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
 		return err

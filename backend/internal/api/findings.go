@@ -24,6 +24,7 @@ func (s *Server) listFindings(c *gin.Context) error {
 		Severity:     queryEnum(c, "severity", model.Severities, problems),
 		Overdue:      queryBool(c, "overdue", problems),
 		Q:            querySearch(c, problems),
+		ActiveSites:  queryFlag(c, "active_sites", problems),
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {
 		return err

@@ -98,6 +98,12 @@ func queryBool(c *gin.Context, name string, problems qualification.Problems) *bo
 	return &b
 }
 
+// queryFlag reads an optional true/false filter whose absence means false.
+func queryFlag(c *gin.Context, name string, problems qualification.Problems) bool {
+	b := queryBool(c, name, problems)
+	return b != nil && *b
+}
+
 // queryDate reads an optional YYYY-MM-DD filter.
 func queryDate(c *gin.Context, name string, problems qualification.Problems) model.Date {
 	v := c.Query(name)

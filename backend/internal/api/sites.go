@@ -25,6 +25,7 @@ func (s *Server) listSites(c *gin.Context) error {
 		RiskTier:       queryEnum(c, "risk_tier", model.RiskTiers, problems),
 		Country:        queryCountry(c, problems),
 		Overdue:        queryBool(c, "overdue", problems),
+		DueSoon:        queryFlag(c, "due_soon", problems),
 		Archived:       queryArchived(c, problems),
 	}
 	if err := problems.Err("The filters are not valid."); err != nil {

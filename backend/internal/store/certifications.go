@@ -33,6 +33,9 @@ type CertificationFilter struct {
 	ExpiringWithinDays *int
 	// Q searches the standard, certificate number, issuing body and site code.
 	Q string
+	// ActiveSites keeps the certificates of sites that are not archived
+	// (what the dashboard counts).
+	ActiveSites bool
 }
 
 // CertificationRow is a certificate with its derived status and what
@@ -69,8 +72,11 @@ func (s *Store) ListCertifications(ctx context.Context, f CertificationFilter, p
 		q = q.Where("("+strings.Join(conds, " OR ")+")", args...)
 	}
 	if f.ExpiringWithinDays != nil {
-		q = q.Where("certifications.withdrawn = ? AND certifications.expires_on >= ? AND certifications.expires_on <= ?",
-			false, today, today.AddDays(*f.ExpiringWithinDays))
+		q = q.Where(certificationCurrent+" AND certifications.expires_on >= ? AND certifications.expires_on <= ?",
+			today, today.AddDays(*f.ExpiringWithinDays))
+	}
+	if f.ActiveSites {
+		q = q.Where(onActiveSite("certifications"))
 	}
 	if strings.TrimSpace(f.Q) != "" {
 		pat := likePattern(f.Q)
@@ -92,13 +98,13 @@ func (s *Store) certificationStatusCondition(st model.CertificationStatus, today
 	windowEnd := today.AddDays(max(s.rules.ExpiringWithinDays, 0))
 	switch st {
 	case model.CertWithdrawn:
-		return "certifications.withdrawn = ?", []any{true}
+		return "certifications.withdrawn = TRUE", nil
 	case model.CertExpired:
-		return "certifications.withdrawn = ? AND certifications.expires_on < ?", []any{false, today}
+		return certificationCurrent + " AND certifications.expires_on < ?", []any{today}
 	case model.CertExpiring:
-		return "certifications.withdrawn = ? AND certifications.expires_on >= ? AND certifications.expires_on <= ?", []any{false, today, windowEnd}
+		return certificationCurrent + " AND certifications.expires_on >= ? AND certifications.expires_on <= ?", []any{today, windowEnd}
 	}
-	return "certifications.withdrawn = ? AND certifications.expires_on > ?", []any{false, windowEnd}
+	return certificationCurrent + " AND certifications.expires_on > ?", []any{windowEnd}
 }
 
 // CertificationByID returns one certificate.

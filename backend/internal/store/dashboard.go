@@ -79,20 +79,51 @@ type AttentionFinding struct {
 	DaysOverdue int            `json:"days_overdue"`
 }
 
-// activeSite limits a query joined to sites to non-archived ones.
+// activeSite limits a query on sites to non-archived ones.
 const activeSite = "sites.archived_at IS NULL"
 
-// activeSites limits a query joined to sites to non-archived ones in scope.
+// onActiveSite limits a query on a table with a site_id to the records of
+// non-archived sites. Archived sites are few, so the database reads their
+// ids once instead of looking up the site of every record it counts.
+func onActiveSite(table string) string {
+	return table + ".site_id NOT IN (SELECT sites.id FROM sites WHERE sites.archived_at IS NOT NULL)"
+}
+
+// activeSites limits a query on sites to non-archived ones in scope.
 func (s *Store) activeSites(q *gorm.DB) *gorm.DB {
 	return s.in(q.Where(activeSite), "sites.manufacturer_id", viaManufacturer)
 }
 
-// computeDashboard computes the overview as of the store's today.
+// The dashboard's figures, each written once: the dashboard counts them and
+// the lists its cards open filter by the same conditions, so a figure and
+// its list's total agree (TestDashboardFiguresMatchTheirLists). The
+// conditions are spelled with literals where a partial index has the same
+// ones (a bound parameter would hide them from the planner).
+const (
+	// certificationCurrent: not withdrawn (certifications_current_expiry_idx).
+	certificationCurrent = "certifications.withdrawn = FALSE"
+	// inspectionPlanned: a planned inspection (inspections_planned_idx).
+	inspectionPlanned = "inspections.status = 'planned'"
+	// dueSoonCondition: next inspection due from today to the bound.
+	dueSoonCondition = "sites.next_inspection_due >= ? AND sites.next_inspection_due <= ?"
+)
+
+// onActiveRecord limits a query on table (findings, certifications,
+// inspections) to the records of non-archived sites in scope.
+func (s *Store) onActiveRecord(table string) func(q *gorm.DB) *gorm.DB {
+	return func(q *gorm.DB) *gorm.DB {
+		return s.in(q.Where(onActiveSite(table)), table+".site_id", viaSite)
+	}
+}
+
+// computeDashboard computes the overview as of the store's today. Every
+// figure is a count over an index that holds only what it counts
+// (migrations 00006 and 00008), or a read of a table of counts the
+// database keeps in step with each write.
 func (s *Store) computeDashboard(ctx context.Context) (Dashboard, error) {
 	db := s.db.WithContext(ctx)
 	today := s.Today()
 	soon := today.AddDays(dueSoonDays)
-	expiringUntil := today.AddDays(s.rules.ExpiringWithinDays)
 	d := Dashboard{
 		Today:                  today,
 		ExpiringWithinDays:     s.rules.ExpiringWithinDays,
@@ -118,21 +149,21 @@ func (s *Store) computeDashboard(ctx context.Context) (Dashboard, error) {
 		d.SitesByStatus[r.QualificationStatus] = r.N
 	}
 
+	expiring, expiringArgs := s.certificationStatusCondition(model.CertExpiring, today)
+	expired, expiredArgs := s.certificationStatusCondition(model.CertExpired, today)
 	sites := func() *gorm.DB { return db.Model(&model.Site{}).Scopes(s.activeSites) }
-	withSite := func(m any, table string) *gorm.DB {
-		return db.Model(m).Joins("JOIN sites ON sites.id = " + table + ".site_id").Scopes(s.activeSites)
-	}
+	records := func(m any, table string) *gorm.DB { return db.Model(m).Scopes(s.onActiveRecord(table)) }
 	counts := []struct {
 		what string
 		q    *gorm.DB
 		dst  *int64
 	}{
-		{"inspections due", sites().Where("sites.next_inspection_due BETWEEN ? AND ?", today, soon), &d.InspectionsDue30Days},
+		{"inspections due", sites().Where(dueSoonCondition, today, soon), &d.InspectionsDue30Days},
 		{"inspections overdue", sites().Where(overdueCondition, today), &d.InspectionsOverdue},
-		{"planned inspections", withSite(&model.Inspection{}, "inspections").Where("inspections.status = ? AND inspections.scheduled_date BETWEEN ? AND ?", model.InspectionPlanned, today, soon), &d.PlannedInspectionsNext30Days},
-		{"certifications expiring", withSite(&model.Certification{}, "certifications").Where("certifications.withdrawn = ? AND certifications.expires_on BETWEEN ? AND ?", false, today, expiringUntil), &d.CertificationsExpiring},
-		{"certifications expired", withSite(&model.Certification{}, "certifications").Where("certifications.withdrawn = ? AND certifications.expires_on < ?", false, today), &d.CertificationsExpired},
-		{"overdue findings", withSite(&model.Finding{}, "findings").Where(findingUnclosed+" AND findings.due_date < ?", today), &d.OverdueFindings},
+		{"planned inspections", records(&model.Inspection{}, "inspections").Where(inspectionPlanned+" AND inspections.scheduled_date >= ? AND inspections.scheduled_date <= ?", today, soon), &d.PlannedInspectionsNext30Days},
+		{"certifications expiring", records(&model.Certification{}, "certifications").Where(expiring, expiringArgs...), &d.CertificationsExpiring},
+		{"certifications expired", records(&model.Certification{}, "certifications").Where(expired, expiredArgs...), &d.CertificationsExpired},
+		{"overdue findings", records(&model.Finding{}, "findings").Where(findingOverdue, today), &d.OverdueFindings},
 	}
 	for _, c := range counts {
 		if err := c.q.Count(c.dst).Error; err != nil {
@@ -140,32 +171,66 @@ func (s *Store) computeDashboard(ctx context.Context) (Dashboard, error) {
 		}
 	}
 
-	var bySeverity []struct {
-		Severity model.Severity
-		N        int64
-	}
-	if err := withSite(&model.Finding{}, "findings").Select("findings.severity, count(*) AS n").Where("findings.status IN ?", findingStatusesStillOpen).
-		Group("findings.severity").Scan(&bySeverity).Error; err != nil {
-		return d, fmt.Errorf("store: dashboard: findings by severity: %w", err)
-	}
-	for _, r := range bySeverity {
-		d.OpenFindingsBySeverity[r.Severity] = r.N
+	if err := s.openFindingsBySeverity(db, d.OpenFindingsBySeverity); err != nil {
+		return d, err
 	}
 
 	var err error
 	if d.InspectionsPerMonth, err = s.inspectionsPerMonth(db, today); err != nil {
 		return d, err
 	}
-	if d.Attention, err = s.attention(db, today, expiringUntil); err != nil {
+	if d.Attention, err = s.attention(db, today); err != nil {
 		return d, err
 	}
 	return d, nil
 }
 
+// openFindingsBySeverity counts the unclosed findings of active sites by
+// severity into into. Unscoped, it reads the counts the database keeps
+// over every site (finding_open_counts, kept by triggers) and takes away
+// those of the archived sites; a scoped reader's are counted.
+func (s *Store) openFindingsBySeverity(db *gorm.DB, into map[model.Severity]int64) error {
+	type count struct {
+		Severity model.Severity
+		N        int64
+	}
+	var counts []count
+	if s.scope != nil {
+		err := db.Model(&model.Finding{}).Scopes(s.onActiveRecord("findings")).Select("findings.severity, count(*) AS n").
+			Where(findingUnclosed).Group("findings.severity").Scan(&counts).Error
+		if err != nil {
+			return fmt.Errorf("store: dashboard: findings by severity: %w", err)
+		}
+		for _, c := range counts {
+			into[c.Severity] = c.N
+		}
+		return nil
+	}
+	if err := db.Table("finding_open_counts").Select("severity, n").Scan(&counts).Error; err != nil {
+		return fmt.Errorf("store: dashboard: findings by severity: %w", err)
+	}
+	var archived []count
+	err := db.Model(&model.Finding{}).Select("findings.severity, count(*) AS n").
+		Where("findings.site_id IN (SELECT sites.id FROM sites WHERE sites.archived_at IS NOT NULL) AND " + findingUnclosed).
+		Group("findings.severity").Scan(&archived).Error
+	if err != nil {
+		return fmt.Errorf("store: dashboard: archived sites' findings by severity: %w", err)
+	}
+	for _, c := range counts {
+		into[c.Severity] += c.N
+	}
+	for _, c := range archived {
+		into[c.Severity] -= c.N
+	}
+	return nil
+}
+
 // inspectionsPerMonth counts completed inspections of the last 12 months
-// (this one included) by result. The database groups by day and result,
-// which both SQLite and PostgreSQL do the same way; the months are summed
-// here, so no dialect-specific date function is needed.
+// (this one included) by result. Unscoped, it reads the counts the
+// database keeps per month (inspection_month_results, kept by triggers);
+// a scoped reader's are counted from their inspections, grouped by day and
+// result (which both SQLite and PostgreSQL do the same way) and summed by
+// month here.
 func (s *Store) inspectionsPerMonth(db *gorm.DB, today model.Date) ([]MonthResults, error) {
 	first := model.NewDate(today.Time().Year(), today.Time().Month(), 1).AddMonths(-11)
 	months := make([]MonthResults, 12)
@@ -176,18 +241,36 @@ func (s *Store) inspectionsPerMonth(db *gorm.DB, today model.Date) ([]MonthResul
 		index[m] = i
 	}
 	var rows []struct {
-		PerformedDate model.Date
-		Result        model.InspectionResult
-		N             int64
+		Month  string
+		Result model.InspectionResult
+		N      int64
 	}
-	err := s.in(db.Model(&model.Inspection{}), "inspections.site_id", viaSite).Select("performed_date, result, count(*) AS n").
-		Where("status = ? AND performed_date >= ? AND performed_date <= ?", model.InspectionCompleted, first, today).
-		Group("performed_date, result").Scan(&rows).Error
+	var err error
+	if s.scope == nil {
+		err = db.Table("inspection_month_results").Select("month, result, n").
+			Where("month >= ? AND month <= ?", months[0].Month, months[11].Month).Scan(&rows).Error
+	} else {
+		var days []struct {
+			PerformedDate model.Date
+			Result        model.InspectionResult
+			N             int64
+		}
+		err = s.in(db.Model(&model.Inspection{}), "inspections.site_id", viaSite).Select("performed_date, result, count(*) AS n").
+			Where("status = ? AND performed_date >= ? AND performed_date <= ?", model.InspectionCompleted, first, today).
+			Group("performed_date, result").Scan(&days).Error
+		for _, r := range days {
+			rows = append(rows, struct {
+				Month  string
+				Result model.InspectionResult
+				N      int64
+			}{r.PerformedDate.Time().Format("2006-01"), r.Result, r.N})
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: dashboard: inspections per month: %w", err)
 	}
 	for _, r := range rows {
-		i, ok := index[r.PerformedDate.Time().Format("2006-01")]
+		i, ok := index[r.Month]
 		if !ok {
 			continue
 		}
@@ -203,8 +286,10 @@ func (s *Store) inspectionsPerMonth(db *gorm.DB, today model.Date) ([]MonthResul
 	return months, nil
 }
 
-// attention reads the short lists of records to look at first.
-func (s *Store) attention(db *gorm.DB, today, expiringUntil model.Date) (Attention, error) {
+// attention reads the short lists of records to look at first. Each walks
+// its index in the list's order and stops after ten; the site's code is
+// looked up for those ten only.
+func (s *Store) attention(db *gorm.DB, today model.Date) (Attention, error) {
 	a := Attention{OverdueSites: []AttentionSite{}, ExpiringCertifications: []AttentionCertification{}, OverdueFindings: []AttentionFinding{}}
 	err := db.Model(&model.Site{}).Select("id, code, name, next_inspection_due").Scopes(s.activeSites).Where(overdueCondition, today).
 		Order("next_inspection_due, code").Limit(attentionLimit).Scan(&a.OverdueSites).Error
@@ -214,10 +299,12 @@ func (s *Store) attention(db *gorm.DB, today, expiringUntil model.Date) (Attenti
 	for i := range a.OverdueSites {
 		a.OverdueSites[i].DaysOverdue = a.OverdueSites[i].NextInspectionDue.DaysUntil(today)
 	}
+	expiring, expiringArgs := s.certificationStatusCondition(model.CertExpiring, today)
+	const siteCode = "(SELECT sites.code FROM sites WHERE sites.id = %s.site_id) AS site_code"
 	err = db.Model(&model.Certification{}).
-		Select("certifications.id, certifications.site_id, sites.code AS site_code, certifications.standard, certifications.expires_on").
-		Joins("JOIN sites ON sites.id = certifications.site_id").Scopes(s.activeSites).
-		Where("certifications.withdrawn = ? AND certifications.expires_on BETWEEN ? AND ?", false, today, expiringUntil).
+		Select("certifications.id, certifications.site_id, "+fmt.Sprintf(siteCode, "certifications")+", certifications.standard, certifications.expires_on").
+		Scopes(s.onActiveRecord("certifications")).
+		Where(expiring, expiringArgs...).
 		Order("certifications.expires_on, certifications.id").Limit(attentionLimit).Scan(&a.ExpiringCertifications).Error
 	if err != nil {
 		return a, fmt.Errorf("store: dashboard: expiring certifications: %w", err)
@@ -226,9 +313,9 @@ func (s *Store) attention(db *gorm.DB, today, expiringUntil model.Date) (Attenti
 		a.ExpiringCertifications[i].DaysLeft = today.DaysUntil(a.ExpiringCertifications[i].ExpiresOn)
 	}
 	err = db.Model(&model.Finding{}).
-		Select("findings.id, findings.site_id, sites.code AS site_code, findings.severity, findings.description, findings.due_date").
-		Joins("JOIN sites ON sites.id = findings.site_id").Scopes(s.activeSites).
-		Where(findingUnclosed+" AND findings.due_date < ?", today).
+		Select("findings.id, findings.site_id, "+fmt.Sprintf(siteCode, "findings")+", findings.severity, findings.description, findings.due_date").
+		Scopes(s.onActiveRecord("findings")).
+		Where(findingOverdue, today).
 		Order("findings.due_date, findings.id").Limit(attentionLimit).Scan(&a.OverdueFindings).Error
 	if err != nil {
 		return a, fmt.Errorf("store: dashboard: overdue findings: %w", err)

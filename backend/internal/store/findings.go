@@ -42,6 +42,9 @@ type FindingFilter struct {
 	Overdue *bool
 	// Q searches the description, requirement and owner.
 	Q string
+	// ActiveSites keeps the findings of sites that are not archived (what
+	// the dashboard counts).
+	ActiveSites bool
 }
 
 // FindingRow is a finding with what lists show of its site and state.
@@ -73,10 +76,13 @@ func (s *Store) ListFindings(ctx context.Context, f FindingFilter, p Page) ([]Fi
 	if f.Overdue != nil {
 		// The SQL form of qualification.FindingOverdue.
 		if *f.Overdue {
-			q = q.Where(findingUnclosed+" AND findings.due_date < ?", today)
+			q = q.Where(findingOverdue, today)
 		} else {
 			q = q.Where("(findings.status = ? OR findings.due_date IS NULL OR findings.due_date >= ?)", model.FindingClosed, today)
 		}
+	}
+	if f.ActiveSites {
+		q = q.Where(onActiveSite("findings"))
 	}
 	if strings.TrimSpace(f.Q) != "" {
 		pat := likePattern(f.Q)
@@ -269,5 +275,9 @@ func actorID(a audit.Actor) *int64 {
 }
 
 // findingUnclosed is written out, not bound, so the planner can use the
-// partial index findings_unclosed_due_idx (migration 00006).
+// partial indexes on unclosed findings (migrations 00006 and 00008).
 const findingUnclosed = "findings.status <> '" + string(model.FindingClosed) + "'"
+
+// findingOverdue is the SQL form of qualification.FindingOverdue, with
+// today as its argument.
+const findingOverdue = findingUnclosed + " AND findings.due_date < ?"

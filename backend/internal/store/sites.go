@@ -36,7 +36,10 @@ type SiteFilter struct {
 	RiskTier       model.RiskTier
 	Country        string
 	Overdue        *bool
-	Archived       Archived
+	// DueSoon keeps the sites whose next inspection is due within the
+	// dashboard's look-ahead (today to 30 days on).
+	DueSoon  bool
+	Archived Archived
 }
 
 // ListSites returns one page of sites with their derived values.
@@ -67,6 +70,10 @@ func (s *Store) ListSites(ctx context.Context, f SiteFilter, p Page) ([]SiteView
 		} else {
 			q = q.Where("(sites.next_inspection_due IS NULL OR NOT ("+overdueCondition+"))", s.Today())
 		}
+	}
+	if f.DueSoon {
+		today := s.Today()
+		q = q.Where(dueSoonCondition, today, today.AddDays(dueSoonDays))
 	}
 	var rows []model.Site
 	total, err := list(q, p, SiteSorts, "code", &rows)

@@ -2913,6 +2913,8 @@ export interface components {
         SiteOverdueFilter: boolean;
         /** @description Absent or false lists active records, true archived ones, all both. */
         ArchivedFilter: "false" | "true" | "all";
+        /** @description true keeps the records of sites that are not archived, as the dashboard's figures count them. */
+        ActiveSitesFilter: boolean;
         /** @description Keeps certificates not withdrawn that expire from today to today + N days. */
         ExpiringWithinDays: number;
         /** @description true checks the file and reports what would change, writing nothing. */
@@ -3490,6 +3492,8 @@ export interface operations {
                 country?: components["parameters"]["CountryFilter"];
                 /** @description true keeps sites whose inspection is overdue (due before today with no inspection planned by then); false keeps the others. */
                 overdue?: components["parameters"]["SiteOverdueFilter"];
+                /** @description true keeps sites whose next inspection is due from today to 30 days on (the dashboard's "Inspections due in 30 days"). */
+                due_soon?: boolean;
                 /** @description Absent or false lists active records, true archived ones, all both. */
                 archived?: components["parameters"]["ArchivedFilter"];
             };
@@ -4095,6 +4099,8 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Searches description, requirement and owner. */
                 q?: string;
+                /** @description true keeps the records of sites that are not archived, as the dashboard's figures count them. */
+                active_sites?: components["parameters"]["ActiveSitesFilter"];
             };
             header?: never;
             path?: never;
@@ -4254,6 +4260,8 @@ export interface operations {
                 expiring_within_days?: components["parameters"]["ExpiringWithinDays"];
                 /** @description Searches standard, certificate number, issuing body and site code. */
                 q?: string;
+                /** @description true keeps the records of sites that are not archived, as the dashboard's figures count them. */
+                active_sites?: components["parameters"]["ActiveSitesFilter"];
             };
             header?: never;
             path?: never;

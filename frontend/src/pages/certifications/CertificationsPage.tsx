@@ -5,7 +5,7 @@ import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
-import { ClearFilters } from '../../components/ListFilters';
+import { ClearFilters, FilterCheckbox } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { SitePicker } from '../../components/SitePicker';
@@ -13,7 +13,7 @@ import { options } from '../../format/labels';
 import { CertificationModal } from './CertificationForm';
 import { certificationColumns } from './CertificationsTable';
 
-const FILTERS = ['q', 'site_id', 'standard', 'status', 'expiring_within_days'] as const;
+const FILTERS = ['q', 'site_id', 'standard', 'status', 'expiring_within_days', 'active_sites'] as const;
 const columns = certificationColumns(true);
 const WINDOWS = ['30', '60', '90', '180'];
 
@@ -50,6 +50,7 @@ export default function CertificationsPage() {
               size="sm"
             />
           </div>
+          <FilterCheckbox list={list} name="active_sites" label="Active sites only" />
           <ClearFilters list={list} />
         </Group>
         <DataTable

@@ -150,19 +150,19 @@ export default function DashboardPage() {
           <FigureCard label="Sites qualified" value={s.qualified ?? 0} to="/sites?status=qualified" tone="green" />
           <FigureCard label="Sites conditional" value={s.conditional ?? 0} to="/sites?status=conditional" tone="yellow" />
           <FigureCard label="Sites suspended" value={s.suspended ?? 0} to="/sites?status=suspended" tone="orange" />
-          <FigureCard label="Inspections overdue" value={d.inspections_overdue} to="/sites?overdue=true" tone="red" hint="Sites past their due date, none planned" />
+          <FigureCard label="Inspections overdue" value={d.inspections_overdue} to="/sites?overdue=true" tone="red" hint="Sites past their due date with no visit booked by then" />
           <FigureCard
             label="Inspections due in 30 days"
             value={d.inspections_due_30_days}
-            to="/sites?sort=next_inspection_due"
+            to="/sites?due_soon=true&sort=next_inspection_due"
             tone="blue"
             hint={`${d.planned_inspections_next_30_days} planned in the next 30 days`}
           />
-          <FigureCard label={`Certificates expiring in ${d.expiring_within_days} days`} value={d.certifications_expiring} to="/certifications?status=expiring" tone="yellow" />
-          <FigureCard label="Certificates expired" value={d.certifications_expired} to="/certifications?status=expired" tone="red" />
-          <FigureCard label="Open critical findings" value={d.open_findings_by_severity.critical ?? 0} to="/findings?severity=critical&status=open%2Cin_progress" tone="red" />
-          <FigureCard label="Open major findings" value={d.open_findings_by_severity.major ?? 0} to="/findings?severity=major&status=open%2Cin_progress" tone="orange" />
-          <FigureCard label="Findings overdue" value={d.overdue_findings} to="/findings?overdue=true" tone="red" />
+          <FigureCard label={`Certificates expiring in ${d.expiring_within_days} days`} value={d.certifications_expiring} to="/certifications?status=expiring&active_sites=true" tone="yellow" />
+          <FigureCard label="Certificates expired" value={d.certifications_expired} to="/certifications?status=expired&active_sites=true" tone="red" />
+          <FigureCard label="Open critical findings" value={d.open_findings_by_severity.critical ?? 0} to="/findings?severity=critical&status=open%2Cin_progress&active_sites=true" tone="red" />
+          <FigureCard label="Open major findings" value={d.open_findings_by_severity.major ?? 0} to="/findings?severity=major&status=open%2Cin_progress&active_sites=true" tone="orange" />
+          <FigureCard label="Findings overdue" value={d.overdue_findings} to="/findings?overdue=true&active_sites=true" tone="red" />
         </SimpleGrid>
 
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
@@ -208,7 +208,7 @@ export default function DashboardPage() {
           />
           <AttentionList
             title="Certificates expiring"
-            all={{ to: '/certifications?status=expiring', label: 'All expiring' }}
+            all={{ to: '/certifications?status=expiring&active_sites=true', label: 'All expiring' }}
             rows={a.expiring_certifications}
             empty={`No certificate expires in the next ${d.expiring_within_days} days.`}
             headers={['Certificate', 'Expires']}
@@ -235,7 +235,7 @@ export default function DashboardPage() {
           />
           <AttentionList
             title="Overdue findings"
-            all={{ to: '/findings?overdue=true', label: 'All overdue findings' }}
+            all={{ to: '/findings?overdue=true&active_sites=true', label: 'All overdue findings' }}
             rows={a.overdue_findings}
             empty="No corrective action is overdue."
             headers={['Finding', 'Overdue']}

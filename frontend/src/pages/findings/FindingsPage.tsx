@@ -12,7 +12,7 @@ import { SitePicker } from '../../components/SitePicker';
 import { options } from '../../format/labels';
 import { findingColumns, findingRowStyle } from './FindingsTable';
 
-const FILTERS = ['q', 'site_id', 'status', 'severity', 'overdue'] as const;
+const FILTERS = ['q', 'site_id', 'status', 'severity', 'overdue', 'active_sites'] as const;
 const columns = findingColumns(true);
 const STATUS_CHOICES = [
   { value: 'open,in_progress', label: 'Not closed' },
@@ -49,6 +49,7 @@ export default function FindingsPage() {
           <Select label="Status" placeholder="Any" data={STATUS_CHOICES} value={list.filters.status || null} onChange={(v) => list.setFilter('status', v)} clearable w={150} />
           <Select label="Severity" placeholder="Any" data={options(SEVERITIES)} value={list.filters.severity || null} onChange={(v) => list.setFilter('severity', v)} clearable w={140} />
           <FilterCheckbox list={list} name="overdue" label="Overdue only" />
+          <FilterCheckbox list={list} name="active_sites" label="Active sites only" />
           <ClearFilters list={list} />
         </Group>
         <DataTable

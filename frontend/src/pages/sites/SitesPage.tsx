@@ -13,7 +13,7 @@ import { options } from '../../format/labels';
 import { siteColumns } from './SitesTable';
 import { CountrySelect } from '../../components/CountrySelect';
 
-const FILTERS = ['q', 'status', 'risk_tier', 'country', 'manufacturer_id', 'overdue', 'archived'] as const;
+const FILTERS = ['q', 'status', 'risk_tier', 'country', 'manufacturer_id', 'overdue', 'due_soon', 'archived'] as const;
 
 export function useManufacturerOptions() {
   const q = { page_size: 200, sort: 'name', archived: 'all' };
@@ -73,6 +73,7 @@ export default function SitesPage() {
             w={200}
           />
           <FilterCheckbox list={list} name="overdue" label="Overdue only" />
+          <FilterCheckbox list={list} name="due_soon" label="Due in 30 days" />
           <FilterCheckbox list={list} name="archived" label="Archived only" />
           <ClearFilters list={list} />
         </Group>
