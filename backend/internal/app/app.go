@@ -244,7 +244,24 @@ func (a *App) PrepareToServe(ctx context.Context) error {
 	if err := a.SeedChecklists(ctx); err != nil {
 		return err
 	}
+	if err := a.WarnWithoutSearchIndexes(ctx); err != nil {
+		return err
+	}
 	return a.RefreshSchedules(ctx)
+}
+
+// WarnWithoutSearchIndexes logs a warning when PostgreSQL search has no
+// trigram indexes (the pg_trgm extension could not be created by the
+// migration): search then scans, which is correct but slow on a large
+// register.
+func (a *App) WarnWithoutSearchIndexes(ctx context.Context) error {
+	ok, err := database.SearchIndexed(ctx, a.DB)
+	if err != nil || ok {
+		return err
+	}
+	a.Log.Warn("search has no index: the PostgreSQL extension pg_trgm is missing, so searches scan their tables; " +
+		"have a superuser run CREATE EXTENSION pg_trgm in this database, then create the search indexes as docs/operations.md shows")
+	return nil
 }
 
 // ReminderScheduler is the scheduler serve and `reminders run` share;

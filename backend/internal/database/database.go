@@ -261,3 +261,18 @@ func Close(db *gorm.DB) error {
 	}
 	return sqlDB.Close()
 }
+
+// SearchIndexed says whether search has its indexes: always on SQLite
+// (FTS5, migration 00008); on PostgreSQL when the migration could create
+// the pg_trgm extension and its trigram indexes.
+func SearchIndexed(ctx context.Context, db *gorm.DB) (bool, error) {
+	if DialectOf(db) != Postgres {
+		return true, nil
+	}
+	var n int64
+	err := db.WithContext(ctx).Raw("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'sites_name_search_idx'").Scan(&n).Error
+	if err != nil {
+		return false, fmt.Errorf("database: search indexes: %w", err)
+	}
+	return n == 1, nil
+}

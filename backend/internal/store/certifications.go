@@ -79,10 +79,13 @@ func (s *Store) ListCertifications(ctx context.Context, f CertificationFilter, p
 		q = q.Where(onActiveSite("certifications"))
 	}
 	if strings.TrimSpace(f.Q) != "" {
-		pat := likePattern(f.Q)
-		q = q.Where(`(lower(certifications.standard) LIKE ? ESCAPE '\' OR lower(certifications.certificate_number) LIKE ? ESCAPE '\'
-			OR lower(certifications.issuing_body) LIKE ? ESCAPE '\' OR certifications.site_id IN (SELECT id FROM sites WHERE lower(code) LIKE ? ESCAPE '\'))`,
-			pat, pat, pat, pat)
+		cond, args := anyOf(
+			func() (string, []any) {
+				return s.textMatch("certifications", []string{"standard", "certificate_number", "issuing_body"}, f.Q)
+			},
+			func() (string, []any) { return s.siteMatch("certifications.site_id", []string{"code"}, f.Q) },
+		)
+		q = q.Where(cond, args...)
 	}
 	found := []model.Certification{}
 	total, err := list(q, p, CertificationSorts, "expires_on", &found)

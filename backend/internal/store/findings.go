@@ -85,8 +85,8 @@ func (s *Store) ListFindings(ctx context.Context, f FindingFilter, p Page) ([]Fi
 		q = q.Where(onActiveSite("findings"))
 	}
 	if strings.TrimSpace(f.Q) != "" {
-		pat := likePattern(f.Q)
-		q = q.Where(`(lower(findings.description) LIKE ? ESCAPE '\' OR lower(findings.requirement) LIKE ? ESCAPE '\' OR lower(findings.owner) LIKE ? ESCAPE '\')`, pat, pat, pat)
+		cond, args := s.textMatch("findings", []string{"description", "requirement", "owner"}, f.Q)
+		q = q.Where(cond, args...)
 	}
 	sorts := FindingSorts
 	if f.Overdue != nil && *f.Overdue {

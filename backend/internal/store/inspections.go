@@ -82,9 +82,11 @@ func (s *Store) ListInspections(ctx context.Context, f InspectionFilter, p Page)
 		q = q.Where(inspectionDate+" <= ?", f.To)
 	}
 	if strings.TrimSpace(f.Q) != "" {
-		pat := likePattern(f.Q)
-		q = q.Where(`(inspections.site_id IN (SELECT id FROM sites WHERE lower(code) LIKE ? ESCAPE '\' OR lower(name) LIKE ? ESCAPE '\')
-			OR lower(inspections.summary) LIKE ? ESCAPE '\')`, pat, pat, pat)
+		cond, args := anyOf(
+			func() (string, []any) { return s.siteMatch("inspections.site_id", []string{"code", "name"}, f.Q) },
+			func() (string, []any) { return s.textMatch("inspections", []string{"summary"}, f.Q) },
+		)
+		q = q.Where(cond, args...)
 	}
 	found := []model.Inspection{}
 	total, err := list(q, p, InspectionSorts, "-date", &found)

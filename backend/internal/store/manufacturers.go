@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -63,9 +64,9 @@ type ManufacturerView struct {
 func (s *Store) ListManufacturers(ctx context.Context, f ManufacturerFilter, p Page) ([]ManufacturerView, int64, error) {
 	q := s.db.WithContext(ctx).Model(&model.Manufacturer{})
 	q = s.in(f.Archived.where(q, "manufacturers"), "manufacturers.id", viaManufacturer)
-	if f.Q != "" {
-		pat := likePattern(f.Q)
-		q = q.Where(`(lower(name) LIKE ? ESCAPE '\' OR lower(legal_name) LIKE ? ESCAPE '\')`, pat, pat)
+	if strings.TrimSpace(f.Q) != "" {
+		cond, args := s.textMatch("manufacturers", []string{"name", "legal_name"}, f.Q)
+		q = q.Where(cond, args...)
 	}
 	if f.Country != "" {
 		q = q.Where("country = ?", f.Country)

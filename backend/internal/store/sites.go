@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -46,11 +47,15 @@ type SiteFilter struct {
 func (s *Store) ListSites(ctx context.Context, f SiteFilter, p Page) ([]SiteView, int64, error) {
 	db := s.db.WithContext(ctx)
 	q := s.in(f.Archived.where(db.Model(&model.Site{}), "sites"), "sites.manufacturer_id", viaManufacturer)
-	if f.Q != "" {
-		pat := likePattern(f.Q)
-		q = q.Where(`(lower(sites.code) LIKE ? ESCAPE '\' OR lower(sites.name) LIKE ? ESCAPE '\' OR lower(sites.city) LIKE ? ESCAPE '\'`+
-			` OR sites.manufacturer_id IN (SELECT manufacturers.id FROM manufacturers WHERE lower(manufacturers.name) LIKE ? ESCAPE '\'))`,
-			pat, pat, pat, pat)
+	if strings.TrimSpace(f.Q) != "" {
+		cond, args := anyOf(
+			func() (string, []any) { return s.textMatch("sites", []string{"code", "name", "city"}, f.Q) },
+			func() (string, []any) {
+				cond, args := s.textMatch("manufacturers", []string{"name"}, f.Q)
+				return "sites.manufacturer_id IN (SELECT manufacturers.id FROM manufacturers WHERE " + cond + ")", args
+			},
+		)
+		q = q.Where(cond, args...)
 	}
 	if f.ManufacturerID != 0 {
 		q = q.Where("sites.manufacturer_id = ?", f.ManufacturerID)

@@ -53,6 +53,8 @@ type Store struct {
 	// user, the cache mark) as prepared statements: SQLite would otherwise
 	// parse them again each time, a quarter of a cached page's CPU.
 	prepared *gorm.DB
+	// searchByScan searches without the search indexes (WithSearchByScan).
+	searchByScan bool
 }
 
 // Rules are the configurable parts of the domain rules the store applies

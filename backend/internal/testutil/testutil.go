@@ -69,6 +69,17 @@ type DB struct {
 // the test ends. now stamps created_at/updated_at; nil means time.Now.
 func NewDB(t testing.TB, now func() time.Time) *DB {
 	t.Helper()
+	db := NewUnmigratedDB(t, now)
+	if _, err := database.Migrate(context.Background(), db.DB); err != nil {
+		t.Fatalf("testutil: migrate: %v", err)
+	}
+	return db
+}
+
+// NewUnmigratedDB is NewDB without the migrations, for tests of migrating
+// a database that already holds data.
+func NewUnmigratedDB(t testing.TB, now func() time.Time) *DB {
+	t.Helper()
 	ctx := context.Background()
 	dialect, dsn := database.SQLite, filepath.Join(t.TempDir(), "test.db")
 	if base := os.Getenv(PostgresURLEnv); base != "" {
@@ -80,9 +91,6 @@ func NewDB(t testing.TB, now func() time.Time) *DB {
 		t.Fatalf("testutil: open %s: %v", dialect, err)
 	}
 	t.Cleanup(func() { _ = database.Close(db) })
-	if _, err := database.Migrate(ctx, db); err != nil {
-		t.Fatalf("testutil: migrate: %v", err)
-	}
 	return &DB{DB: db, Dialect: dialect, DSN: dsn}
 }
 

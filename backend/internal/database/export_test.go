@@ -1,0 +1,18 @@
+package database
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
+
+// MigrateDownTo rolls the migrations back to version, for tests of a
+// migration over existing data.
+func MigrateDownTo(ctx context.Context, db *gorm.DB, version int64) error {
+	p, err := provider(db)
+	if err != nil {
+		return err
+	}
+	_, err = p.DownTo(ctx, version)
+	return err
+}
