@@ -36,6 +36,8 @@ type options struct {
 	password      string
 	clients       int
 	writers       int
+	mixedReaders  int
+	mixedWriters  int
 	reportClients int
 	duration      time.Duration
 	warmup        time.Duration
@@ -55,6 +57,8 @@ func main() {
 	flag.StringVar(&o.password, "password", os.Getenv("QUALTRACK_ADMIN_PASSWORD"), "sign-in password")
 	flag.IntVar(&o.clients, "clients", 32, "concurrent clients for read scenarios")
 	flag.IntVar(&o.writers, "writers", 16, "concurrent clients for the write scenario")
+	flag.IntVar(&o.mixedReaders, "mixed-readers", 28, "readers of the mixed scenario")
+	flag.IntVar(&o.mixedWriters, "mixed-writers", 4, "writers of the mixed scenario")
 	flag.IntVar(&o.reportClients, "report-clients", 4, "concurrent clients for the report download")
 	flag.DurationVar(&o.duration, "duration", 10*time.Second, "measured time per scenario (at most 5m)")
 	flag.DurationVar(&o.warmup, "warmup", 2*time.Second, "unmeasured time before each scenario")
@@ -122,6 +126,21 @@ func run(ctx context.Context, o options, out io.Writer) error {
 		r.Met, r.Missed = r.Target.check(r)
 		fmt.Fprintln(out, r.line())
 		results = append(results, r)
+	}
+	if want["all"] || want["mixed"] {
+		mx, err := loadMixedFixture(ctx, client)
+		if err != nil {
+			return err
+		}
+		reads := scenario{name: "mixed", clients: o.mixedReaders, next: mixedReader(fx, mx)}
+		rd, wr := measureMixed(ctx, client, reads, o.mixedWriters, mixedWriter(fx, mx, fx.userID), o.warmup, o.duration, o.pid)
+		rd.Target = target{MinRPS: 1500, MaxP99Ms: 50}.relaxed(o.targetFactor)
+		wr.Target = target{MinRPS: 100, ZeroErrors: true}.relaxed(o.targetFactor)
+		for _, r := range []*result{&rd, &wr} {
+			r.Met, r.Missed = r.Target.check(*r)
+			fmt.Fprintln(out, r.line())
+			results = append(results, *r)
+		}
 	}
 	if o.floorDB != "" && (want["all"] || want["sites-list"]) {
 		r, err := measureFloor(ctx, o, fx)

@@ -5,23 +5,35 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"strconv"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/benchfloor"
 	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/seed"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
 // benchSites is the register the in-process benchmarks run on: big enough
-// for the indexes to matter, small enough to seed in a few seconds. The
-// load tool (make bench) runs on 10,000 sites over real HTTP.
-const benchSites = 2000
+// for the indexes to matter, small enough to seed in a few seconds
+// (QUALTRACK_BENCH_SITES sets another size). The load tool (make bench)
+// runs on 10,000 sites over real HTTP.
+func benchSites() int {
+	if n, err := strconv.Atoi(os.Getenv("QUALTRACK_BENCH_SITES")); err == nil && n > 0 {
+		return n
+	}
+	return 2000
+}
 
 func benchServer(b *testing.B) *testutil.Server {
 	b.Helper()
+	benchSites := benchSites()
 	srv := testutil.NewServer(b, nil)
 	_, err := seed.Bulk(context.Background(), srv.Store, auth.NewTestHasher(), seed.BulkOptions{
 		Sites: benchSites, Inspections: benchSites * 20, Findings: benchSites * 10, Certifications: benchSites * 3, Seed: 1,
@@ -53,6 +65,23 @@ func BenchmarkAPI(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkDashboardUncached computes the dashboard as after any write:
+// a store of its own each time, so nothing comes from the cache. cpu-ms/op
+// is the process's CPU time per dashboard.
+func BenchmarkDashboardUncached(b *testing.B) {
+	srv := benchServer(b)
+	var before, after syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &before)
+	for b.Loop() {
+		if _, err := store.New(srv.DB.DB, srv.Clock.Now).Dashboard(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &after)
+	cpu := time.Duration(after.Utime.Nano() + after.Stime.Nano() - before.Utime.Nano() - before.Stime.Nano())
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkSitesListFloor is the floor for the sites list (package
