@@ -92,9 +92,11 @@ func handleErrors(log *slog.Logger) gin.HandlerFunc {
 		}
 		err := c.Errors.Last().Err
 		e := toError(err)
-		if errors.Is(err, context.Canceled) && c.Request.Context().Err() != nil {
+		if errors.Is(c.Request.Context().Err(), context.Canceled) && e.Status >= 500 {
 			// The client went away (a closed tab, a load tool stopping):
-			// nothing failed on the server, and nobody reads the answer.
+			// nobody reads the answer, and what failed failed because of it
+			// (context canceled, or on PostgreSQL a connection the driver
+			// closed mid-query: "driver: bad connection").
 			e = &Error{Status: statusClientClosed, Code: "client_closed_request", Message: "The client closed the request."}
 		}
 		if e.Status >= 500 {

@@ -89,7 +89,9 @@ func (q quietConstraints) Trace(ctx context.Context, begin time.Time, fc func() 
 	if errors.Is(err, gorm.ErrDuplicatedKey) || errors.Is(err, gorm.ErrForeignKeyViolated) || errors.Is(err, gorm.ErrCheckConstraintViolated) {
 		err = nil
 	}
-	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+	if err != nil && errors.Is(ctx.Err(), context.Canceled) {
+		// Whatever the driver answers then (context canceled, or pgx's
+		// "driver: bad connection" for the connection it closed).
 		err = nil
 	}
 	q.Interface.Trace(ctx, begin, fc, err)
