@@ -62,6 +62,7 @@ describe('administration', () => {
         body: JSON.stringify({ email: 'auditor.two@example.com', password: passwords.Auditor }),
       });
       assert.equal(auditor.status, 200);
+      assert.equal((await auditor.json()).password_change_required, true, 'a generated password must be changed at first sign-in');
       const auditorRow = page.getByRole('row').filter({ hasText: 'Ada Auditor' });
       await auditorRow.getByText(/^Access ends \d/).waitFor();
 

@@ -232,9 +232,29 @@ export async function createUser(browser, server, user) {
       headers,
     });
     if (login.status() !== 200) throw new Error(`admin sign-in for setup failed: ${login.status()} ${await login.text()}`);
-    const res = await context.request.post('/api/v1/users', { data: user, headers });
+    // A password the admin sets must be changed at the user's first
+    // sign-in: create the user with a setup password and change it to
+    // theirs, as the user would, so tests sign in with user.password.
+    const setup = `setup ${Math.random().toString(36).slice(2)} passphrase`;
+    const res = await context.request.post('/api/v1/users', { data: { ...user, password: setup }, headers });
     if (res.status() !== 201) throw new Error(`creating ${user.email} failed: ${res.status()} ${await res.text()}`);
-    return res.json();
+    const created = await res.json();
+    await setOwnPassword(browser, server, user.email, setup, user.password);
+    return created;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Signs in as email with an admin-set password and replaces it with password. */
+async function setOwnPassword(browser, server, email, current, password) {
+  const context = await browser.newContext({ baseURL: server.url });
+  const headers = { 'X-Requested-With': 'qualtrack' };
+  try {
+    const login = await context.request.post('/api/v1/auth/login', { data: { email, password: current, session: 'cookie' }, headers });
+    if (login.status() !== 200) throw new Error(`first sign-in of ${email} failed: ${login.status()} ${await login.text()}`);
+    const change = await context.request.post('/api/v1/auth/password', { data: { current_password: current, new_password: password }, headers });
+    if (change.status() !== 204) throw new Error(`setting ${email}'s password failed: ${change.status()} ${await change.text()}`);
   } finally {
     await context.close();
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, signIn, startServer, withPage } from './harness.mjs';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, screenshot, signIn, startServer, withPage } from './harness.mjs';
+import { apiClient } from './seed.mjs';
 
 // Its own server: this file changes the admin's password.
 /** The text of the elements that describe an input (its hint and its error). */
@@ -15,9 +16,14 @@ describe('change password', () => {
   let browser;
   const NEW_PASSWORD = 'a-brand-new-e2e-passphrase-42';
 
+  let created;
+
   before(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    // Made before any test changes the admin's password.
+    const api = await apiClient(server);
+    created = await api.post('/users', { email: 'fiona.first@example.com', name: 'Fiona First', role: 'procurement' });
   });
 
   after(async () => {
@@ -74,6 +80,26 @@ describe('change password', () => {
       await signIn(page, ADMIN_EMAIL, NEW_PASSWORD);
       await page.waitForURL((url) => url.pathname === '/');
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    });
+  });
+
+  it('a user with a password the admin generated must choose their own before anything else opens', async () => {
+    assert.ok(created.generated_password);
+    await withPage(browser, server, 'first sign-in', async (page) => {
+      await signIn(page, created.email, created.generated_password);
+      await page.waitForURL('**/account/password');
+      await page.getByText('Choose your own password to continue').waitFor();
+      await screenshot(page, 'password-change-required.png');
+      assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sites' }).count(), 0);
+      // Any other screen leads back here.
+      await page.goto('/sites');
+      await page.waitForURL('**/account/password');
+      await page.getByLabel('Current password').fill(created.generated_password);
+      await page.getByLabel('New password', { exact: true }).fill('my-own-e2e-passphrase-77');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByRole('status').filter({ hasText: 'Your password was changed.' }).waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sites' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sites', exact: true }).waitFor();
     });
   });
 });

@@ -44,7 +44,8 @@ describe('two-factor sign-in', () => {
   });
 
   /** Sets up two-factor sign-in on the open security page; returns the secret. */
-  async function enrolHere(page) {
+  async function enrolHere(page, password) {
+    await page.getByLabel('Your password').fill(password);
     await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
     await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
     const s = (await page.getByTestId('totp-secret').innerText()).trim();
@@ -67,7 +68,7 @@ describe('two-factor sign-in', () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Two-factor sign-in' }).click();
       await page.waitForURL((u) => u.pathname === '/profile/security');
       await page.getByRole('status').getByText('off', { exact: true }).waitFor();
-      secret = await enrolHere(page);
+      secret = await enrolHere(page, user.password);
       const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
       assert.equal(await codes.count(), 10);
       recoveryCodes = (await codes.allInnerTexts()).map((c) => c.trim());
@@ -114,7 +115,7 @@ describe('two-factor sign-in', () => {
       await signIn(page, leaver.email, leaver.password);
       await page.waitForURL((u) => u.pathname === '/');
       await page.goto('/profile/security');
-      const s = await enrolHere(page);
+      const s = await enrolHere(page, leaver.password);
       await page.reload();
       await page.getByRole('button', { name: 'Turn off two-factor sign-in' }).click();
       const form = page.getByRole('form', { name: 'Turn off two-factor sign-in' });
@@ -152,7 +153,7 @@ describe('two-factor sign-in', () => {
       // Any other screen leads back here, also after a reload.
       await page.goto('/sites');
       await page.waitForURL((u) => u.pathname === '/profile/security');
-      await enrolHere(page);
+      await enrolHere(page, manager.password);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sites' }).click();
       await page.getByRole('heading', { level: 1, name: 'Sites', exact: true }).waitFor();
     });

@@ -147,7 +147,7 @@ func TestSeedDemo(t *testing.T) {
 		t.Fatalf("second seed: %d %q", code, errOut)
 	}
 	env["QUALTRACK_ENV"] = "production"
-	env["QUALTRACK_JWT_SECRET"] = strings.Repeat("p", 32)
+	env["QUALTRACK_JWT_SECRET"] = "k7Rq2vX9mW4tZ8pL3nB6cF1hJ5sD0gYa"
 	if code, _, _ := qualtrack(t, env, "", "seed", "--demo"); code == 0 {
 		t.Fatal("demo seeded in production")
 	}

@@ -28,7 +28,7 @@ func TestSeedBulk(t *testing.T) {
 	}
 	prod := testEnv(t)
 	prod["QUALTRACK_ENV"] = "production"
-	prod["QUALTRACK_JWT_SECRET"] = strings.Repeat("s", 32)
+	prod["QUALTRACK_JWT_SECRET"] = "k7Rq2vX9mW4tZ8pL3nB6cF1hJ5sD0gYa"
 	prod["QUALTRACK_ENCRYPTION_KEY"] = strings.Repeat("e", 32)
 	prod["QUALTRACK_BASE_URL"] = "https://qt.example.com"
 	if code, _, stderr := qualtrack(t, prod, "", "seed", "--sites", "5"); code != 1 || !strings.Contains(stderr, "production") {

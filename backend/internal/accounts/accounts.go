@@ -42,6 +42,10 @@ type NewUser struct {
 	// ScopeManufacturerIDs limits a new auditor to these manufacturers
 	// from the start (empty: not limited).
 	ScopeManufacturerIDs []int64
+	// MustChangePassword: the password is known to whoever set or saw it
+	// (an administrator on the Users page); the user must replace it at
+	// their first sign-in.
+	MustChangePassword bool
 }
 
 // Create checks u against the rules (e-mail, name, role, password policy,
@@ -54,7 +58,7 @@ func (s *Service) Create(ctx context.Context, u NewUser, a audit.Actor) (model.U
 	if u.Password == "" {
 		generated = GeneratePassword()
 		u.Password = generated
-	} else if why := auth.CheckPasswordPolicy(u.Password); why != "" {
+	} else if why := auth.CheckPasswordPolicy(u.Password, u.Email, u.Name); why != "" {
 		problems.Add("password", why)
 	}
 	if u.AccessExpiresAt != nil && !u.AccessExpiresAt.After(s.now()) {
@@ -75,7 +79,8 @@ func (s *Service) Create(ctx context.Context, u NewUser, a audit.Actor) (model.U
 		t := u.AccessExpiresAt.UTC()
 		exp = &t
 	}
-	rec := model.User{Email: u.Email, Name: strings.TrimSpace(u.Name), Role: u.Role, PasswordHash: hash, Active: u.Active, AccessExpiresAt: exp}
+	rec := model.User{Email: u.Email, Name: strings.TrimSpace(u.Name), Role: u.Role, PasswordHash: hash, Active: u.Active, AccessExpiresAt: exp,
+		MustChangePassword: u.MustChangePassword}
 	if err := s.store.CreateUserWithScope(ctx, &rec, u.ScopeManufacturerIDs, a); err != nil {
 		return model.User{}, "", err
 	}
@@ -89,6 +94,8 @@ func ValidateUserFields(p qualification.Problems, email, name string, role model
 	}
 	if n := len(strings.TrimSpace(name)); n == 0 || n > 200 {
 		p.Add("name", "is required (at most 200 characters)")
+	} else if why := qualification.CheckPersonName(name); why != "" {
+		p.Add("name", why)
 	}
 	if !role.Valid() {
 		p.Add("role", "must be one of: admin, manager, procurement, auditor")

@@ -45,10 +45,7 @@ func (s *Server) listAuditEvents(c *gin.Context) error {
 	}
 	out := make([]auditEvent, len(events))
 	for i, ev := range events {
-		out[i] = auditEvent{AuditEvent: ev, Changes: json.RawMessage("null"), Readable: readable[i]}
-		if ev.Changes != "" {
-			out[i].Changes = json.RawMessage(ev.Changes)
-		}
+		out[i] = auditEvent{AuditEvent: ev, Changes: eventChanges(ev.Changes), Readable: readable[i]}
 	}
 	writeList(c, out, total, p)
 	return nil
@@ -94,6 +91,28 @@ func auditFilter(c *gin.Context) (store.AuditFilter, error) {
 		problems.Add("entity_type", "must be one of "+strings.Join(audit.RecordTypes, ", "))
 	}
 	return f, problems.Err("The filters are not valid.")
+}
+
+// maxUnreadableChanges bounds how much of an unreadable changes column an
+// event shows.
+const maxUnreadableChanges = 2000
+
+// eventChanges is the stored changes column as JSON. qualtrack always
+// stores JSON, but the column is text: one written around the application
+// is shown as {"unreadable_changes": text} (verification names the event,
+// whose hash no longer matches) rather than failing the whole page.
+func eventChanges(stored string) json.RawMessage {
+	switch {
+	case stored == "":
+		return json.RawMessage("null")
+	case json.Valid([]byte(stored)):
+		return json.RawMessage(stored)
+	}
+	if len(stored) > maxUnreadableChanges {
+		stored = stored[:maxUnreadableChanges] + "…"
+	}
+	b, _ := json.Marshal(map[string]string{"unreadable_changes": strings.ToValidUTF8(stored, "\uFFFD")})
+	return b
 }
 
 func (s *Server) verifyAuditTrail(c *gin.Context) error {

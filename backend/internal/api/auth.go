@@ -1,6 +1,8 @@
 package api
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
@@ -19,6 +21,9 @@ import (
 type loginRequest struct {
 	Email    string `json:"email"`
 	Password string `json:"password"`
+	// Session is SessionCookie for the web app (no token in the answer),
+	// empty or SessionToken for API clients.
+	Session string `json:"session"`
 }
 
 type sessionUser struct {
@@ -39,6 +44,9 @@ type loginResponse struct {
 	// TOTPEnrolmentRequired: the session may only enrol in two-factor
 	// sign-in until it is set up.
 	TOTPEnrolmentRequired bool `json:"totp_enrolment_required,omitempty"`
+	// PasswordChangeRequired: an administrator set the password; the
+	// session may only change it (POST /auth/password).
+	PasswordChangeRequired bool `json:"password_change_required,omitempty"`
 }
 
 var errBadCredentials = &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "The e-mail or password is not correct."}
@@ -81,33 +89,37 @@ func (s *Server) login(c *gin.Context) error {
 	case len(req.Password) > 4*auth.MaxPasswordLen:
 		fields["password"] = fmt.Sprintf("must be at most %d characters", auth.MaxPasswordLen)
 	}
+	if !validSession(req.Session) {
+		fields["session"] = "must be cookie or token"
+	}
 	if len(fields) > 0 {
 		return invalid("Enter your e-mail and password.", fields)
 	}
-	ip := c.ClientIP()
 	ctx := c.Request.Context()
-	if err := s.withinLimits(c, email, ip); err != nil {
+	attempt, err := s.reserveAttempt(c, email)
+	if err != nil {
 		return err
 	}
+	defer s.releaseAttempt(c, attempt)
 	u, err := s.unscoped.UserByEmail(ctx, email)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		s.hasher.VerifyNobody(ctx, req.Password)
-		s.loginFailed(c, email, nil, "unknown_email")
+		s.loginFailed(c, attempt, email, nil, "unknown_email")
 		return errBadCredentials
 	case err != nil:
 		return err
 	}
 	if err := s.hasher.Verify(ctx, u.PasswordHash, req.Password); err != nil {
-		s.loginFailed(c, email, &u, "wrong_password")
+		s.loginFailed(c, attempt, email, &u, "wrong_password")
 		return errBadCredentials
 	}
 	if !u.Active {
-		s.loginFailed(c, email, &u, "disabled")
+		s.loginFailed(c, attempt, email, &u, "disabled")
 		return &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "This account is disabled. Ask an administrator to enable it."}
 	}
 	if u.AccessExpiresAt != nil && !s.now().Before(*u.AccessExpiresAt) {
-		s.loginFailed(c, email, &u, "access_expired")
+		s.loginFailed(c, attempt, email, &u, "access_expired")
 		return &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "This account's access has ended. Ask an administrator to extend it."}
 	}
 	enrolled, err := s.totpEnabled(ctx, u.ID)
@@ -115,6 +127,8 @@ func (s *Server) login(c *gin.Context) error {
 		return err
 	}
 	if enrolled {
+		// The password was right, but the sign-in is not complete: the
+		// attempt is released (deferred) and the code step counts its own.
 		challenge, exp, err := s.tokens.IssueChallenge(u.ID, u.TokenVersion)
 		if err != nil {
 			return err
@@ -126,35 +140,72 @@ func (s *Server) login(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.completeLogin(c, u, enrolOnly)
+	return s.completeLogin(c, attempt, u, enrolOnly, req.Session)
 }
 
-// withinLimits answers nil when a sign-in for email from ip may be tried
-// now; when not, a 429 saying how long to wait.
-func (s *Server) withinLimits(c *gin.Context, email, ip string) error {
-	ok, wait, err := s.limits.Check(c.Request.Context(), email, ip)
+// errTooManyAttempts answers a check refused by the limits.
+func errTooManyAttempts(wait time.Duration) *Error {
+	return &Error{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: wait,
+		Message: "Too many failed attempts. Wait a few minutes and try again."}
+}
+
+// reserveAttempt counts a check of a password or code for email from the
+// request's address before the check is made, so parallel guesses cannot
+// all be checked against the same count; past a limit it answers 429.
+// Every check of a secret goes through it: sign-in, its code step, the
+// password change and the two-factor changes.
+func (s *Server) reserveAttempt(c *gin.Context, email string) (*auth.Attempt, error) {
+	a, wait, err := s.limits.Reserve(c.Request.Context(), email, c.ClientIP())
 	switch {
 	case err != nil:
-		return err
-	case !ok:
-		return &Error{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: wait,
-			Message: "Too many failed sign-in attempts. Wait a few minutes and try again."}
+		return nil, err
+	case a == nil:
+		return nil, errTooManyAttempts(wait)
 	}
-	return nil
+	return a, nil
 }
 
-// countFailure counts a failed sign-in step against the limits.
-func (s *Server) countFailure(c *gin.Context, email string) {
-	if err := s.limits.Fail(c.Request.Context(), email, c.ClientIP()); err != nil {
-		s.log.Error("count a failed sign-in", "err", err)
+// releaseAttempt gives back an attempt the handler did not settle (the
+// check was not made, or it neither failed nor completed).
+func (s *Server) releaseAttempt(c *gin.Context, a *auth.Attempt) {
+	if _, err := a.Release(c.Request.Context()); err != nil {
+		s.log.Error("release a sign-in attempt", "err", err)
 	}
 }
+
+// secretFailed settles a failed check of u's password or code: it stays
+// counted against the limits, and the audit trail records it.
+func (s *Server) secretFailed(c *gin.Context, a *auth.Attempt, u model.User, action audit.Action, reason string) {
+	a.Failed()
+	e := audit.Entry{Actor: audit.ActorOf(u, c.ClientIP()), Action: action, EntityType: audit.EntityUser, EntityID: u.ID}
+	if reason != "" {
+		e.Changes = map[string]string{"reason": reason}
+	}
+	if err := s.unscoped.Record(c.Request.Context(), e); err != nil {
+		s.log.Error("audit a failed check", "action", action, "err", err)
+	}
+}
+
+// secretChecked settles a successful check.
+func (s *Server) secretChecked(c *gin.Context, a *auth.Attempt) {
+	if err := a.Succeeded(c.Request.Context()); err != nil {
+		s.log.Error("settle a sign-in attempt", "err", err)
+	}
+}
+
+// Sessions a sign-in may ask for: the web app asks for SessionCookie and
+// gets only the HttpOnly cookie; an API client leaves it out and gets a
+// bearer token in the body as well.
+const (
+	SessionCookie = "cookie"
+	SessionToken  = "token"
+)
+
+func validSession(v string) bool { return v == "" || v == SessionCookie || v == SessionToken }
 
 // completeLogin starts the session of a user who proved who they are.
-func (s *Server) completeLogin(c *gin.Context, u model.User, enrolOnly bool) error {
-	if err := s.limits.Succeed(c.Request.Context(), u.Email, c.ClientIP()); err != nil {
-		s.log.Error("clear sign-in failures", "err", err)
-	}
+func (s *Server) completeLogin(c *gin.Context, a *auth.Attempt, u model.User, enrolOnly bool, session string) error {
+	s.secretChecked(c, a)
 	if err := s.unscoped.RecordLogin(c.Request.Context(), u, audit.ActorOf(u, c.ClientIP())); err != nil {
 		return err
 	}
@@ -162,20 +213,28 @@ func (s *Server) completeLogin(c *gin.Context, u model.User, enrolOnly bool) err
 	if err != nil {
 		return err
 	}
+	if session == SessionCookie {
+		token = ""
+	}
 	c.JSON(http.StatusOK, loginResponse{Token: token, ExpiresAt: exp, User: sessionUser{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role},
-		TOTPEnrolmentRequired: enrolOnly})
+		TOTPEnrolmentRequired: enrolOnly, PasswordChangeRequired: u.MustChangePassword})
 	return nil
 }
 
-func (s *Server) loginFailed(c *gin.Context, email string, u *model.User, reason string) {
-	s.countFailure(c, email)
+// loginFailed counts and records a failed sign-in. An e-mail that names no
+// account is the sender's text, not a user: the trail keeps only its hash
+// (enough to tell one guessed address from many), never the text.
+func (s *Server) loginFailed(c *gin.Context, a *auth.Attempt, email string, u *model.User, reason string) {
 	s.metric.LoginFailed(reason)
-	a := audit.Actor{Email: email, IP: c.ClientIP()}
-	var id int64
 	if u != nil {
-		a, id = audit.ActorOf(*u, c.ClientIP()), u.ID
+		s.secretFailed(c, a, *u, audit.ActionAuthLoginFailed, reason)
+		return
 	}
-	if err := s.unscoped.Record(c.Request.Context(), audit.Entry{Actor: a, Action: audit.ActionAuthLoginFailed, EntityType: audit.EntityUser, EntityID: id, Changes: map[string]string{"reason": reason}}); err != nil {
+	a.Failed()
+	sum := sha256.Sum256([]byte(email))
+	e := audit.Entry{Actor: audit.Actor{IP: c.ClientIP()}, Action: audit.ActionAuthLoginFailed, EntityType: audit.EntityUser,
+		Changes: map[string]string{"reason": reason, "email_sha256": hex.EncodeToString(sum[:])}}
+	if err := s.unscoped.Record(c.Request.Context(), e); err != nil {
 		s.log.Error("audit login failure", "err", err)
 	}
 }
@@ -205,7 +264,7 @@ func (s *Server) setSessionCookie(c *gin.Context, u model.User, authTime time.Ti
 		return err
 	}
 	http.SetCookie(c.Writer, &http.Cookie{
-		Name:     auth.CookieName,
+		Name:     s.cookieName(c),
 		Value:    token,
 		Path:     "/",
 		Expires:  exp,
@@ -215,6 +274,15 @@ func (s *Server) setSessionCookie(c *gin.Context, u model.User, authTime time.Ti
 		SameSite: http.SameSiteStrictMode,
 	})
 	return nil
+}
+
+// cookieName is the session cookie's name: __Host- prefixed wherever the
+// cookie is Secure.
+func (s *Server) cookieName(c *gin.Context) string {
+	if s.secureCookies(c) {
+		return auth.SecureCookieName
+	}
+	return auth.CookieName
 }
 
 func (s *Server) secureCookies(c *gin.Context) bool {
@@ -248,7 +316,7 @@ func (s *Server) fromTrustedProxy(c *gin.Context) bool {
 }
 
 func (s *Server) clearCookie(c *gin.Context) {
-	http.SetCookie(c.Writer, &http.Cookie{Name: auth.CookieName, Value: "", Path: "/", MaxAge: -1,
+	http.SetCookie(c.Writer, &http.Cookie{Name: s.cookieName(c), Value: "", Path: "/", MaxAge: -1,
 		HttpOnly: true, Secure: s.secureCookies(c), SameSite: http.SameSiteStrictMode})
 }
 
@@ -294,10 +362,17 @@ func (s *Server) changePassword(c *gin.Context) error {
 	}
 	u := principal(c)
 	ctx := c.Request.Context()
+	attempt, err := s.reserveAttempt(c, u.Email)
+	if err != nil {
+		return err
+	}
+	defer s.releaseAttempt(c, attempt)
 	if err := s.hasher.Verify(ctx, u.PasswordHash, req.CurrentPassword); err != nil {
+		s.secretFailed(c, attempt, u, audit.ActionAuthPasswordChangeFailed, "wrong_password")
 		return invalid("The current password is not correct.", map[string]string{"current_password": "is not correct"})
 	}
-	if why := auth.CheckPasswordPolicy(req.NewPassword); why != "" {
+	s.secretChecked(c, attempt)
+	if why := auth.CheckPasswordPolicy(req.NewPassword, u.Email, u.Name); why != "" {
 		return invalid("Choose another password.", map[string]string{"new_password": why})
 	}
 	if req.NewPassword == req.CurrentPassword {

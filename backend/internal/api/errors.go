@@ -74,6 +74,10 @@ func toError(err error) *Error {
 		return &Error{Status: http.StatusForbidden, Code: "totp_enrolment_required",
 			Message: "Set up two-factor sign-in first: your administrator requires it for your role."}
 	}
+	if errors.Is(err, auth.ErrPasswordChangeRequired) {
+		return &Error{Status: http.StatusForbidden, Code: "password_change_required",
+			Message: "Choose your own password first: an administrator set the one you signed in with."}
+	}
 	if is, unauth := auth.IsAuthError(err); is {
 		if unauth {
 			return &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: capitalize(err.Error()) + "."}

@@ -105,6 +105,7 @@ func New(d Deps) (*Server, error) {
 	}
 	srv.guard.TrustOrigins(d.Config.CORSOrigins)
 	srv.guard.AllowDuringEnrolment("/api/v1/auth/me", "/api/v1/auth/logout", "/api/v1/me/totp/enrol", "/api/v1/me/totp/confirm")
+	srv.guard.AllowDuringPasswordChange("/api/v1/auth/me", "/api/v1/auth/logout", "/api/v1/auth/password")
 	srv.guard.OnRenew(func(c *gin.Context, u model.User, authTime time.Time, enrolOnly bool) {
 		if err := srv.setSessionCookie(c, u, authTime, enrolOnly); err != nil {
 			log.Warn("renew session cookie", "err", err)
@@ -127,7 +128,10 @@ func (s *Server) Handler() (http.Handler, error) {
 		return nil, err
 	}
 	r.Use(s.accessLog(), s.recovery(), s.securityHeaders(), s.cors(), handleErrors(s.log))
-	api := r.Group("/api/v1")
+	// API answers hold records, tokens and secrets: no browser or proxy
+	// keeps them unless a handler says otherwise (attachments revalidate by
+	// ETag; the calendar feed is private to its URL).
+	api := r.Group("/api/v1", func(c *gin.Context) { c.Header("Cache-Control", "no-store") })
 	for _, rt := range s.Routes() {
 		if !rt.Permission.Valid() {
 			return nil, errors.New("api: route " + rt.Method + " " + rt.Path + " declares no permission")

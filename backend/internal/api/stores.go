@@ -24,8 +24,7 @@ type unscopedStore interface {
 	ChangePassword(ctx context.Context, id int64, hash string, actor audit.Actor) (model.User, error)
 	ChecklistTemplateByID(ctx context.Context, id int64) (store.ChecklistTemplateView, error)
 	ChecklistTemplateVersions(ctx context.Context, id int64) ([]store.ChecklistTemplateRow, error)
-	ConfirmTOTP(ctx context.Context, userID, step int64, codeHashes []string, actor audit.Actor) error
-	CountActiveAdmins(ctx context.Context) (int64, error)
+	ConfirmTOTP(ctx context.Context, userID, step int64, codeHashes []string, actor audit.Actor) (model.User, error)
 	CreateChecklistTemplate(ctx context.Context, in qualification.ChecklistTemplateInput, opt store.TemplateOptions, actor audit.Actor) (store.ChecklistTemplateView, error)
 	DisableTOTP(ctx context.Context, userID int64, action audit.Action, actor audit.Actor) error
 	EndSessions(ctx context.Context, id int64, actor audit.Actor, action audit.Action) error
@@ -48,7 +47,8 @@ type unscopedStore interface {
 	TOTPOf(ctx context.Context, userID int64) (model.UserTOTP, error)
 	Today() model.Date
 	UpdateUserWithScope(ctx context.Context, id, version int64, scope *[]int64, actor audit.Actor, change func(u *model.User) error) (model.User, error)
-	UseRecoveryCode(ctx context.Context, userID int64, hash string, actor audit.Actor) (bool, error)
+	UnusedRecoveryCodes(ctx context.Context, userID int64) ([]store.RecoveryCode, error)
+	SpendRecoveryCode(ctx context.Context, userID, id int64, actor audit.Actor) (bool, error)
 	UseTOTPStep(ctx context.Context, userID, step int64) (bool, error)
 	UserByCalendarToken(ctx context.Context, hash string) (model.User, error)
 	UserByEmail(ctx context.Context, email string) (model.User, error)

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"encoding/base32"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -27,27 +28,33 @@ func totpNow(t *testing.T, srv *testutil.Server, secret string) string {
 	return auth.TOTPCode(key, auth.TOTPStep(srv.Clock.Now()), auth.TOTPDigits)
 }
 
-// enrol runs enrolment for a session and returns the secret and recovery codes.
-func enrol(t *testing.T, srv *testutil.Server, h http.Header) (string, []string) {
+// enrol runs enrolment for a bearer session and returns the secret, the
+// recovery codes and the session's new token (enrolling ends the user's
+// sessions, the one that enrolled gets a new token).
+func enrol(t *testing.T, srv *testutil.Server, h http.Header) (string, []string, string) {
 	t.Helper()
 	var e struct {
 		Secret     string `json:"secret"`
 		OtpauthURL string `json:"otpauth_url"`
 		QRSVG      string `json:"qr_svg"`
 	}
-	srv.DoWith(h, http.MethodPost, "/api/v1/me/totp/enrol", map[string]any{}).Want(http.StatusOK).Decode(&e)
+	// Enrolment needs the password.
+	srv.DoWith(h, http.MethodPost, "/api/v1/me/totp/enrol", map[string]any{}).Want(http.StatusUnprocessableEntity)
+	srv.DoWith(h, http.MethodPost, "/api/v1/me/totp/enrol", map[string]any{"password": testutil.Password}).Want(http.StatusOK).Decode(&e)
 	if !strings.HasPrefix(e.OtpauthURL, "otpauth://totp/") || !strings.HasPrefix(e.QRSVG, "<svg") {
 		t.Fatalf("enrolment %+v", e)
 	}
 	srv.DoWith(h, http.MethodPost, "/api/v1/me/totp/confirm", map[string]any{"code": "000000"}).Want(http.StatusUnprocessableEntity)
 	var conf struct {
 		RecoveryCodes []string `json:"recovery_codes"`
+		Token         string   `json:"token"`
 	}
 	srv.DoWith(h, http.MethodPost, "/api/v1/me/totp/confirm", map[string]any{"code": totpNow(t, srv, e.Secret)}).Want(http.StatusOK).Decode(&conf)
-	if len(conf.RecoveryCodes) != 10 {
-		t.Fatalf("recovery codes %v", conf.RecoveryCodes)
+	if len(conf.RecoveryCodes) != 10 || conf.Token == "" {
+		t.Fatalf("recovery codes %v, token %q", conf.RecoveryCodes, conf.Token)
 	}
-	return e.Secret, conf.RecoveryCodes
+	srv.DoWith(h, http.MethodGet, "/api/v1/auth/me", nil).Want(http.StatusUnauthorized)
+	return e.Secret, conf.RecoveryCodes, conf.Token
 }
 
 type loginAnswer struct {
@@ -70,7 +77,7 @@ func password(srv *testutil.Server, email string) loginAnswer {
 func TestTwoFactorSignIn(t *testing.T) {
 	srv := testutil.NewServer(t, nil)
 	u := srv.Users[model.RoleManager]
-	secret, recovery := enrol(t, srv, bearer(srv.Tokens[model.RoleManager]))
+	secret, recovery, token := enrol(t, srv, bearer(srv.Tokens[model.RoleManager]))
 
 	a := password(srv, u.Email)
 	if !a.TOTPRequired || a.Challenge == "" {
@@ -131,13 +138,23 @@ func TestTwoFactorSignIn(t *testing.T) {
 
 	// Disabling takes the password and a current code; an admin can reset.
 	srv.Clock.Advance(16 * time.Minute)
-	h := bearer(srv.Tokens[model.RoleManager])
+	h := bearer(token)
+	other := bearer(done.Token)
 	srv.DoWith(h, http.MethodDelete, "/api/v1/me/totp", map[string]any{"password": "wrong password!", "code": totpNow(t, srv, secret)}).Want(http.StatusUnprocessableEntity)
-	srv.DoWith(h, http.MethodDelete, "/api/v1/me/totp", map[string]any{"password": testutil.Password, "code": totpNow(t, srv, secret)}).Want(http.StatusNoContent)
+	var off struct {
+		Token string `json:"token"`
+	}
+	srv.DoWith(h, http.MethodDelete, "/api/v1/me/totp", map[string]any{"password": testutil.Password, "code": totpNow(t, srv, secret)}).Want(http.StatusOK).Decode(&off)
+	// Turning it off ended the user's other sessions; this one goes on
+	// with the new token.
+	srv.DoWith(other, http.MethodGet, "/api/v1/auth/me", nil).Want(http.StatusUnauthorized)
+	h = bearer(off.Token)
+	srv.DoWith(h, http.MethodGet, "/api/v1/auth/me", nil).Want(http.StatusOK)
 	if a := password(srv, u.Email); a.TOTPRequired || a.Token == "" {
 		t.Errorf("after disabling: %+v", a)
 	}
-	_, _ = enrol(t, srv, h)
+	_, _, token = enrol(t, srv, h)
+	h = bearer(token)
 	srv.Do(model.RoleAdmin, http.MethodPost, fmt.Sprintf("/api/v1/users/%d/totp/reset", u.ID), map[string]any{}).Want(http.StatusNoContent)
 	srv.DoWith(h, http.MethodGet, "/api/v1/sites", nil).Want(http.StatusUnauthorized)
 	if a := password(srv, u.Email); a.TOTPRequired {
@@ -151,11 +168,28 @@ func TestMandatoryTwoFactorEnrolment(t *testing.T) {
 	srv := testutil.NewServer(t, nil)
 	srv.Do(model.RoleManager, http.MethodPut, "/api/v1/settings/security", map[string]any{"require_totp_for": []string{"manager"}}).Want(http.StatusForbidden)
 	srv.Do(model.RoleAdmin, http.MethodPut, "/api/v1/settings/security", map[string]any{"require_totp_for": []string{"boss"}}).Want(http.StatusUnprocessableEntity)
+	managerSession := bearer(srv.Tokens[model.RoleManager])
+	srv.DoWith(managerSession, http.MethodGet, "/api/v1/sites", nil).Want(http.StatusOK)
+	srv.Do(model.RoleAdmin, http.MethodPut, "/api/v1/settings/security", map[string]any{"require_totp_for": []string{"manager", "procurement"}}).Want(http.StatusOK)
+	// Sessions opened without a second factor end for the roles that now
+	// need one; others go on.
+	srv.DoWith(managerSession, http.MethodGet, "/api/v1/sites", nil).Want(http.StatusUnauthorized)
+	srv.Do(model.RoleProcurement, http.MethodGet, "/api/v1/sites", nil).Want(http.StatusUnauthorized)
+	srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/sites", nil).Want(http.StatusOK)
+	// Saving again ends only the sessions of roles newly required.
+	srv.Tokens[model.RoleProcurement] = password(srv, srv.Users[model.RoleProcurement].Email).Token
 	srv.Do(model.RoleAdmin, http.MethodPut, "/api/v1/settings/security", map[string]any{"require_totp_for": []string{"manager", "admin"}}).Want(http.StatusOK)
+	srv.Do(model.RoleProcurement, http.MethodGet, "/api/v1/auth/me", nil).Want(http.StatusOK)
+	// The admin's own session, opened without a second factor, ended too.
+	srv.Do(model.RoleAdmin, http.MethodGet, "/api/v1/settings/security", nil).Want(http.StatusUnauthorized)
+	srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/sites", nil).Want(http.StatusOK)
 	var set struct {
 		RequireTOTPFor []string `json:"require_totp_for"`
 	}
-	srv.Do(model.RoleAdmin, http.MethodGet, "/api/v1/settings/security", nil).Want(http.StatusOK).Decode(&set)
+	srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/settings/security", nil).Want(http.StatusForbidden)
+	var raw string
+	srv.DB.Table("settings").Select("value").Where("key = ?", "security").Scan(&raw)
+	testutil.Fatal(t, json.Unmarshal([]byte(raw), &set), "settings")
 	if fmt.Sprint(set.RequireTOTPFor) != "[manager admin]" {
 		t.Errorf("settings %v", set)
 	}
@@ -180,7 +214,7 @@ func TestMandatoryTwoFactorEnrolment(t *testing.T) {
 	var e struct {
 		Secret string `json:"secret"`
 	}
-	srv.DoWith(h, http.MethodPost, "/api/v1/me/totp/enrol", map[string]any{}).Want(http.StatusOK).Decode(&e)
+	srv.DoWith(h, http.MethodPost, "/api/v1/me/totp/enrol", map[string]any{"password": testutil.Password}).Want(http.StatusOK).Decode(&e)
 	var conf struct {
 		Token string `json:"token"`
 	}

@@ -117,7 +117,10 @@ func (s *Server) createUser(c *gin.Context) error {
 	}
 	u, generated, err := s.accounts.Create(c.Request.Context(), accounts.NewUser{Email: req.Email, Name: req.Name, Role: req.Role,
 		Password: req.Password, Active: req.Active == nil || *req.Active, AccessExpiresAt: req.AccessExpiresAt,
-		ScopeManufacturerIDs: req.ScopeManufacturerIDs}, actor(c))
+		ScopeManufacturerIDs: req.ScopeManufacturerIDs,
+		// The administrator knows this password (they chose it or are
+		// shown it): the user must replace it at their first sign-in.
+		MustChangePassword: true}, actor(c))
 	if err != nil {
 		return err
 	}
@@ -156,7 +159,19 @@ func (s *Server) updateUser(c *gin.Context) error {
 	ctx := c.Request.Context()
 	var newHash string
 	if req.Password.Set {
-		if why := auth.CheckPasswordPolicy(req.Password.Value); why != "" {
+		// The policy needs the e-mail and name the user will have.
+		cur, err := s.unscoped.UserByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		email, name := cur.Email, cur.Name
+		if req.Email.Set {
+			email = req.Email.Value
+		}
+		if req.Name.Set {
+			name = req.Name.Value
+		}
+		if why := auth.CheckPasswordPolicy(req.Password.Value, email, name); why != "" {
 			return invalid("Choose another password.", map[string]string{"password": why})
 		}
 		if newHash, err = s.hasher.Hash(ctx, req.Password.Value); err != nil {
@@ -172,7 +187,6 @@ func (s *Server) updateUser(c *gin.Context) error {
 		scope = &ids
 	}
 	u, err := s.unscoped.UpdateUserWithScope(ctx, id, req.Version, scope, actor(c), func(u *model.User) error {
-		wasAdmin := u.Role == model.RoleAdmin && u.Active
 		if req.Email.Set {
 			u.Email = req.Email.Value
 		}
@@ -194,21 +208,16 @@ func (s *Server) updateUser(c *gin.Context) error {
 		}
 		if newHash != "" {
 			u.PasswordHash = newHash
+			// A password an administrator set for someone else is known
+			// to them: the user must replace it at their next sign-in.
+			u.MustChangePassword = u.ID != principal(c).ID
 		}
 		problems := qualification.Problems{}
 		accounts.ValidateUserFields(problems, u.Email, u.Name, u.Role)
 		if scope != nil && len(*scope) > 0 && u.Role != model.RoleAuditor {
 			problems.Add("scope_manufacturer_ids", "Only auditors can be limited to some manufacturers.")
 		}
-		if wasAdmin && (u.Role != model.RoleAdmin || !u.Active) {
-			n, err := s.unscoped.CountActiveAdmins(ctx)
-			if err != nil {
-				return err
-			}
-			if n <= 1 {
-				problems.Add("role", "This is the last active admin; make another user admin first.")
-			}
-		}
+		// The store keeps the last active admin (under a lock).
 		return problems.Err("The user cannot be saved.")
 	})
 	if err != nil {

@@ -176,6 +176,16 @@ func (a *App) RefreshSchedules(ctx context.Context) error {
 	return err
 }
 
+// UpgradeRecoveryCodes stores two-factor recovery codes that earlier
+// versions kept as a bare SHA-256 under a per-code salt and argon2id.
+func (a *App) UpgradeRecoveryCodes(ctx context.Context) error {
+	n, err := a.Store.UpgradeRecoveryCodes(ctx, func(h string) (string, error) { return a.Hasher.Hash(ctx, h) })
+	if n > 0 {
+		a.Log.Info("stored recovery codes under a salted slow hash", "codes", n)
+	}
+	return err
+}
+
 // CheckEncryptionKey proves at start-up that QUALTRACK_ENCRYPTION_KEY
 // opens every stored two-factor secret, and re-encrypts under it those
 // sealed under a previous key (QUALTRACK_ENCRYPTION_KEY_PREVIOUS, or the
@@ -222,13 +232,16 @@ func (a *App) CheckEncryptionKey(ctx context.Context) error {
 }
 
 // PrepareToServe runs serve's start-up steps in order: migrations, the
-// encryption key check, the first admin, demo data when asked for, the
-// built-in checklists and the schedule refresh.
+// encryption key check, the recovery-code upgrade, the first admin, demo
+// data when asked for, the built-in checklists and the schedule refresh.
 func (a *App) PrepareToServe(ctx context.Context) error {
 	if _, err := a.Migrate(ctx); err != nil {
 		return err
 	}
 	if err := a.CheckEncryptionKey(ctx); err != nil {
+		return err
+	}
+	if err := a.UpgradeRecoveryCodes(ctx); err != nil {
 		return err
 	}
 	if _, err := a.CreateFirstAdmin(ctx); err != nil {

@@ -164,7 +164,10 @@ type VerifyResult struct {
 	Events               int64  `json:"events"`
 	FirstInvalidSequence *int64 `json:"first_invalid_sequence,omitempty"`
 	Reason               string `json:"reason,omitempty"`
-	HeadHash             string `json:"head_hash"`
+	// HeadHash is the newest event's hash when the chain is valid (the
+	// genesis hash for an empty trail); empty when it is broken, since a
+	// broken chain has no head anyone should keep.
+	HeadHash string `json:"head_hash,omitempty"`
 }
 
 // Verify re-walks the whole chain in order, in batches, and names the first
@@ -194,7 +197,7 @@ func Verify(ctx context.Context, db *gorm.DB) (VerifyResult, error) {
 				if ev.Sequence != last+1 {
 					seq = last + 1
 				}
-				res.Valid, res.FirstInvalidSequence, res.Reason = false, &seq, reason
+				res.Valid, res.FirstInvalidSequence, res.Reason, res.HeadHash = false, &seq, reason, ""
 				return res, nil
 			}
 			res.Events++

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -73,8 +74,36 @@ func TestPasswordPolicy(t *testing.T) {
 		"\u00a0" + strings.Repeat("\u200b", 11): false,
 		"zero\u200bwidth inside a phrase":       true,
 	} {
-		if got := CheckPasswordPolicy(pw) == ""; got != ok {
+		if got := CheckPasswordPolicy(pw, "someone@example.com", "Some One") == ""; got != ok {
 			t.Errorf("policy(%q...) ok=%v, want %v", pw[:min(len(pw), 12)], got, ok)
+		}
+	}
+}
+
+// A password may not contain the user's e-mail local part or name, and the
+// shipped common-password list has at least 10,000 entries, among them
+// passwords long enough to pass the length rule.
+func TestPasswordPolicyRefusesPersonalAndCommonPasswords(t *testing.T) {
+	if n := CommonPasswordCount(); n < 10000 {
+		t.Fatalf("common password list has %d entries, want at least 10,000", n)
+	}
+	for _, c := range []struct {
+		pw, email, name string
+		ok              bool
+	}{
+		{"jane.doe is my password", "jane.doe@example.com", "Jane Doe", false},
+		{"my name is JANE forever", "jd@example.com", "Jane Doe", false},
+		{"my name is janedoe, hi", "jd@example.com", "Jane Doe", false},
+		{"jdoe4ever and ever", "jdoe@example.com", "Jane Doe", false},
+		{"sixty-one wombats dance", "jane.doe@example.com", "Jane Doe", true},
+		{"weirdly long phrase", "lw@example.com", "Li Wei", true}, // "wei" alone is too short to refuse
+		// From the Xato list (zxcvbn), 12 characters or more.
+		{"1qaz2wsx3edc", "x@example.com", "X Y", false},
+		{"iseedeadpeople", "x@example.com", "X Y", false},
+		{"qwerty123456789", "x@example.com", "X Y", false},
+	} {
+		if got := CheckPasswordPolicy(c.pw, c.email, c.name) == ""; got != c.ok {
+			t.Errorf("policy(%q, %s, %s) ok=%v, want %v", c.pw, c.email, c.name, got, c.ok)
 		}
 	}
 }
@@ -224,27 +253,67 @@ func TestPermissions(t *testing.T) {
 }
 
 // memoryFailures is a FailureLog in memory, for the limit rules alone.
-type memoryFailures map[string][]time.Time
+type memoryFailures struct {
+	mu   sync.Mutex
+	next int64
+	rows map[int64]failureRow
+}
 
-func (m memoryFailures) RecentFailures(_ context.Context, key string, since time.Time, n int) ([]time.Time, error) {
+type failureRow struct {
+	key string
+	at  time.Time
+}
+
+func newMemoryFailures() *memoryFailures { return &memoryFailures{rows: map[int64]failureRow{}} }
+
+func (m *memoryFailures) RecentFailures(_ context.Context, key string, since time.Time, n int) ([]time.Time, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var ids []int64
+	for id, r := range m.rows {
+		if r.key == key && r.at.After(since) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
 	var out []time.Time
-	for _, t := range slices.Backward(m[key]) {
-		if t.After(since) && len(out) < n {
-			out = append(out, t)
+	for _, id := range slices.Backward(ids) {
+		if len(out) < n {
+			out = append(out, m.rows[id].at)
 		}
 	}
 	return out, nil
 }
 
-func (m memoryFailures) RecordFailures(_ context.Context, keys []string, at, _ time.Time) error {
+func (m *memoryFailures) ReserveAttempts(_ context.Context, keys []string, at, _ time.Time) ([]int64, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var ids []int64
 	for _, k := range keys {
-		m[k] = append(m[k], at)
+		m.next++
+		m.rows[m.next] = failureRow{k, at}
+		ids = append(ids, m.next)
+	}
+	return ids, nil
+}
+
+func (m *memoryFailures) ForgetAttempts(_ context.Context, ids []int64) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, id := range ids {
+		delete(m.rows, id)
 	}
 	return nil
 }
 
-func (m memoryFailures) ForgetFailures(_ context.Context, key string) error {
-	delete(m, key)
+func (m *memoryFailures) ForgetFailures(_ context.Context, key string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for id, r := range m.rows {
+		if r.key == key {
+			delete(m.rows, id)
+		}
+	}
 	return nil
 }
 
@@ -252,19 +321,28 @@ func TestLoginLimits(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
 	clock := now
-	l := NewLoginLimits(memoryFailures{}, func() time.Time { return clock })
+	l := NewLoginLimits(newMemoryFailures(), func() time.Time { return clock })
+	// check reserves an attempt and gives it back, as a sign-in that
+	// never got to the password does.
 	check := func(email, ip string) (bool, time.Duration) {
 		t.Helper()
-		ok, wait, err := l.Check(ctx, email, ip)
+		a, wait, err := l.Reserve(ctx, email, ip)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return ok, wait
+		if _, err := a.Release(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return a != nil, wait
 	}
 	fail := func(l *LoginLimits, email, ip string) {
 		t.Helper()
-		if err := l.Fail(ctx, email, ip); err != nil {
+		a, _, err := l.Reserve(ctx, email, ip)
+		if err != nil {
 			t.Fatal(err)
+		}
+		if a != nil {
+			a.Failed()
 		}
 	}
 	for i := 0; i < 5; i++ {
@@ -278,6 +356,13 @@ func TestLoginLimits(t *testing.T) {
 	ok, wait := check("a@x", "1.1.1.1")
 	if ok || wait != 11*time.Minute {
 		t.Fatalf("6th attempt from the same place at 10:05: ok=%v wait=%v, want 11m", ok, wait)
+	}
+	// Refused attempts are not counted: the wait does not grow.
+	for range 10 {
+		check("a@x", "1.1.1.1")
+	}
+	if _, wait := check("a@x", "1.1.1.1"); wait != 11*time.Minute {
+		t.Fatalf("refused attempts lengthened the wait to %v", wait)
 	}
 	// The real user elsewhere is not locked out by one attacker's place.
 	if ok, _ := check("a@x", "2.2.2.2"); !ok {
@@ -302,18 +387,52 @@ func TestLoginLimits(t *testing.T) {
 	if ok, _ := check("victim@x", "4.4.4.4"); ok {
 		t.Fatal("distributed attack on one account not limited")
 	}
-	// Success clears the pair.
-	l2 := NewLoginLimits(memoryFailures{}, func() time.Time { return now })
+	// Success clears the pair, and its own attempt.
+	l2 := NewLoginLimits(newMemoryFailures(), func() time.Time { return now })
 	for i := 0; i < 4; i++ {
 		fail(l2, "b@x", "5.5.5.5")
 	}
-	if err := l2.Succeed(ctx, "b@x", "5.5.5.5"); err != nil {
+	a, _, err := l2.Reserve(ctx, "b@x", "5.5.5.5")
+	if err != nil || a == nil {
+		t.Fatalf("5th attempt refused: %v", err)
+	}
+	if err := a.Succeeded(ctx); err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 4; i++ {
 		fail(l2, "b@x", "5.5.5.5")
 	}
-	if ok, _, _ := l2.Check(ctx, "b@x", "5.5.5.5"); !ok {
+	if a, _, _ := l2.Reserve(ctx, "b@x", "5.5.5.5"); a == nil {
 		t.Fatal("failures before a success still counted")
+	}
+}
+
+// Parallel attempts are counted before they are checked, so no more than
+// the limit get through however many arrive at once.
+func TestLoginLimitsHoldUnderParallelAttempts(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+	l := NewLoginLimits(newMemoryFailures(), func() time.Time { return now })
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	allowed := 0
+	for range 60 {
+		wg.Go(func() {
+			a, _, err := l.Reserve(ctx, "a@x", "1.1.1.1")
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if a != nil {
+				mu.Lock()
+				allowed++
+				mu.Unlock()
+				a.Failed()
+			}
+		})
+	}
+	wg.Wait()
+	if allowed > 5 {
+		t.Fatalf("%d of 60 parallel attempts were allowed, limit 5", allowed)
 	}
 }

@@ -15,8 +15,15 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
-// CookieName is the browser session cookie.
-const CookieName = "qualtrack_session"
+// CookieName is the browser session cookie over plain HTTP (development);
+// SecureCookieName is its name wherever the cookie is Secure (over TLS and
+// in production). The __Host- prefix makes browsers refuse the cookie
+// unless it is Secure, for this host only (no Domain) and for every path,
+// so a sibling subdomain or a plain-HTTP page cannot plant or shadow it.
+const (
+	CookieName       = "qualtrack_session"
+	SecureCookieName = "__Host-" + CookieName
+)
 
 // CSRFHeader must accompany every cookie-authenticated write. A browser
 // only sends a custom header cross-origin after a CORS preflight, which
@@ -72,6 +79,18 @@ type Guard struct {
 	trusted map[string]bool
 	// enrolPaths are the routes an enrol-only session may call.
 	enrolPaths map[string]bool
+	// passwordPaths are the routes a user who must change their password
+	// may call.
+	passwordPaths map[string]bool
+}
+
+// AllowDuringPasswordChange names the routes (gin full paths) a user whose
+// password an administrator set may call before changing it.
+func (g *Guard) AllowDuringPasswordChange(paths ...string) {
+	g.passwordPaths = map[string]bool{}
+	for _, p := range paths {
+		g.passwordPaths[p] = true
+	}
 }
 
 // TrustOrigins lets cookie-authenticated writes come from these exact
@@ -127,6 +146,11 @@ func (g *Guard) Require(p Permission) gin.HandlerFunc {
 			return
 		}
 		c.Set(principalKey, pr)
+		if pr.User.MustChangePassword && !g.passwordPaths[c.FullPath()] {
+			_ = c.Error(ErrPasswordChangeRequired)
+			c.Abort()
+			return
+		}
 		if pr.EnrolOnly && !g.enrolPaths[c.FullPath()] {
 			_ = c.Error(ErrEnrolmentRequired)
 			c.Abort()
@@ -143,8 +167,11 @@ func (g *Guard) Require(p Permission) gin.HandlerFunc {
 
 func (g *Guard) authenticate(c *gin.Context) (*Principal, error) {
 	token, viaCookie := bearer(c.Request)
-	if token == "" {
-		if ck, err := c.Request.Cookie(CookieName); err == nil {
+	for _, name := range []string{SecureCookieName, CookieName} {
+		if token != "" {
+			break
+		}
+		if ck, err := c.Request.Cookie(name); err == nil {
 			token, viaCookie = ck.Value, true
 		}
 	}

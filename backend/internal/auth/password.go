@@ -145,28 +145,68 @@ func decodeHash(encoded string) (argonParams, []byte, []byte, error) {
 	return p, salt, key, nil
 }
 
-//go:embed common-passwords.txt
-var commonPasswordList string
+// The refused passwords: a list made for qualtrack (long passwords built
+// from common words, suffixes and keyboard walks) and the 30,000 most
+// common passwords of the Xato corpus as zxcvbn ships them (MIT licence;
+// see docs/security.md). Both are compiled into the binary.
+var (
+	//go:embed common-passwords.txt
+	commonPasswordList string
+	//go:embed common-passwords-zxcvbn.txt
+	frequentPasswordList string
+)
 
-// commonPasswords is the embedded list, lower-cased.
+// commonPasswords is the embedded lists, lower-cased.
 var commonPasswords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, line := range strings.Split(commonPasswordList, "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			m[strings.ToLower(line)] = true
+	for _, list := range []string{commonPasswordList, frequentPasswordList} {
+		for _, line := range strings.Split(list, "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+				m[strings.ToLower(line)] = true
+			}
 		}
 	}
 	return m
 }()
 
+// CommonPasswordCount is how many passwords the policy refuses as common.
+func CommonPasswordCount() int { return len(commonPasswords) }
+
 // invisible reports runes that show nothing: spaces and formatting
 // characters such as the zero-width space.
 func invisible(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
 
+// personalWords are the parts of a user's e-mail and name that a password
+// must not contain: the whole local part and name (3 characters or more)
+// and each of their words of 4 characters or more ("jane.doe@x" gives
+// "jane.doe" and "jane"; "Li Wei" gives only "liwei" and "li wei").
+func personalWords(email, name string) []string {
+	var out []string
+	add := func(w string, min int) {
+		w = strings.ToLower(strings.TrimSpace(w))
+		if len([]rune(w)) >= min {
+			out = append(out, w)
+		}
+	}
+	local, _, _ := strings.Cut(email, "@")
+	add(local, 3)
+	add(name, 3)
+	add(strings.Join(strings.Fields(name), ""), 3)
+	split := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	for _, w := range strings.FieldsFunc(local, split) {
+		add(w, 4)
+	}
+	for _, w := range strings.FieldsFunc(name, split) {
+		add(w, 4)
+	}
+	return out
+}
+
 // CheckPasswordPolicy returns why password is not acceptable as a new
-// password, or "". Length is counted in characters, and every character
-// counts: nothing is cut off before hashing.
-func CheckPasswordPolicy(password string) string {
+// password of the user with this e-mail and name, or "". Length is counted
+// in characters, and every character counts: nothing is cut off before
+// hashing.
+func CheckPasswordPolicy(password, email, name string) string {
 	n := len([]rune(password))
 	switch {
 	case n < MinPasswordLen:
@@ -179,6 +219,12 @@ func CheckPasswordPolicy(password string) string {
 		return "A password cannot be only spaces or invisible characters."
 	case commonPasswords[strings.ToLower(password)]:
 		return "This password is too common; choose a longer phrase of your own."
+	}
+	lower := strings.ToLower(password)
+	for _, w := range personalWords(email, name) {
+		if strings.Contains(lower, w) {
+			return "A password cannot contain your e-mail address or name; choose a phrase others cannot guess from them."
+		}
 	}
 	return ""
 }

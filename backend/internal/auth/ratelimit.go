@@ -8,16 +8,19 @@ import (
 	"time"
 )
 
-// FailureLog keeps failed sign-ins where every instance sees them (the
+// FailureLog keeps failed attempts where every instance sees them (the
 // store keeps them in the database), so several instances behind one
 // database enforce one set of limits.
 type FailureLog interface {
 	// RecentFailures returns the times of key's failures after since,
 	// newest first, at most n of them.
 	RecentFailures(ctx context.Context, key string, since time.Time, n int) ([]time.Time, error)
-	// RecordFailures records a failure at at for each key and forgets
-	// every failure from before forgetBefore.
-	RecordFailures(ctx context.Context, keys []string, at, forgetBefore time.Time) error
+	// ReserveAttempts records an attempt at at under each key, forgets
+	// every attempt from before forgetBefore, and returns the ids of the
+	// rows it wrote.
+	ReserveAttempts(ctx context.Context, keys []string, at, forgetBefore time.Time) ([]int64, error)
+	// ForgetAttempts deletes the rows ReserveAttempts returned.
+	ForgetAttempts(ctx context.Context, ids []int64) error
 	// ForgetFailures forgets key's failures.
 	ForgetFailures(ctx context.Context, key string) error
 }
@@ -31,7 +34,7 @@ type limit struct {
 }
 
 // Counting only failures means a user who signs in correctly is never
-// slowed down by their own past typos once they succeed (Succeed).
+// slowed down by their own past typos once they succeed (Succeeded).
 //
 // Three limits apply, each with its own reason:
 //   - per e-mail and IP (5 in 15 min): stops guessing one account from one
@@ -49,7 +52,8 @@ var (
 // LoginWindow is how long a failed sign-in counts.
 const LoginWindow = 15 * time.Minute
 
-// LoginLimits guards sign-in (see the limits above).
+// LoginLimits guards every check of a password or a code (see the limits
+// above).
 type LoginLimits struct {
 	log FailureLog
 	now func() time.Time
@@ -87,44 +91,84 @@ func keysOf(email, ip string) []limitedKey {
 	}
 }
 
-// Check reports whether a sign-in for email from ip may be tried now, and
-// if not, how long to wait.
-func (l *LoginLimits) Check(ctx context.Context, email, ip string) (bool, time.Duration, error) {
-	now := l.now()
-	var longest time.Duration
-	for _, k := range keysOf(email, ip) {
-		fails, err := l.log.RecentFailures(ctx, k.key, now.Add(-LoginWindow), k.max)
-		if err != nil {
-			return false, 0, fmt.Errorf("auth: sign-in limits: %w", err)
-		}
-		if len(fails) < k.max {
-			continue
-		}
-		// The oldest of the newest max failures must leave the window.
-		wait := max(fails[k.max-1].Add(LoginWindow).Sub(now), time.Second)
-		longest = max(longest, wait)
-	}
-	return longest == 0, longest, nil
+// Attempt is one check of a password or code that was counted before it
+// was made. Settle it with Succeeded or Failed; Release gives back an
+// attempt that was never settled (the check did not happen).
+type Attempt struct {
+	l         *LoginLimits
+	email, ip string
+	ids       []int64
+	settled   bool
 }
 
-// Fail records a failed sign-in.
-func (l *LoginLimits) Fail(ctx context.Context, email, ip string) error {
+// Reserve counts an attempt for email from ip before the secret is
+// checked, and returns it when every limit still allows it. Counting
+// first means parallel requests cannot all be checked against the same
+// old count: the n-th reservation sees at least n rows. When a limit is
+// reached the reservation is withdrawn and Reserve returns nil and how
+// long to wait.
+func (l *LoginLimits) Reserve(ctx context.Context, email, ip string) (*Attempt, time.Duration, error) {
 	now := l.now()
 	ks := keysOf(email, ip)
 	keys := make([]string, len(ks))
 	for i, k := range ks {
 		keys[i] = k.key
 	}
-	if err := l.log.RecordFailures(ctx, keys, now, now.Add(-LoginWindow)); err != nil {
+	ids, err := l.log.ReserveAttempts(ctx, keys, now, now.Add(-LoginWindow))
+	if err != nil {
+		return nil, 0, fmt.Errorf("auth: sign-in limits: %w", err)
+	}
+	a := &Attempt{l: l, email: email, ip: ip, ids: ids}
+	var longest time.Duration
+	for _, k := range ks {
+		// This attempt is among them: more than max means max were
+		// counted before it.
+		fails, err := l.log.RecentFailures(ctx, k.key, now.Add(-LoginWindow), k.max+1)
+		if err != nil {
+			a.Release(ctx)
+			return nil, 0, fmt.Errorf("auth: sign-in limits: %w", err)
+		}
+		if len(fails) <= k.max {
+			continue
+		}
+		// Without this attempt the key holds at least max failures; the
+		// next one passes when the max-th newest of them leaves the window.
+		wait := max(fails[k.max].Add(LoginWindow).Sub(now), time.Second)
+		longest = max(longest, wait)
+	}
+	if longest > 0 {
+		a.Release(ctx)
+		return nil, longest, nil
+	}
+	return a, 0, nil
+}
+
+// Failed settles the attempt as a failure: it stays counted.
+func (a *Attempt) Failed() { a.settled = true }
+
+// Succeeded settles the attempt as a success: it is no longer counted, and
+// neither are the earlier failures of this e-mail from this IP.
+func (a *Attempt) Succeeded(ctx context.Context) error {
+	a.settled = true
+	if err := a.l.log.ForgetAttempts(ctx, a.ids); err != nil {
+		return fmt.Errorf("auth: sign-in limits: %w", err)
+	}
+	if err := a.l.log.ForgetFailures(ctx, limitKey(limitPair, a.email, a.ip)); err != nil {
 		return fmt.Errorf("auth: sign-in limits: %w", err)
 	}
 	return nil
 }
 
-// Succeed clears the failures of this e-mail from this IP.
-func (l *LoginLimits) Succeed(ctx context.Context, email, ip string) error {
-	if err := l.log.ForgetFailures(ctx, limitKey(limitPair, email, ip)); err != nil {
-		return fmt.Errorf("auth: sign-in limits: %w", err)
+// Release withdraws an attempt that was not settled (nothing was checked,
+// or the check neither failed nor completed a sign-in); it reports whether
+// it did.
+func (a *Attempt) Release(ctx context.Context) (bool, error) {
+	if a == nil || a.settled {
+		return false, nil
 	}
-	return nil
+	a.settled = true
+	if err := a.l.log.ForgetAttempts(context.WithoutCancel(ctx), a.ids); err != nil {
+		return false, fmt.Errorf("auth: sign-in limits: %w", err)
+	}
+	return true, nil
 }

@@ -106,4 +106,7 @@ var (
 	// ErrEnrolmentRequired refuses an enrol-only session anything but
 	// enrolling (and signing out).
 	ErrEnrolmentRequired = errors.New("two-factor enrolment required")
+	// ErrPasswordChangeRequired refuses a user whose password an
+	// administrator set anything but changing it.
+	ErrPasswordChangeRequired = errors.New("password change required")
 )

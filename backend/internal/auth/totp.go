@@ -215,10 +215,22 @@ func NewRecoveryCodes(n int) []string {
 	return out
 }
 
-// HashRecoveryCode is the stored form of a code. The codes carry 80 random
-// bits, so a fast hash suffices: nobody can guess their way back.
+// HashRecoveryCode is the SHA-256 of a code as typed (spaces and case do
+// not matter). What is stored is this wrapped in a salted argon2id hash
+// (Hasher.Hash), so a copy of the database gives no fast way to test
+// codes; earlier versions stored it bare, and those rows are wrapped in
+// place (store.UpgradeRecoveryCodes).
 func HashRecoveryCode(code string) string {
 	c := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(code), " ", ""))
 	sum := sha256.Sum256([]byte(c))
 	return hex.EncodeToString(sum[:])
+}
+
+// IsLegacyRecoveryHash reports a recovery code stored by an earlier
+// version: the bare SHA-256 (HashRecoveryCode) rather than a PHC string.
+func IsLegacyRecoveryHash(stored string) bool { return !strings.HasPrefix(stored, "$") }
+
+// SameLegacyRecoveryHash compares a legacy stored hash in constant time.
+func SameLegacyRecoveryHash(stored, code string) bool {
+	return subtle.ConstantTimeCompare([]byte(stored), []byte(HashRecoveryCode(code))) == 1
 }

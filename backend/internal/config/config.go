@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"os"
 	"path/filepath"
@@ -25,6 +26,34 @@ const (
 
 // MinSecretBytes is the shortest JWT secret accepted.
 const MinSecretBytes = 32
+
+// MinSecretEntropyBits is the least estimated entropy production accepts in
+// the JWT secret: 32 x "a" is 32 bytes long but guessable at once.
+const MinSecretEntropyBits = 96
+
+// secretEntropyBits estimates a secret's entropy from how its bytes are
+// distributed: the length times the Shannon entropy of its byte
+// frequencies. It cannot prove a secret random, but it rates repeated or
+// near-constant strings near zero, while 16 random bytes in hex (about
+// 115 bits by this measure) or any longer random string pass easily.
+func secretEntropyBits(secret []byte) float64 {
+	if len(secret) == 0 {
+		return 0
+	}
+	var counts [256]int
+	for _, b := range secret {
+		counts[b]++
+	}
+	n := float64(len(secret))
+	perByte := 0.0
+	for _, c := range counts {
+		if c > 0 {
+			p := float64(c) / n
+			perByte -= p * math.Log2(p)
+		}
+	}
+	return perByte * n
+}
 
 // Config is every setting of a qualtrack process.
 type Config struct {
@@ -225,6 +254,8 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.Production() {
 		if len(c.JWTSecret) == 0 {
 			bad("QUALTRACK_JWT_SECRET", "is required in production (at least %d bytes; or QUALTRACK_JWT_SECRET_FILE)", MinSecretBytes)
+		} else if bits := secretEntropyBits(c.JWTSecret); bits < MinSecretEntropyBits {
+			bad("QUALTRACK_JWT_SECRET", "is too easy to guess (about %.0f bits; at least %d are needed): use random bytes, e.g. `openssl rand -base64 32`", bits, MinSecretEntropyBits)
 		}
 		if c.Demo {
 			bad("QUALTRACK_DEMO", "demo data is never seeded in production")

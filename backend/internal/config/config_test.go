@@ -57,7 +57,7 @@ func TestProductionNeedsSecretAndRefusesDemo(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "QUALTRACK_JWT_SECRET") {
 		t.Fatalf("production without secret: %v", err)
 	}
-	secret := strings.Repeat("s", 32)
+	secret := "k7Rq2vX9mW4tZ8pL3nB6cF1hJ5sD0gYa"
 	_, err = Load(env(map[string]string{"QUALTRACK_ENV": "production", "QUALTRACK_JWT_SECRET": secret}))
 	if err == nil || !strings.Contains(err.Error(), "QUALTRACK_ENCRYPTION_KEY: is required in production") ||
 		!strings.Contains(err.Error(), "QUALTRACK_BASE_URL: is required in production") {

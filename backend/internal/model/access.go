@@ -31,7 +31,7 @@ type TOTPRecoveryCode struct {
 	ID        int64      `gorm:"primaryKey" json:"id"`
 	CreatedAt time.Time  `json:"created_at"`
 	UserID    int64      `json:"user_id"`
-	CodeHash  string     `gorm:"size:64" json:"-"`
+	CodeHash  string     `gorm:"size:255" json:"-"`
 	UsedAt    *time.Time `json:"used_at"`
 }
 

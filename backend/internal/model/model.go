@@ -86,13 +86,17 @@ type User struct {
 	// server's answer.
 	EmailRefusedAt *time.Time `json:"email_refused_at"`
 	EmailRefusal   string     `gorm:"size:300" json:"email_refusal"`
-	Version        int64      `json:"version"`
+	// MustChangePassword: the password was generated or set by an
+	// administrator; the user's sessions may only change it.
+	MustChangePassword bool  `json:"must_change_password"`
+	Version            int64 `json:"version"`
 }
 
 // Manufacturer is a contract-manufacturer company.
 type Manufacturer struct {
 	Base
 	Name       string     `gorm:"size:200" json:"name"`
+	NameKey    string     `gorm:"size:200" json:"-"` // qualification.NameKey(Name): unique
 	LegalName  string     `gorm:"size:300" json:"legal_name"`
 	Country    string     `gorm:"size:2" json:"country"`
 	Website    string     `gorm:"size:500" json:"website"`

@@ -50,6 +50,7 @@ func NormalizeSite(s *model.Site) error {
 	}
 	s.Name = strings.TrimSpace(s.Name)
 	requiredText(p, "name", s.Name, maxNameLength, "Enter the site's name.")
+	checkNameCharacters(p, "name", s.Name)
 	s.Address = strings.TrimSpace(s.Address)
 	optionalText(p, "address", s.Address, maxAddressLength)
 	s.City = strings.TrimSpace(s.City)
@@ -126,8 +127,11 @@ func NormalizeManufacturer(m *model.Manufacturer) error {
 	p := Problems{}
 	m.Name = strings.Join(strings.Fields(m.Name), " ")
 	requiredText(p, "name", m.Name, maxNameLength, "Enter the manufacturer's name.")
+	checkNameCharacters(p, "name", m.Name)
+	m.NameKey = model.NameKey(m.Name)
 	m.LegalName = strings.TrimSpace(m.LegalName)
 	optionalText(p, "legal_name", m.LegalName, maxLegalNameLength)
+	checkNameCharacters(p, "legal_name", m.LegalName)
 	if m.Country = strings.TrimSpace(m.Country); m.Country != "" {
 		if code, ok := CountryCode(m.Country); ok {
 			m.Country = code

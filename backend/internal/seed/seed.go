@@ -40,7 +40,11 @@ func FirstAdmin(ctx context.Context, st *store.Store, h *auth.Hasher, email, pas
 	if err != nil || n > 0 {
 		return false, err
 	}
-	if why := auth.CheckPasswordPolicy(password); why != "" {
+	// The operator's bootstrap credential for a role mailbox (often
+	// admin@...): the common-password and length rules apply, not the rule
+	// against the user's own name, which would refuse every "admin ..." phrase
+	// in existing deployment files.
+	if why := auth.CheckPasswordPolicy(password, "", ""); why != "" {
 		return false, fmt.Errorf("QUALTRACK_ADMIN_PASSWORD: %s", why)
 	}
 	hash, err := h.Hash(ctx, password)

@@ -60,6 +60,20 @@ func (s *Store) RevokeCalendarToken(ctx context.Context, userID int64, actor aud
 	return had, err
 }
 
+// revokeCalendarToken deletes the user's calendar token within tx, and
+// records that when there was one.
+func (s *Store) revokeCalendarToken(tx *gorm.DB, userID int64, actor audit.Actor) error {
+	res := tx.Where("user_id = ?", userID).Delete(&model.CalendarToken{})
+	if res.Error != nil {
+		return translate(res.Error, "revoke calendar token")
+	}
+	if res.RowsAffected == 0 {
+		return nil
+	}
+	_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionUserCalendarTokenRevoke, EntityType: audit.EntityUser, EntityID: userID})
+	return err
+}
+
 // UserByCalendarToken returns the user whose calendar token has SHA-256
 // hash, and notes that the feed was read. ErrNotFound when none.
 func (s *Store) UserByCalendarToken(ctx context.Context, hash string) (model.User, error) {

@@ -26,14 +26,15 @@ func (s *Store) RecentFailures(ctx context.Context, key string, since time.Time,
 	return out, nil
 }
 
-// RecordFailures records a failed sign-in under each key and deletes the
-// failures from before forgetBefore, which no limit counts any more.
-func (s *Store) RecordFailures(ctx context.Context, keys []string, at, forgetBefore time.Time) error {
+// ReserveAttempts records an attempt under each key, deletes the
+// attempts from before forgetBefore, which no limit counts any more, and
+// returns the new rows' ids (auth.FailureLog).
+func (s *Store) ReserveAttempts(ctx context.Context, keys []string, at, forgetBefore time.Time) ([]int64, error) {
 	rows := make([]model.LoginFailure, len(keys))
 	for i, k := range keys {
 		rows[i] = model.LoginFailure{CreatedAt: at.UTC(), KeyHash: k}
 	}
-	// Not s.tx: a failed sign-in changes no record, so it must not make the
+	// Not s.tx: an attempt changes no record, so it must not make the
 	// cached lists and dashboard recompute (that would let a password
 	// guesser keep every instance's caches cold).
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -43,7 +44,22 @@ func (s *Store) RecordFailures(ctx context.Context, keys []string, at, forgetBef
 		return tx.Create(&rows).Error
 	})
 	if err != nil {
-		return fmt.Errorf("store: record sign-in failure: %w", err)
+		return nil, fmt.Errorf("store: reserve a sign-in attempt: %w", err)
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	return ids, nil
+}
+
+// ForgetAttempts deletes the attempts ReserveAttempts returned.
+func (s *Store) ForgetAttempts(ctx context.Context, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if err := s.db.WithContext(ctx).Where("id IN ?", ids).Delete(&model.LoginFailure{}).Error; err != nil {
+		return fmt.Errorf("store: forget sign-in attempts: %w", err)
 	}
 	return nil
 }

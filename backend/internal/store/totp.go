@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"gorm.io/gorm"
 
@@ -66,9 +67,12 @@ func (s *Store) StartTOTPEnrolment(ctx context.Context, userID int64, sealed str
 }
 
 // ConfirmTOTP switches two-factor sign-in on after a code of step proved
-// the user's app works, and replaces the recovery codes with hashes.
-func (s *Store) ConfirmTOTP(ctx context.Context, userID, step int64, codeHashes []string, actor audit.Actor) error {
-	return s.tx(ctx, func(tx *gorm.DB) error {
+// the user's app works, replaces the recovery codes with the given slow
+// hashes, and ends the user's sessions (a session opened before the
+// second factor existed should not outlive it). It returns the user.
+func (s *Store) ConfirmTOTP(ctx context.Context, userID, step int64, codeHashes []string, actor audit.Actor) (model.User, error) {
+	var u model.User
+	err := s.tx(ctx, func(tx *gorm.DB) error {
 		res := tx.Model(&model.UserTOTP{}).Where("user_id = ? AND enabled = ?", userID, false).
 			Updates(map[string]any{"enabled": true, "last_step": step, "updated_at": s.Now()})
 		if res.Error != nil {
@@ -85,9 +89,25 @@ func (s *Store) ConfirmTOTP(ctx context.Context, userID, step int64, codeHashes 
 				return translate(err, "store recovery code")
 			}
 		}
+		if err := endSessions(tx, userID); err != nil {
+			return err
+		}
+		if err := tx.Take(&u, userID).Error; err != nil {
+			return translate(err, "confirm totp")
+		}
 		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionTotpConfirm, EntityType: audit.EntityUser, EntityID: userID})
 		return err
 	})
+	return u, err
+}
+
+// endSessions moves the user's token version on, so every token issued
+// before ends.
+func endSessions(tx *gorm.DB, userID int64) error {
+	if err := tx.Model(&model.User{}).Where("id = ?", userID).Update("token_version", gorm.Expr("token_version + 1")).Error; err != nil {
+		return translate(err, "end sessions")
+	}
+	return nil
 }
 
 // UseTOTPStep records that a code of step was accepted; false when a code
@@ -103,12 +123,29 @@ func (s *Store) UseTOTPStep(ctx context.Context, userID, step int64) (bool, erro
 	return res.RowsAffected == 1, nil
 }
 
-// UseRecoveryCode spends one unused recovery code; false when there is
-// none with that hash.
-func (s *Store) UseRecoveryCode(ctx context.Context, userID int64, hash string, actor audit.Actor) (bool, error) {
+// RecoveryCode is one unused recovery code's stored hash.
+type RecoveryCode struct {
+	ID       int64
+	CodeHash string
+}
+
+// UnusedRecoveryCodes returns the user's unused recovery codes.
+func (s *Store) UnusedRecoveryCodes(ctx context.Context, userID int64) ([]RecoveryCode, error) {
+	var out []RecoveryCode
+	err := s.db.WithContext(ctx).Model(&model.TOTPRecoveryCode{}).Select("id, code_hash").
+		Where("user_id = ? AND used_at IS NULL", userID).Order("id").Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: recovery codes: %w", err)
+	}
+	return out, nil
+}
+
+// SpendRecoveryCode marks the user's recovery code id used; false when it
+// was used already (two concurrent uses spend it once).
+func (s *Store) SpendRecoveryCode(ctx context.Context, userID, id int64, actor audit.Actor) (bool, error) {
 	used := false
 	err := s.tx(ctx, func(tx *gorm.DB) error {
-		res := tx.Model(&model.TOTPRecoveryCode{}).Where("user_id = ? AND code_hash = ? AND used_at IS NULL", userID, hash).
+		res := tx.Model(&model.TOTPRecoveryCode{}).Where("id = ? AND user_id = ? AND used_at IS NULL", id, userID).
 			Update("used_at", s.Now())
 		if res.Error != nil {
 			return translate(res.Error, "use recovery code")
@@ -122,9 +159,35 @@ func (s *Store) UseRecoveryCode(ctx context.Context, userID int64, hash string, 
 	return used, err
 }
 
+// UpgradeRecoveryCodes rehashes recovery codes stored by earlier versions
+// (a bare SHA-256) with slow, which wraps that SHA-256 in a salted slow
+// hash; it returns how many it upgraded. Codes are verified by the same
+// wrapping, so an upgraded code keeps working.
+func (s *Store) UpgradeRecoveryCodes(ctx context.Context, slow func(string) (string, error)) (int, error) {
+	var legacy []RecoveryCode
+	err := s.db.WithContext(ctx).Model(&model.TOTPRecoveryCode{}).Select("id, code_hash").
+		Where("code_hash NOT LIKE ?", "$%").Scan(&legacy).Error
+	if err != nil {
+		return 0, fmt.Errorf("store: legacy recovery codes: %w", err)
+	}
+	for _, rc := range legacy {
+		h, err := slow(rc.CodeHash)
+		if err != nil {
+			return 0, err
+		}
+		// Conditional on the old hash: another instance may have done it.
+		err = s.db.WithContext(ctx).Model(&model.TOTPRecoveryCode{}).Where("id = ? AND code_hash = ?", rc.ID, rc.CodeHash).
+			Update("code_hash", h).Error
+		if err != nil {
+			return 0, fmt.Errorf("store: upgrade recovery code: %w", err)
+		}
+	}
+	return len(legacy), nil
+}
+
 // DisableTOTP turns two-factor sign-in off and forgets the secret and the
 // recovery codes; action is totp.disable (the user) or totp.reset (an
-// admin). A reset ends the user's sessions.
+// admin). Either ends the user's sessions.
 func (s *Store) DisableTOTP(ctx context.Context, userID int64, action audit.Action, actor audit.Actor) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
 		var u model.User
@@ -137,10 +200,8 @@ func (s *Store) DisableTOTP(ctx context.Context, userID int64, action audit.Acti
 		if err := tx.Where("user_id = ?", userID).Delete(&model.UserTOTP{}).Error; err != nil {
 			return translate(err, "disable totp")
 		}
-		if action == audit.ActionTotpReset {
-			if err := tx.Model(&model.User{}).Where("id = ?", userID).Update("token_version", gorm.Expr("token_version + 1")).Error; err != nil {
-				return translate(err, "disable totp")
-			}
+		if err := endSessions(tx, userID); err != nil {
+			return err
 		}
 		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityUser, EntityID: userID})
 		return err
@@ -183,10 +244,27 @@ func (s *Store) SetSecuritySettings(ctx context.Context, v SecuritySettings, act
 	if err != nil {
 		return err
 	}
+	var newly []model.Role
+	for _, r := range v.RequireTOTPFor {
+		if !slices.Contains(before.RequireTOTPFor, r) {
+			newly = append(newly, r)
+		}
+	}
 	return s.tx(ctx, func(tx *gorm.DB) error {
 		row := settingRow{Key: securitySetting, Value: string(b), UpdatedAt: s.Now()}
 		if err := tx.Save(&row).Error; err != nil {
 			return translate(err, "save security settings")
+		}
+		if len(newly) > 0 {
+			// Sessions of users who must now enrol were opened without a
+			// second factor: they end, and the next sign-in gives an
+			// enrol-only session.
+			enrolled := tx.Model(&model.UserTOTP{}).Select("user_id").Where("enabled = ?", true)
+			err := tx.Model(&model.User{}).Where("role IN ? AND id NOT IN (?)", newly, enrolled).
+				Update("token_version", gorm.Expr("token_version + 1")).Error
+			if err != nil {
+				return translate(err, "end sessions of users who must enrol")
+			}
 		}
 		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionSettingsSecurity, EntityType: audit.EntitySettings, EntityID: 0,
 			Changes: map[string][2]any{"require_totp_for": {before.RequireTOTPFor, v.RequireTOTPFor}}})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 )
 
 // UserSorts are the sort fields of the users list.
@@ -124,6 +125,11 @@ func (s *Store) UpdateUserWithScope(ctx context.Context, id, version int64, scop
 			// A new address has not been refused yet.
 			u.EmailRefusedAt, u.EmailRefusal = nil, ""
 		}
+		if before.Role == model.RoleAdmin && before.Active && (u.Role != model.RoleAdmin || !u.Active) {
+			if err := keepAnActiveAdmin(tx, u.ID); err != nil {
+				return err
+			}
+		}
 		scopeChanged := false
 		if scope != nil {
 			if err := checkScope(tx, *scope); err != nil {
@@ -137,6 +143,13 @@ func (s *Store) UpdateUserWithScope(ctx context.Context, id, version int64, scop
 		if scopeChanged || u.Role != before.Role || u.Active != before.Active || u.PasswordHash != before.PasswordHash ||
 			!sameTime(u.AccessExpiresAt, before.AccessExpiresAt) {
 			u.TokenVersion = before.TokenVersion + 1
+		}
+		if u.PasswordHash != before.PasswordHash {
+			// A reset password means the account may be in the wrong
+			// hands: the calendar feed URL stops working too.
+			if err := s.revokeCalendarToken(tx, u.ID, actor); err != nil {
+				return err
+			}
 		}
 		u.Version = version + 1
 		if err := saveVersioned(tx, &u, id, version); err != nil {
@@ -155,7 +168,9 @@ func (s *Store) UpdateUserWithScope(ctx context.Context, id, version int64, scop
 	return u, err
 }
 
-// EndSessions ends every session of the user (sign-out, password change).
+// EndSessions ends every session of the user (sign-out everywhere, an
+// admin's "end sessions") and revokes their calendar feed URL, which is a
+// session of its own.
 func (s *Store) EndSessions(ctx context.Context, id int64, actor audit.Actor, action audit.Action) error {
 	return s.tx(ctx, func(tx *gorm.DB) error {
 		res := tx.Model(&model.User{}).Where("id = ?", id).Update("token_version", gorm.Expr("token_version + 1"))
@@ -164,6 +179,9 @@ func (s *Store) EndSessions(ctx context.Context, id int64, actor audit.Actor, ac
 		}
 		if res.RowsAffected == 0 {
 			return ErrNotFound
+		}
+		if err := s.revokeCalendarToken(tx, id, actor); err != nil {
+			return err
 		}
 		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityUser, EntityID: id})
 		return err
@@ -182,7 +200,9 @@ func (s *Store) RecordLogin(ctx context.Context, u model.User, actor audit.Actor
 	})
 }
 
-// ChangePassword stores a new hash and ends every other session.
+// ChangePassword stores a new hash, ends every other session and revokes
+// the calendar feed URL (a password change is what a user does when they
+// think their account was exposed).
 func (s *Store) ChangePassword(ctx context.Context, id int64, hash string, actor audit.Actor) (model.User, error) {
 	var u model.User
 	err := s.tx(ctx, func(tx *gorm.DB) error {
@@ -190,10 +210,14 @@ func (s *Store) ChangePassword(ctx context.Context, id int64, hash string, actor
 			return translate(err, "change password")
 		}
 		u.PasswordHash = hash
+		u.MustChangePassword = false
 		u.TokenVersion++
 		u.Version++
-		if err := tx.Model(&u).Select("password_hash", "token_version", "version", "updated_at").Updates(&u).Error; err != nil {
+		if err := tx.Model(&u).Select("password_hash", "must_change_password", "token_version", "version", "updated_at").Updates(&u).Error; err != nil {
 			return translate(err, "change password")
+		}
+		if err := s.revokeCalendarToken(tx, u.ID, actor); err != nil {
+			return err
 		}
 		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionAuthPasswordChange, EntityType: audit.EntityUser, EntityID: u.ID})
 		return err
@@ -208,9 +232,23 @@ func sameTime(a, b *time.Time) bool {
 	return a.Equal(*b)
 }
 
-// CountActiveAdmins counts admins who can sign in.
-func (s *Store) CountActiveAdmins(ctx context.Context) (int64, error) {
-	var n int64
-	err := s.db.WithContext(ctx).Model(&model.User{}).Where("role = ? AND active = ?", model.RoleAdmin, true).Count(&n).Error
-	return n, translate(err, "count admins")
+// errLastAdmin refuses to demote or disable the last active admin.
+var errLastAdmin = qualification.Problems{"role": "This is the last active admin; make another user admin first."}.Err("The user cannot be saved.")
+
+// keepAnActiveAdmin refuses (422) when no active admin but userID would be
+// left. On PostgreSQL it locks the other active admins' rows, so two
+// demotions at the same time are decided one after the other: the second
+// sees the first's result (read committed re-checks a locked row) and is
+// refused; SQLite serialises write transactions anyway.
+func keepAnActiveAdmin(tx *gorm.DB, userID int64) error {
+	var others []int64
+	err := lockRows(tx.Model(&model.User{}), "UPDATE").Where("role = ? AND active = ? AND id <> ?", model.RoleAdmin, true, userID).
+		Pluck("id", &others).Error
+	if err != nil {
+		return translate(err, "count admins")
+	}
+	if len(others) == 0 {
+		return errLastAdmin
+	}
+	return nil
 }

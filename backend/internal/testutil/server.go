@@ -70,6 +70,22 @@ func NewServer(t testing.TB, adjust func(*config.Config)) *Server {
 	return s
 }
 
+// Restart builds a second application over s's database and clock and runs
+// the start-up step that rewrites stored data (the recovery-code
+// upgrade), as a restarted serve would; users and tokens carry over.
+func Restart(t testing.TB, s *Server) *Server {
+	t.Helper()
+	a, err := app.New(s.Config, s.DB.DB, app.Options{Now: s.Clock.Now, Hasher: auth.NewTestHasher()})
+	Fatal(t, err, "app.New")
+	Fatal(t, a.UpgradeRecoveryCodes(context.Background()), "upgrade recovery codes")
+	srv, err := a.HTTP(nil)
+	Fatal(t, err, "api.New")
+	h, err := srv.Handler()
+	Fatal(t, err, "handler")
+	return &Server{T: t, DB: s.DB, Clock: s.Clock, App: a, API: srv, Handler: h, Store: a.Store, Config: s.Config,
+		Users: s.Users, Tokens: s.Tokens}
+}
+
 // CreateUser adds an active user with Password.
 func (s *Server) CreateUser(email string, role model.Role) model.User {
 	s.T.Helper()

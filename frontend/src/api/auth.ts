@@ -2,8 +2,12 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiRequest, isApiError } from './client';
 import type { ChangePasswordRequest, LoginRequest, LoginResponse, Me, Role, SecuritySettings } from './types';
 
+/**
+ * The web app asks for a cookie session (`session: 'cookie'`): the server then
+ * sets only the HttpOnly cookie and sends no bearer token, which script could read.
+ */
 export function login(credentials: LoginRequest): Promise<LoginAnswer> {
-  return apiRequest<LoginAnswer>('/auth/login', { method: 'POST', body: credentials });
+  return apiRequest<LoginAnswer>('/auth/login', { method: 'POST', body: { ...credentials, session: 'cookie' } });
 }
 
 export function logout(): Promise<void> {
@@ -50,13 +54,13 @@ export function isReadOnly(role: Role): boolean {
 export type LoginAnswer = LoginResponse;
 
 export function loginTotp(body: { challenge: string; code?: string; recovery_code?: string }): Promise<LoginAnswer> {
-  return apiRequest<LoginAnswer>('/auth/login/totp', { method: 'POST', body });
+  return apiRequest<LoginAnswer>('/auth/login/totp', { method: 'POST', body: { ...body, session: 'cookie' } });
 }
 
 export const totpApi = {
-  enrol: () => apiRequest<{ secret: string; otpauth_url: string; qr_svg: string }>('/me/totp/enrol', { method: 'POST' }),
+  enrol: (password: string) => apiRequest<{ secret: string; otpauth_url: string; qr_svg: string }>('/me/totp/enrol', { method: 'POST', body: { password } }),
   confirm: (code: string) => apiRequest<{ recovery_codes: string[]; token?: string }>('/me/totp/confirm', { method: 'POST', body: { code } }),
-  disable: (password: string, code: string) => apiRequest<void>('/me/totp', { method: 'DELETE', body: { password, code } }),
+  disable: (password: string, code: string) => apiRequest<{ token?: string }>('/me/totp', { method: 'DELETE', body: { password, code } }),
 };
 
 export const securitySettingsQueryKey = ['settings', 'security'] as const;

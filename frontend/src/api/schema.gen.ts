@@ -47,9 +47,15 @@ export interface paths {
         put?: never;
         /**
          * Sign in with e-mail and password; returns a token and sets the session cookie.
-         * @description Failed attempts are limited per e-mail and per client address; past
-         *     the limit the answer is 429 with `Retry-After`. Every attempt is
-         *     recorded in the audit trail.
+         * @description Failed attempts are limited per e-mail and per client address; each
+         *     attempt is counted before the password is checked, so parallel
+         *     requests cannot exceed the limits. Past a limit the answer is 429
+         *     with `Retry-After`. Every attempt is recorded in the audit trail (an
+         *     e-mail that names no account only by its SHA-256).
+         *
+         *     `session: cookie` (what the web app sends) starts a cookie session
+         *     only: the answer has no `token`. API clients leave it out (or send
+         *     `token`) and get the bearer token as well as the cookie.
          */
         post: operations["login"];
         delete?: never;
@@ -71,6 +77,7 @@ export interface paths {
          * Sign out, ending every session of the user, and clear the cookie.
          * @description Sessions carry the user's token version; signing out moves it on, so
          *     every token and cookie of this user (on every device) stops working.
+         *     The calendar feed URL is revoked too.
          */
         post: operations["logout"];
         delete?: never;
@@ -112,9 +119,14 @@ export interface paths {
         put?: never;
         /**
          * Change the signed-in user's password, ending their other sessions.
-         * @description Every other session of the user ends. When the request came with the
-         *     session cookie, a fresh cookie is set so this browser stays signed in;
-         *     a bearer client must sign in again.
+         * @description Every other session of the user ends and the calendar feed URL is
+         *     revoked. When the request came with the session cookie, a fresh
+         *     cookie is set so this browser stays signed in; a bearer client must
+         *     sign in again. A wrong current password counts towards the sign-in
+         *     limits (429 past them) and is audited (`auth.password_change_failed`).
+         *     This is the one route (with `/auth/me` and `/auth/logout`) open to a
+         *     user whose password an administrator set (`must_change_password`);
+         *     changing it clears that.
          */
         post: operations["changePassword"];
         delete?: never;
@@ -1283,9 +1295,12 @@ export interface paths {
         put?: never;
         /**
          * Start two-factor enrolment; returns a new secret, its otpauth URL and a QR code (SVG).
-         * @description The secret takes effect only once confirmed with a code. It is stored
-         *     encrypted (AES-GCM, key derived from the session secret). Allowed for a
-         *     session that must enrol first. 409 when two-factor sign-in is already on.
+         * @description Takes the user's password (a wrong one is 422 `fields.password`,
+         *     counts towards the sign-in limits and is audited as
+         *     `totp.enrol_failed`). The secret takes effect only once confirmed with
+         *     a code. It is stored encrypted (AES-GCM, key derived from the session
+         *     secret). Allowed for a session that must enrol first. 409 when
+         *     two-factor sign-in is already on.
          */
         post: operations["enrolTOTP"];
         delete?: never;
@@ -1305,9 +1320,10 @@ export interface paths {
         put?: never;
         /**
          * Switch two-factor sign-in on with a first code; returns 10 recovery codes, shown once.
-         * @description Recovery codes are stored as SHA-256 hashes and each works once. A
-         *     session that could only enrol gets a full session (`token` and a new
-         *     cookie).
+         * @description Recovery codes are stored each under its own salt with argon2id and
+         *     each works once. Every session of the user ends: a cookie session
+         *     gets a new cookie, a bearer session a new `token` in the answer.
+         *     Wrong codes count towards the sign-in limits.
          */
         post: operations["confirmTOTP"];
         delete?: never;
@@ -1328,7 +1344,11 @@ export interface paths {
         post?: never;
         /**
          * Turn two-factor sign-in off (password and a current code required).
-         * @description 409 when the administrator requires two-factor sign-in for the user's role.
+         * @description 409 when the administrator requires two-factor sign-in for the
+         *     user's role. A wrong password or code counts towards the sign-in
+         *     limits and is audited (`totp.disable_failed`). Every session of the
+         *     user ends: a cookie session gets a new cookie, a bearer session a
+         *     new `token` in the answer.
          */
         delete: operations["disableTOTP"];
         options?: never;
@@ -1370,8 +1390,10 @@ export interface paths {
          * @description A user of such a role who has not enrolled gets, at sign-in,
          *     `totp_enrolment_required: true` and a session that may only call
          *     `/auth/me`, `/auth/logout`, `/me/totp/enrol` and `/me/totp/confirm`;
-         *     anything else answers 403 `totp_enrolment_required`. Sessions started
-         *     before the rule changed are not affected until they sign in again.
+         *     anything else answers 403 `totp_enrolment_required`. The sessions of
+         *     users of a newly required role who have not enrolled end (the
+         *     administrator's own included), so none goes on without the second
+         *     factor.
          */
         put: operations["putSecuritySettings"];
         post?: never;
@@ -1516,6 +1538,13 @@ export interface components {
             /** Format: email */
             email: string;
             password: string;
+            /**
+             * @description `cookie` (the web app): only the HttpOnly session cookie, no
+             *     `token` in the answer. Absent or `token` (API clients): the
+             *     bearer token as well.
+             * @enum {string}
+             */
+            session?: "cookie" | "token";
         };
         SessionUser: {
             /** Format: int64 */
@@ -1545,6 +1574,13 @@ export interface components {
              *     route answers 403 `totp_enrolment_required`.
              */
             totp_enrolment_required?: boolean;
+            /**
+             * @description An administrator set the password (or the server generated it):
+             *     until `POST /auth/password` changes it, every route but
+             *     `GET /auth/me`, `POST /auth/logout` and `POST /auth/password`
+             *     answers 403 `password_change_required`.
+             */
+            password_change_required?: boolean;
         };
         Me: components["schemas"]["User"] & {
             /** @description This session may only enrol in two-factor sign-in (see LoginResponse). */
@@ -1552,7 +1588,7 @@ export interface components {
         };
         PasswordChange: {
             current_password: string;
-            /** @description 12 to 256 characters, not only spaces or invisible characters, no control characters, not a common password (the demo password included), different from the current one. */
+            /** @description 12 to 256 characters, not only spaces or invisible characters, no control characters, not a common password (over 30,000 refused, the demo password included), not containing the user's e-mail local part or name, different from the current one. */
             new_password: string;
         };
         User: components["schemas"]["Record"] & {
@@ -1584,6 +1620,8 @@ export interface components {
             scope_manufacturer_ids?: number[] | null;
             /** @description Two-factor sign-in is on. */
             totp_enabled?: boolean;
+            /** @description The password was generated or set by an administrator; the user must change it at their next sign-in (see LoginResponse.password_change_required). */
+            must_change_password?: boolean;
         };
         CreatedUser: components["schemas"]["User"] & {
             /** @description Present only when the request gave no password; shown this once. */
@@ -3043,7 +3081,7 @@ export interface operations {
             /** @description Signed in. */
             200: {
                 headers: {
-                    /** @description `qualtrack_session=<token>; Path=/; HttpOnly; SameSite=Strict` (plus `Secure` over TLS or in production). */
+                    /** @description `qualtrack_session=<token>; Path=/; HttpOnly; SameSite=Strict`; over TLS or in production `__Host-qualtrack_session=<token>; Path=/; Secure; HttpOnly; SameSite=Strict`. */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -3081,7 +3119,7 @@ export interface operations {
             /** @description Signed out. */
             204: {
                 headers: {
-                    /** @description Clears `qualtrack_session` (`Max-Age=0`). */
+                    /** @description Clears the session cookie (`Max-Age=0`). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -3133,7 +3171,7 @@ export interface operations {
             /** @description Changed. */
             204: {
                 headers: {
-                    /** @description A renewed `qualtrack_session` cookie (only for cookie-authenticated requests). */
+                    /** @description A renewed session cookie (only for cookie-authenticated requests). */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -3152,6 +3190,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     listUsers: {
@@ -5485,6 +5524,11 @@ export interface operations {
                     code?: string;
                     /** @example abcd-efgh-ijkl-mnop */
                     recovery_code?: string;
+                    /**
+                     * @description As in `POST /auth/login`.
+                     * @enum {string}
+                     */
+                    session?: "cookie" | "token";
                 };
             };
         };
@@ -5518,7 +5562,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
         responses: {
             /** @description The secret, shown this once. */
             200: {
@@ -5539,6 +5589,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
         };
     };
     confirmTOTP: {
@@ -5577,6 +5629,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
         };
     };
     disableTOTP: {
@@ -5599,11 +5652,16 @@ export interface operations {
         };
         responses: {
             /** @description Off. */
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description The bearer session's new token. */
+                        token?: string;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -5611,6 +5669,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
         };
     };
     resetUserTOTP: {

@@ -94,7 +94,7 @@ export function AppLayout() {
   });
 
   // A session that may only enrol in two-factor sign-in has nowhere else to go.
-  const enrolling = user.totp_enrolment_required;
+  const enrolling = user.totp_enrolment_required || user.must_change_password === true;
   const sections = enrolling ? [] : navFor(user.role);
   const current = activeLink(
     pathname,

@@ -7,6 +7,7 @@ import { FullPageLoader, FullPageMessage } from './FullPageMessage';
 import { signInPath } from './redirect';
 
 const SECURITY_PATH = '/profile/security';
+const PASSWORD_PATH = '/account/password';
 
 /** Renders its children for a signed-in user; sends everyone else to /sign-in?next=… */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -26,7 +27,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   // A role that must use two-factor sign-in gets a session that can only
   // enrol; every other screen would answer 403, so keep the user on enrolment.
-  if (me.data.totp_enrolment_required && location.pathname !== SECURITY_PATH) {
+  // A password an administrator set must be replaced first; the server
+  // refuses everything else until then.
+  if (me.data.must_change_password && location.pathname !== PASSWORD_PATH) {
+    return <Navigate to={PASSWORD_PATH} replace />;
+  }
+  if (!me.data.must_change_password && me.data.totp_enrolment_required && location.pathname !== SECURITY_PATH) {
     return <Navigate to={SECURITY_PATH} replace />;
   }
   return <CurrentUserProvider value={me.data}>{children}</CurrentUserProvider>;

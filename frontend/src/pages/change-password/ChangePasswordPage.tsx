@@ -3,12 +3,14 @@ import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { changePassword, isApiError, meQueryKey, type ChangePasswordRequest } from '../../api';
+import { useCurrentUser } from '../../components/CurrentUser';
 import { PageHeader } from '../../components/PageHeader';
 
 type Field = keyof ChangePasswordRequest;
 
 export default function ChangePasswordPage() {
   const queryClient = useQueryClient();
+  const me = useCurrentUser();
   const [form, setForm] = useState<ChangePasswordRequest>({ current_password: '', new_password: '' });
   const [missing, setMissing] = useState<Partial<Record<Field, string>>>({});
 
@@ -51,6 +53,11 @@ export default function ChangePasswordPage() {
       <Paper withBorder p="lg" maw={480}>
         <form onSubmit={onSubmit} noValidate aria-label="Change password">
           <Stack gap="md">
+            {me.must_change_password && !save.isSuccess && (
+              <Alert color="blue" variant="light" title="Choose your own password to continue">
+                An administrator set the password you signed in with. Replace it with one only you know; then every screen opens.
+              </Alert>
+            )}
             {save.isSuccess && (
               <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} role="status">
                 Your password was changed. Use the new one the next time you sign in.

@@ -37,7 +37,8 @@ export default function SecurityPage() {
 function Enrol({ onEnabled }: { onEnabled: () => void }) {
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
-  const enrol = useMutation({ mutationFn: totpApi.enrol });
+  const [password, setPassword] = useState('');
+  const enrol = useMutation({ mutationFn: () => totpApi.enrol(password) });
   const confirm = useMutation({
     mutationFn: () => totpApi.confirm(code.trim()),
     onSuccess: async () => {
@@ -49,6 +50,7 @@ function Enrol({ onEnabled }: { onEnabled: () => void }) {
   const secret = enrol.data;
   const codes = confirm.data?.recovery_codes;
   const err = serverErrors(confirm.error, ['code']);
+  const enrolErr = serverErrors(enrol.error, ['password']);
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
@@ -68,19 +70,40 @@ function Enrol({ onEnabled }: { onEnabled: () => void }) {
           </List>
         </Stack>
       ) : !secret ? (
-        <Stack gap="sm">
-          <Text size="sm">After your password, sign-in will ask for a code from an authenticator app on your phone.</Text>
-          {isApiError(enrol.error, 409) ? (
-            <Alert color="blue" variant="light">
-              Two-factor sign-in is already on for your account.
-            </Alert>
-          ) : (
-            <FormError error={enrol.error} />
-          )}
-          <Button w="fit-content" onClick={() => enrol.mutate()} loading={enrol.isPending}>
-            Set up two-factor sign-in
-          </Button>
-        </Stack>
+        <form
+          aria-label="Set up two-factor sign-in"
+          onSubmit={(e) => {
+            e.preventDefault();
+            enrol.mutate();
+          }}
+        >
+          <Stack gap="sm">
+            <Text size="sm">
+              After your password, sign-in will ask for a code from an authenticator app on your phone. Confirm with your password to start; your other
+              sessions end once it is on.
+            </Text>
+            {isApiError(enrol.error, 409) ? (
+              <Alert color="blue" variant="light">
+                Two-factor sign-in is already on for your account.
+              </Alert>
+            ) : (
+              <FormError error={enrol.error} shownFields={['password']} />
+            )}
+            <Group align="flex-end">
+              <PasswordInput
+                label="Your password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={enrolErr.field('password')}
+                w={260}
+              />
+              <Button type="submit" loading={enrol.isPending}>
+                Set up two-factor sign-in
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       ) : (
         <form
           aria-label="Confirm two-factor sign-in"

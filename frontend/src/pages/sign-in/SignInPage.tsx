@@ -55,7 +55,8 @@ export default function SignInPage() {
           'Signed in, but the browser did not keep the session cookie. Use the address your administrator gave you (https in production).',
         );
       }
-      await navigate(answer.totp_enrolment_required ? '/profile/security' : next, { replace: true });
+      const first = answer.password_change_required ? '/account/password' : answer.totp_enrolment_required ? '/profile/security' : next;
+      await navigate(first, { replace: true });
     },
     onError: (error) => {
       if (isApiError(error, 429) && error.retryAfter !== null) {
