@@ -97,7 +97,7 @@ describe('administration', () => {
     const site = (m, code) => api.post('/sites', { manufacturer_id: m.id, code, name: `${m.name} plant`, city: 'Penang', country: m.country, processes: [], risk_tier: 'medium', notes: '' });
     await site(inScope, 'SB-PEN1');
     await site(outside, 'HH-MTY1');
-    const scoped = { email: 'sally.scoped@example.com', name: 'Sally Scoped', role: 'auditor', password: 'auditor-e2e-passphrase-scope' };
+    const scoped = { email: 'sally.scoped@example.com', name: 'Sally Scoped', role: 'auditor', password: 'reviewer-e2e-passphrase-scope' };
     await createUser(browser, server, scoped);
 
     await withPage(browser, server, 'auditor scope', async (page) => {

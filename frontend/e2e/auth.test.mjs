@@ -98,7 +98,7 @@ describe('sign-in and the shell', () => {
   });
 
   it('shows an auditor a read-only shell without admin or import screens', async () => {
-    const auditor = { email: 'auditor@example.com', name: 'Ines Ortega', role: 'auditor', password: 'auditor-e2e-passphrase-7' };
+    const auditor = { email: 'auditor@example.com', name: 'Ines Ortega', role: 'auditor', password: 'reviewer-e2e-passphrase-7' };
     await createUser(browser, server, auditor);
     await withPage(browser, server, 'auditor shell', async (page) => {
       await signIn(page, auditor.email, auditor.password);

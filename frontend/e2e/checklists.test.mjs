@@ -8,8 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import { createUser, launchBrowser, screenshot, signIn, startServer, withPage } from './harness.mjs';
 import { apiClient, day } from './seed.mjs';
 
-const procurement = { email: 'tina@example.com', name: 'Tina Tablet', role: 'procurement', password: 'procurement-e2e-passphrase-7' };
-const auditor = { email: 'aldo@example.com', name: 'Aldo Auditor', role: 'auditor', password: 'auditor-e2e-passphrase-777' };
+const procurement = { email: 'tina@example.com', name: 'Tina Tablet', role: 'procurement', password: 'buyer-e2e-passphrase-7' };
+const auditor = { email: 'aldo@example.com', name: 'Aldo Auditor', role: 'auditor', password: 'reviewer-e2e-passphrase-777' };
 
 describe('inspection checklists', () => {
   let server;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createUser, launchBrowser, signIn, startServer, withPage } from './harness.mjs';
 
-const manager = { email: 'nina@example.com', name: 'Nina Notified', role: 'manager', password: 'manager-e2e-passphrase-88' };
+const manager = { email: 'nina@example.com', name: 'Nina Notified', role: 'manager', password: 'lead-e2e-passphrase-88' };
 
 describe('notifications and the calendar feed', () => {
   let server;

@@ -8,7 +8,7 @@ import { createUser, launchBrowser, screenshot, signIn, startServer, withPage } 
 import { apiClient, seedRegister } from './seed.mjs';
 import { readWorkbook, writeWorkbook } from './xlsx.mjs';
 
-const manager = { email: 'mara@example.com', name: 'Mara Manager', role: 'manager', password: 'manager-e2e-passphrase-44' };
+const manager = { email: 'mara@example.com', name: 'Mara Manager', role: 'manager', password: 'lead-e2e-passphrase-44' };
 
 describe('reports and imports', () => {
   let server;

@@ -7,9 +7,9 @@ import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createUser, launchBrowser, screenshot, signIn, startServer, withPage } from './harness.mjs';
 
-const user = { email: 'otto@example.com', name: 'Otto Twofactor', role: 'procurement', password: 'procurement-e2e-passphrase-2fa' };
-const leaver = { email: 'lea@example.com', name: 'Lea Leaver', role: 'procurement', password: 'procurement-e2e-passphrase-off' };
-const manager = { email: 'mona@example.com', name: 'Mona Mandatory', role: 'manager', password: 'manager-e2e-passphrase-must' };
+const user = { email: 'otto@example.com', name: 'Otto Twofactor', role: 'procurement', password: 'buyer-e2e-passphrase-2fa' };
+const leaver = { email: 'lea@example.com', name: 'Lea Leaver', role: 'procurement', password: 'buyer-e2e-passphrase-off' };
+const manager = { email: 'mona@example.com', name: 'Mona Mandatory', role: 'manager', password: 'lead-e2e-passphrase-must' };
 
 function base32Decode(s) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

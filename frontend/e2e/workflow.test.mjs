@@ -7,9 +7,9 @@ import { after, before, describe, it } from 'node:test';
 import { createUser, launchBrowser, screenshot, signIn, startServer, withPage } from './harness.mjs';
 import { apiClient, day, seedRegister } from './seed.mjs';
 
-const procurement = { email: 'paula@example.com', name: 'Paula Procurement', role: 'procurement', password: 'procurement-e2e-passphrase-1' };
-const manager = { email: 'manuel@example.com', name: 'Manuel Manager', role: 'manager', password: 'manager-e2e-passphrase-22' };
-const auditor = { email: 'audrey@example.com', name: 'Audrey Auditor', role: 'auditor', password: 'auditor-e2e-passphrase-333' };
+const procurement = { email: 'paula@example.com', name: 'Paula Procurement', role: 'procurement', password: 'buyer-e2e-passphrase-1' };
+const manager = { email: 'manuel@example.com', name: 'Manuel Manager', role: 'manager', password: 'lead-e2e-passphrase-22' };
+const auditor = { email: 'audrey@example.com', name: 'Audrey Auditor', role: 'auditor', password: 'reviewer-e2e-passphrase-333' };
 
 // A 1x1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
