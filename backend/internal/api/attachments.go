@@ -120,6 +120,7 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) HandlerFunc {
 		if err != nil {
 			return err
 		}
+		name = filestore.NameForType(name, contentType)
 		a := model.Attachment{OwnerType: owner, OwnerID: ownerID, FileName: name, ContentType: contentType, UploadedByID: principal(c).ID}
 		row, err := s.st(c).CreateAttachment(ctx, &a, up, actor(c))
 		if err != nil {

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -196,6 +197,7 @@ func TestAttachmentHostileNames(t *testing.T) {
 	owners := attCreateOwners(t, srv)
 	path := owners.path(model.OwnerSite)
 	long := strings.Repeat("n", 1000) + ".pdf"
+	// The bytes are a PDF: a name without ".pdf" is kept with it added.
 
 	tests := []struct {
 		name    string
@@ -203,17 +205,17 @@ func TestAttachmentHostileNames(t *testing.T) {
 		want    string // stored file_name
 		wantASC string // the ASCII fallback in Content-Disposition
 	}{
-		{"unix traversal", attFilePart("../../etc/passwd", "", attPDF), "passwd", "passwd"},
-		{"windows traversal", attFilePart(`..\..\windows\system.ini`, "", attPDF), "system.ini", "system.ini"},
+		{"unix traversal", attFilePart("../../etc/passwd", "", attPDF), "passwd.pdf", "passwd.pdf"},
+		{"windows traversal", attFilePart(`..\..\windows\system.ini`, "", attPDF), "system.ini.pdf", "system.ini.pdf"},
 		{"1000 characters", attFilePart(long, "", attPDF), strings.Repeat("n", 251) + ".pdf", strings.Repeat("n", 251) + ".pdf"},
 		{"unicode", attFilePart("Prüfbericht 检验报告.pdf", "", attPDF), "Prüfbericht 检验报告.pdf", "Pr_fbericht ____.pdf"},
-		{"no extension", attFilePart("Prüfbericht", "", attPDF), "Prüfbericht", "Pr_fbericht"},
+		{"no extension", attFilePart("Prüfbericht", "", attPDF), "Prüfbericht.pdf", "Pr_fbericht.pdf"},
 		{"quotes", attFilePart(`the "final" report.pdf`, "", attPDF), `the "final" report.pdf`, "the _final_ report.pdf"},
-		{"semicolon", attFilePart(`a.pdf; filename=evil.exe`, "", attPDF), "a.pdf; filename=evil.exe", "a.pdf_ filename=evil.exe"},
-		{"header injection", attEncodedFilePart("x.pdf\r\nSet-Cookie: session=evil", attPDF), "x.pdfSet-Cookie: session=evil", "x.pdfSet-Cookie: session=evil"},
+		{"semicolon", attFilePart(`a.pdf; filename=evil.exe`, "", attPDF), "a.pdf; filename=evil.exe.pdf", "a.pdf_ filename=evil.exe.pdf"},
+		{"header injection", attEncodedFilePart("x.pdf\r\nSet-Cookie: session=evil", attPDF), "x.pdfSet-Cookie: session=evil.pdf", "x.pdfSet-Cookie: session=evil.pdf"},
 		{"NUL and newline", attEncodedFilePart("re\x00port\n.pdf", attPDF), "report.pdf", "report.pdf"},
 		{"leading dots", attFilePart("...hidden.pdf", "", attPDF), "hidden.pdf", "hidden.pdf"},
-		{"no name", attFilePart("", "", attPDF), "attachment", "attachment"},
+		{"no name", attFilePart("", "", attPDF), "attachment.pdf", "attachment.pdf"},
 		{"percent", attFilePart("100%25 done.pdf", "", attPDF), "100%25 done.pdf", "100_25 done.pdf"},
 	}
 	for _, tt := range tests {
@@ -277,4 +279,44 @@ func TestAttachmentInlineOnlyForImages(t *testing.T) {
 		})
 	}
 	srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/attachments/"+strconv.FormatInt(png.ID, 10)+"?inline=maybe", nil).Want(http.StatusUnprocessableEntity)
+}
+
+// PDF or image bytes under a name that says otherwise (.html, .js, .svg,
+// .exe) are kept under a name whose extension agrees with the bytes, and
+// every download carries nosniff and a sandbox policy.
+func TestAttachmentNameAgreesWithContent(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t, nil)
+	owners := attCreateOwners(t, srv)
+	path := owners.path(model.OwnerSite)
+	gif := []byte("GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
+	pdf := attPDF
+	for _, tt := range []struct {
+		sent, want string
+		content    []byte
+	}{
+		{"invoice.html", "invoice.html.pdf", pdf},
+		{"run.exe", "run.exe.pdf", pdf},
+		{"logo.svg", "logo.svg.png", attPNG},
+		{"tracker.js", "tracker.js.gif", gif},
+		{"scan", "scan.pdf", pdf},
+		{"photo.JPG.gif", "photo.JPG.gif", gif},
+		{"report.PDF", "report.PDF", pdf},
+		{"plan.png", "plan.png", attPNG},
+	} {
+		t.Run(tt.sent, func(t *testing.T) {
+			a := attDecode(attUpload(t, srv, model.RoleProcurement, path, tt.sent, tt.content).Want(http.StatusCreated))
+			if a.FileName != tt.want {
+				t.Fatalf("stored as %q, want %q", a.FileName, tt.want)
+			}
+			r := srv.Do(model.RoleAuditor, http.MethodGet, fmt.Sprintf("/api/v1/attachments/%d", a.ID), nil).Want(http.StatusOK)
+			_, params, err := mime.ParseMediaType(r.Header.Get("Content-Disposition"))
+			if err != nil || params["filename"] != tt.want {
+				t.Errorf("downloaded as %q (%v)", r.Header.Get("Content-Disposition"), err)
+			}
+			if r.Header.Get("X-Content-Type-Options") != "nosniff" || r.Header.Get("Content-Security-Policy") != "sandbox" {
+				t.Errorf("download headers %v", r.Header)
+			}
+		})
+	}
 }

@@ -176,3 +176,34 @@ func describe(mediaType string) string {
 	}
 	return "of type " + mediaType
 }
+
+// typeExtensions are the extensions a file of each sniffed type may have;
+// the first is the one a mismatching name gets.
+var typeExtensions = map[string][]string{
+	"application/pdf": {"pdf"},
+	"image/png":       {"png"},
+	"image/jpeg":      {"jpg", "jpeg", "jpe", "jfif"},
+	"image/gif":       {"gif"},
+	"image/webp":      {"webp"},
+}
+
+// NameForType returns name with an extension that agrees with the stored
+// content type: PDF or image bytes uploaded as "report.html" or
+// "logo.svg" are kept as "report.html.pdf" or "logo.svg.png", so the name
+// a download is saved under never tells the reader's system to open the
+// file as something it is not. The types whose extension chose them (text,
+// CSV, Office) already agree.
+func NameForType(name, contentType string) string {
+	mediaType, _, _ := mime.ParseMediaType(contentType)
+	exts, ok := typeExtensions[mediaType]
+	if !ok {
+		return name
+	}
+	ext := Extension(name)
+	for _, e := range exts {
+		if ext == e {
+			return name
+		}
+	}
+	return shorten(name+"."+exts[0], MaxNameBytes)
+}
