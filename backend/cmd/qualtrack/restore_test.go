@@ -56,7 +56,7 @@ func TestDocumentedRestoreKeepsTwoFactorUsers(t *testing.T) {
 	var enrol struct {
 		Secret string `json:"secret"`
 	}
-	c.mustJSON(t, "POST", "/api/v1/me/totp/enrol", nil, 200, &enrol)
+	c.mustJSON(t, "POST", "/api/v1/me/totp/enrol", map[string]string{"password": password}, 200, &enrol)
 	key, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(enrol.Secret)
 	testutil.Fatal(t, err, "decode secret")
 	step := auth.TOTPStep(time.Now())
