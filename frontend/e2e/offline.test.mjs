@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { createUser, launchBrowser, screenshot, signIn, startServer, withPage } from './harness.mjs';
 import { apiClient, day } from './seed.mjs';
 
-const inspector = { email: 'ines@example.com', name: 'Ines Inspector', role: 'procurement', password: 'inspector-e2e-passphrase-31' };
+const inspector = { email: 'ines@example.com', name: 'Ines Inspector', role: 'procurement', password: 'field-e2e-passphrase-31' };
 const TABLET = { width: 820, height: 1180 };
 // A real PNG, as a camera would hand over a JPEG.
 const PHOTO = fs.readFileSync(new URL('../public/icons/icon-192.png', import.meta.url));
