@@ -215,7 +215,7 @@ func TestDotEnvIsReadInDevelopmentOnly(t *testing.T) {
 		t.Fatalf("development did not read .env: %d %s", code, errOut)
 	}
 	prod := map[string]string{"QUALTRACK_DATA_DIR": filepath.Join(dir, "data"), "QUALTRACK_ENV": "production",
-		"QUALTRACK_JWT_SECRET": strings.Repeat("s", 32), "QUALTRACK_ENCRYPTION_KEY": strings.Repeat("e", 32), "QUALTRACK_BASE_URL": "https://qt.example.com"}
+		"QUALTRACK_JWT_SECRET": "k7Rq2vX9mW4tZ8pL3nB6cF1hJ5sD0gYa", "QUALTRACK_ENCRYPTION_KEY": strings.Repeat("e", 32), "QUALTRACK_BASE_URL": "https://qt.example.com"}
 	if code, _, errOut := qualtrack(t, prod, "", "audit", "verify"); code == 2 || strings.Contains(errOut, "QUALTRACK_LOG_LEVEL") {
 		t.Fatalf("production read .env: %d %s", code, errOut)
 	}
