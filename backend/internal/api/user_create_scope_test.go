@@ -27,7 +27,10 @@ func TestCreatingAnAuditorLimitsThemFromTheStart(t *testing.T) {
 	if len(created.ScopeManufacturerIDs) != 1 || created.ScopeManufacturerIDs[0] != in {
 		t.Fatalf("scope in the answer = %v, want [%d]", created.ScopeManufacturerIDs, in)
 	}
-	token := w.srv.Login("limited@example.com", testutil.Password)
+	// A password the admin set is replaced at the first sign-in.
+	first := http.Header{"Authorization": {"Bearer " + w.srv.Login("limited@example.com", testutil.Password)}}
+	w.srv.DoWith(first, http.MethodPost, "/api/v1/auth/password", map[string]string{"current_password": testutil.Password, "new_password": "sixty-one wombats dance"}).Want(http.StatusNoContent)
+	token := w.srv.Login("limited@example.com", "sixty-one wombats dance")
 	h := http.Header{"Authorization": {"Bearer " + token}}
 	var sites struct {
 		Items []struct {
