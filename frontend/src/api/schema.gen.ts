@@ -1459,7 +1459,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "bad_request" | "unauthenticated" | "forbidden" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "conflict" | "version_conflict" | "too_large" | "validation_failed" | "rate_limited" | "internal";
+        ErrorCode: "bad_request" | "unauthenticated" | "forbidden" | "totp_enrolment_required" | "password_change_required" | "not_found" | "method_not_allowed" | "conflict" | "version_conflict" | "too_large" | "validation_failed" | "rate_limited" | "internal";
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
             /** @description A sentence for a person. */
@@ -2212,7 +2212,8 @@ export interface components {
             first_invalid_sequence?: number;
             /** @description Present when the chain is broken. */
             reason?: string;
-            head_hash: string;
+            /** @description The newest event's hash; present only when the chain is valid (a broken chain has no head to keep). */
+            head_hash?: string;
         };
         AuditHead: {
             /** Format: int64 */
