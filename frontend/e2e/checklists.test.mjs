@@ -121,7 +121,8 @@ describe('inspection checklists', () => {
       await dialog.getByRole('alert').filter({ hasText: /checklist items are unanswered/ }).waitFor();
       await dialog.getByRole('list', { name: 'Unanswered items' }).getByText(/^Critical/).first().waitFor();
       await dialog.getByLabel(/Why critical items are unanswered/).fill('The programming room was closed for a customer audit.');
-      await dialog.getByRole('button', { name: 'Mark as completed' }).click();
+      await dialog.getByLabel(/^Your password/).fill(procurement.password);
+      await dialog.getByRole('button', { name: 'Sign and mark as completed' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await page.getByText(/Recorded result differs from the suggestion: Supplier showed/).waitFor();
       // Completed: answers are read-only now.

@@ -25,6 +25,8 @@ export async function apiClient(server, email = ADMIN_EMAIL, password = ADMIN_PA
   }
   return {
     token,
+    /** This user's electronic signature for a signed change (a decision, closing a finding, completing an inspection). */
+    signature: (meaning) => ({ password, meaning }),
     get: (p) => call('GET', p),
     post: (p, b) => call('POST', p, b),
     patch: (p, b) => call('PATCH', p, b),
@@ -98,10 +100,10 @@ export async function seedRegister(server) {
     sites.push(site);
     if (plan === 'prospective') continue;
     if (plan === 'disqualified') {
-      await api.post(`/sites/${site.id}/qualification`, { status: 'disqualified', reason: 'Failed the supplier self-assessment; no quality system in place.' });
+      await api.post(`/sites/${site.id}/qualification`, { status: 'disqualified', reason: 'Failed the supplier self-assessment; no quality system in place.', signature: api.signature('approved') });
       continue;
     }
-    await api.post(`/sites/${site.id}/qualification`, { status: 'in_qualification', reason: 'Candidate for the new product line; audit scheduled.' });
+    await api.post(`/sites/${site.id}/qualification`, { status: 'in_qualification', reason: 'Candidate for the new product line; audit scheduled.', signature: api.signature('approved') });
     // A year of inspections: spread over the months, mostly passes.
     const visits = n % 3 === 0 ? 3 : 2;
     let lastResult = 'pass';
@@ -115,6 +117,8 @@ export async function seedRegister(server) {
         site_id: site.id,
         type: v === 0 ? 'qualification' : 'routine',
         status: 'completed',
+    signature: api.signature('authored'),
+        signature: api.signature('authored'),
         scheduled_date: day(-ago),
         performed_date: day(-ago),
         lead_inspector_id: me.id,
@@ -154,13 +158,13 @@ export async function seedRegister(server) {
     }
     if (plan === 'in_qualification') continue;
     if (plan === 'conditional') {
-      await api.post(`/sites/${site.id}/qualification`, { status: 'conditional', reason: 'Approved on conditions: close the open findings within 90 days.', conditional_until: day(90) });
+      await api.post(`/sites/${site.id}/qualification`, { status: 'conditional', reason: 'Approved on conditions: close the open findings within 90 days.', conditional_until: day(90), signature: api.signature('approved') });
       continue;
     }
     if (lastResult !== 'pass') continue;
-    await api.post(`/sites/${site.id}/qualification`, { status: 'qualified', reason: 'Qualification audit passed; certificates verified.' });
+    await api.post(`/sites/${site.id}/qualification`, { status: 'qualified', reason: 'Qualification audit passed; certificates verified.', signature: api.signature('approved') });
     if (plan === 'suspended') {
-      await api.post(`/sites/${site.id}/qualification`, { status: 'suspended', reason: 'Repeated field failures traced to the rework station; production on hold.' });
+      await api.post(`/sites/${site.id}/qualification`, { status: 'suspended', reason: 'Repeated field failures traced to the rework station; production on hold.', signature: api.signature('approved') });
     }
   }
   // Open findings with consequences, and planned visits in the coming weeks.
@@ -168,6 +172,7 @@ export async function seedRegister(server) {
     site_id: sites[4].id,
     type: 'for_cause',
     status: 'completed',
+    signature: api.signature('authored'),
     scheduled_date: day(-12),
     performed_date: day(-12),
     lead_inspector_id: me.id,

@@ -78,9 +78,10 @@ describe('workflow: record, decide, audit', () => {
       await page.getByRole('button', { name: 'Change status' }).click();
       const decision = page.getByRole('dialog');
       await decision.getByRole('radio', { name: /In qualification/ }).check();
-      assert.equal(await decision.getByRole('radio').count(), 1, 'procurement is offered only "in qualification"');
+      assert.equal(await decision.getByRole('radiogroup', { name: /New status/ }).getByRole('radio').count(), 1, 'procurement is offered only "in qualification"');
       await field(decision, 'Reason').fill('New supplier for the sensor product line.');
-      await decision.getByRole('button', { name: 'Record decision' }).click();
+      await field(decision, 'Your password').fill(procurement.password);
+      await decision.getByRole('button', { name: 'Sign and record decision' }).click();
       await page.getByTestId('site-status').filter({ hasText: 'In qualification' }).waitFor();
       await decision.waitFor({ state: 'detached' });
 
@@ -102,9 +103,12 @@ describe('workflow: record, decide, audit', () => {
       await choose(page, 'Result', 'Pass', complete);
       await field(complete, 'Score (0–100)').fill('86');
       await field(complete, 'Summary').fill('Good process control; rework traceability needs work.');
-      await complete.getByRole('button', { name: 'Mark as completed' }).click();
+      await complete.getByRole('radio', { name: /^Authored/ }).check();
+      await field(complete, 'Your password').fill(procurement.password);
+      await complete.getByRole('button', { name: 'Sign and mark as completed' }).click();
       await complete.waitFor({ state: 'detached' });
       await page.getByText('Completed', { exact: true }).first().waitFor();
+      await page.getByTestId('signature').filter({ hasText: /Signed by .*authored/ }).waitFor();
 
       // A finding, inline; the server defaults its due date (major: 30 days).
       await page.getByRole('button', { name: 'Add finding' }).click();
@@ -163,7 +167,8 @@ describe('workflow: record, decide, audit', () => {
       await unmet.waitFor();
       assert.match(await unmet.innerText(), /finding/i, 'the open major finding is named before submitting');
       await field(dialog, 'Reason').fill('Qualification audit passed.');
-      await dialog.getByRole('button', { name: 'Record decision' }).click();
+      await field(dialog, 'Your password').fill(manager.password);
+      await dialog.getByRole('button', { name: 'Sign and record decision' }).click();
       const refused = dialog.getByTestId('decision-refused');
       await refused.waitFor();
       assert.match(await refused.innerText(), /finding/i, "the server's unmet rule is shown");
@@ -175,10 +180,11 @@ describe('workflow: record, decide, audit', () => {
       const row = page.getByRole('row').filter({ hasText: 'Rework station does not record the board serial number' });
       await row.getByRole('button', { name: 'Close' }).click();
       const close = page.getByRole('dialog', { name: 'Close the finding' });
-      await close.getByRole('button', { name: 'Close finding' }).click();
+      await field(close, 'Your password').fill(manager.password);
+      await close.getByRole('button', { name: 'Sign and close finding' }).click();
       await close.locator('.mantine-InputWrapper-error').waitFor();
       await field(close, 'Verification note').fill('Visited again: the rework station scans the serial; 20 tickets sampled.');
-      await close.getByRole('button', { name: 'Close finding' }).click();
+      await close.getByRole('button', { name: 'Sign and close finding' }).click();
       await close.waitFor({ state: 'detached' });
       await row.getByText('Closed', { exact: true }).waitFor();
 
@@ -187,11 +193,22 @@ describe('workflow: record, decide, audit', () => {
       await dialog.getByRole('radio', { name: /Qualified/ }).check();
       await dialog.getByText(/meets every rule/).waitFor();
       await field(dialog, 'Reason').fill('Qualification audit passed; the finding was verified closed.');
-      await dialog.getByRole('button', { name: 'Record decision' }).click();
+      // Signing: a wrong password is refused and nothing is recorded; the
+      // right one records the decision with its signature.
+      await dialog.getByRole('radio', { name: /^Reviewed/ }).check();
+      await field(dialog, 'Your password').fill('not my password');
+      await dialog.getByRole('button', { name: 'Sign and record decision' }).click();
+      await dialog.getByText(/^is not correct/).waitFor();
+      await page.getByTestId('site-status').filter({ hasText: 'In qualification' }).waitFor();
+      await field(dialog, 'Your password').fill(manager.password);
+      await dialog.getByRole('button', { name: 'Sign and record decision' }).click();
       await page.getByTestId('site-status').filter({ hasText: 'Qualified' }).waitFor();
 
       await page.getByRole('tab', { name: 'History' }).click();
       await page.getByRole('cell', { name: 'Qualification audit passed; the finding was verified closed.', exact: true }).first().waitFor();
+      const signed = page.getByRole('row').filter({ hasText: 'Qualification audit passed; the finding was verified closed.' }).getByTestId('signature');
+      const text = await signed.innerText();
+      assert.ok(text.startsWith('Signed by ') && text.includes(`(${manager.email}), reviewed,`), text);
     });
   });
 

@@ -55,7 +55,8 @@ func startCrashLoad(c *apiClient, siteID int64, writers int) *crashLoad {
 					}
 				} else {
 					status, body, err = c.json("POST", "/api/v1/inspections", map[string]any{"site_id": siteID, "type": "routine",
-						"status": "completed", "performed_date": time.Now().UTC().Format("2006-01-02"), "result": "pass", "score": n % 101})
+						"status": "completed", "performed_date": time.Now().UTC().Format("2006-01-02"), "result": "pass", "score": n % 101,
+						"signature": map[string]any{"password": "crash test admin password", "meaning": "authored"}})
 					if err == nil && status == 201 && jsonInto(body, &r) == nil {
 						l.mu.Lock()
 						l.inspections[r.ID] = true

@@ -58,13 +58,13 @@ func TestCalendarFeed(t *testing.T) {
 		"scheduled_date": fromToday(20), "scope": tricky})
 	cert := f.create("/api/v1/certifications", map[string]any{"site_id": site.ID, "standard": "ISO 9001:2015", "expires_on": fromToday(100),
 		"certificate_number": "Q-1,2;3"})
-	done := f.create("/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "status": "completed",
-		"performed_date": fromToday(-10), "result": "conditional"})
+	done := f.create("/api/v1/inspections", testutil.Signed(map[string]any{"site_id": site.ID, "type": "routine", "status": "completed",
+		"performed_date": fromToday(-10), "result": "conditional"}, model.MeaningAuthored))
 	finding := f.create("/api/v1/inspections/"+itoa(done.id())+"/findings", map[string]any{"severity": "major", "category": "esd",
 		"description": tricky, "due_date": fromToday(5)})
 	closed := f.create("/api/v1/inspections/"+itoa(done.id())+"/findings", map[string]any{"severity": "minor", "category": "esd",
 		"description": "fixed", "due_date": fromToday(6)})
-	f.patch("/api/v1/findings/"+itoa(closed.id()), map[string]any{"version": closed.version(), "status": "closed", "verification_note": "checked"})
+	f.patch("/api/v1/findings/"+itoa(closed.id()), testutil.Signed(map[string]any{"version": closed.version(), "status": "closed", "verification_note": "checked"}, model.MeaningVerified))
 	archived := f.site(model.RiskLow)
 	f.create("/api/v1/certifications", map[string]any{"site_id": archived.ID, "standard": "AS9100D", "expires_on": fromToday(50)})
 	f.archive(archived.ID)

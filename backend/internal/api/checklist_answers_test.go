@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
 func TestChecklistAnswerValidation(t *testing.T) {
@@ -153,7 +154,7 @@ func TestChecklistLifecycle(t *testing.T) {
 	w.srv.Do(model.RoleAdmin, http.MethodDelete, path("/api/v1/inspections/%d", spare), nil).Want(http.StatusNoContent)
 
 	// Completed: answers are the record; no more changes.
-	done := w.patch(path("/api/v1/inspections/%d", insp), map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "pass"})
+	done := w.patch(path("/api/v1/inspections/%d", insp), testutil.Signed(map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "pass"}, model.MeaningAuthored))
 	if done.str("result") != "pass" {
 		t.Fatalf("completed %v", done)
 	}

@@ -44,7 +44,7 @@ func TestChecklistScoreSuggestionAndOverride(t *testing.T) {
 	}
 
 	// Completing as pass needs a reason; the reason is stored.
-	complete := map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "pass"}
+	complete := testutil.Signed(map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "pass"}, model.MeaningAuthored)
 	r := w.srv.Do(model.RoleProcurement, http.MethodPatch, path("/api/v1/inspections/%d", insp), complete).Want(http.StatusUnprocessableEntity)
 	if !strings.Contains(r.ErrorFields()["result_override_reason"], "suggest fail") {
 		t.Fatalf("override without a reason: %s", r.Body)
@@ -80,7 +80,7 @@ func TestChecklistSuggestionFollowsFindings(t *testing.T) {
 	if v.str("suggested_result") != "conditional" || v.obj("open_findings").num("major") != 1 || !strings.Contains(clReasons(v), "1 major finding is open") {
 		t.Fatalf("major finding: %v", v)
 	}
-	w.patch(path("/api/v1/findings/%d", major.id()), map[string]any{"version": 1, "status": "closed", "verification_note": "Tester log checked."})
+	w.patch(path("/api/v1/findings/%d", major.id()), testutil.Signed(map[string]any{"version": 1, "status": "closed", "verification_note": "Tester log checked."}, model.MeaningVerified))
 	w.create(path("/api/v1/inspections/%d/findings", insp), map[string]any{"severity": "critical", "category": "security", "description": "Unsigned BMC image"})
 	v = w.checklists(insp)
 	if v.str("suggested_result") != "fail" || v.obj("open_findings").num("major") != 0 {
@@ -89,14 +89,14 @@ func TestChecklistSuggestionFollowsFindings(t *testing.T) {
 	// Completing as conditional, not the suggested fail, needs a reason.
 	w.srv.Do(model.RoleProcurement, http.MethodPatch, path("/api/v1/inspections/%d", insp),
 		map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "conditional"}).Want(http.StatusUnprocessableEntity)
-	done := w.patch(path("/api/v1/inspections/%d", insp), map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "fail", "score": 40})
+	done := w.patch(path("/api/v1/inspections/%d", insp), testutil.Signed(map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "fail", "score": 40}, model.MeaningAuthored))
 	if done.num("score") != 40 {
 		t.Errorf("a score sent is kept: %v", done)
 	}
 
 	// Without checklists nothing changes.
 	plain := w.planned()
-	w.patch(path("/api/v1/inspections/%d", plain), map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "conditional"})
+	w.patch(path("/api/v1/inspections/%d", plain), testutil.Signed(map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "conditional"}, model.MeaningAuthored))
 }
 
 // Answering no offers a finding prefilled from the item.

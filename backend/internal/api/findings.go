@@ -46,6 +46,8 @@ type createFindingRequest struct {
 	DueDate          model.Date            `json:"due_date"`
 	Status           model.FindingStatus   `json:"status"`
 	VerificationNote string                `json:"verification_note"`
+	// Signature signs recording the finding as closed.
+	Signature *signatureRequest `json:"signature"`
 }
 
 // createFinding records a finding of the inspection in the path.
@@ -63,7 +65,11 @@ func (s *Server) createFinding(c *gin.Context) error {
 		Description: req.Description, CorrectiveAction: req.CorrectiveAction, Owner: req.Owner,
 		DueDate: req.DueDate, Status: req.Status, VerificationNote: req.VerificationNote,
 	}
-	row, err := s.st(c).CreateFinding(c.Request.Context(), inspectionID, &f, actor(c))
+	st, err := s.signingStore(c, req.Signature)
+	if err != nil {
+		return err
+	}
+	row, err := st.CreateFinding(c.Request.Context(), inspectionID, &f, actor(c))
 	if err != nil {
 		return err
 	}
@@ -82,6 +88,8 @@ type updateFindingRequest struct {
 	DueDate          Opt[model.Date]            `json:"due_date"`
 	Status           Opt[model.FindingStatus]   `json:"status"`
 	VerificationNote Opt[string]                `json:"verification_note"`
+	// Signature signs closing the finding (verified).
+	Signature *signatureRequest `json:"signature"`
 }
 
 func (r *updateFindingRequest) sentVersion() int64 { return r.Version }
@@ -94,7 +102,11 @@ func (s *Server) updateFinding(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	row, err := s.st(c).UpdateFinding(c.Request.Context(), id, req.Version, actor(c), func(f *model.Finding) error {
+	st, err := s.signingStore(c, req.Signature)
+	if err != nil {
+		return err
+	}
+	row, err := st.UpdateFinding(c.Request.Context(), id, req.Version, actor(c), func(f *model.Finding) error {
 		applyOpt(req.Severity, &f.Severity)
 		applyOpt(req.Category, &f.Category)
 		applyOpt(req.Requirement, &f.Requirement)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
 // completedInspection logs a completed inspection of a new site and
@@ -15,9 +16,9 @@ import (
 func (f *recordsFixture) completedInspection() (string, model.Site) {
 	f.t.Helper()
 	site := f.site(model.RiskMedium)
-	in := f.create("/api/v1/inspections", map[string]any{
+	in := f.create("/api/v1/inspections", testutil.Signed(map[string]any{
 		"site_id": site.ID, "type": "routine", "status": "completed", "performed_date": fromToday(-1), "result": "conditional",
-	})
+	}, model.MeaningAuthored))
 	return fmt.Sprintf("/api/v1/inspections/%d/findings", in.id()), site
 }
 
@@ -119,7 +120,7 @@ func TestCloseAndReopenFinding(t *testing.T) {
 	}
 
 	// The manager closes it: the manager is recorded, not the creator.
-	closeBody := map[string]any{"version": inProgress.version(), "status": "closed", "verification_note": "Ionisers replaced, balance tested"}
+	closeBody := testutil.Signed(map[string]any{"version": inProgress.version(), "status": "closed", "verification_note": "Ionisers replaced, balance tested"}, model.MeaningVerified)
 	closed := apiRecord(f.srv.Do(model.RoleManager, http.MethodPatch, findingPath, closeBody).Want(200).JSON())
 	if closed.num("verified_by_id") != f.user(model.RoleManager) || closed.str("verified_by_name") != "Test manager" {
 		t.Errorf("verified_by %v %q, want the manager", closed["verified_by_id"], closed.str("verified_by_name"))
@@ -191,8 +192,8 @@ func TestListFindings(t *testing.T) {
 	pathB, siteB := f.completedInspection()
 	mk := func(path string, body map[string]any) int64 { return f.create(path, body).id() }
 	overdue := mk(pathA, map[string]any{"severity": "major", "category": "quality", "description": "Calibration lapsed", "due_date": fromToday(-5), "owner": "Q. Manager"})
-	closedLate := mk(pathA, map[string]any{"severity": "critical", "category": "security", "description": "Badge access open", "due_date": fromToday(-5),
-		"status": "closed", "verification_note": "Access control fixed"})
+	closedLate := mk(pathA, testutil.Signed(map[string]any{"severity": "critical", "category": "security", "description": "Badge access open", "due_date": fromToday(-5),
+		"status": "closed", "verification_note": "Access control fixed"}, model.MeaningVerified))
 	dueToday := mk(pathA, map[string]any{"severity": "minor", "category": "process", "description": "Work instruction 50% translated", "due_date": fromToday(0), "status": "in_progress"})
 	observation := mk(pathB, map[string]any{"severity": "observation", "category": "other", "description": "Good 5S practice", "requirement": "ISO 9001:2015 7.1.4"})
 	critical := mk(pathB, map[string]any{"severity": "critical", "category": "traceability", "description": "Lot records missing"})

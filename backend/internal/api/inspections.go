@@ -49,6 +49,8 @@ type createInspectionRequest struct {
 	Result          model.InspectionResult `json:"result"`
 	Score           *int                   `json:"score"`
 	Summary         string                 `json:"summary"`
+	// Signature signs logging an inspection as completed.
+	Signature *signatureRequest `json:"signature"`
 }
 
 // createInspection plans an inspection (status planned unless given) or
@@ -64,7 +66,11 @@ func (s *Server) createInspection(c *gin.Context) error {
 		LeadInspectorID: req.LeadInspectorID, Team: req.Team, Scope: req.Scope,
 		Result: req.Result, Score: req.Score, Summary: req.Summary,
 	}
-	row, err := s.st(c).CreateInspection(c.Request.Context(), &in, actor(c))
+	st, err := s.signingStore(c, req.Signature)
+	if err != nil {
+		return err
+	}
+	row, err := st.CreateInspection(c.Request.Context(), &in, actor(c))
 	if err != nil {
 		return err
 	}
@@ -91,6 +97,8 @@ type updateInspectionRequest struct {
 	// UnansweredReason says why critical checklist items are unanswered;
 	// required to complete it then.
 	UnansweredReason Opt[string] `json:"unanswered_reason"`
+	// Signature signs completing the inspection.
+	Signature *signatureRequest `json:"signature"`
 }
 
 func (r *updateInspectionRequest) sentVersion() int64 { return r.Version }
@@ -103,7 +111,11 @@ func (s *Server) updateInspection(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	row, err := s.st(c).UpdateInspection(c.Request.Context(), id, req.Version, actor(c), func(in *model.Inspection) error {
+	st, err := s.signingStore(c, req.Signature)
+	if err != nil {
+		return err
+	}
+	row, err := st.UpdateInspection(c.Request.Context(), id, req.Version, actor(c), func(in *model.Inspection) error {
 		applyOpt(req.SiteID, &in.SiteID)
 		applyOpt(req.Type, &in.Type)
 		applyOpt(req.Status, &in.Status)

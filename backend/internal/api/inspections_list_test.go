@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
 func TestInspectionUpdatesSiteSchedule(t *testing.T) {
@@ -31,9 +32,9 @@ func TestInspectionUpdatesSiteSchedule(t *testing.T) {
 				t.Errorf("planned: next_planned_date %s, next_inspection_due %s; want 2026-06-01 and the creation day 2026-06-15",
 					got.NextPlannedDate, got.NextInspectionDue)
 			}
-			f.patch(fmt.Sprintf("/api/v1/inspections/%d", in.id()), map[string]any{
+			f.patch(fmt.Sprintf("/api/v1/inspections/%d", in.id()), testutil.Signed(map[string]any{
 				"version": in.version(), "status": "completed", "performed_date": "2026-06-01", "result": tc.result,
-			})
+			}, model.MeaningAuthored))
 			got := f.readSite(site.ID)
 			if got.NextInspectionDue.String() != tc.due {
 				t.Errorf("next_inspection_due %s, want %s", got.NextInspectionDue, tc.due)
@@ -52,7 +53,7 @@ func TestInspectionScheduleFollowsEveryWrite(t *testing.T) {
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskHigh)
 	other := f.site(model.RiskHigh)
-	done := f.create("/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "status": "completed", "performed_date": "2026-03-10", "result": "pass"})
+	done := f.create("/api/v1/inspections", testutil.Signed(map[string]any{"site_id": site.ID, "type": "routine", "status": "completed", "performed_date": "2026-03-10", "result": "pass"}, model.MeaningAuthored))
 	if got := f.readSite(site.ID); got.NextInspectionDue.String() != "2027-03-10" {
 		t.Fatalf("after a completed inspection was logged: next_inspection_due %s, want 2027-03-10", got.NextInspectionDue)
 	}
@@ -95,11 +96,11 @@ func TestListInspections(t *testing.T) {
 	f := newRecordsFixture(t)
 	a, b := f.site(model.RiskMedium), f.site(model.RiskHigh)
 	lead := f.user(model.RoleManager)
-	in1 := f.create("/api/v1/inspections", map[string]any{"site_id": a.ID, "type": "routine", "status": "completed",
-		"performed_date": fromToday(-30), "result": "pass", "score": 88, "summary": "Solder paste storage 100% OK", "lead_inspector_id": lead})
+	in1 := f.create("/api/v1/inspections", testutil.Signed(map[string]any{"site_id": a.ID, "type": "routine", "status": "completed",
+		"performed_date": fromToday(-30), "result": "pass", "score": 88, "summary": "Solder paste storage 100% OK", "lead_inspector_id": lead}, model.MeaningAuthored))
 	in2 := f.create("/api/v1/inspections", map[string]any{"site_id": a.ID, "type": "routine", "scheduled_date": fromToday(10)})
-	in3 := f.create("/api/v1/inspections", map[string]any{"site_id": b.ID, "type": "qualification", "status": "completed",
-		"scheduled_date": fromToday(-20), "performed_date": fromToday(-5), "result": "fail", "score": 40})
+	in3 := f.create("/api/v1/inspections", testutil.Signed(map[string]any{"site_id": b.ID, "type": "qualification", "status": "completed",
+		"scheduled_date": fromToday(-20), "performed_date": fromToday(-5), "result": "fail", "score": 40}, model.MeaningAuthored))
 	in4 := f.create("/api/v1/inspections", map[string]any{"site_id": b.ID, "type": "for_cause", "status": "cancelled", "scheduled_date": fromToday(-2)})
 	in5 := f.create("/api/v1/inspections", map[string]any{"site_id": a.ID, "type": "follow_up", "scheduled_date": fromToday(40)})
 	id1, id2, id3, id4, id5 := in1.id(), in2.id(), in3.id(), in4.id(), in5.id()
@@ -112,7 +113,7 @@ func TestListInspections(t *testing.T) {
 		f.create(fmt.Sprintf("/api/v1/inspections/%d/findings", id3), body)
 	}
 	closed := f.create(fmt.Sprintf("/api/v1/inspections/%d/findings", id1), map[string]any{"severity": "minor", "category": "esd", "description": "Mat not grounded"})
-	f.patch(fmt.Sprintf("/api/v1/findings/%d", closed.id()), map[string]any{"version": 1, "status": "closed", "verification_note": "Grounding checked"})
+	f.patch(fmt.Sprintf("/api/v1/findings/%d", closed.id()), testutil.Signed(map[string]any{"version": 1, "status": "closed", "verification_note": "Grounding checked"}, model.MeaningVerified))
 
 	tests := []struct {
 		query string

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
 func TestCreateInspectionValidation(t *testing.T) {
@@ -27,7 +28,7 @@ func TestCreateInspectionValidation(t *testing.T) {
 		return b
 	}
 	completed := func(extra map[string]any) map[string]any {
-		b := map[string]any{"site_id": site.ID, "type": "routine", "status": "completed", "performed_date": fromToday(0), "result": "pass"}
+		b := testutil.Signed(map[string]any{"site_id": site.ID, "type": "routine", "status": "completed", "performed_date": fromToday(0), "result": "pass"}, model.MeaningAuthored)
 		for k, v := range extra {
 			if v == nil {
 				delete(b, k)
@@ -125,9 +126,9 @@ func TestCreateInspectionDefaultsAndLabels(t *testing.T) {
 func TestInspectionCannotPassWithOpenCriticalFinding(t *testing.T) {
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskHigh)
-	in := f.create("/api/v1/inspections", map[string]any{
+	in := f.create("/api/v1/inspections", testutil.Signed(map[string]any{
 		"site_id": site.ID, "type": "routine", "status": "completed", "performed_date": fromToday(-2), "result": "conditional",
-	})
+	}, model.MeaningAuthored))
 	path := fmt.Sprintf("/api/v1/inspections/%d", in.id())
 	finding := f.create(path+"/findings", map[string]any{"severity": "critical", "category": "esd", "description": "No wrist straps at SMT line 2"})
 	f.create(path+"/findings", map[string]any{"severity": "minor", "category": "process", "description": "Work instruction out of date"})
@@ -144,9 +145,9 @@ func TestInspectionCannotPassWithOpenCriticalFinding(t *testing.T) {
 		t.Errorf("finding_counts %v, want 1 critical, 1 minor, 2 open", c)
 	}
 
-	f.patch(fmt.Sprintf("/api/v1/findings/%d", finding.id()), map[string]any{
+	f.patch(fmt.Sprintf("/api/v1/findings/%d", finding.id()), testutil.Signed(map[string]any{
 		"version": finding.version(), "status": "closed", "verification_note": "Straps issued and checked on site",
-	})
+	}, model.MeaningVerified))
 	passed := f.patch(path, map[string]any{"version": in.version(), "result": "pass"})
 	if passed.str("result") != "pass" {
 		t.Errorf("result %q, want pass", passed.str("result"))
@@ -213,9 +214,9 @@ func TestCompletingAnInspectionIsAudited(t *testing.T) {
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskMedium)
 	in := f.create("/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(-1)})
-	f.patch(fmt.Sprintf("/api/v1/inspections/%d", in.id()), map[string]any{
+	f.patch(fmt.Sprintf("/api/v1/inspections/%d", in.id()), testutil.Signed(map[string]any{
 		"version": in.version(), "status": "completed", "performed_date": fromToday(-1), "result": "pass", "score": 91,
-	})
+	}, model.MeaningAuthored))
 	changes := f.auditChanges("inspection", in.id(), "inspection.update")
 	for field, want := range map[string][2]any{
 		"status":         {"planned", "completed"},
@@ -260,7 +261,7 @@ func TestDeleteInspection(t *testing.T) {
 		{"planned by admin", model.RoleAdmin, newInspection(nil), 204, ""},
 		{"planned by manager", model.RoleManager, newInspection(nil), 403, ""},
 		{"planned by procurement", model.RoleProcurement, newInspection(nil), 403, ""},
-		{"completed", model.RoleAdmin, newInspection(map[string]any{"status": "completed", "performed_date": fromToday(-3), "result": "pass"}), 409, "kept as history"},
+		{"completed", model.RoleAdmin, newInspection(testutil.Signed(map[string]any{"status": "completed", "performed_date": fromToday(-3), "result": "pass"}, model.MeaningAuthored)), 409, "kept as history"},
 		{"cancelled", model.RoleAdmin, newInspection(map[string]any{"status": "cancelled"}), 409, "kept as history"},
 		{"planned with a finding", model.RoleAdmin, withFinding, 409, "finding"},
 		{"missing", model.RoleAdmin, 99999, 404, ""},

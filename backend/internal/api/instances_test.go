@@ -95,9 +95,9 @@ func TestTwoInstancesOnePostgres(t *testing.T) {
 					site := res.JSON()
 					siteID := int64(site["id"].(float64))
 					out.sites = append(out.sites, siteID)
-					res = srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/inspections", map[string]any{
+					res = srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/inspections", testutil.Signed(map[string]any{
 						"site_id": siteID, "type": "qualification", "status": "completed",
-						"performed_date": testutil.Today().AddDays(-r).String(), "result": "pass", "score": 90})
+						"performed_date": testutil.Today().AddDays(-r).String(), "result": "pass", "score": 90}, model.MeaningAuthored))
 					if res.Status != http.StatusCreated {
 						t.Errorf("instance %d: create inspection: %d %s", i, res.Status, res.Body)
 						return

@@ -16,6 +16,9 @@ type decisionRequest struct {
 	Status           model.QualificationStatus `json:"status"`
 	Reason           string                    `json:"reason"`
 	ConditionalUntil model.Date                `json:"conditional_until"`
+	// Signature is the decider's electronic signature; every decision
+	// is signed.
+	Signature *signatureRequest `json:"signature"`
 }
 
 type decisionResponse struct {
@@ -51,7 +54,11 @@ func (s *Server) decideQualification(c *gin.Context) error {
 		return err
 	}
 	u := principal(c)
-	dec, site, err := s.st(c).DecideQualification(c.Request.Context(), id,
+	st, err := s.signingStore(c, req.Signature)
+	if err != nil {
+		return err
+	}
+	dec, site, err := st.DecideQualification(c.Request.Context(), id,
 		qualification.Decision{To: req.Status, Reason: req.Reason, ConditionalUntil: req.ConditionalUntil},
 		store.Decider{UserID: u.ID, Actor: actor(c), May: mayDecide(u.Role)})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
 type decisionJSON struct {
@@ -25,6 +26,7 @@ type decisionJSON struct {
 			Name  string `json:"name"`
 			Email string `json:"email"`
 		} `json:"decided_by"`
+		Signature *model.Signature `json:"signature"`
 	} `json:"decision"`
 	Site siteJSON `json:"site"`
 }
@@ -108,7 +110,7 @@ func TestQualificationDecisionRules(t *testing.T) {
 			for _, e := range tc.evidence {
 				e(site.ID)
 			}
-			r := w.srv.Do(tc.role, http.MethodPost, fmt.Sprintf("/api/v1/sites/%d/qualification", site.ID), tc.body).Want(tc.status)
+			r := w.srv.Do(tc.role, http.MethodPost, fmt.Sprintf("/api/v1/sites/%d/qualification", site.ID), testutil.Signed(tc.body, model.MeaningApproved)).Want(tc.status)
 			for _, f := range tc.fields {
 				if r.ErrorFields()[f] == "" {
 					t.Errorf("error fields %v do not name %q", r.ErrorFields(), f)
@@ -146,16 +148,16 @@ func TestQualificationHistoryAndAudit(t *testing.T) {
 	s := w.site(mfr, "HIST-1", nil)
 	path := fmt.Sprintf("/api/v1/sites/%d/qualification", s.ID)
 
-	w.srv.Do(model.RoleProcurement, http.MethodPost, path, map[string]any{"status": "in_qualification", "reason": "Shortlisted"}).Want(201)
+	w.srv.Do(model.RoleProcurement, http.MethodPost, path, testutil.Signed(map[string]any{"status": "in_qualification", "reason": "Shortlisted"}, model.MeaningApproved)).Want(201)
 	in := w.completed(s.ID, "2026-06-01", model.ResultConditional)
 	w.finding(in, s.ID, model.SeverityMajor, model.FindingOpen, "")
 	w.advance(time.Hour)
-	w.srv.Do(model.RoleManager, http.MethodPost, path, map[string]any{"status": "conditional", "reason": "One major finding open", "conditional_until": "2026-12-31"}).Want(201)
+	w.srv.Do(model.RoleManager, http.MethodPost, path, testutil.Signed(map[string]any{"status": "conditional", "reason": "One major finding open", "conditional_until": "2026-12-31"}, model.MeaningApproved)).Want(201)
 	if got := w.get(s.ID); got.ConditionalUntil == nil || *got.ConditionalUntil != "2026-12-31" {
 		t.Fatalf("conditional_until %v", got.ConditionalUntil)
 	}
 	w.advance(time.Hour)
-	r := w.srv.Do(model.RoleManager, http.MethodPost, path, map[string]any{"status": "suspended", "reason": "Customer complaint"}).Want(201)
+	r := w.srv.Do(model.RoleManager, http.MethodPost, path, testutil.Signed(map[string]any{"status": "suspended", "reason": "Customer complaint"}, model.MeaningApproved)).Want(201)
 	var out decisionJSON
 	r.Decode(&out)
 	if out.Site.ConditionalUntil != nil || out.Site.Version != 4 {
@@ -269,7 +271,7 @@ func TestQualificationConcurrentDecisions(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			statuses <- w.srv.Do(role, http.MethodPost, path, map[string]any{"status": "in_qualification", "reason": "Shortlisted"}).Status
+			statuses <- w.srv.Do(role, http.MethodPost, path, testutil.Signed(map[string]any{"status": "in_qualification", "reason": "Shortlisted"}, model.MeaningApproved)).Status
 		}()
 	}
 	wg.Wait()

@@ -28,8 +28,8 @@ func TestQualificationScenario(t *testing.T) {
 	}
 
 	// Procurement starts the qualification: the one decision it may make.
-	srv.Do(model.RoleProcurement, "POST", path("/api/v1/sites/%d/qualification", siteID), map[string]any{
-		"status": "in_qualification", "reason": "Selected for the next server generation"}).Want(201)
+	srv.Do(model.RoleProcurement, "POST", path("/api/v1/sites/%d/qualification", siteID), testutil.Signed(map[string]any{
+		"status": "in_qualification", "reason": "Selected for the next server generation"}, model.MeaningApproved)).Want(201)
 
 	// Procurement plans the qualification inspection.
 	lead := srv.Users[model.RoleProcurement].ID
@@ -54,9 +54,9 @@ func TestQualificationScenario(t *testing.T) {
 	if due := fnd.JSON()["due_date"]; due != "2026-09-13" { // minor: 90 days from 2026-06-15
 		t.Fatalf("default due date %v", due)
 	}
-	srv.Do(model.RoleProcurement, "PATCH", path("/api/v1/inspections/%d", insID), map[string]any{
+	srv.Do(model.RoleProcurement, "PATCH", path("/api/v1/inspections/%d", insID), testutil.Signed(map[string]any{
 		"version": version(ins), "status": "completed", "performed_date": "2026-06-12", "result": "pass", "score": 91,
-		"summary": "Processes under control"}).Want(200)
+		"summary": "Processes under control"}, model.MeaningAuthored)).Want(200)
 
 	// An ISO 9001 certificate.
 	srv.Do(model.RoleProcurement, "POST", "/api/v1/certifications", map[string]any{
@@ -70,8 +70,8 @@ func TestQualificationScenario(t *testing.T) {
 		t.Fatalf("code %s", r.ErrorCode())
 	}
 	// The manager may, now that the evidence is there.
-	srv.Do(model.RoleManager, "POST", path("/api/v1/sites/%d/qualification", siteID), map[string]any{
-		"status": "qualified", "reason": "Qualification audit passed; ISO 9001 verified"}).Want(201)
+	srv.Do(model.RoleManager, "POST", path("/api/v1/sites/%d/qualification", siteID), testutil.Signed(map[string]any{
+		"status": "qualified", "reason": "Qualification audit passed; ISO 9001 verified"}, model.MeaningApproved)).Want(201)
 	got := srv.Do(model.RoleAuditor, "GET", path("/api/v1/sites/%d", siteID), nil).Want(200).JSON()
 	if got["qualification_status"] != "qualified" || got["last_inspection_date"] != "2026-06-12" || got["next_inspection_due"] != "2027-06-12" || got["overdue"] != false {
 		t.Fatalf("qualified site %v", got)

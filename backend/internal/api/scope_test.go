@@ -32,9 +32,9 @@ func newScopeWorld(t *testing.T, srv *testutil.Server, marker string) scopeWorld
 	w.site = do("/api/v1/sites", map[string]any{"manufacturer_id": w.manufacturer, "code": marker + "-SZ1",
 		"name": marker + " plant", "country": "CN", "risk_tier": "high"})
 	srv.Do(model.RoleManager, http.MethodPost, fmt.Sprintf("/api/v1/sites/%d/qualification", w.site),
-		map[string]any{"status": "in_qualification", "reason": marker + " starts"}).Want(http.StatusOK, http.StatusCreated)
-	w.inspection = do("/api/v1/inspections", map[string]any{"site_id": w.site, "type": "qualification", "status": "completed",
-		"performed_date": fromToday(-20), "result": "conditional", "score": 70, "summary": marker + " visit"})
+		testutil.Signed(map[string]any{"status": "in_qualification", "reason": marker + " starts"}, model.MeaningApproved)).Want(http.StatusOK, http.StatusCreated)
+	w.inspection = do("/api/v1/inspections", testutil.Signed(map[string]any{"site_id": w.site, "type": "qualification", "status": "completed",
+		"performed_date": fromToday(-20), "result": "conditional", "score": 70, "summary": marker + " visit"}, model.MeaningAuthored))
 	w.planned = do("/api/v1/inspections", map[string]any{"site_id": w.site, "type": "routine",
 		"scheduled_date": fromToday(10), "summary": marker + " next"})
 	w.finding = do(fmt.Sprintf("/api/v1/inspections/%d/findings", w.inspection), map[string]any{"severity": "major",

@@ -286,7 +286,7 @@ func TestSiteArchiveAndDelete(t *testing.T) {
 	w.cert(certified.ID, "ISO 9001:2015", "2027-01-01", false)
 	decided := w.site(mfr, "DECIDED", nil)
 	w.srv.Do(model.RoleProcurement, http.MethodPost, fmt.Sprintf("/api/v1/sites/%d/qualification", decided.ID),
-		map[string]any{"status": "in_qualification", "reason": "Audit booked"}).Want(http.StatusCreated)
+		testutil.Signed(map[string]any{"status": "in_qualification", "reason": "Audit booked"}, model.MeaningApproved)).Want(http.StatusCreated)
 	attached := w.site(mfr, "ATTACHED", nil)
 	w.insert(&model.Attachment{OwnerType: model.OwnerSite, OwnerID: attached.ID, FileName: "a.pdf", ContentType: "application/pdf",
 		Size: 1, SHA256: strings.Repeat("a", 64), StorageKey: "k", UploadedByID: w.srv.Users[model.RoleAdmin].ID, UploadedAt: testutil.FixedNow})

@@ -41,6 +41,7 @@ const (
 	ActionReportExport                Action = "report.export"
 	ActionSeedBulk                    Action = "seed.bulk"
 	ActionSettingsSecurity            Action = "settings.security"
+	ActionSignatureFailed             Action = "signature.failed"
 	ActionSiteCreate                  Action = "site.create"
 	ActionSiteDelete                  Action = "site.delete"
 	ActionSiteQualification           Action = "site.qualification"

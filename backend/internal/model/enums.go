@@ -169,3 +169,19 @@ const (
 
 // SiteProcesses are the processes a site commonly runs; others are allowed.
 var SiteProcesses = []string{"smt", "pcb_fabrication", "final_assembly", "firmware_programming", "testing", "cable_assembly", "box_build", "repair", "packaging"}
+
+// SignatureMeaning is what a signer declares by signing a record.
+type SignatureMeaning string
+
+const (
+	MeaningApproved SignatureMeaning = "approved"
+	MeaningVerified SignatureMeaning = "verified"
+	MeaningReviewed SignatureMeaning = "reviewed"
+	MeaningAuthored SignatureMeaning = "authored"
+)
+
+// SignatureMeanings lists every meaning.
+var SignatureMeanings = []SignatureMeaning{MeaningApproved, MeaningVerified, MeaningReviewed, MeaningAuthored}
+
+// Valid reports whether m is a known meaning.
+func (m SignatureMeaning) Valid() bool { return slices.Contains(SignatureMeanings, m) }

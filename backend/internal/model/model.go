@@ -238,3 +238,21 @@ type AuditEvent struct {
 	Hash       string    `gorm:"size:64" json:"hash"`
 	CreatedAt  time.Time `json:"created_at"`
 }
+
+// Signature is a person's electronic signature of one record: who, when,
+// meaning what, and the SHA-256 of the record's signed content. It is
+// written with the change it signs and never edited or moved.
+type Signature struct {
+	ID          int64            `gorm:"primaryKey" json:"id"`
+	CreatedAt   time.Time        `json:"-"`
+	SignerID    int64            `json:"signer_id"`
+	SignerName  string           `gorm:"size:200" json:"signer_name"`
+	SignerEmail string           `gorm:"size:254" json:"signer_email"`
+	Meaning     SignatureMeaning `gorm:"size:20" json:"meaning"`
+	Action      string           `gorm:"size:60" json:"action"`
+	EntityType  string           `gorm:"size:40" json:"entity_type"`
+	EntityID    int64            `json:"entity_id"`
+	ContentHash string           `gorm:"size:64" json:"content_hash"`
+	TwoFactor   bool             `json:"two_factor"`
+	SignedAt    time.Time        `json:"signed_at"`
+}

@@ -145,7 +145,8 @@ func TestResolvedRecordsAreNotReminded(t *testing.T) {
 	// A finding due yesterday that gets closed before the run, and one still open.
 	in := model.Inspection{SiteID: site.ID, Type: model.InspectionRoutine, Status: model.InspectionCompleted,
 		PerformedDate: today.AddDays(-400), Result: model.ResultPass}
-	_, err := w.store.CreateInspection(ctx, &in, system)
+	signed := w.store.SignedBy(store.Signer{User: w.users[model.RoleProcurement], Meaning: model.MeaningAuthored})
+	_, err := signed.CreateInspection(ctx, &in, system)
 	testutil.Fatal(t, err, "inspection")
 	testutil.Fatal(t, w.db.Model(&model.Site{}).Where("id = ?", site.ID).Update("next_inspection_due", today.AddDays(30)).Error, "due")
 	closed := model.Finding{Severity: model.SeverityMajor, Category: "esd", Description: "closed in time", DueDate: today.AddDays(-1), Status: model.FindingOpen}
@@ -154,7 +155,8 @@ func TestResolvedRecordsAreNotReminded(t *testing.T) {
 	open := model.Finding{Severity: model.SeverityMinor, Category: "process", Description: "still open", DueDate: today.AddDays(-1), Status: model.FindingOpen}
 	_, err = w.store.CreateFinding(ctx, in.ID, &open, system)
 	testutil.Fatal(t, err, "finding")
-	_, err = w.store.UpdateFinding(ctx, closed.ID, 1, system, func(f *model.Finding) error {
+	verifier := w.store.SignedBy(store.Signer{User: w.users[model.RoleProcurement], Meaning: model.MeaningVerified})
+	_, err = verifier.UpdateFinding(ctx, closed.ID, 1, system, func(f *model.Finding) error {
 		f.Status, f.VerificationNote = model.FindingClosed, "checked the mats"
 		return nil
 	})
@@ -187,7 +189,7 @@ func TestResolvedRecordsAreNotReminded(t *testing.T) {
 	for day := today.AddDays(1); !day.After(today.AddDays(45)); day = day.AddDays(1) {
 		w.at(day)
 		if day.Equal(today.AddDays(1)) {
-			_, err := w.store.CreateInspection(ctx, &done, system)
+			_, err := signed.CreateInspection(ctx, &done, system)
 			testutil.Fatal(t, err, "complete inspection")
 		}
 		w.run(sched)

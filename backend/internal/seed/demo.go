@@ -122,7 +122,8 @@ func demoRecords(ctx context.Context, live *store.Store, users map[model.Role]mo
 		})
 	}
 	for i, ds := range demoSites {
-		p := &sitePlot{st: st, ds: ds, buyer: buyer, boss: boss, bossID: users[model.RoleManager].ID, inspector: inspector, n: i, total: total}
+		p := &sitePlot{st: st, ds: ds, buyer: buyer, boss: boss, bossID: users[model.RoleManager].ID, inspector: inspector, n: i, total: total,
+			buyerUser: users[model.RoleProcurement], bossUser: users[model.RoleManager]}
 		p.write(sty, mIDs)
 	}
 	sort.SliceStable(sty.steps, func(i, j int) bool { return sty.steps[i].at.Before(sty.steps[j].at) })
@@ -145,9 +146,11 @@ type sitePlot struct {
 	boss      audit.Actor
 	bossID    int64
 	inspector int64
-	n         int
-	total     int
-	siteID    int64
+	// buyerUser and bossUser sign what the story has them sign.
+	buyerUser, bossUser model.User
+	n                   int
+	total               int
+	siteID              int64
 }
 
 func (p *sitePlot) write(sty *story, mIDs []int64) {
@@ -238,7 +241,7 @@ func (p *sitePlot) write(sty *story, mIDs []int64) {
 
 func (p *sitePlot) decide(sty *story, day int, to model.QualificationStatus, reason string, until model.Date) {
 	sty.on(day, func(ctx context.Context) error {
-		_, _, err := p.st.DecideQualification(ctx, p.siteID, qualification.Decision{To: to, Reason: reason, ConditionalUntil: until},
+		_, _, err := p.st.SignedBy(store.Signer{User: p.bossUser, Meaning: model.MeaningApproved}).DecideQualification(ctx, p.siteID, qualification.Decision{To: to, Reason: reason, ConditionalUntil: until},
 			store.Decider{UserID: p.bossID, Actor: p.boss})
 		return err
 	})
@@ -299,7 +302,8 @@ func (p *sitePlot) inspection(sty *story, day int, typ model.InspectionType, sch
 		if plan != nil {
 			s = nil // the checklist score
 		}
-		_, err := p.st.UpdateInspection(ctx, id, version, p.buyer, func(in *model.Inspection) error {
+		signed := p.st.SignedBy(store.Signer{User: p.buyerUser, Meaning: model.MeaningAuthored})
+		_, err := signed.UpdateInspection(ctx, id, version, p.buyer, func(in *model.Inspection) error {
 			in.Status, in.PerformedDate, in.Result, in.Score = model.InspectionCompleted, performed, result, s
 			in.Summary = map[model.InspectionResult]string{
 				model.ResultPass:        "Processes under control; findings minor.",
@@ -319,7 +323,8 @@ func (p *sitePlot) inspection(sty *story, day int, typ model.InspectionType, sch
 			if err != nil {
 				return err
 			}
-			_, err = p.st.UpdateFinding(ctx, f.ID, f.Version, p.buyer, func(f *model.Finding) error {
+			signed := p.st.SignedBy(store.Signer{User: p.buyerUser, Meaning: model.MeaningVerified})
+			_, err = signed.UpdateFinding(ctx, f.ID, f.Version, p.buyer, func(f *model.Finding) error {
 				f.Status, f.VerificationNote = model.FindingClosed, "Checked on a follow-up call with photos of the corrected station."
 				return nil
 			})

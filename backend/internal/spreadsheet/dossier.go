@@ -76,14 +76,15 @@ func dossierOverview(_ context.Context, _ *store.Store, wb *Workbook, r store.Re
 func dossierHistory(ctx context.Context, st *store.Store, wb *Workbook, r store.ReportSite) (int, error) {
 	sh, err := wb.AddSheet("Qualification history", []Column{
 		{"Decided at", 16}, {"From", 16}, {"To", 16}, {"Reason", 60}, {"Conditional until", 12}, {"Decided by", 30},
+		signatureColumns[0], signatureColumns[1], signatureColumns[2], signatureColumns[3],
 	})
 	if err != nil {
 		return 0, err
 	}
 	err = st.EachReportDecision(ctx, r.ID, func(batch []store.ReportDecision) error {
 		for _, d := range batch {
-			err := sh.Add(d.DecidedAt, Toned{words(d.From), SiteStatusTone(d.From)}, Toned{words(d.To), SiteStatusTone(d.To)},
-				d.Reason, d.ConditionalUntil, d.DecidedBy)
+			err := sh.Add(append([]any{d.DecidedAt, Toned{words(d.From), SiteStatusTone(d.From)}, Toned{words(d.To), SiteStatusTone(d.To)},
+				d.Reason, d.ConditionalUntil, d.DecidedBy}, signatureCells(d.Signature)...)...)
 			if err != nil {
 				return err
 			}

@@ -23,6 +23,7 @@ var findingColumns = []Column{
 	{"Verification note", 36},
 	{"Verified by", 20},
 	{"Verified at", 16},
+	signatureColumns[0], signatureColumns[1], signatureColumns[2], signatureColumns[3],
 }
 
 // Findings lists findings and their corrective actions, earliest due
@@ -67,7 +68,7 @@ func findingCells(r *store.ReportFinding) []any {
 	if r.VerifiedAt.Valid {
 		verifiedAt = r.VerifiedAt.Time
 	}
-	return []any{
+	cells := []any{
 		r.InspectionID, r.InspectionDate,
 		Toned{string(r.Severity), SeverityTone(r.Severity)}, string(r.Category),
 		r.Requirement, r.Description, r.CorrectiveAction, r.Owner,
@@ -76,4 +77,5 @@ func findingCells(r *store.ReportFinding) []any {
 		Toned{r.Overdue, overdue}, daysOverdue,
 		r.VerificationNote, r.VerifiedBy, verifiedAt,
 	}
+	return append(cells, signatureCells(r.Signature)...)
 }

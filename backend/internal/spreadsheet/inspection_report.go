@@ -74,6 +74,8 @@ func inspectionOverview(wb *Workbook, in store.InspectionRow, cl store.Inspectio
 		{"Open critical findings", cl.OpenFindings.Critical},
 		{"Open major findings", cl.OpenFindings.Major},
 	}
+	sig := signatureCells(store.SignatureForReport(in.Signature))
+	lines = append(lines, [2]any{"Signed by", sig[0]}, [2]any{"Signature meaning", sig[1]}, [2]any{"Signed at", sig[2]}, [2]any{"Signed content SHA-256", sig[3]})
 	for _, l := range lines {
 		if err := sh.Add(l[0], l[1]); err != nil {
 			return 0, err
@@ -162,7 +164,8 @@ func answerCells(a *store.AnswerView) []any {
 
 func inspectionFindings(ctx context.Context, st *store.Store, wb *Workbook, inspectionID int64) (int, error) {
 	sh, err := wb.AddSheet("Findings", []Column{{"Finding", 9}, {"Severity", 11}, {"Category", 13}, {"Requirement", 22},
-		{"Description", 60}, {"Corrective action", 40}, {"Owner", 22}, {"Due date", 12}, {"Status", 12}, {"Verification note", 40}})
+		{"Description", 60}, {"Corrective action", 40}, {"Owner", 22}, {"Due date", 12}, {"Status", 12}, {"Verification note", 40},
+		signatureColumns[0], signatureColumns[1], signatureColumns[2], signatureColumns[3]})
 	if err != nil {
 		return 0, err
 	}
@@ -173,8 +176,9 @@ func inspectionFindings(ctx context.Context, st *store.Store, wb *Workbook, insp
 			return 0, err
 		}
 		for _, f := range rows {
-			err := sh.Add(f.ID, Toned{string(f.Severity), SeverityTone(f.Severity)}, string(f.Category), f.Requirement, f.Description,
-				f.CorrectiveAction, f.Owner, Toned{f.DueDate, overdueTone(f.Overdue)}, string(f.Status), f.VerificationNote)
+			cells := []any{f.ID, Toned{string(f.Severity), SeverityTone(f.Severity)}, string(f.Category), f.Requirement, f.Description,
+				f.CorrectiveAction, f.Owner, Toned{f.DueDate, overdueTone(f.Overdue)}, string(f.Status), f.VerificationNote}
+			err := sh.Add(append(cells, signatureCells(store.SignatureForReport(f.Signature))...)...)
 			if err != nil {
 				return 0, err
 			}

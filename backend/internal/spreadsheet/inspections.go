@@ -24,6 +24,7 @@ var inspectionColumns = []Column{
 	{"Observations", 12},
 	{"Open findings", 9},
 	{"Summary", 50},
+	signatureColumns[0], signatureColumns[1], signatureColumns[2], signatureColumns[3],
 }
 
 // Inspections is the inspection log: every inspection whose date
@@ -72,7 +73,7 @@ func appendInspectionCells(row []any, r *store.ReportInspection) []any {
 	if r.Score.Valid {
 		score = r.Score.Int64
 	}
-	return append(row,
+	row = append(row,
 		words(r.Type), words(r.Status), r.ScheduledDate, r.PerformedDate,
 		r.LeadInspector, r.Team, r.Scope,
 		Toned{string(r.Result), ResultTone(r.Result)}, score,
@@ -83,4 +84,16 @@ func appendInspectionCells(row []any, r *store.ReportInspection) []any {
 		r.OpenFindings,
 		r.Summary,
 	)
+	return append(row, signatureCells(r.Signature)...)
+}
+
+// signatureColumns follow a signed record's own columns.
+var signatureColumns = []Column{{"Signed by", 30}, {"Signature meaning", 12}, {"Signed at", 16}, {"Signed content SHA-256", 30}}
+
+// signatureCells are a record's signature (blank when it is not signed).
+func signatureCells(s store.ReportSignature) []any {
+	if s.ContentHash == "" {
+		return []any{nil, nil, nil, nil}
+	}
+	return []any{s.Signer, string(s.Meaning), s.SignedAt, s.ContentHash}
 }

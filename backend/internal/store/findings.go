@@ -54,6 +54,9 @@ type FindingRow struct {
 	SiteCode       string `json:"site_code"`
 	SiteName       string `json:"site_name"`
 	VerifiedByName string `json:"verified_by_name"`
+	// Signature is the signature that closed the finding, while it is
+	// closed.
+	Signature *model.Signature `json:"signature"`
 }
 
 // ListFindings returns one page of findings, soonest due first by default.
@@ -153,7 +156,17 @@ func (s *Store) createFinding(tx *gorm.DB, inspectionID int64, f *model.Finding,
 	if err := tx.Create(f).Error; err != nil {
 		return FindingRow{}, translate(err, "create finding")
 	}
-	if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingCreate, EntityType: audit.EntityFinding, EntityID: f.ID, Changes: audit.Diff(nil, f)}); err != nil {
+	changes := audit.Diff(nil, f)
+	if f.Status == model.FindingClosed {
+		sig, err := s.sign(tx, qualification.SignFindingClose, "finding", f.ID, qualification.FindingContentOf(*f))
+		if err != nil {
+			return FindingRow{}, err
+		}
+		changes["signature"] = [2]any{nil, signatureChange(sig)}
+	} else if err := s.checkSignatureUsed(false); err != nil {
+		return FindingRow{}, err
+	}
+	if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingCreate, EntityType: audit.EntityFinding, EntityID: f.ID, Changes: changes}); err != nil {
 		return FindingRow{}, err
 	}
 	return s.describeFinding(tx, *f)
@@ -195,7 +208,17 @@ func (s *Store) UpdateFinding(ctx context.Context, id, version int64, actor audi
 		if err := saveVersioned(tx, &f, id, version); err != nil {
 			return translate(err, "update finding")
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingUpdate, EntityType: audit.EntityFinding, EntityID: id, Changes: audit.Diff(before, f)}); err != nil {
+		changes := audit.Diff(before, f)
+		if before.Status != model.FindingClosed && f.Status == model.FindingClosed {
+			sig, err := s.sign(tx, qualification.SignFindingClose, "finding", id, qualification.FindingContentOf(f))
+			if err != nil {
+				return err
+			}
+			changes["signature"] = [2]any{nil, signatureChange(sig)}
+		} else if err := s.checkSignatureUsed(false); err != nil {
+			return err
+		}
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingUpdate, EntityType: audit.EntityFinding, EntityID: id, Changes: changes}); err != nil {
 			return err
 		}
 		var err error
@@ -253,12 +276,24 @@ func (s *Store) describeFindings(tx *gorm.DB, fs []model.Finding) ([]FindingRow,
 	if err != nil {
 		return nil, err
 	}
+	sigs, err := latestSignatures(tx, qualification.SignFindingClose, "finding", distinctIDs(fs, func(f model.Finding) int64 {
+		if f.Status != model.FindingClosed {
+			return 0
+		}
+		return f.ID
+	}))
+	if err != nil {
+		return nil, err
+	}
 	today := s.Today()
 	for i, f := range fs {
 		rows[i] = FindingRow{Finding: f, Overdue: qualification.FindingOverdue(f.DueDate, f.Status, today),
 			SiteCode: sites[f.SiteID].Code, SiteName: sites[f.SiteID].Name}
 		if f.VerifiedByID != nil {
 			rows[i].VerifiedByName = names[*f.VerifiedByID]
+		}
+		if sig, ok := sigs[f.ID]; ok && f.Status == model.FindingClosed {
+			rows[i].Signature = &sig
 		}
 	}
 	return rows, nil

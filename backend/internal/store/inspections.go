@@ -57,6 +57,9 @@ type InspectionRow struct {
 	SiteName          string        `json:"site_name"`
 	LeadInspectorName string        `json:"lead_inspector_name"`
 	FindingCounts     FindingCounts `json:"finding_counts"`
+	// Signature is the signature that completed the inspection, while it
+	// is completed.
+	Signature *model.Signature `json:"signature"`
 }
 
 // ListInspections returns one page of inspections, latest first by default.
@@ -126,10 +129,13 @@ func (s *Store) CreateInspection(ctx context.Context, in *model.Inspection, acto
 		if err := s.refreshSiteSchedule(tx, in.SiteID); err != nil {
 			return err
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionCreate, EntityType: audit.EntityInspection, EntityID: in.ID, Changes: audit.Diff(nil, in)}); err != nil {
+		changes, err := s.signCompletion(tx, nil, *in, audit.Diff(nil, in))
+		if err != nil {
 			return err
 		}
-		var err error
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionCreate, EntityType: audit.EntityInspection, EntityID: in.ID, Changes: changes}); err != nil {
+			return err
+		}
 		row, err = describeInspection(tx, *in)
 		return err
 	})
@@ -174,10 +180,13 @@ func (s *Store) UpdateInspection(ctx context.Context, id, version int64, actor a
 				return err
 			}
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionUpdate, EntityType: audit.EntityInspection, EntityID: id, Changes: audit.Diff(before, in)}); err != nil {
+		changes, err := s.signCompletion(tx, &before, in, audit.Diff(before, in))
+		if err != nil {
 			return err
 		}
-		var err error
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionUpdate, EntityType: audit.EntityInspection, EntityID: id, Changes: changes}); err != nil {
+			return err
+		}
 		row, err = describeInspection(tx, in)
 		return err
 	})
@@ -224,6 +233,20 @@ func (s *Store) DeleteInspection(ctx context.Context, id int64, actor audit.Acto
 		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionDelete, EntityType: audit.EntityInspection, EntityID: id, Changes: audit.Deleted(in)})
 		return err
 	})
+}
+
+// signCompletion signs an inspection that becomes completed (before is
+// nil on a creation) and adds the signature to the audit event's changes.
+func (s *Store) signCompletion(tx *gorm.DB, before *model.Inspection, in model.Inspection, changes map[string][2]any) (map[string][2]any, error) {
+	if in.Status != model.InspectionCompleted || (before != nil && before.Status == model.InspectionCompleted) {
+		return changes, s.checkSignatureUsed(false)
+	}
+	sig, err := s.sign(tx, qualification.SignInspectionComplete, "inspection", in.ID, qualification.InspectionContentOf(in))
+	if err != nil {
+		return nil, err
+	}
+	changes["signature"] = [2]any{nil, signatureChange(sig)}
+	return changes, nil
 }
 
 func normalizeInspection(in *model.Inspection) {
@@ -313,10 +336,22 @@ func describeInspections(tx *gorm.DB, ins []model.Inspection) ([]InspectionRow, 
 	if err != nil {
 		return nil, err
 	}
+	sigs, err := latestSignatures(tx, qualification.SignInspectionComplete, "inspection", distinctIDs(ins, func(in model.Inspection) int64 {
+		if in.Status != model.InspectionCompleted {
+			return 0
+		}
+		return in.ID
+	}))
+	if err != nil {
+		return nil, err
+	}
 	for i, in := range ins {
 		rows[i] = InspectionRow{Inspection: in, SiteCode: sites[in.SiteID].Code, SiteName: sites[in.SiteID].Name, FindingCounts: counts[in.ID]}
 		if in.LeadInspectorID != nil {
 			rows[i].LeadInspectorName = names[*in.LeadInspectorID]
+		}
+		if sig, ok := sigs[in.ID]; ok && in.Status == model.InspectionCompleted {
+			rows[i].Signature = &sig
 		}
 	}
 	return rows, nil

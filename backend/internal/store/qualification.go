@@ -19,6 +19,8 @@ var DecisionSorts = SortFields{"decided_at": "decided_at"}
 type DecisionView struct {
 	model.QualificationDecision
 	DecidedBy DecidedByUser `json:"decided_by"`
+	// Signature is the decider's electronic signature of the decision.
+	Signature *model.Signature `json:"signature"`
 }
 
 // DecidedByUser is who recorded a decision.
@@ -131,9 +133,17 @@ func (s *Store) DecideQualification(ctx context.Context, siteID int64, d qualifi
 		if err := tx.Create(&dec).Error; err != nil {
 			return translate(err, "decide qualification")
 		}
+		sig, err := s.sign(tx, qualification.SignDecision, "qualification_decision", dec.ID, qualification.DecisionContent{
+			Kind: "qualification_decision", DecisionID: dec.ID, SiteID: siteID, SiteCode: site.Code,
+			From: dec.FromStatus, To: dec.ToStatus, Reason: dec.Reason, ConditionalUntil: dec.ConditionalUntil,
+		})
+		if err != nil {
+			return err
+		}
 		changes := audit.Diff(before, site)
 		changes["reason"] = [2]any{nil, d.Reason}
 		changes["decision_id"] = [2]any{nil, dec.ID}
+		changes["signature"] = [2]any{nil, signatureChange(sig)}
 		_, err = s.trail.Append(tx, audit.Entry{Actor: by.Actor, Action: audit.ActionSiteQualification, EntityType: audit.EntitySite, EntityID: siteID, Changes: changes})
 		return err
 	})
@@ -189,12 +199,19 @@ func (s *Store) decisionViews(db *gorm.DB, rows []model.QualificationDecision) (
 	for _, u := range users {
 		byID[u.ID] = u
 	}
+	sigs, err := latestSignatures(db, qualification.SignDecision, "qualification_decision", distinctIDs(rows, func(r model.QualificationDecision) int64 { return r.ID }))
+	if err != nil {
+		return nil, err
+	}
 	for i, r := range rows {
 		ref, ok := byID[r.DecidedByID]
 		if !ok {
 			ref = DecidedByUser{ID: r.DecidedByID}
 		}
 		views[i] = DecisionView{QualificationDecision: r, DecidedBy: ref}
+		if sig, ok := sigs[r.ID]; ok {
+			views[i].Signature = &sig
+		}
 	}
 	return views, nil
 }

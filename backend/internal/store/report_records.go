@@ -43,6 +43,8 @@ type ReportInspection struct {
 	Summary       string
 	Findings      ReportFindingCounts
 	OpenFindings  int
+	// Signature completed the inspection (zero unless completed).
+	Signature ReportSignature
 
 	siteID int64
 	leadID sql.NullInt64
@@ -93,12 +95,22 @@ func (s *Store) EachReportInspection(ctx context.Context, f ReportInspectionFilt
 		if err := refs.loadUsers(db, reportIDs(batch, func(r *ReportInspection) int64 { return r.leadID.Int64 })); err != nil {
 			return err
 		}
+		sigs, err := reportSignaturesOf(db, qualification.SignInspectionComplete, "inspection", reportIDs(batch, func(r *ReportInspection) int64 {
+			if r.Status != model.InspectionCompleted {
+				return 0
+			}
+			return r.ID
+		}))
+		if err != nil {
+			return err
+		}
 		for i := range batch {
 			r := &batch[i]
 			r.Findings = all[r.ID]
 			r.OpenFindings = open[r.ID].Total()
 			r.ReportSiteRef = refs.sites[r.siteID]
 			r.LeadInspector = refs.users[r.leadID.Int64]
+			r.Signature = sigs[r.ID]
 		}
 		return nil
 	}
@@ -198,6 +210,8 @@ type ReportFinding struct {
 	VerifiedAt       sql.NullTime
 	Overdue          bool
 	DaysOverdue      int
+	// Signature closed the finding (zero unless closed).
+	Signature ReportSignature
 }
 
 // EachReportFinding reads findings, earliest due first (no due date last).
@@ -235,7 +249,20 @@ func (s *Store) EachReportFinding(ctx context.Context, f ReportFindingFilter, fn
 		}
 		return err
 	}
-	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, args...), scan, nil, fn)
+	db := s.db.WithContext(ctx)
+	enrich := func(batch []ReportFinding) error {
+		sigs, err := reportSignaturesOf(db, qualification.SignFindingClose, "finding", reportIDs(batch, func(r *ReportFinding) int64 {
+			if r.Status != model.FindingClosed {
+				return 0
+			}
+			return r.ID
+		}))
+		for i := range batch {
+			batch[i].Signature = sigs[batch[i].ID]
+		}
+		return err
+	}
+	err := reportRows(ctx, db.Raw(sqlText, args...), scan, enrich, fn)
 	if err != nil {
 		return fmt.Errorf("store: report findings: %w", err)
 	}
@@ -249,12 +276,15 @@ type ReportDecision struct {
 	Reason           string
 	ConditionalUntil model.Date
 	DecidedBy        string
+	Signature        ReportSignature
+
+	id int64
 }
 
 // EachReportDecision reads a site's qualification history, oldest first.
 func (s *Store) EachReportDecision(ctx context.Context, siteID int64, fn func([]ReportDecision) error) error {
 	scope, scopeArgs := s.inSQL("qualification_decisions.site_id", viaSite)
-	sqlText := `SELECT qualification_decisions.decided_at, qualification_decisions.from_status,
+	sqlText := `SELECT qualification_decisions.id, qualification_decisions.decided_at, qualification_decisions.from_status,
 		qualification_decisions.to_status, qualification_decisions.reason,
 		` + reportDate("qualification_decisions.conditional_until") + `, COALESCE(users.name || ' <' || users.email || '>', '')
 		FROM qualification_decisions
@@ -262,9 +292,17 @@ func (s *Store) EachReportDecision(ctx context.Context, siteID int64, fn func([]
 		WHERE qualification_decisions.site_id = ? AND ` + scope + `
 		ORDER BY qualification_decisions.decided_at, qualification_decisions.id`
 	scan := func(rows *sql.Rows, r *ReportDecision) error {
-		return rows.Scan(&r.DecidedAt, &r.From, &r.To, &r.Reason, &r.ConditionalUntil, &r.DecidedBy)
+		return rows.Scan(&r.id, &r.DecidedAt, &r.From, &r.To, &r.Reason, &r.ConditionalUntil, &r.DecidedBy)
 	}
-	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, append([]any{siteID}, scopeArgs...)...), scan, nil, fn)
+	db := s.db.WithContext(ctx)
+	enrich := func(batch []ReportDecision) error {
+		sigs, err := reportSignaturesOf(db, qualification.SignDecision, "qualification_decision", reportIDs(batch, func(r *ReportDecision) int64 { return r.id }))
+		for i := range batch {
+			batch[i].Signature = sigs[batch[i].id]
+		}
+		return err
+	}
+	err := reportRows(ctx, db.Raw(sqlText, append([]any{siteID}, scopeArgs...)...), scan, enrich, fn)
 	if err != nil {
 		return fmt.Errorf("store: report decisions: %w", err)
 	}

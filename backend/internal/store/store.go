@@ -47,6 +47,8 @@ type Store struct {
 	// (see For in scope.go).
 	scope     []int64
 	scopeUser int64
+	// signer, when set, signs the signed changes (see SignedBy).
+	signer *Signer
 	// dashboard is shared by every copy of the store (WithRules, WithFiles).
 	dashboard *dashboardCache
 	// prepared runs the few queries every request makes (the signed-in

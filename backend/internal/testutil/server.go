@@ -250,3 +250,14 @@ func (s *Server) checkContract(req *http.Request, rec *httptest.ResponseRecorder
 		s.T.Errorf("the response breaks docs/openapi.yaml: %v\nbody: %s", err, truncate(rec.Body.Bytes()))
 	}
 }
+
+// Signed adds the signed-in test user's electronic signature (Password and
+// meaning) to a request body that makes a signed change.
+func Signed(body map[string]any, meaning model.SignatureMeaning) map[string]any {
+	out := make(map[string]any, len(body)+1)
+	for k, v := range body {
+		out[k] = v
+	}
+	out["signature"] = map[string]any{"password": Password, "meaning": meaning}
+	return out
+}

@@ -736,13 +736,62 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export the newest event of the chain, to verify the trail against later.
-         * @description Its hash covers every event before it: kept by an auditor, it later
-         *     proves that nothing up to it changed (`qualtrack audit verify
-         *     --head`). On an empty trail `sequence` is 0 and `hash` the genesis
-         *     hash.
+         * Export the newest event of the chain, signed, to verify the trail against later.
+         * @description Its hash covers every event before it, and it is signed with the
+         *     server's Ed25519 checkpoint key (kept outside the database): kept by
+         *     an auditor, it later proves that nothing up to it changed (POST
+         *     /audit-events/head/verify, or `qualtrack audit verify --head`), and
+         *     that the head came from this server. On an empty trail `sequence`
+         *     is 0 and `hash` the genesis hash.
          */
         get: operations["getAuditHead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit-events/head/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prove that the chain still contains a head exported earlier.
+         * @description Send back a head from GET /audit-events/head (as downloaded). The
+         *     chain is re-walked, the head's signature checked with the server's
+         *     checkpoint key, and the chain must still hold the head's event with
+         *     the head's hash. `valid` is true only when all three hold; `reason`
+         *     says what failed (events removed from the end, the chain rewritten
+         *     from some event on, or a head this server did not sign).
+         */
+        post: operations["verifyAuditHead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit-events/checkpoint-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public key that checks signed checkpoints and exported heads.
+         * @description Keep it with the heads: `qualtrack audit verify --public-key FILE`
+         *     checks the checkpoint log with it, without trusting the server's
+         *     own key file.
+         */
+        get: operations["getCheckpointKey"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1828,7 +1877,59 @@ export interface components {
             reason: string;
             /** @description Required for, and only for, a move to conditional; after today. */
             conditional_until?: components["schemas"]["NullableDate"];
+            /** @description Required: every decision is signed (meaning approved or reviewed). */
+            signature: components["schemas"]["SignatureRequest"];
         };
+        /** @enum {string} */
+        SignatureMeaning: "approved" | "verified" | "reviewed" | "authored";
+        /**
+         * @description The electronic signature of a signed change (a qualification decision,
+         *     closing a finding, completing an inspection): the signer's password
+         *     again, their current two-factor code when they use two-factor
+         *     sign-in, and what the signature means. Each signed action allows
+         *     some meanings (decision: approved, reviewed; closing a finding:
+         *     verified, reviewed, approved; completing an inspection: authored,
+         *     reviewed, approved). Missing where required: 422 with field
+         *     `signature`; a wrong password or code: 422 `signature.password`,
+         *     counted against the sign-in limits (429 when over them) and audited
+         *     as `signature.failed`; a meaning the action does not allow: 422
+         *     `signature.meaning`; sent with a change that signs nothing: 422
+         *     `signature`.
+         */
+        SignatureRequest: {
+            /** Format: password */
+            password: string;
+            /** @description The two-factor code; required when the signer uses two-factor sign-in. */
+            code?: string;
+            meaning: components["schemas"]["SignatureMeaning"];
+        };
+        /**
+         * @description A stored electronic signature. It is written in the transaction of
+         *     the change it signs, is part of that change's audit event, and is
+         *     never edited, deleted or moved (the table is append-only).
+         *     `content_hash` is the SHA-256 of the record's signed content (its
+         *     canonical JSON), so it shows exactly what was signed.
+         */
+        Signature: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            signer_id: number;
+            signer_name: string;
+            signer_email: string;
+            meaning: components["schemas"]["SignatureMeaning"];
+            /** @enum {string} */
+            action: "site.qualification" | "finding.close" | "inspection.complete";
+            /** @enum {string} */
+            entity_type: "qualification_decision" | "finding" | "inspection";
+            /** Format: int64 */
+            entity_id: number;
+            content_hash: string;
+            /** @description A two-factor code was checked as well as the password. */
+            two_factor: boolean;
+            signed_at: components["schemas"]["Timestamp"];
+        };
+        NullableSignature: components["schemas"]["Signature"] | null;
         QualificationDecision: components["schemas"]["Record"] & {
             /** Format: int64 */
             site_id: number;
@@ -1845,6 +1946,8 @@ export interface components {
                 name: string;
                 email: string;
             };
+            /** @description The decider's signature (null for decisions recorded before decisions were signed). */
+            signature?: components["schemas"]["NullableSignature"];
         };
         DecisionResult: {
             decision: components["schemas"]["QualificationDecision"];
@@ -1902,6 +2005,8 @@ export interface components {
             /** @description Derived; "" without a lead inspector. */
             lead_inspector_name: string;
             finding_counts: components["schemas"]["FindingCounts"];
+            /** @description The signature that completed the inspection, while it is completed. */
+            signature?: components["schemas"]["NullableSignature"];
         };
         InspectionCreate: {
             /**
@@ -1927,6 +2032,8 @@ export interface components {
             result?: components["schemas"]["InspectionResultOrNone"];
             score?: number | null;
             summary?: string;
+            /** @description Required when the inspection is logged as completed; refused otherwise. */
+            signature?: components["schemas"]["SignatureRequest"];
         };
         InspectionUpdate: {
             /** Format: int64 */
@@ -1948,6 +2055,8 @@ export interface components {
             result_override_reason?: string;
             /** @description Required to complete an inspection whose checklists leave a critical item unanswered (422 on this field naming the items otherwise). */
             unanswered_reason?: string;
+            /** @description Required when the change completes the inspection; refused otherwise. */
+            signature?: components["schemas"]["SignatureRequest"];
         };
         InspectionList: components["schemas"]["ListEnvelope"] & {
             items?: components["schemas"]["Inspection"][];
@@ -1986,6 +2095,8 @@ export interface components {
             site_name: string;
             /** @description Derived. */
             verified_by_name: string;
+            /** @description The signature that closed the finding, while it is closed. */
+            signature?: components["schemas"]["NullableSignature"];
         };
         FindingCreate: {
             severity: components["schemas"]["Severity"];
@@ -2000,6 +2111,8 @@ export interface components {
             status?: components["schemas"]["FindingStatus"];
             /** @description Required when closed. */
             verification_note?: string;
+            /** @description Required when the finding is recorded as closed; refused otherwise. */
+            signature?: components["schemas"]["SignatureRequest"];
         };
         FindingUpdate: {
             /** Format: int64 */
@@ -2013,6 +2126,8 @@ export interface components {
             due_date?: components["schemas"]["NullableDate"];
             status?: components["schemas"]["FindingStatus"];
             verification_note?: string;
+            /** @description Required when the change closes the finding (verification); refused otherwise. */
+            signature?: components["schemas"]["SignatureRequest"];
         };
         FindingList: components["schemas"]["ListEnvelope"] & {
             items?: components["schemas"]["Finding"][];
@@ -2222,6 +2337,24 @@ export interface components {
             /** @description When the head event happened (the zero time, 0001-01-01T00:00:00Z, on an empty trail). */
             occurred_at: components["schemas"]["Timestamp"];
             exported_at: components["schemas"]["Timestamp"];
+            /** @description The checkpoint key that signed the head (first 16 hex digits of its SHA-256). */
+            key_id?: string;
+            /**
+             * @description Ed25519 signature (base64) over "qualtrack-audit-checkpoint/v1", sequence, hash,
+             *     occurred_at and exported_at (RFC 3339, UTC), one per line.
+             */
+            signature?: string;
+        };
+        AuditHeadCheck: components["schemas"]["AuditVerifyResult"] & {
+            /** @description The head was signed with this server's checkpoint key. */
+            signature_valid: boolean;
+            /** @description This server's checkpoint key. */
+            key_id: string;
+        };
+        CheckpointKey: {
+            key_id: string;
+            /** @description The Ed25519 public key as PKIX PEM. */
+            public_key_pem: string;
         };
         MonthResults: {
             /** @example 2026-01 */
@@ -4671,7 +4804,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The chain head. */
+            /** @description The chain head, signed. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4682,6 +4815,58 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    verifyAuditHead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditHead"];
+            };
+        };
+        responses: {
+            /** @description The result (200 whether or not the head still holds). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditHeadCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getCheckpointKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointKey"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
         };
     };
     reportApprovedSuppliers: {

@@ -127,6 +127,12 @@ export type SiteInput = Schemas['SiteCreate'];
 export type QualificationDecision = Schemas['QualificationDecision'];
 export type DecisionRequest = Schemas['DecisionRequest'];
 export type DecisionResponse = Schemas['DecisionResult'];
+/** What a signer declares by signing. */
+export type SignatureMeaning = Schemas['SignatureMeaning'];
+/** The electronic signature a signed change carries (password, two-factor code when enrolled, meaning). */
+export type SignatureRequest = Schemas['SignatureRequest'];
+/** A stored electronic signature. */
+export type Signature = Schemas['Signature'];
 /** GET /sites/:id/qualification/options. */
 export type QualificationOptions = Schemas['QualificationOptions'];
 export type FindingCounts = Schemas['FindingCounts'];
@@ -156,6 +162,12 @@ export type AuditActor = Schemas['AuditActor'];
 export type AuditRecordType = Schemas['AuditRecordType'];
 /** GET /audit-events/verify. */
 export type AuditVerifyResult = Schemas['AuditVerifyResult'];
+/** GET /audit-events/head: the chain head, signed with the server's checkpoint key. */
+export type AuditHead = Schemas['AuditHead'];
+/** POST /audit-events/head/verify. */
+export type AuditHeadCheck = Schemas['AuditHeadCheck'];
+/** GET /audit-events/checkpoint-key. */
+export type CheckpointKey = Schemas['CheckpointKey'];
 /** GET /dashboard. */
 export type Dashboard = Schemas['Dashboard'];
 /** One row problem in an import. `row` is the row number the spreadsheet shows (header = 1). */

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FINDING_CATEGORIES, SEVERITIES, findingsApi, inspectionsApi, type Finding, type FindingCategory, type FindingInput, type Severity } from '../../api';
 import { DateField, FormButtons, serverErrors, ServerForm } from '../../components/forms';
+import { SIGNATURE_FIELDS, SignatureFields, useSignature } from '../../components/Signature';
 import { options } from '../../format/labels';
 
 const FIELDS = ['severity', 'category', 'requirement', 'description', 'corrective_action', 'owner', 'due_date'] as const;
@@ -65,8 +66,9 @@ export function AddFindingForm({ inspectionId, onDone }: { inspectionId: number;
 export function CloseFindingModal({ finding, opened, onClose, onReload }: { finding: Finding; opened: boolean; onClose: () => void; onReload?: () => void }) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
+  const sig = useSignature(['verified', 'reviewed', 'approved']);
   const save = useMutation({
-    mutationFn: () => findingsApi.update(finding.id, { version: finding.version, status: 'closed', verification_note: note }),
+    mutationFn: () => findingsApi.update(finding.id, { version: finding.version, status: 'closed', verification_note: note, signature: sig.request }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(['finding', saved.id], saved);
       await refreshFindings(queryClient);
@@ -74,14 +76,14 @@ export function CloseFindingModal({ finding, opened, onClose, onReload }: { find
       onClose();
     },
   });
-  const err = serverErrors(save.error, ['verification_note', 'status']);
+  const err = serverErrors(save.error, ['verification_note', 'status', ...SIGNATURE_FIELDS]);
   return (
     <FormModal opened={opened} onClose={onClose} title="Close the finding" size="lg" centered>
       <ServerForm
         label="Close the finding"
         onSubmit={() => save.mutate()}
         error={save.error}
-        shownFields={['verification_note', 'status']}
+        shownFields={['verification_note', 'status', ...SIGNATURE_FIELDS]}
         onReload={() => {
           onReload?.();
           onClose();
@@ -99,7 +101,8 @@ export function CloseFindingModal({ finding, opened, onClose, onReload }: { find
           error={err.field('verification_note') ?? err.field('status')}
           data-autofocus
         />
-        <FormButtons submit="Close finding" pending={save.isPending} onCancel={onClose} color="green" />
+        <SignatureFields sig={sig} error={save.error} />
+        <FormButtons submit="Sign and close finding" pending={save.isPending} onCancel={onClose} color="green" />
       </ServerForm>
     </FormModal>
   );

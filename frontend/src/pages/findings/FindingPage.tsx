@@ -15,6 +15,7 @@ import { RecordState } from '../../components/QueryState';
 import { formatTimestamp } from '../../format/dates';
 import { label, options } from '../../format/labels';
 import { CloseFindingModal } from './FindingForms';
+import { SignatureLine } from '../../components/Signature';
 
 export default function FindingPage() {
   const id = Number(useParams().id);
@@ -110,6 +111,11 @@ export default function FindingPage() {
             <Field label="Verification note">
               {f.verification_note}
             </Field>
+            {f.signature && (
+              <Field label="Signature">
+                <SignatureLine signature={f.signature} />
+              </Field>
+            )}
           </Stack>
         </Paper>
         <Stack gap="xs">

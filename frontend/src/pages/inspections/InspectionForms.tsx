@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { INSPECTION_RESULTS, INSPECTION_TYPES, inspectionsApi, type Inspection, type InspectionResult, type InspectionType } from '../../api';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { DateField, FormButtons, serverErrors, ServerForm } from '../../components/forms';
+import { SIGNATURE_FIELDS, SignatureFields, useSignature } from '../../components/Signature';
 import { SitePicker } from '../../components/SitePicker';
 import { toCalendarDate } from '../../format/dates';
 import { label, options } from '../../format/labels';
@@ -75,7 +76,7 @@ function PlanForm({ onClose, siteId, date }: { onClose: () => void; siteId?: num
   );
 }
 
-const COMPLETE_FIELDS = ['performed_date', 'result', 'score', 'summary', 'status', 'result_override_reason', 'unanswered_reason'] as const;
+const COMPLETE_FIELDS = ['performed_date', 'result', 'score', 'summary', 'status', 'result_override_reason', 'unanswered_reason', ...SIGNATURE_FIELDS] as const;
 
 /** Log the visit: performed date (not in the future), result, score, summary. */
 export function CompleteInspectionModal({ inspection, opened, onClose, onReload }: { inspection: Inspection; opened: boolean; onClose: () => void; onReload: () => void }) {
@@ -101,6 +102,7 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
   const unanswered = completing ? (checklists?.unanswered ?? []) : [];
   const criticalUnanswered = unanswered.filter((u) => u.critical);
   const overriding = !!suggested && !!result && result !== suggested;
+  const sig = useSignature(['authored', 'reviewed', 'approved']);
   const save = useMutation({
     mutationFn: () =>
       inspectionsApi.update(inspection.id, {
@@ -112,6 +114,7 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
         summary,
         result_override_reason: overriding ? overrideReason : '',
         ...(criticalUnanswered.length > 0 ? { unanswered_reason: unansweredReason } : {}),
+        ...(completing ? { signature: sig.request } : {}),
       }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(['inspection', saved.id], saved);
@@ -177,7 +180,8 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
         />
       )}
       <Textarea label="Summary" autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={err.field('summary')} />
-      <FormButtons submit="Mark as completed" pending={save.isPending} onCancel={onClose} />
+      {completing && <SignatureFields sig={sig} error={save.error} />}
+      <FormButtons submit={completing ? 'Sign and mark as completed' : 'Save result'} pending={save.isPending} onCancel={onClose} />
     </ServerForm>
   );
 }

@@ -17,6 +17,7 @@ import { AddFindingForm, CloseFindingModal } from '../findings/FindingForms';
 import { ChecklistsPanel } from './ChecklistsPanel';
 import { PrepareOffline } from './PrepareOffline';
 import { CompleteInspectionModal, EditPlanModal } from './InspectionForms';
+import { SignatureLine } from '../../components/Signature';
 
 export default function InspectionPage() {
   const id = Number(useParams().id);
@@ -116,6 +117,11 @@ export default function InspectionPage() {
             <Field label="Summary">
               {i.summary}
             </Field>
+            {i.signature && (
+              <Field label="Signature">
+                <SignatureLine signature={i.signature} />
+              </Field>
+            )}
           </Stack>
         </Paper>
         <FormError error={cancel.error} onReload={() => void record.refetch()} />

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { isApiError, sitesApi, type QualificationStatus, type Site } from '../../api';
 import { QualificationBadge } from '../../components/badges';
 import { DateField } from '../../components/forms';
+import { SignatureFields, useSignature } from '../../components/Signature';
 import { label } from '../../format/labels';
 
 /**
@@ -27,8 +28,9 @@ function DecisionForm({ site, onClose }: { site: Site; onClose: () => void }) {
   const [target, setTarget] = useState<QualificationStatus | null>(null);
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
+  const sig = useSignature(['approved', 'reviewed']);
   const decide = useMutation({
-    mutationFn: () => sitesApi.decide(site.id, { status: target!, reason, ...(until ? { conditional_until: until } : {}) }),
+    mutationFn: () => sitesApi.decide(site.id, { status: target!, reason, ...(until ? { conditional_until: until } : {}), signature: sig.request }),
     onSuccess: async (res) => {
       queryClient.setQueryData(['site', site.id], res.site);
       await queryClient.invalidateQueries({ queryKey: ['site'] });
@@ -45,7 +47,7 @@ function DecisionForm({ site, onClose }: { site: Site; onClose: () => void }) {
   const chosen = allowed.find((o) => o.status === target);
   const refusal = decide.error;
   // Each field of a refusal (inspection, findings, certification, ...) is one unmet rule, in words.
-  const refusedRules = isApiError(refusal) ? Object.entries(refusal.fields) : [];
+  const refusedRules = isApiError(refusal) ? Object.entries(refusal.fields).filter(([f]) => !f.startsWith('signature')) : [];
 
   if (allowed.length === 0) {
     return (
@@ -119,6 +121,7 @@ function DecisionForm({ site, onClose }: { site: Site; onClose: () => void }) {
           description="Recorded in the site's history and the audit trail"
           error={isApiError(refusal) ? refusal.field('reason') : undefined}
         />
+        <SignatureFields sig={sig} error={refusal} />
         {refusal && (
           <Alert color="red" variant="light" role="alert" title="The decision was refused" data-testid="decision-refused">
             <Text size="sm">{refusal.message}</Text>
@@ -136,7 +139,7 @@ function DecisionForm({ site, onClose }: { site: Site; onClose: () => void }) {
             Cancel
           </Button>
           <Button type="submit" loading={decide.isPending} disabled={!target}>
-            Record decision
+            Sign and record decision
           </Button>
         </Group>
       </Stack>

@@ -21,6 +21,7 @@ import { findingColumns, findingRowStyle } from '../findings/FindingsTable';
 import { PlanInspectionModal } from '../inspections/InspectionForms';
 import { inspectionColumns } from '../inspections/InspectionsTable';
 import { DecisionDialog } from './DecisionDialog';
+import { SignatureLine } from '../../components/Signature';
 
 const TABS = ['overview', 'inspections', 'findings', 'certifications', 'attachments', 'history'] as const;
 
@@ -403,7 +404,10 @@ function SiteHistory({ siteId }: { siteId: number }) {
                     )}
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{d.reason}</Table.Td>
-                  <Table.Td>{d.decided_by.name || d.decided_by.email}</Table.Td>
+                  <Table.Td>
+                    {d.decided_by.name || d.decided_by.email}
+                    <SignatureLine signature={d.signature} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
