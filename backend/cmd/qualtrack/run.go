@@ -41,8 +41,10 @@ commands:
   seed --sites N [--inspections N --findings N --certifications N]
                         fill an empty database with bulk data for benchmarks
                         (one seed.bulk audit event, none per record)
-  audit verify [--head FILE]
-                        re-walk the audit chain; exit 1 at the first broken event
+  audit verify [--head FILE] [--checkpoints FILE] [--public-key FILE]
+                        re-walk the audit chain and check every signed checkpoint
+                        (QUALTRACK_CHECKPOINT_LOG) against it; exit 1 at the first
+                        broken event or checkpoint
                         (with --head: also prove an exported head is still in the chain)
   audit head [--out F]  export the chain head (sequence and hash) as JSON
   reminders run         work out today's reminders and send them now (once a day;
@@ -177,6 +179,7 @@ func (a *cli) serve(ctx context.Context) error {
 		return err
 	}
 	defer stopReminders() // before the database closes
+	defer a.startCheckpoints(ctx, q.DB, q.CheckpointKey)()
 	metricsMux := http.NewServeMux()
 	metricsMux.Handle("/metrics", q.Metrics.Handler())
 	stopSide, err := a.startSideListeners([]sideListener{
@@ -391,6 +394,8 @@ func (a *cli) audit(ctx context.Context, args []string) int {
 	fl := flag.NewFlagSet("audit "+args[0], flag.ContinueOnError)
 	fl.SetOutput(a.stderr)
 	headFile := fl.String("head", "", "verify: an exported head (JSON) the chain must still contain")
+	cpFile := fl.String("checkpoints", "", "verify: a copy of the checkpoint log to check (default QUALTRACK_CHECKPOINT_LOG)")
+	pubFile := fl.String("public-key", "", "verify: the checkpoint public key (PEM) to trust (default the key file's public half)")
 	out := fl.String("out", "", "head: write the head to FILE instead of standard output")
 	if err := fl.Parse(args[1:]); err != nil {
 		return 2
@@ -410,6 +415,10 @@ func (a *cli) audit(ctx context.Context, args []string) int {
 		if err != nil {
 			return fail(err)
 		}
+		if err := q.LoadCheckpointKey(); err != nil {
+			return fail(err)
+		}
+		head = q.CheckpointKey.Sign(head)
 		b, _ := json.MarshalIndent(head, "", "  ")
 		b = append(b, '\n')
 		if *out == "" {
@@ -432,6 +441,16 @@ func (a *cli) audit(ctx context.Context, args []string) int {
 		if err := json.Unmarshal(raw, &head); err != nil || head.Hash == "" {
 			return fail(fmt.Errorf("%s is not an exported audit head", *headFile))
 		}
+		if head.Signature != "" {
+			key, found, err := a.checkpointPublicKey(*pubFile)
+			if err != nil {
+				return fail(err)
+			}
+			if found && key.Check(head) != nil {
+				fmt.Fprintf(a.stdout, "exported head NOT signed by checkpoint key %s: it was changed or comes from elsewhere\n", key.ID)
+				return 1
+			}
+		}
 		res, err = audit.VerifyAgainst(ctx, db, head)
 		if err != nil {
 			return fail(err)
@@ -444,6 +463,14 @@ func (a *cli) audit(ctx context.Context, args []string) int {
 		return 1
 	}
 	fmt.Fprintf(a.stdout, "audit chain valid: %d events, head %s\n", res.Events, res.HeadHash)
+	line, ok, err := a.verifyCheckpoints(ctx, db, *cpFile, *pubFile)
+	if err != nil {
+		return fail(err)
+	}
+	fmt.Fprintln(a.stdout, line)
+	if !ok {
+		return 1
+	}
 	return 0
 }
 

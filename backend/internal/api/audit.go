@@ -124,13 +124,76 @@ func (s *Server) verifyAuditTrail(c *gin.Context) error {
 	return nil
 }
 
-// auditHead exports the chain head; kept by an auditor, it later proves
-// that nothing up to it changed (`qualtrack audit verify --head`).
+// auditHead exports the chain head signed with the checkpoint key; kept
+// by an auditor, it later proves that nothing up to it changed (POST
+// /audit-events/head/verify, or `qualtrack audit verify --head`).
 func (s *Server) auditHead(c *gin.Context) error {
 	head, err := audit.CurrentHead(c.Request.Context(), s.db, s.now())
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, head)
+	c.JSON(http.StatusOK, s.checkpointKey.Sign(head))
+	return nil
+}
+
+// keptHead is a head an auditor kept, sent back to be checked.
+type keptHead struct {
+	Sequence   int64     `json:"sequence"`
+	Hash       string    `json:"hash"`
+	OccurredAt time.Time `json:"occurred_at"`
+	ExportedAt time.Time `json:"exported_at"`
+	KeyID      string    `json:"key_id"`
+	Signature  string    `json:"signature"`
+}
+
+type headCheck struct {
+	audit.VerifyResult
+	// SignatureValid says the head was signed with this server's
+	// checkpoint key: it is a head the server vouched for, not one made
+	// up later.
+	SignatureValid bool   `json:"signature_valid"`
+	KeyID          string `json:"key_id"`
+}
+
+// verifyKeptHead re-walks the chain and proves that it still holds a head
+// exported earlier: the head's signature must be this server's and the
+// chain must still have that event with that hash.
+func (s *Server) verifyKeptHead(c *gin.Context) error {
+	var req keptHead
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	p := qualification.Problems{}
+	if req.Sequence < 0 {
+		p.Add("sequence", "must not be negative")
+	}
+	if len(req.Hash) != 64 || strings.Trim(req.Hash, "0123456789abcdef") != "" {
+		p.Add("hash", "must be 64 lower-case hex digits")
+	}
+	if err := p.Err("This is not an exported audit head."); err != nil {
+		return err
+	}
+	head := audit.Head{Sequence: req.Sequence, Hash: req.Hash, OccurredAt: req.OccurredAt, ExportedAt: req.ExportedAt, KeyID: req.KeyID, Signature: req.Signature}
+	res, err := audit.VerifyAgainst(c.Request.Context(), s.db, head)
+	if err != nil {
+		return err
+	}
+	out := headCheck{VerifyResult: res, KeyID: s.checkpointKey.Public.ID, SignatureValid: s.checkpointKey.Public.Check(head) == nil}
+	if !out.SignatureValid && out.Valid {
+		out.Valid, out.Reason = false, "the head's signature is not this server's: it was changed or not exported by this server"
+	}
+	c.JSON(http.StatusOK, out)
+	return nil
+}
+
+type checkpointKeyView struct {
+	KeyID        string `json:"key_id"`
+	PublicKeyPEM string `json:"public_key_pem"`
+}
+
+// checkpointPublicKey is the key that checks checkpoints and exported
+// heads; an auditor keeps it with the heads.
+func (s *Server) checkpointPublicKey(c *gin.Context) error {
+	c.JSON(http.StatusOK, checkpointKeyView{KeyID: s.checkpointKey.Public.ID, PublicKeyPEM: s.checkpointKey.Public.PEM()})
 	return nil
 }

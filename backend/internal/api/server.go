@@ -14,6 +14,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/qualtrack/qualtrack/backend/internal/accounts"
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
 	"github.com/qualtrack/qualtrack/backend/internal/filestore"
@@ -38,6 +39,9 @@ type Deps struct {
 	Frontend fs.FS
 	// Metrics records requests, exports, imports and failed sign-ins.
 	Metrics *metrics.Metrics
+	// CheckpointKey signs exported audit heads; nil gives the server a
+	// key of its own for this process only (tests).
+	CheckpointKey *audit.Key
 }
 
 // Server holds the handlers' dependencies.
@@ -59,6 +63,8 @@ type Server struct {
 	spa      fs.FS
 	metric   *metrics.Metrics
 	lists    *listCache
+	// checkpointKey signs exported audit heads.
+	checkpointKey *audit.Key
 }
 
 // New builds the HTTP side of the application over its parts. It writes
@@ -84,24 +90,31 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	ckey := d.CheckpointKey
+	if ckey == nil {
+		if ckey, err = audit.NewEphemeralKey(); err != nil {
+			return nil, err
+		}
+	}
 	st := d.Store
 	srv := &Server{
-		metric:   d.Metrics,
-		lists:    newListCache(),
-		cfg:      d.Config,
-		db:       d.DB,
-		unscoped: st,
-		scoped:   st.For,
-		files:    d.Files,
-		accounts: d.Accounts,
-		tokens:   tokens,
-		guard:    auth.NewGuard(tokens, st, now),
-		hasher:   d.Hasher,
-		limits:   auth.NewLoginLimits(st, now),
-		box:      box,
-		log:      log,
-		now:      now,
-		spa:      d.Frontend,
+		checkpointKey: ckey,
+		metric:        d.Metrics,
+		lists:         newListCache(),
+		cfg:           d.Config,
+		db:            d.DB,
+		unscoped:      st,
+		scoped:        st.For,
+		files:         d.Files,
+		accounts:      d.Accounts,
+		tokens:        tokens,
+		guard:         auth.NewGuard(tokens, st, now),
+		hasher:        d.Hasher,
+		limits:        auth.NewLoginLimits(st, now),
+		box:           box,
+		log:           log,
+		now:           now,
+		spa:           d.Frontend,
 	}
 	srv.guard.TrustOrigins(d.Config.CORSOrigins)
 	srv.guard.AllowDuringEnrolment("/api/v1/auth/me", "/api/v1/auth/logout", "/api/v1/me/totp/enrol", "/api/v1/me/totp/confirm")

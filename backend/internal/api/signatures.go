@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/gin-gonic/gin"
 
@@ -63,43 +62,43 @@ func (s *Server) signingStore(c *gin.Context, sig *signatureRequest) (*store.Sto
 }
 
 // reauthenticate proves that the signed-in user is at the keyboard: their
-// password and, when they use two-factor sign-in, a current code. It
-// reports whether a code was checked.
+// password and, when they use two-factor sign-in, a current code. The
+// check is reserved against the sign-in limits before it is made, and a
+// failure stays counted and is audited (signature.failed). It reports
+// whether a code was checked.
 func (s *Server) reauthenticate(c *gin.Context, u model.User, password, code string) (bool, error) {
-	ctx := c.Request.Context()
-	ip := c.ClientIP()
-	if ok, wait, err := s.limits.Check(ctx, u.Email, ip); err != nil {
-		return false, err
-	} else if !ok {
-		return false, &Error{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: wait,
-			Message: "Too many failed attempts. Wait a few minutes and try again."}
-	}
 	if password == "" {
 		return false, invalid("Enter your password to sign.", map[string]string{"signature.password": "is required"})
 	}
-	failed := func() (bool, error) {
-		s.countFailure(c, u.Email)
-		if err := s.unscoped.Record(ctx, audit.Entry{Actor: audit.ActorOf(u, ip), Action: audit.ActionSignatureFailed, EntityType: audit.EntityUser, EntityID: u.ID}); err != nil {
-			s.log.Error("audit a failed signature", "err", err)
-		}
+	attempt, err := s.reserveAttempt(c, u.Email)
+	if err != nil {
+		return false, err
+	}
+	defer s.releaseAttempt(c, attempt)
+	ctx := c.Request.Context()
+	if err := s.hasher.Verify(ctx, u.PasswordHash, password); err != nil {
+		s.secretFailed(c, attempt, u, audit.ActionSignatureFailed, "wrong_password")
 		return false, errSignatureRejected
 	}
-	if err := s.hasher.Verify(ctx, u.PasswordHash, password); err != nil {
-		return failed()
-	}
 	enrolled, err := s.totpEnabled(ctx, u.ID)
-	if err != nil || !enrolled {
+	if err != nil {
 		return false, err
+	}
+	if !enrolled {
+		s.secretChecked(c, attempt)
+		return false, nil
 	}
 	if code == "" {
 		return false, invalid("Enter the code your app shows to sign.", map[string]string{"signature.code": "is required: you use two-factor sign-in"})
 	}
-	ok, err := s.checkSecondFactor(ctx, u, code, "", audit.ActorOf(u, ip))
+	ok, err := s.checkSecondFactor(ctx, u, code, "", audit.ActorOf(u, c.ClientIP()))
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return false, err
 	}
 	if !ok {
-		return failed()
+		s.secretFailed(c, attempt, u, audit.ActionSignatureFailed, "wrong_code")
+		return false, errSignatureRejected
 	}
+	s.secretChecked(c, attempt)
 	return true, nil
 }

@@ -60,6 +60,10 @@ type App struct {
 	Accounts   *accounts.Service
 	Metrics    *metrics.Metrics
 	Now        func() time.Time
+	// CheckpointKey signs audit checkpoints and exported heads; set by
+	// LoadCheckpointKey (PrepareToServe). Without it the HTTP server signs
+	// heads with a key of its own process only.
+	CheckpointKey *audit.Key
 
 	ownsDB bool
 }
@@ -231,10 +235,24 @@ func (a *App) CheckEncryptionKey(ctx context.Context) error {
 	return nil
 }
 
-// PrepareToServe runs serve's start-up steps in order: migrations, the
-// encryption key check, the recovery-code upgrade, the first admin, demo
+// LoadCheckpointKey reads the audit checkpoint key from its file outside
+// the database, creating the file (owner-only) when it does not exist.
+func (a *App) LoadCheckpointKey() error {
+	k, err := audit.LoadOrCreateKey(a.Config.CheckpointKeyFile())
+	if err != nil {
+		return err
+	}
+	a.CheckpointKey = k
+	return nil
+}
+
+// PrepareToServe runs serve's start-up steps in order: the checkpoint
+// key, migrations, the encryption key check, the recovery-code upgrade, the first admin, demo
 // data when asked for, the built-in checklists and the schedule refresh.
 func (a *App) PrepareToServe(ctx context.Context) error {
+	if err := a.LoadCheckpointKey(); err != nil {
+		return err
+	}
 	if _, err := a.Migrate(ctx); err != nil {
 		return err
 	}
@@ -292,5 +310,5 @@ func (a *App) ReminderScheduler(actor audit.Actor) (*reminders.Scheduler, error)
 // a page saying it is not built).
 func (a *App) HTTP(frontend fs.FS) (*api.Server, error) {
 	return api.New(api.Deps{Config: a.Config, DB: a.DB, Store: a.Store, Files: a.Files, Accounts: a.Accounts,
-		Hasher: a.Hasher, Logger: a.Log, Now: a.Now, Frontend: frontend, Metrics: a.Metrics})
+		Hasher: a.Hasher, Logger: a.Log, Now: a.Now, Frontend: frontend, Metrics: a.Metrics, CheckpointKey: a.CheckpointKey})
 }

@@ -14,11 +14,17 @@ import (
 // Head is the newest event of the chain, exported so that an auditor can
 // later prove that nothing up to it has changed: its hash covers every
 // event before it.
+//
+// Signed with the server's checkpoint key (Key.Sign), a head is a
+// checkpoint: it then also proves that this server vouched for it, so a
+// head cannot be made up by whoever later controls the database.
 type Head struct {
 	Sequence   int64     `json:"sequence"`
 	Hash       string    `json:"hash"`
 	OccurredAt time.Time `json:"occurred_at"`
 	ExportedAt time.Time `json:"exported_at"`
+	KeyID      string    `json:"key_id,omitempty"`
+	Signature  string    `json:"signature,omitempty"`
 }
 
 // CurrentHead returns the chain's newest event (sequence 0 and the genesis
@@ -44,18 +50,31 @@ func VerifyAgainst(ctx context.Context, db *gorm.DB, head Head) (VerifyResult, e
 	if err != nil || !res.Valid || head.Sequence == 0 {
 		return res, err
 	}
-	var ev model.AuditEvent
-	err = db.WithContext(ctx).Select("sequence", "hash").Where("sequence = ?", head.Sequence).Take(&ev).Error
-	seq := head.Sequence
-	switch {
-	case errors.Is(err, gorm.ErrRecordNotFound):
-		res.Valid, res.FirstInvalidSequence = false, &seq
-		res.Reason = fmt.Sprintf("the chain ends before the exported head (event %d is gone)", seq)
-	case err != nil:
-		return res, fmt.Errorf("audit: verify head: %w", err)
-	case ev.Hash != head.Hash:
-		res.Valid, res.FirstInvalidSequence = false, &seq
-		res.Reason = fmt.Sprintf("event %d no longer has the exported hash: the chain was rewritten", seq)
+	reason, err := headReason(ctx, db, head)
+	if err != nil {
+		return res, err
+	}
+	if reason != "" {
+		seq := head.Sequence
+		res.Valid, res.FirstInvalidSequence, res.Reason = false, &seq, reason
 	}
 	return res, nil
+}
+
+// headReason says why the chain no longer holds head ("" when it does).
+func headReason(ctx context.Context, db *gorm.DB, head Head) (string, error) {
+	if head.Sequence == 0 {
+		return "", nil
+	}
+	var ev model.AuditEvent
+	err := db.WithContext(ctx).Select("sequence", "hash").Where("sequence = ?", head.Sequence).Take(&ev).Error
+	switch {
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return fmt.Sprintf("the chain ends before the exported head (event %d is gone)", head.Sequence), nil
+	case err != nil:
+		return "", fmt.Errorf("audit: verify head: %w", err)
+	case ev.Hash != head.Hash:
+		return fmt.Sprintf("event %d no longer has the exported hash: the chain was rewritten", head.Sequence), nil
+	}
+	return "", nil
 }

@@ -102,6 +102,9 @@ type Config struct {
 	MetricsAddr string
 	// PprofAddr serves net/http/pprof on a loopback listener; empty: off.
 	PprofAddr string
+
+	// Checkpoints signs and publishes the audit chain's head.
+	Checkpoints Checkpoints
 }
 
 // Production reports whether the process runs in production mode.
@@ -242,6 +245,7 @@ func Load(getenv func(string) string) (Config, error) {
 	c.HTTP = loadHTTPTimeouts(getenv, bad)
 	loadObservability(&c, getenv, bad)
 	loadEncryptionKeys(&c, getenv, bad)
+	loadCheckpoints(&c, getenv, bad)
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
 		bad("QUALTRACK_ADMIN_EMAIL", "QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD must be set together")
 	}

@@ -5,6 +5,8 @@ import type {
   AuditActor,
   AuditEvent,
   AuditVerifyResult,
+  AuditHeadCheck,
+  CheckpointKey,
   Certification,
   CertificationDraft,
   CreatedUser,
@@ -128,6 +130,9 @@ export const auditApi = {
     apiRequest<ListResponse<AuditEvent>>('/audit-events' + queryString(params), signal ? { signal } : {}),
   verify: () => apiRequest<AuditVerifyResult>('/audit-events/verify'),
   actors: (signal?: AbortSignal) => apiRequest<{ items: AuditActor[] }>('/audit-events/actors', signal ? { signal } : {}),
+  /** A head kept earlier, as downloaded (parsed JSON): proves the chain still holds it. */
+  verifyHead: (head: unknown) => apiRequest<AuditHeadCheck>('/audit-events/head/verify', { method: 'POST', body: head }),
+  checkpointKey: () => apiRequest<CheckpointKey>('/audit-events/checkpoint-key'),
 };
 
 export const dashboardApi = {

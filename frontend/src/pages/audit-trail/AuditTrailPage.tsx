@@ -7,6 +7,7 @@ import { DateField, FormError } from '../../components/forms';
 import { useListState } from '../../components/listState';
 import { ClearFilters } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
+import { SignedHeadPanel } from './SignedHead';
 
 const FILTERS = ['entity_type', 'entity_id', 'actor_id', 'from', 'to'] as const;
 /** The record types an auditor filters by; "export" is every spreadsheet exported. */
@@ -118,6 +119,7 @@ export default function AuditTrailPage() {
           onPage={list.setPage}
           emptyText={list.active ? 'No event matches these filters. Clear them to see the whole trail.' : 'Nothing has been recorded yet.'}
         />
+        <SignedHeadPanel />
       </Stack>
     </>
   );
