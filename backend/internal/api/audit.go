@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -136,16 +137,6 @@ func (s *Server) auditHead(c *gin.Context) error {
 	return nil
 }
 
-// keptHead is a head an auditor kept, sent back to be checked.
-type keptHead struct {
-	Sequence   int64     `json:"sequence"`
-	Hash       string    `json:"hash"`
-	OccurredAt time.Time `json:"occurred_at"`
-	ExportedAt time.Time `json:"exported_at"`
-	KeyID      string    `json:"key_id"`
-	Signature  string    `json:"signature"`
-}
-
 type headCheck struct {
 	audit.VerifyResult
 	// SignatureValid says the head was signed with this server's
@@ -156,24 +147,14 @@ type headCheck struct {
 }
 
 // verifyKeptHead re-walks the chain and proves that it still holds a head
-// exported earlier: the head's signature must be this server's and the
-// chain must still have that event with that hash.
+// exported earlier, sent back field by field in the query string: the
+// head's signature must be this server's and the chain must still have
+// that event with that hash. It changes nothing, hence a GET.
 func (s *Server) verifyKeptHead(c *gin.Context) error {
-	var req keptHead
-	if err := decodeJSON(c, &req); err != nil {
+	head, err := keptHead(c)
+	if err != nil {
 		return err
 	}
-	p := qualification.Problems{}
-	if req.Sequence < 0 {
-		p.Add("sequence", "must not be negative")
-	}
-	if len(req.Hash) != 64 || strings.Trim(req.Hash, "0123456789abcdef") != "" {
-		p.Add("hash", "must be 64 lower-case hex digits")
-	}
-	if err := p.Err("This is not an exported audit head."); err != nil {
-		return err
-	}
-	head := audit.Head{Sequence: req.Sequence, Hash: req.Hash, OccurredAt: req.OccurredAt, ExportedAt: req.ExportedAt, KeyID: req.KeyID, Signature: req.Signature}
 	res, err := audit.VerifyAgainst(c.Request.Context(), s.db, head)
 	if err != nil {
 		return err
@@ -184,6 +165,34 @@ func (s *Server) verifyKeptHead(c *gin.Context) error {
 	}
 	c.JSON(http.StatusOK, out)
 	return nil
+}
+
+// keptHead reads a head from the query string (the fields of an exported
+// head, under the same names).
+func keptHead(c *gin.Context) (audit.Head, error) {
+	p := qualification.Problems{}
+	var h audit.Head
+	seq, err := strconv.ParseInt(c.Query("sequence"), 10, 64)
+	if err != nil || seq < 0 {
+		p.Add("sequence", "must be the whole number of the head's event")
+	}
+	h.Sequence = seq
+	h.Hash = c.Query("hash")
+	if len(h.Hash) != 64 || strings.Trim(h.Hash, "0123456789abcdef") != "" {
+		p.Add("hash", "must be 64 lower-case hex digits")
+	}
+	for name, dst := range map[string]*time.Time{"occurred_at": &h.OccurredAt, "exported_at": &h.ExportedAt} {
+		t, err := time.Parse(time.RFC3339Nano, c.Query(name))
+		if err != nil {
+			p.Add(name, "must be an RFC 3339 time, as in the exported head")
+		}
+		*dst = t
+	}
+	h.KeyID, h.Signature = c.Query("key_id"), c.Query("signature")
+	if len(h.KeyID) > 64 || len(h.Signature) > 200 {
+		p.Add("signature", "is too long to be a checkpoint signature")
+	}
+	return h, p.Err("This is not an exported audit head.")
 }
 
 type checkpointKeyView struct {

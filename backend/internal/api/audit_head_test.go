@@ -3,8 +3,10 @@ package api_test
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
@@ -36,7 +38,7 @@ func TestAuditorKeepsAndChecksASignedHead(t *testing.T) {
 	if head.Sequence == 0 || pub.Check(head) != nil {
 		t.Fatalf("head %+v is not signed with the server's key", head)
 	}
-	kept := string(r.Body)
+	kept := head
 
 	type check struct {
 		Valid          bool   `json:"valid"`
@@ -44,10 +46,20 @@ func TestAuditorKeepsAndChecksASignedHead(t *testing.T) {
 		Reason         string `json:"reason"`
 		Events         int64  `json:"events"`
 	}
-	verify := func(body any) check {
+	query := func(h audit.Head) string {
+		q := url.Values{}
+		q.Set("sequence", fmt.Sprint(h.Sequence))
+		q.Set("hash", h.Hash)
+		q.Set("occurred_at", h.OccurredAt.Format(time.RFC3339Nano))
+		q.Set("exported_at", h.ExportedAt.Format(time.RFC3339Nano))
+		q.Set("key_id", h.KeyID)
+		q.Set("signature", h.Signature)
+		return "/api/v1/audit-events/head/verify?" + q.Encode()
+	}
+	verify := func(h audit.Head) check {
 		t.Helper()
 		var c check
-		f.srv.Do(model.RoleAuditor, http.MethodPost, "/api/v1/audit-events/head/verify", body).Want(200).Decode(&c)
+		f.srv.Do(model.RoleAuditor, http.MethodGet, query(h), nil).Want(200).Decode(&c)
 		return c
 	}
 	// More events later: the kept head still holds.
@@ -67,17 +79,16 @@ func TestAuditorKeepsAndChecksASignedHead(t *testing.T) {
 		t.Errorf("a head signed elsewhere passed: %+v", c)
 	}
 
-	for name, body := range map[string]any{
-		"not JSON":      "{",
-		"unknown field": `{"sequence":1,"hash":"` + strings.Repeat("a", 64) + `","evil":1}`,
-		"bad time":      `{"sequence":1,"hash":"` + strings.Repeat("a", 64) + `","occurred_at":"yesterday"}`,
+	for name, tc := range map[string]struct{ path, field string }{
+		"nothing":      {"/api/v1/audit-events/head/verify", "hash"},
+		"short hash":   {strings.Replace(query(head), "hash="+head.Hash, "hash=abc", 1), "hash"},
+		"bad sequence": {strings.Replace(query(head), fmt.Sprintf("sequence=%d", head.Sequence), "sequence=x", 1), "sequence"},
+		"bad time":     {strings.Replace(query(head), "occurred_at=", "occurred_at=yesterday&was=", 1), "occurred_at"},
 	} {
-		if r := f.srv.Do(model.RoleAuditor, http.MethodPost, "/api/v1/audit-events/head/verify", body); r.Status != 400 {
+		r := f.srv.Do(model.RoleAuditor, http.MethodGet, tc.path, nil)
+		if r.Status != 422 || r.ErrorFields()[tc.field] == "" {
 			t.Errorf("%s: %d %s", name, r.Status, r.Body)
 		}
-	}
-	if r := f.srv.Do(model.RoleAuditor, http.MethodPost, "/api/v1/audit-events/head/verify", map[string]any{"sequence": 1, "hash": "abc"}); r.Status != 422 || r.ErrorFields()["hash"] == "" {
-		t.Errorf("short hash: %d %s", r.Status, r.Body)
 	}
 
 	// The newest events are removed behind the server's back: the chain

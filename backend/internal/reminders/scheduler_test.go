@@ -248,7 +248,7 @@ func TestRetriedDigestIsRebuiltFromToday(t *testing.T) {
 	withdrawn := w.certificate(mine.ID, "ISO 14001:2015", today.AddDays(14))
 	in := model.Inspection{SiteID: mine.ID, Type: model.InspectionRoutine, Status: model.InspectionCompleted,
 		PerformedDate: today.AddDays(-20), Result: model.ResultPass}
-	_, err := w.store.CreateInspection(ctx, &in, system)
+	_, err := w.store.SignedBy(store.Signer{User: w.users[model.RoleProcurement], Meaning: model.MeaningAuthored}).CreateInspection(ctx, &in, system)
 	testutil.Fatal(t, err, "inspection")
 	finding := model.Finding{Severity: model.SeverityMajor, Category: "esd", Description: "mats not grounded", DueDate: today.AddDays(-1), Status: model.FindingOpen}
 	_, err = w.store.CreateFinding(ctx, in.ID, &finding, system)
@@ -275,7 +275,7 @@ func TestRetriedDigestIsRebuiltFromToday(t *testing.T) {
 	onlyMine := []int64{mine.ManufacturerID}
 	_, err = w.store.UpdateUserWithScope(ctx, auditor.ID, a.Version, &onlyMine, system, func(*model.User) error { return nil })
 	testutil.Fatal(t, err, "narrow scope")
-	_, err = w.store.UpdateFinding(ctx, finding.ID, finding.Version, system, func(f *model.Finding) error {
+	_, err = w.store.SignedBy(store.Signer{User: w.users[model.RoleProcurement], Meaning: model.MeaningVerified}).UpdateFinding(ctx, finding.ID, finding.Version, system, func(f *model.Finding) error {
 		f.Status, f.VerificationNote = model.FindingClosed, "mats grounded and measured"
 		return nil
 	})
@@ -376,7 +376,7 @@ func TestDisqualifiedSitesAreNotReminded(t *testing.T) {
 	w.certificate(site.ID, "ISO 9001:2015", today.AddDays(7))
 	in := model.Inspection{SiteID: site.ID, Type: model.InspectionRoutine, Status: model.InspectionCompleted,
 		PerformedDate: today.AddDays(-20), Result: model.ResultFail}
-	_, err := w.store.CreateInspection(ctx, &in, system)
+	_, err := w.store.SignedBy(store.Signer{User: w.users[model.RoleProcurement], Meaning: model.MeaningAuthored}).CreateInspection(ctx, &in, system)
 	testutil.Fatal(t, err, "inspection")
 	f := model.Finding{Severity: model.SeverityCritical, Category: "quality", Description: "no incoming inspection", DueDate: today.AddDays(-2), Status: model.FindingOpen}
 	_, err = w.store.CreateFinding(ctx, in.ID, &f, system)

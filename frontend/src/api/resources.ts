@@ -131,7 +131,14 @@ export const auditApi = {
   verify: () => apiRequest<AuditVerifyResult>('/audit-events/verify'),
   actors: (signal?: AbortSignal) => apiRequest<{ items: AuditActor[] }>('/audit-events/actors', signal ? { signal } : {}),
   /** A head kept earlier, as downloaded (parsed JSON): proves the chain still holds it. */
-  verifyHead: (head: unknown) => apiRequest<AuditHeadCheck>('/audit-events/head/verify', { method: 'POST', body: head }),
+  verifyHead: (head: Record<string, unknown>) => {
+    const q = new URLSearchParams();
+    for (const k of ['sequence', 'hash', 'occurred_at', 'exported_at', 'key_id', 'signature']) {
+      const v = head[k];
+      if (typeof v === 'string' || typeof v === 'number') q.set(k, String(v));
+    }
+    return apiRequest<AuditHeadCheck>(`/audit-events/head/verify?${q.toString()}`);
+  },
   checkpointKey: () => apiRequest<CheckpointKey>('/audit-events/checkpoint-key'),
 };
 

@@ -760,18 +760,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
         /**
          * Prove that the chain still contains a head exported earlier.
-         * @description Send back a head from GET /audit-events/head (as downloaded). The
-         *     chain is re-walked, the head's signature checked with the server's
-         *     checkpoint key, and the chain must still hold the head's event with
-         *     the head's hash. `valid` is true only when all three hold; `reason`
-         *     says what failed (events removed from the end, the chain rewritten
-         *     from some event on, or a head this server did not sign).
+         * @description Send back the fields of a head from GET /audit-events/head, under the
+         *     same names. The chain is re-walked, the head's signature checked with
+         *     the server's checkpoint key, and the chain must still hold the head's
+         *     event with the head's hash. `valid` is true only when all three hold;
+         *     `reason` says what failed (events removed from the end, the chain
+         *     rewritten from some event on, or a head this server did not sign).
          */
-        post: operations["verifyAuditHead"];
+        get: operations["verifyAuditHead"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4819,19 +4819,25 @@ export interface operations {
     };
     verifyAuditHead: {
         parameters: {
-            query?: never;
-            header?: {
-                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
-                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            query: {
+                /** @description The head's event. */
+                sequence: number;
+                /** @description The head's hash. */
+                hash: string;
+                /** @description As exported. */
+                occurred_at: string;
+                /** @description As exported. */
+                exported_at: string;
+                /** @description As exported. */
+                key_id?: string;
+                /** @description As exported (base64; URL-encode it). */
+                signature?: string;
             };
+            header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AuditHead"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description The result (200 whether or not the head still holds). */
             200: {
@@ -4842,9 +4848,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditHeadCheck"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            413: components["responses"]["TooLarge"];
             422: components["responses"]["ValidationFailed"];
         };
     };

@@ -36,9 +36,10 @@ export function SignedHeadPanel() {
       try {
         head = JSON.parse(text);
       } catch {
-        throw new Error('This is not a head downloaded from qualtrack (it is not JSON).');
+        head = null;
       }
-      return auditApi.verifyHead(head);
+      if (!head || typeof head !== 'object' || Array.isArray(head)) throw new Error('This is not a head downloaded from qualtrack (it is not a JSON object).');
+      return auditApi.verifyHead(head as Record<string, unknown>);
     },
   });
   const result = check.data;
