@@ -126,8 +126,8 @@ func (s *Server) verifyAuditTrail(c *gin.Context) error {
 }
 
 // auditHead exports the chain head signed with the checkpoint key; kept
-// by an auditor, it later proves that nothing up to it changed (POST
-// /audit-events/head/verify, or `qualtrack audit verify --head`).
+// by an auditor, it later proves that nothing up to it changed (GET
+// /audit-events/heads/:sequence/verify, or `qualtrack audit verify --head`).
 func (s *Server) auditHead(c *gin.Context) error {
 	head, err := audit.CurrentHead(c.Request.Context(), s.db, s.now())
 	if err != nil {
@@ -147,7 +147,7 @@ type headCheck struct {
 }
 
 // verifyKeptHead re-walks the chain and proves that it still holds a head
-// exported earlier, sent back field by field in the query string: the
+// exported earlier, sent back field by field in the path and query: the
 // head's signature must be this server's and the chain must still have
 // that event with that hash. It changes nothing, hence a GET.
 func (s *Server) verifyKeptHead(c *gin.Context) error {
@@ -167,12 +167,12 @@ func (s *Server) verifyKeptHead(c *gin.Context) error {
 	return nil
 }
 
-// keptHead reads a head from the query string (the fields of an exported
-// head, under the same names).
+// keptHead reads a head from the path (its sequence) and the query string
+// (its other fields, under the names the exported head uses).
 func keptHead(c *gin.Context) (audit.Head, error) {
 	p := qualification.Problems{}
 	var h audit.Head
-	seq, err := strconv.ParseInt(c.Query("sequence"), 10, 64)
+	seq, err := strconv.ParseInt(c.Param("sequence"), 10, 64)
 	if err != nil || seq < 0 {
 		p.Add("sequence", "must be the whole number of the head's event")
 	}

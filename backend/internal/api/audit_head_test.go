@@ -48,13 +48,12 @@ func TestAuditorKeepsAndChecksASignedHead(t *testing.T) {
 	}
 	query := func(h audit.Head) string {
 		q := url.Values{}
-		q.Set("sequence", fmt.Sprint(h.Sequence))
 		q.Set("hash", h.Hash)
 		q.Set("occurred_at", h.OccurredAt.Format(time.RFC3339Nano))
 		q.Set("exported_at", h.ExportedAt.Format(time.RFC3339Nano))
 		q.Set("key_id", h.KeyID)
 		q.Set("signature", h.Signature)
-		return "/api/v1/audit-events/head/verify?" + q.Encode()
+		return fmt.Sprintf("/api/v1/audit-events/heads/%d/verify?", h.Sequence) + q.Encode()
 	}
 	verify := func(h audit.Head) check {
 		t.Helper()
@@ -80,9 +79,9 @@ func TestAuditorKeepsAndChecksASignedHead(t *testing.T) {
 	}
 
 	for name, tc := range map[string]struct{ path, field string }{
-		"nothing":      {"/api/v1/audit-events/head/verify", "hash"},
+		"nothing":      {"/api/v1/audit-events/heads/1/verify", "hash"},
 		"short hash":   {strings.Replace(query(head), "hash="+head.Hash, "hash=abc", 1), "hash"},
-		"bad sequence": {strings.Replace(query(head), fmt.Sprintf("sequence=%d", head.Sequence), "sequence=x", 1), "sequence"},
+		"bad sequence": {strings.Replace(query(head), fmt.Sprintf("/heads/%d/", head.Sequence), "/heads/x/", 1), "sequence"},
 		"bad time":     {strings.Replace(query(head), "occurred_at=", "occurred_at=yesterday&was=", 1), "occurred_at"},
 	} {
 		r := f.srv.Do(model.RoleAuditor, http.MethodGet, tc.path, nil)

@@ -138,7 +138,7 @@ func (s *Server) Routes() []Route {
 		get("/audit-events/actors", auth.Read, s.listAuditActors),
 		get("/audit-events/verify", auth.Read, s.verifyAuditTrail),
 		get("/audit-events/head", auth.Read, s.auditHead),
-		get("/audit-events/head/verify", auth.Read, s.verifyKeptHead),
+		get("/audit-events/heads/:sequence/verify", auth.Read, s.verifyKeptHead),
 		get("/audit-events/checkpoint-key", auth.Read, s.checkpointPublicKey),
 
 		// Reminders: each user's own notifications, settings and calendar

@@ -133,11 +133,12 @@ export const auditApi = {
   /** A head kept earlier, as downloaded (parsed JSON): proves the chain still holds it. */
   verifyHead: (head: Record<string, unknown>) => {
     const q = new URLSearchParams();
-    for (const k of ['sequence', 'hash', 'occurred_at', 'exported_at', 'key_id', 'signature']) {
+    for (const k of ['hash', 'occurred_at', 'exported_at', 'key_id', 'signature']) {
       const v = head[k];
-      if (typeof v === 'string' || typeof v === 'number') q.set(k, String(v));
+      if (typeof v === 'string') q.set(k, v);
     }
-    return apiRequest<AuditHeadCheck>(`/audit-events/head/verify?${q.toString()}`);
+    const seq = typeof head.sequence === 'number' ? head.sequence : -1;
+    return apiRequest<AuditHeadCheck>(`/audit-events/heads/${seq}/verify?${q.toString()}`);
   },
   checkpointKey: () => apiRequest<CheckpointKey>('/audit-events/checkpoint-key'),
 };

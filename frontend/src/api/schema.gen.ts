@@ -740,7 +740,7 @@ export interface paths {
          * @description Its hash covers every event before it, and it is signed with the
          *     server's Ed25519 checkpoint key (kept outside the database): kept by
          *     an auditor, it later proves that nothing up to it changed (POST
-         *     /audit-events/head/verify, or `qualtrack audit verify --head`), and
+         *     /audit-events/heads/{sequence}/verify, or `qualtrack audit verify --head`), and
          *     that the head came from this server. On an empty trail `sequence`
          *     is 0 and `hash` the genesis hash.
          */
@@ -753,7 +753,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/audit-events/head/verify": {
+    "/audit-events/heads/{sequence}/verify": {
         parameters: {
             query?: never;
             header?: never;
@@ -762,8 +762,8 @@ export interface paths {
         };
         /**
          * Prove that the chain still contains a head exported earlier.
-         * @description Send back the fields of a head from GET /audit-events/head, under the
-         *     same names. The chain is re-walked, the head's signature checked with
+         * @description Send back a head from GET /audit-events/head: its sequence in the
+         *     path, its other fields in the query under the same names. The chain is re-walked, the head's signature checked with
          *     the server's checkpoint key, and the chain must still hold the head's
          *     event with the head's hash. `valid` is true only when all three hold;
          *     `reason` says what failed (events removed from the end, the chain
@@ -4820,8 +4820,6 @@ export interface operations {
     verifyAuditHead: {
         parameters: {
             query: {
-                /** @description The head's event. */
-                sequence: number;
                 /** @description The head's hash. */
                 hash: string;
                 /** @description As exported. */
@@ -4834,7 +4832,10 @@ export interface operations {
                 signature?: string;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The head's event. */
+                sequence: number;
+            };
             cookie?: never;
         };
         requestBody?: never;

@@ -164,7 +164,7 @@ export type AuditRecordType = Schemas['AuditRecordType'];
 export type AuditVerifyResult = Schemas['AuditVerifyResult'];
 /** GET /audit-events/head: the chain head, signed with the server's checkpoint key. */
 export type AuditHead = Schemas['AuditHead'];
-/** POST /audit-events/head/verify. */
+/** GET /audit-events/heads/:sequence/verify. */
 export type AuditHeadCheck = Schemas['AuditHeadCheck'];
 /** GET /audit-events/checkpoint-key. */
 export type CheckpointKey = Schemas['CheckpointKey'];
