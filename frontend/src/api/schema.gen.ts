@@ -739,7 +739,7 @@ export interface paths {
          * Export the newest event of the chain, signed, to verify the trail against later.
          * @description Its hash covers every event before it, and it is signed with the
          *     server's Ed25519 checkpoint key (kept outside the database): kept by
-         *     an auditor, it later proves that nothing up to it changed (POST
+         *     an auditor, it later proves that nothing up to it changed (GET
          *     /audit-events/heads/{sequence}/verify, or `qualtrack audit verify --head`), and
          *     that the head came from this server. On an empty trail `sequence`
          *     is 0 and `hash` the genesis hash.
