@@ -189,7 +189,7 @@ func TestCompletingWithUnansweredCriticalItemsNeedsAReason(t *testing.T) {
 	if !strings.Contains(clReasons(v), "3 of 4 items are unanswered") {
 		t.Errorf("reasons do not say what is unanswered: %v", v["reasons"])
 	}
-	complete := map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "pass"}
+	complete := testutil.Signed(map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "pass"}, model.MeaningAuthored)
 	r := w.srv.Do(model.RoleProcurement, http.MethodPatch, path("/api/v1/inspections/%d", insp), complete).Want(http.StatusUnprocessableEntity)
 	if !strings.Contains(r.ErrorFields()["unanswered_reason"], "Critical item 1.1 is unanswered") {
 		t.Fatalf("completing with a critical item unanswered: %s", r.Body)
@@ -206,5 +206,5 @@ func TestCompletingWithUnansweredCriticalItemsNeedsAReason(t *testing.T) {
 	other := w.planned()
 	cl2 := w.addChecklist(other, w.template("Audit 2").id())
 	w.answer(model.RoleProcurement, other, cl2, "1.1", map[string]any{"answer": "yes"}).Want(http.StatusCreated)
-	w.patch(path("/api/v1/inspections/%d", other), map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "pass"})
+	w.patch(path("/api/v1/inspections/%d", other), testutil.Signed(map[string]any{"version": 1, "status": "completed", "performed_date": fromToday(0), "result": "pass"}, model.MeaningAuthored))
 }

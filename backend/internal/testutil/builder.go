@@ -73,7 +73,7 @@ func (b *Builder) Completed(site int64, performed string, result model.Inspectio
 	b.t.Helper()
 	in := model.Inspection{SiteID: site, Type: model.InspectionRoutine, Status: model.InspectionCompleted,
 		ScheduledDate: b.date(performed), PerformedDate: b.date(performed), Result: result}
-	row, err := b.st.CreateInspection(b.ctx(), &in, b.actor)
+	row, err := b.signed(model.MeaningAuthored).CreateInspection(b.ctx(), &in, b.actor)
 	Fatal(b.t, err, "completed inspection of site %d", site)
 	return row
 }
@@ -115,7 +115,7 @@ func (b *Builder) Finding(inspection int64, sev model.Severity, opts ...FindingO
 // Close verifies and closes a finding.
 func (b *Builder) Close(finding store.FindingRow) store.FindingRow {
 	b.t.Helper()
-	row, err := b.st.UpdateFinding(b.ctx(), finding.ID, finding.Version, b.actor, func(f *model.Finding) error {
+	row, err := b.signed(model.MeaningVerified).UpdateFinding(b.ctx(), finding.ID, finding.Version, b.actor, func(f *model.Finding) error {
 		f.Status, f.VerificationNote = model.FindingClosed, "Checked on site: the corrective action works."
 		return nil
 	})
@@ -155,6 +155,25 @@ func (b *Builder) Certification(site int64, standard, expires string) store.Cert
 	return row
 }
 
+// signer is the manager who decides and signs what the builder signs,
+// created the first time one is needed.
+func (b *Builder) signer() model.User {
+	b.t.Helper()
+	if b.manager == nil {
+		hash, err := auth.NewTestHasher().Hash(b.ctx(), Password)
+		Fatal(b.t, err, "hash")
+		u := model.User{Email: "decider@example.com", Name: "Decider", Role: model.RoleManager, PasswordHash: hash, Active: true}
+		Fatal(b.t, b.st.CreateUser(b.ctx(), &u, b.actor), "manager")
+		b.manager = &u
+	}
+	return *b.manager
+}
+
+// signed is the store signing as the builder's manager, meaning m.
+func (b *Builder) signed(m model.SignatureMeaning) *store.Store {
+	return b.st.SignedBy(store.Signer{User: b.signer(), Meaning: m})
+}
+
 // Decide moves site to status by a manager's decision; the store checks it
 // against the site's evidence as the API does. conditionalUntil is for
 // conditional approvals.
@@ -164,13 +183,7 @@ func (b *Builder) Decide(site int64, to model.QualificationStatus, conditionalUn
 	if len(conditionalUntil) > 0 {
 		d.ConditionalUntil = b.date(conditionalUntil[0])
 	}
-	if b.manager == nil {
-		hash, err := auth.NewTestHasher().Hash(b.ctx(), Password)
-		Fatal(b.t, err, "hash")
-		u := model.User{Email: "decider@example.com", Name: "Decider", Role: model.RoleManager, PasswordHash: hash, Active: true}
-		Fatal(b.t, b.st.CreateUser(b.ctx(), &u, b.actor), "manager")
-		b.manager = &u
-	}
-	_, _, err := b.st.DecideQualification(b.ctx(), site, d, store.Decider{UserID: b.manager.ID, Actor: audit.ActorOf(*b.manager, "")})
+	m := b.signer()
+	_, _, err := b.st.SignedBy(store.Signer{User: m, Meaning: model.MeaningApproved}).DecideQualification(b.ctx(), site, d, store.Decider{UserID: m.ID, Actor: audit.ActorOf(m, "")})
 	Fatal(b.t, err, "decide site %d -> %s", site, to)
 }
