@@ -141,7 +141,7 @@ func TestDashboardFiguresMatchTheirListsOnASeededRegister(t *testing.T) {
 	srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/findings?status=open&active_sites=true&page_size=2", nil).Want(http.StatusOK).Decode(&findings)
 	f := findings.Items[0]
 	srv.Do(model.RoleProcurement, http.MethodPatch, fmt.Sprintf("/api/v1/findings/%v", f["id"]),
-		map[string]any{"version": f["version"], "status": "closed", "verification_note": "Checked on site: the fix works."}).Want(http.StatusOK)
+		testutil.Signed(map[string]any{"version": f["version"], "status": "closed", "verification_note": "Checked on site: the fix works."}, model.MeaningVerified)).Want(http.StatusOK)
 	srv.Do(model.RoleProcurement, http.MethodPatch, fmt.Sprintf("/api/v1/findings/%v", findings.Items[1]["id"]),
 		map[string]any{"version": findings.Items[1]["version"], "severity": "critical"}).Want(http.StatusOK)
 	var planned struct {
@@ -151,11 +151,11 @@ func TestDashboardFiguresMatchTheirListsOnASeededRegister(t *testing.T) {
 	in := planned.Items[0]
 	today := testutil.Today()
 	srv.Do(model.RoleProcurement, http.MethodPatch, fmt.Sprintf("/api/v1/inspections/%v", in["id"]),
-		map[string]any{"version": in["version"], "status": "completed", "performed_date": today.String(), "result": "conditional", "score": 70}).Want(http.StatusOK)
+		testutil.Signed(map[string]any{"version": in["version"], "status": "completed", "performed_date": today.String(), "result": "conditional", "score": 70}, model.MeaningAuthored)).Want(http.StatusOK)
 	srv.Do(model.RoleProcurement, http.MethodPost, fmt.Sprintf("/api/v1/inspections/%v/findings", in["id"]),
 		map[string]any{"severity": "major", "category": "quality", "description": "Solder paste past its shelf life."}).Want(http.StatusCreated)
 	created := srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/inspections",
-		map[string]any{"site_id": in["site_id"], "type": "routine", "status": "completed", "performed_date": today.AddDays(-40).String(), "result": "pass", "score": 90}).
+		testutil.Signed(map[string]any{"site_id": in["site_id"], "type": "routine", "status": "completed", "performed_date": today.AddDays(-40).String(), "result": "pass", "score": 90}, model.MeaningAuthored)).
 		Want(http.StatusCreated).JSON()
 	srv.Do(model.RoleProcurement, http.MethodPatch, fmt.Sprintf("/api/v1/inspections/%v", created["id"]),
 		map[string]any{"version": created["version"], "result": "fail", "score": 30}).Want(http.StatusOK)
