@@ -169,7 +169,8 @@ func TestSigningAnInspectionWithTwoFactor(t *testing.T) {
 	site := f.site(model.RiskMedium)
 	in := f.create("/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(-1)})
 	h := bearer(f.srv.Tokens[model.RoleProcurement])
-	secret, _ := enrol(t, f.srv, h)
+	secret, _, token := enrol(t, f.srv, h)
+	h = bearer(token) // confirming two-factor sign-in ends the other sessions
 	f.srv.Clock.Advance(31 * time.Second) // the next step: the enrolment code is spent
 	path := fmt.Sprintf("/api/v1/inspections/%d", in.id())
 	complete := func(code string) map[string]any {
@@ -190,7 +191,7 @@ func TestSigningAnInspectionWithTwoFactor(t *testing.T) {
 		t.Errorf("inspection page signature %v", got["signature"])
 	}
 	// The same code again, on another inspection: refused.
-	other := f.create("/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(-1)})
+	other := apiRecord(f.srv.DoWith(h, http.MethodPost, "/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(-1)}).Want(201).JSON())
 	body := complete(code)
 	body["version"] = other.version()
 	f.srv.DoWith(h, http.MethodPatch, fmt.Sprintf("/api/v1/inspections/%d", other.id()), body).Want(422)
