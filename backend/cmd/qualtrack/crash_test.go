@@ -55,8 +55,9 @@ func startCrashLoad(c *apiClient, siteID int64, writers int) *crashLoad {
 					}
 				} else {
 					status, body, err = c.json("POST", "/api/v1/inspections", map[string]any{"site_id": siteID, "type": "routine",
-						"status": "completed", "performed_date": time.Now().UTC().Format("2006-01-02"), "result": "pass", "score": n % 101,
-						"signature": map[string]any{"password": "crash test admin password", "meaning": "authored"}})
+						// Planned: a completion is signed with the password, and the
+						// writers' parallel password checks would meet the sign-in limits.
+						"status": "planned", "scheduled_date": time.Now().UTC().AddDate(0, 0, 30+n%30).Format("2006-01-02")})
 					if err == nil && status == 201 && jsonInto(body, &r) == nil {
 						l.mu.Lock()
 						l.inspections[r.ID] = true

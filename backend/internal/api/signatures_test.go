@@ -170,7 +170,7 @@ func TestSigningAnInspectionWithTwoFactor(t *testing.T) {
 	in := f.create("/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(-1)})
 	h := bearer(f.srv.Tokens[model.RoleProcurement])
 	secret, _, token := enrol(t, f.srv, h)
-	h = bearer(token) // confirming two-factor sign-in ends the other sessions
+	h = bearer(token)                     // confirming two-factor sign-in ends the other sessions
 	f.srv.Clock.Advance(31 * time.Second) // the next step: the enrolment code is spent
 	path := fmt.Sprintf("/api/v1/inspections/%d", in.id())
 	complete := func(code string) map[string]any {
