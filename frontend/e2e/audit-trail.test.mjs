@@ -8,8 +8,8 @@ import { createUser, launchBrowser, screenshot, signIn, startServer, withPage } 
 import { apiClient, day, seedRegister } from './seed.mjs';
 import { readWorkbook } from './xlsx.mjs';
 
-const manager = { email: 'mara@example.com', name: 'Mara Manager', role: 'manager', password: 'manager-e2e-passphrase-trail' };
-const auditor = { email: 'aurelio@example.com', name: 'Aurelio Auditor', role: 'auditor', password: 'auditor-e2e-passphrase-trail' };
+const manager = { email: 'mara@example.com', name: 'Mara Manager', role: 'manager', password: 'lead-e2e-passphrase-trail' };
+const auditor = { email: 'aurelio@example.com', name: 'Aurelio Auditor', role: 'auditor', password: 'reviewer-e2e-passphrase-trail' };
 
 async function choose(page, label, option) {
   await page.getByRole('textbox', { name: label, exact: true }).click();

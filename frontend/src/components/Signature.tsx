@@ -37,7 +37,7 @@ export function SignatureFields({ sig, error }: { sig: ReturnType<typeof useSign
   return (
     <Fieldset legend="Electronic signature" variant="filled">
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">
+        <Text size="sm">
           Signing as {me.name} ({me.email}). Your signature, its meaning and the time are recorded with this record and in the audit trail.
         </Text>
         <Radio.Group label="Meaning of your signature" required value={sig.meaning} onChange={(v) => sig.setMeaning(v as SignatureMeaning)} error={err.field('signature.meaning')}>
