@@ -13,8 +13,9 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
-// sitesWorkbook is a sites import of n rows over n/20 manufacturers.
-func sitesWorkbook(b *testing.B, n int) []byte {
+// sitesWorkbook is a sites import of n rows over n/20 manufacturers, the
+// cells of row i given by row.
+func sitesWorkbook(b *testing.B, n int, row func(i int) []any) []byte {
 	b.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -23,8 +24,7 @@ func sitesWorkbook(b *testing.B, n int) []byte {
 	must(b, sw.SetRow("A1", []any{"Code", "Site name", "Manufacturer", "Address", "City", "Country", "Processes", "Risk tier", "Contact e-mail"}))
 	for i := range n {
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
-		must(b, sw.SetRow(ref, []any{fmt.Sprintf("S-%06d", i), fmt.Sprintf("Plant %d", i), fmt.Sprintf("Maker %d", i/20),
-			"1 Main Street", "Shenzhen", "China", "smt, testing", "medium", fmt.Sprintf("site%d@example.com", i)}))
+		must(b, sw.SetRow(ref, row(i)))
 	}
 	must(b, sw.Flush())
 	buf, err := f.WriteToBuffer()
@@ -32,12 +32,26 @@ func sitesWorkbook(b *testing.B, n int) []byte {
 	return buf.Bytes()
 }
 
+// validSite is a row every rule accepts.
+func validSite(i int) []any {
+	return []any{fmt.Sprintf("S-%06d", i), fmt.Sprintf("Plant %d", i), fmt.Sprintf("Maker %d", i/20),
+		"1 Main Street", "Shenzhen", "China", "smt, testing", "medium", fmt.Sprintf("site%d@example.com", i)}
+}
+
+// wrongSite is a row wrong several times over: a code the rules refuse, a
+// cell a broken formula left (#N/A), an unknown country, risk tier and a
+// malformed e-mail.
+func wrongSite(i int) []any {
+	return []any{fmt.Sprintf("S %06d", i), fmt.Sprintf("Plant %d", i), fmt.Sprintf("Maker %d", i/20),
+		"1 Main Street", "#N/A", "Atlantis", "smt, testing", "extreme", fmt.Sprintf("site%d at example.com", i)}
+}
+
 // BenchmarkImportSites reads and imports 20,000 new sites (the default
 // QUALTRACK_MAX_IMPORT_ROWS) into an empty database in one transaction,
 // each with its audit event and schedule, as POST /imports/sites does.
 func BenchmarkImportSites(b *testing.B) {
 	const n = 20000
-	data := sitesWorkbook(b, n)
+	data := sitesWorkbook(b, n, validSite)
 	limits := spreadsheet.DefaultLimits
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -59,34 +73,13 @@ func BenchmarkImportSites(b *testing.B) {
 	}
 }
 
-// wrongSitesWorkbook is a sites import of n rows of which every one is
-// wrong twice over: a code the rules refuse and a cell a broken formula
-// left (#N/A).
-func wrongSitesWorkbook(b *testing.B, n int) []byte {
-	b.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	must(b, err)
-	must(b, sw.SetRow("A1", []any{"Code", "Site name", "Manufacturer", "Address", "City", "Country", "Processes", "Risk tier", "Contact e-mail"}))
-	for i := range n {
-		ref, _ := excelize.CoordinatesToCellName(1, i+2)
-		must(b, sw.SetRow(ref, []any{fmt.Sprintf("S %06d", i), fmt.Sprintf("Plant %d", i), fmt.Sprintf("Maker %d", i/20),
-			"1 Main Street", "#N/A", "Atlantis", "smt, testing", "extreme", fmt.Sprintf("site%d at example.com", i)}))
-	}
-	must(b, sw.Flush())
-	buf, err := f.WriteToBuffer()
-	must(b, err)
-	return buf.Bytes()
-}
-
 // BenchmarkImportSitesAllWrong imports 20,000 rows that are all wrong, as
 // POST /imports/sites does: every problem is found and nothing written.
 // Its cost stays within twice BenchmarkImportSites's (docs/benchmarks.md):
 // checking a cell is constant time however many problems came before.
 func BenchmarkImportSitesAllWrong(b *testing.B) {
 	const n = 20000
-	data := wrongSitesWorkbook(b, n)
+	data := sitesWorkbook(b, n, wrongSite)
 	limits := spreadsheet.DefaultLimits
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
