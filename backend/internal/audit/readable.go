@@ -401,15 +401,15 @@ var verbs = map[string]string{
 	"calendar_token_revoke": "calendar link revoked", "security": "security settings changed",
 }
 
-var actionSummaries = map[string]string{
-	"report.export": "Spreadsheet exported", "import.sites": "Sites imported", "import.certifications": "Certificates imported",
-	"auth.login": "Signed in", "auth.login_failed": "Sign-in failed", "auth.password_change": "Password changed",
-	"auth.logout": "Signed out", "totp.enrol": "Two-factor sign-in enrolment started", "totp.confirm": "Two-factor sign-in turned on",
-	"totp.recovery_code_used": "Recovery code used", "reminders.run": "Reminders sent", "seed.bulk": "Demo data loaded",
+var actionSummaries = map[Action]string{
+	ActionReportExport: "Spreadsheet exported", ActionImportSites: "Sites imported", ActionImportCertifications: "Certificates imported",
+	ActionAuthLogin: "Signed in", ActionAuthLoginFailed: "Sign-in failed", ActionAuthPasswordChange: "Password changed",
+	ActionAuthLogout: "Signed out", ActionTotpEnrol: "Two-factor sign-in enrolment started", ActionTotpConfirm: "Two-factor sign-in turned on",
+	ActionTotpRecoveryCodeUsed: "Recovery code used", ActionRemindersRun: "Reminders sent", ActionSeedBulk: "Benchmark data loaded",
 }
 
 func summary(ev model.AuditEvent) string {
-	if s, ok := actionSummaries[ev.Action]; ok {
+	if s, ok := actionSummaries[Action(ev.Action)]; ok {
 		return s
 	}
 	typ, verb, _ := strings.Cut(ev.Action, ".")
