@@ -62,7 +62,6 @@ type Server struct {
 	now      func() time.Time
 	spa      fs.FS
 	metric   *metrics.Metrics
-	lists    *listCache
 	// checkpointKey signs exported audit heads.
 	checkpointKey *audit.Key
 }
@@ -100,7 +99,6 @@ func New(d Deps) (*Server, error) {
 	srv := &Server{
 		checkpointKey: ckey,
 		metric:        d.Metrics,
-		lists:         newListCache(),
 		cfg:           d.Config,
 		db:            d.DB,
 		unscoped:      st,

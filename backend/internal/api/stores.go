@@ -12,13 +12,12 @@ import (
 // unscopedStore is what handlers may do outside the request user's view of
 // the records: sign-in, sessions, users and two-factor sign-in, security
 // settings, calendar tokens, checklist templates (they belong to no
-// manufacturer), the audit append, the list cache's mark and imports (their
+// manufacturer), the audit append and imports (their
 // routes are closed to every scoped role). It has no method that reads a
 // manufacturer's records, so a handler cannot read one unscoped by a slip:
 // those reads go through s.st(c), the store as the request's user may see
 // it. Jobs and the CLI use *store.Store itself (internal/app).
 type unscopedStore interface {
-	CacheMark(ctx context.Context) (store.CacheMark, error)
 	CalendarTokenOf(ctx context.Context, userID int64) (model.CalendarToken, error)
 	CalendarRevisions(ctx context.Context, hashes map[string]string) (map[string]store.CalendarRevision, error)
 	ChangePassword(ctx context.Context, id int64, hash string, actor audit.Actor) (model.User, error)

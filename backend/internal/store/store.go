@@ -49,8 +49,8 @@ type Store struct {
 	scopeUser int64
 	// signer, when set, signs the signed changes (see SignedBy).
 	signer *Signer
-	// dashboard is shared by every copy of the store (WithRules, WithFiles).
-	dashboard *dashboardCache
+	// cache is shared by every copy of the store (For, WithRules, WithFiles).
+	cache *derivedCache
 	// prepared runs the few queries every request makes (the signed-in
 	// user, the cache mark) as prepared statements: SQLite would otherwise
 	// parse them again each time, a quarter of a cached page's CPU.
@@ -74,7 +74,7 @@ func New(db *gorm.DB, now func() time.Time) *Store {
 	if now == nil {
 		now = time.Now
 	}
-	return &Store{db: db, trail: audit.NewTrail(now), now: now, rules: DefaultRules, dashboard: &dashboardCache{},
+	return &Store{db: db, trail: audit.NewTrail(now), now: now, rules: DefaultRules, cache: newDerivedCache(),
 		prepared: db.Session(&gorm.Session{PrepareStmt: true})}
 }
 
