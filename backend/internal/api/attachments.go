@@ -232,6 +232,25 @@ func (s *Server) listAttachments(owner model.AttachmentOwner) HandlerFunc {
 	}
 }
 
+// listSiteAttachments lists the files of a site and of its inspections,
+// findings and certifications, grouped by the record they are attached to.
+func (s *Server) listSiteAttachments(c *gin.Context) error {
+	siteID, err := pathID(c, "id")
+	if err != nil {
+		return notFound("The site")
+	}
+	p, err := listQuery(c, store.SortFields{})
+	if err != nil {
+		return err
+	}
+	rows, total, err := s.st(c).ListSiteAttachments(c.Request.Context(), siteID, p)
+	if err != nil {
+		return attachmentOwnerNotFound(model.OwnerSite, err)
+	}
+	writeList(c, rows, total, p)
+	return nil
+}
+
 // downloadAttachment streams a file as a download. The stored type (from
 // the bytes) is sent with nosniff and a sandbox policy, so even a file a
 // browser could render cannot run in the application's origin; images may

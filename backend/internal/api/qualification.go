@@ -87,9 +87,10 @@ func (s *Server) qualificationHistory(c *gin.Context) error {
 
 type qualificationOption struct {
 	Status model.QualificationStatus `json:"status"`
-	// Unmet lists, in words, the rules the site does not meet yet for
-	// this status; empty means the move can be made now.
-	Unmet []string `json:"unmet"`
+	// Unmet lists the rules the site does not meet yet for this status,
+	// in words and with the records that block each; empty means the move
+	// can be made now.
+	Unmet []qualification.UnmetRule `json:"unmet"`
 	// NeedsConditionalUntil is true when the decision needs a date.
 	NeedsConditionalUntil bool `json:"needs_conditional_until"`
 }
@@ -119,7 +120,8 @@ func (s *Server) qualificationOptions(c *gin.Context) error {
 		}
 		opt := qualificationOption{Status: to, Unmet: qualification.Unmet(facts, to, today), NeedsConditionalUntil: to == model.StatusConditional}
 		if site.ArchivedAt != nil {
-			opt.Unmet = append([]string{"The site is archived; restore it before deciding on its qualification."}, opt.Unmet...)
+			archived := qualification.UnmetRule{Rule: "status", Message: "The site is archived; restore it before deciding on its qualification.", Blockers: []qualification.Blocker{}}
+			opt.Unmet = append([]qualification.UnmetRule{archived}, opt.Unmet...)
 		}
 		out.Allowed = append(out.Allowed, opt)
 	}

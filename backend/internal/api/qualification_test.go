@@ -212,9 +212,18 @@ func TestQualificationOptions(t *testing.T) {
 	type options struct {
 		Current string `json:"current"`
 		Allowed []struct {
-			Status                string   `json:"status"`
-			Unmet                 []string `json:"unmet"`
-			NeedsConditionalUntil bool     `json:"needs_conditional_until"`
+			Status string `json:"status"`
+			Unmet  []struct {
+				Rule     string `json:"rule"`
+				Message  string `json:"message"`
+				Blockers []struct {
+					Type  string  `json:"type"`
+					ID    int64   `json:"id"`
+					Label string  `json:"label"`
+					Date  *string `json:"date"`
+				} `json:"blockers"`
+			} `json:"unmet"`
+			NeedsConditionalUntil bool `json:"needs_conditional_until"`
 		} `json:"allowed"`
 	}
 	get := func(role model.Role) options {
@@ -241,14 +250,25 @@ func TestQualificationOptions(t *testing.T) {
 
 	w.setStatus(s.ID, model.StatusInQualification)
 	in := w.completed(s.ID, "2026-06-01", model.ResultPass)
-	w.finding(in, s.ID, model.SeverityMajor, model.FindingOpen, "")
+	major := w.finding(in, s.ID, model.SeverityMajor, model.FindingOpen, "")
 	o := get(model.RoleManager)
 	if statuses(o) != "qualified(2) conditional(0) disqualified(0)" {
 		t.Fatalf("options %q", statuses(o))
 	}
-	unmet := strings.Join(o.Allowed[0].Unmet, " | ")
-	if !strings.Contains(unmet, "1 open major finding") || !strings.Contains(unmet, "no certificate") {
-		t.Errorf("unmet for qualified: %s", unmet)
+	// Each unmet rule says what is wrong and names the records that block it.
+	findings, certification := o.Allowed[0].Unmet[0], o.Allowed[0].Unmet[1]
+	if findings.Rule != "findings" || !strings.Contains(findings.Message, "1 open major finding") ||
+		len(findings.Blockers) != 1 || findings.Blockers[0].Type != "finding" || findings.Blockers[0].ID != major ||
+		!strings.HasPrefix(findings.Blockers[0].Label, "Major finding") || findings.Blockers[0].Date != nil {
+		t.Errorf("findings rule for qualified: %+v", findings)
+	}
+	if certification.Rule != "certification" || !strings.Contains(certification.Message, "no certificate") || len(certification.Blockers) != 0 {
+		t.Errorf("certification rule for qualified: %+v", certification)
+	}
+	expired := w.cert(s.ID, "ISO 9001:2015", "2026-01-31", false)
+	o = get(model.RoleManager)
+	if b := o.Allowed[0].Unmet[1].Blockers; len(b) != 1 || b[0].ID != expired || b[0].Type != "certification" || b[0].Date == nil || *b[0].Date != "2026-01-31" {
+		t.Errorf("expired certificate blockers: %+v", b)
 	}
 	if !o.Allowed[1].NeedsConditionalUntil || o.Allowed[0].NeedsConditionalUntil {
 		t.Errorf("needs_conditional_until %+v", o.Allowed)

@@ -111,6 +111,7 @@ func (s *Server) Routes() []Route {
 
 		attachmentUploadRoute("/sites/:id/attachments", s.uploadAttachment(model.OwnerSite), s.maxAttachmentBody()),
 		get("/sites/:id/attachments", auth.Read, s.listAttachments(model.OwnerSite)),
+		get("/sites/:id/all-attachments", auth.Read, s.listSiteAttachments),
 		attachmentUploadRoute("/inspections/:id/attachments", s.uploadAttachment(model.OwnerInspection), s.maxAttachmentBody()),
 		get("/inspections/:id/attachments", auth.Read, s.listAttachments(model.OwnerInspection)),
 		attachmentUploadRoute("/findings/:id/attachments", s.uploadAttachment(model.OwnerFinding), s.maxAttachmentBody()),

@@ -22,6 +22,7 @@ const maxCertificateDetails = 5
 
 // InspectionFact is what a decision needs to know about one inspection.
 type InspectionFact struct {
+	ID            int64
 	Status        model.InspectionStatus
 	Type          model.InspectionType
 	PerformedDate model.Date
@@ -30,12 +31,15 @@ type InspectionFact struct {
 
 // FindingFact is what a decision needs to know about one finding.
 type FindingFact struct {
-	Severity model.Severity
-	Status   model.FindingStatus
+	ID          int64
+	Severity    model.Severity
+	Status      model.FindingStatus
+	Description string
 }
 
 // CertificationFact is what a decision needs to know about one certificate.
 type CertificationFact struct {
+	ID        int64
 	Standard  string
 	ExpiresOn model.Date
 	Withdrawn bool
@@ -56,11 +60,37 @@ type Decision struct {
 	ConditionalUntil model.Date
 }
 
-// rule is one unmet rule: the field it belongs to and what is wrong.
+// rule is one unmet rule: the field it belongs to, what is wrong and the
+// records that stand in the way.
 type rule struct {
-	field   string
-	message string
+	field    string
+	message  string
+	blockers []Blocker
 }
+
+// UnmetRule is one rule a site does not meet yet for a status: which rule
+// (status, inspection, findings, certification), what is wrong in words,
+// and the records that block it, so the reader can open each one.
+type UnmetRule struct {
+	Rule     string    `json:"rule"`
+	Message  string    `json:"message"`
+	Blockers []Blocker `json:"blockers"`
+}
+
+// Blocker is a record that stands between a site and a status: the failed
+// or too old inspection, an open finding, an expired or withdrawn
+// certificate. Label names it in words; Date, when set, is the day that
+// makes it a blocker (performed on, expired on).
+type Blocker struct {
+	Type  string     `json:"type"`
+	ID    int64      `json:"id"`
+	Label string     `json:"label"`
+	Date  model.Date `json:"date"`
+}
+
+// maxBlockers caps the records listed for one rule; the message still
+// counts them all.
+const maxBlockers = 20
 
 // CheckDecision returns nil when the decision may be recorded, else a
 // *ValidationError whose Fields name every unmet rule at once, so a
@@ -96,16 +126,20 @@ func CheckDecision(site SiteFacts, d Decision, today model.Date) error {
 	return p.Err(message)
 }
 
-// Unmet lists, in words, why a site cannot move to status to today: an
-// unknown or disallowed target and every missing piece of evidence. It
-// leaves out what the manager still has to type (reason, conditional-until
-// date), so the UI can preview a decision before the form is filled in.
-// The result is never nil, so it serialises as [].
-func Unmet(site SiteFacts, to model.QualificationStatus, today model.Date) []string {
+// Unmet lists why a site cannot move to status to today: an unknown or
+// disallowed target and every missing piece of evidence, each with the
+// records that block it. It leaves out what the manager still has to type
+// (reason, conditional-until date), so the UI can preview a decision before
+// the form is filled in. The result and every Blockers are never nil, so
+// they serialise as [].
+func Unmet(site SiteFacts, to model.QualificationStatus, today model.Date) []UnmetRule {
 	rules := unmetRules(site, to, today)
-	out := make([]string, len(rules))
+	out := make([]UnmetRule, len(rules))
 	for i, r := range rules {
-		out[i] = r.message
+		out[i] = UnmetRule{Rule: r.field, Message: r.message, Blockers: r.blockers}
+		if out[i].Blockers == nil {
+			out[i].Blockers = []Blocker{}
+		}
 	}
 	return out
 }
@@ -113,47 +147,49 @@ func Unmet(site SiteFacts, to model.QualificationStatus, today model.Date) []str
 func unmetRules(site SiteFacts, to model.QualificationStatus, today model.Date) []rule {
 	switch {
 	case to == "":
-		return []rule{{"status", "Choose the new status. " + AllowedTargetsMessage(site.Status)}}
+		return []rule{{field: "status", message: "Choose the new status. " + AllowedTargetsMessage(site.Status)}}
 	case !to.Valid():
-		return []rule{{"status", fmt.Sprintf("%s is not a qualification status. %s", StatusLabel(to), AllowedTargetsMessage(site.Status))}}
+		return []rule{{field: "status", message: fmt.Sprintf("%s is not a qualification status. %s", StatusLabel(to), AllowedTargetsMessage(site.Status))}}
 	}
 
 	var out []rule
 	switch {
 	case site.Status == to:
-		out = append(out, rule{"status", "The site is already " + StatusLabel(to) + ". " + AllowedTargetsMessage(site.Status)})
+		out = append(out, rule{field: "status", message: "The site is already " + StatusLabel(to) + ". " + AllowedTargetsMessage(site.Status)})
 	case !CanTransition(site.Status, to):
-		out = append(out, rule{"status", AllowedTargetsMessage(site.Status)})
+		out = append(out, rule{field: "status", message: AllowedTargetsMessage(site.Status)})
 	}
 
 	// The evidence rules are checked even when the move itself is not
 	// allowed: the manager then sees at once everything standing between
 	// the site and the status they want.
-	var inspection, findings, certification string
+	var evidence []rule
 	switch to {
 	case model.StatusQualified:
-		inspection = recentInspectionProblem(site.Inspections, today, model.ResultPass)
-		findings = openFindingsProblem(site.Findings, model.SeverityCritical, model.SeverityMajor)
-		certification = certificationProblem(site.Certifications, today)
+		evidence = []rule{
+			recentInspectionProblem(site.Inspections, today, model.ResultPass),
+			openFindingsProblem(site.Findings, model.SeverityCritical, model.SeverityMajor),
+			certificationProblem(site.Certifications, today),
+		}
 	case model.StatusConditional:
-		inspection = recentInspectionProblem(site.Inspections, today, model.ResultPass, model.ResultConditional)
-		findings = openFindingsProblem(site.Findings, model.SeverityCritical)
+		evidence = []rule{
+			recentInspectionProblem(site.Inspections, today, model.ResultPass, model.ResultConditional),
+			openFindingsProblem(site.Findings, model.SeverityCritical),
+		}
 	}
-	if inspection != "" {
-		out = append(out, rule{"inspection", inspection})
-	}
-	if findings != "" {
-		out = append(out, rule{"findings", findings})
-	}
-	if certification != "" {
-		out = append(out, rule{"certification", certification})
+	for _, r := range evidence {
+		if r.message != "" {
+			out = append(out, r)
+		}
 	}
 	return out
 }
 
-// recentInspectionProblem is "" when a completed inspection with one of the
-// accepted results was performed in the last 12 months, else why not.
-func recentInspectionProblem(ins []InspectionFact, today model.Date, accepted ...model.InspectionResult) string {
+// recentInspectionProblem is the inspection rule, unmet (message set) when
+// no completed inspection with one of the accepted results was performed in
+// the last 12 months. Its blocker is the inspection that came closest: the
+// last accepted one (too old), else the last one (its result not accepted).
+func recentInspectionProblem(ins []InspectionFact, today model.Date, accepted ...model.InspectionResult) rule {
 	since := today.AddMonths(-evidenceMonths)
 	var lastAccepted, lastAny InspectionFact
 	var foundAccepted, foundAny bool
@@ -169,7 +205,7 @@ func recentInspectionProblem(ins []InspectionFact, today model.Date, accepted ..
 			continue
 		}
 		if !in.PerformedDate.Before(since) {
-			return ""
+			return rule{field: "inspection"}
 		}
 		if !foundAccepted || !in.PerformedDate.Before(lastAccepted.PerformedDate) {
 			lastAccepted, foundAccepted = in, true
@@ -183,11 +219,17 @@ func recentInspectionProblem(ins []InspectionFact, today model.Date, accepted ..
 	msg := fmt.Sprintf("No completed inspection with result %s in the last %d months", joinOr(results), evidenceMonths)
 	switch {
 	case foundAccepted:
-		return fmt.Sprintf("%s (the last one %s on %s).", msg, resultPhrase(lastAccepted.Result), lastAccepted.PerformedDate)
+		return rule{"inspection", fmt.Sprintf("%s (the last one %s on %s).", msg, resultPhrase(lastAccepted.Result), lastAccepted.PerformedDate),
+			[]Blocker{inspectionBlocker(lastAccepted)}}
 	case foundAny:
-		return fmt.Sprintf("%s (the last inspection, on %s, %s).", msg, lastAny.PerformedDate, resultPhrase(lastAny.Result))
+		return rule{"inspection", fmt.Sprintf("%s (the last inspection, on %s, %s).", msg, lastAny.PerformedDate, resultPhrase(lastAny.Result)),
+			[]Blocker{inspectionBlocker(lastAny)}}
 	}
-	return msg + " (the site has no completed inspection yet)."
+	return rule{field: "inspection", message: msg + " (the site has no completed inspection yet)."}
+}
+
+func inspectionBlocker(in InspectionFact) Blocker {
+	return Blocker{Type: "inspection", ID: in.ID, Label: InspectionLabel(in.Type, in.Status, in.Result), Date: in.PerformedDate}
 }
 
 func resultPhrase(r model.InspectionResult) string {
@@ -202,10 +244,12 @@ func resultPhrase(r model.InspectionResult) string {
 	return "has no result recorded"
 }
 
-// openFindingsProblem is "" when no finding of a blocking severity is still
-// open, else how many of each must be closed.
-func openFindingsProblem(fs []FindingFact, blocking ...model.Severity) string {
+// openFindingsProblem is the findings rule, unmet when a finding of a
+// blocking severity is still open: how many of each must be closed, and
+// which (the most severe first).
+func openFindingsProblem(fs []FindingFact, blocking ...model.Severity) rule {
 	counts := map[model.Severity]int{}
+	bySeverity := map[model.Severity][]Blocker{}
 	total := 0
 	for _, f := range fs {
 		// Anything not verified closed blocks, including a status the
@@ -214,12 +258,14 @@ func openFindingsProblem(fs []FindingFact, blocking ...model.Severity) string {
 			continue
 		}
 		counts[f.Severity]++
+		bySeverity[f.Severity] = append(bySeverity[f.Severity], findingBlocker(f))
 		total++
 	}
 	if total == 0 {
-		return ""
+		return rule{field: "findings"}
 	}
 	var parts []string
+	var blockers []Blocker
 	for _, sev := range blocking {
 		switch n := counts[sev]; n {
 		case 0:
@@ -228,41 +274,55 @@ func openFindingsProblem(fs []FindingFact, blocking ...model.Severity) string {
 		default:
 			parts = append(parts, fmt.Sprintf("%d open %s findings", n, sev))
 		}
+		blockers = append(blockers, bySeverity[sev]...)
 	}
-	return joinAnd(parts) + " must be closed first."
+	return rule{"findings", joinAnd(parts) + " must be closed first.", blockers[:min(len(blockers), maxBlockers)]}
 }
 
-// certificationProblem is "" when at least one certificate is neither
-// expired nor withdrawn today, else why none is.
-func certificationProblem(certs []CertificationFact, today model.Date) string {
+func findingBlocker(f FindingFact) Blocker {
+	return Blocker{Type: "finding", ID: f.ID, Label: FindingLabel(f.Severity, f.Description)}
+}
+
+// certificationProblem is the certification rule, unmet when no
+// certificate is neither expired nor withdrawn today; the expired and
+// withdrawn ones are its blockers.
+func certificationProblem(certs []CertificationFact, today model.Date) rule {
 	if len(certs) == 0 {
-		return "No valid certification: the site has no certificate on record."
+		return rule{field: "certification", message: "No valid certification: the site has no certificate on record."}
 	}
 	details := make([]string, 0, len(certs))
+	blockers := []Blocker{}
 	for _, c := range certs {
 		// Expiring is still valid: the window only warns ahead of time.
 		status := CertificationStatus(c.ExpiresOn, c.Withdrawn, today, 0)
 		if status == model.CertValid || status == model.CertExpiring {
-			return ""
+			return rule{field: "certification"}
 		}
 		name := strings.TrimSpace(c.Standard)
 		if name == "" {
 			name = "a certificate without a standard"
 		}
+		b := Blocker{Type: "certification", ID: c.ID}
 		switch {
 		case status == model.CertWithdrawn:
 			details = append(details, name+" withdrawn")
+			b.Label = name + ", withdrawn"
 		case c.ExpiresOn.IsZero():
 			details = append(details, name+" has no expiry date")
+			b.Label = name + ", no expiry date"
 		default:
 			details = append(details, fmt.Sprintf("%s expired on %s", name, c.ExpiresOn))
+			b.Label, b.Date = name+", expired", c.ExpiresOn
+		}
+		if len(blockers) < maxBlockers {
+			blockers = append(blockers, b)
 		}
 	}
 	if len(details) > maxCertificateDetails {
 		more := len(details) - maxCertificateDetails
 		details = append(details[:maxCertificateDetails], fmt.Sprintf("%d more", more))
 	}
-	return "No valid certification: every certificate is expired or withdrawn (" + strings.Join(details, "; ") + ")."
+	return rule{"certification", "No valid certification: every certificate is expired or withdrawn (" + strings.Join(details, "; ") + ").", blockers}
 }
 
 // joinAnd joins words as English lists them: "a", "a and b", "a, b and c".

@@ -433,13 +433,110 @@ func TestUnmet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Unmet(tt.site, tt.to, today)
-			if got == nil {
+			rules := Unmet(tt.site, tt.to, today)
+			if rules == nil {
 				t.Fatal("Unmet returned nil, want a non-nil slice")
+			}
+			got := make([]string, len(rules))
+			for i, r := range rules {
+				got[i] = r.Message
+				if r.Blockers == nil {
+					t.Errorf("rule %s: Blockers is nil, want a non-nil slice", r.Rule)
+				}
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestUnmetNamesTheRecordsThatBlock(t *testing.T) {
+	failed := completed("2026-09-01", model.ResultFail)
+	failed.ID = 7
+	old := completed("2025-06-01", model.ResultPass)
+	old.ID, old.Type = 3, model.InspectionFollowUp
+	major := FindingFact{ID: 11, Severity: model.SeverityMajor, Status: model.FindingInProgress, Description: "  Solder paste\n stored  warm "}
+	critical := FindingFact{ID: 12, Severity: model.SeverityCritical, Status: model.FindingOpen, Description: strings.Repeat("x", 100)}
+	closed := FindingFact{ID: 13, Severity: model.SeverityCritical, Status: model.FindingClosed}
+	minor := FindingFact{ID: 14, Severity: model.SeverityMinor, Status: model.FindingOpen}
+	expired := cert("ISO 9001:2015", "2026-01-31", false)
+	expired.ID = 21
+	withdrawn := cert("IATF 16949:2016", "2027-01-31", true)
+	withdrawn.ID = 22
+
+	type rules = map[string][]Blocker
+	tests := []struct {
+		name string
+		site SiteFacts
+		to   model.QualificationStatus
+		want rules
+	}{
+		{
+			name: "qualified: the failed inspection, the open critical and major findings, the expired and withdrawn certificates",
+			site: SiteFacts{Status: model.StatusInQualification, Inspections: []InspectionFact{failed}, Findings: []FindingFact{major, critical, closed, minor},
+				Certifications: []CertificationFact{expired, withdrawn}},
+			to: model.StatusQualified,
+			want: rules{
+				"inspection": {{Type: "inspection", ID: 7, Label: "Routine inspection, failed", Date: date("2026-09-01")}},
+				"findings": {
+					{Type: "finding", ID: 12, Label: "Critical finding: " + strings.Repeat("x", 80) + "…"},
+					{Type: "finding", ID: 11, Label: "Major finding: Solder paste stored warm"},
+				},
+				"certification": {
+					{Type: "certification", ID: 21, Label: "ISO 9001:2015, expired", Date: date("2026-01-31")},
+					{Type: "certification", ID: 22, Label: "IATF 16949:2016, withdrawn"},
+				},
+			},
+		},
+		{
+			name: "a pass too old is the inspection that blocks",
+			site: SiteFacts{Status: model.StatusInQualification, Inspections: []InspectionFact{old}, Certifications: []CertificationFact{cert("ISO 9001:2015", "2027-06-30", false)}},
+			to:   model.StatusQualified,
+			want: rules{"inspection": {{Type: "inspection", ID: 3, Label: "Follow-up inspection, passed", Date: date("2025-06-01")}}},
+		},
+		{
+			name: "conditional: an open major finding does not block, nothing on record blocks as no record",
+			site: SiteFacts{Status: model.StatusQualified, Findings: []FindingFact{major}},
+			to:   model.StatusConditional,
+			want: rules{"inspection": {}},
+		},
+		{
+			name: "no certificate at all: the rule is unmet with no record to open",
+			site: with(model.StatusInQualification, func(s *SiteFacts) { s.Certifications = nil }),
+			to:   model.StatusQualified,
+			want: rules{"certification": {}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := rules{}
+			for _, r := range Unmet(tt.site, tt.to, today) {
+				got[r.Rule] = r.Blockers
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("rules %v, want %v", got, tt.want)
+			}
+			for rule, want := range tt.want {
+				if !slices.Equal(got[rule], want) {
+					t.Errorf("%s blockers\n got  %+v\n want %+v", rule, got[rule], want)
+				}
+			}
+		})
+	}
+}
+
+func TestUnmetListsAtMostTwentyBlockersARule(t *testing.T) {
+	site := readySite(model.StatusInQualification)
+	for i := range 25 {
+		site.Findings = append(site.Findings, FindingFact{ID: int64(i + 1), Severity: model.SeverityMajor, Status: model.FindingOpen})
+	}
+	for _, r := range Unmet(site, model.StatusQualified, today) {
+		if r.Rule != "findings" {
+			t.Fatalf("unexpected rule %s", r.Rule)
+		}
+		if len(r.Blockers) != maxBlockers || r.Message != "25 open major findings must be closed first." {
+			t.Errorf("%d blockers, message %q", len(r.Blockers), r.Message)
+		}
 	}
 }

@@ -39,17 +39,17 @@ func siteFacts(db *gorm.DB, site model.Site) (qualification.SiteFacts, error) {
 		Findings:       []qualification.FindingFact{},
 		Certifications: []qualification.CertificationFact{},
 	}
-	err := db.Model(&model.Inspection{}).Select("status", "type", "performed_date", "result").
+	err := db.Model(&model.Inspection{}).Select("id", "status", "type", "performed_date", "result").
 		Where("site_id = ? AND status = ?", site.ID, model.InspectionCompleted).Order("id").Scan(&facts.Inspections).Error
 	if err != nil {
 		return facts, fmt.Errorf("store: site facts: inspections: %w", err)
 	}
-	err = db.Model(&model.Finding{}).Select("severity", "status").
-		Where("site_id = ? AND status <> ?", site.ID, model.FindingClosed).Scan(&facts.Findings).Error
+	err = db.Model(&model.Finding{}).Select("id", "severity", "status", "description").
+		Where("site_id = ? AND status <> ?", site.ID, model.FindingClosed).Order("id").Scan(&facts.Findings).Error
 	if err != nil {
 		return facts, fmt.Errorf("store: site facts: findings: %w", err)
 	}
-	err = db.Model(&model.Certification{}).Select("standard", "expires_on", "withdrawn").
+	err = db.Model(&model.Certification{}).Select("id", "standard", "expires_on", "withdrawn").
 		Where("site_id = ?", site.ID).Order("expires_on").Scan(&facts.Certifications).Error
 	if err != nil {
 		return facts, fmt.Errorf("store: site facts: certifications: %w", err)

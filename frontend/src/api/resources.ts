@@ -28,6 +28,7 @@ import type {
   ManufacturerInput,
   QualificationDecision,
   QualificationOptions,
+  SiteAttachment,
   Site,
   SiteInput,
   User,
@@ -120,6 +121,9 @@ export function attachmentsPath(owner: AttachmentOwnerType, id: number): string 
 export const attachmentsApi = {
   list: (owner: AttachmentOwnerType, id: number, signal?: AbortSignal) =>
     apiRequest<ListResponse<Attachment>>(attachmentsPath(owner, id) + '?page_size=200', signal ? { signal } : {}),
+  /** The files of a site and of its inspections, findings and certifications, grouped by record. */
+  ofSite: (siteId: number, page: number, signal?: AbortSignal) =>
+    apiRequest<ListResponse<SiteAttachment>>(`/sites/${siteId}/all-attachments?page_size=200&page=${page}`, signal ? { signal } : {}),
   remove: (id: number) => apiRequest<void>(`/attachments/${id}`, { method: 'DELETE' }),
   downloadUrl: (id: number) => `/api/v1/attachments/${id}`,
   inlineUrl: (id: number) => `/api/v1/attachments/${id}?inline=1`,

@@ -382,6 +382,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sites/{id}/all-attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the files of a site and of its inspections, findings and certifications.
+         * @description For the site's Attachments tab: every file of the site itself and of
+         *     its inspections (including checklist photos), findings and
+         *     certifications, each with the record it is attached to. Grouped by
+         *     record: the site's own files first, then inspections, findings and
+         *     certifications, newest record first, newest file first within a
+         *     record. A scoped auditor gets 404 for a site outside the scope.
+         */
+        get: operations["listAllSiteAttachments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sites/{id}/dossier.xlsx": {
         parameters: {
             query?: never;
@@ -1957,10 +1985,40 @@ export interface components {
             current: components["schemas"]["QualificationStatus"];
             allowed: {
                 status: components["schemas"]["QualificationStatus"];
-                /** @description The rules the site does not meet yet for this status, in words; empty means the move can be made now. */
-                unmet: string[];
+                /** @description The rules the site does not meet yet for this status; empty means the move can be made now. */
+                unmet: components["schemas"]["UnmetRule"][];
                 needs_conditional_until: boolean;
             }[];
+        };
+        /** @description One rule a site does not meet yet for a status, with the records that block it. */
+        UnmetRule: {
+            /**
+             * @description Which rule: the move itself (`status`), a recent inspection with an
+             *     accepted result (`inspection`), no open blocking finding (`findings`)
+             *     or a certificate neither expired nor withdrawn (`certification`).
+             * @enum {string}
+             */
+            rule: "status" | "inspection" | "findings" | "certification";
+            /** @description What is wrong, in words a manager understands. */
+            message: string;
+            /**
+             * @description The records that stand in the way, to open and fix: the failed or
+             *     too old inspection, each open blocking finding (most severe first),
+             *     each expired or withdrawn certificate. Empty when nothing on record
+             *     blocks (the site has no inspection or no certificate at all, or the
+             *     move itself is not allowed).
+             */
+            blockers: components["schemas"]["UnmetRuleBlocker"][];
+        };
+        UnmetRuleBlocker: {
+            /** @enum {string} */
+            type: "inspection" | "finding" | "certification";
+            /** Format: int64 */
+            id: number;
+            /** @description The record in words, e.g. "Routine inspection, failed", "Major finding: ...", "ISO 9001:2015, expired". */
+            label: string;
+            /** @description The day that makes it a blocker (an inspection's performed date, a certificate's expiry date), or null. */
+            date: components["schemas"]["NullableDate"];
         };
         QualificationDecisionList: components["schemas"]["ListEnvelope"] & {
             items?: components["schemas"]["QualificationDecision"][];
@@ -2225,6 +2283,21 @@ export interface components {
         };
         AttachmentList: components["schemas"]["ListEnvelope"] & {
             items?: components["schemas"]["Attachment"][];
+        };
+        SiteAttachment: components["schemas"]["Attachment"] & {
+            /** @description The record the file is attached to. */
+            record: {
+                type: components["schemas"]["AttachmentOwner"];
+                /** Format: int64 */
+                id: number;
+                /** @description The record in words: the site's code and name, "Routine inspection, passed", "Major finding: ...", "ISO 9001:2015, no. Q-1234". */
+                label: string;
+                /** @description An inspection's performed (else scheduled) date; null for other records. */
+                date: components["schemas"]["NullableDate"];
+            };
+        };
+        SiteAttachmentList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["SiteAttachment"][];
         };
         AuditEvent: {
             /** Format: int64 */
@@ -3960,6 +4033,36 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listAllSiteAttachments: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the files, grouped by record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteAttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
         };
     };

@@ -135,6 +135,9 @@ export type SignatureRequest = Schemas['SignatureRequest'];
 export type Signature = Schemas['Signature'];
 /** GET /sites/:id/qualification/options. */
 export type QualificationOptions = Schemas['QualificationOptions'];
+/** One rule a site does not meet yet for a status, with the records that block it. */
+export type UnmetRule = Schemas['UnmetRule'];
+export type UnmetRuleBlocker = Schemas['UnmetRuleBlocker'];
 export type FindingCounts = Schemas['FindingCounts'];
 /** GET /inspections(/:id). */
 export type Inspection = Schemas['Inspection'];
@@ -152,6 +155,8 @@ export type CertificationInput = Schemas['CertificationCreate'];
 export type CertificationDraft = Omit<CertificationInput, 'expires_on'> & { expires_on: CalendarDate | null };
 /** GET /{owner}/:id/attachments. */
 export type Attachment = Schemas['Attachment'];
+/** GET /sites/:id/all-attachments: a file of the site or of one of its records, with that record. */
+export type SiteAttachment = Schemas['SiteAttachment'];
 /** GET /audit-events. `changes` is {field: [old, new]}, {"deleted": record} or null. */
 export type AuditEvent = Schemas['AuditEvent'];
 /** An event's record, with its web app link; one changed field of an event as people read it. */

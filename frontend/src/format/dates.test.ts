@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, dueState, formatCalendarDate, parseCalendarDate, relativeDue, toCalendarDate } from './dates';
+import { daysUntil, dueState, formatCalendarDate, formatDatesInText, parseCalendarDate, parseTypedDate, relativeDue, toCalendarDate } from './dates';
 
 // Local noon, so the test means the same calendar day in every time zone it runs in.
 const today = new Date(2026, 10, 26, 12, 0, 0); // 26 Nov 2026
@@ -72,5 +72,44 @@ describe('calendar dates', () => {
     expect(formatCalendarDate('2026-12-31', 'en-US')).toBe('Dec 31, 2026');
     expect(formatCalendarDate('garbage', 'en-GB')).toBe('garbage');
     expect(formatCalendarDate(null)).toBe('');
+  });
+});
+
+describe('parseTypedDate', () => {
+  it.each([
+    ['', ''],
+    ['  ', ''],
+    ['2027-03-31', '2027-03-31'],
+    ['2027-3-1', '2027-03-01'],
+    ['2027/03/31', '2027-03-31'],
+    ['31 Mar 2027', '2027-03-31'],
+    ['31 march 2027', '2027-03-31'],
+    ['Mar 31, 2027', '2027-03-31'],
+    ['1 Sept 2027', '2027-09-01'],
+    ['31/03/2027', '2027-03-31'],
+    ['31.3.2027', '2027-03-31'],
+  ])('reads %j in en-GB as %j', (typed, iso) => {
+    expect(parseTypedDate(typed, 'en-GB')).toBe(iso);
+  });
+
+  it('reads all-digit dates in the locale order', () => {
+    expect(parseTypedDate('03/31/2027', 'en-US')).toBe('2027-03-31');
+    expect(parseTypedDate('03/31/2027', 'en-GB')).toBeNull();
+  });
+
+  it.each(['31 Feb 2027', '2027-02-30', 'Germany', '31 Mar', '12/03/27', '31 Mar 2027 extra', 'Ma 3 2027'])('refuses %j', (typed) => {
+    expect(parseTypedDate(typed, 'en-GB')).toBeNull();
+  });
+
+  it('reads back what formatCalendarDate writes, in any locale', () => {
+    for (const locale of ['en-GB', 'en-US', 'de-DE', 'fr-FR']) {
+      expect(parseTypedDate(formatCalendarDate('2027-09-05', locale), locale)).toBe('2027-09-05');
+    }
+  });
+});
+
+describe('formatDatesInText', () => {
+  it('writes the dates of a message in the one format, and leaves the rest', () => {
+    expect(formatDatesInText('ISO 9001 expired on 2026-01-31 (see 2026-02-30).', 'en-GB')).toBe('ISO 9001 expired on 31 Jan 2026 (see 2026-02-30).');
   });
 });

@@ -118,3 +118,23 @@ export function formatBytes(n: number): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** The code of a label this module gives ("PCB fabrication" -> "pcb_fabrication"), from `values`; free text stays as typed. */
+export function fromLabel(text: string, values: readonly string[]): string {
+  const t = text.trim();
+  const lower = t.toLowerCase();
+  return values.find((v) => v === t || label(v).toLowerCase() === lower) ?? t;
+}
+
+const RECORD_PATHS: Record<string, string> = {
+  manufacturer: '/manufacturers/',
+  site: '/sites/',
+  inspection: '/inspections/',
+  finding: '/findings/',
+  certification: '/certifications/',
+};
+
+/** A record's page in the web app, e.g. ("finding", 12) -> "/findings/12". */
+export function recordPath(type: string, id: number): string {
+  return `${RECORD_PATHS[type] ?? '/'}${id}`;
+}

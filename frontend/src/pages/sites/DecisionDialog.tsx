@@ -1,13 +1,15 @@
-import { Alert, Button, Group, List, Loader, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Loader, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { FormModal } from '../../components/UnsavedChanges';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { isApiError, sitesApi, type QualificationStatus, type Site } from '../../api';
+import { Link } from 'react-router-dom';
+import { isApiError, sitesApi, type QualificationStatus, type Site, type UnmetRule, type UnmetRuleBlocker } from '../../api';
 import { QualificationBadge } from '../../components/badges';
 import { DateField } from '../../components/forms';
 import { SignatureFields, useSignature } from '../../components/Signature';
-import { label } from '../../format/labels';
+import { formatCalendarDate, formatDatesInText } from '../../format/dates';
+import { label, recordPath } from '../../format/labels';
 
 /**
  * The qualification decision: the statuses this user may move the site to
@@ -96,11 +98,7 @@ function DecisionForm({ site, onClose }: { site: Site; onClose: () => void }) {
         </Radio.Group>
         {chosen && chosen.unmet.length > 0 && (
           <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={`Not met yet for ${label(chosen.status)}`} data-testid="unmet-rules">
-            <List size="sm" spacing={2}>
-              {chosen.unmet.map((u) => (
-                <List.Item key={u}>{u}</List.Item>
-              ))}
-            </List>
+            <UnmetRules rules={chosen.unmet} siteId={site.id} onOpen={onClose} />
           </Alert>
         )}
         {chosen && chosen.unmet.length === 0 && (
@@ -128,7 +126,7 @@ function DecisionForm({ site, onClose }: { site: Site; onClose: () => void }) {
             {refusedRules.length > 0 && (
               <List size="sm" spacing={2} mt={4}>
                 {refusedRules.map(([f, why]) => (
-                  <List.Item key={f}>{why}</List.Item>
+                  <List.Item key={f}>{formatDatesInText(why)}</List.Item>
                 ))}
               </List>
             )}
@@ -144,5 +142,61 @@ function DecisionForm({ site, onClose }: { site: Site; onClose: () => void }) {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** Where to fix a rule when no record on file blocks it (or more do than are listed). */
+function fixLink(rule: UnmetRule, siteId: number): { to: string; text: string } | null {
+  switch (rule.rule) {
+    case 'inspection':
+      return { to: `/sites/${siteId}?tab=inspections`, text: rule.blockers.length ? "The site's inspections" : 'Plan an inspection on the Inspections tab' };
+    case 'certification':
+      return { to: `/sites/${siteId}?tab=certifications`, text: rule.blockers.length ? "The site's certifications" : 'Add a certification on the Certifications tab' };
+    case 'findings':
+      return { to: `/findings?site_id=${siteId}&status=open,in_progress`, text: "All the site's findings not closed" };
+  }
+  return null;
+}
+
+/** A blocking record as its link reads: "Major finding: …", "ISO 9001:2015, expired, 31 Jan 2026". */
+function blockerText(b: UnmetRuleBlocker): string {
+  return b.date ? `${b.label}, ${formatCalendarDate(b.date)}` : b.label;
+}
+
+/**
+ * The rules a status still lacks, each with the records that block it as
+ * links (the open finding, the expired certificate, the failed inspection)
+ * and where to fix it. Following a link closes the dialog.
+ */
+function UnmetRules({ rules, siteId, onOpen }: { rules: UnmetRule[]; siteId: number; onOpen: () => void }) {
+  return (
+    <List size="sm" spacing={8}>
+      {rules.map((r) => {
+        const fix = fixLink(r, siteId);
+        return (
+          <List.Item key={`${r.rule}-${r.message}`}>
+            <Text size="sm">{formatDatesInText(r.message)}</Text>
+            {(r.blockers.length > 0 || fix) && (
+              <List size="sm" spacing={2} mt={2} listStyleType="disc" withPadding>
+                {r.blockers.map((b) => (
+                  <List.Item key={`${b.type}-${b.id}`}>
+                    <Anchor component={Link} to={recordPath(b.type, b.id)} onClick={onOpen} size="sm">
+                      {blockerText(b)}
+                    </Anchor>
+                  </List.Item>
+                ))}
+                {fix && (
+                  <List.Item>
+                    <Anchor component={Link} to={fix.to} onClick={onOpen} size="sm">
+                      {fix.text}
+                    </Anchor>
+                  </List.Item>
+                )}
+              </List>
+            )}
+          </List.Item>
+        );
+      })}
+    </List>
   );
 }

@@ -148,7 +148,7 @@ export default function SitePage() {
           <SiteCertifications siteId={id} onAdd={can.edit && !s.archived ? () => setAddingCert(true) : undefined} />
         </Tabs.Panel>
         <Tabs.Panel value="attachments" pt="md">
-          <AttachmentsPanel owner="site" ownerId={id} />
+          <AttachmentsPanel owner="site" ownerId={id} withRecords />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <SiteHistory siteId={id} />
