@@ -14,6 +14,7 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core';
+import { label } from '../format/labels';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBellCog, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -36,8 +37,8 @@ function UserSummary({ user }: { user: User }) {
       <Text size="sm" fw={600} truncate maw={220}>
         {user.name}
       </Text>
-      <Badge variant="light" color="gray" radius="sm" tt="none" aria-label={`Role: ${user.role}`}>
-        {user.role}
+      <Badge variant="light" color="gray" radius="sm" tt="none" aria-label={`Role: ${label(user.role)}`}>
+        {label(user.role)}
       </Badge>
       {readOnly && (
         <Tooltip

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../api';
+import { label } from '../format/labels';
 import { useCurrentUser } from './CurrentUser';
 import { PageHeader } from './PageHeader';
 import { Alert } from '@mantine/core';
@@ -12,7 +13,7 @@ export function RequireRole({ roles, title, children }: { roles: readonly Role[]
     <>
       <PageHeader title={title} breadcrumbs={[{ label: 'Dashboard', to: '/' }, { label: title }]} />
       <Alert color="gray" title="Not available for your role">
-        Your role ({user.role}) cannot open this screen. Ask an administrator if you need it.
+        Your role ({label(user.role)}) cannot open this screen. Ask an administrator if you need it.
       </Alert>
     </>
   );

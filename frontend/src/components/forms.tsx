@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput, type MantineSpacing, type TextInputProps } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { ActionIcon, Alert, Button, Group, Modal, Stack, Text, TextInput, type MantineSpacing, type TextInputProps } from '@mantine/core';
+import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { dateFormatExample, formatCalendarDate, parseTypedDate } from '../format/dates';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../api';
 
@@ -121,10 +122,82 @@ export function ServerForm({
     </form>
   );
 }
-/** A calendar date input (the browser's date picker); its value is YYYY-MM-DD or ''. */
-export function DateField(props: Omit<TextInputProps, 'type' | 'onChange' | 'value'> & { value: string; onChange: (value: string) => void }) {
-  const { value, onChange, ...rest } = props;
-  return <TextInput type="date" value={value} onChange={(e) => onChange(e.currentTarget.value)} {...rest} />;
+/**
+ * A calendar date input that reads and writes dates as every screen shows
+ * them (format/dates: "31 Mar 2027" in en-GB), whatever the browser's own
+ * date input would show. Typing accepts that format, any spelling with a
+ * month name, ISO or the locale's digits; the calendar button opens the
+ * browser's date picker. Its value is "YYYY-MM-DD", or '' while empty or
+ * unreadable (and an unreadable text says how to write it).
+ */
+export function DateField(
+  props: Omit<TextInputProps, 'type' | 'onChange' | 'value' | 'min' | 'max'> & { value: string; onChange: (value: string) => void; min?: string; max?: string },
+) {
+  const { value, onChange, min, max, error, label: fieldLabel, onBlur, ...rest } = props;
+  const [text, setText] = useState(() => formatCalendarDate(value));
+  const [unreadable, setUnreadable] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  // The value this field last sent: a different one came from outside (a reset, a reload).
+  const sent = useRef(value);
+  useEffect(() => {
+    if (value === sent.current) return;
+    sent.current = value;
+    setText(formatCalendarDate(value));
+    setUnreadable(false);
+  }, [value]);
+  const send = (iso: string) => {
+    sent.current = iso;
+    if (iso !== value) onChange(iso);
+  };
+  const name = typeof fieldLabel === 'string' ? fieldLabel.toLowerCase() : 'the date';
+  return (
+    <TextInput
+      {...rest}
+      label={fieldLabel}
+      value={text}
+      placeholder={rest.placeholder ?? `e.g. ${dateFormatExample()}`}
+      autoComplete="off"
+      onChange={(e) => {
+        const typed = e.currentTarget.value;
+        setText(typed);
+        const iso = parseTypedDate(typed);
+        if (iso !== null) setUnreadable(false);
+        // Unreadable text holds no date: the form must not send the one before it.
+        send(iso ?? '');
+      }}
+      onBlur={(e) => {
+        const iso = parseTypedDate(text);
+        setUnreadable(iso === null);
+        if (iso) setText(formatCalendarDate(iso));
+        onBlur?.(e);
+      }}
+      error={error ?? (unreadable ? `Write the date like ${dateFormatExample()}, or pick it from the calendar` : undefined)}
+      rightSectionPointerEvents="all"
+      rightSection={
+        <span style={{ position: 'relative', display: 'inline-flex' }}>
+          <ActionIcon variant="subtle" color="gray" aria-label={`Pick ${name} from a calendar`} onClick={() => picker.current?.showPicker?.()}>
+            <IconCalendar size={16} />
+          </ActionIcon>
+          <input
+            ref={picker}
+            type="date"
+            tabIndex={-1}
+            aria-hidden="true"
+            value={value}
+            min={min}
+            max={max}
+            onChange={(e) => {
+              const iso = e.currentTarget.value;
+              send(iso);
+              setText(formatCalendarDate(iso));
+              setUnreadable(false);
+            }}
+            style={{ position: 'absolute', inset: 0, opacity: 0, pointerEvents: 'none', width: '100%', height: '100%' }}
+          />
+        </span>
+      }
+    />
+  );
 }
 
 interface ConfirmButtonProps {

@@ -1,3 +1,4 @@
+import { CountrySelect } from '../../components/CountrySelect';
 import { Paper, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { LeaveGuard } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -79,14 +80,13 @@ function ManufacturerForm({ record, onReload }: { record?: Manufacturer; onReloa
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Name" required value={form.name} onChange={set('name')} error={err.field('name')} description="As people call it, e.g. Acme Electronics" />
           <TextInput label="Legal name" value={form.legal_name} onChange={set('legal_name')} error={err.field('legal_name')} description="As on contracts" />
-          <TextInput
+          <CountrySelect
             label="Country"
             required
             value={form.country}
-            onChange={set('country')}
+            onChange={(country) => setForm((f) => ({ ...f, country }))}
             error={err.field('country')}
-            description="ISO code of the head office, e.g. CN, DE, US"
-            maxLength={2}
+            description="Of the head office; type its name"
           />
           <TextInput label="Website" value={form.website} onChange={set('website')} error={err.field('website')} placeholder="https://" />
         </SimpleGrid>

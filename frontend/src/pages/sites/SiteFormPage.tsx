@@ -1,3 +1,4 @@
+import { CountrySelect } from '../../components/CountrySelect';
 import { Paper, Select, SimpleGrid, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
 import { LeaveGuard } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +9,7 @@ import { changedFields } from '../../components/changedFields';
 import { FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordState } from '../../components/QueryState';
-import { options } from '../../format/labels';
+import { fromLabel, label, options } from '../../format/labels';
 import { useManufacturerOptions } from './SitesPage';
 
 const FIELDS = [
@@ -144,13 +145,20 @@ function SiteForm({ record, onReload }: { record?: Site; onReload: () => void })
           />
           <TextInput label="Address" {...text('address')} />
           <TextInput label="City" {...text('city')} />
-          <TextInput label="Country" required description="ISO code, e.g. CN, VN, MX" maxLength={2} {...text('country')} />
+          <CountrySelect
+            label="Country"
+            required
+            description="Type its name"
+            value={form.country}
+            onChange={(country) => setForm((f) => ({ ...f, country }))}
+            error={err.field('country')}
+          />
           <TagsInput
             label="Processes"
             description="Pick or type, then Enter"
-            data={[...SITE_PROCESSES]}
-            value={form.processes}
-            onChange={(v) => setForm((f) => ({ ...f, processes: v }))}
+            data={SITE_PROCESSES.map(label)}
+            value={(form.processes ?? []).map(label)}
+            onChange={(v) => setForm((f) => ({ ...f, processes: v.map((p) => fromLabel(p, SITE_PROCESSES)) }))}
             error={err.field('processes')}
             clearable
           />
