@@ -1,8 +1,10 @@
-import { Autocomplete, Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Autocomplete, Button, Checkbox, FileInput, Group, Progress, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconFileUpload } from '@tabler/icons-react';
 import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { COMMON_STANDARDS, certificationsApi, type Certification, type CertificationDraft } from '../../api';
+import { Link } from 'react-router-dom';
+import { attachmentsPath, COMMON_STANDARDS, certificationsApi, uploadFile, type Certification, type CertificationDraft } from '../../api';
 import { changedFields } from '../../components/changedFields';
 import { DateField, FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { SitePicker } from '../../components/SitePicker';
@@ -52,6 +54,28 @@ function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () 
       : { site_id: siteId ?? 0, standard: '', certificate_number: '', issuing_body: '', scope: '', issued_on: null, expires_on: null, withdrawn: false, withdrawn_reason: '' },
   );
   const [verified, setVerified] = useState(false);
+  // The certificate's scan, uploaded right after the certification is created.
+  const [scan, setScan] = useState<File | null>(null);
+  const [scanProgress, setScanProgress] = useState<number | null>(null);
+  // A certification created whose scan did not upload: the record stays, the form offers to try again.
+  const [created, setCreated] = useState<Certification | null>(null);
+  const [scanError, setScanError] = useState<unknown>(null);
+
+  const uploadScan = async (saved: Certification, file: File) => {
+    setScanError(null);
+    setScanProgress(0);
+    try {
+      await uploadFile(attachmentsPath('certification', saved.id), file, { onProgress: setScanProgress });
+      await queryClient.invalidateQueries({ queryKey: ['attachments'] });
+      onClose();
+    } catch (e) {
+      setCreated(saved);
+      setScanError(e);
+    } finally {
+      setScanProgress(null);
+    }
+  };
+
   const save = useMutation({
     mutationFn: () => {
       const body = { ...form, ...(verified ? { verified: true } : {}) };
@@ -64,9 +88,40 @@ function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () 
       await queryClient.invalidateQueries({ queryKey: ['certifications'] });
       await queryClient.invalidateQueries({ queryKey: ['site'] });
       await queryClient.invalidateQueries({ queryKey: ['sites'] });
-      onClose();
+      if (!record && scan) await uploadScan(saved, scan);
+      else onClose();
     },
   });
+
+  if (created) {
+    return (
+      <Stack gap="md">
+        <Alert color="orange" variant="light" role="alert" title="The certification is recorded, but its scan was not attached">
+          <Text size="sm">
+            {created.standard} {created.certificate_number} was saved. Uploading {scan?.name ?? 'the scan'} failed: {(scanError as Error | null)?.message ?? 'unknown error'}
+          </Text>
+          <Text size="sm" mt={4}>
+            Try again, choose another file, or attach it later on the{' '}
+            <Anchor component={Link} to={`/certifications/${created.id}`} onClick={onClose} size="sm">
+              certificate&apos;s page
+            </Anchor>
+            .
+          </Text>
+        </Alert>
+        <FileInput label="Certificate scan" accept="application/pdf,image/*" value={scan} onChange={setScan} clearable leftSection={<IconFileUpload size={16} />} />
+        <ScanProgress name={scan?.name} fraction={scanProgress} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Close without the scan
+          </Button>
+          <Button disabled={!scan} loading={scanProgress !== null} onClick={() => scan && void uploadScan(created, scan)}>
+            Try the upload again
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
   const err = serverErrors(save.error, FIELDS);
   const set = <K extends keyof CertificationDraft>(k: K, v: CertificationDraft[K]) => setForm((f) => ({ ...f, [k]: v }));
   return (
@@ -112,7 +167,34 @@ function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () 
           )}
         </>
       )}
-      <FormButtons submit={record ? 'Save changes' : 'Add certification'} pending={save.isPending} onCancel={onClose} />
+      {!record && (
+        <>
+          <FileInput
+            label="Certificate scan"
+            description="Optional: the certificate as a PDF or photo, attached when the certification is added"
+            placeholder="Choose a file"
+            accept="application/pdf,image/*"
+            value={scan}
+            onChange={setScan}
+            clearable
+            leftSection={<IconFileUpload size={16} />}
+          />
+          <ScanProgress name={scan?.name} fraction={scanProgress} />
+        </>
+      )}
+      <FormButtons submit={record ? 'Save changes' : 'Add certification'} pending={save.isPending || scanProgress !== null} onCancel={onClose} />
     </ServerForm>
+  );
+}
+
+function ScanProgress({ name, fraction }: { name: string | undefined; fraction: number | null }) {
+  if (fraction === null) return null;
+  return (
+    <div>
+      <Text size="sm" mb={4}>
+        Uploading {name}… {Math.round(fraction * 100)}%
+      </Text>
+      <Progress value={fraction * 100} aria-label={`Upload progress for ${name ?? 'the scan'}`} animated />
+    </div>
   );
 }
