@@ -155,7 +155,7 @@ export function DateField(
       {...rest}
       label={fieldLabel}
       value={text}
-      placeholder={rest.placeholder ?? `e.g. ${dateFormatExample()}`}
+      placeholder={rest.placeholder ?? dateFormatExample()}
       autoComplete="off"
       onChange={(e) => {
         const typed = e.currentTarget.value;
