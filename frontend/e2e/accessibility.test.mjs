@@ -49,6 +49,14 @@ describe('accessibility', () => {
     const certifications = await api.get('/certifications?page_size=1');
     const site = seeded.sites[4];
     const manufacturer = seeded.manufacturers[0];
+    // Files on the site and on one of its inspections, for the grouped Attachments tab.
+    const siteInspection = (await api.get(`/inspections?site_id=${site.id}&page_size=1`)).items[0];
+    for (const [path, name] of [[`/sites/${site.id}/attachments`, 'site-layout.pdf'], [`/inspections/${siteInspection.id}/attachments`, 'line-audit.pdf']]) {
+      const form = new FormData();
+      form.append('file', new Blob([`%PDF-1.4\n% ${name}\n%%EOF\n`], { type: 'application/pdf' }), name);
+      const res = await api.raw('POST', path, { body: form });
+      assert.equal(res.status, 201, `upload ${name}`);
+    }
     screens = [
       '/',
       '/manufacturers',
@@ -57,6 +65,7 @@ describe('accessibility', () => {
       `/manufacturers/${manufacturer.id}/edit`,
       '/sites',
       `/sites/${site.id}`,
+      `/sites/${site.id}?tab=attachments`,
       '/sites/new',
       `/sites/${site.id}/edit`,
       '/inspections',
@@ -118,8 +127,22 @@ describe('accessibility', () => {
 
       await openScreen(page, `/sites/${seeded.sites[4].id}`);
       await page.getByRole('button', { name: 'Change status' }).click();
-      await page.getByRole('dialog').waitFor();
+      const decision = page.getByRole('dialog');
+      await decision.waitFor();
       await assertAccessible(page, 'the decision dialog');
+      // The rules a status lacks, with links to the records that block it.
+      await decision.getByRole('radio', { name: /^Qualified/ }).check();
+      await decision.getByTestId('unmet-rules').getByRole('link').first().waitFor();
+      await assertAccessible(page, 'the decision dialog with the records that block');
+      await decision.getByRole('button', { name: 'Cancel' }).click();
+      await decision.waitFor({ state: 'detached' });
+
+      // Recording a certification with its scan.
+      await openScreen(page, `/sites/${seeded.sites[4].id}?tab=certifications`);
+      await page.getByRole('button', { name: 'Add certification' }).click();
+      const cert = page.getByRole('dialog', { name: 'Add a certification' });
+      await cert.getByText('Certificate scan').waitFor();
+      await assertAccessible(page, 'the Add a certification dialog');
     });
   });
 
@@ -129,7 +152,7 @@ describe('accessibility', () => {
       await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
       await page.waitForURL((u) => u.pathname === '/');
       const found = [];
-      for (const path of ['/', '/sites', `/sites/${seeded.sites[4].id}`, '/inspections', '/findings', '/certifications', '/reports', '/audit-trail']) {
+      for (const path of ['/', '/sites', `/sites/${seeded.sites[4].id}`, `/sites/${seeded.sites[4].id}?tab=attachments`, '/inspections', '/findings', '/certifications', '/reports', '/audit-trail']) {
         await openScreen(page, path);
         found.push(...(await violations(page, `${path} at 390 px`)));
         // Nothing but wide tables scrolls sideways: the page itself fits.

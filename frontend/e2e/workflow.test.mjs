@@ -53,7 +53,8 @@ describe('workflow: record, decide, audit', () => {
       await page.getByRole('link', { name: 'New manufacturer' }).click();
       await field(page, 'Name').fill('Shenzhen Fab Works');
       await field(page, 'Legal name').fill('Shenzhen Fab Works Co., Ltd.');
-      await field(page, 'Country').fill('CN');
+      await page.getByRole('textbox', { name: /^Country/ }).fill('China');
+      await page.getByRole('option', { name: 'China (CN)' }).click();
       await page.getByRole('button', { name: 'Create manufacturer' }).click();
       await page.waitForURL(/\/manufacturers\/\d+$/);
       await page.getByRole('heading', { level: 1, name: 'Shenzhen Fab Works' }).waitFor();
@@ -67,7 +68,8 @@ describe('workflow: record, decide, audit', () => {
       await field(page, 'Site code').fill('SFW-LH1');
       await field(page, 'Site name').fill('Longhua final assembly');
       await field(page, 'City').fill('Shenzhen');
-      await field(page, 'Country').fill('CN');
+      await page.getByRole('textbox', { name: /^Country/ }).fill('China');
+      await page.getByRole('option', { name: 'China (CN)' }).click();
       await page.getByRole('button', { name: 'Create site' }).click();
       await page.waitForURL(/\/sites\/\d+$/);
       created.siteId = Number(new URL(page.url()).pathname.split('/').pop());
