@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Button, Group, Modal, Stack, Text, TextInput, type MantineSpacing, type TextInputProps } from '@mantine/core';
 import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { dateFormatExample, formatCalendarDate, parseTypedDate } from '../format/dates';
+import { dateFormatExample, formatCalendarDate, formatDatesInText, parseTypedDate } from '../format/dates';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../api';
 
@@ -10,11 +10,13 @@ export function serverErrors(error: unknown, shownFields: readonly string[] = []
   const fields = isApiError(error) ? error.fields : {};
   const shown = shownFields.some((f) => fields[f]);
   const unshown = Object.entries(fields).filter(([f]) => !shownFields.includes(f));
+  // Server messages write dates as YYYY-MM-DD; the screens write them in the one format.
+  const words = (text: string | undefined) => (text === undefined ? undefined : formatDatesInText(text));
   return {
-    field: (name: string): string | undefined => fields[name],
+    field: (name: string): string | undefined => words(fields[name]),
     /** The message when no field we show carries the reason, plus reasons for fields not on the form. */
-    formMessage: error && (!shown || unshown.length > 0) ? (error as Error).message : null,
-    unshown,
+    formMessage: error && (!shown || unshown.length > 0) ? formatDatesInText((error as Error).message) : null,
+    unshown: unshown.map(([f, why]) => [f, formatDatesInText(why)] as [string, string]),
     conflict: isApiError(error, 409) && error.code === 'version_conflict',
   };
 }

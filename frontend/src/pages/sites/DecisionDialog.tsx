@@ -107,7 +107,7 @@ function DecisionForm({ site, onClose }: { site: Site; onClose: () => void }) {
           </Alert>
         )}
         {chosen?.needs_conditional_until && (
-          <DateField label="Conditional until" required value={until} onChange={setUntil} description="When the conditions must be met by" error={isApiError(refusal) ? refusal.field('conditional_until') : undefined} />
+          <DateField label="Conditional until" required value={until} onChange={setUntil} description="When the conditions must be met by" error={isApiError(refusal) && refusal.field('conditional_until') ? formatDatesInText(refusal.field('conditional_until')!) : undefined} />
         )}
         <Textarea
           label="Reason"
