@@ -177,7 +177,7 @@ export function DateField(
       rightSectionPointerEvents="all"
       rightSection={
         <span style={{ position: 'relative', display: 'inline-flex' }}>
-          <ActionIcon variant="subtle" color="gray" aria-label={`Pick ${name} from a calendar`} onClick={() => picker.current?.showPicker?.()}>
+          <ActionIcon variant="subtle" color="gray" aria-label="Calendar" title={`Pick ${name} from a calendar`} onClick={() => picker.current?.showPicker?.()}>
             <IconCalendar size={16} />
           </ActionIcon>
           <input
