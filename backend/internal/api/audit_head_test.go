@@ -17,6 +17,7 @@ import (
 // head, later sends it back and has it proven; a changed head, one signed
 // by another key, and a chain cut short are all refused with the reason.
 func TestAuditorKeepsAndChecksASignedHead(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	f.site(model.RiskMedium)
 	f.srv.Do(model.RoleManager, http.MethodPost, "/api/v1/manufacturers", map[string]any{"name": "Kept Head Ltd", "country": "DE"}).Want(201)

@@ -12,6 +12,7 @@ import (
 // When the database fails, a signed-in request answers 500, not 401: a
 // 401 tells the web app the session ended and signs the user out.
 func TestDatabaseFailureIsNotASignOut(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	testutil.Fatal(t, database.Close(srv.DB.DB), "close the pool")
 	r := srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/sites", nil)

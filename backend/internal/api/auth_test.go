@@ -14,6 +14,7 @@ import (
 )
 
 func TestLoginAndMe(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	r := srv.Do("", "POST", "/api/v1/auth/login", map[string]string{"email": "  MANAGER@example.com ", "password": testutil.Password}).Want(200)
 	var out struct {
@@ -47,6 +48,7 @@ func TestLoginAndMe(t *testing.T) {
 }
 
 func TestLoginFailures(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	cases := []struct {
 		name string
@@ -81,6 +83,7 @@ func TestLoginFailures(t *testing.T) {
 }
 
 func TestLoginRateLimit(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	bad := map[string]string{"email": "procurement@example.com", "password": "not the password"}
 	for i := 0; i < 5; i++ {
@@ -97,6 +100,7 @@ func TestLoginRateLimit(t *testing.T) {
 
 // Every way a session ends takes effect on the very next request.
 func TestTokenInvalidation(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		end  func(srv *testutil.Server, u model.User, token string)
@@ -144,6 +148,7 @@ func TestTokenInvalidation(t *testing.T) {
 }
 
 func TestExpiredAuditorCannotSignIn(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	u := srv.Users[model.RoleAuditor]
 	end := testutil.FixedNow.Add(time.Hour)
@@ -154,6 +159,7 @@ func TestExpiredAuditorCannotSignIn(t *testing.T) {
 }
 
 func TestCookieSessionAndCrossSiteWrites(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	r := srv.Do("", "POST", "/api/v1/auth/login", map[string]string{"email": "admin@example.com", "password": testutil.Password}).Want(200)
 	cookie := strings.Split(r.Header.Get("Set-Cookie"), ";")[0]
@@ -175,6 +181,7 @@ func TestCookieSessionAndCrossSiteWrites(t *testing.T) {
 }
 
 func TestChangePassword(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	cases := []struct {
 		name      string
@@ -202,6 +209,7 @@ func TestChangePassword(t *testing.T) {
 // used, and never outlives the absolute lifetime; bearer tokens live the
 // absolute lifetime.
 func TestSessionIdleTimeoutAndLifetime(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil) // idle 1h, lifetime 12h
 	login := func() (string, string) {
 		r := srv.Do("", "POST", "/api/v1/auth/login", map[string]string{"email": "manager@example.com", "password": testutil.Password}).Want(200)

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qualtrack/qualtrack/backend/cmd/loadtest/floor"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
-	"github.com/qualtrack/qualtrack/backend/internal/benchfloor"
 	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/seed"
@@ -85,14 +85,14 @@ func BenchmarkDashboardUncached(b *testing.B) {
 }
 
 // BenchmarkSitesListFloor is the floor for the sites list (package
-// benchfloor: the same SQL through database/sql and encoding/json, no
+// floor: the same SQL through database/sql and encoding/json, no
 // router, auth, ORM or cache). BenchmarkAPI/SitesListUncached over this is
 // the cost of everything else.
 func BenchmarkSitesListFloor(b *testing.B) {
 	srv := benchServer(b)
 	sqlDB, err := srv.DB.DB.DB()
 	testutil.Fatal(b, err, "sql.DB")
-	f := benchfloor.Floor{DB: sqlDB, Postgres: srv.DB.Dialect == database.Postgres}
+	f := floor.Floor{DB: sqlDB, Postgres: srv.DB.Dialect == database.Postgres}
 	i := 0
 	for b.Loop() {
 		i++

@@ -50,6 +50,7 @@ func tokenStatus(t *testing.T, srv *testutil.Server, role model.Role) map[string
 // expiries and open findings' due dates, with user text escaped and stable
 // UIDs; it needs no sign-in, only its token.
 func TestCalendarFeed(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	srv := f.srv
 	site := f.site(model.RiskHigh)
@@ -130,6 +131,7 @@ func TestCalendarFeed(t *testing.T) {
 // event changes, and only then; conditional approvals ending and
 // inspections due with none planned are events too.
 func TestCalendarFeedChangesAndCaching(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	srv := f.srv
 	site := f.site(model.RiskHigh)
@@ -213,6 +215,7 @@ func TestCalendarFeedChangesAndCaching(t *testing.T) {
 // disabled user's or an expired auditor's feed is gone; malformed and
 // unknown tokens are not found.
 func TestCalendarTokenLifecycle(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	first := newFeed(t, srv, model.RoleProcurement)
 	srv.Do("", http.MethodGet, first, nil).Want(http.StatusOK)
@@ -265,6 +268,7 @@ func TestCalendarTokenLifecycle(t *testing.T) {
 
 // The access log shows the feed's route pattern, never its token.
 func TestCalendarTokenStaysOutOfTheLog(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	db := testutil.NewDB(t, nil)
 	cfg, _ := config.Load(func(string) string { return "" })

@@ -24,6 +24,7 @@ func (f *recordsFixture) certification(siteID int64, standard string, offset int
 }
 
 func TestCreateCertificationValidation(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskLow)
 	archived := f.site(model.RiskLow)
@@ -76,6 +77,7 @@ func TestCreateCertificationValidation(t *testing.T) {
 }
 
 func TestCertificationStatusBoundaries(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskMedium)
 	tests := []struct {
@@ -144,6 +146,7 @@ func TestCertificationStatusBoundaries(t *testing.T) {
 }
 
 func TestCertificationExpiringWindowIsConfigurable(t *testing.T) {
+	t.Parallel()
 	for _, window := range []int{0, 30} {
 		t.Run(fmt.Sprintf("window %d", window), func(t *testing.T) {
 			f := newRecordsFixtureWith(t, func(c *config.Config) { c.ExpiringWithinDays = window })
@@ -163,6 +166,7 @@ func TestCertificationExpiringWindowIsConfigurable(t *testing.T) {
 }
 
 func TestUpdateCertification(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskLow)
 	c := f.certification(site.ID, "  iso   13485:2016 ", 200, map[string]any{"verified": true, "certificate_number": " MD 0042 "})
@@ -226,6 +230,7 @@ func TestUpdateCertification(t *testing.T) {
 }
 
 func TestDeleteCertification(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskLow)
 	c := f.certification(site.ID, "ISO/IEC 27001:2022", 100, map[string]any{"certificate_number": "IS 555"})
@@ -248,6 +253,7 @@ func TestDeleteCertification(t *testing.T) {
 }
 
 func TestListCertifications(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	a, b := f.site(model.RiskLow), f.site(model.RiskHigh)
 	c1 := f.certification(a.ID, "ISO 9001:2015", 300, map[string]any{"issuing_body": "DNV", "issued_on": "2024-05-01"}).id()

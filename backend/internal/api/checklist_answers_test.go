@@ -11,6 +11,7 @@ import (
 )
 
 func TestChecklistAnswerValidation(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	insp := w.planned()
 	cl := w.addChecklist(insp, w.template("Audit").id())
@@ -67,6 +68,7 @@ func TestChecklistAnswerValidation(t *testing.T) {
 // Answers carry a version: answering over an answer someone else gave
 // meanwhile is a 409, never a silent overwrite. Every change is audited.
 func TestChecklistAnswerVersions(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	insp := w.planned()
 	cl := w.addChecklist(insp, w.template("Audit").id())
@@ -111,6 +113,7 @@ func TestChecklistAnswerVersions(t *testing.T) {
 
 // Auditors read checklists but change nothing; procurement answers.
 func TestChecklistRoles(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	insp := w.planned()
 	tpl := w.template("Audit")
@@ -132,6 +135,7 @@ func TestChecklistRoles(t *testing.T) {
 // Checklists change only while the inspection is planned; an unanswered
 // checklist can be removed, an answered one keeps the inspection.
 func TestChecklistLifecycle(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	tpl := w.template("Audit")
 	insp := w.planned()
@@ -170,6 +174,7 @@ func TestChecklistLifecycle(t *testing.T) {
 // answer is stored, the other is told to reload; the same when both
 // change an existing answer.
 func TestChecklistConcurrentAnswers(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	insp := w.planned()
 	cl := w.addChecklist(insp, w.template("Audit").id())

@@ -12,6 +12,7 @@ import (
 // The score and suggested result follow the answers and the open
 // findings; completing with a different result needs a reason.
 func TestChecklistScoreSuggestionAndOverride(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	insp := w.planned()
 	cl := w.addChecklist(insp, w.template("Audit").id())
@@ -71,6 +72,7 @@ func TestChecklistScoreSuggestionAndOverride(t *testing.T) {
 // Open findings count: a major one makes it conditional, a critical one
 // fails; inspections without checklists complete as before.
 func TestChecklistSuggestionFollowsFindings(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	insp := w.planned()
 	cl := w.addChecklist(insp, w.template("Audit").id())
@@ -101,6 +103,7 @@ func TestChecklistSuggestionFollowsFindings(t *testing.T) {
 
 // Answering no offers a finding prefilled from the item.
 func TestRaiseFindingFromItem(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	insp := w.planned()
 	cl := w.addChecklist(insp, w.template("Supply chain").id())
@@ -152,6 +155,7 @@ func TestRaiseFindingFromItem(t *testing.T) {
 // edits (description, requirement, owner, corrective action) is what is
 // recorded.
 func TestRaiseFindingFromItemKeepsTheInspectorsEdits(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	insp := w.planned()
 	cl := w.addChecklist(insp, w.template("Supply chain").id())
@@ -177,6 +181,7 @@ func TestRaiseFindingFromItemKeepsTheInspectorsEdits(t *testing.T) {
 // Completing with critical items unanswered needs a reason, which is kept;
 // the view lists what is unanswered and says so among the reasons.
 func TestCompletingWithUnansweredCriticalItemsNeedsAReason(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	insp := w.planned()
 	cl := w.addChecklist(insp, w.template("Audit").id())

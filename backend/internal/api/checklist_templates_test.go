@@ -9,6 +9,7 @@ import (
 )
 
 func TestChecklistTemplateCreateAndRoles(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	created := w.template("ESD & Sourcing audit")
 	if created.num("version") != 1 || created.str("key") != "esd-sourcing-audit" || created["in_use"] != false ||
@@ -53,6 +54,7 @@ func withVersion(body map[string]any, version int64) map[string]any {
 }
 
 func TestChecklistTemplateValidation(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	bad := clTemplateBody(" ")
 	items := bad["sections"].([]any)[0].(map[string]any)["items"].([]any)
@@ -85,6 +87,7 @@ func TestChecklistTemplateValidation(t *testing.T) {
 // version is refused; archiving hides it from the list and from new
 // inspections.
 func TestChecklistTemplateEditUnusedAndArchive(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	tpl := w.template("Firmware audit")
 	body := withVersion(clTemplateBody("Firmware audit (rev B)"), 1)
@@ -124,6 +127,7 @@ func TestChecklistTemplateEditUnusedAndArchive(t *testing.T) {
 // An inspection keeps the questions it was answered against after the
 // template is edited: the edit becomes the next version.
 func TestChecklistTemplateVersioning(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	v1 := w.template("Supply chain")
 	old := w.planned()

@@ -77,6 +77,7 @@ type counterRecord struct {
 // per 200), every create either succeeds once or is a 409 conflict, and
 // the audit chain verifies afterwards.
 func TestConcurrentWritersLoseNothing(t *testing.T) {
+	t.Parallel()
 	const clients = 50
 	const duration = 3 * time.Second
 	const maxRequestsPerClient = 400

@@ -32,6 +32,7 @@ func corsHeaders(h http.Header) []string {
 // Without QUALTRACK_CORS_ORIGINS no response carries a CORS header, so a
 // browser lets no other origin read an answer or pass a preflight.
 func TestCORSClosedByDefault(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	for _, r := range []*testutil.Response{
 		srv.DoWith(preflight("https://app.example.com", "POST"), "OPTIONS", "/api/v1/manufacturers", nil),
@@ -50,6 +51,7 @@ func TestCORSClosedByDefault(t *testing.T) {
 }
 
 func TestCORSOnlyForConfiguredOrigins(t *testing.T) {
+	t.Parallel()
 	const app = "https://app.example.com"
 	srv := testutil.NewServer(t, func(c *config.Config) { c.CORSOrigins = []string{app, "http://localhost:5173"} })
 
@@ -97,6 +99,7 @@ func TestCORSOnlyForConfiguredOrigins(t *testing.T) {
 // A listed origin may write with the session cookie, but the CSRF header is
 // still required; an unlisted origin may not write even with it.
 func TestCORSKeepsCSRFGuard(t *testing.T) {
+	t.Parallel()
 	const app = "https://app.example.com"
 	srv := testutil.NewServer(t, func(c *config.Config) { c.CORSOrigins = []string{app} })
 	r := srv.DoWith(http.Header{"Origin": {app}}, "POST", "/api/v1/auth/login",

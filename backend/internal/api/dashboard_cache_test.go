@@ -11,6 +11,7 @@ import (
 // The dashboard, the sites list and the findings list are cached between
 // writes: a write through the API shows on the very next read of each.
 func TestCachesSeeWrites(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	prospective := func() float64 {
 		var d struct {
@@ -86,6 +87,7 @@ func TestCachesSeeWrites(t *testing.T) {
 // Another instance's write shows on this instance's next read too: the
 // caches are keyed by the audit chain's head, which every write moves.
 func TestCachesSeeAnotherInstancesWrites(t *testing.T) {
+	t.Parallel()
 	a := testutil.NewServer(t, nil)
 	b := secondInstance(t, a)
 	counts := func() (dashboard float64, list int) {

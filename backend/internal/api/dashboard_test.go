@@ -13,6 +13,7 @@ import (
 )
 
 func TestDashboardFigures(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	mfr := w.manufacturer("Acme")
 	// Today is 2026-06-15; certificates expire "soon" until 2026-09-13,
@@ -148,6 +149,7 @@ func TestDashboardFigures(t *testing.T) {
 }
 
 func TestDashboardEmpty(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	r := srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/dashboard", nil).Want(http.StatusOK).JSON()
 	att := r["attention"].(map[string]any)
@@ -165,6 +167,7 @@ func TestDashboardEmpty(t *testing.T) {
 // TestScheduleRefreshWhenIntervalsChange starts the server again with other
 // inspection intervals: stored due dates follow, once.
 func TestScheduleRefreshWhenIntervalsChange(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	s := w.site(w.manufacturer("Acme"), "IV-1", nil)
 	w.completed(s.ID, "2026-01-10", model.ResultPass)

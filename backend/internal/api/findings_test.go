@@ -23,6 +23,7 @@ func (f *recordsFixture) completedInspection() (string, model.Site) {
 }
 
 func TestFindingDefaultDueDates(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	path, site := f.completedInspection()
 	tests := []struct {
@@ -58,6 +59,7 @@ func TestFindingDefaultDueDates(t *testing.T) {
 }
 
 func TestCreateFindingValidation(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	path, site := f.completedInspection()
 	planned := f.create("/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "follow_up", "scheduled_date": fromToday(9)})
@@ -103,6 +105,7 @@ func TestCreateFindingValidation(t *testing.T) {
 }
 
 func TestCloseAndReopenFinding(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	path, _ := f.completedInspection()
 	fd := f.create(path, map[string]any{"severity": "critical", "category": "esd", "description": "Ionisers off", "owner": "Li Wei"})
@@ -152,6 +155,7 @@ func TestCloseAndReopenFinding(t *testing.T) {
 }
 
 func TestUpdateFindingValidation(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	path, _ := f.completedInspection()
 	fd := f.create(path, map[string]any{"severity": "minor", "category": "quality", "description": "Labels faded"})
@@ -187,6 +191,7 @@ func TestUpdateFindingValidation(t *testing.T) {
 }
 
 func TestListFindings(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	pathA, siteA := f.completedInspection()
 	pathB, siteB := f.completedInspection()

@@ -11,6 +11,7 @@ import (
 )
 
 func TestSecurityHeadersOnEveryResponse(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, func(c *config.Config) { c.TrustedProxies = []string{"192.0.2.0/24"} })
 	for _, r := range []*testutil.Response{
 		srv.Do("", "GET", "/", nil),

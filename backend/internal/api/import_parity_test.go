@@ -98,6 +98,7 @@ var siteParityColumns = map[string]string{
 // Every field of an imported site and of its new manufacturer is accepted
 // and refused by the import exactly as by the API, and stored the same.
 func TestXLImportAPIParitySites(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	var acme model.Manufacturer
 	w.db.Where("name = ?", "Acme Electronics").Take(&acme)
@@ -231,6 +232,7 @@ var certParityColumns = map[string]string{
 // Every field of an imported certificate is accepted and refused by the
 // import exactly as by the API, and stored the same.
 func TestXLImportAPIParityCertifications(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	site := w.sites[xlNewCode]
 	long := func(n int) string { return strings.Repeat("ü", n) }

@@ -27,6 +27,7 @@ const (
 // row, countries as names and codes. The dry run changes nothing and
 // says what would happen; the import then does exactly that.
 func TestXLImportSites(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	book := xlBook(t, "Supplier list", [][]any{
 		{"  SITE   CODE ", "supplier", "Plant Name", "country", "Risk Level", "Processes", "Internal ID", "contact_email", "Status"},
@@ -128,6 +129,7 @@ func xlCheckProblems(t *testing.T, got xlImport, want []xlWantProblem) {
 // do; the real import then writes nothing and answers 422 with the same
 // list.
 func TestXLImportSitesRowErrors(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	header := []any{"Code", "Site name", "Manufacturer", "Country", "Risk tier", "Contact e-mail", "City"}
 	book := xlBook(t, "Sites", [][]any{
@@ -173,6 +175,7 @@ func TestXLImportSitesRowErrors(t *testing.T) {
 }
 
 func TestXLImportCertifications(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	expires := time.Date(2028, 12, 31, 0, 0, 0, 0, time.UTC)
 	book := xlBook(t, "Certs", [][]any{
@@ -206,6 +209,7 @@ func TestXLImportCertifications(t *testing.T) {
 }
 
 func TestXLImportCertificationRowErrors(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	book := xlBook(t, "Certifications", [][]any{
 		{"Site code", "Standard", "Certificate number", "Issued on", "Expires on", "Withdrawn", "Withdrawn reason"},
@@ -245,6 +249,7 @@ func TestXLImportCertificationRowErrors(t *testing.T) {
 // Formula cells are read as the value the spreadsheet last calculated,
 // never evaluated; text that looks like a formula is stored inert.
 func TestXLImportReadsFormulasAsValues(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	header := `<row r="1">` + xlInline("A1", "Code") + xlInline("B1", "Site name") + xlInline("C1", "Manufacturer") +
 		xlInline("D1", "Country") + xlInline("E1", "Risk tier") + xlInline("F1", "Contact name") + xlInline("G1", "Contact phone") + `</row>`
@@ -275,6 +280,7 @@ func TestXLImportReadsFormulasAsValues(t *testing.T) {
 // Files that are not what they claim, or too much, are refused with a
 // 4xx that says what to do; nothing is written and the server stays up.
 func TestXLImportHostileFiles(t *testing.T) {
+	t.Parallel()
 	srv := newXLServer(t, nil)
 	header := []any{"Code", "Site name", "Manufacturer", "Country", "Risk tier"}
 	row := []any{"S-1", "Site", "Maker", "DE", "low"}
@@ -320,6 +326,7 @@ func TestXLImportHostileFiles(t *testing.T) {
 }
 
 func TestXLImportLimitsAndRequests(t *testing.T) {
+	t.Parallel()
 	srv := newXLServer(t, func(c *config.Config) { c.MaxImportRows = 5 })
 	rows := [][]any{{"Code", "Site name", "Manufacturer", "Country", "Risk tier"}}
 	for i := range 6 {
@@ -355,6 +362,7 @@ func TestXLImportLimitsAndRequests(t *testing.T) {
 // recognises them and says so in a warning; the notes explain the
 // blank-cell rule and the clear marker.
 func TestXLTemplatesImport(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	for _, tc := range []struct{ template, importPath, sheet string }{
 		{"/api/v1/imports/sites/template.xlsx", xlSitesImport, "Sites"},
@@ -399,6 +407,7 @@ func TestXLTemplatesImport(t *testing.T) {
 // database, and exporting again gives the same site columns; a site
 // without history comes back identical in every column.
 func TestXLRoundTripApprovedSuppliers(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	// A manufacturer based elsewhere than its sites keeps its country.
 	w.db.Model(&model.Manufacturer{}).Where("name = ?", "Acme Electronics").Update("country", "DE")
@@ -454,6 +463,7 @@ func TestXLRoundTripApprovedSuppliers(t *testing.T) {
 
 // A body without a declared length is cut off at the limit as well.
 func TestXLImportTooLargeWithoutLength(t *testing.T) {
+	t.Parallel()
 	srv := newXLServer(t, nil)
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
@@ -474,6 +484,7 @@ func TestXLImportTooLargeWithoutLength(t *testing.T) {
 // clears a field. The dry run lists every changed field with its old and
 // new value, and the import then does exactly that.
 func TestXLImportBlankKeepsClearClears(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	header := []any{"Code", "Site name", "Manufacturer", "Address", "City", "Country", "Processes", "Approved scope", "Risk tier",
 		"Contact name", "Contact e-mail", "Contact phone", "Notes"}
@@ -541,6 +552,7 @@ func TestXLImportBlankKeepsClearClears(t *testing.T) {
 // A legend sheet before the data sheet is passed over; dates with a day
 // over 12 are not ambiguous.
 func TestXLImportLegendSheetAndUnambiguousDates(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	f := excelize.NewFile()
 	defer f.Close()
@@ -566,6 +578,7 @@ func TestXLImportLegendSheetAndUnambiguousDates(t *testing.T) {
 // byte order mark, comma or semicolon separated) go through the same
 // reading, checks and preview as a workbook.
 func TestXLImportCSV(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	semicolon := "\xEF\xBB\xBFCode;Site name;Manufacturer;Country;Risk tier;City\r\n" +
 		xlQualified + ";;;;critical;\r\n" +

@@ -10,6 +10,7 @@ import (
 )
 
 func TestBadInputIsA4xx(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	huge := `{"email":"` + strings.Repeat("a", 2<<20) + `"}`
 	cases := []struct {
@@ -65,6 +66,7 @@ func TestBadInputIsA4xx(t *testing.T) {
 // A form posted from another site cannot reach a JSON route, sign-in
 // included.
 func TestJSONRoutesRefuseOtherContentTypes(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	body := `{"email":"admin@example.com","password":"` + testutil.Password + `"}`
 	for _, ct := range []string{"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""} {
@@ -86,6 +88,7 @@ func TestJSONRoutesRefuseOtherContentTypes(t *testing.T) {
 // Text keeps tabs and line breaks (notes span lines); the manufacturer is
 // stored as sent.
 func TestTextKeepsTabsAndLineBreaks(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	var m struct {
 		Notes string `json:"notes"`
@@ -99,6 +102,7 @@ func TestTextKeepsTabsAndLineBreaks(t *testing.T) {
 
 // Sign-in names the field that is wrong, and why.
 func TestLoginSaysWhichFieldIsWrong(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	r := srv.Do("", "POST", "/api/v1/auth/login", map[string]string{"email": "admin@example.com", "password": strings.Repeat("p", 2000)}).Want(422)
 	var e struct {
@@ -113,6 +117,7 @@ func TestLoginSaysWhichFieldIsWrong(t *testing.T) {
 }
 
 func TestUsersAPI(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	// Created without a password: one is generated and shown once.
 	r := srv.Do(model.RoleAdmin, "POST", "/api/v1/users", map[string]any{"email": "Ext.Auditor@Registrar.example", "name": "Ext Auditor", "role": "auditor", "access_expires_at": "2026-07-01T00:00:00Z"}).Want(201)
@@ -181,6 +186,7 @@ func TestUsersAPI(t *testing.T) {
 }
 
 func TestAuditTrailVerifiesThroughAPI(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	v := srv.Do(model.RoleAuditor, "GET", "/api/v1/audit-events/verify", nil).Want(200).JSON()
 	if v["valid"] != true || v["events"].(float64) < 8 { // 4 users created + 4 sign-ins
@@ -198,6 +204,7 @@ func TestAuditTrailVerifiesThroughAPI(t *testing.T) {
 }
 
 func TestHealth(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	srv.Do("", "GET", "/healthz", nil).Want(200)
 	srv.Do("", "GET", "/readyz", nil).Want(200)
@@ -211,6 +218,7 @@ func TestHealth(t *testing.T) {
 // An override reason too long is refused even where no reason is needed
 // (a planned inspection): text sent is never dropped silently.
 func TestOverrideReasonTooLongIsRefused(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	var m, s, in struct {
 		ID      int64 `json:"id"`

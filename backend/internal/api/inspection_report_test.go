@@ -15,6 +15,7 @@ import (
 // The per-inspection workbook holds the inspection, every checklist
 // answer and the findings, with user text kept as text.
 func TestInspectionReportWorkbook(t *testing.T) {
+	t.Parallel()
 	w := newChecklistWorld(t)
 	insp := w.planned()
 	cl := w.addChecklist(insp, w.template("Supply chain").id())

@@ -12,6 +12,7 @@ import (
 )
 
 func TestInspectionUpdatesSiteSchedule(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		tier   model.RiskTier
 		result string
@@ -50,6 +51,7 @@ func TestInspectionUpdatesSiteSchedule(t *testing.T) {
 }
 
 func TestInspectionScheduleFollowsEveryWrite(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskHigh)
 	other := f.site(model.RiskHigh)
@@ -93,6 +95,7 @@ func TestInspectionScheduleFollowsEveryWrite(t *testing.T) {
 }
 
 func TestListInspections(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	a, b := f.site(model.RiskMedium), f.site(model.RiskHigh)
 	lead := f.user(model.RoleManager)
@@ -186,6 +189,7 @@ func TestListInspections(t *testing.T) {
 
 // Odd input is answered with 4xx, never 500.
 func TestRecordsOddInputIsRefusedCleanly(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskLow)
 	in := f.create("/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(3)})

@@ -12,6 +12,7 @@ import (
 )
 
 func TestCreateInspectionValidation(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskMedium)
 	archived := f.site(model.RiskLow)
@@ -91,6 +92,7 @@ func TestCreateInspectionValidation(t *testing.T) {
 }
 
 func TestCreateInspectionDefaultsAndLabels(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskMedium)
 	in := f.create("/api/v1/inspections", map[string]any{
@@ -124,6 +126,7 @@ func TestCreateInspectionDefaultsAndLabels(t *testing.T) {
 }
 
 func TestInspectionCannotPassWithOpenCriticalFinding(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskHigh)
 	in := f.create("/api/v1/inspections", testutil.Signed(map[string]any{
@@ -168,6 +171,7 @@ func TestInspectionCannotPassWithOpenCriticalFinding(t *testing.T) {
 }
 
 func TestUpdateInspectionVersionAndValidation(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskMedium)
 	in := f.create("/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(5)})
@@ -211,6 +215,7 @@ func TestUpdateInspectionVersionAndValidation(t *testing.T) {
 }
 
 func TestCompletingAnInspectionIsAudited(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskMedium)
 	in := f.create("/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(-1)})
@@ -239,6 +244,7 @@ func TestCompletingAnInspectionIsAudited(t *testing.T) {
 }
 
 func TestDeleteInspection(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskMedium)
 	newInspection := func(body map[string]any) int64 {

@@ -46,6 +46,7 @@ func secondInstance(t *testing.T, a *testutil.Server) *testutil.Server {
 // everything the other wrote, every stored row has its file and no file is
 // left without a row, and the audit chain verifies.
 func TestTwoInstancesOnePostgres(t *testing.T) {
+	t.Parallel()
 	if os.Getenv(testutil.PostgresURLEnv) == "" {
 		t.Skip("needs " + testutil.PostgresURLEnv + ": several instances share a PostgreSQL database")
 	}
@@ -208,6 +209,7 @@ func TestTwoInstancesOnePostgres(t *testing.T) {
 // committed) keeps another instance's cleanup of the same file waiting,
 // so the cleanup sees the row and keeps the file.
 func TestCleanupWaitsForAnotherInstancesUpload(t *testing.T) {
+	t.Parallel()
 	if os.Getenv(testutil.PostgresURLEnv) == "" {
 		t.Skip("needs " + testutil.PostgresURLEnv + ": the guard is a PostgreSQL advisory lock")
 	}
@@ -248,6 +250,7 @@ func TestCleanupWaitsForAnotherInstancesUpload(t *testing.T) {
 // guesses. The table keeps hashes, never the e-mail or the address, and
 // forgets what left the window.
 func TestSignInLimitsAreSharedByInstances(t *testing.T) {
+	t.Parallel()
 	a := testutil.NewServer(t, nil)
 	b := secondInstance(t, a)
 	email := a.Users[model.RoleProcurement].Email

@@ -37,6 +37,7 @@ func routeURL(rt api.Route, id string) string {
 // JSON bodies 1 MiB, uploads the file limit plus a little multipart framing,
 // nothing unbounded or huge.
 func TestEveryRouteHasASensibleBodyLimit(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	fileLimit := srv.Config.MaxUploadMB << 20
 	uploads := 0
@@ -63,6 +64,7 @@ func TestEveryRouteHasASensibleBodyLimit(t *testing.T) {
 // anything reads it (or checks a token, or looks up a record); a body of
 // exactly the limit is not.
 func TestBodyOneByteOverTheLimitIs413(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, func(c *config.Config) { c.MaxUploadMB = 1 })
 	for _, rt := range bodyRoutes(srv) {
 		t.Run(rt.Method+" "+rt.Path, func(t *testing.T) {
@@ -96,6 +98,7 @@ type streamed struct{ io.Reader }
 // Without a declared length the body is cut off at the limit while the
 // handler reads it: 413 for the byte over, never a half-read record.
 func TestStreamedBodyOverTheLimitIs413(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, func(c *config.Config) { c.MaxUploadMB = 1 })
 	owners := attCreateOwners(t, srv)
 	auth := http.Header{"Authorization": {"Bearer " + srv.Tokens[model.RoleAdmin]}}

@@ -19,6 +19,7 @@ import (
 // The access log records each request without tokens, cookies, passwords
 // or query strings.
 func TestAccessLogHoldsNoSecrets(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	db := testutil.NewDB(t, nil)
 	cfg, _ := config.Load(func(string) string { return "" })
@@ -68,6 +69,7 @@ func TestAccessLogHoldsNoSecrets(t *testing.T) {
 // A request whose client went away before the answer (a closed tab, a load
 // tool stopping) is logged as such: no ERROR line, no 500.
 func TestClientGoneIsNotLoggedAsAnError(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	db := testutil.NewDB(t, nil)
 	cfg, _ := config.Load(func(string) string { return "" })

@@ -22,6 +22,7 @@ type manufacturerJSON struct {
 }
 
 func TestManufacturerCreateValidation(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	w.manufacturer("Acme Electronics")
 	long := strings.Repeat("x", 201)
@@ -67,6 +68,7 @@ func TestManufacturerCreateValidation(t *testing.T) {
 }
 
 func TestManufacturerListFiltersSortsAndCounts(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	ids := map[string]int64{}
 	for _, m := range []struct{ name, legal, country string }{
@@ -130,6 +132,7 @@ func TestManufacturerListFiltersSortsAndCounts(t *testing.T) {
 }
 
 func TestManufacturerUpdateArchiveAndDelete(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	empty := w.manufacturer("Empty Co")
 	busy := w.manufacturer("Busy Co")

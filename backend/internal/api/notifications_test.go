@@ -55,6 +55,7 @@ func unreadCount(srv *testutil.Server, role model.Role) int {
 // Each user sees their own notifications only, with a link to the record,
 // and marks them read; another user's notification is not found.
 func TestNotificationsAreEachUsersOwn(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	srv := f.srv
 	site := f.site(model.RiskHigh)
@@ -126,6 +127,7 @@ func TestNotificationsAreEachUsersOwn(t *testing.T) {
 // Users choose per kind how they hear of reminders; the role decides until
 // they do, and the run follows their choice.
 func TestNotificationPreferences(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	srv := f.srv
 	type prefs struct {

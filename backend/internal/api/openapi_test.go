@@ -129,6 +129,7 @@ func documentedOperations(t *testing.T, doc openAPIDocument) map[string]document
 // operation is registered (the report and import routes excepted until
 // they are merged).
 func TestOpenAPIMatchesRoutes(t *testing.T) {
+	t.Parallel()
 	doc, _ := loadOpenAPI(t)
 	if !strings.HasPrefix(doc.OpenAPI, "3.1.") {
 		t.Errorf("openapi: %q, want 3.1.x", doc.OpenAPI)
@@ -164,6 +165,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 // Every operation names a known permission, has a one-line summary and a
 // unique operationId.
 func TestOpenAPIOperationsAreDescribed(t *testing.T) {
+	t.Parallel()
 	doc, _ := loadOpenAPI(t)
 	known := map[string]bool{}
 	var names []string
@@ -192,6 +194,7 @@ func TestOpenAPIOperationsAreDescribed(t *testing.T) {
 // Every local $ref points at something that exists, so a renamed schema
 // cannot leave a dangling reference behind.
 func TestOpenAPIReferencesResolve(t *testing.T) {
+	t.Parallel()
 	_, raw := loadOpenAPI(t)
 	var tree any
 	if err := yaml.Unmarshal(raw, &tree); err != nil {

@@ -32,6 +32,7 @@ type decisionJSON struct {
 }
 
 func TestQualificationDecisionRules(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	mfr := w.manufacturer("Acme")
 
@@ -143,6 +144,7 @@ func TestQualificationDecisionRules(t *testing.T) {
 }
 
 func TestQualificationHistoryAndAudit(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	mfr := w.manufacturer("Acme")
 	s := w.site(mfr, "HIST-1", nil)
@@ -205,6 +207,7 @@ func TestQualificationHistoryAndAudit(t *testing.T) {
 }
 
 func TestQualificationOptions(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	mfr := w.manufacturer("Acme")
 	s := w.site(mfr, "OPT-1", nil)
@@ -282,6 +285,7 @@ func TestQualificationOptions(t *testing.T) {
 // TestQualificationConcurrentDecisions sends the same decision twice at
 // once: exactly one is recorded, the other is refused.
 func TestQualificationConcurrentDecisions(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	s := w.site(w.manufacturer("Acme"), "RACE-1", nil)
 	path := fmt.Sprintf("/api/v1/sites/%d/qualification", s.ID)

@@ -25,6 +25,7 @@ import (
 // the real time, every sheet declares its real dimension, and every
 // header and status cell uses the one font.
 func TestXLWorkbooksPrint(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	dossier := path("/api/v1/sites/%d/dossier.xlsx", w.sites[xlQualified].ID)
 	for _, p := range []string{"/api/v1/reports/approved-suppliers.xlsx", "/api/v1/reports/inspections.xlsx", "/api/v1/reports/certifications.xlsx",
@@ -176,6 +177,7 @@ func pdfPages(t *testing.T, name string, body []byte) (int, string) {
 // sites on 1-2 pages, a dossier on a page per sheet (two more at most),
 // an empty report on 1; each with one more page for the Report sheet.
 func TestXLPrintedPageCounts(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("LibreOffice conversion is slow")
 	}

@@ -23,6 +23,7 @@ const xlAllStatuses = "qualified,conditional,suspended,prospective"
 // autofilter over every row, set column widths, and a Report sheet that
 // says what, when and who; every role may download it.
 func TestXLReportsShareTheLook(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	dossier := path("/api/v1/sites/%d/dossier.xlsx", w.sites[xlQualified].ID)
 	cases := []struct {
@@ -95,6 +96,7 @@ func TestXLReportsShareTheLook(t *testing.T) {
 }
 
 func TestXLApprovedSuppliers(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	// By default only the sites one may buy from, and the title says so.
 	byDefault := xlOpen(t, w.srv.Do(model.RoleManager, http.MethodGet, "/api/v1/reports/approved-suppliers.xlsx", nil))
@@ -207,6 +209,7 @@ func TestXLApprovedSuppliers(t *testing.T) {
 }
 
 func TestXLApprovedSuppliersFilters(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	manufacturer := w.sites[xlSuspended].ManufacturerID
 	cases := []struct {
@@ -248,6 +251,7 @@ func TestXLApprovedSuppliersFilters(t *testing.T) {
 }
 
 func TestXLReportFiltersAreChecked(t *testing.T) {
+	t.Parallel()
 	srv := newXLServer(t, nil)
 	cases := []struct{ path, field string }{
 		{"/api/v1/reports/approved-suppliers.xlsx?status=approved", "status"},
@@ -271,6 +275,7 @@ func TestXLReportFiltersAreChecked(t *testing.T) {
 }
 
 func TestXLInspectionsReport(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	f := xlOpen(t, w.srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/reports/inspections.xlsx", nil))
 	const sh = "Inspections"
@@ -315,6 +320,7 @@ func TestXLInspectionsReport(t *testing.T) {
 }
 
 func TestXLCertificationsReport(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	f := xlOpen(t, w.srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/reports/certifications.xlsx", nil))
 	const sh = "Certifications"
@@ -355,6 +361,7 @@ func TestXLCertificationsReport(t *testing.T) {
 }
 
 func TestXLFindingsReport(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	f := xlOpen(t, w.srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/reports/findings.xlsx", nil))
 	const sh = "Findings"
@@ -388,6 +395,7 @@ func TestXLFindingsReport(t *testing.T) {
 }
 
 func TestXLDossier(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	id := w.sites[xlQualified].ID
 	f := xlOpen(t, w.srv.Do(model.RoleAuditor, http.MethodGet, path("/api/v1/sites/%d/dossier.xlsx", id), nil))
@@ -431,6 +439,7 @@ func TestXLDossier(t *testing.T) {
 }
 
 func TestXLSummaryHasCharts(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	r := w.srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/reports/summary.xlsx", nil)
 	f := xlOpen(t, r)

@@ -14,6 +14,7 @@ var pathParam = regexp.MustCompile(`:[a-z_]+`)
 
 // Every route declares a rule; a route added without one fails here.
 func TestEveryRouteDeclaresAPermission(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	for _, rt := range srv.API.Routes() {
 		if !rt.Permission.Valid() {
@@ -29,6 +30,7 @@ func TestEveryRouteDeclaresAPermission(t *testing.T) {
 // exactly the routes its role may not call, everyone else gets past the
 // guard, nobody gets a 5xx, and without a token every non-public route is 401.
 func TestRoleMatrix(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	for _, rt := range srv.API.Routes() {
 		if rt.Permission == auth.Public {
@@ -69,6 +71,7 @@ func TestRoleMatrix(t *testing.T) {
 
 // An auditor is refused every route that is not a read.
 func TestAuditorCannotWrite(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	n := 0
 	for _, rt := range srv.API.Routes() {

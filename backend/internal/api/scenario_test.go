@@ -12,6 +12,7 @@ import (
 // The whole story of qualifying a site, as docs/rules.md tells it, through the
 // API with real tokens for each role.
 func TestQualificationScenario(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	id := func(r *testutil.Response) int64 { return int64(r.JSON()["id"].(float64)) }
 	version := func(r *testutil.Response) int64 { return int64(r.JSON()["version"].(float64)) }

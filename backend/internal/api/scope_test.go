@@ -105,6 +105,7 @@ func scopedAuditor(t *testing.T, srv *testutil.Server, email string, manufacture
 // outside record. The same walk as an unscoped auditor does see the
 // outside records, so the check can fail.
 func TestScopedAuditorSeesNothingOutsideTheScope(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	in := newScopeWorld(t, srv, "INSIDE")
 	out := newScopeWorld(t, srv, "OUTSIDE")
@@ -189,6 +190,7 @@ func flatten(rows [][]string) []string {
 // Changing a scope ends the auditor's sessions like a role change; only
 // auditors can be limited, and only to manufacturers that exist.
 func TestManufacturerScopeChanges(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	in := newScopeWorld(t, srv, "INSIDE")
 	u, h := scopedAuditor(t, srv, "scoped@example.com", in.manufacturer)

@@ -18,6 +18,7 @@ import (
 // signature; a missing, wrong or mismatched one is refused with the field
 // that is wrong, and nothing is recorded.
 func TestSigningADecision(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	sig := func(password, meaning string) map[string]any {
 		return map[string]any{"status": "suspended", "reason": "Customer complaint",
@@ -88,6 +89,7 @@ func TestSigningADecision(t *testing.T) {
 // TestFailedSignaturesAreAuditedAndLimited: a wrong password counts like a
 // failed sign-in and is recorded; enough of them lock signing for a while.
 func TestFailedSignaturesAreAuditedAndLimited(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskMedium)
 	path := fmt.Sprintf("/api/v1/sites/%d/qualification", site.ID)
@@ -120,6 +122,7 @@ func TestFailedSignaturesAreAuditedAndLimited(t *testing.T) {
 // new signature, and a signature sent with a change that closes nothing
 // is refused rather than recorded.
 func TestSigningAFindingClosure(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	insp, _ := f.completedInspection()
 	fnd := f.create(insp, map[string]any{"severity": "minor", "category": "esd", "description": "Strap tester out of calibration"})
@@ -165,6 +168,7 @@ func TestSigningAFindingClosure(t *testing.T) {
 // TestSigningAnInspectionWithTwoFactor: a signer who uses two-factor
 // sign-in signs with a current code as well; the code cannot be used twice.
 func TestSigningAnInspectionWithTwoFactor(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskMedium)
 	in := f.create("/api/v1/inspections", map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(-1)})
@@ -201,6 +205,7 @@ func TestSigningAnInspectionWithTwoFactor(t *testing.T) {
 // remove a signature, so one record's signature can never be made to
 // stand for another.
 func TestSignaturesCannotBeMovedOrEdited(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	a, b := f.site(model.RiskMedium), f.site(model.RiskMedium)
 	for _, s := range []model.Site{a, b} {
@@ -227,6 +232,7 @@ func TestSignaturesCannotBeMovedOrEdited(t *testing.T) {
 // TestSignaturesInWorkbooks: every workbook that shows a signed record
 // shows its signature: signer, meaning, time and the signed content's hash.
 func TestSignaturesInWorkbooks(t *testing.T) {
+	t.Parallel()
 	f := newRecordsFixture(t)
 	site := f.site(model.RiskMedium)
 	in := f.create("/api/v1/inspections", testutil.Signed(map[string]any{"site_id": site.ID, "type": "routine", "status": "completed",

@@ -16,6 +16,7 @@ import (
 )
 
 func TestSiteCreateValidation(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	mfr := w.manufacturer("Acme")
 	w.site(mfr, "ACME-SZ1", nil)
@@ -71,6 +72,7 @@ func TestSiteCreateValidation(t *testing.T) {
 }
 
 func TestSiteCreateNormalisesAndDerives(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	mfr := w.manufacturer("Acme")
 	s := w.site(mfr, " acme-sz2 ", map[string]any{
@@ -104,6 +106,7 @@ func TestSiteCreateNormalisesAndDerives(t *testing.T) {
 }
 
 func TestSiteListFiltersAndSorts(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	acme := w.manufacturer("Acme Electronics")
 	zeta := w.manufacturer("Zeta Works")
@@ -166,6 +169,7 @@ func TestSiteListFiltersAndSorts(t *testing.T) {
 }
 
 func TestSiteOverdueFilter(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	mfr := w.manufacturer("Acme")
 	// Created at 2026-06-15 and never inspected, so due that day.
@@ -209,6 +213,7 @@ func TestSiteOverdueFilter(t *testing.T) {
 }
 
 func TestSiteUpdate(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	acme := w.manufacturer("Acme")
 	other := w.manufacturer("Other")
@@ -277,6 +282,7 @@ func TestSiteUpdate(t *testing.T) {
 }
 
 func TestSiteArchiveAndDelete(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	mfr := w.manufacturer("Acme")
 	empty := w.site(mfr, "EMPTY", nil)
@@ -329,6 +335,7 @@ func TestSiteArchiveAndDelete(t *testing.T) {
 }
 
 func TestSiteDerivedValues(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	mfr := w.manufacturer("Acme")
 	s := w.site(mfr, "DERIVED", nil)
@@ -373,6 +380,7 @@ func TestSiteDerivedValues(t *testing.T) {
 // TestSiteListQueryCount guards against N+1 queries: a page of 50 sites
 // must take as many SQL statements as a page of 1.
 func TestSiteListQueryCount(t *testing.T) {
+	t.Parallel()
 	w := newSitesWorld(t)
 	var statements atomic.Int64
 	count := func(*gorm.DB) { statements.Add(1) }

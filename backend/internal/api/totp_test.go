@@ -75,6 +75,7 @@ func password(srv *testutil.Server, email string) loginAnswer {
 }
 
 func TestTwoFactorSignIn(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	u := srv.Users[model.RoleManager]
 	secret, recovery, token := enrol(t, srv, bearer(srv.Tokens[model.RoleManager]))
@@ -165,6 +166,7 @@ func TestTwoFactorSignIn(t *testing.T) {
 // With two-factor sign-in mandatory for a role, a user not enrolled gets a
 // session that can only enrol; enrolling makes it a full one.
 func TestMandatoryTwoFactorEnrolment(t *testing.T) {
+	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	srv.Do(model.RoleManager, http.MethodPut, "/api/v1/settings/security", map[string]any{"require_totp_for": []string{"manager"}}).Want(http.StatusForbidden)
 	srv.Do(model.RoleAdmin, http.MethodPut, "/api/v1/settings/security", map[string]any{"require_totp_for": []string{"boss"}}).Want(http.StatusUnprocessableEntity)
