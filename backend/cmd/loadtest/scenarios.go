@@ -16,12 +16,11 @@ import (
 
 // fixture is what the scenarios pick from, read from the server first.
 type fixture struct {
-	siteIDs   []int64
-	cities    []string
-	pages     int // pages of 50 in the unfiltered sites list
-	userID    int64
-	today     time.Time
-	sitesList string // path of the list page the floor serves too
+	siteIDs []int64
+	cities  []string
+	pages   int // pages of 50 in the unfiltered sites list
+	userID  int64
+	today   time.Time
 }
 
 func loadFixture(ctx context.Context, c *client) (fixture, error) {

@@ -53,11 +53,11 @@ func TestInvalidConfigurationStopsStart(t *testing.T) {
 
 func TestUserCreateMigrateAuditBackup(t *testing.T) {
 	env := testEnv(t)
-	code, out, errOut := qualtrack(t, env, "", "migrate", "up")
+	code, _, errOut := qualtrack(t, env, "", "migrate", "up")
 	if code != 0 {
 		t.Fatalf("migrate up: %d %s", code, errOut)
 	}
-	code, out, _ = qualtrack(t, env, "", "migrate", "status")
+	code, out, _ := qualtrack(t, env, "", "migrate", "status")
 	if code != 0 || !strings.Contains(out, "00001_init.sql") || !strings.Contains(out, "applied") {
 		t.Fatalf("migrate status: %d %q", code, out)
 	}

@@ -17,8 +17,6 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
-type auditActor = audit.Actor
-
 // auditEvent is an event as the API shows it: changes decoded, and as an
 // auditor reads it (names, labels, only what changed, the record's link).
 type auditEvent struct {

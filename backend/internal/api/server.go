@@ -125,10 +125,6 @@ func New(d Deps) (*Server, error) {
 	return srv, nil
 }
 
-// Metrics is the server's metrics registry; serve it with its Handler on
-// a listener of its own.
-func (s *Server) Metrics() *metrics.Metrics { return s.metric }
-
 // Handler returns the HTTP handler with every route registered.
 func (s *Server) Handler() (http.Handler, error) {
 	gin.SetMode(gin.ReleaseMode)

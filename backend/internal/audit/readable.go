@@ -189,9 +189,6 @@ func specOf(field string) fieldSpec {
 	return fieldSpec{sentence(field), kindText, ""}
 }
 
-// FieldLabel is a field as the forms name it ("risk_tier" -> "Risk tier").
-func FieldLabel(field string) string { return specOf(field).label }
-
 var specialWords = map[string]string{
 	"in_qualification": "In qualification", "for_cause": "For cause", "follow_up": "Follow-up",
 	"in_progress": "In progress", "esd": "ESD", "smt": "SMT", "pcb_fabrication": "PCB fabrication",
@@ -308,11 +305,11 @@ func value(spec fieldSpec, v any, lk Lookup) string {
 	}
 	switch spec.kind {
 	case kindRef:
-		for _, id := range ids(v) {
-			if n := lk.name(spec.ref, id); n != "" {
+		if refs := ids(v); len(refs) > 0 {
+			if n := lk.name(spec.ref, refs[0]); n != "" {
 				return n
 			}
-			return fmt.Sprintf("%s #%d", TypeLabel(spec.ref), id)
+			return fmt.Sprintf("%s #%d", TypeLabel(spec.ref), refs[0])
 		}
 	case kindRefList:
 		var names []string

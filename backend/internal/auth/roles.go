@@ -12,9 +12,8 @@ import (
 type Permission int
 
 const (
-	permUnset Permission = iota
 	// Public needs no sign-in (sign-in itself, health checks).
-	Public
+	Public Permission = iota + 1
 	// Self is any signed-in user acting on their own account.
 	Self
 	// Read is reading records, the dashboard, the audit trail, reports.

@@ -94,9 +94,6 @@ func NewTokens(secret []byte, ttl, idle time.Duration, now func() time.Time) (*T
 	return &Tokens{secret: secret, ttl: ttl, idle: idle, now: now}, nil
 }
 
-// TTL is the absolute lifetime of a sign-in.
-func (t *Tokens) TTL() time.Duration { return t.ttl }
-
 // Issue signs a bearer token for a sign-in now; it lives the whole TTL.
 func (t *Tokens) Issue(userID, tokenVersion int64) (string, time.Time, error) {
 	now := t.now().UTC()

@@ -31,11 +31,6 @@ var signatureMeanings = map[SignedAction][]model.SignatureMeaning{
 	SignInspectionComplete: {model.MeaningAuthored, model.MeaningReviewed, model.MeaningApproved},
 }
 
-// SignatureMeaningsFor lists the meanings a signature of action may carry.
-func SignatureMeaningsFor(action SignedAction) []model.SignatureMeaning {
-	return slices.Clone(signatureMeanings[action])
-}
-
 // CheckSignatureMeaning refuses a meaning that the action does not allow,
 // naming the ones it does.
 func CheckSignatureMeaning(action SignedAction, m model.SignatureMeaning) error {

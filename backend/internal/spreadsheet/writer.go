@@ -211,9 +211,6 @@ func textLines(s string, width float64) int {
 	return n
 }
 
-// Name is the sheet's name.
-func (s *Sheet) Name() string { return s.name }
-
 // Rows is the number of data rows written so far.
 func (s *Sheet) Rows() int { return s.rows }
 
