@@ -14,33 +14,33 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
 	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
 
-	"github.com/qualtrack/qualtrack/backend/internal/benchfloor"
+	"github.com/qualtrack/qualtrack/backend/cmd/loadtest/floor"
 	"github.com/qualtrack/qualtrack/backend/internal/database"
 )
 
 // openFloorDB opens the database the server uses, with the server's pool
 // size and (for SQLite) its DSN and pragmas.
-func openFloorDB(dsn string) (benchfloor.Floor, error) {
+func openFloorDB(dsn string) (floor.Floor, error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		db, err := sql.Open("pgx", dsn)
 		if err != nil {
-			return benchfloor.Floor{}, err
+			return floor.Floor{}, err
 		}
 		db.SetMaxOpenConns(20)
 		db.SetMaxIdleConns(10)
-		return benchfloor.Floor{DB: db, Postgres: true}, db.Ping()
+		return floor.Floor{DB: db, Postgres: true}, db.Ping()
 	}
 	db, err := sql.Open("sqlite", database.SQLiteDSN(dsn))
 	if err != nil {
-		return benchfloor.Floor{}, err
+		return floor.Floor{}, err
 	}
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
-	return benchfloor.Floor{DB: db}, db.Ping()
+	return floor.Floor{DB: db}, db.Ping()
 }
 
 // floorHandler serves /sites?page=N from the floor.
-func floorHandler(f benchfloor.Floor) http.Handler {
+func floorHandler(f floor.Floor) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")

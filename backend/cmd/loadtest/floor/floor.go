@@ -1,11 +1,11 @@
-// Package benchfloor is the floor the sites list is measured against: the
+// Package floor is the floor the sites list is measured against: the
 // SQL one page of the list runs (count, the page's rows, then manufacturer
 // names, open findings and certificates for the page, one grouped query
 // each), read through database/sql into plain structs and written with
 // encoding/json. No router, auth, ORM, cache or logging. The load tool
 // serves it over net/http and the Go benchmarks call it in-process; the
 // app's figure over the floor's is what everything else costs.
-package benchfloor
+package floor
 
 import (
 	"context"
@@ -98,7 +98,7 @@ func (d date) Scan(v any) error {
 		s := string(x)
 		*d.p = &s
 	default:
-		return fmt.Errorf("benchfloor: date from %T", v)
+		return fmt.Errorf("floor: date from %T", v)
 	}
 	return nil
 }
