@@ -6,8 +6,10 @@ VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 PG_TEST_URL ?= $(QUALTRACK_TEST_DATABASE_URL)
 FUZZTIME ?= 3s
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+DEADCODE    := golang.org/x/tools/cmd/deadcode@v0.41.0
 
-.PHONY: all build backend frontend frontend-deps run test test-go test-go-postgres fuzz test-frontend e2e lint bench clean
+.PHONY: all build backend frontend frontend-deps run test check test-go test-go-postgres fuzz test-frontend e2e screenshots lint bench clean
 
 all: build
 
@@ -33,10 +35,21 @@ run: build
 ## test: every test: Go on SQLite (and PostgreSQL when QUALTRACK_TEST_DATABASE_URL is set), fuzzing, frontend checks, browser tests
 test: lint test-go test-go-postgres fuzz test-frontend e2e
 
-## lint: gofmt, go vet, docs/openapi.yaml against Redocly's recommended rules, and the web app's wire types generated from it
+## check: the quick loop while editing: gofmt, go vet, Go tests without the
+## race detector and without PostgreSQL, the web app's type check and unit tests
+check: frontend-deps
+	@out=$$(gofmt -l backend migrations frontend/embed.go); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	env -u QUALTRACK_TEST_DATABASE_URL $(GO) test -count=1 ./...
+	cd frontend && $(NPM) run --silent typecheck && $(NPM) test --silent
+
+## lint: gofmt, go vet, staticcheck, unreachable code, docs/openapi.yaml against
+## Redocly's recommended rules, and the web app's wire types generated from it
 lint: frontend-deps
 	@out=$$(gofmt -l backend migrations frontend/embed.go); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+	@out=$$($(GO) run $(DEADCODE) -test ./...); if [ -n "$$out" ]; then echo "unreachable code:"; echo "$$out"; exit 1; fi
 	cd frontend && $(NPM) run --silent lint:openapi && $(NPM) run --silent api:check
 
 test-go:
@@ -49,14 +62,21 @@ test-go-postgres:
 	else echo "== QUALTRACK_TEST_DATABASE_URL not set: PostgreSQL tests skipped"; fi
 
 ## fuzz: run every Go fuzz target for FUZZTIME each (default 3s), on SQLite.
-## Go fuzzes one target per `go test` run, so this loops over them; a crash
-## leaves its input under testdata/fuzz/ (keep it: it becomes a regression test).
+## Each package's tests are compiled once (with fuzzing instrumentation) and
+## the binary runs each of its targets in turn, from the package's directory so
+## that its seed corpus is read and a crash leaves its input under
+## testdata/fuzz/ (keep it: it becomes a regression test).
 fuzz:
-	@set -e; for dir in $$(grep -rl --include='*_test.go' '^func Fuzz' backend | xargs -n1 dirname | sort -u); do \
-		targets=$$($(GO) test -list '^Fuzz' ./$$dir 2>/dev/null | grep '^Fuzz' || true); \
-		for target in $$targets; do \
+	@set -e; bindir=$$(mktemp -d); trap 'rm -rf "$$bindir"' EXIT; \
+	cache=$$($(GO) env GOCACHE)/fuzz; \
+	for dir in $$(grep -rl --include='*_test.go' '^func Fuzz' backend | xargs -n1 dirname | sort -u); do \
+		bin=$$bindir/$$(echo $$dir | tr / _).test; \
+		echo "== compile ./$$dir"; \
+		$(GO) test -c -fuzz=. -o $$bin ./$$dir; \
+		for target in $$($$bin -test.list '^Fuzz'); do \
 			echo "== fuzz $$target (./$$dir, $(FUZZTIME))"; \
-			env -u QUALTRACK_TEST_DATABASE_URL $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) ./$$dir; \
+			(cd $$dir && env -u QUALTRACK_TEST_DATABASE_URL $$bin -test.run '^$$' -test.fuzz "^$$target\$$" \
+				-test.fuzztime $(FUZZTIME) -test.fuzzcachedir "$$cache") || exit 1; \
 		done; \
 	done
 
@@ -66,6 +86,11 @@ test-frontend: frontend-deps
 ## e2e: browser tests (headless Debian chromium) against a freshly built binary
 e2e: build
 	cd frontend && QUALTRACK_BIN=$(CURDIR)/$(BIN) $(NPM) run e2e
+
+## screenshots: the browser tests again, saving their screenshots into
+## docs/screenshots (a plain `make test` keeps them under frontend/test-results)
+screenshots: build
+	cd frontend && QUALTRACK_BIN=$(CURDIR)/$(BIN) QUALTRACK_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots $(NPM) run e2e
 
 ## bench: seed 10,000 sites, load every scenario on SQLite and PostgreSQL, run the Go benchmarks; writes docs/benchmarks.md
 bench:

@@ -28,12 +28,16 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Where screenshots for the docs go (docs/screenshots unless overridden). */
-export const SCREENSHOT_DIR = path.resolve(
-  process.env.QUALTRACK_SCREENSHOT_DIR || path.join(REPO_DIR, 'docs', 'screenshots'),
-);
 /** Where a failing test leaves its screenshot and the server log. */
 export const RESULTS_DIR = path.join(FRONTEND_DIR, 'test-results');
+/**
+ * Where the screenshots the tests take go: frontend/test-results/screenshots
+ * (untracked), or $QUALTRACK_SCREENSHOT_DIR. `make screenshots` points it at
+ * docs/screenshots, so a test run never rewrites the tracked pictures.
+ */
+export const SCREENSHOT_DIR = path.resolve(
+  process.env.QUALTRACK_SCREENSHOT_DIR || path.join(RESULTS_DIR, 'screenshots'),
+);
 
 /** The server binary: $QUALTRACK_BIN, else ../bin/qualtrack relative to frontend/. */
 export function serverBinary() {
