@@ -53,12 +53,12 @@ lint: frontend-deps
 	cd frontend && $(NPM) run --silent lint:openapi && $(NPM) run --silent api:check
 
 test-go:
-	env -u QUALTRACK_TEST_DATABASE_URL $(GO) test -race -count=1 -timeout 30m ./...
+	env -u QUALTRACK_TEST_DATABASE_URL $(GO) test -race -count=1 -parallel 4 -timeout 30m ./...
 
 test-go-postgres:
 	@if [ -n "$(PG_TEST_URL)" ]; then \
 		echo "== Go tests on PostgreSQL"; \
-		QUALTRACK_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -race -count=1 -timeout 30m ./...; \
+		QUALTRACK_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -race -count=1 -parallel 4 -timeout 30m ./...; \
 	else echo "== QUALTRACK_TEST_DATABASE_URL not set: PostgreSQL tests skipped"; fi
 
 ## fuzz: run every Go fuzz target for FUZZTIME each (default 3s), on SQLite.
