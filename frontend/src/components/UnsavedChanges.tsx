@@ -62,11 +62,21 @@ export function FormModal({ opened, onClose, children, ...rest }: ModalProps) {
 }
 
 /**
+ * The navigation options a form uses to go on to the record it has just
+ * saved: its guard lets that navigation through even when the answer came
+ * back before the form re-rendered as saved.
+ */
+export const AFTER_SAVE = { state: { afterSave: true } } as const;
+
+/**
  * A full-page form with unsaved changes asks before the user leaves it for
  * another screen, and the browser asks before a reload or closing the tab.
  */
 export function LeaveGuard({ dirty }: { dirty: boolean }) {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirty && currentLocation.pathname !== nextLocation.pathname && !(nextLocation.state as { afterSave?: boolean } | null)?.afterSave,
+  );
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => {

@@ -1,6 +1,6 @@
 import { CountrySelect } from '../../components/CountrySelect';
 import { Paper, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { LeaveGuard } from '../../components/UnsavedChanges';
+import { AFTER_SAVE, LeaveGuard } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -60,7 +60,7 @@ function ManufacturerForm({ record, onReload }: { record?: Manufacturer; onReloa
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['manufacturers'] });
       queryClient.setQueryData(['manufacturer', saved.id], saved);
-      await navigate(`/manufacturers/${saved.id}`);
+      await navigate(`/manufacturers/${saved.id}`, AFTER_SAVE);
     },
   });
   const err = serverErrors(save.error, FIELDS);

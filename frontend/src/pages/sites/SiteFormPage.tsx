@@ -1,6 +1,6 @@
 import { CountrySelect } from '../../components/CountrySelect';
 import { Paper, Select, SimpleGrid, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
-import { LeaveGuard } from '../../components/UnsavedChanges';
+import { AFTER_SAVE, LeaveGuard } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -99,7 +99,7 @@ function SiteForm({ record, onReload }: { record?: Site; onReload: () => void })
       await queryClient.invalidateQueries({ queryKey: ['sites'] });
       await queryClient.invalidateQueries({ queryKey: ['manufacturer'] });
       queryClient.setQueryData(['site', saved.id], saved);
-      await navigate(`/sites/${saved.id}`);
+      await navigate(`/sites/${saved.id}`, AFTER_SAVE);
     },
   });
   const err = serverErrors(save.error, FIELDS);
