@@ -7,6 +7,7 @@ import { attachmentsApi, attachmentsPath, uploadFile, type Attachment, type Atta
 import { formatCalendarDate, formatTimestamp } from '../format/dates';
 import { formatBytes, label, recordPath } from '../format/labels';
 import { EmptyState } from './EmptyState';
+import { groupByRecord } from './fileGroups';
 import { ConfirmButton, FormError } from './forms';
 import { usePermissions } from './permissions';
 
@@ -94,22 +95,6 @@ function RecordFiles({ owner, ownerId, onPreview }: { owner: AttachmentOwnerType
       )}
     </Paper>
   );
-}
-
-interface FileGroup {
-  record: SiteAttachment['record'];
-  files: SiteAttachment[];
-}
-
-/** Consecutive files of the same record, in the server's order (the site's own first). */
-export function groupByRecord(files: SiteAttachment[]): FileGroup[] {
-  const groups: FileGroup[] = [];
-  for (const f of files) {
-    const last = groups[groups.length - 1];
-    if (last && last.record.type === f.record.type && last.record.id === f.record.id) last.files.push(f);
-    else groups.push({ record: f.record, files: [f] });
-  }
-  return groups;
 }
 
 /** The files of a site and of its inspections, findings and certifications, one table per record. */
