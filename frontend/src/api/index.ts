@@ -4,3 +4,4 @@ export * from './auth';
 export * from './resources';
 export * from './transfer';
 export * from './notifications';
+export * from './queries';

@@ -3,7 +3,7 @@ import { IconUpload } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { attachmentsApi, attachmentsPath, uploadFile, type Attachment, type AttachmentOwnerType, type SiteAttachment } from '../api';
+import { attachmentsApi, attachmentsPath, uploadFile, type Attachment, type AttachmentOwnerType, type SiteAttachment, refreshAfter } from '../api';
 import { formatCalendarDate, formatTimestamp } from '../format/dates';
 import { formatBytes, label, recordPath } from '../format/labels';
 import { EmptyState } from './EmptyState';
@@ -34,7 +34,7 @@ export function AttachmentsPanel({ owner, ownerId, withRecords = false }: { owne
       await uploadFile(attachmentsPath(owner, ownerId), file, {
         onProgress: (fraction) => setProgress({ name: file.name, fraction }),
       });
-      await queryClient.invalidateQueries({ queryKey: ['attachments'] });
+      await refreshAfter(queryClient, 'attachment');
     } catch (err) {
       setError(err);
     } finally {
@@ -229,7 +229,7 @@ function FilesTable({ rows, onPreview }: { rows: Attachment[]; onPreview: (a: At
                       title={`Delete ${a.file_name}?`}
                       onConfirm={async () => {
                         await attachmentsApi.remove(a.id);
-                        await queryClient.invalidateQueries({ queryKey: ['attachments'] });
+                        await refreshAfter(queryClient, 'attachment');
                       }}
                     >
                       The file is removed from this record. The audit trail keeps a note of it and of who deleted it.

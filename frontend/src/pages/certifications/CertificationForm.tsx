@@ -4,7 +4,7 @@ import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { attachmentsPath, COMMON_STANDARDS, certificationsApi, uploadFile, type Certification, type CertificationDraft } from '../../api';
+import { attachmentsPath, COMMON_STANDARDS, certificationsApi, uploadFile, type Certification, type CertificationDraft, refreshAfter, queryKeys } from '../../api';
 import { changedFields } from '../../components/changedFields';
 import { DateField, FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { SitePicker } from '../../components/SitePicker';
@@ -66,7 +66,7 @@ function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () 
     setScanProgress(0);
     try {
       await uploadFile(attachmentsPath('certification', saved.id), file, { onProgress: setScanProgress });
-      await queryClient.invalidateQueries({ queryKey: ['attachments'] });
+      await refreshAfter(queryClient, 'attachment');
       onClose();
     } catch (e) {
       setCreated(saved);
@@ -84,10 +84,8 @@ function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () 
         : certificationsApi.create(body);
     },
     onSuccess: async (saved) => {
-      queryClient.setQueryData(['certification', saved.id], saved);
-      await queryClient.invalidateQueries({ queryKey: ['certifications'] });
-      await queryClient.invalidateQueries({ queryKey: ['site'] });
-      await queryClient.invalidateQueries({ queryKey: ['sites'] });
+      queryClient.setQueryData(queryKeys.certification(saved.id), saved);
+      await refreshAfter(queryClient, 'certification');
       if (!record && scan) await uploadScan(saved, scan);
       else onClose();
     },

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@m
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { certificationsApi } from '../../api';
+import { certificationsApi, refreshAfter, queryKeys } from '../../api';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { CertificationBadge } from '../../components/badges';
 import { ConfirmButton, Field } from '../../components/forms';
@@ -18,7 +18,7 @@ export default function CertificationPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const record = useQuery({ queryKey: ['certification', id], queryFn: ({ signal }) => certificationsApi.get(id, signal) });
+  const record = useQuery({ queryKey: queryKeys.certification(id), queryFn: ({ signal }) => certificationsApi.get(id, signal) });
   const crumbs = [{ label: 'Dashboard', to: '/' }, { label: 'Certifications', to: '/certifications' }];
   const c = record.data;
   if (!c) return <RecordState title="Certification" breadcrumbs={[...crumbs, { label: 'Certification' }]} error={record.error} onRetry={() => void record.refetch()} />;
@@ -46,7 +46,7 @@ export default function CertificationPage() {
                 title={`Delete ${c.standard} of ${c.site_code}?`}
                 onConfirm={async () => {
                   await certificationsApi.remove(id);
-                  await queryClient.invalidateQueries({ queryKey: ['certifications'] });
+                  await refreshAfter(queryClient, 'certification');
                   await navigate(`/sites/${c.site_id}?tab=certifications`);
                 }}
               >

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack,
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { QUALIFICATION_STATUSES, dashboardApi } from '../../api';
+import { QUALIFICATION_STATUSES, dashboardApi, queryKeys } from '../../api';
 import { usePermissions } from '../../components/permissions';
 import { SeverityBadge } from '../../components/badges';
 import { PageHeader } from '../../components/PageHeader';
@@ -94,7 +94,7 @@ function DaysLate({ days }: { days: number }) {
 
 export default function DashboardPage() {
   const can = usePermissions();
-  const query = useQuery({ queryKey: ['dashboard'], queryFn: ({ signal }) => dashboardApi.get(signal) });
+  const query = useQuery({ queryKey: queryKeys.dashboard(), queryFn: ({ signal }) => dashboardApi.get(signal) });
   const header = <PageHeader title="Dashboard" breadcrumbs={[{ label: 'Overview' }]} description="Where the supplier base stands today and what needs attention." />;
   if (query.isPending)
     return (

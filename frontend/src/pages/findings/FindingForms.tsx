@@ -2,22 +2,13 @@ import { Paper, Select, SimpleGrid, Textarea, TextInput, Title } from '@mantine/
 import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { FINDING_CATEGORIES, SEVERITIES, findingsApi, inspectionsApi, type Finding, type FindingCategory, type FindingInput, type Severity } from '../../api';
+import { FINDING_CATEGORIES, SEVERITIES, findingsApi, inspectionsApi, type Finding, type FindingCategory, type FindingInput, type Severity, refreshAfter, queryKeys } from '../../api';
 import { DateField, FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { SIGNATURE_FIELDS, SignatureFields, useSignature } from '../../components/Signature';
 import { options } from '../../format/labels';
 
 const FIELDS = ['severity', 'category', 'requirement', 'description', 'corrective_action', 'owner', 'due_date'] as const;
 const EMPTY: FindingInput = { severity: 'minor', category: 'quality', requirement: '', description: '', corrective_action: '', owner: '', due_date: null };
-
-async function refreshFindings(queryClient: ReturnType<typeof useQueryClient>) {
-  await queryClient.invalidateQueries({ queryKey: ['findings'] });
-  await queryClient.invalidateQueries({ queryKey: ['inspection'] });
-  await queryClient.invalidateQueries({ queryKey: ['inspections'] });
-  await queryClient.invalidateQueries({ queryKey: ['site'] });
-  await queryClient.invalidateQueries({ queryKey: ['sites'] });
-  await queryClient.invalidateQueries({ queryKey: ['dashboard'] });
-}
 
 /** The inline "add a finding" form on an inspection's page. The server defaults the due date by severity. */
 export function AddFindingForm({ inspectionId, onDone }: { inspectionId: number; onDone: () => void }) {
@@ -26,7 +17,7 @@ export function AddFindingForm({ inspectionId, onDone }: { inspectionId: number;
   const save = useMutation({
     mutationFn: () => inspectionsApi.addFinding(inspectionId, { ...form, due_date: form.due_date || null }),
     onSuccess: async () => {
-      await refreshFindings(queryClient);
+      await refreshAfter(queryClient, 'finding');
       setForm(EMPTY);
       onDone();
     },
@@ -70,8 +61,8 @@ export function CloseFindingModal({ finding, opened, onClose, onReload }: { find
   const save = useMutation({
     mutationFn: () => findingsApi.update(finding.id, { version: finding.version, status: 'closed', verification_note: note, signature: sig.request }),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(['finding', saved.id], saved);
-      await refreshFindings(queryClient);
+      queryClient.setQueryData(queryKeys.finding(saved.id), saved);
+      await refreshAfter(queryClient, 'finding');
       setNote('');
       onClose();
     },

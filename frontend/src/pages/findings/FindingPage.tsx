@@ -3,7 +3,7 @@ import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { FINDING_CATEGORIES, SEVERITIES, findingsApi, type Finding, type FindingCategory, type FindingInput, type Severity } from '../../api';
+import { FINDING_CATEGORIES, SEVERITIES, findingsApi, type Finding, type FindingCategory, type FindingInput, type Severity, refreshAfter, queryKeys } from '../../api';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { FindingStatusBadge, SeverityBadge } from '../../components/badges';
 import { changedFields } from '../../components/changedFields';
@@ -23,13 +23,12 @@ export default function FindingPage() {
   const queryClient = useQueryClient();
   const [closing, setClosing] = useState(false);
   const [editing, setEditing] = useState(false);
-  const record = useQuery({ queryKey: ['finding', id], queryFn: ({ signal }) => findingsApi.get(id, signal) });
+  const record = useQuery({ queryKey: queryKeys.finding(id), queryFn: ({ signal }) => findingsApi.get(id, signal) });
   const setStatus = useMutation({
     mutationFn: (status: 'open' | 'in_progress') => findingsApi.update(id, { version: record.data!.version, status }),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(['finding', id], saved);
-      await queryClient.invalidateQueries({ queryKey: ['findings'] });
-      await queryClient.invalidateQueries({ queryKey: ['site'] });
+      queryClient.setQueryData(queryKeys.finding(id), saved);
+      await refreshAfter(queryClient, 'finding');
     },
   });
   const crumbs = [{ label: 'Dashboard', to: '/' }, { label: 'Findings', to: '/findings' }];
@@ -145,8 +144,8 @@ function EditFinding({ finding, onClose, onReload }: { finding: Finding; onClose
   const save = useMutation({
     mutationFn: () => findingsApi.update(finding.id, { ...changedFields(fromRecord(finding), form), version: finding.version }),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(['finding', saved.id], saved);
-      await queryClient.invalidateQueries({ queryKey: ['findings'] });
+      queryClient.setQueryData(queryKeys.finding(saved.id), saved);
+      await refreshAfter(queryClient, 'finding');
       onClose();
     },
   });

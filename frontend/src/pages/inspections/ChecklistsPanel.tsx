@@ -11,6 +11,8 @@ import {
   type ChecklistItemWithAnswer,
   type InspectionChecklist,
   type InspectionStatus,
+  queryKeys,
+  refreshAfter,
 } from '../../api';
 import { ResultBadge } from '../../components/badges';
 import { EmptyState } from '../../components/EmptyState';
@@ -19,7 +21,7 @@ import { label } from '../../format/labels';
 import { fieldsOf, prefilledFinding } from '../../offline/queue';
 import { RaiseFindingModal } from './RaiseFindingModal';
 
-export const checklistsKey = (inspectionId: number) => ['inspection', inspectionId, 'checklists'] as const;
+export const checklistsKey = queryKeys.checklists;
 
 /** Hook shared with the completion form: the checklists, score and suggested result. */
 export function useInspectionChecklists(inspectionId: number) {
@@ -172,8 +174,7 @@ function ChecklistItemRow({ inspectionId, checklistId, checklistName, item, edit
     onSuccess: async () => {
       setRaising(false);
       await reload();
-      await queryClient.invalidateQueries({ queryKey: ['findings'] });
-      await queryClient.invalidateQueries({ queryKey: ['inspection', inspectionId] });
+      await refreshAfter(queryClient, 'finding');
     },
   });
   const current = (body: Omit<ChecklistAnswerWrite, 'version' | 'note'>) => save.mutate(body);

@@ -3,7 +3,7 @@ import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { INSPECTION_RESULTS, INSPECTION_TYPES, inspectionsApi, type Inspection, type InspectionResult, type InspectionType } from '../../api';
+import { INSPECTION_RESULTS, INSPECTION_TYPES, inspectionsApi, type Inspection, type InspectionResult, type InspectionType, refreshAfter, queryKeys } from '../../api';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { DateField, FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { SIGNATURE_FIELDS, SignatureFields, useSignature } from '../../components/Signature';
@@ -45,9 +45,7 @@ function PlanForm({ onClose, siteId, date }: { onClose: () => void; siteId?: num
         scope,
       }),
     onSuccess: async (created) => {
-      await queryClient.invalidateQueries({ queryKey: ['inspections'] });
-      await queryClient.invalidateQueries({ queryKey: ['sites'] });
-      await queryClient.invalidateQueries({ queryKey: ['site'] });
+      await refreshAfter(queryClient, 'inspection');
       onClose();
       await navigate(`/inspections/${created.id}`);
     },
@@ -117,12 +115,8 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
         ...(completing ? { signature: sig.request } : {}),
       }),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(['inspection', saved.id], saved);
-      await queryClient.invalidateQueries({ queryKey: ['inspection', saved.id, 'checklists'] });
-      await queryClient.invalidateQueries({ queryKey: ['inspections'] });
-      await queryClient.invalidateQueries({ queryKey: ['sites'] });
-      await queryClient.invalidateQueries({ queryKey: ['site'] });
-      await queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+      queryClient.setQueryData(queryKeys.inspection(saved.id), saved);
+      await refreshAfter(queryClient, 'inspection');
       onClose();
     },
   });
@@ -233,10 +227,8 @@ function EditPlanForm({ inspection, onClose, onReload }: { inspection: Inspectio
       return inspectionsApi.update(inspection.id, body);
     },
     onSuccess: async (saved) => {
-      queryClient.setQueryData(['inspection', saved.id], saved);
-      await queryClient.invalidateQueries({ queryKey: ['inspections'] });
-      await queryClient.invalidateQueries({ queryKey: ['site'] });
-      await queryClient.invalidateQueries({ queryKey: ['sites'] });
+      queryClient.setQueryData(queryKeys.inspection(saved.id), saved);
+      await refreshAfter(queryClient, 'inspection');
       onClose();
     },
   });

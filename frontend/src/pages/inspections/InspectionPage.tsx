@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } f
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { findingsApi, inspectionsApi, type Finding } from '../../api';
+import { findingsApi, inspectionsApi, type Finding, refreshAfter, queryKeys } from '../../api';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { FindingStatusBadge, InspectionStatusBadge, ResultBadge, SeverityBadge } from '../../components/badges';
 import { DueDate } from '../../components/DueDate';
@@ -27,15 +27,14 @@ export default function InspectionPage() {
   const [completing, setCompleting] = useState(false);
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
-  const record = useQuery({ queryKey: ['inspection', id], queryFn: ({ signal }) => inspectionsApi.get(id, signal) });
+  const record = useQuery({ queryKey: queryKeys.inspection(id), queryFn: ({ signal }) => inspectionsApi.get(id, signal) });
   const findingsQuery = { inspection_id: id, page_size: 200, sort: 'severity' };
   const findings = useQuery({ queryKey: ['findings', findingsQuery], queryFn: ({ signal }) => findingsApi.list(findingsQuery, signal) });
   const cancel = useMutation({
     mutationFn: () => inspectionsApi.update(id, { version: record.data!.version, status: 'cancelled' }),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(['inspection', id], saved);
-      await queryClient.invalidateQueries({ queryKey: ['inspections'] });
-      await queryClient.invalidateQueries({ queryKey: ['site'] });
+      queryClient.setQueryData(queryKeys.inspection(id), saved);
+      await refreshAfter(queryClient, 'inspection');
     },
   });
   const crumbs = [{ label: 'Dashboard', to: '/' }, { label: 'Inspections', to: '/inspections' }];
@@ -68,8 +67,8 @@ export default function InspectionPage() {
                   title="Delete this planned inspection?"
                   onConfirm={async () => {
                     await inspectionsApi.remove(id);
-                    await queryClient.invalidateQueries({ queryKey: ['inspections'] });
                     await navigate(`/sites/${i.site_id}?tab=inspections`);
+                    void refreshAfter(queryClient, 'inspection');
                   }}
                 >
                   Only a planned inspection entered by mistake can be deleted. The audit trail keeps the deleted record.

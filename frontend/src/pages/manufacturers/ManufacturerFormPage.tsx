@@ -4,7 +4,7 @@ import { AFTER_SAVE, LeaveGuard } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { manufacturersApi, type Manufacturer, type ManufacturerInput } from '../../api';
+import { manufacturersApi, type Manufacturer, type ManufacturerInput, refreshAfter, queryKeys } from '../../api';
 import { FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordState } from '../../components/QueryState';
@@ -24,7 +24,7 @@ export default function ManufacturerFormPage() {
   const { id } = useParams();
   const editing = id !== undefined;
   const record = useQuery({
-    queryKey: ['manufacturer', Number(id)],
+    queryKey: queryKeys.manufacturer(Number(id)),
     queryFn: ({ signal }) => manufacturersApi.get(Number(id), signal),
     enabled: editing,
   });
@@ -58,7 +58,7 @@ function ManufacturerForm({ record, onReload }: { record?: Manufacturer; onReloa
         ? manufacturersApi.update(record.id, { ...changedFields(fromRecord(record), input), version: record.version })
         : manufacturersApi.create(input),
     onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['manufacturers'] });
+      await refreshAfter(queryClient, 'manufacturer');
       queryClient.setQueryData(['manufacturer', saved.id], saved);
       await navigate(`/manufacturers/${saved.id}`, AFTER_SAVE);
     },

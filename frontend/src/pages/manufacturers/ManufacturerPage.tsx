@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { manufacturersApi, sitesApi } from '../../api';
+import { manufacturersApi, sitesApi, refreshAfter, queryKeys } from '../../api';
 import { ConfirmButton, Field } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
@@ -15,7 +15,7 @@ export default function ManufacturerPage() {
   const can = usePermissions();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const record = useQuery({ queryKey: ['manufacturer', id], queryFn: ({ signal }) => manufacturersApi.get(id, signal) });
+  const record = useQuery({ queryKey: queryKeys.manufacturer(id), queryFn: ({ signal }) => manufacturersApi.get(id, signal) });
   const sitesQuery = { manufacturer_id: id, archived: 'all', page_size: 200, sort: 'code' };
   const sites = useQuery({ queryKey: ['sites', sitesQuery], queryFn: ({ signal }) => sitesApi.list(sitesQuery, signal) });
   const crumbs = [{ label: 'Dashboard', to: '/' }, { label: 'Manufacturers', to: '/manufacturers' }];
@@ -23,8 +23,7 @@ export default function ManufacturerPage() {
   if (!m) return <RecordState title="Manufacturer" breadcrumbs={[...crumbs, { label: 'Manufacturer' }]} error={record.error} onRetry={() => void record.refetch()} />;
 
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['manufacturer', id] });
-    await queryClient.invalidateQueries({ queryKey: ['manufacturers'] });
+        await refreshAfter(queryClient, 'manufacturer');
   };
 
   return (
@@ -62,8 +61,8 @@ export default function ManufacturerPage() {
                   title={`Delete ${m.name}?`}
                   onConfirm={async () => {
                     await manufacturersApi.remove(id);
-                    await queryClient.invalidateQueries({ queryKey: ['manufacturers'] });
                     await navigate('/manufacturers');
+                    void refreshAfter(queryClient, 'manufacturer');
                   }}
                 >
                   This manufacturer has no sites, so it can be deleted. The audit trail keeps the deleted record.

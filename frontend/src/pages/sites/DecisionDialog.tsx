@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { isApiError, sitesApi, type QualificationStatus, type Site, type UnmetRule, type UnmetRuleBlocker } from '../../api';
+import { isApiError, sitesApi, type QualificationStatus, type Site, type UnmetRule, type UnmetRuleBlocker, refreshAfter, queryKeys } from '../../api';
 import { QualificationBadge } from '../../components/badges';
 import { DateField } from '../../components/forms';
 import { SignatureFields, useSignature } from '../../components/Signature';
@@ -26,7 +26,7 @@ export function DecisionDialog({ site, opened, onClose }: { site: Site; opened: 
 
 function DecisionForm({ site, onClose }: { site: Site; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const optionsQuery = useQuery({ queryKey: ['site-options', site.id], queryFn: ({ signal }) => sitesApi.options(site.id, signal), staleTime: 0 });
+  const optionsQuery = useQuery({ queryKey: queryKeys.siteOptions(site.id), queryFn: ({ signal }) => sitesApi.options(site.id, signal), staleTime: 0 });
   const [target, setTarget] = useState<QualificationStatus | null>(null);
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
@@ -34,11 +34,8 @@ function DecisionForm({ site, onClose }: { site: Site; onClose: () => void }) {
   const decide = useMutation({
     mutationFn: () => sitesApi.decide(site.id, { status: target!, reason, ...(until ? { conditional_until: until } : {}), signature: sig.request }),
     onSuccess: async (res) => {
-      queryClient.setQueryData(['site', site.id], res.site);
-      await queryClient.invalidateQueries({ queryKey: ['site'] });
-      await queryClient.invalidateQueries({ queryKey: ['sites'] });
-      await queryClient.invalidateQueries({ queryKey: ['site-history', site.id] });
-      await queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+      queryClient.setQueryData(queryKeys.site(site.id), res.site);
+      await refreshAfter(queryClient, 'decision');
       onClose();
     },
   });

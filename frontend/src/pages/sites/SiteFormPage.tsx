@@ -4,7 +4,7 @@ import { AFTER_SAVE, LeaveGuard } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { RISK_TIERS, SITE_PROCESSES, sitesApi, type RiskTier, type Site, type SiteInput } from '../../api';
+import { RISK_TIERS, SITE_PROCESSES, sitesApi, type RiskTier, type Site, type SiteInput, refreshAfter, queryKeys } from '../../api';
 import { changedFields } from '../../components/changedFields';
 import { FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
@@ -49,7 +49,7 @@ function fromRecord(s: Site): SiteInput {
 export default function SiteFormPage() {
   const { id } = useParams();
   const editing = id !== undefined;
-  const record = useQuery({ queryKey: ['site', Number(id)], queryFn: ({ signal }) => sitesApi.get(Number(id), signal), enabled: editing });
+  const record = useQuery({ queryKey: queryKeys.site(Number(id)), queryFn: ({ signal }) => sitesApi.get(Number(id), signal), enabled: editing });
   const title = editing ? `Edit ${record.data?.code ?? 'site'}` : 'New site';
   const crumbs = [
     { label: 'Dashboard', to: '/' },
@@ -96,9 +96,8 @@ function SiteForm({ record, onReload }: { record?: Site; onReload: () => void })
     mutationFn: (input: SiteInput) =>
       record ? sitesApi.update(record.id, { ...changedFields(fromRecord(record), input), version: record.version }) : sitesApi.create(input),
     onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['sites'] });
-      await queryClient.invalidateQueries({ queryKey: ['manufacturer'] });
-      queryClient.setQueryData(['site', saved.id], saved);
+      await refreshAfter(queryClient, 'site');
+      queryClient.setQueryData(queryKeys.site(saved.id), saved);
       await navigate(`/sites/${saved.id}`, AFTER_SAVE);
     },
   });

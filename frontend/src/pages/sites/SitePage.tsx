@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Tex
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { auditApi, certificationsApi, downloadFile, findingsApi, inspectionsApi, sitesApi, type Site } from '../../api';
+import { auditApi, certificationsApi, downloadFile, findingsApi, inspectionsApi, sitesApi, type Site, refreshAfter, queryKeys } from '../../api';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { AuditEventsTable } from '../../components/AuditEventsTable';
 import { QualificationBadge, ResultBadge, RiskBadge } from '../../components/badges';
@@ -36,14 +36,13 @@ export default function SitePage() {
   const [planning, setPlanning] = useState(false);
   const [addingCert, setAddingCert] = useState(false);
   const [dossier, setDossier] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
-  const record = useQuery({ queryKey: ['site', id], queryFn: ({ signal }) => sitesApi.get(id, signal) });
+  const record = useQuery({ queryKey: queryKeys.site(id), queryFn: ({ signal }) => sitesApi.get(id, signal) });
   const crumbs = [{ label: 'Dashboard', to: '/' }, { label: 'Sites', to: '/sites' }];
   const s = record.data;
   if (!s) return <RecordState title="Site" breadcrumbs={[...crumbs, { label: 'Site' }]} error={record.error} onRetry={() => void record.refetch()} />;
 
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['site', id] });
-    await queryClient.invalidateQueries({ queryKey: ['sites'] });
+        await refreshAfter(queryClient, 'site');
   };
 
   return (
@@ -104,8 +103,8 @@ export default function SitePage() {
                 title={`Delete ${s.code}?`}
                 onConfirm={async () => {
                   await sitesApi.remove(id);
-                  await queryClient.invalidateQueries({ queryKey: ['sites'] });
                   await navigate('/sites');
+                  void refreshAfter(queryClient, 'site');
                 }}
               >
                 Only a site without history (no inspections, certifications or decisions) can be deleted; otherwise archive it. The audit trail keeps the deleted record.
@@ -367,7 +366,7 @@ function SiteCertifications({ siteId, onAdd }: { siteId: number; onAdd: (() => v
 }
 
 function SiteHistory({ siteId }: { siteId: number }) {
-  const decisions = useQuery({ queryKey: ['site-history', siteId], queryFn: ({ signal }) => sitesApi.history(siteId, signal) });
+  const decisions = useQuery({ queryKey: queryKeys.siteHistory(siteId), queryFn: ({ signal }) => sitesApi.history(siteId, signal) });
   const [page, setPage] = useState(1);
   const params = { entity_type: 'site', entity_id: siteId, page, page_size: 50 };
   const events = useQuery({ queryKey: ['audit-events', params], queryFn: ({ signal }) => auditApi.list(params, signal), placeholderData: keepPreviousData });

@@ -3,7 +3,7 @@ import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SignInSecurity } from './SignInSecurity';
-import { manufacturersApi, ROLES, usersApi, type Role, type User } from '../../api';
+import { manufacturersApi, ROLES, usersApi, type Role, type User, refreshAfter } from '../../api';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -43,7 +43,7 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [shownPassword, setShownPassword] = useState<{ email: string; password: string } | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
+  const refresh = () => refreshAfter(queryClient, 'user');
 
   return (
     <>
@@ -275,7 +275,7 @@ function UserForm({ user, onClose, onCreated }: { user?: User; onClose: () => vo
       return created.generated_password ?? null;
     },
     onSuccess: async (generated) => {
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      await refreshAfter(queryClient, 'user');
       onCreated(email, generated);
     },
   });
