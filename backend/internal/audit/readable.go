@@ -223,6 +223,9 @@ func Refs(ev model.AuditEvent) []Ref {
 			changes[k] = v
 		}
 	}
+	if owner, ok := attachmentOwnerOf(changes); ok {
+		refs = append(refs, owner)
+	}
 	for field, raw := range changes {
 		spec := specOf(field)
 		if spec.kind != kindRef && spec.kind != kindRefList {
@@ -247,10 +250,35 @@ func Describe(ev model.AuditEvent, lk Lookup) Readable {
 		deleted = d
 	}
 	r.Record = record(ev, changes, deleted, lk)
+	// An attachment's owner_type and owner_id read as one field: the record
+	// it is attached to, by name.
+	source := changes
+	if deleted != nil {
+		source = deleted
+	}
+	owner, hasOwner := attachmentOwnerOf(source)
+	ownerField := func(before, after bool) FieldChange {
+		name := lk.name(owner.Type, owner.ID)
+		if name == "" {
+			name = fmt.Sprintf("%s #%d", TypeLabel(owner.Type), owner.ID)
+		}
+		fc := FieldChange{Field: "owner_id", Label: "Attached to", Kind: "text"}
+		if before {
+			fc.Before = name
+		}
+		if after {
+			fc.After = name
+		}
+		return fc
+	}
 	switch {
 	case deleted != nil:
 		for _, field := range sortedKeys(deleted) {
-			if hiddenFields[field] {
+			if hiddenFields[field] || (hasOwner && field == "owner_type") {
+				continue
+			}
+			if hasOwner && field == "owner_id" {
+				r.Fields = append(r.Fields, ownerField(true, false))
 				continue
 			}
 			if fc, ok := change(field, deleted[field], nil, lk); ok {
@@ -260,7 +288,11 @@ func Describe(ev model.AuditEvent, lk Lookup) Readable {
 	case isDiff(changes):
 		for _, field := range sortedKeys(changes) {
 			pair := changes[field].([]any)
-			if hiddenFields[field] {
+			if hiddenFields[field] || (hasOwner && field == "owner_type") {
+				continue
+			}
+			if hasOwner && field == "owner_id" {
+				r.Fields = append(r.Fields, ownerField(pair[0] != nil, pair[1] != nil))
 				continue
 			}
 			if fc, ok := change(field, pair[0], pair[1], lk); ok {
@@ -269,12 +301,40 @@ func Describe(ev model.AuditEvent, lk Lookup) Readable {
 		}
 	default:
 		for _, field := range sortedKeys(changes) {
+			if hasOwner && field == "owner_type" {
+				continue
+			}
+			if hasOwner && field == "owner_id" {
+				r.Fields = append(r.Fields, ownerField(false, true))
+				continue
+			}
 			if fc, ok := change(field, nil, changes[field], lk); ok {
 				r.Fields = append(r.Fields, fc)
 			}
 		}
 	}
 	return r
+}
+
+// attachmentOwnerOf reads the record an attachment event names by its
+// owner_type and owner_id (each a value, or an [old, new] pair of which the
+// set one counts).
+func attachmentOwnerOf(fields map[string]any) (Ref, bool) {
+	set := func(v any) any {
+		if pair, ok := v.([]any); ok && len(pair) == 2 {
+			if pair[1] != nil {
+				return pair[1]
+			}
+			return pair[0]
+		}
+		return v
+	}
+	typ, _ := set(fields["owner_type"]).(string)
+	id := firstID(set(fields["owner_id"]))
+	if _, known := recordPaths[typ]; !known || id == 0 {
+		return Ref{}, false
+	}
+	return Ref{Type: typ, ID: id}, true
 }
 
 // change is one field's change, false when nothing a reader sees changed

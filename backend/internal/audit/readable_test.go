@@ -25,6 +25,7 @@ var lookup = audit.Lookup{
 		"manufacturer": {1: "Acme Electronics", 2: "Baltic Boards"},
 		"site":         {3: "ACME-SZ1 Shenzhen plant"},
 		"inspection":   {12: "ACME-SZ1 routine inspection #12"},
+		"finding":      {5: "ACME-SZ1 finding #5"},
 	},
 	AttachmentOwners: map[int64]audit.Ref{40: {Type: "finding", ID: 5}},
 }
@@ -107,6 +108,28 @@ func TestDescribe(t *testing.T) {
 			record:  &audit.Record{Type: "attachment", TypeLabel: "Attachment", ID: 40, Label: "Attachment #40", Link: "/findings/5"},
 			fields:  []audit.FieldChange{{Field: "file_name", Label: "File name", Kind: "text", After: "cert.pdf"}},
 		},
+		{
+			name: "an attachment's owner reads as the record it is attached to, not as a type and an id",
+			ev: event("attachment.create", "attachment", 40, map[string][2]any{
+				"file_name": {nil, "cert.pdf"}, "owner_type": {nil, "finding"}, "owner_id": {nil, 5},
+			}),
+			summary: "Attachment created",
+			record:  &audit.Record{Type: "attachment", TypeLabel: "Attachment", ID: 40, Label: "Attachment #40", Link: "/findings/5"},
+			fields: []audit.FieldChange{
+				{Field: "file_name", Label: "File name", Kind: "text", After: "cert.pdf"},
+				{Field: "owner_id", Label: "Attached to", Kind: "text", After: "ACME-SZ1 finding #5"},
+			},
+		},
+		{
+			name:    "a deleted attachment names the record it was attached to",
+			ev:      event("attachment.delete", "attachment", 41, map[string]any{"deleted": map[string]any{"file_name": "old.pdf", "owner_type": "inspection", "owner_id": 12}}),
+			summary: "Attachment deleted",
+			record:  &audit.Record{Type: "attachment", TypeLabel: "Attachment", ID: 41, Label: "old.pdf", Link: "/inspections/12"},
+			fields: []audit.FieldChange{
+				{Field: "file_name", Label: "File name", Kind: "text", Before: "old.pdf"},
+				{Field: "owner_id", Label: "Attached to", Kind: "text", Before: "ACME-SZ1 routine inspection #12"},
+			},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -124,6 +147,15 @@ func TestDescribe(t *testing.T) {
 				t.Errorf("fields:\n got %+v\nwant %+v", got.Fields, tc.fields)
 			}
 		})
+	}
+}
+
+func TestRefsNameTheRecordAnAttachmentBelongsTo(t *testing.T) {
+	ev := event("attachment.create", "attachment", 40, map[string][2]any{"owner_type": {nil, "certification"}, "owner_id": {nil, 9}})
+	got := audit.Refs(ev)
+	want := []audit.Ref{{Type: "user", ID: 7}, {Type: "attachment", ID: 40}, {Type: "certification", ID: 9}}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("refs = %+v, want %+v", got, want)
 	}
 }
 
