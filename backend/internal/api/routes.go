@@ -55,7 +55,7 @@ func (h HandlerFunc) gin() gin.HandlerFunc {
 
 // Routes is the route table.
 func (s *Server) Routes() []Route {
-	return []Route{
+	return append([]Route{
 		{Method: http.MethodGet, Path: "/healthz", Permission: auth.Public, Handler: s.healthz},
 		{Method: http.MethodGet, Path: "/readyz", Permission: auth.Public, Handler: s.readyz},
 
@@ -168,5 +168,42 @@ func (s *Server) Routes() []Route {
 		get("/imports/certifications/template.xlsx", auth.Read, s.certificationsTemplate),
 		{Method: http.MethodPost, Path: "/imports/sites", Permission: auth.Edit, Handler: s.importSites, API: true, MaxBody: importMaxBody},
 		{Method: http.MethodPost, Path: "/imports/certifications", Permission: auth.Edit, Handler: s.importCertifications, API: true, MaxBody: importMaxBody},
+	}, s.integrityRoutes()...)
+}
+
+// integrityRoutes are the hardware integrity routes (api/integrity.go):
+// procurement records baselines and observations, managers approve
+// firmware releases and justifications, admins delete.
+func (s *Server) integrityRoutes() []Route {
+	return []Route{
+		get("/products", auth.Read, s.listProducts),
+		post("/products", auth.Edit, s.createProduct),
+		get("/products/:id", auth.Read, s.getProduct),
+		patch("/products/:id", auth.Edit, s.updateProduct),
+		del("/products/:id", auth.Delete, s.deleteProduct),
+		post("/products/:id/firmware-releases", auth.Edit, s.createFirmwareRelease),
+		post("/firmware-releases/:id/approve", auth.Approve, s.approveFirmwareRelease),
+		del("/firmware-releases/:id", auth.Delete, s.deleteFirmwareRelease),
+		post("/products/:id/bom-revisions", auth.Edit, s.createBOMRevision),
+		del("/bom-revisions/:id", auth.Delete, s.deleteBOMRevision),
+		get("/sites/:id/integrity", auth.Read, s.siteIntegrity),
+		post("/sites/:id/products", auth.Edit, s.addSiteProduct),
+		patch("/site-products/:id", auth.Edit, s.updateSiteProduct),
+		del("/site-products/:id", auth.Delete, s.deleteSiteProduct),
+		post("/sites/:id/component-sources", auth.Edit, s.createComponentSource),
+		patch("/component-sources/:id", auth.Edit, s.updateComponentSource),
+		post("/component-sources/:id/accept-justification", auth.Approve, s.acceptSourceJustification),
+		del("/component-sources/:id", auth.Delete, s.deleteComponentSource),
+		get("/inspections/:id/integrity", auth.Read, s.inspectionIntegrity),
+		post("/inspections/:id/integrity-observations", auth.Edit, s.recordObservations),
+		del("/integrity-observations/:id", auth.Delete, s.deleteObservation),
+		get("/integrity/drift", auth.Read, s.integrityDrift),
+		get("/reports/integrity-drift.xlsx", auth.Read, s.integrityDriftReport),
+		get("/part-incidents", auth.Read, s.listPartIncidents),
+		post("/part-incidents", auth.Edit, s.createPartIncident),
+		get("/part-incidents/:id", auth.Read, s.getPartIncident),
+		patch("/part-incidents/:id", auth.Edit, s.updatePartIncident),
+		del("/part-incidents/:id", auth.Delete, s.deletePartIncident),
+		get("/part-incidents/:id/blast-radius.xlsx", auth.Read, s.blastRadiusReport),
 	}
 }

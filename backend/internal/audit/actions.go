@@ -63,6 +63,29 @@ const (
 	ActionUserNotificationPreferences Action = "user.notification_preferences"
 	ActionUserScope                   Action = "user.scope"
 	ActionUserUpdate                  Action = "user.update"
+
+	// Hardware integrity (docs/integrity.md).
+	ActionProductCreate                      Action = "product.create"
+	ActionProductUpdate                      Action = "product.update"
+	ActionProductDelete                      Action = "product.delete"
+	ActionSiteProductCreate                  Action = "site_product.create"
+	ActionSiteProductUpdate                  Action = "site_product.update"
+	ActionSiteProductDelete                  Action = "site_product.delete"
+	ActionFirmwareReleaseCreate              Action = "firmware_release.create"
+	ActionFirmwareReleaseApprove             Action = "firmware_release.approve"
+	ActionFirmwareReleaseSupersede           Action = "firmware_release.supersede"
+	ActionFirmwareReleaseDelete              Action = "firmware_release.delete"
+	ActionBOMRevisionCreate                  Action = "bom_revision.create"
+	ActionBOMRevisionDelete                  Action = "bom_revision.delete"
+	ActionIntegrityObservationCreate         Action = "integrity_observation.create"
+	ActionIntegrityObservationDelete         Action = "integrity_observation.delete"
+	ActionComponentSourceCreate              Action = "component_source.create"
+	ActionComponentSourceUpdate              Action = "component_source.update"
+	ActionComponentSourceDelete              Action = "component_source.delete"
+	ActionComponentSourceAcceptJustification Action = "component_source.accept_justification"
+	ActionPartIncidentCreate                 Action = "part_incident.create"
+	ActionPartIncidentUpdate                 Action = "part_incident.update"
+	ActionPartIncidentDelete                 Action = "part_incident.delete"
 )
 
 // EntityType names the kind of record an audit event is about.
@@ -84,4 +107,12 @@ const (
 	EntitySettings            EntityType = "settings"
 	EntitySite                EntityType = "site"
 	EntityUser                EntityType = "user"
+
+	EntityProduct              EntityType = "product"
+	EntitySiteProduct          EntityType = "site_product"
+	EntityFirmwareRelease      EntityType = "firmware_release"
+	EntityBOMRevision          EntityType = "bom_revision"
+	EntityIntegrityObservation EntityType = "integrity_observation"
+	EntityComponentSource      EntityType = "component_source"
+	EntityPartIncident         EntityType = "part_incident"
 )

@@ -74,6 +74,8 @@ var RecordTypes = []string{
 	string(EntityCertification), string(EntityAttachment), string(EntityInspectionChecklist),
 	string(EntityChecklistAnswer), string(EntityChecklistTemplate), string(EntityUser), string(EntityImport),
 	ExportRecordType, string(EntityReport), string(EntitySettings), string(EntityReminderRun),
+	string(EntityProduct), string(EntitySiteProduct), string(EntityFirmwareRelease), string(EntityBOMRevision),
+	string(EntityIntegrityObservation), string(EntityComponentSource), string(EntityPartIncident),
 }
 
 // ExportRecordType is the filter's name for spreadsheet exports, which the
@@ -85,7 +87,10 @@ var typeLabels = map[string]string{
 	"certification": "Certificate", "attachment": "Attachment", "inspection_checklist": "Inspection checklist",
 	"checklist_answer": "Checklist answer", "checklist_template": "Checklist template", "user": "User",
 	"import": "Import", "report": "Report", "export": "Export", "settings": "Settings",
-	"reminder_run": "Reminder run",
+	"reminder_run": "Reminder run", "product": "Product", "site_product": "Product built at a site",
+	"firmware_release": "Firmware release", "bom_revision": "BOM/AVL revision",
+	"integrity_observation": "Integrity observation", "component_source": "Component source",
+	"part_incident": "Suspect-part incident",
 }
 
 // TypeLabel is a record type as people name it ("checklist_answer" -> "Checklist answer").
@@ -98,7 +103,8 @@ func TypeLabel(typ string) string {
 
 var recordPaths = map[string]string{
 	"site": "/sites/", "manufacturer": "/manufacturers/", "inspection": "/inspections/",
-	"finding": "/findings/", "certification": "/certifications/",
+	"finding": "/findings/", "certification": "/certifications/", "product": "/products/",
+	"part_incident": "/part-incidents/",
 }
 
 // fieldKind says how a field's values read.
@@ -463,6 +469,9 @@ var actionSummaries = map[Action]string{
 	ActionAuthLogin: "Signed in", ActionAuthLoginFailed: "Sign-in failed", ActionAuthPasswordChange: "Password changed",
 	ActionAuthLogout: "Signed out", ActionTotpEnrol: "Two-factor sign-in enrolment started", ActionTotpConfirm: "Two-factor sign-in turned on",
 	ActionTotpRecoveryCodeUsed: "Recovery code used", ActionRemindersRun: "Reminders sent", ActionSeedBulk: "Benchmark data loaded",
+	ActionFirmwareReleaseApprove: "Firmware release approved", ActionFirmwareReleaseSupersede: "Firmware release superseded",
+	ActionComponentSourceAcceptJustification: "Justification for an unauthorised source accepted",
+	ActionIntegrityObservationCreate:         "Integrity observation recorded",
 }
 
 func summary(ev model.AuditEvent) string {

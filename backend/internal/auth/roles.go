@@ -30,6 +30,10 @@ const (
 	// ManageTemplates is creating, editing and archiving checklist
 	// templates: what every inspection is measured against.
 	ManageTemplates
+	// Approve is approving what others recorded: firmware releases
+	// (a signed action) and the justification for an unauthorised
+	// component source.
+	Approve
 )
 
 var permissionRoles = map[Permission][]model.Role{
@@ -42,16 +46,19 @@ var permissionRoles = map[Permission][]model.Role{
 	// Procurement answers checklists but does not set the standard its own
 	// suppliers are measured against.
 	ManageTemplates: {model.RoleAdmin, model.RoleManager},
+	// Procurement records firmware releases and sources; a manager
+	// approves them.
+	Approve: {model.RoleAdmin, model.RoleManager},
 }
 
 var permissionNames = map[Permission]string{
 	Public: "public", Self: "self", Read: "read", Edit: "edit",
 	Decide: "decide", Delete: "delete", ManageUsers: "manage_users",
-	ManageTemplates: "manage_templates",
+	ManageTemplates: "manage_templates", Approve: "approve",
 }
 
 // Permissions lists every declared rule.
-var Permissions = []Permission{Public, Self, Read, Edit, Decide, Delete, ManageUsers, ManageTemplates}
+var Permissions = []Permission{Public, Self, Read, Edit, Decide, Delete, ManageUsers, ManageTemplates, Approve}
 
 // Valid reports whether p is a declared rule.
 func (p Permission) Valid() bool { _, ok := permissionNames[p]; return ok }

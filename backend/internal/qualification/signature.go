@@ -20,6 +20,7 @@ const (
 	SignDecision           SignedAction = "site.qualification"
 	SignFindingClose       SignedAction = "finding.close"
 	SignInspectionComplete SignedAction = "inspection.complete"
+	SignFirmwareApprove    SignedAction = "firmware_release.approve"
 )
 
 // signatureMeanings are the meanings each signed action may carry, the
@@ -29,6 +30,7 @@ var signatureMeanings = map[SignedAction][]model.SignatureMeaning{
 	SignDecision:           {model.MeaningApproved, model.MeaningReviewed},
 	SignFindingClose:       {model.MeaningVerified, model.MeaningReviewed, model.MeaningApproved},
 	SignInspectionComplete: {model.MeaningAuthored, model.MeaningReviewed, model.MeaningApproved},
+	SignFirmwareApprove:    {model.MeaningApproved},
 }
 
 // CheckSignatureMeaning refuses a meaning that the action does not allow,
@@ -127,5 +129,29 @@ func InspectionContentOf(in model.Inspection) InspectionContent {
 		Kind: "inspection", InspectionID: in.ID, SiteID: in.SiteID, Type: in.Type, Status: in.Status,
 		PerformedDate: in.PerformedDate, LeadInspectorID: in.LeadInspectorID, Team: in.Team, Scope: in.Scope,
 		Result: in.Result, Score: in.Score, Summary: in.Summary, ResultOverrideReason: in.ResultOverrideReason,
+	}
+}
+
+// FirmwareReleaseContent is what the signature approving a firmware
+// release covers: the image and who released it.
+type FirmwareReleaseContent struct {
+	Kind            string          `json:"kind"` // "firmware_release"
+	ReleaseID       int64           `json:"release_id"`
+	ProductID       int64           `json:"product_id"`
+	Component       model.Component `json:"component"`
+	FirmwareVersion string          `json:"firmware_version"`
+	SHA256          string          `json:"sha256"`
+	Signer          string          `json:"signer"`
+	KeyID           string          `json:"key_id"`
+	ReleasedOn      model.Date      `json:"released_on"`
+	SupersedesID    *int64          `json:"supersedes_id"`
+}
+
+// FirmwareReleaseContentOf is r's signed content.
+func FirmwareReleaseContentOf(r model.FirmwareRelease) FirmwareReleaseContent {
+	return FirmwareReleaseContent{
+		Kind: "firmware_release", ReleaseID: r.ID, ProductID: r.ProductID, Component: r.Component,
+		FirmwareVersion: r.FirmwareVersion, SHA256: r.SHA256, Signer: r.Signer, KeyID: r.KeyID,
+		ReleasedOn: r.ReleasedOn, SupersedesID: r.SupersedesID,
 	}
 }

@@ -19,7 +19,7 @@ func Dossier(ctx context.Context, st *store.Store, siteID int64, run Run) (*Expo
 	filters := []Filter{{"site", site.Code + " (" + site.Name + ")"}}
 	e := newExport("dossier", "Site dossier", run, filters, datedFileName("dossier-"+fileNamePart(site.Code), run.At))
 	steps := []func(context.Context, *store.Store, *Workbook, store.ReportSite) (int, error){
-		dossierOverview, dossierHistory, dossierInspections, dossierChecklists, dossierFindings, dossierCertifications, dossierAttachments,
+		dossierOverview, dossierHistory, dossierInspections, dossierChecklists, dossierFindings, dossierCertifications, dossierAttachments, dossierIntegrity,
 	}
 	for _, step := range steps {
 		n, err := step(ctx, st, e.wb, site)

@@ -35,6 +35,7 @@ var signatureNeeded = map[qualification.SignedAction]string{
 	qualification.SignDecision:           "A qualification decision is signed: enter your password and choose what your signature means.",
 	qualification.SignFindingClose:       "Closing a finding is signed: enter your password and choose what your signature means.",
 	qualification.SignInspectionComplete: "Completing an inspection is signed: enter your password and choose what your signature means.",
+	qualification.SignFirmwareApprove:    "Approving a firmware release is signed: enter your password and choose what your signature means.",
 }
 
 // sign records the store's signer's signature of one record, inside the

@@ -1531,6 +1531,467 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the buyer's products (boards and systems) with how many sites build each. */
+        get: operations["listProducts"];
+        put?: never;
+        /**
+         * Record a product.
+         * @description Part number and revision are unique together (ignoring case); a duplicate is 409 `conflict`.
+         */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return a product with its firmware releases, BOM/AVL revisions and the sites that build it. */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a product entered by mistake.
+         * @description A product that a site builds, or with firmware releases or BOM revisions, is refused with 409 `conflict`.
+         */
+        delete: operations["deleteProduct"];
+        options?: never;
+        head?: never;
+        /** Edit a product's part number, revision, name or notes. */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/products/{id}/firmware-releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a released firmware image of a product, pending a manager's approval.
+         * @description `sha256` accepts the bare hash in any case or a `sha256sum` line and
+         *     is stored as 64 lower-case hex characters; anything else is 422.
+         *     A release is never edited: a later release names the one it
+         *     supersedes (`supersedes_id`, same product and component), which
+         *     stops being current when the new one is approved. The same image
+         *     twice for a product and component is 409 `conflict`.
+         */
+        post: operations["createFirmwareRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/firmware-releases/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending firmware release with an electronic signature.
+         * @description Signed like a qualification decision (meaning `approved`). The
+         *     release it supersedes stops being current. An approved release is
+         *     409 `conflict`.
+         */
+        post: operations["approveFirmwareRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/firmware-releases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a pending firmware release entered by mistake.
+         * @description An approved release, or one an observation matched, is refused with 409 `conflict`.
+         */
+        delete: operations["deleteFirmwareRelease"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/bom-revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a product's BOM and AVL revision; the newest by effective date is current. */
+        post: operations["createBOMRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bom-revisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a BOM/AVL revision entered by mistake. */
+        delete: operations["deleteBOMRevision"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sites/{id}/integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return a site's integrity page (each product's baseline, newest observations, drift and history; component sources). */
+        get: operations["getSiteIntegrity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sites/{id}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a site builds a product, with its processes and golden sample.
+         * @description A product the site builds already is 409 `conflict`.
+         */
+        post: operations["addSiteProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/site-products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a product added to a site by mistake.
+         * @description One with recorded observations is refused with 409 `conflict` (they are its history).
+         */
+        delete: operations["deleteSiteProduct"];
+        options?: never;
+        head?: never;
+        /** Change a site's processes for a product or its golden sample (a re-sealing). */
+        patch: operations["updateSiteProduct"];
+        trace?: never;
+    };
+    "/sites/{id}/component-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a distributor or manufacturer the site buys components from. */
+        post: operations["createComponentSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/component-sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a component source entered by mistake. */
+        delete: operations["deleteComponentSource"];
+        options?: never;
+        head?: never;
+        /** Edit a component source; a changed justification needs accepting again. */
+        patch: operations["updateComponentSource"];
+        trace?: never;
+    };
+    "/component-sources/{id}/accept-justification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the justification for buying from a source the original manufacturer has not authorised.
+         * @description An authorised source or one without a justification is 422; one accepted already is 409 `conflict`.
+         */
+        post: operations["acceptSourceJustification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return, for each product built at the inspection's site, the values to expect and this inspection's observations. */
+        get: operations["getInspectionIntegrity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/integrity-observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what the inspector saw for a product; each mismatch raises a finding at once.
+         * @description Each observation is compared with the baseline in the same
+         *     transaction: a firmware hash that is no current release of its
+         *     component (critical), a superseded image (major), a golden sample
+         *     seal broken, missing, other than recorded or changed since the
+         *     previous visit (critical), a BOM or AVL revision other than current
+         *     (major), an X-ray/AOI mismatch (critical). Each mismatch raises an
+         *     open finding on the inspection (category security), linked from the
+         *     observation's `finding_id`. A cancelled inspection, or a product
+         *     the site does not build, is 422.
+         */
+        post: operations["recordIntegrityObservations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrity-observations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an observation entered by mistake (the finding it raised stays). */
+        delete: operations["deleteIntegrityObservation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrity/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List every product at an active site whose observed values differ from the baseline or were not observed in time.
+         * @description One row per product at a site, by site code then part number; `total` is the dashboard's drift count.
+         */
+        get: operations["getIntegrityDrift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/integrity-drift.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the integrity drift report as a workbook. */
+        get: operations["reportIntegrityDrift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/part-incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List suspect or counterfeit part incidents, newest first. */
+        get: operations["listPartIncidents"];
+        put?: never;
+        /** Record a suspect or counterfeit part incident. */
+        post: operations["createPartIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/part-incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return an incident with its blast radius (every site and product that used its source or an unauthorised source of its family). */
+        get: operations["getPartIncident"];
+        put?: never;
+        post?: never;
+        /** Delete an incident entered by mistake. */
+        delete: operations["deletePartIncident"];
+        options?: never;
+        head?: never;
+        /** Edit an incident or move its status. */
+        patch: operations["updatePartIncident"];
+        trace?: never;
+    };
+    "/part-incidents/{id}/blast-radius.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Download an incident's blast radius as a workbook. */
+        get: operations["reportBlastRadius"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1947,9 +2408,9 @@ export interface components {
             signer_email: string;
             meaning: components["schemas"]["SignatureMeaning"];
             /** @enum {string} */
-            action: "site.qualification" | "finding.close" | "inspection.complete";
+            action: "site.qualification" | "finding.close" | "inspection.complete" | "firmware_release.approve";
             /** @enum {string} */
-            entity_type: "qualification_decision" | "finding" | "inspection";
+            entity_type: "qualification_decision" | "finding" | "inspection" | "firmware_release";
             /** Format: int64 */
             entity_id: number;
             content_hash: string;
@@ -2342,7 +2803,7 @@ export interface components {
             fields: components["schemas"]["AuditFieldChange"][];
         };
         /** @enum {string} */
-        AuditRecordType: "site" | "manufacturer" | "inspection" | "finding" | "certification" | "attachment" | "inspection_checklist" | "checklist_answer" | "checklist_template" | "user" | "import" | "export" | "report" | "settings" | "reminder_run";
+        AuditRecordType: "site" | "manufacturer" | "inspection" | "finding" | "certification" | "attachment" | "inspection_checklist" | "checklist_answer" | "checklist_template" | "user" | "import" | "export" | "report" | "settings" | "reminder_run" | "product" | "site_product" | "firmware_release" | "bom_revision" | "integrity_observation" | "component_source" | "part_incident";
         /** @description The record an event belongs to. */
         AuditRecord: {
             /** @example site */
@@ -2923,6 +3384,456 @@ export interface components {
              * @description When a calendar app last read the feed (noted at most hourly).
              */
             last_used_at: string | null;
+        };
+        /** @enum {string} */
+        Component: "bios" | "bmc" | "cpld" | "nic" | "other";
+        /** @description 64 lower-case hexadecimal characters. */
+        SHA256: string;
+        Product: components["schemas"]["Record"] & {
+            part_number: string;
+            revision: string;
+            name: string;
+            notes: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ProductRow: components["schemas"]["Product"] & {
+            /**
+             * Format: int64
+             * @description Sites (in the reader's scope) that build the product.
+             */
+            site_count: number;
+        };
+        ProductList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["ProductRow"][];
+        };
+        ProductCreate: {
+            part_number: string;
+            revision?: string;
+            name: string;
+            notes?: string;
+        };
+        ProductUpdate: {
+            /** Format: int64 */
+            version: number;
+            part_number?: string;
+            revision?: string;
+            name?: string;
+            notes?: string;
+        };
+        ProductDetail: components["schemas"]["Product"] & {
+            /** @description Newest first. */
+            firmware_releases: components["schemas"]["FirmwareRelease"][];
+            /** @description The current one first. */
+            bom_revisions: components["schemas"]["BOMRevision"][];
+            sites: {
+                /** Format: int64 */
+                site_product_id: number;
+                /** Format: int64 */
+                site_id: number;
+                site_code: string;
+                site_name: string;
+            }[];
+        };
+        FirmwareRelease: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            product_id: number;
+            component: components["schemas"]["Component"];
+            firmware_version: string;
+            sha256: components["schemas"]["SHA256"];
+            /** @description Who signed the image. */
+            signer: string;
+            /** @description The signing key's id. */
+            key_id: string;
+            released_on: components["schemas"]["Date"];
+            notes: string;
+            /** Format: int64 */
+            supersedes_id: number | null;
+            /** Format: int64 */
+            superseded_by_id: number | null;
+            /** @enum {string} */
+            status: "pending" | "approved";
+            /** Format: int64 */
+            recorded_by_id: number | null;
+            /** Format: int64 */
+            approved_by_id: number | null;
+            approved_at: components["schemas"]["NullableTimestamp"];
+            /** @description Derived. */
+            superseded_by_version: string;
+            /** @description Approved and superseded by nothing. */
+            current: boolean;
+            /** @description Derived. */
+            recorded_by_name: string;
+            signature: components["schemas"]["NullableSignature"];
+        };
+        FirmwareReleaseCreate: {
+            component: components["schemas"]["Component"];
+            firmware_version: string;
+            /** @description The image's SHA-256, or a `sha256sum` line ("<hash>  file"). */
+            sha256: string;
+            signer?: string;
+            key_id?: string;
+            released_on: components["schemas"]["Date"];
+            notes?: string;
+            /** Format: int64 */
+            supersedes_id?: number | null;
+        };
+        SignedApproval: {
+            signature: components["schemas"]["SignatureRequest"];
+        };
+        VersionOnly: {
+            /** Format: int64 */
+            version: number;
+        };
+        BOMRevision: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            product_id: number;
+            bom_revision: string;
+            avl_revision: string;
+            effective_on: components["schemas"]["Date"];
+            notes: string;
+            /** Format: int64 */
+            recorded_by_id: number | null;
+        };
+        BOMRevisionCreate: {
+            bom_revision: string;
+            avl_revision: string;
+            effective_on: components["schemas"]["Date"];
+            notes?: string;
+        };
+        SiteProduct: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            site_id: number;
+            /** Format: int64 */
+            product_id: number;
+            processes: string[];
+            /** @description The golden sample's serial number. */
+            golden_serial: string;
+            /** @description Its tamper seal's number. */
+            golden_seal_number: string;
+            golden_custodian: string;
+            /** @description Where it is stored. */
+            golden_location: string;
+            golden_sealed_on: components["schemas"]["NullableDate"];
+            /** @description Photos, as attachments of the site. */
+            golden_photo_ids: number[];
+            /** Format: int64 */
+            version: number;
+        };
+        SiteProductCreate: {
+            /** Format: int64 */
+            product_id: number;
+            processes?: string[];
+            golden_serial?: string;
+            golden_seal_number?: string;
+            golden_custodian?: string;
+            golden_location?: string;
+            /** @description Required with a golden sample; not in the future. */
+            golden_sealed_on?: components["schemas"]["NullableDate"];
+            golden_photo_ids?: number[];
+        };
+        SiteProductUpdate: {
+            /** Format: int64 */
+            version: number;
+            processes?: string[];
+            golden_serial?: string;
+            golden_seal_number?: string;
+            golden_custodian?: string;
+            golden_location?: string;
+            golden_sealed_on?: components["schemas"]["NullableDate"];
+            golden_photo_ids?: number[];
+        };
+        /** @enum {string} */
+        ObservationKind: "firmware" | "golden_sample" | "bom" | "avl" | "aoi";
+        IntegrityObservation: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            inspection_id: number;
+            /** Format: int64 */
+            site_id: number;
+            /** Format: int64 */
+            product_id: number;
+            /** Format: int64 */
+            site_product_id: number;
+            kind: components["schemas"]["ObservationKind"];
+            /** @enum {string} */
+            component: "bios" | "bmc" | "cpld" | "nic" | "other" | "";
+            firmware_version: string;
+            sha256: string;
+            serial_number: string;
+            seal_number: string;
+            /** @enum {string} */
+            seal_state: "intact" | "broken" | "missing" | "";
+            /** @description The BOM or AVL revision in use on the line. */
+            revision: string;
+            /** @enum {string} */
+            aoi_result: "match" | "mismatch" | "";
+            note: string;
+            photo_ids: number[];
+            observed_on: components["schemas"]["Date"];
+            /** @description The comparison with the baseline when it was recorded. */
+            matches: boolean;
+            /**
+             * @description The severity of the mismatch ("" when it matches).
+             * @enum {string}
+             */
+            severity: "critical" | "major" | "";
+            /** @description What differs, in words. */
+            problem: string;
+            /**
+             * Format: int64
+             * @description The release whose image the hash is.
+             */
+            release_id: number | null;
+            /**
+             * Format: int64
+             * @description The finding the mismatch raised.
+             */
+            finding_id: number | null;
+            /** @description The newest observation of this value of the product at the site. */
+            latest: boolean;
+            /** Format: int64 */
+            recorded_by_id: number | null;
+        };
+        /**
+         * @description firmware: component and sha256 (a hash or a `sha256sum` line,
+         *     any case); golden_sample: seal_state, and seal_number when intact;
+         *     bom and avl: revision; aoi: aoi_result.
+         */
+        ObservationCreate: {
+            kind: components["schemas"]["ObservationKind"];
+            component?: components["schemas"]["Component"];
+            firmware_version?: string;
+            sha256?: string;
+            serial_number?: string;
+            seal_number?: string;
+            /** @enum {string} */
+            seal_state?: "intact" | "broken" | "missing";
+            revision?: string;
+            /** @enum {string} */
+            aoi_result?: "match" | "mismatch";
+            note?: string;
+            /** @description Photos, as attachments of the inspection. */
+            photo_ids?: number[];
+        };
+        ObservationsCreate: {
+            /** Format: int64 */
+            product_id: number;
+            observations: components["schemas"]["ObservationCreate"][];
+        };
+        RecordedObservations: {
+            observations: components["schemas"]["IntegrityObservation"][];
+            /** @description The findings the mismatches raised. */
+            findings: components["schemas"]["Finding"][];
+        };
+        ExpectedFirmware: {
+            component: components["schemas"]["Component"];
+            firmware_version: string;
+            sha256: components["schemas"]["SHA256"];
+            /** Format: int64 */
+            release_id: number;
+        };
+        DriftItem: {
+            kind: components["schemas"]["ObservationKind"];
+            /** @enum {string} */
+            component: "bios" | "bmc" | "cpld" | "nic" | "other" | "";
+            expected: string;
+            observed: string;
+            observed_on: components["schemas"]["NullableDate"];
+            /** @enum {string} */
+            severity: "critical" | "major";
+            problem: string;
+            /** @description Not observed since the site's interval began (or never). */
+            stale: boolean;
+        };
+        SiteProductIntegrity: {
+            site_product: components["schemas"]["SiteProduct"];
+            part_number: string;
+            revision: string;
+            product_name: string;
+            expected_firmware: components["schemas"]["ExpectedFirmware"][];
+            /** @description The current BOM revision ("" when none). */
+            bom_revision: string;
+            avl_revision: string;
+            latest: components["schemas"]["IntegrityObservation"][];
+            drift: components["schemas"]["DriftItem"][];
+            /** @description Every observation, newest first (at most 200). */
+            history: components["schemas"]["IntegrityObservation"][];
+        };
+        SiteIntegrity: {
+            /** Format: int64 */
+            site_id: number;
+            site_code: string;
+            site_name: string;
+            observed_since: components["schemas"]["Date"];
+            products: components["schemas"]["SiteProductIntegrity"][];
+            sources: components["schemas"]["ComponentSource"][];
+            /** @description Sources not authorised by the original manufacturer with no accepted justification. */
+            unjustified_sources: number;
+        };
+        InspectionIntegrity: {
+            /** Format: int64 */
+            inspection_id: number;
+            /** Format: int64 */
+            site_id: number;
+            editable: boolean;
+            products: {
+                /** Format: int64 */
+                site_product_id: number;
+                /** Format: int64 */
+                product_id: number;
+                part_number: string;
+                revision: string;
+                product_name: string;
+                expected_firmware: components["schemas"]["ExpectedFirmware"][];
+                golden_serial: string;
+                golden_seal_number: string;
+                bom_revision: string;
+                avl_revision: string;
+                observations: components["schemas"]["IntegrityObservation"][];
+            }[];
+        };
+        DriftRow: {
+            /** Format: int64 */
+            site_product_id: number;
+            /** Format: int64 */
+            site_id: number;
+            site_code: string;
+            site_name: string;
+            manufacturer: string;
+            risk_tier: components["schemas"]["RiskTier"];
+            /** Format: int64 */
+            product_id: number;
+            part_number: string;
+            revision: string;
+            product_name: string;
+            observed_since: components["schemas"]["Date"];
+            items: components["schemas"]["DriftItem"][];
+        };
+        DriftList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["DriftRow"][];
+            /** @description Products at active sites that were checked. */
+            site_products: number;
+        };
+        ComponentSource: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            site_id: number;
+            name: string;
+            /** @enum {string} */
+            source_type: "manufacturer" | "authorised_distributor" | "independent_distributor" | "broker";
+            component_families: string[];
+            /** @description Authorised by the original component manufacturer. */
+            authorised: boolean;
+            /** @example SAE AS6081 */
+            certification_standard: string;
+            certificate_number: string;
+            certificate_expires_on: components["schemas"]["NullableDate"];
+            justification: string;
+            /** Format: int64 */
+            justification_accepted_by_id: number | null;
+            justification_accepted_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            version: number;
+            /**
+             * @description Derived like a certification's status.
+             * @enum {string}
+             */
+            certificate_status: "valid" | "expiring" | "expired" | "";
+            justification_accepted_by_name: string;
+            /** @description Not authorised and no justification accepted. */
+            flagged: boolean;
+        };
+        ComponentSourceCreate: {
+            name: string;
+            /** @enum {string} */
+            source_type: "manufacturer" | "authorised_distributor" | "independent_distributor" | "broker";
+            component_families?: string[];
+            authorised?: boolean;
+            certification_standard?: string;
+            certificate_number?: string;
+            certificate_expires_on?: components["schemas"]["NullableDate"];
+            justification?: string;
+        };
+        ComponentSourceUpdate: {
+            /** Format: int64 */
+            version: number;
+            name?: string;
+            /** @enum {string} */
+            source_type?: "manufacturer" | "authorised_distributor" | "independent_distributor" | "broker";
+            component_families?: string[];
+            authorised?: boolean;
+            certification_standard?: string;
+            certificate_number?: string;
+            certificate_expires_on?: components["schemas"]["NullableDate"];
+            justification?: string;
+        };
+        PartIncident: components["schemas"]["Record"] & {
+            part_number: string;
+            component_family: string;
+            lot_codes: string;
+            date_codes: string;
+            source_name: string;
+            how_found: string;
+            gidep_reference: string;
+            erai_reference: string;
+            /** @enum {string} */
+            status: "open" | "investigating" | "closed";
+            reported_on: components["schemas"]["Date"];
+            /** Format: int64 */
+            version: number;
+        };
+        PartIncidentList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["PartIncident"][];
+        };
+        PartIncidentDetail: components["schemas"]["PartIncident"] & {
+            blast_radius: {
+                /** Format: int64 */
+                site_id: number;
+                site_code: string;
+                site_name: string;
+                manufacturer: string;
+                /** Format: int64 */
+                source_id: number;
+                source_name: string;
+                authorised: boolean;
+                component_families: string;
+                /** @enum {string} */
+                reason: "same_source" | "same_family";
+                /** Format: int64 */
+                product_id: number | null;
+                part_number: string;
+                product_name: string;
+            }[];
+        };
+        PartIncidentCreate: {
+            part_number: string;
+            component_family?: string;
+            lot_codes?: string;
+            date_codes?: string;
+            source_name: string;
+            how_found?: string;
+            gidep_reference?: string;
+            erai_reference?: string;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            status?: "open" | "investigating" | "closed";
+            reported_on: components["schemas"]["Date"];
+        };
+        PartIncidentUpdate: {
+            /** Format: int64 */
+            version: number;
+            part_number?: string;
+            component_family?: string;
+            lot_codes?: string;
+            date_codes?: string;
+            source_name?: string;
+            how_found?: string;
+            gidep_reference?: string;
+            erai_reference?: string;
+            /** @enum {string} */
+            status?: "open" | "investigating" | "closed";
+            reported_on?: components["schemas"]["Date"];
         };
     };
     responses: {
@@ -6160,6 +7071,890 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: "part_number" | "-part_number" | "name" | "-name" | "updated_at" | "-updated_at";
+                /** @description Searches part number and name. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createFirmwareRelease: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FirmwareReleaseCreate"];
+            };
+        };
+        responses: {
+            /** @description Recorded, pending approval. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmwareRelease"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    approveFirmwareRelease: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignedApproval"];
+            };
+        };
+        responses: {
+            /** @description Approved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmwareRelease"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteFirmwareRelease: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createBOMRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BOMRevisionCreate"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BOMRevision"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteBOMRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getSiteIntegrity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The site's integrity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteIntegrity"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addSiteProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiteProductCreate"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteProduct"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteSiteProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateSiteProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiteProductUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteProduct"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createComponentSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComponentSourceCreate"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentSource"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteComponentSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateComponentSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComponentSourceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentSource"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    acceptSourceJustification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionOnly"];
+            };
+        };
+        responses: {
+            /** @description Accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentSource"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getInspectionIntegrity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inspection's integrity observations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionIntegrity"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordIntegrityObservations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObservationsCreate"];
+            };
+        };
+        responses: {
+            /** @description Recorded and compared. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedObservations"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteIntegrityObservation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getIntegrityDrift: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the drift report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriftList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    reportIntegrityDrift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listPartIncidents: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: "reported_on" | "-reported_on" | "part_number" | "-part_number" | "status" | "-status" | "updated_at" | "-updated_at";
+                /** @description One status or several separated by commas. */
+                status?: string;
+                /** @description Searches part number, source, lot codes and GIDEP/ERAI references. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of incidents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartIncidentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createPartIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartIncidentCreate"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartIncident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getPartIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The incident. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartIncidentDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deletePartIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updatePartIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartIncidentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartIncident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    reportBlastRadius: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
