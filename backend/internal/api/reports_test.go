@@ -35,7 +35,8 @@ func TestXLReportsShareTheLook(t *testing.T) {
 		{"/api/v1/reports/certifications.xlsx", "certifications-2026-06-15.xlsx", []string{"Certifications"}},
 		{"/api/v1/reports/findings.xlsx", "findings-2026-06-15.xlsx", []string{"Findings"}},
 		{"/api/v1/reports/summary.xlsx", "summary-2026-06-15.xlsx", []string{"Inspections by month", "Sites by status", "Expiring certificates"}},
-		{dossier, "dossier-ACME-SZ1-2026-06-15.xlsx", []string{"Overview", "Qualification history", "Inspections", "Checklist answers", "Findings", "Certifications", "Attachments"}},
+		{"/api/v1/reports/integrity-drift.xlsx", "integrity-drift-2026-06-15.xlsx", []string{"Drift"}},
+		{dossier, "dossier-ACME-SZ1-2026-06-15.xlsx", []string{"Overview", "Qualification history", "Inspections", "Checklist answers", "Findings", "Certifications", "Attachments", "Integrity", "Component sources"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {

@@ -121,11 +121,14 @@ func demoRecords(ctx context.Context, live *store.Store, users map[model.Role]mo
 			return nil
 		})
 	}
+	plots := map[string]*sitePlot{}
 	for i, ds := range demoSites {
 		p := &sitePlot{st: st, ds: ds, buyer: buyer, boss: boss, bossID: users[model.RoleManager].ID, inspector: inspector, n: i, total: total,
 			buyerUser: users[model.RoleProcurement], bossUser: users[model.RoleManager]}
 		p.write(sty, mIDs)
+		plots[ds.code] = p
 	}
+	demoIntegrity(sty, st, plots, total, users[model.RoleProcurement], users[model.RoleManager])
 	sort.SliceStable(sty.steps, func(i, j int) bool { return sty.steps[i].at.Before(sty.steps[j].at) })
 	for _, s := range sty.steps {
 		if s.at.After(now) {
