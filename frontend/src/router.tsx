@@ -32,6 +32,12 @@ const ChangePasswordPage = lazy(() => import('./pages/change-password/ChangePass
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
 const NotificationSettingsPage = lazy(() => import('./pages/profile/NotificationSettingsPage'));
 const SecurityPage = lazy(() => import('./pages/profile/SecurityPage'));
+const ProductsPage = lazy(() => import('./pages/integrity/ProductsPage'));
+const ProductPage = lazy(() => import('./pages/integrity/ProductPage'));
+const SiteIntegrityPage = lazy(() => import('./pages/integrity/SiteIntegrityPage'));
+const DriftPage = lazy(() => import('./pages/integrity/DriftPage'));
+const IncidentsPage = lazy(() => import('./pages/integrity/IncidentsPage'));
+const IncidentPage = lazy(() => import('./pages/integrity/IncidentsPage').then((m) => ({ default: m.IncidentPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
 
 const writersOnly = (title: string, page: ReactNode) => (
@@ -78,6 +84,12 @@ export const router = createBrowserRouter([
       { path: 'sites/new', element: writersOnly('New site', <SiteFormPage />) },
       { path: 'sites/:id', element: <SitePage /> },
       { path: 'sites/:id/edit', element: writersOnly('Edit site', <SiteFormPage />) },
+      { path: 'sites/:id/integrity', element: <SiteIntegrityPage /> },
+      { path: 'products', element: <ProductsPage /> },
+      { path: 'products/:id', element: <ProductPage /> },
+      { path: 'integrity/drift', element: <DriftPage /> },
+      { path: 'part-incidents', element: <IncidentsPage /> },
+      { path: 'part-incidents/:id', element: <IncidentPage /> },
       { path: 'inspections', element: <InspectionsPage /> },
       { path: 'inspections/calendar', element: <CalendarPage /> },
       { path: 'inspections/:id', element: <InspectionPage /> },

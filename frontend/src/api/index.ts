@@ -5,3 +5,4 @@ export * from './resources';
 export * from './transfer';
 export * from './notifications';
 export * from './queries';
+export * from './integrity';

@@ -1,5 +1,8 @@
 import {
+  IconAlertOctagon,
   IconAlertTriangle,
+  IconCpu,
+  IconShieldExclamation,
   IconBuildingFactory2,
   IconCalendarEvent,
   IconCertificate,
@@ -39,6 +42,14 @@ export const NAV_SECTIONS: NavSection[] = [
       { label: 'Calendar', to: '/inspections/calendar', icon: IconCalendarEvent },
       { label: 'Findings', to: '/findings', icon: IconAlertTriangle },
       { label: 'Certifications', to: '/certifications', icon: IconCertificate },
+    ],
+  },
+  {
+    label: 'Integrity',
+    items: [
+      { label: 'Products', to: '/products', icon: IconCpu },
+      { label: 'Integrity drift', to: '/integrity/drift', icon: IconShieldExclamation },
+      { label: 'Suspect parts', to: '/part-incidents', icon: IconAlertOctagon },
     ],
   },
   {

@@ -18,6 +18,7 @@ import { ChecklistsPanel } from './ChecklistsPanel';
 import { PrepareOffline } from './PrepareOffline';
 import { CompleteInspectionModal, EditPlanModal } from './InspectionForms';
 import { SignatureLine } from '../../components/Signature';
+import { ObservationsPanel } from '../integrity/ObservationsPanel';
 
 export default function InspectionPage() {
   const id = Number(useParams().id);
@@ -128,6 +129,8 @@ export default function InspectionPage() {
         {can.edit && i.status === 'planned' && <PrepareOffline inspectionId={id} />}
 
         {i.status !== 'cancelled' && <ChecklistsPanel inspectionId={id} status={i.status} canEdit={can.edit} />}
+
+        <ObservationsPanel inspectionId={id} canEdit={can.edit} />
 
         <Stack gap="xs">
           <Group justify="space-between">

@@ -62,6 +62,9 @@ export default function SitePage() {
         }
         actions={
           <>
+            <Button variant="default" component={Link} to={`/sites/${id}/integrity`}>
+              Hardware integrity
+            </Button>
             <Button
               variant="default"
               loading={dossier.busy}

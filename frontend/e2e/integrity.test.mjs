@@ -1,0 +1,116 @@
+// Hardware integrity on a tablet: an inspector records the firmware hash
+// read on the programming station (pasted as a sha256sum line) and the
+// golden sample as found for a product the site builds; the hash that
+// matches no release raises a critical finding on the inspection at once,
+// and the site's integrity page and the drift report show the difference.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createUser, launchBrowser, screenshot, signIn, startServer, withPage } from './harness.mjs';
+import { apiClient, day } from './seed.mjs';
+
+const inspector = { email: 'ines@example.com', name: 'Ines Inspector', role: 'procurement', password: 'field-e2e-passphrase-31' };
+const TABLET = { width: 820, height: 1180 };
+const BMC = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+const BIOS = 'fd61a03af4f77d870fc21e05e7e80678095c92d808cfb3b5c279ee04c74aca13';
+const ROGUE = '60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752';
+
+describe('hardware integrity', () => {
+  let server;
+  let browser;
+  let api;
+  let site;
+  let inspection;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    api = await apiClient(server);
+    await createUser(browser, server, inspector);
+    const m = await api.post('/manufacturers', { name: 'Lumen Boards', legal_name: '', country: 'MY', notes: '' });
+    site = await api.post('/sites', { manufacturer_id: m.id, code: 'LUM-PEN1', name: 'Penang programming room', city: 'Penang', country: 'MY', processes: ['firmware_programming', 'smt'], risk_tier: 'critical', notes: '' });
+    const product = await api.post('/products', { part_number: 'QT-MB7', revision: 'B', name: 'Dual-socket server mainboard' });
+    for (const [component, version, sha256] of [['bmc', '2.14', BMC], ['bios', '3.1', BIOS]]) {
+      const rel = await api.post(`/products/${product.id}/firmware-releases`, { component, firmware_version: version, sha256, released_on: day(-20), signer: 'Release board', key_id: 'fw-2026' });
+      await api.post(`/firmware-releases/${rel.id}/approve`, { signature: api.signature('approved') });
+    }
+    await api.post(`/products/${product.id}/bom-revisions`, { bom_revision: 'MB7-BOM-F', avl_revision: 'AVL-31', effective_on: day(-20) });
+    await api.post(`/sites/${site.id}/products`, { product_id: product.id, processes: ['firmware_programming'], golden_serial: 'GS-0007', golden_seal_number: 'TS-448120', golden_custodian: 'QA lead', golden_location: 'Cabinet 2', golden_sealed_on: day(-30) });
+    await api.post(`/sites/${site.id}/component-sources`, { name: 'Quick Parts Brokerage', source_type: 'broker', component_families: ['DRAM'], authorised: false });
+    inspection = await api.post('/inspections', { site_id: site.id, type: 'routine', status: 'planned', scheduled_date: day(0), team: '', scope: 'Firmware programming room' });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an inspector records the observations on a tablet and the mismatch raises a finding', async () => {
+    await withPage(browser, server, 'integrity observations', async (page) => {
+      await page.setViewportSize(TABLET);
+      await signIn(page, inspector.email, inspector.password);
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.goto(`/inspections/${inspection.id}`);
+      const form = page.getByRole('form', { name: 'Observations for QT-MB7' });
+      // Expected values are prefilled to confirm; hashes are pasted.
+      assert.equal(await form.getByLabel('Seal number as found').inputValue(), 'TS-448120');
+      assert.equal(await form.getByLabel('BOM revision on the line').inputValue(), 'MB7-BOM-F');
+      const bmc = form.getByLabel('BMC firmware SHA-256');
+      await bmc.fill(`${ROGUE}  /images/bmc/qt-mb7-bmc-2.14.bin`);
+      await form.getByText('differs').waitFor();
+      await form.getByLabel('BIOS firmware SHA-256').fill(BIOS.toUpperCase());
+      await form.getByText('matches', { exact: true }).waitFor();
+      await form.getByText('Intact', { exact: true }).click();
+      assert.ok(await form.getByRole('radio', { name: 'Intact' }).isChecked());
+      await screenshot(page, 'integrity-observations-tablet.png');
+      await form.getByRole('button', { name: 'Record observations' }).click();
+
+      const raised = page.getByRole('alert').filter({ hasText: '1 mismatch(es) raised finding(s)' });
+      await raised.waitFor();
+      await raised.getByText(/BMC image read .* matches no current release \(current: 2\.14\)/).waitFor();
+      // The finding is on the inspection, critical and open.
+      const row = page.getByRole('row').filter({ hasText: 'Hardware integrity: BMC firmware' });
+      await row.getByText('Critical').waitFor();
+      await row.getByText('Open').waitFor();
+      await screenshot(page, 'integrity-finding-tablet.png');
+
+      const findings = await api.get(`/findings?inspection_id=${inspection.id}`);
+      assert.equal(findings.total, 1);
+      assert.equal(findings.items[0].severity, 'critical');
+      const view = await api.get(`/inspections/${inspection.id}/integrity`);
+      const obs = view.products[0].observations;
+      assert.deepEqual(obs.map((o) => [o.kind, o.component, o.matches]), [
+        ['firmware', 'bmc', false],
+        ['firmware', 'bios', true],
+        ['golden_sample', '', true],
+        ['bom', '', true],
+        ['avl', '', true],
+      ]);
+      assert.equal(obs[0].finding_id, findings.items[0].id);
+    });
+  });
+
+  it('the site integrity page and the drift report show the difference', async () => {
+    await withPage(browser, server, 'integrity pages', async (page) => {
+      await signIn(page, inspector.email, inspector.password);
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.getByRole('link', { name: /Products with integrity drift/ }).waitFor();
+      await page.goto(`/sites/${site.id}/integrity`);
+      await page.getByRole('heading', { name: 'Hardware integrity of LUM-PEN1' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'Unauthorised component sources' }).waitFor();
+      const baseline = page.getByRole('table', { name: 'Baseline and last observations of QT-MB7' });
+      await baseline.getByRole('row').filter({ hasText: 'BMC firmware' }).getByText(/matches no current release/).waitFor();
+      for (const [name, size] of [['desktop', { width: 1280, height: 900 }], ['tablet', TABLET], ['phone', { width: 390, height: 844 }]]) {
+        await page.setViewportSize(size);
+        await screenshot(page, `integrity-site-${name}.png`);
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto('/integrity/drift');
+      const drift = page.getByRole('table', { name: 'Integrity drift' });
+      await drift.getByRole('link', { name: 'LUM-PEN1' }).waitFor();
+      await drift.getByText(/matches no current release/).waitFor();
+      await screenshot(page, 'integrity-drift-desktop.png');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(page, 'integrity-drift-phone.png');
+    });
+  });
+});
