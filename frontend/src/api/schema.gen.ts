@@ -2378,7 +2378,7 @@ export interface components {
          *     sign-in, and what the signature means. Each signed action allows
          *     some meanings (decision: approved, reviewed; closing a finding:
          *     verified, reviewed, approved; completing an inspection: authored,
-         *     reviewed, approved). Missing where required: 422 with field
+         *     reviewed, approved; approving a firmware release: approved). Missing where required: 422 with field
          *     `signature`; a wrong password or code: 422 `signature.password`,
          *     counted against the sign-in limits (429 when over them) and audited
          *     as `signature.failed`; a meaning the action does not allow: 422
