@@ -199,7 +199,9 @@ function History({ product: p }: { product: SiteProductIntegrity }) {
                 <Table.Tr key={o.id}>
                   <Table.Td>{formatCalendarDate(o.observed_on)}</Table.Td>
                   <Table.Td>
-                    <Link to={`/inspections/${o.inspection_id}`}>Inspection {o.inspection_id}</Link>
+                    <Anchor component={Link} to={`/inspections/${o.inspection_id}`} size="sm">
+                      Inspection {o.inspection_id}
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{integrityValueLabel(o.kind, o.component)}</Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{observedText(o)}</Table.Td>
@@ -208,7 +210,12 @@ function History({ product: p }: { product: SiteProductIntegrity }) {
                       'Matches'
                     ) : (
                       <Text size="xs">
-                        {o.problem} {o.finding_id && <Link to={`/findings/${o.finding_id}`}>Finding {o.finding_id}</Link>}
+                        {o.problem}{' '}
+                        {o.finding_id && (
+                          <Anchor component={Link} to={`/findings/${o.finding_id}`} size="xs">
+                            Finding {o.finding_id}
+                          </Anchor>
+                        )}
                       </Text>
                     )}
                   </Table.Td>
