@@ -3,6 +3,7 @@
 // golden sample as found for a product the site builds; the hash that
 // matches no release raises a critical finding on the inspection at once,
 // and the site's integrity page and the drift report show the difference.
+import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createUser, launchBrowser, screenshot, signIn, startServer, withPage } from './harness.mjs';
@@ -13,6 +14,13 @@ const TABLET = { width: 820, height: 1180 };
 const BMC = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
 const BIOS = 'fd61a03af4f77d870fc21e05e7e80678095c92d808cfb3b5c279ee04c74aca13';
 const ROGUE = '60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752';
+
+/** Fails when axe finds a serious or critical violation on the page as it is. */
+async function assertAccessible(page, where) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), []);
+}
 
 describe('hardware integrity', () => {
   let server;
@@ -72,6 +80,7 @@ describe('hardware integrity', () => {
       await row.getByText('Critical').waitFor();
       await row.getByText('Open').waitFor();
       await screenshot(page, 'integrity-finding-tablet.png');
+      await assertAccessible(page, 'inspection with integrity observations');
 
       const findings = await api.get(`/findings?inspection_id=${inspection.id}`);
       assert.equal(findings.total, 1);
@@ -104,11 +113,19 @@ describe('hardware integrity', () => {
         await screenshot(page, `integrity-site-${name}.png`);
       }
       await page.setViewportSize({ width: 1280, height: 900 });
+      await assertAccessible(page, 'site integrity');
       await page.goto('/integrity/drift');
       const drift = page.getByRole('table', { name: 'Integrity drift' });
       await drift.getByRole('link', { name: 'LUM-PEN1' }).waitFor();
       await drift.getByText(/matches no current release/).waitFor();
       await screenshot(page, 'integrity-drift-desktop.png');
+      await assertAccessible(page, 'integrity drift');
+      for (const path of ['/products', '/part-incidents']) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.getByRole('table').first().waitFor();
+        await assertAccessible(page, path);
+      }
       await page.setViewportSize({ width: 390, height: 844 });
       await screenshot(page, 'integrity-drift-phone.png');
     });

@@ -14,6 +14,7 @@ import {
 } from '../../api';
 import { SeverityBadge } from '../../components/badges';
 import { FormError, serverErrors } from '../../components/forms';
+import { label } from '../../format/labels';
 
 /**
  * The hardware integrity part of an inspection: for each product built at
@@ -218,7 +219,9 @@ function RecordedSummary({ result }: { result: RecordedObservations }) {
       <Stack gap={4}>
         {raised.map((f) => (
           <Group key={f.id} gap="xs" wrap="nowrap" align="flex-start">
-            <SeverityBadge severity={f.severity} size="sm" />
+            <Text size="sm" fw={700} style={{ flexShrink: 0 }}>
+              {label(f.severity)}
+            </Text>
             <Anchor component={Link} to={`/findings/${f.id}`} size="sm">
               {f.description}
             </Anchor>
