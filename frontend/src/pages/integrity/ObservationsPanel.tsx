@@ -7,6 +7,7 @@ import {
   integrityApi,
   integrityValueLabel,
   pastedSHA256,
+  refreshAfter,
   type InspectionIntegrityProduct,
   type IntegrityObservation,
   type ObservationCreate,
@@ -84,10 +85,12 @@ function ProductObservations({ inspectionId, product: p, canEdit }: { inspection
       setHashes({});
       setSealState('');
       setAoi('');
+      // A mismatch raises findings: what a finding changes is stale too
+      // (the inspection, the site's figures, the dashboard, the trail).
+      await refreshAfter(queryClient, 'finding');
       await queryClient.invalidateQueries({ queryKey: ['inspection-integrity', inspectionId] });
-      await queryClient.invalidateQueries({ queryKey: ['findings'] });
-      await queryClient.invalidateQueries({ queryKey: ['inspection', inspectionId] });
       await queryClient.invalidateQueries({ queryKey: ['site-integrity'] });
+      await queryClient.invalidateQueries({ queryKey: ['integrity-drift'] });
     },
   });
   const err = serverErrors(record.error);
