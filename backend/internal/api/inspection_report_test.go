@@ -60,7 +60,7 @@ func TestInspectionReportWorkbook(t *testing.T) {
 		first[8] != "no" || first[9] != "'"+evil || first[10] != "xray-lot-7.png" || first[11] != path("%d", finding.id()) || first[12] != "Test procurement" {
 		t.Errorf("row 1.1 %q", first)
 	}
-	if byNumber["1.2"][8] != "N/A" || byNumber["2.1"][8] != "not answered" || byNumber["2.2"][8] != "'+BMC 1.4.2" {
+	if byNumber["1.2"][8] != "N/A" || byNumber["2.1"][8] != "not answered" || byNumber["2.2"][8] != "+BMC 1.4.2" {
 		t.Errorf("other answers %q %q %q", byNumber["1.2"], byNumber["2.1"], byNumber["2.2"])
 	}
 	noteCell, _ := excelize.CoordinatesToCellName(10, rowOf["1.1"])
@@ -94,12 +94,12 @@ func TestInspectionReportWorkbook(t *testing.T) {
 			info[row[0]] = row[1]
 		}
 	}
-	if info["Suggested result"] != "fail" || info["Status"] != "planned" || info["Site code"] != "MK1-SZ" || info["Items answered"] != "3 of 4" ||
+	if info["Suggested result"] != "Fail" || info["Status"] != "Planned" || info["Site code"] != "MK1-SZ" || info["Items answered"] != "3 of 4" ||
 		!strings.Contains(info["Why"], "Critical item 1.1 failed") || info["Open critical findings"] != "1" {
 		t.Errorf("inspection sheet %v", info)
 	}
 	rows, _ = f.GetRows("Findings")
-	if len(rows) != 2 || rows[1][1] != "critical" || !strings.Contains(rows[1][4], "authorised distributors") || rows[1][7] != fromToday(7) {
+	if len(rows) != 2 || rows[1][1] != "Critical" || !strings.Contains(rows[1][4], "authorised distributors") || rows[1][7] != fromToday(7) {
 		t.Errorf("findings sheet %q", rows)
 	}
 	rows, _ = f.GetRows("Report")

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
@@ -29,14 +30,18 @@ func TestXLReportsShareTheLook(t *testing.T) {
 	cases := []struct {
 		path, file string
 		sheets     []string
+		// frozen are the columns that stay in view with the header, by
+		// sheet: the ones that say which record a row is.
+		frozen map[string]string
 	}{
-		{"/api/v1/reports/approved-suppliers.xlsx", "approved-suppliers-2026-06-15.xlsx", []string{"Approved suppliers"}},
-		{"/api/v1/reports/inspections.xlsx", "inspections-2026-06-15.xlsx", []string{"Inspections"}},
-		{"/api/v1/reports/certifications.xlsx", "certifications-2026-06-15.xlsx", []string{"Certifications"}},
-		{"/api/v1/reports/findings.xlsx", "findings-2026-06-15.xlsx", []string{"Findings"}},
-		{"/api/v1/reports/summary.xlsx", "summary-2026-06-15.xlsx", []string{"Inspections by month", "Sites by status", "Expiring certificates"}},
-		{"/api/v1/reports/integrity-drift.xlsx", "integrity-drift-2026-06-15.xlsx", []string{"Drift"}},
-		{dossier, "dossier-ACME-SZ1-2026-06-15.xlsx", []string{"Overview", "Qualification history", "Inspections", "Checklist answers", "Findings", "Certifications", "Attachments", "Integrity", "Component sources"}},
+		{"/api/v1/reports/approved-suppliers.xlsx", "approved-suppliers-2026-06-15.xlsx", []string{"Approved suppliers"}, map[string]string{"Approved suppliers": "Code"}},
+		{"/api/v1/reports/inspections.xlsx", "inspections-2026-06-15.xlsx", []string{"Inspections"}, map[string]string{"Inspections": "Inspection ID, Site code"}},
+		{"/api/v1/reports/certifications.xlsx", "certifications-2026-06-15.xlsx", []string{"Certifications"}, map[string]string{"Certifications": "Site code"}},
+		{"/api/v1/reports/findings.xlsx", "findings-2026-06-15.xlsx", []string{"Findings"}, map[string]string{"Findings": "Finding ID, Site code"}},
+		{"/api/v1/reports/summary.xlsx", "summary-2026-06-15.xlsx", []string{"Inspections by month", "Sites by status", "Expiring certificates"}, nil},
+		{"/api/v1/reports/integrity-drift.xlsx", "integrity-drift-2026-06-15.xlsx", []string{"Drift"}, nil},
+		{dossier, "dossier-ACME-SZ1-2026-06-15.xlsx", []string{"Overview", "Qualification history", "Inspections", "Checklist answers", "Findings", "Certifications", "Attachments", "Integrity", "Component sources"},
+			map[string]string{"Inspections": "Inspection ID", "Findings": "Finding ID"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
@@ -64,11 +69,34 @@ func TestXLReportsShareTheLook(t *testing.T) {
 					t.Errorf("%s: header style %+v %+v", sh, st.Font, st.Fill)
 				}
 				panes, err := f.GetPanes(sh)
-				if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
-					t.Errorf("%s: panes %+v %v", sh, panes, err)
+				var frozen []string
+				for i := range panes.XSplit {
+					frozen = append(frozen, rows[0][i])
+				}
+				topLeft, _ := excelize.CoordinatesToCellName(panes.XSplit+1, 2)
+				if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != topLeft || strings.Join(frozen, ", ") != tc.frozen[sh] {
+					t.Errorf("%s: panes %+v (frozen columns %q, want %q) %v", sh, panes, frozen, tc.frozen[sh], err)
 				}
 				if sh == "Report" {
 					continue
+				}
+				// Headers are never clipped: every word fits its column
+				// (bold text takes about a tenth more room), and the row
+				// is tall enough for the lines the header wraps to.
+				height, _ := f.GetRowHeight(sh, 1)
+				for i, h := range rows[0] {
+					col, _ := excelize.ColumnNumberToName(i + 1)
+					width, _ := f.GetColWidth(sh, col)
+					chars := 0
+					for _, word := range strings.Fields(h) {
+						chars = max(chars, len([]rune(word)))
+						if float64(len([]rune(word)))*1.1+1 > width {
+							t.Errorf("%s: header %q: %q does not fit a column %v wide", sh, h, word, width)
+						}
+					}
+					if lines := math.Ceil(float64(len([]rune(h))) * 1.1 / width); height < lines*15 {
+						t.Errorf("%s: header %q needs %v lines, the row is %v points tall", sh, h, lines, height)
+					}
 				}
 				last, _ := excelize.CoordinatesToCellName(len(rows[0]), max(len(rows), 1), true)
 				if want := fmt.Sprintf("'%s'!$A$1:%s", sh, last); names[sh] != want {
@@ -125,8 +153,8 @@ func TestXLApprovedSuppliers(t *testing.T) {
 	}
 	q := xlRowOf(t, f, sh, 0, xlQualified)
 	want := map[string]string{
-		"Site name": "Acme Shenzhen 1", "Manufacturer": "Acme Electronics", "Country": "China", "Processes": "smt, testing",
-		"Risk tier": "high", "Status": "Qualified", "Last result": "pass", "Overdue": "No", "Contact phone": "'" + xlPhone,
+		"Site name": "Acme Shenzhen 1", "Manufacturer": "Acme Electronics", "Country": "China", "Processes": "SMT, Testing",
+		"Risk tier": "High", "Status": "Qualified", "Last result": "Pass", "Overdue": "No", "Contact phone": xlPhone,
 		"Valid certifications": "IATF 16949:2016 (to 2026-08-01); ISO 9001:2015 (to 2027-12-31)",
 	}
 	for h, v := range want {
@@ -140,18 +168,21 @@ func TestXLApprovedSuppliers(t *testing.T) {
 	if got := xlFill(t, f, sh, xlRef(t, f, sh, "Status", q)); got != "C6EFCE" {
 		t.Errorf("qualified fill %q, want green", got)
 	}
+	if got := xlFill(t, f, sh, xlRef(t, f, sh, "Risk tier", q)); got != "F8CBAD" {
+		t.Errorf("high risk tier fill %q, want orange as in the web app", got)
+	}
 	if got := xlFill(t, f, sh, xlRef(t, f, sh, "Valid certifications", q)); got != "FFD98C" {
 		t.Errorf("certificates with one expiring: fill %q, want amber", got)
 	}
 
 	o := xlRowOf(t, f, sh, 0, xlOverdue)
 	xlDateCell(t, f, sh, xlRef(t, f, sh, "Conditional until", o), "2026-09-30")
-	for h, fill := range map[string]string{"Next inspection due": "FFC7CE", "Overdue": "FFC7CE", "Status": "FFF2A8", "Open critical": "FFC7CE", "Open major": "F8CBAD"} {
+	for h, fill := range map[string]string{"Next inspection due": "FFC7CE", "Overdue": "FFC7CE", "Status": "FFF2A8", "Open critical": "FFC7CE", "Open major": "F8CBAD", "Risk tier": "FFC7CE"} {
 		if got := xlFill(t, f, sh, xlRef(t, f, sh, h, o)); got != fill {
 			t.Errorf("overdue conditional site: %s fill %q, want %q", h, got, fill)
 		}
 	}
-	for h, v := range map[string]string{"Status": "Conditional until 2026-09-30", "Overdue": "Yes", "Open critical": "1", "Open major": "1", "Open minor": "0", "Processes": "final_assembly, conformal coating"} {
+	for h, v := range map[string]string{"Status": "Conditional until 2026-09-30", "Overdue": "Yes", "Open critical": "1", "Open major": "1", "Open minor": "0", "Processes": "Final assembly, Conformal coating"} {
 		if got := xlCell(t, f, sh, h, o); got != v {
 			t.Errorf("overdue site: %s %q, want %q", h, got, v)
 		}
@@ -286,15 +317,18 @@ func TestXLInspectionsReport(t *testing.T) {
 		order = append(order, r[1]+" "+r[6])
 	}
 	// By date: performed, or scheduled when not performed.
-	if want := []string{"ACME-SZ2 completed", "ACME-SZ1 completed", "ACME-SZ1 planned"}; !slices.Equal(order, want) {
+	if want := []string{"ACME-SZ2 Completed", "ACME-SZ1 Completed", "ACME-SZ1 Planned"}; !slices.Equal(order, want) {
 		t.Fatalf("order %q, want %q", order, want)
 	}
 	c := 2
-	for h, v := range map[string]string{"Type": "for cause", "Result": "conditional", "Findings": "3", "Critical": "1", "Major": "1",
-		"Minor": "1", "Open findings": "2", "Summary": "'-ESD gaps", "Country": "China"} {
+	for h, v := range map[string]string{"Type": "For cause", "Result": "Conditional", "Findings": "3", "Critical": "1", "Major": "1",
+		"Minor": "1", "Open findings": "2", "Summary": "-ESD gaps", "Country": "China"} {
 		if got := xlCell(t, f, sh, h, c); got != v {
 			t.Errorf("%s %q, want %q", h, got, v)
 		}
+	}
+	if got := xlFill(t, f, sh, xlRef(t, f, sh, "Open findings", c)); got != "FFC7CE" {
+		t.Errorf("open findings fill %q, want red", got)
 	}
 	if got := xlFill(t, f, sh, xlRef(t, f, sh, "Result", c)); got != "FFF2A8" {
 		t.Errorf("conditional result fill %q", got)
@@ -302,7 +336,7 @@ func TestXLInspectionsReport(t *testing.T) {
 	p := 3
 	xlDateCell(t, f, sh, xlRef(t, f, sh, "Performed", p), "2026-03-01")
 	xlDateCell(t, f, sh, xlRef(t, f, sh, "Scheduled", p), "2026-02-28")
-	for h, v := range map[string]string{"Lead inspector": "Test manager", "Score": "92", "Result": "pass"} {
+	for h, v := range map[string]string{"Lead inspector": "Test manager", "Score": "92", "Result": "Pass"} {
 		if got := xlCell(t, f, sh, h, p); got != v {
 			t.Errorf("%s %q, want %q", h, got, v)
 		}
@@ -328,10 +362,10 @@ func TestXLCertificationsReport(t *testing.T) {
 	want := []struct {
 		standard, status, days, fill string
 	}{
-		{"ISO 13485:2016", "expired", "-45", "FFC7CE"},
-		{"IATF 16949:2016", "expiring", "47", "FFD98C"},
-		{"ISO 9001:2015", "valid", "564", "C6EFCE"},
-		{"AS9100D", "withdrawn", "", "E7E6E6"},
+		{"ISO 13485:2016", "Expired", "-45", "FFC7CE"},
+		{"IATF 16949:2016", "Expiring", "47", "FFD98C"},
+		{"ISO 9001:2015", "Valid", "564", "C6EFCE"},
+		{"AS9100D", "Withdrawn", "", "E7E6E6"},
 	}
 	rows := xlRows(t, f, sh)
 	if len(rows) != len(want)+1 {
@@ -370,16 +404,16 @@ func TestXLFindingsReport(t *testing.T) {
 	for _, r := range xlRows(t, f, sh)[1:] {
 		severities = append(severities, r[6])
 	}
-	if want := []string{"minor", "critical", "major"}; !slices.Equal(severities, want) {
+	if want := []string{"Minor", "Critical", "Major"}; !slices.Equal(severities, want) {
 		t.Errorf("by due date: %q, want %q", severities, want)
 	}
 	crit := 3
-	for h, v := range map[string]string{"Overdue": "Yes", "Days overdue": "14", "Owner": "Plant manager", "Status": "open", "Corrective action": "Install flooring"} {
+	for h, v := range map[string]string{"Overdue": "Yes", "Days overdue": "14", "Owner": "Plant manager", "Status": "Open", "Corrective action": "Install flooring"} {
 		if got := xlCell(t, f, sh, h, crit); got != v {
 			t.Errorf("%s %q, want %q", h, got, v)
 		}
 	}
-	for _, h := range []string{"Due date", "Overdue", "Severity"} {
+	for _, h := range []string{"Due date", "Overdue", "Severity", "Status"} {
 		if fill := xlFill(t, f, sh, xlRef(t, f, sh, h, crit)); fill != "FFC7CE" {
 			t.Errorf("overdue critical %s fill %q, want red", h, fill)
 		}
@@ -390,7 +424,7 @@ func TestXLFindingsReport(t *testing.T) {
 	}
 
 	f = xlOpen(t, w.srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/reports/findings.xlsx?status=in_progress", nil))
-	if rows := xlRows(t, f, sh); len(rows) != 2 || rows[1][6] != "major" {
+	if rows := xlRows(t, f, sh); len(rows) != 2 || rows[1][6] != "Major" {
 		t.Errorf("status=in_progress: %q", rows)
 	}
 }
@@ -406,7 +440,7 @@ func TestXLDossier(t *testing.T) {
 			overview[r[0]] = r[1]
 		}
 	}
-	for k, v := range map[string]string{"Code": xlQualified, "Qualification status": "qualified", "Next inspection due": "2027-03-01", "Country": "China"} {
+	for k, v := range map[string]string{"Code": xlQualified, "Qualification status": "Qualified", "Risk tier": "High", "Processes": "SMT, Testing", "Next inspection due": "2027-03-01", "Country": "China"} {
 		if overview[k] != v {
 			t.Errorf("overview %s = %q, want %q", k, overview[k], v)
 		}
@@ -417,7 +451,7 @@ func TestXLDossier(t *testing.T) {
 			t.Errorf("%s: %d rows, want %d", sh, got, n)
 		}
 	}
-	if got := xlCell(t, f, "Qualification history", "To", 3); got != "qualified" {
+	if got := xlCell(t, f, "Qualification history", "To", 3); got != "Qualified" {
 		t.Errorf("history: %q", got)
 	}
 	if got := xlCell(t, f, "Attachments", "File name", 3); got != "'=report.pdf" {
@@ -469,7 +503,7 @@ func TestXLSummaryHasCharts(t *testing.T) {
 	for _, r := range xlRows(t, f, "Sites by status")[1:] {
 		status[r[0]] = r[1]
 	}
-	if status["qualified"] != "1" || status["disqualified"] != "0" || len(status) != 6 {
+	if status["Qualified"] != "1" || status["Disqualified"] != "0" || status["In qualification"] != "0" || len(status) != 6 {
 		t.Errorf("sites by status %v (the archived site does not count)", status)
 	}
 	expiring := xlRows(t, f, "Expiring certificates")

@@ -102,7 +102,7 @@ func ApprovedSuppliers(ctx context.Context, st *store.Store, f store.ReportSiteF
 		"The site columns (headed as in the sites import template) can be edited and imported again (Import sites); the others are ignored by the import.",
 		"Printed pages show the first " + strconv.Itoa(approvedSupplierPrinted) + " columns (Code to Open major); the others are on screen only.",
 	}
-	sh, err := e.wb.AddSheet("Approved suppliers", approvedSupplierColumns)
+	sh, err := e.wb.AddListSheet("Approved suppliers", 1, approvedSupplierColumns)
 	if err != nil {
 		return e.fail(err)
 	}
@@ -125,19 +125,19 @@ func ApprovedSuppliers(ctx context.Context, st *store.Store, f store.ReportSiteF
 func approvedSupplierCells(r *store.ReportSite) []any {
 	return []any{
 		r.Code, r.Name, Toned{statusText(r.Status, r.ConditionalUntil), SiteStatusTone(r.Status)},
-		r.Manufacturer, r.City, countryName(r.Country), string(r.RiskTier),
+		r.Manufacturer, r.City, countryName(r.Country), riskTier(r.RiskTier),
 		Toned{r.NextInspectionDue, overdueTone(r.Overdue)},
 		Toned{r.Overdue, overdueTone(r.Overdue)},
 		certificateSummary(r.ValidCertifications),
 		Toned{r.OpenFindings.Critical, countTone(r.OpenFindings.Critical, ToneRed)},
 		Toned{r.OpenFindings.Major, countTone(r.OpenFindings.Major, ToneOrange)},
 		countryName(r.ManufacturerCountry), r.Address,
-		strings.Join(r.Processes, ", "), r.ApprovedScope,
+		processList(r.Processes), r.ApprovedScope,
 		r.ContactName, r.ContactEmail, r.ContactPhone,
 		model.DateOf(r.StatusSince.UTC()),
 		r.ConditionalUntil,
 		r.LastInspectionDate,
-		Toned{string(r.LastInspectionResult), ResultTone(r.LastInspectionResult)},
+		Toned{label(r.LastInspectionResult), ResultTone(r.LastInspectionResult)},
 		r.OpenFindings.Minor,
 		r.OpenFindings.Observation,
 	}
@@ -146,11 +146,11 @@ func approvedSupplierCells(r *store.ReportSite) []any {
 // statusText is a site's status as the web app shows it, a conditional
 // approval with its end date.
 func statusText(st model.QualificationStatus, until model.Date) string {
-	label := capitalizeFirst(qualification.StatusLabel(st))
+	text := label(st)
 	if st == model.StatusConditional && !until.IsZero() {
-		label += " until " + until.String()
+		text += " until " + until.String()
 	}
-	return label
+	return text
 }
 
 // certificateSummary lists certificates as "ISO 9001:2015 (to 2027-03-31)",

@@ -73,7 +73,7 @@ func addAuditRows(sh *Sheet, ev *model.AuditEvent, r *audit.Readable) error {
 	if r.Record != nil {
 		recordType, recordLabel = r.Record.TypeLabel, r.Record.Label
 	}
-	head := []any{ev.Sequence, ev.OccurredAt, person, ev.ActorEmail, words(ev.ActorRole), r.Summary, recordType, recordLabel}
+	head := []any{ev.Sequence, ev.OccurredAt, person, ev.ActorEmail, label(ev.ActorRole), r.Summary, recordType, recordLabel}
 	if len(r.Fields) == 0 {
 		return sh.Add(append(head, nil, nil, nil)...)
 	}

@@ -8,19 +8,37 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 )
 
+// Text is shown as written; only text that would run as a formula after
+// a CSV re-save keeps an apostrophe, fullwidth forms like ASCII ones.
 func TestNeutralize(t *testing.T) {
 	cases := map[string]string{
 		"":                              "",
 		"Acme":                          "Acme",
 		`=HYPERLINK("http://evil","x")`: `'=HYPERLINK("http://evil","x")`,
+		"=1+1":                          "'=1+1",
 		`+cmd|' /C calc'!A0`:            `'+cmd|' /C calc'!A0`,
-		"-2+3":                          "'-2+3",
 		"@SUM(1)":                       "'@SUM(1)",
-		"\tx":                           "'\tx",
-		"\rx":                           "'\rx",
-		"a=b":                           "a=b",
-		"'quoted":                       "'quoted",
-		" =1":                           " =1",
+		"-Sheet2!A1":                    "'-Sheet2!A1",
+		"+T.TEST(A1:A3)":                "'+T.TEST(A1:A3)",
+		"\t=1":                          "'\t=1",
+		"\r\n@SUM(1)":                   "'\r\n@SUM(1)",
+		"＝SUM(1)":                       "'＝SUM(1)",
+		"＋cmd｜calc":                     "'＋cmd｜calc",
+		"＠SUM（1)":                       "'＠SUM（1)",
+		"－A1！B2":                        "'－A1！B2",
+		// Shown as written.
+		"+86 755 1234 5678":   "+86 755 1234 5678",
+		"+1 (555) 010-0199":   "+1 (555) 010-0199",
+		"+49(0)30 1234":       "+49(0)30 1234",
+		"-ESD gaps (see 8.3)": "-ESD gaps (see 8.3)",
+		"-":                   "-",
+		"@home":               "@home",
+		"-2+3":                "-2+3",
+		"＋86 755 1234":        "＋86 755 1234",
+		"\tx":                 "\tx",
+		"a=b":                 "a=b",
+		"'quoted":             "'quoted",
+		" =1":                 " =1",
 	}
 	for in, want := range cases {
 		if got := Neutralize(in); got != want {
@@ -29,15 +47,19 @@ func TestNeutralize(t *testing.T) {
 	}
 }
 
-// What an export neutralised comes back as it was, except text starting
-// with "=", which is never stored bare.
+// What an export neutralised (now or before text was shown as written)
+// comes back as it was, except text starting with "=", which is never
+// stored bare.
 func TestUnneutralize(t *testing.T) {
 	cases := map[string]string{
 		"'+86 755 1234":  "+86 755 1234",
 		"'-ESD gaps":     "-ESD gaps",
 		"'@SUM(1)":       "@SUM(1)",
+		"'＋86 755 1234":  "＋86 755 1234",
 		"'=HYPERLINK(x)": "'=HYPERLINK(x)",
 		"=1+1":           "'=1+1",
+		"＝1+1":           "'＝1+1",
+		"'＝1+1":          "'＝1+1",
 		"'plain":         "'plain",
 		"'":              "'",
 		"plain":          "plain",
@@ -47,7 +69,7 @@ func TestUnneutralize(t *testing.T) {
 			t.Errorf("unneutralize(%q) = %q, want %q", in, got, want)
 		}
 	}
-	for _, s := range []string{"+49 30 1234", "-", "@home", "Acme", "\tx"} {
+	for _, s := range []string{"+49 30 1234", "-", "@home", "@SUM(1)", `+cmd|' /C calc'!A0`, "Acme", "\tx", "＠SUM（1)"} {
 		if got := unneutralize(Neutralize(s)); got != s {
 			t.Errorf("round trip of %q gave %q", s, got)
 		}

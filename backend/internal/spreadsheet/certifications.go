@@ -37,7 +37,7 @@ func Certifications(ctx context.Context, st *store.Store, f store.ReportCertific
 	e := newExport("certifications", "Certifications", run, filters, datedFileName("certifications", run.At))
 	e.meta.Notes = []string{"A certificate is expiring from " + strconv.Itoa(st.Rules().ExpiringWithinDays) +
 		" days before its expiry date; the expiry date is its last valid day."}
-	sh, err := e.wb.AddSheet("Certifications", append(append([]Column{}, reportSiteColumns...), certificationColumns...))
+	sh, err := e.wb.AddListSheet("Certifications", 1, append(append([]Column{}, reportSiteColumns...), certificationColumns...))
 	if err != nil {
 		return e.fail(err)
 	}
@@ -71,7 +71,7 @@ func certificationCells(r *store.ReportCertification) []any {
 	}
 	return []any{
 		r.Standard, r.CertificateNumber, r.IssuingBody, r.Scope, r.IssuedOn,
-		Toned{r.ExpiresOn, tone}, days, Toned{string(r.Status), tone},
+		Toned{r.ExpiresOn, tone}, days, Toned{label(r.Status), tone},
 		r.Withdrawn, r.WithdrawnReason, r.VerifiedBy, verifiedAt,
 	}
 }

@@ -3,7 +3,6 @@ package spreadsheet
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
@@ -43,20 +42,20 @@ func dossierOverview(_ context.Context, _ *store.Store, wb *Workbook, r store.Re
 		{"Address", r.Address},
 		{"City", r.City},
 		{"Country", countryName(r.Country)},
-		{"Processes", strings.Join(r.Processes, ", ")},
+		{"Processes", processList(r.Processes)},
 		{"Approved scope", r.ApprovedScope},
-		{"Risk tier", string(r.RiskTier)},
-		{"Qualification status", Toned{words(r.Status), SiteStatusTone(r.Status)}},
+		{"Risk tier", riskTier(r.RiskTier)},
+		{"Qualification status", Toned{label(r.Status), SiteStatusTone(r.Status)}},
 		{"Status since", r.StatusSince},
 		{"Conditional until", r.ConditionalUntil},
 		{"Last inspection", r.LastInspectionDate},
-		{"Last result", Toned{string(r.LastInspectionResult), ResultTone(r.LastInspectionResult)}},
+		{"Last result", Toned{label(r.LastInspectionResult), ResultTone(r.LastInspectionResult)}},
 		{"Next inspection due", Toned{r.NextInspectionDue, overdueTone(r.Overdue)}},
 		{"Next planned inspection", r.NextPlannedDate},
 		{"Overdue", Toned{r.Overdue, overdueTone(r.Overdue)}},
 		{"Valid certifications", certificateSummary(r.ValidCertifications)},
-		{"Open critical findings", r.OpenFindings.Critical},
-		{"Open major findings", r.OpenFindings.Major},
+		{"Open critical findings", Toned{r.OpenFindings.Critical, countTone(r.OpenFindings.Critical, ToneRed)}},
+		{"Open major findings", Toned{r.OpenFindings.Major, countTone(r.OpenFindings.Major, ToneOrange)}},
 		{"Open minor findings", r.OpenFindings.Minor},
 		{"Open observations", r.OpenFindings.Observation},
 		{"Contact name", r.ContactName},
@@ -83,7 +82,7 @@ func dossierHistory(ctx context.Context, st *store.Store, wb *Workbook, r store.
 	}
 	err = st.EachReportDecision(ctx, r.ID, func(batch []store.ReportDecision) error {
 		for _, d := range batch {
-			err := sh.Add(append([]any{d.DecidedAt, Toned{words(d.From), SiteStatusTone(d.From)}, Toned{words(d.To), SiteStatusTone(d.To)},
+			err := sh.Add(append([]any{d.DecidedAt, Toned{label(d.From), SiteStatusTone(d.From)}, Toned{label(d.To), SiteStatusTone(d.To)},
 				d.Reason, d.ConditionalUntil, d.DecidedBy}, signatureCells(d.Signature)...)...)
 			if err != nil {
 				return err
@@ -98,7 +97,7 @@ func dossierHistory(ctx context.Context, st *store.Store, wb *Workbook, r store.
 }
 
 func dossierInspections(ctx context.Context, st *store.Store, wb *Workbook, r store.ReportSite) (int, error) {
-	sh, err := wb.AddSheet("Inspections", append([]Column{{"Inspection ID", 10}}, inspectionColumns...))
+	sh, err := wb.AddListSheet("Inspections", 1, append([]Column{{"Inspection ID", 10}}, inspectionColumns...))
 	if err != nil {
 		return 0, err
 	}
@@ -117,7 +116,7 @@ func dossierInspections(ctx context.Context, st *store.Store, wb *Workbook, r st
 }
 
 func dossierFindings(ctx context.Context, st *store.Store, wb *Workbook, r store.ReportSite) (int, error) {
-	sh, err := wb.AddSheet("Findings", append([]Column{{"Finding ID", 10}}, findingColumns...))
+	sh, err := wb.AddListSheet("Findings", 1, append([]Column{{"Finding ID", 10}}, findingColumns...))
 	if err != nil {
 		return 0, err
 	}

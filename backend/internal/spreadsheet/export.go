@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
-	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
@@ -82,17 +81,6 @@ func fileNamePart(s string) string {
 		return "site"
 	}
 	return s
-}
-
-// words turns an enum value into words ("for_cause" -> "for cause").
-func words[T ~string](v T) string { return strings.ReplaceAll(string(v), "_", " ") }
-
-// countryName is a country as a reader knows it, falling back to its code.
-func countryName(code string) string {
-	if n := qualification.CountryName(code); n != "" {
-		return n
-	}
-	return code
 }
 
 // reportSiteCells are the site columns rows of several reports start with.

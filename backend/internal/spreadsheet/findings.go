@@ -36,7 +36,7 @@ func Findings(ctx context.Context, st *store.Store, f store.ReportFindingFilter,
 	e := newExport("findings", "Findings and corrective actions", run, filters, datedFileName("findings", run.At))
 	e.meta.Notes = []string{"A finding is overdue when it is not closed and its due date has passed."}
 	cols := append([]Column{{"Finding ID", 10}}, reportSiteColumns...)
-	sh, err := e.wb.AddSheet("Findings", append(cols, findingColumns...))
+	sh, err := e.wb.AddListSheet("Findings", 2, append(cols, findingColumns...))
 	if err != nil {
 		return e.fail(err)
 	}
@@ -70,10 +70,10 @@ func findingCells(r *store.ReportFinding) []any {
 	}
 	cells := []any{
 		r.InspectionID, r.InspectionDate,
-		Toned{string(r.Severity), SeverityTone(r.Severity)}, string(r.Category),
+		Toned{label(r.Severity), SeverityTone(r.Severity)}, label(r.Category),
 		r.Requirement, r.Description, r.CorrectiveAction, r.Owner,
 		Toned{r.DueDate, overdue},
-		Toned{words(r.Status), FindingStatusTone(r.Status)},
+		Toned{label(r.Status), FindingStatusTone(r.Status)},
 		Toned{r.Overdue, overdue}, daysOverdue,
 		r.VerificationNote, r.VerifiedBy, verifiedAt,
 	}

@@ -122,20 +122,6 @@ var cellErrors = map[string]bool{
 	"#NUM!": true, "#N/A": true, "#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true,
 }
 
-// unneutralize undoes Neutralize for text that comes back from an export:
-// "'+49 30 1234" is the phone number +49 30 1234 again. Text starting with
-// "=" keeps (or gets) the apostrophe, so an import never stores what a
-// spreadsheet would run as a formula.
-func unneutralize(s string) string {
-	if len(s) > 1 && s[0] == '\'' && isFormulaTrigger(s[1]) && s[1] != '=' {
-		return s[1:]
-	}
-	if strings.HasPrefix(s, "=") {
-		return "'" + s
-	}
-	return s
-}
-
 var (
 	isoDate   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$`)
 	dottedDMY = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)

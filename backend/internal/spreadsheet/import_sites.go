@@ -163,7 +163,7 @@ func readSite(r *rowReader) (model.Site, string, string) {
 	}
 	makerCountry := ""
 	if v, ok := r.field("manufacturer_country"); ok && v != "" {
-		code, known := qualification.CountryCode(v)
+		code, known := qualification.CountryCode(countryFromCell(v))
 		if !known {
 			r.fail("manufacturer_country", unknownCountry(v))
 		}
@@ -172,6 +172,7 @@ func readSite(r *rowReader) (model.Site, string, string) {
 	s.Address, _ = r.field("address")
 	s.City, _ = r.field("city")
 	s.Country, _ = r.field("country")
+	s.Country = countryFromCell(s.Country)
 	s.Processes = readProcesses(r)
 	s.ApprovedScope, _ = r.field("approved_scope")
 	tier, _ := r.field("risk_tier")

@@ -56,23 +56,23 @@ func inspectionOverview(wb *Workbook, in store.InspectionRow, cl store.Inspectio
 		{"Inspection ID", in.ID},
 		{"Site code", in.SiteCode},
 		{"Site name", in.SiteName},
-		{"Type", words(in.Type)},
-		{"Status", string(in.Status)},
+		{"Type", label(in.Type)},
+		{"Status", label(in.Status)},
 		{"Scheduled", in.ScheduledDate},
 		{"Performed", in.PerformedDate},
 		{"Lead inspector", in.LeadInspectorName},
 		{"Team", in.Team},
 		{"Scope", in.Scope},
-		{"Result", Toned{string(in.Result), ResultTone(in.Result)}},
+		{"Result", Toned{label(in.Result), ResultTone(in.Result)}},
 		{"Score", in.Score},
 		{"Checklist score", cl.Score},
 		{"Items answered", fmt.Sprintf("%d of %d", cl.Answered, cl.Total)},
-		{"Suggested result", Toned{string(cl.ResultSuggestion.Result), ResultTone(cl.ResultSuggestion.Result)}},
+		{"Suggested result", Toned{label(cl.ResultSuggestion.Result), ResultTone(cl.ResultSuggestion.Result)}},
 		{"Why", strings.Join(cl.Reasons, "\n")},
 		{"Result override reason", in.ResultOverrideReason},
 		{"Summary", in.Summary},
-		{"Open critical findings", cl.OpenFindings.Critical},
-		{"Open major findings", cl.OpenFindings.Major},
+		{"Open critical findings", Toned{cl.OpenFindings.Critical, countTone(cl.OpenFindings.Critical, ToneRed)}},
+		{"Open major findings", Toned{cl.OpenFindings.Major, countTone(cl.OpenFindings.Major, ToneOrange)}},
 	}
 	sig := signatureCells(store.SignatureForReport(in.Signature))
 	lines = append(lines, [2]any{"Signed by", sig[0]}, [2]any{"Signature meaning", sig[1]}, [2]any{"Signed at", sig[2]}, [2]any{"Signed content SHA-256", sig[3]})
@@ -176,8 +176,8 @@ func inspectionFindings(ctx context.Context, st *store.Store, wb *Workbook, insp
 			return 0, err
 		}
 		for _, f := range rows {
-			cells := []any{f.ID, Toned{string(f.Severity), SeverityTone(f.Severity)}, string(f.Category), f.Requirement, f.Description,
-				f.CorrectiveAction, f.Owner, Toned{f.DueDate, overdueTone(f.Overdue)}, string(f.Status), f.VerificationNote}
+			cells := []any{f.ID, Toned{label(f.Severity), SeverityTone(f.Severity)}, label(f.Category), f.Requirement, f.Description,
+				f.CorrectiveAction, f.Owner, Toned{f.DueDate, overdueTone(f.Overdue)}, Toned{label(f.Status), FindingStatusTone(f.Status)}, f.VerificationNote}
 			err := sh.Add(append(cells, signatureCells(store.SignatureForReport(f.Signature))...)...)
 			if err != nil {
 				return 0, err

@@ -42,7 +42,7 @@ func Inspections(ctx context.Context, st *store.Store, f store.ReportInspectionF
 	e.meta.Notes = []string{"An inspection's date is its performed date, or its scheduled date when it was not performed."}
 	cols := append([]Column{{"Inspection ID", 10}}, reportSiteColumns...)
 	cols = append(cols, Column{"Country", 16})
-	sh, err := e.wb.AddSheet("Inspections", append(cols, inspectionColumns...))
+	sh, err := e.wb.AddListSheet("Inspections", 2, append(cols, inspectionColumns...))
 	if err != nil {
 		return e.fail(err)
 	}
@@ -74,14 +74,14 @@ func appendInspectionCells(row []any, r *store.ReportInspection) []any {
 		score = r.Score.Int64
 	}
 	row = append(row,
-		words(r.Type), words(r.Status), r.ScheduledDate, r.PerformedDate,
+		label(r.Type), label(r.Status), r.ScheduledDate, r.PerformedDate,
 		r.LeadInspector, r.Team, r.Scope,
-		Toned{string(r.Result), ResultTone(r.Result)}, score,
+		Toned{label(r.Result), ResultTone(r.Result)}, score,
 		r.Findings.Total(),
 		Toned{r.Findings.Critical, countTone(r.Findings.Critical, ToneRed)},
 		Toned{r.Findings.Major, countTone(r.Findings.Major, ToneOrange)},
 		r.Findings.Minor, r.Findings.Observation,
-		r.OpenFindings,
+		Toned{r.OpenFindings, countTone(r.OpenFindings, ToneRed)},
 		r.Summary,
 	)
 	return append(row, signatureCells(r.Signature)...)
@@ -95,5 +95,5 @@ func signatureCells(s store.ReportSignature) []any {
 	if s.ContentHash == "" {
 		return []any{nil, nil, nil, nil}
 	}
-	return []any{s.Signer, string(s.Meaning), s.SignedAt, s.ContentHash}
+	return []any{s.Signer, label(s.Meaning), s.SignedAt, s.ContentHash}
 }

@@ -148,7 +148,7 @@ var (
 		model.SeverityCritical: ToneRed, model.SeverityMajor: ToneOrange, model.SeverityMinor: ToneYellow,
 	}
 	findingStatusTones = map[model.FindingStatus]Tone{
-		model.FindingClosed: ToneGreen, model.FindingInProgress: ToneBlue,
+		model.FindingOpen: ToneRed, model.FindingClosed: ToneGreen, model.FindingInProgress: ToneBlue,
 	}
 )
 

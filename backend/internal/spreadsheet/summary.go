@@ -73,7 +73,7 @@ func summarySites(wb *Workbook, sum store.ReportSummary) (int, error) {
 		return 0, err
 	}
 	for _, s := range sum.SitesByStatus {
-		if err := sh.Add(Toned{words(s.Status), SiteStatusTone(s.Status)}, s.Sites); err != nil {
+		if err := sh.Add(Toned{label(s.Status), SiteStatusTone(s.Status)}, s.Sites); err != nil {
 			return 0, err
 		}
 	}

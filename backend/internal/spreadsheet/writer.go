@@ -108,6 +108,13 @@ type Sheet struct {
 // AddSheet starts a sheet with a header row. Only one sheet is open at a
 // time: adding one closes the previous.
 func (w *Workbook) AddSheet(name string, cols []Column) (*Sheet, error) {
+	return w.AddListSheet(name, 0, cols)
+}
+
+// AddListSheet starts a sheet whose first keys columns identify each row
+// (a site code, a record's id): they stay in view with the header row
+// when the sheet is scrolled sideways.
+func (w *Workbook) AddListSheet(name string, keys int, cols []Column) (*Sheet, error) {
 	if w.open != nil {
 		if err := w.open.Close(); err != nil {
 			return nil, err
@@ -124,6 +131,7 @@ func (w *Workbook) AddSheet(name string, cols []Column) (*Sheet, error) {
 	if err := w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
 		return nil, fmt.Errorf("report: sheet %q: %w", name, err)
 	}
+	cols = headerWidths(cols)
 	sw, err := w.f.NewStreamWriter(name)
 	if err != nil {
 		return nil, fmt.Errorf("report: sheet %q: %w", name, err)
@@ -142,11 +150,7 @@ func (w *Workbook) AddSheet(name string, cols []Column) (*Sheet, error) {
 			return nil, fmt.Errorf("report: sheet %q: width: %w", name, err)
 		}
 	}
-	err = sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	})
-	if err != nil {
+	if err := sw.SetPanes(frozenPanes(min(keys, len(cols)-1))); err != nil {
 		return nil, fmt.Errorf("report: sheet %q: panes: %w", name, err)
 	}
 	header, err := w.styles.id(kindHeader, ToneNone)
@@ -160,12 +164,74 @@ func (w *Workbook) AddSheet(name string, cols []Column) (*Sheet, error) {
 	lines := 2
 	for i, c := range cols {
 		row[i] = excelize.Cell{StyleID: header, Value: c.Header}
-		lines = max(lines, textLines(c.Header, c.Width))
+		lines = max(lines, headerLines(c.Header, c.Width))
 	}
 	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: float64(lines) * lineHeight}); err != nil {
 		return nil, fmt.Errorf("report: sheet %q: header: %w", name, err)
 	}
 	return s, nil
+}
+
+// frozenPanes keeps the header row, and the first keys columns, in view.
+func frozenPanes(keys int) *excelize.Panes {
+	if keys <= 0 {
+		return &excelize.Panes{
+			Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+		}
+	}
+	first, _ := excelize.CoordinatesToCellName(keys+1, 2)
+	return &excelize.Panes{
+		Freeze: true, XSplit: keys, YSplit: 1, TopLeftCell: first, ActivePane: "bottomRight",
+		Selection: []excelize.Selection{
+			{Pane: "topRight"}, {Pane: "bottomLeft"},
+			{SQRef: first, ActiveCell: first, Pane: "bottomRight"},
+		},
+	}
+}
+
+// Headers are bold, which takes about a tenth more room than the width
+// estimate (in characters of the normal font) allows for.
+const boldFactor = 1.15
+
+// headerWidths widens every column whose header has a word too long for
+// it: a header wraps between words, never inside one, so a long word
+// would be clipped.
+func headerWidths(cols []Column) []Column {
+	out := cols
+	for i, c := range cols {
+		need := 0.0
+		for _, word := range strings.Fields(c.Header) {
+			need = max(need, float64(utf8.RuneCountInString(word))*boldFactor+2)
+		}
+		if need > c.Width {
+			if &out[0] == &cols[0] {
+				out = append([]Column(nil), cols...)
+			}
+			out[i].Width = need
+		}
+	}
+	return out
+}
+
+// headerLines is how many lines a bold header takes in a column, wrapped
+// between words as a spreadsheet program wraps it.
+func headerLines(h string, width float64) int {
+	room := width - 2 // the cell's padding
+	lines, used := 1, 0.0
+	for _, word := range strings.Fields(h) {
+		w := float64(utf8.RuneCountInString(word)) * boldFactor
+		switch {
+		case used == 0:
+			used = w
+		case used+boldFactor+w <= room:
+			used += boldFactor + w
+		default:
+			lines++
+			used = w
+		}
+	}
+	return lines
 }
 
 // PrintColumns limits the printed pages to the first n columns: a list
@@ -472,27 +538,6 @@ func (w *Workbook) Write(meta Meta, out io.Writer) error {
 		return fmt.Errorf("report: write workbook: %w", err)
 	}
 	return nil
-}
-
-// Neutralize makes text that a spreadsheet program would read as a formula
-// inert, as OWASP recommends for CSV injection: text starting with = + - @,
-// a tab or a carriage return gets a leading apostrophe. Cells are written
-// as strings anyway; the apostrophe also keeps the text inert when someone
-// edits the cell or saves the sheet as CSV. Imports undo it (see
-// unneutralize).
-func Neutralize(s string) string {
-	if s != "" && isFormulaTrigger(s[0]) {
-		return "'" + s
-	}
-	return s
-}
-
-func isFormulaTrigger(b byte) bool {
-	switch b {
-	case '=', '+', '-', '@', '\t', '\r':
-		return true
-	}
-	return false
 }
 
 // AddChart places a native Excel chart on the sheet, before it is closed.

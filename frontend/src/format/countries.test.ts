@@ -17,4 +17,17 @@ describe('countries', () => {
     expect(germany).toEqual([{ value: 'DE', label: 'Germany (DE)' }]);
     expect(options.find((o) => o.value === 'GE')?.label).toBe('Georgia (GE)');
   });
+
+  it('are named in spreadsheets as the web app names them in English', () => {
+    const dir = path.resolve(__dirname, '../../../backend/internal');
+    const iso = fs.readFileSync(path.join(dir, 'qualification/country.go'), 'utf8');
+    const sheets = fs.readFileSync(path.join(dir, 'spreadsheet/labels.go'), 'utf8');
+    const table = /var webCountryNames = map\[string\]string\{([\s\S]*?)\n\}/.exec(sheets)?.[1] ?? '';
+    const web = new Map([...table.matchAll(/"([A-Z]{2})": "([^"]+)"/g)].map((m) => [m[1], m[2]]));
+    expect(web.size).toBeGreaterThan(20);
+    const english = new Intl.DisplayNames('en', { type: 'region' });
+    for (const m of iso.matchAll(/^\s*\{"([A-Z]{2})", "[A-Z]{3}", "([^"]+)"\}/gm)) {
+      expect(`${m[1]} ${web.get(m[1]!) ?? m[2]}`).toBe(`${m[1]} ${english.of(m[1]!)}`);
+    }
+  });
 });
