@@ -56,6 +56,13 @@ describe('reports and imports', () => {
       await card.getByText(/^Downloaded .*\.xlsx/).waitFor();
       assert.match((await download).suggestedFilename(), /\.xlsx$/, 'the file name ends in .xlsx');
 
+      // The findings report takes several statuses (open and in progress by
+      // default), and its file name says so in words.
+      const findings = page.getByRole('region', { name: 'Findings' });
+      const findingsDownload = page.waitForEvent('download', { timeout: 30_000 });
+      await findings.getByRole('button', { name: 'Download Findings' }).click();
+      assert.match((await findingsDownload).suggestedFilename(), /^findings-open-in-progress-\d{4}-\d{2}-\d{2}\.xlsx$/, 'the file name names the statuses');
+
       // A site's dossier downloads from its page.
       const site = (await api.get('/sites?q=ACME-SZ1')).items[0];
       await page.goto(`/sites/${site.id}`);

@@ -108,7 +108,7 @@ func (s *Server) certificationsReport(c *gin.Context) error {
 
 func (s *Server) findingsReport(c *gin.Context) error {
 	problems := qualification.Problems{}
-	f := store.ReportFindingFilter{Status: queryEnum(c, "status", model.FindingStatuses, problems)}
+	f := store.ReportFindingFilter{Statuses: queryEnumList(c, "status", model.FindingStatuses, problems)}
 	if err := problems.Err("The filters are not valid."); err != nil {
 		return err
 	}

@@ -349,7 +349,7 @@ func TestXLInspectionsReport(t *testing.T) {
 	if rows := xlRows(t, f, sh); len(rows) != 2 || rows[1][1] != xlQualified {
 		t.Errorf("from/to: %q", rows)
 	}
-	if rows := xlRows(t, f, "Report"); !slices.ContainsFunc(rows, func(r []string) bool { return r[0] == "Filter: from" && r[1] == "2026-02-01" }) {
+	if rows := xlRows(t, f, "Report"); !slices.ContainsFunc(rows, func(r []string) bool { return r[0] == "Filter: From" && r[1] == "2026-02-01" }) {
 		t.Errorf("the Report sheet does not name the from filter: %q", rows)
 	}
 }
@@ -509,5 +509,65 @@ func TestXLSummaryHasCharts(t *testing.T) {
 	expiring := xlRows(t, f, "Expiring certificates")
 	if len(expiring) != 13 || expiring[3][0] != "Aug 2026" || expiring[3][1] != "1" {
 		t.Errorf("expiring %q", expiring)
+	}
+}
+
+// A filtered export says what it holds in words: in its file name, on the
+// Report sheet and in the printed footer; never as query parameters.
+func TestXLFilteredReportsSayWhatTheyHold(t *testing.T) {
+	w := newXLWorld(t)
+	cases := []struct {
+		query, file, title string
+		criteria           map[string]string
+		rows               int
+	}{
+		{"/api/v1/reports/certifications.xlsx?expiring_within_days=90", "certifications-expiring-within-90-days-2026-06-15.xlsx",
+			"Certifications expiring within 90 days", map[string]string{"Filter: Expiring within": "90 days (not withdrawn)"}, 1},
+		{"/api/v1/reports/certifications.xlsx?expiring_within_days=1", "certifications-expiring-within-1-day-2026-06-15.xlsx",
+			"Certifications expiring within 1 day", map[string]string{"Filter: Expiring within": "1 day (not withdrawn)"}, 0},
+		{"/api/v1/reports/findings.xlsx?status=open,in_progress", "findings-open-in-progress-2026-06-15.xlsx",
+			"Findings and corrective actions: open and in progress", map[string]string{"Filter: Status": "Open, In progress"}, 2},
+		{"/api/v1/reports/findings.xlsx?status=closed", "findings-closed-2026-06-15.xlsx",
+			"Findings and corrective actions: closed", map[string]string{"Filter: Status": "Closed"}, 1},
+		{"/api/v1/reports/inspections.xlsx?from=2026-02-01&to=2026-06-30", "inspections-2026-02-01-to-2026-06-30-2026-06-15.xlsx",
+			"Inspection log from 2026-02-01 to 2026-06-30", map[string]string{"Filter: From": "2026-02-01", "Filter: To": "2026-06-30 (included)"}, 1},
+		{"/api/v1/reports/approved-suppliers.xlsx?risk_tier=high&country=CN&overdue=false", "approved-suppliers-high-risk-china-not-overdue-2026-06-15.xlsx",
+			"Approved suppliers (qualified and conditional): high risk, in China, not overdue",
+			map[string]string{"Filter: Status": "Qualified, Conditional", "Filter: Risk tier": "High", "Filter: Country": "China", "Filter: Overdue": "Not overdue"}, 1},
+		{path("/api/v1/reports/approved-suppliers.xlsx?status=suspended&manufacturer_id=%d", w.sites[xlSuspended].ManufacturerID), "sites-suspended-sum-1-2026-06-15.xlsx",
+			"Sites: suspended: " + xlEvilMaker, map[string]string{"Filter: Status": "Suspended", "Filter: Manufacturer": "'" + xlEvilMaker}, 1},
+	}
+	for _, tc := range cases {
+		r := w.srv.Do(model.RoleAuditor, http.MethodGet, tc.query, nil)
+		f := xlOpen(t, r)
+		if cd := r.Header.Get("Content-Disposition"); cd != "attachment; filename="+tc.file {
+			t.Errorf("%s: Content-Disposition %q, want %q", tc.query, cd, tc.file)
+		}
+		report := map[string]string{}
+		for _, row := range xlRows(t, f, "Report") {
+			if len(row) > 1 {
+				report[row[0]] = row[1]
+			}
+			if strings.Contains(strings.Join(row, " "), "_") {
+				t.Errorf("%s: the Report sheet speaks in parameters: %q", tc.query, row)
+			}
+		}
+		if report["Report"] != tc.title {
+			t.Errorf("%s: Report %q, want %q", tc.query, report["Report"], tc.title)
+		}
+		for k, v := range tc.criteria {
+			if report[k] != v {
+				t.Errorf("%s: %s %q, want %q", tc.query, k, report[k], v)
+			}
+		}
+		sheet := f.GetSheetList()[0]
+		if n := len(xlRows(t, f, sheet)) - 1; n != tc.rows {
+			t.Errorf("%s: %d rows, want %d", tc.query, n, tc.rows)
+		}
+		doc, _ := f.GetDocProps()
+		hf, _ := f.GetHeaderFooter(sheet)
+		if doc.Title != tc.title || hf == nil || !strings.Contains(hf.OddFooter, strings.ReplaceAll(tc.title, "&", "&&")) {
+			t.Errorf("%s: document title %q, footer %+v", tc.query, doc.Title, hf)
+		}
 	}
 }

@@ -94,8 +94,8 @@ func ApprovedSuppliers(ctx context.Context, st *store.Store, f store.ReportSiteF
 	if len(f.Statuses) == 0 {
 		f.Statuses = ApprovedStatuses
 	}
-	title, stem := approvedTitle(f.Statuses)
-	e := newExport("approved-suppliers", title, run, siteFilters(f), datedFileName(stem, run.At))
+	e := newExport("approved-suppliers", "", run, siteFilters(f), "")
+	approvedDescribed(ctx, st, f).apply(e, run)
 	e.meta.Notes = []string{
 		"Valid certifications are those neither expired nor withdrawn; amber ones expire within " +
 			strconv.Itoa(st.Rules().ExpiringWithinDays) + " days.",
@@ -201,4 +201,47 @@ func siteFilters(f store.ReportSiteFilter) []Filter {
 		out = append(out, Filter{"overdue", strconv.FormatBool(*f.Overdue)})
 	}
 	return out
+}
+
+// approvedDescribed adds the other filters to the title in words:
+// "Approved suppliers (qualified and conditional): high risk, in China,
+// overdue", approved-suppliers-high-risk-china-overdue.
+func approvedDescribed(ctx context.Context, st *store.Store, f store.ReportSiteFilter) described {
+	title, stem := approvedTitle(f.Statuses)
+	d := described{title: title, stem: stem}
+	d.criteria = append(d.criteria, Criterion{"Status", strings.Join(labelsOf(f.Statuses), ", ")})
+	var words []string
+	add := func(label, text, inTitle string) {
+		d.criteria = append(d.criteria, Criterion{label, text})
+		words = append(words, inTitle)
+		d.stem += "-" + stemWords(inTitle)
+	}
+	if f.ManufacturerID != 0 {
+		name := "manufacturer #" + strconv.FormatInt(f.ManufacturerID, 10)
+		if m, err := st.ManufacturerByID(ctx, f.ManufacturerID); err == nil {
+			name = m.Name
+		}
+		add("Manufacturer", name, name)
+	}
+	if f.RiskTier != "" {
+		add("Risk tier", label(f.RiskTier), strings.ToLower(label(f.RiskTier))+" risk")
+	}
+	if f.Country != "" {
+		add("Country", countryName(f.Country), "in "+countryName(f.Country))
+		d.stem = strings.TrimSuffix(d.stem, "in-"+stemWords(countryName(f.Country))) + stemWords(countryName(f.Country))
+	}
+	if f.Overdue != nil {
+		text := "not overdue"
+		if *f.Overdue {
+			text = "overdue"
+		}
+		add("Overdue", capitalizeFirst(text), text)
+	}
+	if f.Q != "" {
+		add("Search", f.Q, "matching \u201c"+f.Q+"\u201d")
+	}
+	if len(words) > 0 {
+		d.title += ": " + strings.Join(words, ", ")
+	}
+	return d
 }

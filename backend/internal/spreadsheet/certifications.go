@@ -34,7 +34,8 @@ func Certifications(ctx context.Context, st *store.Store, f store.ReportCertific
 	if f.ExpiringWithinDays != nil {
 		filters = append(filters, Filter{"expiring_within_days", strconv.Itoa(*f.ExpiringWithinDays)})
 	}
-	e := newExport("certifications", "Certifications", run, filters, datedFileName("certifications", run.At))
+	e := newExport("certifications", "Certifications", run, filters, "")
+	certificationsDescribed(f).apply(e, run)
 	e.meta.Notes = []string{"A certificate is expiring from " + strconv.Itoa(st.Rules().ExpiringWithinDays) +
 		" days before its expiry date; the expiry date is its last valid day."}
 	sh, err := e.wb.AddListSheet("Certifications", 1, append(append([]Column{}, reportSiteColumns...), certificationColumns...))
@@ -74,4 +75,17 @@ func certificationCells(r *store.ReportCertification) []any {
 		Toned{r.ExpiresOn, tone}, days, Toned{label(r.Status), tone},
 		r.Withdrawn, r.WithdrawnReason, r.VerifiedBy, verifiedAt,
 	}
+}
+
+// certificationsDescribed is "Certifications expiring within 90 days",
+// certifications-expiring-within-90-days.
+func certificationsDescribed(f store.ReportCertificationFilter) described {
+	d := described{title: "Certifications", stem: "certifications"}
+	if f.ExpiringWithinDays != nil {
+		days := daysText(*f.ExpiringWithinDays)
+		d.title += " expiring within " + days
+		d.stem += "-expiring-within-" + stemWords(days)
+		d.criteria = append(d.criteria, Criterion{"Expiring within", days + " (not withdrawn)"})
+	}
+	return d
 }

@@ -2,6 +2,7 @@ package spreadsheet
 
 import (
 	"context"
+	"strings"
 
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
@@ -30,10 +31,15 @@ var findingColumns = []Column{
 // first, with who owns them and whether they are overdue.
 func Findings(ctx context.Context, st *store.Store, f store.ReportFindingFilter, run Run) (*Export, error) {
 	var filters []Filter
-	if f.Status != "" {
-		filters = append(filters, Filter{"status", string(f.Status)})
+	if len(f.Statuses) > 0 {
+		names := make([]string, len(f.Statuses))
+		for i, st := range f.Statuses {
+			names[i] = string(st)
+		}
+		filters = append(filters, Filter{"status", strings.Join(names, ",")})
 	}
-	e := newExport("findings", "Findings and corrective actions", run, filters, datedFileName("findings", run.At))
+	e := newExport("findings", "Findings and corrective actions", run, filters, "")
+	findingsDescribed(f).apply(e, run)
 	e.meta.Notes = []string{"A finding is overdue when it is not closed and its due date has passed."}
 	cols := append([]Column{{"Finding ID", 10}}, reportSiteColumns...)
 	sh, err := e.wb.AddListSheet("Findings", 2, append(cols, findingColumns...))
@@ -78,4 +84,17 @@ func findingCells(r *store.ReportFinding) []any {
 		r.VerificationNote, r.VerifiedBy, verifiedAt,
 	}
 	return append(cells, signatureCells(r.Signature)...)
+}
+
+// findingsDescribed is "Findings and corrective actions: open and in
+// progress", findings-open-in-progress.
+func findingsDescribed(f store.ReportFindingFilter) described {
+	d := described{title: "Findings and corrective actions", stem: "findings"}
+	if len(f.Statuses) > 0 {
+		labels := labelsOf(f.Statuses)
+		d.title += ": " + joinAnd(lowerAll(labels))
+		d.stem += "-" + stemWords(strings.Join(labels, " "))
+		d.criteria = append(d.criteria, Criterion{"Status", strings.Join(labels, ", ")})
+	}
+	return d
 }

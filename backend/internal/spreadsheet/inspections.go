@@ -38,7 +38,8 @@ func Inspections(ctx context.Context, st *store.Store, f store.ReportInspectionF
 	if !f.To.IsZero() {
 		filters = append(filters, Filter{"to", f.To.String()})
 	}
-	e := newExport("inspections", "Inspection log", run, filters, datedFileName("inspections", run.At))
+	e := newExport("inspections", "Inspection log", run, filters, "")
+	inspectionsDescribed(f).apply(e, run)
 	e.meta.Notes = []string{"An inspection's date is its performed date, or its scheduled date when it was not performed."}
 	cols := append([]Column{{"Inspection ID", 10}}, reportSiteColumns...)
 	cols = append(cols, Column{"Country", 16})
@@ -96,4 +97,24 @@ func signatureCells(s store.ReportSignature) []any {
 		return []any{nil, nil, nil, nil}
 	}
 	return []any{s.Signer, label(s.Meaning), s.SignedAt, s.ContentHash}
+}
+
+// inspectionsDescribed is "Inspection log from 2026-02-01 to 2026-06-30",
+// inspections-2026-02-01-to-2026-06-30.
+func inspectionsDescribed(f store.ReportInspectionFilter) described {
+	d := described{title: "Inspection log", stem: "inspections"}
+	if !f.From.IsZero() {
+		d.title += " from " + f.From.String()
+		d.stem += "-from-" + f.From.String()
+		d.criteria = append(d.criteria, Criterion{"From", f.From.String()})
+	}
+	if !f.To.IsZero() {
+		d.title += " to " + f.To.String()
+		d.stem += "-to-" + f.To.String()
+		d.criteria = append(d.criteria, Criterion{"To", f.To.String() + " (included)"})
+	}
+	if !f.From.IsZero() && !f.To.IsZero() {
+		d.stem = "inspections-" + f.From.String() + "-to-" + f.To.String()
+	}
+	return d
 }

@@ -48,11 +48,17 @@ func (w *Workbook) writeReportSheet(meta Meta) error {
 	for _, s := range w.sheets {
 		lines = append(lines, [2]any{"Rows in " + s.name, s.rows})
 	}
-	if len(meta.Filters) == 0 {
+	criteria := meta.Criteria
+	if criteria == nil {
+		for _, f := range meta.Filters {
+			criteria = append(criteria, Criterion{f.Name, f.Value})
+		}
+	}
+	if len(criteria) == 0 {
 		lines = append(lines, [2]any{"Filters", "none"})
 	}
-	for _, f := range meta.Filters {
-		lines = append(lines, [2]any{"Filter: " + f.Name, f.Value})
+	for _, c := range criteria {
+		lines = append(lines, [2]any{"Filter: " + c.Label, c.Text})
 	}
 	for _, n := range meta.Notes {
 		lines = append(lines, [2]any{"Note", n})

@@ -37,12 +37,21 @@ type Filter struct {
 	Value string
 }
 
+// Criterion is one filter in words: "Expiring within", "90 days".
+type Criterion struct {
+	Label string
+	Text  string
+}
+
 // Meta says what a report is, who made it and when.
 type Meta struct {
 	Title       string
 	GeneratedAt time.Time
 	GeneratedBy string
 	Filters     []Filter
+	// Criteria are the filters in words, as the Report sheet shows them;
+	// without them it shows Filters as they are.
+	Criteria []Criterion
 	// Notes are extra lines for the Report sheet (what a column means).
 	Notes []string
 }

@@ -187,8 +187,9 @@ func (s *Store) EachReportCertification(ctx context.Context, f ReportCertificati
 
 // ReportFindingFilter narrows the findings report.
 type ReportFindingFilter struct {
-	Status model.FindingStatus
-	SiteID int64
+	// Statuses are the statuses to list; none lists every finding.
+	Statuses []model.FindingStatus
+	SiteID   int64
 }
 
 // ReportFinding is one finding and its corrective action.
@@ -218,8 +219,8 @@ type ReportFinding struct {
 func (s *Store) EachReportFinding(ctx context.Context, f ReportFindingFilter, fn func([]ReportFinding) error) error {
 	today := s.Today()
 	where, args := []string{"1 = 1"}, []any{}
-	if f.Status != "" {
-		where, args = append(where, "findings.status = ?"), append(args, f.Status)
+	if len(f.Statuses) > 0 {
+		where, args = append(where, "findings.status IN ?"), append(args, f.Statuses)
 	}
 	if f.SiteID != 0 {
 		where, args = append(where, "findings.site_id = ?"), append(args, f.SiteID)

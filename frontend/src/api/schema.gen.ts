@@ -842,7 +842,10 @@ export interface paths {
          *     "Approved suppliers (qualified and conditional)" and named
          *     `approved-suppliers-YYYY-MM-DD.xlsx`. With `status`, the sites in
          *     those statuses, titled "Sites: suspended" and named
-         *     `sites-suspended-YYYY-MM-DD.xlsx`.
+         *     `sites-suspended-YYYY-MM-DD.xlsx`. The other filters are added in
+         *     words, to the title ("Approved suppliers (qualified and conditional):
+         *     high risk, in China, overdue") and to the file name
+         *     (`approved-suppliers-high-risk-china-overdue-YYYY-MM-DD.xlsx`).
          */
         get: operations["reportApprovedSuppliers"];
         put?: never;
@@ -860,7 +863,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download the inspection log as a workbook. */
+        /**
+         * Download the inspection log as a workbook.
+         * @description With `from` and `to`, titled "Inspection log from 2026-02-01 to
+         *     2026-06-30" and named `inspections-2026-02-01-to-2026-06-30-YYYY-MM-DD.xlsx`.
+         */
         get: operations["reportInspections"];
         put?: never;
         post?: never;
@@ -877,7 +884,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download the certifications with their status as a workbook. */
+        /**
+         * Download the certifications with their status as a workbook.
+         * @description With `expiring_within_days`, titled in words ("Certifications expiring
+         *     within 90 days") and named
+         *     `certifications-expiring-within-90-days-YYYY-MM-DD.xlsx`.
+         */
         get: operations["reportCertifications"];
         put?: never;
         post?: never;
@@ -894,7 +906,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download the findings and corrective actions as a workbook. */
+        /**
+         * Download the findings and corrective actions as a workbook.
+         * @description With `status`, the findings in those statuses, titled in words
+         *     ("Findings and corrective actions: open and in progress") and named
+         *     `findings-open-in-progress-YYYY-MM-DD.xlsx`.
+         */
         get: operations["reportFindings"];
         put?: never;
         post?: never;
@@ -5963,7 +5980,11 @@ export interface operations {
     reportFindings: {
         parameters: {
             query?: {
-                status?: components["schemas"]["FindingStatus"];
+                /**
+                 * @description One finding status or several separated by commas (`open,in_progress`).
+                 * @example open,in_progress
+                 */
+                status?: string;
             };
             header?: never;
             path?: never;

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Paper, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { FINDING_STATUSES, QUALIFICATION_STATUSES, RISK_TIERS, downloadFile, queryString, type ListParams } from '../../api';
@@ -70,7 +70,7 @@ export default function ReportsPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [within, setWithin] = useState<string | null>('90');
-  const [findingStatus, setFindingStatus] = useState<string | null>('open');
+  const [findingStatuses, setFindingStatuses] = useState<string[]>(['open', 'in_progress']);
 
   return (
     <>
@@ -143,16 +143,17 @@ export default function ReportsPage() {
           description="Findings and corrective actions with owners and due dates; overdue in red."
           path="/reports/findings.xlsx"
           fileName="findings.xlsx"
-          params={{ status: findingStatus }}
+          params={{ status: findingStatuses.join(',') }}
         >
-          <Select
+          <MultiSelect
             label="Status"
+            description="One or several; none for all findings."
             data={options(FINDING_STATUSES)}
-            value={findingStatus}
-            onChange={setFindingStatus}
+            value={findingStatuses}
+            onChange={setFindingStatuses}
             clearable
-            placeholder="All findings"
-            maw={240}
+            placeholder={findingStatuses.length ? undefined : 'All findings'}
+            maw={360}
           />
         </ReportCard>
         <ReportCard title="Summary" description="The dashboard's figures on one sheet, for a monthly review." path="/reports/summary.xlsx" fileName="summary.xlsx" params={{}} />
