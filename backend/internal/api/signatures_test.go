@@ -263,21 +263,21 @@ func TestSignaturesInWorkbooks(t *testing.T) {
 	id := func(n int64) string { return fmt.Sprint(n) }
 
 	dossier := xlOpen(t, f.srv.Do(model.RoleAuditor, http.MethodGet, fmt.Sprintf("/api/v1/sites/%d/dossier.xlsx", site.ID), nil).Want(200))
-	check("dossier", "Qualification history", dossier, 2, decHash, "manager@example.com", "approved")
-	check("dossier", "Inspections", dossier, xlRowOf(t, dossier, "Inspections", 0, id(in.id())), inspHash, "procurement@example.com", "reviewed")
-	check("dossier", "Findings", dossier, xlRowOf(t, dossier, "Findings", 0, id(fnd.id())), findingHash, "procurement@example.com", "verified")
+	check("dossier", "Qualification history", dossier, 2, decHash, "manager@example.com", "Approved")
+	check("dossier", "Inspections", dossier, xlRowOf(t, dossier, "Inspections", 0, id(in.id())), inspHash, "procurement@example.com", "Reviewed")
+	check("dossier", "Findings", dossier, xlRowOf(t, dossier, "Findings", 0, id(fnd.id())), findingHash, "procurement@example.com", "Verified")
 	if got := xlCell(t, dossier, "Findings", "Signed content SHA-256", xlRowOf(t, dossier, "Findings", 0, id(open.id()))); got != "" {
 		t.Errorf("an open finding shows a signature %q", got)
 	}
 
 	findings := xlOpen(t, f.srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/reports/findings.xlsx", nil).Want(200))
-	check("findings report", "Findings", findings, xlRowOf(t, findings, "Findings", 0, id(fnd.id())), findingHash, "procurement@example.com", "verified")
+	check("findings report", "Findings", findings, xlRowOf(t, findings, "Findings", 0, id(fnd.id())), findingHash, "procurement@example.com", "Verified")
 
 	log := xlOpen(t, f.srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/reports/inspections.xlsx", nil).Want(200))
-	check("inspection log", "Inspections", log, xlRowOf(t, log, "Inspections", 0, id(in.id())), inspHash, "procurement@example.com", "reviewed")
+	check("inspection log", "Inspections", log, xlRowOf(t, log, "Inspections", 0, id(in.id())), inspHash, "procurement@example.com", "Reviewed")
 
 	report := xlOpen(t, f.srv.Do(model.RoleAuditor, http.MethodGet, fmt.Sprintf("/api/v1/inspections/%d/report.xlsx", in.id()), nil).Want(200))
-	check("inspection report", "Findings", report, xlRowOf(t, report, "Findings", 0, id(fnd.id())), findingHash, "procurement@example.com", "verified")
+	check("inspection report", "Findings", report, xlRowOf(t, report, "Findings", 0, id(fnd.id())), findingHash, "procurement@example.com", "Verified")
 	hashRow := xlRowOf(t, report, "Inspection", 0, "Signed content SHA-256")
 	if got, _ := report.GetCellValue("Inspection", fmt.Sprintf("B%d", hashRow)); got != inspHash {
 		t.Errorf("inspection report overview: hash %q, want %q", got, inspHash)
