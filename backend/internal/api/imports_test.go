@@ -6,6 +6,8 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -598,5 +600,51 @@ func TestXLImportCSV(t *testing.T) {
 	w.db.Where("code = ?", "CSV-1").Take(&s)
 	if s.Name != `Plant, "quoted"` || s.City != "Köln" || s.Country != "DE" {
 		t.Errorf("imported from CSV: %+v", s)
+	}
+}
+
+// A spreadsheet saved by LibreOffice in its own format (.ods) imports
+// like an .xlsx: the same reading, checks, preview and answer.
+func TestXLImportODS(t *testing.T) {
+	srv := newXLServer(t, nil)
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("..", "spreadsheet", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	sites := read("sites-libreoffice.ods")
+	dry := xlDecodeImport(t, xlUpload(t, srv, model.RoleProcurement, xlSitesImport+"?dry_run=true", sites).Want(http.StatusOK))
+	if dry.Sheet != "Sites" || dry.Created != 2 || len(dry.Errors) != 0 || len(dry.Changes) != 2 || dry.Changes[0].Record != "ODS-DE1" || dry.Changes[1].Row != 4 {
+		t.Fatalf("dry run %+v", dry)
+	}
+	got := xlDecodeImport(t, xlUpload(t, srv, model.RoleProcurement, xlSitesImport, sites).Want(http.StatusOK))
+	if got.Created != 2 || *got.ManufacturersCreated != 1 {
+		t.Fatalf("import %+v", got)
+	}
+	var de model.Site
+	srv.DB.DB.Where("code = ?", "ODS-DE1").Take(&de)
+	if de.Name != "Berlin  plant" || de.Country != "DE" || de.RiskTier != model.RiskHigh || strings.Join(de.Processes, ",") != "smt,final_assembly" ||
+		de.ContactPhone != "+49 30 1234 5678" || de.Address != "Hauptstr. 1\n10115 Berlin" {
+		t.Errorf("imported from .ods: %+v", de)
+	}
+
+	certs := read("certifications-libreoffice.ods")
+	dry = xlDecodeImport(t, xlUpload(t, srv, model.RoleProcurement, "/api/v1/imports/certifications?dry_run=true", certs).Want(http.StatusOK))
+	// The same rules as any import: a withdrawn certificate needs a reason.
+	xlCheckProblems(t, dry, []xlWantProblem{{3, "Withdrawn reason", "Say why the certificate was withdrawn"}, {4, "Expires on", "#DIV/0!"}})
+	if dry.Created != 1 || dry.Changes[0].Record != "ODS-DE1 ISO 9001:2015 DE-Q-1" {
+		t.Errorf("certifications dry run %+v", dry)
+	}
+	xlUpload(t, srv, model.RoleProcurement, "/api/v1/imports/certifications", certs).Want(http.StatusUnprocessableEntity)
+	if n := xlCount(t, srv.DB.DB, &model.Certification{}); n != 0 {
+		t.Errorf("%d certificates written by a refused import", n)
+	}
+	for name, says := range map[string]string{"hostile-row-repeat.ods": "more than 20000 rows", "text-document.odt": "not a spreadsheet", "hostile-encrypted.ods": "password-protected"} {
+		r := xlUpload(t, srv, model.RoleProcurement, xlSitesImport+"?dry_run=true", read(name)).Want(http.StatusUnprocessableEntity)
+		if got := xlDecodeImport(t, r); got.Error == nil || !strings.Contains(got.Error.Message, says) {
+			t.Errorf("%s: %s", name, r.Body)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package spreadsheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -96,7 +97,7 @@ func recoverDamaged(err *error) {
 func openWorkbook(data []byte, limits Limits) (book, error) {
 	switch {
 	case len(data) == 0:
-		return nil, fileError("The file is empty. Choose the .xlsx or .csv file to import.")
+		return nil, fileError("The file is empty. Choose the .xlsx, .ods or .csv file to import.")
 	case bytes.HasPrefix(data, oleMagic):
 		if bytes.Contains(data, encryptedPackage) {
 			return nil, fileError(ErrPasswordProtected)
@@ -108,6 +109,16 @@ func openWorkbook(data []byte, limits Limits) (book, error) {
 			return nil, fileError(fmt.Sprintf("The file is larger than %d MB, the most qualtrack reads.", limits.MaxUnzipped>>20))
 		}
 		return readCSV(data)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fileError(errDamaged)
+	}
+	switch mt := odfMimeType(zr); {
+	case mt == odsMimeType:
+		return readODS(zr, limits)
+	case strings.HasPrefix(mt, "application/vnd.oasis.opendocument."):
+		return nil, fileError("This is an OpenDocument file, but not a spreadsheet. Import a spreadsheet saved as .ods, .xlsx or .csv.")
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    limits.MaxUnzipped,

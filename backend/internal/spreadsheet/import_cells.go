@@ -63,7 +63,7 @@ func (r *rowReader) text(key string) string {
 		r.fail(key, "The cell holds a formula saved without its value, so qualtrack cannot see what it shows. Open the file in Excel or LibreOffice, let it calculate, save it and import again, or type the value.")
 		return ""
 	}
-	if cellErrors[v] {
+	if cellErrors[v] || libreOfficeError.MatchString(v) {
 		r.fail(key, fmt.Sprintf("The cell shows the error %s, left by a formula. Fix the formula or type the value.", v))
 		return ""
 	}
@@ -115,6 +115,9 @@ func (r *rowReader) date(key, label string) model.Date {
 	}
 	return d
 }
+
+// libreOfficeError is LibreOffice's form of a formula's error ("Err:502").
+var libreOfficeError = regexp.MustCompile(`^Err:\d{3}$`)
 
 // cellErrors are the error values a formula can leave in a cell.
 var cellErrors = map[string]bool{

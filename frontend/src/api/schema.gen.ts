@@ -4114,8 +4114,9 @@ export interface components {
             };
         };
         /**
-         * @description The .xlsx workbook, or a UTF-8 CSV file (comma or semicolon
-         *     separated), in the multipart field `file` (at most 10 MB; its
+         * @description The .xlsx workbook, an OpenDocument spreadsheet (.ods, as LibreOffice
+         *     saves it) or a UTF-8 CSV file (comma or semicolon separated), in the
+         *     multipart field `file` (at most 10 MB; its
          *     unpacked size and number of rows are limited too). A body that is
          *     not multipart/form-data is 400; a missing file is 422.
          */

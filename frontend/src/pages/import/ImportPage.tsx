@@ -129,9 +129,9 @@ export default function ImportPage() {
             </Title>
             <Group align="flex-end">
               <FileInput
-                label="Spreadsheet (.xlsx or .csv)"
+                label="Spreadsheet (.xlsx, .ods or .csv)"
                 placeholder="Choose a file"
-                accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+                accept=".xlsx,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv"
                 value={file}
                 onChange={(f) => {
                   setFile(f);
