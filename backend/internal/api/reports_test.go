@@ -4,9 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"net/http"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -482,20 +485,52 @@ func TestXLSummaryHasCharts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	charts := 0
+	charts := map[string]string{}
 	for _, zf := range zr.File {
 		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
-			charts++
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			charts[zf.Name] = string(b)
 		}
 	}
-	if charts != 3 {
-		t.Errorf("%d charts, want 3", charts)
+	if len(charts) != 3 {
+		t.Errorf("%d charts, want 3", len(charts))
+	}
+	// Charts read as charts in LibreOffice and Excel: month axes labelled as
+	// months (not date serial numbers), counts in whole steps, dark labels
+	// of a legible size, and the month in progress left out (it would look
+	// like a collapse).
+	for name, xml := range charts {
+		if !strings.Contains(xml, `<numFmt formatCode="0" sourceLinked="false">`) || !regexp.MustCompile(`<majorUnit val="[1-9][0-9]*">`).MatchString(xml) {
+			t.Errorf("%s: the count axis does not step in whole numbers", name)
+		}
+		for _, size := range regexp.MustCompile(`<a:defRPr [^>]*sz="(\d+)"[^>]*><a:solidFill><a:srgbClr val="([0-9A-F]+)">`).FindAllStringSubmatch(xml, -1) {
+			if n, _ := strconv.Atoi(size[1]); n < 900 || size[2] != "000000" {
+				t.Errorf("%s: axis labels of size %s colour %s", name, size[1], size[2])
+			}
+		}
+		if strings.Contains(xml, "by month") && !strings.Contains(xml, `<numFmt formatCode="mmm yyyy" sourceLinked="false">`) {
+			t.Errorf("%s: the month axis is not labelled as months", name)
+		}
+	}
+	if c := charts["xl/charts/chart1.xml"]; !strings.Contains(c, `&#39;Inspections by month&#39;!$A$2:$A$12<`) || !strings.Contains(c, "complete months") {
+		t.Errorf("the inspections chart includes the month in progress: %s", regexp.MustCompile(`<f>[^<]*</f>`).FindAllString(c, -1))
+	}
+	if c := charts["xl/charts/chart3.xml"]; !strings.Contains(c, `&#39;Expiring certificates&#39;!$A$2:$A$13<`) {
+		t.Errorf("the expiring chart: %s", regexp.MustCompile(`<f>[^<]*</f>`).FindAllString(c, -1))
 	}
 	months := xlRows(t, f, "Inspections by month")
 	if len(months) != 13 || months[1][0] != "Jul 2025" || months[12][0] != "Jun 2026" {
 		t.Fatalf("months %q", months)
 	}
 	xlDateCell(t, f, "Inspections by month", "A10", "2026-03-01")
+	if note := xlCell(t, f, "Inspections by month", "Note", 13); note != "Month in progress (to 2026-06-15); not in the chart" {
+		t.Errorf("the month in progress is not marked: %q", note)
+	}
+	if note := xlCell(t, f, "Expiring certificates", "Note", 2); note != "From 2026-06-15 (today) to the month's end" {
+		t.Errorf("this month's expiring certificates are not marked: %q", note)
+	}
 	if months[9][1] != "1" || months[7][2] != "1" {
 		t.Errorf("March pass and January conditional: %q %q", months[9], months[7])
 	}
