@@ -606,3 +606,54 @@ func TestXLFilteredReportsSayWhatTheyHold(t *testing.T) {
 		}
 	}
 }
+
+// A site whose certificate list is longer than a cell holds: the list goes
+// on in rows of its own, nothing is cut, and the export still imports.
+func TestXLLongCertificateListGoesToItsOwnRows(t *testing.T) {
+	w := newXLWorld(t)
+	site := w.sites[xlQualified].ID
+	certs := make([]model.Certification, 1500)
+	for i := range certs {
+		certs[i] = model.Certification{SiteID: site, Standard: fmt.Sprintf("ISO 9001:2015 SCOPE-%04d", i), CertificateNumber: fmt.Sprintf("N-%04d", i),
+			ExpiresOn: xlDate("2027-12-31"), Version: 1}
+	}
+	if err := w.db.CreateInBatches(certs, 200).Error; err != nil {
+		t.Fatal(err)
+	}
+	r := w.srv.Do(model.RoleManager, http.MethodGet, "/api/v1/reports/approved-suppliers.xlsx", nil)
+	f := xlOpen(t, r)
+	const sh = "Approved suppliers"
+	rows := xlRows(t, f, sh)
+	at := xlRowOf(t, f, sh, 0, xlQualified)
+	col := slices.Index(rows[0], "Valid certifications")
+	listed := 0
+	for i := at - 1; i < len(rows); i++ {
+		if i > at-1 && rows[i][0] != "" {
+			break
+		}
+		text := rows[i][col]
+		if i > at-1 && !strings.HasPrefix(text, "(continued) ") {
+			t.Errorf("row %d: %.30q", i+1, text)
+		}
+		if n := len([]rune(text)); n > spreadsheet.MaxCellChars {
+			t.Errorf("row %d holds %d characters", i+1, n)
+		}
+		listed += strings.Count(text, "SCOPE-")
+	}
+	if listed != 1500 {
+		t.Errorf("%d of 1500 certificates listed", listed)
+	}
+	if len(rows) < 4 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	// The continuation rows are not sites: the export imports as before.
+	got := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, xlSitesImport+"?dry_run=true", r.Body).Want(http.StatusOK))
+	if len(got.Errors) != 0 || got.Created != 0 || got.Updated+got.Unchanged != 2 {
+		t.Errorf("re-import: %+v", got)
+	}
+	for _, c := range got.Changes {
+		if c.Record == xlQualified {
+			t.Errorf("re-import changes %s: %+v", xlQualified, c)
+		}
+	}
+}

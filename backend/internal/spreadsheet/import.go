@@ -314,7 +314,10 @@ func readRows(b book, fields []field, limits Limits, fn func(r *rowReader), prob
 			return nil, fileError(fmt.Sprintf("Row %d of sheet %s could not be read; the file may be damaged. Open it in Excel, save it and try again.", n, t.sheet),
 				Problem{Sheet: t.sheet, Row: n, Message: "This row could not be read."})
 		}
-		if blank(cells) && !t.formulaWithoutValue(rows) {
+		// A row with nothing in the columns the import reads is blank: an
+		// export's continuation row (a list too long for one cell) or
+		// notes of one's own in other columns.
+		if t.blank(cells) && !t.formulaWithoutValue(rows) {
 			continue
 		}
 		data++
@@ -340,9 +343,10 @@ func (t *table) formulaWithoutValue(rows sheetRows) bool {
 	return rows.NoValue(t.col[t.key])
 }
 
-func blank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
+// blank reports whether a row has nothing in any column the import reads.
+func (t *table) blank(cells []string) bool {
+	for _, i := range t.col {
+		if i < len(cells) && strings.TrimSpace(cells[i]) != "" {
 			return false
 		}
 	}

@@ -304,6 +304,19 @@ type Month struct{ model.Date }
 // Toned (any of those in a colour) and nil (an empty cell). Empty strings
 // and zero dates leave the cell empty.
 func (s *Sheet) Add(values ...any) error {
+	rows := overflowRows(values)
+	if rows == nil {
+		return s.add(values)
+	}
+	for _, r := range rows {
+		if err := s.add(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Sheet) add(values []any) error {
 	if len(values) > len(s.cells) {
 		s.cells, s.buf = make([]any, len(values)), make([]excelize.Cell, len(values))
 	}
