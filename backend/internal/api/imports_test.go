@@ -387,6 +387,13 @@ func TestXLTemplatesImport(t *testing.T) {
 		}) {
 			t.Errorf("%s: the Notes sheet does not explain blank cells and (clear): %q", tc.template, notes)
 		}
+		if tc.sheet == "Sites" {
+			// The risk tiers offered read as the web app shows them.
+			dvs, _ := f.GetDataValidations(tc.sheet)
+			if len(dvs) != 1 || dvs[0].Formula1 != `"Low,Medium,High,Critical"` {
+				t.Errorf("risk tier choices %+v", dvs)
+			}
+		}
 		got := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, tc.importPath, r.Body).Want(http.StatusOK))
 		if got.Created+got.Updated+got.Unchanged != 0 || len(got.Errors) != 0 || len(got.Warnings) != 1 || got.Warnings[0].Row != 2 ||
 			!strings.Contains(got.Warnings[0].Message, "example row") {

@@ -34,7 +34,7 @@ func SitesTemplate() (*Template, error) {
 		col := columnOf(siteFields, "risk_tier")
 		tiers := make([]string, len(model.RiskTiers))
 		for i, t := range model.RiskTiers {
-			tiers[i] = string(t)
+			tiers[i] = label(t)
 		}
 		return sh.AddValidation(col+"2:"+col+"20001", tiers)
 	}, []string{
