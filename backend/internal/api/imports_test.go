@@ -613,6 +613,7 @@ func TestXLImportCSV(t *testing.T) {
 // A spreadsheet saved by LibreOffice in its own format (.ods) imports
 // like an .xlsx: the same reading, checks, preview and answer.
 func TestXLImportODS(t *testing.T) {
+	t.Parallel()
 	srv := newXLServer(t, nil)
 	read := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join("..", "spreadsheet", "testdata", name))

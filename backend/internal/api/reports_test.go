@@ -550,6 +550,7 @@ func TestXLSummaryHasCharts(t *testing.T) {
 // A filtered export says what it holds in words: in its file name, on the
 // Report sheet and in the printed footer; never as query parameters.
 func TestXLFilteredReportsSayWhatTheyHold(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	cases := []struct {
 		query, file, title string
@@ -610,6 +611,7 @@ func TestXLFilteredReportsSayWhatTheyHold(t *testing.T) {
 // A site whose certificate list is longer than a cell holds: the list goes
 // on in rows of its own, nothing is cut, and the export still imports.
 func TestXLLongCertificateListGoesToItsOwnRows(t *testing.T) {
+	t.Parallel()
 	w := newXLWorld(t)
 	site := w.sites[xlQualified].ID
 	certs := make([]model.Certification, 1500)

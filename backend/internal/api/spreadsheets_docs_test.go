@@ -15,6 +15,7 @@ import (
 // the spreadsheet routes of the route table, and each report's sheets are
 // the ones its workbook has.
 func TestXLSpreadsheetDocsMatchTheCode(t *testing.T) {
+	t.Parallel()
 	doc, err := os.ReadFile("../../../docs/spreadsheets.md")
 	if err != nil {
 		t.Fatal(err)
