@@ -162,7 +162,7 @@ func dossierIntegrity(ctx context.Context, st *store.Store, wb *Workbook, r stor
 		if c.Flagged {
 			flagged.Tone = ToneRed
 		}
-		if err := src.Add(c.Name, words(c.SourceType), strings.Join(c.ComponentFamilies, ", "), c.Authorised, c.CertificationStandard,
+		if err := src.Add(c.Name, label(c.SourceType), strings.Join(c.ComponentFamilies, ", "), c.Authorised, c.CertificationStandard,
 			c.CertificateNumber, c.CertificateExpiresOn, Toned{c.CertificateStatus, CertificationTone(model.CertificationStatus(c.CertificateStatus))},
 			c.Justification, c.AcceptedByName, flagged); err != nil {
 			return 0, err
