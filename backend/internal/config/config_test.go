@@ -1,6 +1,9 @@
 package config
 
 import (
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,5 +157,40 @@ func TestPostgresURLSelectsPostgres(t *testing.T) {
 	c, err = Load(env(map[string]string{"QUALTRACK_DATABASE_URL": "sqlite:///tmp/x.db?mode=rwc"}))
 	if err != nil || c.SQLitePath() != "/tmp/x.db" {
 		t.Fatalf("%v %s", err, c.SQLitePath())
+	}
+}
+
+// Production refuses a JWT secret that is long enough but guessable (a
+// repeated character, a short pattern repeated, a word repeated), naming
+// the variable; random secrets as the docs generate them pass.
+func TestProductionRefusesALowEntropySecret(t *testing.T) {
+	prod := func(secret string) error {
+		_, err := Load(env(map[string]string{"QUALTRACK_ENV": "production", "QUALTRACK_JWT_SECRET": secret,
+			"QUALTRACK_ENCRYPTION_KEY": strings.Repeat("e", 32), "QUALTRACK_BASE_URL": "https://qt.example.com"}))
+		return err
+	}
+	for _, weak := range []string{
+		strings.Repeat("a", 32),
+		strings.Repeat("ab", 16),
+		strings.Repeat("0123", 10),
+		strings.Repeat("secret", 6),
+	} {
+		err := prod(weak)
+		if err == nil || !strings.Contains(err.Error(), "QUALTRACK_JWT_SECRET: is too easy to guess") {
+			t.Errorf("production accepted the secret %q: %v", weak, err)
+		}
+	}
+	for range 20 {
+		raw := make([]byte, 32)
+		_, _ = rand.Read(raw)
+		for _, strong := range []string{base64.StdEncoding.EncodeToString(raw), hex.EncodeToString(raw[:16])} {
+			if err := prod(strong); err != nil {
+				t.Fatalf("production refused the random secret %q: %v", strong, err)
+			}
+		}
+	}
+	// Development generates its own secret and does not judge a given one.
+	if _, err := Load(env(map[string]string{"QUALTRACK_JWT_SECRET": strings.Repeat("a", 32)})); err != nil {
+		t.Errorf("development refused a weak secret: %v", err)
 	}
 }
