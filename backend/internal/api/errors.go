@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
@@ -48,6 +49,9 @@ func invalid(msg string, fields map[string]string) *Error {
 // away before the answer (nginx's 499; no client ever reads it).
 const statusClientClosed = 499
 
+// databaseRetryAfter is the Retry-After of a 503 database_unavailable.
+const databaseRetryAfter = 5 * time.Second
+
 // toError maps any error a handler reported onto the contract.
 func toError(err error) *Error {
 	var e *Error
@@ -77,6 +81,10 @@ func toError(err error) *Error {
 	if errors.Is(err, auth.ErrPasswordChangeRequired) {
 		return &Error{Status: http.StatusForbidden, Code: "password_change_required",
 			Message: "Choose your own password first: an administrator set the one you signed in with."}
+	}
+	if database.Unavailable(err) {
+		return &Error{Status: http.StatusServiceUnavailable, Code: "database_unavailable", RetryAfter: databaseRetryAfter,
+			Message: "The database is not answering right now. Try again in a moment; if it persists, tell your administrator."}
 	}
 	if is, unauth := auth.IsAuthError(err); is {
 		if unauth {

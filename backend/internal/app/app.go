@@ -75,7 +75,7 @@ func Open(ctx context.Context, cfg config.Config, o Options) (*App, error) {
 	if cfg.Dialect() == "sqlite" {
 		dsn = cfg.SQLitePath()
 	}
-	db, err := database.Open(ctx, database.Options{Dialect: database.Dialect(cfg.Dialect()), DSN: dsn, Logger: o.Logger, SQLiteCacheMB: o.SQLiteCacheMB, Existing: o.Existing})
+	db, err := database.Open(ctx, database.Options{Dialect: database.Dialect(cfg.Dialect()), DSN: dsn, Logger: o.Logger, Timeout: cfg.DatabaseTimeout, SQLiteCacheMB: o.SQLiteCacheMB, Existing: o.Existing})
 	if err != nil {
 		return nil, err
 	}

@@ -105,6 +105,13 @@ type Config struct {
 
 	// Checkpoints signs and publishes the audit chain's head.
 	Checkpoints Checkpoints
+
+	// DatabaseTimeout bounds every database call and transaction: a hung
+	// or unreachable database answers 503, not a request that never ends.
+	DatabaseTimeout time.Duration
+	// MinFreeDiskMB is the free space the data directory needs for
+	// /readyz to answer ready.
+	MinFreeDiskMB int64
 }
 
 // Production reports whether the process runs in production mode.
@@ -246,6 +253,7 @@ func Load(getenv func(string) string) (Config, error) {
 	loadObservability(&c, getenv, bad)
 	loadEncryptionKeys(&c, getenv, bad)
 	loadCheckpoints(&c, getenv, bad)
+	loadStorage(&c, getenv, bad)
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
 		bad("QUALTRACK_ADMIN_EMAIL", "QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD must be set together")
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/libtnb/sqlite"
 	"gorm.io/gorm"
@@ -35,6 +36,9 @@ type BackupResult struct {
 	Bytes int64
 }
 
+// backupTimeout bounds a whole backup.
+const backupTimeout = 2 * time.Hour
+
 // Backup writes a consistent copy of a SQLite installation (database and
 // attachment files) to dir, which must not exist, while writers carry on:
 //
@@ -49,6 +53,9 @@ type BackupResult struct {
 // complete, so a directory named dir is always a whole backup.
 func Backup(ctx context.Context, db *gorm.DB, files *filestore.Files, dir string) (BackupResult, error) {
 	res := BackupResult{Dir: dir}
+	// Copying a large database takes longer than one call's deadline.
+	ctx, cancel := context.WithTimeout(ctx, backupTimeout)
+	defer cancel()
 	if DialectOf(db) != SQLite {
 		return res, errors.New("database: back up PostgreSQL with pg_dump and copy the attachments directory (see docs/operations.md)")
 	}

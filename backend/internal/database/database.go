@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -57,6 +58,10 @@ type Options struct {
 	// default, about 2 MB). Bulk loads set it high so index pages stay in
 	// memory for the whole transaction.
 	SQLiteCacheMB int
+	// Timeout bounds every database call and transaction whose context
+	// has no deadline of its own (0: DefaultTimeout), a writer's wait for
+	// the lock included.
+	Timeout time.Duration
 	// Existing refuses to create a SQLite database that is not there: a
 	// command that only reads one (audit verify, backup) run in the wrong
 	// directory says so instead of creating an empty one.
@@ -103,11 +108,17 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 	if now == nil {
 		now = time.Now
 	}
+	timeout := o.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
 	cfg := &gorm.Config{
 		TranslateError:         true,
 		SkipDefaultTransaction: true,
 		NowFunc:                func() time.Time { return now().UTC().Truncate(time.Microsecond) },
 		Logger:                 logger.Discard,
+		// Open pings below, under the deadline; gorm's own ping has none.
+		DisableAutomaticPing: true,
 	}
 	if o.Logger != nil {
 		cfg.Logger = quietConstraints{logger.NewSlogLogger(o.Logger, logger.Config{
@@ -120,7 +131,7 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 	var dialector gorm.Dialector
 	switch o.Dialect {
 	case Postgres:
-		dialector = postgres.Open(o.DSN)
+		dialector = postgres.Open(withLockTimeout(o.DSN, timeout))
 	case SQLite:
 		if o.Existing {
 			if _, err := os.Stat(o.DSN); errors.Is(err, fs.ErrNotExist) {
@@ -152,6 +163,9 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 		return nil, fmt.Errorf("database: open %s: %s", o.Dialect, oneLine(err.Error()))
 	}
 	db.Logger = queryLog
+	if err := db.Use(&deadlines{timeout: timeout}); err != nil {
+		return nil, fmt.Errorf("database: %w", err)
+	}
 	sqlDB, err := db.DB()
 	if err != nil {
 		return nil, fmt.Errorf("database: %w", err)
@@ -166,20 +180,52 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 		sqlDB.SetMaxIdleConns(10)
 	}
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
-	if err := sqlDB.PingContext(ctx); err != nil {
+	pingCtx, cancel := WithDeadline(ctx, db)
+	defer cancel()
+	if err := sqlDB.PingContext(pingCtx); err != nil {
 		_ = sqlDB.Close()
+		if o.Dialect == Postgres {
+			return nil, fmt.Errorf("database: cannot connect to PostgreSQL (QUALTRACK_DATABASE_URL): %s", oneLine(err.Error()))
+		}
 		return nil, fmt.Errorf("database: ping %s: %w", o.Dialect, err)
 	}
 	return db, nil
 }
 
+// sqliteBusyTimeout is the longest any SQLite call waits for the write
+// lock.
+const sqliteBusyTimeout = 10 * time.Minute
+
+// withLockTimeout has PostgreSQL itself give up a wait for a lock a little
+// before the caller's deadline, unless the DSN sets lock_timeout: a write
+// the client stopped waiting for must not go through later, when the lock
+// is released, after the client was told it failed.
+func withLockTimeout(dsn string, timeout time.Duration) string {
+	ms := (timeout - min(time.Second, timeout/10)).Milliseconds()
+	if strings.Contains(dsn, "lock_timeout") {
+		return dsn
+	}
+	if u, err := url.Parse(dsn); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		q := u.Query()
+		q.Set("lock_timeout", strconv.FormatInt(ms, 10))
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
+	return dsn + " lock_timeout=" + strconv.FormatInt(ms, 10)
+}
+
 // SQLiteDSN is the DSN for the SQLite file at path, with every pragma
 // qualtrack relies on: WAL, a busy timeout, foreign keys and immediate
 // transactions (so a writer takes the lock at BEGIN, never half-way).
+//
+// A writer waits for the write lock until its call's deadline ends (the
+// driver's busy handler stops at the context's end); busy_timeout only
+// bounds waits of calls without one (migrations), and lets a call with a
+// long deadline of its own (an import, a backup) wait that long.
 func SQLiteDSN(path string) string {
 	q := url.Values{}
 	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", sqliteBusyTimeout.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")

@@ -47,6 +47,9 @@ var ErrNotEmpty = errors.New("seed: the database already has manufacturers, site
 // PostgreSQL's limits on bound parameters for the widest table.
 const bulkBatch = 500
 
+// bulkTimeout bounds a whole bulk seed.
+const bulkTimeout = 2 * time.Hour
+
 // Bulk fills an empty database with a large, varied register for
 // benchmarks: manufacturers, sites in every status and risk tier,
 // inspections over several years, findings and certifications. Rows are
@@ -63,6 +66,11 @@ func Bulk(ctx context.Context, st *store.Store, h *auth.Hasher, o BulkOptions) (
 	if o.Inspections < 0 || o.Findings < 0 || o.Certifications < 0 {
 		return counts, errors.New("seed: counts cannot be negative")
 	}
+	// A bulk load's transactions and its VACUUM run for minutes on a
+	// large register: they get a deadline of their own, not the one of a
+	// request's call.
+	ctx, cancel := context.WithTimeout(ctx, bulkTimeout)
+	defer cancel()
 	db := st.DB().WithContext(ctx)
 	for _, table := range []string{"manufacturers", "sites", "inspections"} {
 		var n int64

@@ -7,6 +7,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 )
 
@@ -37,6 +38,8 @@ func (s *Store) ReserveAttempts(ctx context.Context, keys []string, at, forgetBe
 	// Not s.tx: an attempt changes no record, so it must not make the
 	// cached lists and dashboard recompute (that would let a password
 	// guesser keep every instance's caches cold).
+	ctx, cancel := database.WithDeadline(ctx, s.db)
+	defer cancel()
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Where("created_at < ?", forgetBefore.UTC()).Delete(&model.LoginFailure{}).Error; err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -18,6 +19,10 @@ const ReportBatch = 1000
 // reportBuffers is how many batches are in flight: one being read, one
 // waiting, one being written.
 const reportBuffers = 3
+
+// reportTimeout bounds reading one report: its cursor stays open while
+// the workbook is written, longer than the deadline of a single call.
+const reportTimeout = 10 * time.Minute
 
 // reportRows runs a report's query and hands its rows to fn in batches of
 // ReportBatch, each completed by enrich (its derived values, loaded with
@@ -34,7 +39,7 @@ const reportBuffers = 3
 // readers), and it never waits on a client: the workbook is sent once
 // it is complete.
 func reportRows[T any](ctx context.Context, q *gorm.DB, scan func(*sql.Rows, *T) error, enrich, fn func([]T) error) error {
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithTimeout(ctx, reportTimeout)
 	defer cancel()
 	free := make(chan []T, reportBuffers)
 	for range reportBuffers {

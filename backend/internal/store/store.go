@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/filestore"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
@@ -100,8 +101,12 @@ func (s *Store) Now() time.Time { return s.now().UTC().Truncate(time.Microsecond
 // Trail is the audit trail writes append to.
 func (s *Store) Trail() *audit.Trail { return s.trail }
 
-// tx runs fn in a transaction. A commit makes the cached dashboard stale.
+// tx runs fn in a transaction, under the database's deadline (beginning
+// and committing are bounded too). A commit makes the cached dashboard
+// stale.
 func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	ctx, cancel := database.WithDeadline(ctx, s.db)
+	defer cancel()
 	err := s.db.WithContext(ctx).Transaction(fn)
 	if err == nil {
 		s.wrote()

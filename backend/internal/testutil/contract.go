@@ -139,8 +139,9 @@ func (c *Contract) Check(req *http.Request, status int, header http.Header, body
 		return nil
 	}
 	where := fmt.Sprintf("%s %s (%s %s)", req.Method, req.URL.Path, strings.ToUpper(route.Method), route.Path)
-	if status == http.StatusInternalServerError {
-		// Documented once for every route: the Error shape, code internal.
+	if status == http.StatusInternalServerError || status == http.StatusServiceUnavailable && route.Operation.Responses.Status(status) == nil {
+		// Documented once for every route: the Error shape, code internal
+		// or database_unavailable.
 		return c.checkJSON(where, "#/components/schemas/Error", body)
 	}
 	// Status and headers; the body is checked below against the compiled schema.

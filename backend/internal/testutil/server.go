@@ -46,7 +46,6 @@ type Server struct {
 func NewServer(t testing.TB, adjust func(*config.Config)) *Server {
 	t.Helper()
 	clock := NewClock(FixedNow)
-	db := NewDB(t, clock.Now)
 	cfg, err := config.Load(func(string) string { return "" })
 	Fatal(t, err, "config")
 	cfg.JWTSecret = Secret
@@ -54,6 +53,25 @@ func NewServer(t testing.TB, adjust func(*config.Config)) *Server {
 	if adjust != nil {
 		adjust(&cfg)
 	}
+	return serverOver(t, newDB(t, clock.Now, cfg.DatabaseTimeout), clock, cfg)
+}
+
+// NewServerOver is NewServer over a database the test opened itself (say,
+// through a proxy it can cut), migrated, and the clock that stamps it.
+func NewServerOver(t testing.TB, db *DB, clock *Clock, adjust func(*config.Config)) *Server {
+	t.Helper()
+	cfg, err := config.Load(func(string) string { return "" })
+	Fatal(t, err, "config")
+	cfg.JWTSecret = Secret
+	cfg.DataDir = t.TempDir()
+	if adjust != nil {
+		adjust(&cfg)
+	}
+	return serverOver(t, db, clock, cfg)
+}
+
+func serverOver(t testing.TB, db *DB, clock *Clock, cfg config.Config) *Server {
+	t.Helper()
 	a, err := app.New(cfg, db.DB, app.Options{Now: clock.Now, Hasher: auth.NewTestHasher()})
 	Fatal(t, err, "app.New")
 	srv, err := a.HTTP(nil)

@@ -69,7 +69,13 @@ type DB struct {
 // the test ends. now stamps created_at/updated_at; nil means time.Now.
 func NewDB(t testing.TB, now func() time.Time) *DB {
 	t.Helper()
-	db := NewUnmigratedDB(t, now)
+	return newDB(t, now, 0)
+}
+
+// newDB is NewDB whose calls time out after timeout (0: the default).
+func newDB(t testing.TB, now func() time.Time, timeout time.Duration) *DB {
+	t.Helper()
+	db := openDB(t, now, timeout)
 	if _, err := database.Migrate(context.Background(), db.DB); err != nil {
 		t.Fatalf("testutil: migrate: %v", err)
 	}
@@ -80,13 +86,18 @@ func NewDB(t testing.TB, now func() time.Time) *DB {
 // a database that already holds data.
 func NewUnmigratedDB(t testing.TB, now func() time.Time) *DB {
 	t.Helper()
+	return openDB(t, now, 0)
+}
+
+func openDB(t testing.TB, now func() time.Time, timeout time.Duration) *DB {
+	t.Helper()
 	ctx := context.Background()
 	dialect, dsn := database.SQLite, filepath.Join(t.TempDir(), "test.db")
 	if base := os.Getenv(PostgresURLEnv); base != "" {
 		dialect = database.Postgres
 		dsn = postgresSchema(t, base)
 	}
-	db, err := database.Open(ctx, database.Options{Dialect: dialect, DSN: dsn, Now: now})
+	db, err := database.Open(ctx, database.Options{Dialect: dialect, DSN: dsn, Now: now, Timeout: timeout})
 	if err != nil {
 		t.Fatalf("testutil: open %s: %v", dialect, err)
 	}
