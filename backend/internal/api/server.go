@@ -42,13 +42,17 @@ type Deps struct {
 	// CheckpointKey signs exported audit heads; nil gives the server a
 	// key of its own for this process only (tests).
 	CheckpointKey *audit.Key
+	// FreeSpace measures the free bytes under a directory for /readyz;
+	// nil asks the file system (filestore.FreeBytes).
+	FreeSpace func(dir string) (uint64, error)
 }
 
 // Server holds the handlers' dependencies.
 type Server struct {
-	cfg      config.Config
-	db       *gorm.DB
-	unscoped unscopedStore
+	cfg       config.Config
+	freeSpace func(dir string) (uint64, error)
+	db        *gorm.DB
+	unscoped  unscopedStore
 	// scoped is the store as a user limited to scope may read it (see st).
 	scoped   func(userID int64, scope []int64) *store.Store
 	files    *filestore.Files
@@ -96,7 +100,12 @@ func New(d Deps) (*Server, error) {
 		}
 	}
 	st := d.Store
+	freeSpace := d.FreeSpace
+	if freeSpace == nil {
+		freeSpace = filestore.FreeBytes
+	}
 	srv := &Server{
+		freeSpace:     freeSpace,
 		checkpointKey: ckey,
 		metric:        d.Metrics,
 		cfg:           d.Config,

@@ -60,6 +60,9 @@ type App struct {
 	Accounts   *accounts.Service
 	Metrics    *metrics.Metrics
 	Now        func() time.Time
+	// FreeSpace measures a directory's free bytes for /readyz; nil asks
+	// the file system.
+	FreeSpace func(dir string) (uint64, error)
 	// CheckpointKey signs audit checkpoints and exported heads; set by
 	// LoadCheckpointKey (PrepareToServe). Without it the HTTP server signs
 	// heads with a key of its own process only.
@@ -310,5 +313,5 @@ func (a *App) ReminderScheduler(actor audit.Actor) (*reminders.Scheduler, error)
 // a page saying it is not built).
 func (a *App) HTTP(frontend fs.FS) (*api.Server, error) {
 	return api.New(api.Deps{Config: a.Config, DB: a.DB, Store: a.Store, Files: a.Files, Accounts: a.Accounts,
-		Hasher: a.Hasher, Logger: a.Log, Now: a.Now, Frontend: frontend, Metrics: a.Metrics, CheckpointKey: a.CheckpointKey})
+		Hasher: a.Hasher, Logger: a.Log, Now: a.Now, Frontend: frontend, Metrics: a.Metrics, CheckpointKey: a.CheckpointKey, FreeSpace: a.FreeSpace})
 }
