@@ -62,8 +62,10 @@ func TestChecklistScoreSuggestionAndOverride(t *testing.T) {
 	// Clearing the reason while the result still differs is refused.
 	w.srv.Do(model.RoleProcurement, http.MethodPatch, path("/api/v1/inspections/%d", insp), map[string]any{"version": done.version(), "result_override_reason": ""}).
 		Want(http.StatusUnprocessableEntity)
-	// Setting the suggested result clears the reason, which no longer applies.
-	fixed := w.patch(path("/api/v1/inspections/%d", insp), map[string]any{"version": done.version(), "result": "fail"})
+	// Setting the suggested result (a manager's correction of the completed
+	// inspection) clears the reason, which no longer applies.
+	fixed := apiRecord(w.srv.Do(model.RoleManager, http.MethodPatch, path("/api/v1/inspections/%d", insp), testutil.Signed(map[string]any{
+		"version": done.version(), "result": "fail", "correction_reason": "The checklists were right."}, model.MeaningApproved)).Want(http.StatusOK).JSON())
 	if fixed.str("result") != "fail" || fixed.str("result_override_reason") != "" {
 		t.Errorf("result set to the suggested one: %v", fixed)
 	}

@@ -157,8 +157,8 @@ func TestDashboardFiguresMatchTheirListsOnASeededRegister(t *testing.T) {
 	created := srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/inspections",
 		testutil.Signed(map[string]any{"site_id": in["site_id"], "type": "routine", "status": "completed", "performed_date": today.AddDays(-40).String(), "result": "pass", "score": 90}, model.MeaningAuthored)).
 		Want(http.StatusCreated).JSON()
-	srv.Do(model.RoleProcurement, http.MethodPatch, fmt.Sprintf("/api/v1/inspections/%v", created["id"]),
-		map[string]any{"version": created["version"], "result": "fail", "score": 30}).Want(http.StatusOK)
+	srv.Do(model.RoleManager, http.MethodPatch, fmt.Sprintf("/api/v1/inspections/%v", created["id"]),
+		testutil.Signed(map[string]any{"version": created["version"], "result": "fail", "score": 30, "correction_reason": "Re-scored"}, model.MeaningApproved)).Want(http.StatusOK)
 	plan := srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/inspections",
 		map[string]any{"site_id": in["site_id"], "type": "routine", "status": "planned", "scheduled_date": today.AddDays(5).String()}).Want(http.StatusCreated).JSON()
 	srv.Do(model.RoleAdmin, http.MethodDelete, fmt.Sprintf("/api/v1/inspections/%v", plan["id"]), nil).Want(http.StatusNoContent)

@@ -58,7 +58,10 @@ func toError(err error) *Error {
 	var ve *qualification.ValidationError
 	var ce *store.ConflictError
 	var mb *http.MaxBytesError
+	var fe *store.ForbiddenError
 	switch {
+	case errors.As(err, &fe):
+		return forbidden(fe.Message)
 	case errors.As(err, &e):
 		return e
 	case errors.As(err, &ve):

@@ -97,7 +97,12 @@ type updateInspectionRequest struct {
 	// UnansweredReason says why critical checklist items are unanswered;
 	// required to complete it then.
 	UnansweredReason Opt[string] `json:"unanswered_reason"`
-	// Signature signs completing the inspection.
+	// CorrectionReason says why a completed inspection's result, status,
+	// site or performed date is changed; required then (a manager's or an
+	// admin's correction).
+	CorrectionReason Opt[string] `json:"correction_reason"`
+	// Signature signs completing the inspection, or correcting a completed
+	// one that stays completed.
 	Signature *signatureRequest `json:"signature"`
 }
 
@@ -129,6 +134,7 @@ func (s *Server) updateInspection(c *gin.Context) error {
 		applyOpt(req.Summary, &in.Summary)
 		applyOpt(req.ResultOverrideReason, &in.ResultOverrideReason)
 		applyOpt(req.UnansweredReason, &in.UnansweredReason)
+		applyOpt(req.CorrectionReason, &in.CorrectionReason)
 		return nil
 	})
 	if err != nil {

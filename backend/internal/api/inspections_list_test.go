@@ -64,8 +64,9 @@ func TestInspectionScheduleFollowsEveryWrite(t *testing.T) {
 		t.Errorf("next_planned_date %s, want 2026-09-01", got.NextPlannedDate)
 	}
 
-	// Correcting the performed date moves the due date.
-	f.patch(fmt.Sprintf("/api/v1/inspections/%d", done.id()), map[string]any{"version": done.version(), "performed_date": "2026-04-20"})
+	// Correcting the performed date (a manager's correction) moves the due date.
+	f.srv.Do(model.RoleManager, http.MethodPatch, fmt.Sprintf("/api/v1/inspections/%d", done.id()), testutil.Signed(map[string]any{
+		"version": done.version(), "performed_date": "2026-04-20", "correction_reason": "Typed from the wrong report."}, model.MeaningApproved)).Want(http.StatusOK)
 	if got := f.readSite(site.ID); got.NextInspectionDue.String() != "2027-04-20" {
 		t.Errorf("after correcting the date: next_inspection_due %s, want 2027-04-20", got.NextInspectionDue)
 	}

@@ -136,7 +136,8 @@ func TestInspectionCannotPassWithOpenCriticalFinding(t *testing.T) {
 	finding := f.create(path+"/findings", map[string]any{"severity": "critical", "category": "esd", "description": "No wrist straps at SMT line 2"})
 	f.create(path+"/findings", map[string]any{"severity": "minor", "category": "process", "description": "Work instruction out of date"})
 
-	r := f.srv.Do(model.RoleProcurement, http.MethodPatch, path, map[string]any{"version": in.version(), "result": "pass"}).Want(422)
+	r := f.srv.Do(model.RoleManager, http.MethodPatch, path, testutil.Signed(map[string]any{"version": in.version(), "result": "pass",
+		"correction_reason": "Re-assessed"}, model.MeaningApproved)).Want(422)
 	if why := r.ErrorFields()["result"]; !strings.Contains(why, "open critical finding") {
 		t.Errorf("result error %q does not mention the open critical finding", why)
 	}
@@ -151,7 +152,11 @@ func TestInspectionCannotPassWithOpenCriticalFinding(t *testing.T) {
 	f.patch(fmt.Sprintf("/api/v1/findings/%d", finding.id()), testutil.Signed(map[string]any{
 		"version": finding.version(), "status": "closed", "verification_note": "Straps issued and checked on site",
 	}, model.MeaningVerified))
-	passed := f.patch(path, map[string]any{"version": in.version(), "result": "pass"})
+	// Changing a completed inspection's result is a manager's correction.
+	correct := func(version int64, result string) map[string]any {
+		return testutil.Signed(map[string]any{"version": version, "result": result, "correction_reason": "Re-assessed"}, model.MeaningApproved)
+	}
+	passed := apiRecord(f.srv.Do(model.RoleManager, http.MethodPatch, path, correct(in.version(), "pass")).Want(200).JSON())
 	if passed.str("result") != "pass" {
 		t.Errorf("result %q, want pass", passed.str("result"))
 	}
@@ -166,8 +171,8 @@ func TestInspectionCannotPassWithOpenCriticalFinding(t *testing.T) {
 	if edited.str("result") != "pass" || edited.obj("finding_counts").num("critical") != 2 {
 		t.Errorf("result %q critical %d, want pass kept and 2 critical findings", edited.str("result"), edited.obj("finding_counts").num("critical"))
 	}
-	downgraded := f.patch(path, map[string]any{"version": edited.version(), "result": "conditional"})
-	f.srv.Do(model.RoleProcurement, http.MethodPatch, path, map[string]any{"version": downgraded.version(), "result": "pass"}).Want(422)
+	downgraded := apiRecord(f.srv.Do(model.RoleManager, http.MethodPatch, path, correct(edited.version(), "conditional")).Want(200).JSON())
+	f.srv.Do(model.RoleManager, http.MethodPatch, path, correct(downgraded.version(), "pass")).Want(422)
 }
 
 func TestUpdateInspectionVersionAndValidation(t *testing.T) {

@@ -29,6 +29,7 @@ const (
 	ActionFindingUpdate               Action = "finding.update"
 	ActionImportCertifications        Action = "import.certifications"
 	ActionImportSites                 Action = "import.sites"
+	ActionInspectionCorrect           Action = "inspection.correct"
 	ActionInspectionCreate            Action = "inspection.create"
 	ActionInspectionDelete            Action = "inspection.delete"
 	ActionInspectionUpdate            Action = "inspection.update"

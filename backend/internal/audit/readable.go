@@ -166,6 +166,7 @@ var fieldSpecs = map[string]fieldSpec{
 	"sha256":                  {"SHA-256", kindText, ""},
 	"size":                    {"Size (bytes)", kindText, ""},
 	"result_override_reason":  {"Reason for a result other than the suggested one", kindText, ""},
+	"correction_reason":       {"Reason for the correction", kindText, ""},
 	"na_allowed":              {"N/A allowed", kindBool, ""},
 	"not_applicable":          {"Not applicable", kindBool, ""},
 	"item_number":             {"Item", kindText, ""},
@@ -472,6 +473,7 @@ var actionSummaries = map[Action]string{
 	ActionFirmwareReleaseApprove: "Firmware release approved", ActionFirmwareReleaseSupersede: "Firmware release superseded",
 	ActionComponentSourceAcceptJustification: "Justification for an unauthorised source accepted",
 	ActionIntegrityObservationCreate:         "Integrity observation recorded",
+	ActionInspectionCorrect:                  "Completed inspection corrected",
 }
 
 func summary(ev model.AuditEvent) string {

@@ -166,6 +166,10 @@ type Inspection struct {
 	// UnansweredReason says why critical checklist items were left
 	// unanswered when it was completed.
 	UnansweredReason string `json:"unanswered_reason"`
+	// CorrectionReason says why the result, status, site or performed
+	// date of the completed inspection was last corrected (see
+	// qualification.InspectionCorrection).
+	CorrectionReason string `json:"correction_reason"`
 	Version          int64  `json:"version"`
 }
 

@@ -121,6 +121,10 @@ type InspectionContent struct {
 	Summary         string                 `json:"summary"`
 	// ResultOverrideReason says why the result differs from the checklists'.
 	ResultOverrideReason string `json:"result_override_reason"`
+	// CorrectionReason says why a manager corrected the completed
+	// inspection; left out when empty, so the content of an inspection
+	// never corrected hashes as it always did.
+	CorrectionReason string `json:"correction_reason,omitempty"`
 }
 
 // InspectionContentOf is in's signed content.
@@ -129,6 +133,7 @@ func InspectionContentOf(in model.Inspection) InspectionContent {
 		Kind: "inspection", InspectionID: in.ID, SiteID: in.SiteID, Type: in.Type, Status: in.Status,
 		PerformedDate: in.PerformedDate, LeadInspectorID: in.LeadInspectorID, Team: in.Team, Scope: in.Scope,
 		Result: in.Result, Score: in.Score, Summary: in.Summary, ResultOverrideReason: in.ResultOverrideReason,
+		CorrectionReason: in.CorrectionReason,
 	}
 }
 

@@ -129,7 +129,7 @@ func (s *Store) CreateInspection(ctx context.Context, in *model.Inspection, acto
 		if err := s.refreshSiteSchedule(tx, in.SiteID); err != nil {
 			return err
 		}
-		changes, err := s.signCompletion(tx, nil, *in, audit.Diff(nil, in))
+		changes, err := s.signCompletion(tx, nil, *in, false, audit.Diff(nil, in))
 		if err != nil {
 			return err
 		}
@@ -156,10 +156,17 @@ func (s *Store) UpdateInspection(ctx context.Context, id, version int64, actor a
 			return ErrVersionConflict
 		}
 		before := in
+		// The reason of a correction is this change's own: a reason kept
+		// from an earlier correction does not cover a new one.
+		in.CorrectionReason = ""
 		if err := change(&in); err != nil {
 			return err
 		}
 		normalizeInspection(&in)
+		corrected := qualification.InspectionCorrection(before, in)
+		if err := checkCorrection(actor, corrected, &in, before); err != nil {
+			return err
+		}
 		// Validated as sent, before the checklists settle the result (which
 		// clears an override reason that is not needed), so nothing sent is
 		// dropped without a word.
@@ -180,11 +187,15 @@ func (s *Store) UpdateInspection(ctx context.Context, id, version int64, actor a
 				return err
 			}
 		}
-		changes, err := s.signCompletion(tx, &before, in, audit.Diff(before, in))
+		changes, err := s.signCompletion(tx, &before, in, len(corrected) > 0, audit.Diff(before, in))
 		if err != nil {
 			return err
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionUpdate, EntityType: audit.EntityInspection, EntityID: id, Changes: changes}); err != nil {
+		action := audit.ActionInspectionUpdate
+		if len(corrected) > 0 {
+			action = audit.ActionInspectionCorrect
+		}
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityInspection, EntityID: id, Changes: changes}); err != nil {
 			return err
 		}
 		row, err = describeInspection(tx, in)
@@ -235,10 +246,35 @@ func (s *Store) DeleteInspection(ctx context.Context, id int64, actor audit.Acto
 	})
 }
 
+// checkCorrection applies the rule of qualification.InspectionCorrection:
+// a change of the fields corrected (none: no correction) is made only by
+// a role that may correct, with a reason; without a correction the
+// reason of the last one stays, and a reason sent alone is refused.
+func checkCorrection(actor audit.Actor, corrected []string, in *model.Inspection, before model.Inspection) error {
+	if len(corrected) == 0 {
+		if in.CorrectionReason != "" {
+			return qualification.Problems{"correction_reason": "Only a change of a completed inspection's result, status, site or performed date takes a correction reason."}.
+				Err("There is nothing to correct.")
+		}
+		in.CorrectionReason = before.CorrectionReason
+		return nil
+	}
+	if !qualification.MayCorrectInspection(model.Role(actor.Role)) {
+		return &ForbiddenError{Message: fmt.Sprintf(
+			"This inspection is completed: changing its %s is a correction, which a manager or an admin makes, with a reason. Ask one of them.",
+			strings.Join(corrected, ", "))}
+	}
+	return qualification.CheckCorrectionReason(in.CorrectionReason)
+}
+
 // signCompletion signs an inspection that becomes completed (before is
-// nil on a creation) and adds the signature to the audit event's changes.
-func (s *Store) signCompletion(tx *gorm.DB, before *model.Inspection, in model.Inspection, changes map[string][2]any) (map[string][2]any, error) {
-	if in.Status != model.InspectionCompleted || (before != nil && before.Status == model.InspectionCompleted) {
+// nil on a creation), or one corrected that stays completed (the new
+// signature covers the corrected content), and adds the signature to the
+// audit event's changes.
+func (s *Store) signCompletion(tx *gorm.DB, before *model.Inspection, in model.Inspection, corrected bool, changes map[string][2]any) (map[string][2]any, error) {
+	completing := in.Status == model.InspectionCompleted && (before == nil || before.Status != model.InspectionCompleted)
+	resigning := corrected && in.Status == model.InspectionCompleted
+	if !completing && !resigning {
 		return changes, s.checkSignatureUsed(false)
 	}
 	sig, err := s.sign(tx, qualification.SignInspectionComplete, "inspection", in.ID, qualification.InspectionContentOf(in))

@@ -37,6 +37,12 @@ func (e *ConflictError) Error() string { return e.Message }
 // Unwrap makes errors.Is(err, ErrConflict) true.
 func (e *ConflictError) Unwrap() error { return ErrConflict }
 
+// ForbiddenError refuses a change the actor's role may not make to this
+// record in its present state (the route itself is open to the role).
+type ForbiddenError struct{ Message string }
+
+func (e *ForbiddenError) Error() string { return e.Message }
+
 // Store is the data access layer.
 type Store struct {
 	db    *gorm.DB

@@ -26,7 +26,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Report whether the database answers and every migration is applied. */
+        /** Report whether the database answers, every migration is applied and the data directory can be written and has room. */
         get: operations["readyz"];
         put?: never;
         post?: never;
@@ -497,6 +497,15 @@ export interface paths {
          * @description Setting `result` to `pass` is refused (422) while the inspection has
          *     an open critical finding. An inspection with findings cannot move to
          *     another site.
+         *
+         *     **Correcting a completed inspection.** Once an inspection is
+         *     `completed`, changing its `result`, `status` (reopening or cancelling
+         *     it), `site_id` or `performed_date` is a correction: only a manager or
+         *     an admin makes one (403 for procurement), with `correction_reason`
+         *     (422 without), and when it stays completed it is signed again
+         *     (`signature`), so the shown signature covers the corrected content.
+         *     The audit event is `inspection.correct`. Other fields (score,
+         *     summary, team, scope) are edited as before.
          */
         patch: operations["updateInspection"];
         trace?: never;
@@ -2014,7 +2023,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "bad_request" | "unauthenticated" | "forbidden" | "totp_enrolment_required" | "password_change_required" | "not_found" | "method_not_allowed" | "conflict" | "version_conflict" | "too_large" | "validation_failed" | "rate_limited" | "internal";
+        ErrorCode: "bad_request" | "unauthenticated" | "forbidden" | "totp_enrolment_required" | "password_change_required" | "not_found" | "method_not_allowed" | "conflict" | "version_conflict" | "too_large" | "validation_failed" | "rate_limited" | "internal" | "database_unavailable";
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
             /** @description A sentence for a person. */
@@ -2040,7 +2049,7 @@ export interface components {
         };
         HealthStatus: {
             /** @enum {string} */
-            status: "ok" | "ready" | "database unreachable" | "migrations pending";
+            status: "ok" | "ready" | "database unreachable" | "migrations pending" | "data directory not writable" | "disk full";
         };
         /**
          * Format: date
@@ -2532,6 +2541,8 @@ export interface components {
             result_override_reason: string;
             /** @description Why critical checklist items were left unanswered when it was completed; empty when none were. */
             unanswered_reason: string;
+            /** @description Why a manager last corrected the completed inspection's result, status, site or performed date; empty when it never was. Every correction is in the audit trail (inspection.correct). */
+            correction_reason: string;
             /** Format: int64 */
             version: number;
             /** @description Derived. */
@@ -2591,7 +2602,9 @@ export interface components {
             result_override_reason?: string;
             /** @description Required to complete an inspection whose checklists leave a critical item unanswered (422 on this field naming the items otherwise). */
             unanswered_reason?: string;
-            /** @description Required when the change completes the inspection; refused otherwise. */
+            /** @description Required (and only accepted) when the change corrects a completed inspection's result, status, site or performed date; managers and admins only. */
+            correction_reason?: string;
+            /** @description Required when the change completes the inspection, or corrects a completed one that stays completed; refused otherwise. */
             signature?: components["schemas"]["SignatureRequest"];
         };
         InspectionList: components["schemas"]["ListEnvelope"] & {
@@ -4182,9 +4195,13 @@ export interface operations {
                 };
             };
             /**
-             * @description Not ready: the database does not answer (`database unreachable`)
-             *     or migrations are pending (`migrations pending`). The body is the
-             *     status object, not the error shape.
+             * @description Not ready: the database does not answer (`database unreachable`),
+             *     migrations are pending (`migrations pending`), the data directory
+             *     (SQLite file, attachments, keys, checkpoints) cannot be written
+             *     (`data directory not writable`, e.g. a read-only mount) or its
+             *     disk has less free space than `QUALTRACK_MIN_FREE_DISK_MB`
+             *     (`disk full`). The body is the status object, not the error
+             *     shape; the server's log says which directory and how much space.
              */
             503: {
                 headers: {

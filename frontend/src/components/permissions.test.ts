@@ -13,6 +13,12 @@ describe('permissionsFor', () => {
     expect(p.decide('prospective')).toBe(true);
     expect(p.decide('in_qualification')).toBe(false);
     expect(p.remove).toBe(false);
+    expect(p.correctInspections).toBe(false);
+  });
+  it('leaves corrections of completed inspections to managers and admins', () => {
+    expect(permissionsFor('manager').correctInspections).toBe(true);
+    expect(permissionsFor('admin').correctInspections).toBe(true);
+    expect(permissionsFor('auditor').correctInspections).toBe(false);
   });
   it('keeps deleting and users to admins', () => {
     expect(permissionsFor('manager').remove).toBe(false);

@@ -7,6 +7,8 @@ export interface Permissions {
   importData: boolean;
   /** Any qualification decision at all (procurement: only prospective -> in qualification). */
   decide: (from: QualificationStatus) => boolean;
+  /** Correct a completed inspection's result, status, site or performed date (with a reason). */
+  correctInspections: boolean;
   remove: boolean;
   manageUsers: boolean;
   readOnly: boolean;
@@ -18,6 +20,7 @@ export function permissionsFor(role: Role): Permissions {
     edit: writer,
     importData: writer,
     decide: (from) => role === 'admin' || role === 'manager' || (role === 'procurement' && from === 'prospective'),
+    correctInspections: role === 'admin' || role === 'manager',
     remove: role === 'admin',
     manageUsers: role === 'admin',
     readOnly: role === 'auditor',

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { INSPECTION_RESULTS, INSPECTION_TYPES, inspectionsApi, type Inspection, type InspectionResult, type InspectionType, refreshAfter, queryKeys } from '../../api';
 import { useCurrentUser } from '../../components/CurrentUser';
+import { usePermissions } from '../../components/permissions';
 import { DateField, FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { SIGNATURE_FIELDS, SignatureFields, useSignature } from '../../components/Signature';
 import { SitePicker } from '../../components/SitePicker';
@@ -74,7 +75,7 @@ function PlanForm({ onClose, siteId, date }: { onClose: () => void; siteId?: num
   );
 }
 
-const COMPLETE_FIELDS = ['performed_date', 'result', 'score', 'summary', 'status', 'result_override_reason', 'unanswered_reason', ...SIGNATURE_FIELDS] as const;
+const COMPLETE_FIELDS = ['performed_date', 'result', 'score', 'summary', 'status', 'result_override_reason', 'unanswered_reason', 'correction_reason', ...SIGNATURE_FIELDS] as const;
 
 /** Log the visit: performed date (not in the future), result, score, summary. */
 export function CompleteInspectionModal({ inspection, opened, onClose, onReload }: { inspection: Inspection; opened: boolean; onClose: () => void; onReload: () => void }) {
@@ -100,7 +101,13 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
   const unanswered = completing ? (checklists?.unanswered ?? []) : [];
   const criticalUnanswered = unanswered.filter((u) => u.critical);
   const overriding = !!suggested && !!result && result !== suggested;
-  const sig = useSignature(['authored', 'reviewed', 'approved']);
+  // Once completed, the result and the performed date are evidence the
+  // qualification rules read: changing them is a manager's correction,
+  // with a reason, signed again.
+  const mayCorrect = usePermissions().correctInspections;
+  const [correctionReason, setCorrectionReason] = useState('');
+  const correcting = !completing && (result !== inspection.result || performed !== (inspection.performed_date ?? ''));
+  const sig = useSignature(completing ? ['authored', 'reviewed', 'approved'] : ['approved', 'reviewed']);
   const save = useMutation({
     mutationFn: () =>
       inspectionsApi.update(inspection.id, {
@@ -112,7 +119,8 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
         summary,
         result_override_reason: overriding ? overrideReason : '',
         ...(criticalUnanswered.length > 0 ? { unanswered_reason: unansweredReason } : {}),
-        ...(completing ? { signature: sig.request } : {}),
+        ...(correcting ? { correction_reason: correctionReason } : {}),
+        ...(completing || correcting ? { signature: sig.request } : {}),
       }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(queryKeys.inspection(saved.id), saved);
@@ -132,8 +140,15 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
         onClose();
       }}
     >
+      {!completing && (
+        <Text size="sm" c={mayCorrect ? undefined : 'dimmed'}>
+          {mayCorrect
+            ? 'Changing the result or the performed date of a completed inspection is a correction: give the reason and sign it. It is kept with the inspection and in the audit trail.'
+            : 'The result and the performed date of a completed inspection are corrected only by a manager or an admin, with a reason. You can still edit the score and the summary.'}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <DateField label="Performed on" required value={performed} onChange={setPerformed} max={today} error={err.field('performed_date')} />
+        <DateField label="Performed on" required value={performed} onChange={setPerformed} max={today} error={err.field('performed_date')} disabled={!completing && !mayCorrect} />
         <Select
           label="Result"
           required
@@ -141,6 +156,7 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
           value={result || null}
           onChange={(v) => setResult((v as InspectionResult) ?? '')}
           error={err.field('result')}
+          disabled={!completing && !mayCorrect}
         />
         <NumberInput label="Score (0–100)" min={0} max={100} value={score} onChange={(v) => setScore(typeof v === 'number' ? v : '')} error={err.field('score')} />
       </SimpleGrid>
@@ -174,8 +190,20 @@ function CompleteForm({ inspection, onClose, onReload }: { inspection: Inspectio
         />
       )}
       <Textarea label="Summary" autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={err.field('summary')} />
-      {completing && <SignatureFields sig={sig} error={save.error} />}
-      <FormButtons submit={completing ? 'Sign and mark as completed' : 'Save result'} pending={save.isPending} onCancel={onClose} />
+      {(correcting || err.field('correction_reason')) && (
+        <Textarea
+          label="Why the completed inspection is corrected"
+          description="For example: the readings were re-taken with a calibrated meter. Kept with the inspection and in the audit trail."
+          required
+          autosize
+          minRows={2}
+          value={correctionReason}
+          onChange={(e) => setCorrectionReason(e.currentTarget.value)}
+          error={err.field('correction_reason')}
+        />
+      )}
+      {(completing || correcting) && <SignatureFields sig={sig} error={save.error} />}
+      <FormButtons submit={completing ? 'Sign and mark as completed' : correcting ? 'Sign and correct' : 'Save result'} pending={save.isPending} onCancel={onClose} />
     </ServerForm>
   );
 }

@@ -117,6 +117,13 @@ export default function InspectionPage() {
             <Field label="Summary">
               {i.summary}
             </Field>
+            {i.correction_reason && (
+              <Field label="Corrected after completion">
+                <Text size="sm" data-testid="correction-reason">
+                  {i.correction_reason}
+                </Text>
+              </Field>
+            )}
             {i.signature && (
               <Field label="Signature">
                 <SignatureLine signature={i.signature} />
