@@ -60,17 +60,32 @@ func (d *deadlines) Initialize(db *gorm.DB) error {
 	return cb.Row().Before("*").Register(deadlinesName+":row", d.startRow)
 }
 
+// bounded is a statement's own deadline and the context it replaced.
+type bounded struct {
+	parent context.Context
+	cancel context.CancelFunc
+}
+
 func (d *deadlines) start(db *gorm.DB) {
-	ctx, cancel, ok := d.bound(db.Statement.Context)
+	parent := db.Statement.Context
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, cancel, ok := d.bound(parent)
 	if ok {
 		db.Statement.Context = ctx
-		db.InstanceSet(cancelKey, cancel)
+		db.InstanceSet(cancelKey, bounded{parent: parent, cancel: cancel})
 	}
 }
 
+// end gives the statement its caller's context back before ending its
+// deadline: the query log that runs next must see the caller's context,
+// not one this callback cancelled.
 func (d *deadlines) end(db *gorm.DB) {
-	if cancel, ok := db.InstanceGet(cancelKey); ok {
-		cancel.(context.CancelFunc)()
+	if v, ok := db.InstanceGet(cancelKey); ok {
+		b := v.(bounded)
+		db.Statement.Context = b.parent
+		b.cancel()
 	}
 }
 
