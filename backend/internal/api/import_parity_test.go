@@ -123,6 +123,10 @@ func TestXLImportAPIParitySites(t *testing.T) {
 		{"notes", "-- note"}, {"notes", long(20001)},
 		{"manufacturer", "New  Maker"}, {"manufacturer", long(200)}, {"manufacturer", long(201)},
 		{"manufacturer_country", "US"}, {"manufacturer_country", "Germany"}, {"manufacturer_country", "Atlantis"},
+		// Hidden formatting characters: a direction override, zero-width
+		// space and joiner, a byte-order mark, an isolate.
+		{"manufacturer", "Evil\u202Etxet Maker"}, {"manufacturer", "Zero\u200BWidth Maker"}, {"manufacturer", "Joined\u200DMaker"},
+		{"manufacturer", "\uFEFFBOM Maker"}, {"name", "Plant\u2066one"}, {"name", "Plant\u200Cone"},
 	}
 	header := []any{"Code", "Site name", "Manufacturer", "Country", "Risk tier"}
 	for i, tc := range cases {
@@ -309,5 +313,53 @@ func TestXLImportAPIParityCertifications(t *testing.T) {
 				t.Errorf("%s = %.60q: API %v, import %v", tc.field, fmt.Sprint(tc.value), viaAPI, viaImport)
 			}
 		})
+	}
+}
+
+// An import finds a manufacturer by the key the API keeps names unique by
+// (NFKC, case-folded, spaces collapsed): fullwidth letters, other case or
+// spacing name the existing manufacturer instead of failing on the unique
+// rule or making a look-alike second one; two spellings of a new
+// manufacturer in one file make one; a name with hidden characters is
+// refused even where it would match.
+func TestXLImportFindsManufacturersByNameKey(t *testing.T) {
+	w := newXLWorld(t)
+	var acme model.Manufacturer
+	testutil.Fatal(t, w.db.Where("name = ?", "Acme Electronics").Take(&acme).Error, "acme")
+	makers := xlCount(t, w.db, &model.Manufacturer{})
+	header := []any{"Code", "Site name", "Manufacturer", "Country", "Risk tier"}
+	rows := [][]any{header,
+		{"KEY-1", "Plant one", "ＡＣＭＥ Ｅｌｅｃｔｒｏｎｉｃｓ", "CN", "low"},
+		{"KEY-2", "Plant two", "acme   ELECTRONICS", "CN", "low"},
+		{"KEY-3", "Plant three", "Nova Fab", "DE", "low"},
+		{"KEY-4", "Plant four", "ＮＯＶＡ ｆａｂ", "DE", "low"},
+	}
+	got := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, xlSitesImport, xlBook(t, "Sites", rows)).Want(http.StatusOK))
+	if len(got.Errors) > 0 || got.Created != 4 || got.ManufacturersCreated == nil || *got.ManufacturersCreated != 1 {
+		t.Fatalf("import: %+v", got)
+	}
+	if n := xlCount(t, w.db, &model.Manufacturer{}); n != makers+1 {
+		t.Errorf("%d manufacturers, want %d (only Nova Fab new)", n, makers+1)
+	}
+	var sites []model.Site
+	testutil.Fatal(t, w.db.Where("code IN ?", []string{"KEY-1", "KEY-2", "KEY-3", "KEY-4"}).Order("code").Find(&sites).Error, "sites")
+	if len(sites) != 4 || sites[0].ManufacturerID != acme.ID || sites[1].ManufacturerID != acme.ID || sites[2].ManufacturerID != sites[3].ManufacturerID {
+		t.Errorf("sites' manufacturers: %+v (Acme is %d)", sites, acme.ID)
+	}
+	// The API agrees: the look-alike is the same manufacturer.
+	r := w.srv.Do(model.RoleManager, http.MethodPost, "/api/v1/manufacturers", map[string]any{"name": "ＮＯＶＡ  FAB", "country": "DE"})
+	if r.Status != http.StatusConflict {
+		t.Errorf("the API took a look-alike of an imported manufacturer: %d %s", r.Status, r.Body)
+	}
+
+	// Hidden characters are refused, also where the rest matches.
+	for _, name := range []string{"Acme\u200B Electronics", "Acme Electronics\u200E", "\u202EAcme Electronics"} {
+		got := xlDecodeImport(t, xlUpload(t, w.srv, model.RoleManager, xlSitesImport, xlBook(t, "Sites", [][]any{header, {"KEY-9", "Plant", name, "CN", "low"}})).Want(http.StatusOK, http.StatusUnprocessableEntity))
+		if len(got.Errors) != 1 || got.Errors[0].Column != "Manufacturer" || !strings.Contains(got.Errors[0].Message, "invisible") {
+			t.Errorf("%q: %+v", name, got)
+		}
+	}
+	if xlCount(t, w.db, &model.Site{}) != int64(len(w.sites))+4 {
+		t.Error("a refused import stored a site")
 	}
 }

@@ -22,7 +22,12 @@ func checkNameCharacters(p Problems, field, v string) {
 
 // CheckPersonName returns why name is not acceptable as a user's name, or
 // "".
-func CheckPersonName(name string) string {
+func CheckPersonName(name string) string { return CheckNameCharacters(name) }
+
+// CheckNameCharacters returns why name, naming anything (a user, a
+// manufacturer an import refers to), is not acceptable because of hidden
+// formatting characters, or "". The API and imports share it.
+func CheckNameCharacters(name string) string {
 	p := Problems{}
 	checkNameCharacters(p, "name", name)
 	return p["name"]

@@ -106,8 +106,10 @@ type SiteImportRow struct {
 }
 
 // SiteImport is a sites file read row by row. Sites are matched by code
-// ignoring case, manufacturers by name ignoring case (and created when
-// missing). Every resulting site passes qualification.NormalizeSite, as
+// ignoring case, manufacturers by their name key (model.NameKey, the form
+// the API keeps names unique by: NFKC, case-folded, spaces collapsed) and
+// created when missing; a manufacturer name with hidden formatting
+// characters is refused as the API refuses it. Every resulting site passes qualification.NormalizeSite, as
 // the API's do. New sites start prospective: an import never sets a
 // status.
 type SiteImport struct {
@@ -201,8 +203,12 @@ func (s *Store) planSites(db *gorm.DB, in SiteImport) ([]sitePlan, ImportResult,
 			problems = append(problems, ImportProblem{r.Row, "manufacturer", "The manufacturer is missing. Name the manufacturer the site belongs to."})
 		case r.Manufacturer != "":
 			known := false
-			m, known = makers[strings.ToLower(r.Manufacturer)]
+			m, known = makers[model.NameKey(r.Manufacturer)]
 			switch {
+			case qualification.CheckNameCharacters(r.Manufacturer) != "":
+				// Refused before the lookup too: a name that only looks like
+				// a manufacturer's must not quietly become that manufacturer.
+				problems = append(problems, ImportProblem{r.Row, "manufacturer", qualification.CheckNameCharacters(r.Manufacturer)})
 			case known && m.ArchivedAt != nil:
 				problems = append(problems, ImportProblem{r.Row, "manufacturer",
 					fmt.Sprintf("The manufacturer %s is archived. Restore it in qualtrack first, or name another manufacturer.", m.Name)})
@@ -219,8 +225,8 @@ func (s *Store) planSites(db *gorm.DB, in SiteImport) ([]sitePlan, ImportResult,
 			res.Problems = append(res.Problems, problems...)
 			continue
 		}
-		if newMaker && !newMakers[strings.ToLower(r.Manufacturer)] {
-			newMakers[strings.ToLower(r.Manufacturer)] = true
+		if newMaker && !newMakers[model.NameKey(r.Manufacturer)] {
+			newMakers[model.NameKey(r.Manufacturer)] = true
 			res.ManufacturersCreated++
 		}
 		if exists {
@@ -355,7 +361,7 @@ func (s *Store) applySites(tx *gorm.DB, in SiteImport, plans []sitePlan, res Imp
 
 // importManufacturer creates the row's manufacturer once per import.
 func (s *Store) importManufacturer(tx *gorm.DB, r *SiteImportRow, siteCountry string, made map[string]int64, actor audit.Actor) (int64, error) {
-	key := strings.ToLower(r.Manufacturer)
+	key := model.NameKey(r.Manufacturer)
 	if id, ok := made[key]; ok {
 		return id, nil
 	}
@@ -388,18 +394,22 @@ func importWriteError(err error, row int, field, what string) error {
 	return err
 }
 
-// importManufacturers loads manufacturers by name, ignoring case, keyed
-// by the lower-case name. SQLite's lower() folds only ASCII letters, so
-// names are also looked up as written ("Élan" finds "Élan").
+// importManufacturers loads the manufacturers the names refer to by their
+// name key (the unique column), keyed by it: "ACME", "Ａｃｍｅ" and "acme"
+// are one manufacturer, as the API's uniqueness has it.
 func importManufacturers(db *gorm.DB, names []string) (map[string]model.Manufacturer, error) {
 	out := map[string]model.Manufacturer{}
-	err := importInChunks(importUnique(names), func(chunk []string) error {
+	keys := make([]string, len(names))
+	for i, n := range names {
+		keys[i] = model.NameKey(n)
+	}
+	err := importInChunks(importUnique(keys), func(chunk []string) error {
 		var found []model.Manufacturer
-		if err := db.Where("lower(name) IN ? OR name IN ?", importLower(chunk), chunk).Find(&found).Error; err != nil {
+		if err := db.Where("name_key IN ?", chunk).Find(&found).Error; err != nil {
 			return err
 		}
 		for _, m := range found {
-			out[strings.ToLower(m.Name)] = m
+			out[m.NameKey] = m
 		}
 		return nil
 	})
