@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/reminders"
 )
 
 // checkpointTick is how often serve looks whether a checkpoint is due.
@@ -18,10 +19,17 @@ const checkpointTick = time.Minute
 
 // startCheckpoints signs and publishes the audit chain's head in the
 // background while serve runs.
-func (a *cli) startCheckpoints(ctx context.Context, db *gorm.DB, key *audit.Key) (stop func()) {
+func (a *cli) startCheckpoints(ctx context.Context, db *gorm.DB, key *audit.Key) (stop func(), err error) {
 	c := &audit.Checkpointer{
 		DB: db, Key: key, Log: a.cfg.CheckpointLog(), Every: a.cfg.Checkpoints.Every, Interval: a.cfg.Checkpoints.Interval,
 		Webhook: a.cfg.Checkpoints.WebhookURL, Now: time.Now, Logger: a.log,
+	}
+	if len(a.cfg.Checkpoints.Emails) > 0 {
+		mailer, err := reminders.MailerFor(a.cfg.SMTP, nil)
+		if err != nil {
+			return nil, err
+		}
+		c.Mail = reminders.CheckpointMail(mailer, a.cfg.Checkpoints.Emails, a.cfg.BaseURL)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
@@ -32,7 +40,7 @@ func (a *cli) startCheckpoints(ctx context.Context, db *gorm.DB, key *audit.Key)
 	return func() {
 		cancel()
 		<-done
-	}
+	}, nil
 }
 
 // checkpointPublicKey is the key that checks checkpoints: the one in

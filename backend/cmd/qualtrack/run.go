@@ -179,7 +179,11 @@ func (a *cli) serve(ctx context.Context) error {
 		return err
 	}
 	defer stopReminders() // before the database closes
-	defer a.startCheckpoints(ctx, q.DB, q.CheckpointKey)()
+	stopCheckpoints, err := a.startCheckpoints(ctx, q.DB, q.CheckpointKey)
+	if err != nil {
+		return err
+	}
+	defer stopCheckpoints()
 	metricsMux := http.NewServeMux()
 	metricsMux.Handle("/metrics", q.Metrics.Handler())
 	stopSide, err := a.startSideListeners([]sideListener{

@@ -15,7 +15,7 @@ import (
 
 // Checkpointer signs the chain's head every so many events or so often and
 // publishes each checkpoint outside the database: appended to a log file
-// and, when configured, posted to a webhook.
+// and, when configured, posted to a webhook and mailed.
 type Checkpointer struct {
 	DB       *gorm.DB
 	Key      *Key
@@ -23,9 +23,12 @@ type Checkpointer struct {
 	Every    int64
 	Interval time.Duration
 	Webhook  string // optional
-	Now      func() time.Time
-	Logger   *slog.Logger
-	Client   *http.Client
+	// Mail, when set, sends each checkpoint by e-mail (to people who keep
+	// it outside the server); a failure is logged, like the webhook's.
+	Mail   func(ctx context.Context, cp Head) error
+	Now    func() time.Time
+	Logger *slog.Logger
+	Client *http.Client
 
 	mu     sync.Mutex
 	last   Head
@@ -79,7 +82,20 @@ func (c *Checkpointer) Tick(ctx context.Context) (*Head, error) {
 	if c.Webhook != "" {
 		go c.post(cp)
 	}
+	if c.Mail != nil {
+		go c.mail(cp)
+	}
 	return &cp, nil
+}
+
+// mail sends a checkpoint by e-mail; a failure is logged, the file
+// already holds the checkpoint.
+func (c *Checkpointer) mail(cp Head) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	if err := c.Mail(ctx, cp); err != nil {
+		c.Logger.Error("audit checkpoint e-mail", "sequence", cp.Sequence, "err", err)
+	}
 }
 
 // post sends a checkpoint to the webhook; a failure is logged, the file

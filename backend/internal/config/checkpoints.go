@@ -1,6 +1,7 @@
 package config
 
 import (
+	"net/mail"
 	"net/url"
 	"path/filepath"
 	"strconv"
@@ -24,6 +25,9 @@ type Checkpoints struct {
 	Interval time.Duration
 	// WebhookURL, when set, receives every checkpoint as a JSON POST.
 	WebhookURL string
+	// Emails, when set, receive every checkpoint by e-mail (through the
+	// SMTP server of the reminders).
+	Emails []string
 }
 
 // CheckpointKeyFile is the signing key's path.
@@ -69,5 +73,21 @@ func loadCheckpoints(c *Config, getenv func(string) string, bad func(name, forma
 			bad("QUALTRACK_CHECKPOINT_WEBHOOK_URL", "must be an http(s) URL, not %q", v)
 		}
 		c.Checkpoints.WebhookURL = v
+	}
+	if v := strings.TrimSpace(getenv("QUALTRACK_CHECKPOINT_EMAIL")); v != "" {
+		for _, a := range strings.Split(v, ",") {
+			if a = strings.TrimSpace(a); a == "" {
+				continue
+			}
+			addr, err := mail.ParseAddress(a)
+			if err != nil || addr.Name != "" {
+				bad("QUALTRACK_CHECKPOINT_EMAIL", "%q is not an e-mail address; list plain addresses separated by commas", a)
+				continue
+			}
+			c.Checkpoints.Emails = append(c.Checkpoints.Emails, addr.Address)
+		}
+		if !c.SMTP.Configured() {
+			bad("QUALTRACK_CHECKPOINT_EMAIL", "needs an SMTP server to send through: set QUALTRACK_SMTP_HOST and QUALTRACK_SMTP_FROM")
+		}
 	}
 }
