@@ -54,6 +54,13 @@ describe('audit trail: the signed head', () => {
       await page.getByLabel('Or paste a kept head').fill(JSON.stringify(edited));
       await page.getByRole('button', { name: 'Check kept head' }).click();
       await page.getByTestId('head-check').filter({ hasText: 'The kept head does not hold' }).waitFor();
+
+      // A head whose sequence is not a number: the answer names that field.
+      await page.getByLabel('Or paste a kept head').fill(JSON.stringify({ ...head, sequence: 'twelve' }));
+      await page.getByRole('button', { name: 'Check kept head' }).click();
+      const error = page.getByTestId('head-check-error');
+      await error.filter({ hasText: 'sequence' }).waitFor();
+      assert.ok(!(await error.textContent()).includes('exported_at'), await error.textContent());
     });
   });
 });

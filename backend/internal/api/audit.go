@@ -171,7 +171,7 @@ func keptHead(c *gin.Context) (audit.Head, error) {
 	p := qualification.Problems{}
 	var h audit.Head
 	seq, err := strconv.ParseInt(c.Param("sequence"), 10, 64)
-	if err != nil || seq < 0 {
+	if err != nil || seq < 0 || strconv.FormatInt(seq, 10) != c.Param("sequence") {
 		p.Add("sequence", "must be the whole number of the head's event")
 	}
 	h.Sequence = seq

@@ -90,6 +90,15 @@ func TestAuditorKeepsAndChecksASignedHead(t *testing.T) {
 			t.Errorf("%s: %d %s", name, r.Status, r.Body)
 		}
 	}
+	// A bad sequence with every other field right names the sequence, and
+	// only it.
+	for _, seq := range []string{"x", "-1", "1.5", "1e3", "99999999999999999999", "%2B1", "01"} {
+		p := strings.Replace(query(head), fmt.Sprintf("/heads/%d/", head.Sequence), "/heads/"+seq+"/", 1)
+		r := f.srv.Do(model.RoleAuditor, http.MethodGet, p, nil)
+		if fields := r.ErrorFields(); r.Status != 422 || len(fields) != 1 || !strings.Contains(fields["sequence"], "whole number") {
+			t.Errorf("sequence %q: %d %s", seq, r.Status, r.Body)
+		}
+	}
 
 	// The newest events are removed behind the server's back: the chain
 	// left is consistent, the kept head proves it was cut short.

@@ -1,8 +1,8 @@
-import { Alert, Button, FileInput, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Code, FileInput, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { auditApi, downloadFile } from '../../api';
+import { ApiError, auditApi, downloadFile } from '../../api';
 import { toCalendarDate } from '../../format/dates';
 
 /**
@@ -102,8 +102,17 @@ export function SignedHeadPanel() {
             </Alert>
           ))}
         {check.error && (
-          <Alert color="red" role="alert">
+          <Alert color="red" role="alert" data-testid="head-check-error">
             {check.error.message}
+            {check.error instanceof ApiError && Object.keys(check.error.fields).length > 0 && (
+              <List size="sm" mt={4}>
+                {Object.entries(check.error.fields).map(([field, why]) => (
+                  <List.Item key={field}>
+                    <Code>{field}</Code> {why}
+                  </List.Item>
+                ))}
+              </List>
+            )}
           </Alert>
         )}
       </Stack>
