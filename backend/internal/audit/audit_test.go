@@ -2,6 +2,7 @@ package audit_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -183,5 +184,36 @@ func TestVerifyAgainstExportedHead(t *testing.T) {
 				t.Fatalf("not caught: %+v", res)
 			}
 		})
+	}
+}
+
+// A broken chain has no head to keep: wherever it breaks (the first event
+// included, where the walk has read nothing but the genesis hash), Verify
+// reports no head hash, never the all-zero genesis hash; an empty trail is
+// valid with the genesis hash as its head.
+func TestBrokenChainReportsNoHead(t *testing.T) {
+	ctx := context.Background()
+	db := testutil.NewDB(t, nil)
+	res, err := audit.Verify(ctx, db.DB)
+	testutil.Fatal(t, err, "verify empty")
+	if !res.Valid || res.HeadHash != audit.GenesisHash {
+		t.Fatalf("empty trail: %+v", res)
+	}
+	appendN(t, db.DB, audit.NewTrail(time.Now), 3)
+	for _, tamper := range []string{
+		"UPDATE audit_events SET changes = '{}' WHERE sequence = 1",
+		"UPDATE audit_events SET hash = '" + strings.Repeat("0", 64) + "' WHERE sequence = 1",
+		"DELETE FROM audit_events WHERE sequence = 1",
+		"UPDATE audit_events SET changes = '{' WHERE sequence = 3",
+	} {
+		testutil.TamperWithAudit(t, db.DB, tamper)
+		res, err := audit.Verify(ctx, db.DB)
+		testutil.Fatal(t, err, "verify")
+		if res.Valid || res.HeadHash != "" {
+			t.Errorf("%s: %+v", tamper, res)
+		}
+		if b, _ := json.Marshal(res); strings.Contains(string(b), "head_hash") || strings.Contains(string(b), audit.GenesisHash) {
+			t.Errorf("%s: the answer names a head: %s", tamper, b)
+		}
 	}
 }
