@@ -60,11 +60,11 @@ describe('inspections: correcting a completed result', () => {
       await dialog.getByRole('button', { name: 'Sign and correct' }).click();
       await dialog.getByText('Say why the completed inspection is corrected').waitFor();
       await reason.fill('The ESD readings were re-taken with a calibrated meter; line 2 passes.');
-      await screenshot(page, 'inspection-correction.png');
       await dialog.getByRole('button', { name: 'Sign and correct' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await page.getByTestId('correction-reason').filter({ hasText: 'calibrated meter' }).waitFor();
       await page.getByTestId('signature').filter({ hasText: `Signed by ${manager.name}` }).waitFor();
+      await screenshot(page, 'inspection-correction.png');
     });
 
     const admin = await apiClient(server);
