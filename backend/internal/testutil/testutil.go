@@ -82,13 +82,8 @@ func newDB(t testing.TB, now func() time.Time, timeout time.Duration) *DB {
 	return db
 }
 
-// NewUnmigratedDB is NewDB without the migrations, for tests of migrating
-// a database that already holds data.
-func NewUnmigratedDB(t testing.TB, now func() time.Time) *DB {
-	t.Helper()
-	return openDB(t, now, 0)
-}
-
+// openDB opens a database of the test's own without migrating it, whose
+// calls time out after timeout (0: the default).
 func openDB(t testing.TB, now func() time.Time, timeout time.Duration) *DB {
 	t.Helper()
 	ctx := context.Background()
