@@ -100,6 +100,28 @@ func openDB(t testing.TB, now func() time.Time, timeout time.Duration) *DB {
 	return &DB{DB: db, Dialect: dialect, DSN: dsn}
 }
 
+var trigramOnce sync.Once
+
+// keepTrigramInPublic makes sure the database's pg_trgm extension lives in
+// public. Extensions are per database, not per schema: the first test to
+// migrate would otherwise create it in its own schema, and dropping that
+// schema at the end of the test would drop the extension, and with it the
+// search indexes of every test still running. Another test process doing
+// the same at the same moment is harmless (its error is only noticed).
+func keepTrigramInPublic(admin *gorm.DB) {
+	admin.Exec(`DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        CREATE EXTENSION pg_trgm SCHEMA public;
+    ELSIF (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm') <> 'public' THEN
+        ALTER EXTENSION pg_trgm SET SCHEMA public;
+    END IF;
+EXCEPTION WHEN others THEN
+    RAISE NOTICE 'pg_trgm: %', SQLERRM;
+END
+$$`)
+}
+
 // postgresSchema creates a schema of the test's own and returns a URL whose
 // search_path points at it, so parallel tests never see each other's rows.
 func postgresSchema(t testing.TB, base string) string {
@@ -110,6 +132,7 @@ func postgresSchema(t testing.TB, base string) string {
 		t.Fatalf("testutil: open postgres: %v", err)
 	}
 	defer database.Close(admin)
+	trigramOnce.Do(func() { keepTrigramInPublic(admin) })
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	schema := "t_" + hex.EncodeToString(b)
