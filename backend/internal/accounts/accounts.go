@@ -42,6 +42,9 @@ type NewUser struct {
 	// ScopeManufacturerIDs limits a new auditor to these manufacturers
 	// from the start (empty: not limited).
 	ScopeManufacturerIDs []int64
+	// ScopeSiteIDs narrows a supplier (bound to the one manufacturer of
+	// ScopeManufacturerIDs) to these of its sites (empty: all of them).
+	ScopeSiteIDs []int64
 	// MustChangePassword: the password is known to whoever set or saw it
 	// (an administrator on the Users page); the user must replace it at
 	// their first sign-in.
@@ -64,8 +67,14 @@ func (s *Service) Create(ctx context.Context, u NewUser, a audit.Actor) (model.U
 	if u.AccessExpiresAt != nil && !u.AccessExpiresAt.After(s.now()) {
 		problems.Add("access_expires_at", "must be in the future")
 	}
-	if len(u.ScopeManufacturerIDs) > 0 && u.Role != model.RoleAuditor {
-		problems.Add("scope_manufacturer_ids", "Only auditors can be limited to some manufacturers.")
+	switch {
+	case u.Role == model.RoleSupplier && len(u.ScopeManufacturerIDs) != 1:
+		problems.Add("scope_manufacturer_ids", "A supplier is bound to exactly one manufacturer.")
+	case len(u.ScopeManufacturerIDs) > 0 && u.Role != model.RoleAuditor && u.Role != model.RoleSupplier:
+		problems.Add("scope_manufacturer_ids", "Only auditors and suppliers can be limited to some manufacturers.")
+	}
+	if len(u.ScopeSiteIDs) > 0 && u.Role != model.RoleSupplier {
+		problems.Add("scope_site_ids", "Only suppliers can be limited to some sites.")
 	}
 	if err := problems.Err("The user cannot be created."); err != nil {
 		return model.User{}, "", err
@@ -81,7 +90,12 @@ func (s *Service) Create(ctx context.Context, u NewUser, a audit.Actor) (model.U
 	}
 	rec := model.User{Email: u.Email, Name: strings.TrimSpace(u.Name), Role: u.Role, PasswordHash: hash, Active: u.Active, AccessExpiresAt: exp,
 		MustChangePassword: u.MustChangePassword}
-	if err := s.store.CreateUserWithScope(ctx, &rec, u.ScopeManufacturerIDs, a); err != nil {
+	if u.Role == model.RoleSupplier {
+		err = s.store.CreateSupplier(ctx, &rec, u.ScopeManufacturerIDs[0], u.ScopeSiteIDs, a)
+	} else {
+		err = s.store.CreateUserWithScope(ctx, &rec, u.ScopeManufacturerIDs, a)
+	}
+	if err != nil {
 		return model.User{}, "", err
 	}
 	return rec, generated, nil
@@ -98,7 +112,7 @@ func ValidateUserFields(p qualification.Problems, email, name string, role model
 		p.Add("name", why)
 	}
 	if !role.Valid() {
-		p.Add("role", "must be one of: admin, manager, procurement, auditor")
+		p.Add("role", "must be one of: admin, manager, procurement, auditor, supplier")
 	}
 }
 

@@ -65,6 +65,14 @@ func principal(c *gin.Context) model.User { return auth.PrincipalFrom(c).User }
 // reads leave out every record outside their manufacturers.
 func (s *Server) st(c *gin.Context) *store.Store {
 	if p := auth.PrincipalFrom(c); p != nil {
+		if p.User.Role == model.RoleSupplier {
+			// Never unscoped: an unbound supplier reads nothing.
+			b := store.SupplierBinding{}
+			if p.Supplier != nil {
+				b = *p.Supplier
+			}
+			return s.supplierScoped(p.User.ID, b)
+		}
 		return s.scoped(p.User.ID, p.Scope)
 	}
 	return s.scoped(0, nil)

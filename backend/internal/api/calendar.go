@@ -178,7 +178,7 @@ func canReadCalendar(u model.User, now time.Time) bool {
 	if !u.Active || (u.AccessExpiresAt != nil && !now.Before(*u.AccessExpiresAt)) {
 		return false
 	}
-	return auth.Read.Allows(u.Role)
+	return auth.Calendar.Allows(u.Role)
 }
 
 func hashCalendarToken(token string) string {

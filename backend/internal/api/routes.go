@@ -79,6 +79,15 @@ func (s *Server) Routes() []Route {
 		get("/settings/security", auth.ManageUsers, s.getSecuritySettings),
 		put("/settings/security", auth.ManageUsers, s.putSecuritySettings),
 
+		// Supplier accounts and the supplier portal (api/suppliers.go).
+		post("/supplier-invitations", auth.InviteSuppliers, s.inviteSupplier),
+		get("/supplier-users", auth.InviteSuppliers, s.listSupplierUsers),
+		post("/supplier-users/:id/invitation", auth.InviteSuppliers, s.reinviteSupplier),
+		post("/auth/invitation", auth.Public, s.acceptInvitation),
+		get("/supplier/manufacturer", auth.SupplierPortal, s.supplierManufacturer),
+		get("/supplier/sites/:id", auth.SupplierPortal, s.supplierSite),
+		get("/supplier/certifications", auth.SupplierPortal, s.supplierCertifications),
+
 		get("/manufacturers", auth.Read, s.listManufacturers),
 		post("/manufacturers", auth.Edit, s.createManufacturer),
 		get("/manufacturers/:id", auth.Read, s.getManufacturer),
@@ -151,9 +160,9 @@ func (s *Server) Routes() []Route {
 		post("/notifications/:id/read", auth.Self, s.markNotificationRead),
 		get("/me/notification-preferences", auth.Self, s.getNotificationPreferences),
 		put("/me/notification-preferences", auth.Self, s.updateNotificationPreferences),
-		get("/me/calendar-token", auth.Self, s.getCalendarToken),
-		post("/me/calendar-token", auth.Self, s.createCalendarToken),
-		del("/me/calendar-token", auth.Self, s.deleteCalendarToken),
+		get("/me/calendar-token", auth.Calendar, s.getCalendarToken),
+		post("/me/calendar-token", auth.Calendar, s.createCalendarToken),
+		del("/me/calendar-token", auth.Calendar, s.deleteCalendarToken),
 		{Method: http.MethodGet, Path: "/calendar/:token.ics", Permission: auth.Public, Handler: s.calendarFeed},
 
 		// Spreadsheets: reports (api/reports.go) and imports (api/imports.go).

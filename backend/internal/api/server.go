@@ -20,6 +20,7 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/filestore"
 	"github.com/qualtrack/qualtrack/backend/internal/metrics"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/reminders"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
@@ -42,6 +43,9 @@ type Deps struct {
 	// CheckpointKey signs exported audit heads; nil gives the server a
 	// key of its own for this process only (tests).
 	CheckpointKey *audit.Key
+	// Mailer sends supplier invitations; nil (no SMTP server
+	// configured) shows invitation links to the inviter instead.
+	Mailer reminders.Mailer
 	// FreeSpace measures the free bytes under a directory for /readyz;
 	// nil asks the file system (filestore.FreeBytes).
 	FreeSpace func(dir string) (uint64, error)
@@ -54,18 +58,21 @@ type Server struct {
 	db        *gorm.DB
 	unscoped  unscopedStore
 	// scoped is the store as a user limited to scope may read it (see st).
-	scoped   func(userID int64, scope []int64) *store.Store
-	files    *filestore.Files
-	accounts *accounts.Service
-	tokens   *auth.Tokens
-	guard    *auth.Guard
-	hasher   *auth.Hasher
-	limits   *auth.LoginLimits
-	box      *auth.SecretBox // seals two-factor secrets
-	log      *slog.Logger
-	now      func() time.Time
-	spa      fs.FS
-	metric   *metrics.Metrics
+	scoped func(userID int64, scope []int64) *store.Store
+	// supplierScoped is the store as a supplier bound to b may read it.
+	supplierScoped func(userID int64, b store.SupplierBinding) *store.Store
+	mailer         reminders.Mailer
+	files          *filestore.Files
+	accounts       *accounts.Service
+	tokens         *auth.Tokens
+	guard          *auth.Guard
+	hasher         *auth.Hasher
+	limits         *auth.LoginLimits
+	box            *auth.SecretBox // seals two-factor secrets
+	log            *slog.Logger
+	now            func() time.Time
+	spa            fs.FS
+	metric         *metrics.Metrics
 	// checkpointKey signs exported audit heads.
 	checkpointKey *audit.Key
 }
@@ -105,23 +112,25 @@ func New(d Deps) (*Server, error) {
 		freeSpace = filestore.FreeBytes
 	}
 	srv := &Server{
-		freeSpace:     freeSpace,
-		checkpointKey: ckey,
-		metric:        d.Metrics,
-		cfg:           d.Config,
-		db:            d.DB,
-		unscoped:      st,
-		scoped:        st.For,
-		files:         d.Files,
-		accounts:      d.Accounts,
-		tokens:        tokens,
-		guard:         auth.NewGuard(tokens, st, now),
-		hasher:        d.Hasher,
-		limits:        auth.NewLoginLimits(st, now),
-		box:           box,
-		log:           log,
-		now:           now,
-		spa:           d.Frontend,
+		freeSpace:      freeSpace,
+		checkpointKey:  ckey,
+		metric:         d.Metrics,
+		cfg:            d.Config,
+		db:             d.DB,
+		unscoped:       st,
+		scoped:         st.For,
+		supplierScoped: st.ForSupplier,
+		mailer:         d.Mailer,
+		files:          d.Files,
+		accounts:       d.Accounts,
+		tokens:         tokens,
+		guard:          auth.NewGuard(tokens, st, now),
+		hasher:         d.Hasher,
+		limits:         auth.NewLoginLimits(st, now),
+		box:            box,
+		log:            log,
+		now:            now,
+		spa:            d.Frontend,
 	}
 	srv.guard.TrustOrigins(d.Config.CORSOrigins)
 	srv.guard.AllowDuringEnrolment("/api/v1/auth/me", "/api/v1/auth/logout", "/api/v1/me/totp/enrol", "/api/v1/me/totp/confirm")

@@ -34,6 +34,7 @@ type unscopedStore interface {
 	ManufacturerScope(ctx context.Context, userID int64) ([]int64, error)
 	ManufacturerScopes(ctx context.Context, userIDs []int64) (map[int64][]int64, error)
 	Record(ctx context.Context, e audit.Entry) error
+	SiteScopes(ctx context.Context, userIDs []int64) (map[int64][]int64, error)
 	RecordLogin(ctx context.Context, u model.User, actor audit.Actor) error
 	ReplaceChecklistTemplate(ctx context.Context, id, version int64, in qualification.ChecklistTemplateInput, actor audit.Actor) (store.ChecklistTemplateView, error)
 	ResetCalendarToken(ctx context.Context, userID int64, hash string, actor audit.Actor) (model.CalendarToken, error)

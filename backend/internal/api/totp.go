@@ -352,7 +352,7 @@ func (s *Server) putSecuritySettings(c *gin.Context) error {
 	roles := []model.Role{}
 	for _, r := range *req.RequireTOTPFor {
 		if !r.Valid() {
-			return invalid("The settings are not valid.", map[string]string{"require_totp_for": "must list roles among: admin, manager, procurement, auditor"})
+			return invalid("The settings are not valid.", map[string]string{"require_totp_for": "must list roles among: admin, manager, procurement, auditor, supplier"})
 		}
 		if !slices.Contains(roles, r) {
 			roles = append(roles, r)

@@ -60,7 +60,10 @@ func (s *Server) getUser(c *gin.Context) error {
 type userView struct {
 	model.User
 	ScopeManufacturerIDs []int64 `json:"scope_manufacturer_ids"`
-	TOTPEnabled          bool    `json:"totp_enabled"`
+	// ScopeSiteIDs are the sites a supplier is limited to (null: every
+	// site of its manufacturer; always null for other roles).
+	ScopeSiteIDs []int64 `json:"scope_site_ids"`
+	TOTPEnabled  bool    `json:"totp_enabled"`
 }
 
 // userViews adds scopes and two-factor state to users, one query each.
@@ -77,9 +80,16 @@ func (s *Server) userViews(ctx context.Context, users []model.User) ([]userView,
 	if err != nil {
 		return nil, err
 	}
+	sites, err := s.unscoped.SiteScopes(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]userView, len(users))
 	for i, u := range users {
 		out[i] = userView{User: u, ScopeManufacturerIDs: scopes[u.ID], TOTPEnabled: totp[u.ID]}
+		if u.Role == model.RoleSupplier {
+			out[i].ScopeSiteIDs = sites[u.ID]
+		}
 	}
 	return out, nil
 }
@@ -100,8 +110,12 @@ type createUserRequest struct {
 	Password        string     `json:"password"`
 	Active          *bool      `json:"active"`
 	AccessExpiresAt *time.Time `json:"access_expires_at"`
-	// ScopeManufacturerIDs limits a new auditor to these manufacturers.
+	// ScopeManufacturerIDs limits a new auditor to these manufacturers,
+	// or binds a new supplier to its one manufacturer.
 	ScopeManufacturerIDs []int64 `json:"scope_manufacturer_ids"`
+	// ScopeSiteIDs limits a new supplier to some of its manufacturer's
+	// sites.
+	ScopeSiteIDs []int64 `json:"scope_site_ids"`
 }
 
 type createdUser struct {
@@ -117,7 +131,7 @@ func (s *Server) createUser(c *gin.Context) error {
 	}
 	u, generated, err := s.accounts.Create(c.Request.Context(), accounts.NewUser{Email: req.Email, Name: req.Name, Role: req.Role,
 		Password: req.Password, Active: req.Active == nil || *req.Active, AccessExpiresAt: req.AccessExpiresAt,
-		ScopeManufacturerIDs: req.ScopeManufacturerIDs,
+		ScopeManufacturerIDs: req.ScopeManufacturerIDs, ScopeSiteIDs: req.ScopeSiteIDs,
 		// The administrator knows this password (they chose it or are
 		// shown it): the user must replace it at their first sign-in.
 		MustChangePassword: true}, actor(c))
@@ -187,6 +201,7 @@ func (s *Server) updateUser(c *gin.Context) error {
 		scope = &ids
 	}
 	u, err := s.unscoped.UpdateUserWithScope(ctx, id, req.Version, scope, actor(c), func(u *model.User) error {
+		wasRole := u.Role
 		if req.Email.Set {
 			u.Email = req.Email.Value
 		}
@@ -214,7 +229,14 @@ func (s *Server) updateUser(c *gin.Context) error {
 		}
 		problems := qualification.Problems{}
 		accounts.ValidateUserFields(problems, u.Email, u.Name, u.Role)
-		if scope != nil && len(*scope) > 0 && u.Role != model.RoleAuditor {
+		switch {
+		case (u.Role == model.RoleSupplier) != (wasRole == model.RoleSupplier):
+			// A supplier is someone outside the company: it never becomes
+			// staff, nor staff a supplier, by a change of role.
+			problems.Add("role", "A supplier account stays a supplier account, and no other account becomes one; invite the person as a supplier instead.")
+		case u.Role == model.RoleSupplier && scope != nil:
+			problems.Add("scope_manufacturer_ids", "A supplier stays bound to the manufacturer it was invited for; invite a new account for another.")
+		case scope != nil && len(*scope) > 0 && u.Role != model.RoleAuditor:
 			problems.Add("scope_manufacturer_ids", "Only auditors can be limited to some manufacturers.")
 		}
 		// The store keeps the last active admin (under a lock).

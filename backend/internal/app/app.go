@@ -312,6 +312,11 @@ func (a *App) ReminderScheduler(actor audit.Actor) (*reminders.Scheduler, error)
 // HTTP builds the HTTP server; frontend is the built web app (nil serves
 // a page saying it is not built).
 func (a *App) HTTP(frontend fs.FS) (*api.Server, error) {
+	mailer, err := reminders.MailerFor(a.Config.SMTP, a.Now)
+	if err != nil {
+		return nil, err
+	}
 	return api.New(api.Deps{Config: a.Config, DB: a.DB, Store: a.Store, Files: a.Files, Accounts: a.Accounts,
-		Hasher: a.Hasher, Logger: a.Log, Now: a.Now, Frontend: frontend, Metrics: a.Metrics, CheckpointKey: a.CheckpointKey, FreeSpace: a.FreeSpace})
+		Hasher: a.Hasher, Logger: a.Log, Now: a.Now, Frontend: frontend, Metrics: a.Metrics, CheckpointKey: a.CheckpointKey, FreeSpace: a.FreeSpace,
+		Mailer: mailer})
 }

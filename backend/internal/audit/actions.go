@@ -61,6 +61,8 @@ const (
 	ActionUserEmailAccepted           Action = "user.email_accepted"
 	ActionUserEmailRefused            Action = "user.email_refused"
 	ActionUserEndSessions             Action = "user.end_sessions"
+	ActionUserInvitationAccept        Action = "user.invitation_accept"
+	ActionUserInvite                  Action = "user.invite"
 	ActionUserNotificationPreferences Action = "user.notification_preferences"
 	ActionUserScope                   Action = "user.scope"
 	ActionUserUpdate                  Action = "user.update"

@@ -41,6 +41,9 @@ type Principal struct {
 	// Scope, when not nil, limits an auditor to these manufacturers'
 	// records; the API reads through store.For(Scope).
 	Scope []int64
+	// Supplier, for a supplier, is the manufacturer (and sites) it is
+	// bound to; the API reads through store.ForSupplier(Supplier).
+	Supplier *store.SupplierBinding
 	// EnrolOnly: the session may only enrol in two-factor sign-in.
 	EnrolOnly bool
 }
@@ -64,6 +67,9 @@ type UserFinder interface {
 	// (nil: none). The guard asks only for auditors, the one role that can
 	// be limited, so other users' requests cost no extra query.
 	ManufacturerScope(ctx context.Context, userID int64) ([]int64, error)
+	// SupplierBindingOf returns the manufacturer and sites a supplier is
+	// bound to; asked only for suppliers.
+	SupplierBindingOf(ctx context.Context, userID int64) (store.SupplierBinding, error)
 }
 
 // Guard authenticates requests and enforces permissions.
@@ -204,10 +210,17 @@ func (g *Guard) authenticate(c *gin.Context) (*Principal, error) {
 		g.renew(c, u, claims.SignedInAt(), claims.EnrolOnly)
 	}
 	pr := &Principal{User: u, ViaCookie: viaCookie, EnrolOnly: claims.EnrolOnly}
-	if u.Role == model.RoleAuditor {
+	switch u.Role {
+	case model.RoleAuditor:
 		if pr.Scope, err = g.users.ManufacturerScope(c.Request.Context(), u.ID); err != nil {
 			return nil, err
 		}
+	case model.RoleSupplier:
+		b, err := g.users.SupplierBindingOf(c.Request.Context(), u.ID)
+		if err != nil {
+			return nil, err
+		}
+		pr.Supplier = &b
 	}
 	return pr, nil
 }

@@ -34,11 +34,22 @@ const (
 	// (a signed action) and the justification for an unauthorised
 	// component source.
 	Approve
+	// InviteSuppliers is inviting people of a contract manufacturer to
+	// the supplier portal and seeing who has been invited.
+	InviteSuppliers
+	// Calendar is a user's own calendar feed of the register's dates:
+	// staff only, a supplier follows its dates in the portal.
+	Calendar
+	// SupplierPortal is the supplier portal (/supplier/...): only
+	// suppliers, each reading through a store limited to its manufacturer.
+	SupplierPortal
 )
 
+// permissionRoles lists the roles of each rule by name, never as "every
+// role": a new role gets no existing route by accident.
 var permissionRoles = map[Permission][]model.Role{
-	Self:        model.Roles,
-	Read:        model.Roles,
+	Self:        {model.RoleAdmin, model.RoleManager, model.RoleProcurement, model.RoleAuditor, model.RoleSupplier},
+	Read:        {model.RoleAdmin, model.RoleManager, model.RoleProcurement, model.RoleAuditor},
 	Edit:        {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
 	Decide:      {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
 	Delete:      {model.RoleAdmin},
@@ -48,17 +59,21 @@ var permissionRoles = map[Permission][]model.Role{
 	ManageTemplates: {model.RoleAdmin, model.RoleManager},
 	// Procurement records firmware releases and sources; a manager
 	// approves them.
-	Approve: {model.RoleAdmin, model.RoleManager},
+	Approve:         {model.RoleAdmin, model.RoleManager},
+	InviteSuppliers: {model.RoleAdmin, model.RoleManager},
+	Calendar:        {model.RoleAdmin, model.RoleManager, model.RoleProcurement, model.RoleAuditor},
+	SupplierPortal:  {model.RoleSupplier},
 }
 
 var permissionNames = map[Permission]string{
 	Public: "public", Self: "self", Read: "read", Edit: "edit",
 	Decide: "decide", Delete: "delete", ManageUsers: "manage_users",
-	ManageTemplates: "manage_templates", Approve: "approve",
+	ManageTemplates: "manage_templates", Approve: "approve", InviteSuppliers: "invite_suppliers",
+	Calendar: "calendar", SupplierPortal: "supplier_portal",
 }
 
 // Permissions lists every declared rule.
-var Permissions = []Permission{Public, Self, Read, Edit, Decide, Delete, ManageUsers, ManageTemplates, Approve}
+var Permissions = []Permission{Public, Self, Read, Edit, Decide, Delete, ManageUsers, ManageTemplates, Approve, InviteSuppliers, Calendar, SupplierPortal}
 
 // Valid reports whether p is a declared rule.
 func (p Permission) Valid() bool { _, ok := permissionNames[p]; return ok }

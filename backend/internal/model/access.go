@@ -42,3 +42,11 @@ type LoginFailure struct {
 	CreatedAt time.Time `gorm:"autoCreateTime:false"`
 	KeyHash   string
 }
+
+// UserSiteScope narrows a supplier to one of its manufacturer's sites; a
+// supplier with no rows reads all of its manufacturer's sites.
+type UserSiteScope struct {
+	UserID    int64     `gorm:"primaryKey;autoIncrement:false" json:"user_id"`
+	SiteID    int64     `gorm:"primaryKey;autoIncrement:false" json:"site_id"`
+	CreatedAt time.Time `json:"created_at"`
+}

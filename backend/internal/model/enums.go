@@ -10,10 +10,18 @@ const (
 	RoleManager     Role = "manager"
 	RoleProcurement Role = "procurement"
 	RoleAuditor     Role = "auditor"
+	// RoleSupplier is a person at one contract manufacturer: it reads and
+	// answers only what is addressed to its manufacturer, in the supplier
+	// portal (docs/suppliers.md).
+	RoleSupplier Role = "supplier"
 )
 
 // Roles lists every role, most powerful first.
-var Roles = []Role{RoleAdmin, RoleManager, RoleProcurement, RoleAuditor}
+var Roles = []Role{RoleAdmin, RoleManager, RoleProcurement, RoleAuditor, RoleSupplier}
+
+// StaffRoles are the roles of the buyer's own people: every role but the
+// supplier.
+var StaffRoles = []Role{RoleAdmin, RoleManager, RoleProcurement, RoleAuditor}
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool { return slices.Contains(Roles, r) }

@@ -52,6 +52,8 @@ func checkLeadInspector(tx *gorm.DB, userID int64, field string, p qualification
 		p.Add(field, "This user is disabled; choose an active user as lead inspector.")
 	case u.Role == model.RoleAuditor:
 		p.Add(field, "An auditor cannot lead an inspection; choose an admin, manager or procurement user.")
+	case u.Role == model.RoleSupplier:
+		p.Add(field, "A supplier cannot lead an inspection; choose an admin, manager or procurement user.")
 	}
 	return nil
 }

@@ -208,10 +208,12 @@ const supersededCondition = `EXISTS (SELECT 1 FROM certifications later WHERE la
 	AND lower(later.standard) = lower(certifications.standard) AND later.withdrawn = ? AND later.expires_on > certifications.expires_on)`
 
 // recipients are the users who can sign in now, with their choices.
+// Suppliers are not among them: these reminders are about the register,
+// and a supplier hears only of what is addressed to it.
 func (s *Store) recipients(db *gorm.DB) ([]Recipient, error) {
 	var users []model.User
 	err := db.Select("id", "email", "name", "role", "email_refused_at").
-		Where("active = ? AND (access_expires_at IS NULL OR access_expires_at > ?)", true, s.Now()).
+		Where("active = ? AND (access_expires_at IS NULL OR access_expires_at > ?) AND role <> ?", true, s.Now(), model.RoleSupplier).
 		Order("id").Find(&users).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: reminder recipients: %w", err)

@@ -56,12 +56,32 @@ var scopeSubqueries = map[scopeVia]string{
 	viaCertification: "(SELECT scope_c.id FROM certifications scope_c JOIN sites scope_s ON scope_s.id = scope_c.site_id WHERE scope_s.manufacturer_id IN ?)",
 }
 
+// siteSubqueries are scopeSubqueries for a store also limited to some
+// sites (a supplier's, see ForSupplier); each takes the manufacturer ids,
+// then the site ids.
+var siteSubqueries = map[scopeVia]string{
+	viaSite:          "(SELECT scope_s.id FROM sites scope_s WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaInspection:    "(SELECT scope_i.id FROM inspections scope_i JOIN sites scope_s ON scope_s.id = scope_i.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaFinding:       "(SELECT scope_f.id FROM findings scope_f JOIN sites scope_s ON scope_s.id = scope_f.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaCertification: "(SELECT scope_c.id FROM certifications scope_c JOIN sites scope_s ON scope_s.id = scope_c.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+}
+
+// subquery is the subquery selecting the ids of the kind via in scope,
+// with its arguments.
+func (s *Store) subquery(via scopeVia) (string, []any) {
+	if s.sites != nil && via != viaManufacturer {
+		return siteSubqueries[via], []any{s.scope, s.sites}
+	}
+	return scopeSubqueries[via], []any{s.scope}
+}
+
 // in narrows q to rows whose col (an id of the kind via) is in scope.
 func (s *Store) in(q *gorm.DB, col string, via scopeVia) *gorm.DB {
 	if s.scope == nil {
 		return q
 	}
-	return q.Where(col+" IN "+scopeSubqueries[via], s.scope)
+	cond, args := s.inSQL(col, via)
+	return q.Where(cond, args...)
 }
 
 // inSQL is in() as a condition and its arguments, for hand-written SQL; it
@@ -70,7 +90,8 @@ func (s *Store) inSQL(col string, via scopeVia) (string, []any) {
 	if s.scope == nil {
 		return "1=1", nil
 	}
-	return col + " IN " + scopeSubqueries[via], []any{s.scope}
+	sub, args := s.subquery(via)
+	return col + " IN " + sub, args
 }
 
 // attachmentsInScope narrows attachments to those of records in scope.
@@ -86,8 +107,9 @@ func (s *Store) attachmentsInScope(q *gorm.DB, table string) *gorm.DB {
 		if cond != "" {
 			cond += " OR "
 		}
-		cond += "(" + table + ".owner_type = ? AND " + table + ".owner_id IN " + scopeSubqueries[o.via] + ")"
-		args = append(args, o.owner, s.scope)
+		sub, subArgs := s.subquery(o.via)
+		cond += "(" + table + ".owner_type = ? AND " + table + ".owner_id IN " + sub + ")"
+		args = append(append(args, o.owner), subArgs...)
 	}
 	return q.Where("("+cond+")", args...)
 }
@@ -114,13 +136,15 @@ func (s *Store) entityInScope(typeCol, idCol string) (string, []any) {
 		typ string
 		via scopeVia
 	}{{"manufacturer", viaManufacturer}, {"site", viaSite}, {"inspection", viaInspection}, {"finding", viaFinding}, {"certification", viaCertification}} {
-		conds = append(conds, "("+typeCol+" = '"+e.typ+"' AND "+idCol+" IN "+scopeSubqueries[e.via]+")")
-		args = append(args, s.scope)
+		sub, subArgs := s.subquery(e.via)
+		conds = append(conds, "("+typeCol+" = '"+e.typ+"' AND "+idCol+" IN "+sub+")")
+		args = append(args, subArgs...)
 	}
 	var owners []string
 	for _, o := range []model.AttachmentOwner{model.OwnerSite, model.OwnerInspection, model.OwnerFinding, model.OwnerCertification} {
-		owners = append(owners, "(scope_a.owner_type = ? AND scope_a.owner_id IN "+scopeSubqueries[attachmentOwnerVia[o]]+")")
-		args = append(args, o, s.scope)
+		sub, subArgs := s.subquery(attachmentOwnerVia[o])
+		owners = append(owners, "(scope_a.owner_type = ? AND scope_a.owner_id IN "+sub+")")
+		args = append(append(args, o), subArgs...)
 	}
 	conds = append(conds, "("+typeCol+" = 'attachment' AND "+idCol+" IN (SELECT scope_a.id FROM attachments scope_a WHERE "+strings.Join(owners, " OR ")+"))")
 	return "(" + strings.Join(conds, " OR ") + ")", args

@@ -54,6 +54,9 @@ type Store struct {
 	// (see For in scope.go).
 	scope     []int64
 	scopeUser int64
+	// sites, when set, further limits a supplier's scope to these sites
+	// of its manufacturer (see ForSupplier).
+	sites []int64
 	// signer, when set, signs the signed changes (see SignedBy).
 	signer *Signer
 	// cache is shared by every copy of the store (For, WithRules, WithFiles).

@@ -21,6 +21,8 @@ type UserFilter struct {
 	Q      string
 	Role   model.Role
 	Active *bool
+	// Manufacturer keeps the users limited or bound to it (0: any).
+	Manufacturer int64
 }
 
 // NormalizeEmail is the stored form of an e-mail address.
@@ -59,6 +61,9 @@ func (s *Store) ListUsers(ctx context.Context, f UserFilter, p Page) ([]model.Us
 	}
 	if f.Active != nil {
 		q = q.Where("active = ?", *f.Active)
+	}
+	if f.Manufacturer != 0 {
+		q = q.Where("id IN (SELECT user_id FROM user_manufacturer_scopes WHERE manufacturer_id = ?)", f.Manufacturer)
 	}
 	users := []model.User{}
 	total, err := list(q, p, UserSorts, "name", &users)

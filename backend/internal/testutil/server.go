@@ -104,9 +104,18 @@ func Restart(t testing.TB, s *Server) *Server {
 		Users: s.Users, Tokens: s.Tokens}
 }
 
-// CreateUser adds an active user with Password.
+// CreateUser adds an active user with Password. A supplier made here is
+// bound to no manufacturer (as one whose manufacturer was deleted): it can
+// sign in and reads nothing; CreateSupplier binds one.
 func (s *Server) CreateUser(email string, role model.Role) model.User {
 	s.T.Helper()
+	if role == model.RoleSupplier {
+		hash, err := auth.NewTestHasher().Hash(context.Background(), Password)
+		Fatal(s.T, err, "hash")
+		u := model.User{Email: email, Name: "Test supplier", Role: role, PasswordHash: hash, Active: true}
+		Fatal(s.T, s.Store.CreateUserWithScope(context.Background(), &u, nil, audit.Actor{Email: "test"}), "create supplier %s", email)
+		return u
+	}
 	u, _, err := s.App.Accounts.Create(context.Background(), accounts.NewUser{Email: email, Name: "Test " + string(role), Role: role,
 		Password: Password, Active: true}, audit.Actor{Email: "test"})
 	Fatal(s.T, err, "create user %s", email)
@@ -278,4 +287,17 @@ func Signed(body map[string]any, meaning model.SignatureMeaning) map[string]any 
 	}
 	out["signature"] = map[string]any{"password": Password, "meaning": meaning}
 	return out
+}
+
+// CreateSupplier adds an active supplier with Password, bound to the
+// manufacturer (and, when given, some of its sites), and returns it with
+// its bearer header.
+func (s *Server) CreateSupplier(email string, manufacturer int64, sites ...int64) (model.User, http.Header) {
+	s.T.Helper()
+	u, _, err := s.App.Accounts.Create(context.Background(), accounts.NewUser{Email: email, Name: "Sam Supplier", Role: model.RoleSupplier,
+		Password: Password, Active: true, ScopeManufacturerIDs: []int64{manufacturer}, ScopeSiteIDs: sites}, audit.Actor{Email: "test"})
+	Fatal(s.T, err, "create supplier %s", email)
+	h := http.Header{}
+	h.Set("Authorization", "Bearer "+s.Login(email, Password))
+	return u, h
 }

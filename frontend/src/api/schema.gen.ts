@@ -1990,12 +1990,66 @@ export interface paths {
         get: operations["getPartIncident"];
         put?: never;
         post?: never;
-        /** Delete an incident entered by mistake. */
-        delete: operations["deletePartIncident"];
+        delete?: never;
         options?: never;
         head?: never;
         /** Edit an incident or move its status. */
         patch: operations["updatePartIncident"];
+        trace?: never;
+    };
+    "/supplier-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a person of a manufacturer as a supplier; the link is e-mailed when SMTP is configured, else returned once. */
+        post: operations["inviteSupplier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List supplier accounts, of one manufacturer when manufacturer_id is given. */
+        get: operations["listSupplierUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier-users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new invitation link for a supplier who has not signed in yet; earlier links stop working. */
+        post: operations["reinviteSupplier"];
+        /** Delete an incident entered by mistake. */
+        delete: operations["deletePartIncident"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/part-incidents/{id}/blast-radius.xlsx": {
@@ -2010,6 +2064,77 @@ export interface paths {
         };
         /** Download an incident's blast radius as a workbook. */
         get: operations["reportBlastRadius"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a password with an invitation link; the link then stops working. */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/manufacturer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supplier's own company and its sites. */
+        get: operations["supplierManufacturer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One of the supplier's sites. */
+        get: operations["supplierSite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificates of the supplier's sites (read-only), soonest expiry first. */
+        get: operations["supplierCertifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2063,7 +2188,7 @@ export interface components {
         /** Format: date-time */
         NullableTimestamp: string | null;
         /** @enum {string} */
-        Role: "admin" | "manager" | "procurement" | "auditor";
+        Role: "admin" | "manager" | "procurement" | "auditor" | "supplier";
         /** @enum {string} */
         QualificationStatus: "prospective" | "in_qualification" | "qualified" | "conditional" | "suspended" | "disqualified";
         /** @enum {string} */
@@ -2179,9 +2304,12 @@ export interface components {
              * @description An auditor limited to these manufacturers reads only their
              *     records (anything else answers 404 or is left out of lists,
              *     the dashboard, reports, the audit trail, notifications and the
-             *     calendar feed); null when not limited.
+             *     calendar feed); null when not limited. A supplier's is its one
+             *     manufacturer.
              */
             scope_manufacturer_ids?: number[] | null;
+            /** @description The sites a supplier is limited to; null for every site of its manufacturer (and for every other role). */
+            scope_site_ids?: number[] | null;
             /** @description Two-factor sign-in is on. */
             totp_enabled?: boolean;
             /** @description The password was generated or set by an administrator; the user must change it at their next sign-in (see LoginResponse.password_change_required). */
@@ -2206,9 +2334,11 @@ export interface components {
              * @description Limits a new auditor to these manufacturers from the start, in
              *     the same transaction as the creation (422 for another role or an
              *     unknown manufacturer, and nothing is created); null or [] for no
-             *     limit.
+             *     limit. A supplier must name exactly one: its manufacturer.
              */
             scope_manufacturer_ids?: number[] | null;
+            /** @description Limits a new supplier to these sites of its manufacturer (422 for another role or another manufacturer's site). */
+            scope_site_ids?: number[] | null;
         };
         UserUpdate: {
             /** Format: int64 */
@@ -3864,6 +3994,69 @@ export interface components {
             /** @enum {string} */
             status?: "open" | "investigating" | "closed";
             reported_on?: components["schemas"]["Date"];
+        };
+        SupplierInvite: {
+            /** Format: email */
+            email: string;
+            name: string;
+            /**
+             * Format: int64
+             * @description The manufacturer the person works for; the account sees only its records.
+             */
+            manufacturer_id: number;
+            /** @description Only these of the manufacturer's sites; null or [] for all of them. */
+            site_ids?: number[] | null;
+            /** @description The login stops working at this time; must be in the future. */
+            access_expires_at?: components["schemas"]["NullableTimestamp"];
+        };
+        SupplierInvitation: {
+            user: components["schemas"]["User"];
+            /** @description The link that sets the password (works once, until invitation_expires_at); null when it was e-mailed to the person. */
+            invitation_url: string | null;
+            /** Format: date-time */
+            invitation_expires_at: string;
+            emailed: boolean;
+        };
+        SupplierHome: {
+            manufacturer: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+                country: string;
+            };
+            sites: components["schemas"]["SupplierSite"][];
+        };
+        /** @description A site as its supplier sees it; no notes, contacts, risk tier or internal figures. */
+        SupplierSite: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            manufacturer_id: number;
+            code: string;
+            name: string;
+            address: string;
+            city: string;
+            country: string;
+            processes: string[];
+            approved_scope: string;
+            qualification_status: components["schemas"]["QualificationStatus"];
+            conditional_until: components["schemas"]["NullableDate"];
+            next_planned_date: components["schemas"]["NullableDate"];
+        };
+        SupplierCertification: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            site_id: number;
+            site_code: string;
+            standard: string;
+            certificate_number: string;
+            issuing_body: string;
+            scope: string;
+            issued_on: components["schemas"]["NullableDate"];
+            expires_on: components["schemas"]["NullableDate"];
+            withdrawn: boolean;
+            status: components["schemas"]["CertificationStatus"];
         };
     };
     responses: {
@@ -5825,6 +6018,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
     verifyAuditTrail: {
@@ -5904,6 +6098,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
         };
     };
@@ -5926,6 +6121,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
     reportApprovedSuppliers: {
@@ -6056,6 +6252,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Spreadsheet"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
         };
     };
@@ -7915,33 +8112,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    deletePartIncident: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
-                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
-            };
-            path: {
-                /** @description The record's id. An id that is not a positive integer is 404. */
-                id: components["parameters"]["Id"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-        };
-    };
     updatePartIncident: {
         parameters: {
             query?: never;
@@ -7971,12 +8141,128 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+        };
+    };
+    inviteSupplier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplierInvite"];
+            };
+        };
+        responses: {
+            /** @description The account, bound to the manufacturer, and its invitation. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierInvitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listSupplierUsers: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["UserSort"];
+                /** @description Searches e-mail and name. */
+                q?: string;
+                manufacturer_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of supplier accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    reinviteSupplier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new invitation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierInvitation"];
+                };
+            };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deletePartIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     reportBlastRadius: {
@@ -7995,6 +8281,115 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The part of the invitation link after `#`. */
+                    token: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The password is set; sign in with the e-mail address. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierManufacturer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The company and the sites the supplier may see. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierHome"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    supplierSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierSite"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    supplierCertifications: {
+        parameters: {
+            query?: {
+                site_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to 200 certificates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SupplierCertification"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
 }

@@ -15,8 +15,10 @@ function exhaustive<T extends string>() {
   return <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)) => list;
 }
 
-export const ROLES = exhaustive<Schemas['Role']>()(['admin', 'manager', 'procurement', 'auditor']);
+export const ROLES = exhaustive<Schemas['Role']>()(['admin', 'manager', 'procurement', 'auditor', 'supplier']);
 export type Role = Schemas['Role'];
+/** The buyer's own people: every role but the supplier, who uses the supplier portal. */
+export const STAFF_ROLES = ['admin', 'manager', 'procurement', 'auditor'] as const satisfies readonly Role[];
 
 /** RFC 3339 timestamp in UTC, e.g. "2026-11-26T21:06:00Z". */
 export type Timestamp = Schemas['Timestamp'];

@@ -3,7 +3,7 @@ import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SignInSecurity } from './SignInSecurity';
-import { manufacturersApi, ROLES, usersApi, type Role, type User, refreshAfter } from '../../api';
+import { manufacturersApi, ROLES, STAFF_ROLES, usersApi, type Role, type User, refreshAfter } from '../../api';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -285,7 +285,7 @@ function UserForm({ user, onClose, onCreated }: { user?: User; onClose: () => vo
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={err.field('name')} />
         <TextInput label="E-mail" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={err.field('email')} />
-        <Select label="Role" required data={options(ROLES)} value={role} onChange={(v) => setRole((v as Role) ?? role)} allowDeselect={false} error={err.field('role')} />
+        <Select label="Role" required data={options(user?.role === 'supplier' ? ROLES : STAFF_ROLES)} value={role} onChange={(v) => setRole((v as Role) ?? role)} allowDeselect={false} error={err.field('role')} />
         <DateField
           label="Access ends"
           description={role === 'auditor' ? 'The last day this auditor can sign in' : 'Optional: the last day of access'}
