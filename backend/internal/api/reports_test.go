@@ -25,7 +25,8 @@ const xlAllStatuses = "qualified,conditional,suspended,prospective"
 
 // Every report has the same look: a bold, filled, frozen header with an
 // autofilter over every row, set column widths, and a Report sheet that
-// says what, when and who; every role may download it.
+// says what, when and who; every staff role may download it, a supplier
+// none.
 func TestXLReportsShareTheLook(t *testing.T) {
 	t.Parallel()
 	w := newXLWorld(t)
@@ -48,9 +49,10 @@ func TestXLReportsShareTheLook(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
-			for _, role := range model.Roles {
+			for _, role := range model.StaffRoles {
 				w.srv.Do(role, http.MethodGet, tc.path, nil).Want(http.StatusOK)
 			}
+			w.srv.Do(model.RoleSupplier, http.MethodGet, tc.path, nil).Want(http.StatusForbidden)
 			r := w.srv.Do(model.RoleAuditor, http.MethodGet, tc.path, nil)
 			if cd := r.Header.Get("Content-Disposition"); cd != "attachment; filename="+tc.file {
 				t.Errorf("Content-Disposition %q", cd)

@@ -202,12 +202,18 @@ func TestPermissions(t *testing.T) {
 	want := map[Permission][]model.Role{
 		Public:          model.Roles,
 		Self:            model.Roles,
-		Read:            model.Roles,
+		Read:            model.StaffRoles,
 		Edit:            {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
 		Decide:          {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
 		Delete:          {model.RoleAdmin},
 		ManageUsers:     {model.RoleAdmin},
 		ManageTemplates: {model.RoleAdmin, model.RoleManager},
+		InviteSuppliers: {model.RoleAdmin, model.RoleManager},
+		Calendar:        model.StaffRoles,
+		SupplierPortal:  {model.RoleSupplier},
+	}
+	if len(want) != len(Permissions) {
+		t.Errorf("the test names %d permissions, the package %d", len(want), len(Permissions))
 	}
 	for p, roles := range want {
 		for _, r := range model.Roles {
