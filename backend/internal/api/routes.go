@@ -88,6 +88,22 @@ func (s *Server) Routes() []Route {
 		get("/supplier/sites/:id", auth.SupplierPortal, s.supplierSite),
 		get("/supplier/certifications", auth.SupplierPortal, s.supplierCertifications),
 
+		// Corrective-action requests (api/corrective_actions.go).
+		post("/findings/:id/corrective-action", auth.Edit, s.issueCorrectiveAction),
+		get("/findings/:id/corrective-action", auth.Read, s.findingCorrectiveAction),
+		get("/corrective-actions", auth.Read, s.listCorrectiveActions),
+		get("/corrective-actions/:id", auth.Read, s.getCorrectiveAction),
+		post("/corrective-actions/:id/stages/:stage/review", auth.Edit, s.reviewStage),
+		post("/corrective-actions/:id/verify", auth.Edit, s.verifyCorrectiveAction),
+		get("/corrective-action-files/:id", auth.Read, s.downloadStageFile),
+		get("/supplier/corrective-actions", auth.SupplierPortal, s.supplierCorrectiveActions),
+		get("/supplier/corrective-actions/:id", auth.SupplierPortal, s.supplierCorrectiveAction),
+		post("/supplier/corrective-actions/:id/stages/:stage/submit", auth.SupplierPortal, s.submitStage),
+		{Method: http.MethodPost, Path: "/supplier/corrective-actions/:id/stages/:stage/files", Permission: auth.SupplierPortal,
+			Handler: s.uploadStageFile, API: true, MaxBody: s.maxAttachmentBody()},
+		get("/supplier/corrective-action-files/:id", auth.SupplierPortal, s.downloadStageFile),
+		get("/supplier/receipts/:sequence/verify", auth.SupplierPortal, s.verifyReceipt),
+
 		get("/manufacturers", auth.Read, s.listManufacturers),
 		post("/manufacturers", auth.Edit, s.createManufacturer),
 		get("/manufacturers/:id", auth.Read, s.getManufacturer),

@@ -19,6 +19,9 @@ import (
 type scopeWorld struct {
 	marker                                                                      string
 	manufacturer, site, inspection, planned, finding, certification, attachment int64
+	// correctiveAction was issued for finding; its supplier answered
+	// containment with caFile attached.
+	correctiveAction, caFile int64
 }
 
 func newScopeWorld(t *testing.T, srv *testutil.Server, marker string) scopeWorld {
@@ -43,6 +46,11 @@ func newScopeWorld(t *testing.T, srv *testutil.Server, marker string) scopeWorld
 		"certificate_number": marker + "-Q1", "issuing_body": "TUV", "issued_on": fromToday(-1000), "expires_on": fromToday(30)})
 	w.attachment = attDecode(attUpload(t, srv, model.RoleManager, fmt.Sprintf("/api/v1/sites/%d/attachments", w.site),
 		marker+"-audit.pdf", []byte("%PDF-1.4 "+marker)).Want(http.StatusCreated)).ID
+	w.correctiveAction = do(fmt.Sprintf("/api/v1/findings/%d/corrective-action", w.finding), map[string]any{"request": marker + " contain it"})
+	_, supplier := srv.CreateSupplier(strings.ToLower(marker)+"@supplier.example", w.manufacturer)
+	caPath := fmt.Sprintf("/api/v1/supplier/corrective-actions/%d/stages/d3", w.correctiveAction)
+	w.caFile = apiRecord(supplierUpload(t, srv, supplier, caPath+"/files", marker+"-containment.pdf", []byte("%PDF-1.4 "+marker)).Want(http.StatusCreated).JSON()).id()
+	srv.DoWith(supplier, http.MethodPost, caPath+"/submit", map[string]any{"text": marker + " lots quarantined"}).Want(http.StatusCreated)
 	return w
 }
 
@@ -52,7 +60,9 @@ func (w scopeWorld) id(path string) (int64, bool) {
 		prefix string
 		id     int64
 	}{{"/manufacturers/", w.manufacturer}, {"/sites/", w.site}, {"/inspections/", w.inspection},
-		{"/findings/", w.finding}, {"/certifications/", w.certification}, {"/attachments/", w.attachment}} {
+		{"/findings/", w.finding}, {"/certifications/", w.certification}, {"/attachments/", w.attachment},
+		{"/corrective-actions/", w.correctiveAction}, {"/corrective-action-files/", w.caFile},
+		{"/supplier/sites/", w.site}, {"/supplier/corrective-actions/", w.correctiveAction}, {"/supplier/corrective-action-files/", w.caFile}} {
 		if strings.HasPrefix(path, p.prefix) {
 			return p.id, true
 		}

@@ -91,6 +91,9 @@ type Config struct {
 	ReminderHour int
 	// SMTP is the mail server reminder digests go through.
 	SMTP SMTP
+	// CorrectiveDueDays are the days a supplier has for each stage of a
+	// corrective-action request, per finding severity.
+	CorrectiveDueDays qualification.CorrectiveDueDays
 	// CORSOrigins are the exact origins (scheme://host[:port]) other web
 	// apps may call the API from; empty means no CORS at all.
 	CORSOrigins []string
@@ -254,6 +257,7 @@ func Load(getenv func(string) string) (Config, error) {
 	loadEncryptionKeys(&c, getenv, bad)
 	loadCheckpoints(&c, getenv, bad)
 	loadStorage(&c, getenv, bad)
+	loadCorrectiveDueDays(&c, getenv, bad)
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
 		bad("QUALTRACK_ADMIN_EMAIL", "QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD must be set together")
 	}

@@ -155,7 +155,7 @@ func attachmentKeys(ctx context.Context, path string) (map[string]bool, error) {
 	}
 	defer Close(snap)
 	var keys []string
-	if err := snap.WithContext(ctx).Raw("SELECT DISTINCT storage_key FROM attachments").Scan(&keys).Error; err != nil {
+	if err := snap.WithContext(ctx).Raw("SELECT storage_key FROM attachments UNION SELECT storage_key FROM corrective_action_files").Scan(&keys).Error; err != nil {
 		return nil, fmt.Errorf("database: backup: read snapshot: %w", err)
 	}
 	refs := make(map[string]bool, len(keys))

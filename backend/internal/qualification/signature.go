@@ -21,6 +21,11 @@ const (
 	SignFindingClose       SignedAction = "finding.close"
 	SignInspectionComplete SignedAction = "inspection.complete"
 	SignFirmwareApprove    SignedAction = "firmware_release.approve"
+	// SignStageAccept is the buyer accepting a supplier's answer to a
+	// corrective-action stage; SignCorrectiveVerify the buyer verifying
+	// the correction works (D8), which closes the request.
+	SignStageAccept      SignedAction = "corrective_action.accept"
+	SignCorrectiveVerify SignedAction = "corrective_action.verify"
 )
 
 // signatureMeanings are the meanings each signed action may carry, the
@@ -31,6 +36,8 @@ var signatureMeanings = map[SignedAction][]model.SignatureMeaning{
 	SignFindingClose:       {model.MeaningVerified, model.MeaningReviewed, model.MeaningApproved},
 	SignInspectionComplete: {model.MeaningAuthored, model.MeaningReviewed, model.MeaningApproved},
 	SignFirmwareApprove:    {model.MeaningApproved},
+	SignStageAccept:        {model.MeaningReviewed, model.MeaningApproved},
+	SignCorrectiveVerify:   {model.MeaningVerified, model.MeaningApproved},
 }
 
 // CheckSignatureMeaning refuses a meaning that the action does not allow,

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
@@ -25,6 +27,13 @@ var findingColumns = []Column{
 	{"Verified by", 20},
 	{"Verified at", 16},
 	signatureColumns[0], signatureColumns[1], signatureColumns[2], signatureColumns[3],
+	{"Request", 9},
+	{"Request stage", 24},
+	{"Stage due", 12},
+	{"Stage overdue", 9},
+	{"Issued", 16},
+	{"First answer", 16},
+	{"Returned answers", 9},
 }
 
 // Findings lists findings and their corrective actions, earliest due
@@ -83,7 +92,33 @@ func findingCells(r *store.ReportFinding) []any {
 		Toned{r.Overdue, overdue}, daysOverdue,
 		r.VerificationNote, r.VerifiedBy, verifiedAt,
 	}
-	return append(cells, signatureCells(r.Signature)...)
+	cells = append(cells, signatureCells(r.Signature)...)
+	return append(cells, requestCells(r.Request)...)
+}
+
+// requestCells show a finding's corrective-action request: its stage, the
+// supplier's due date and whether it passed, when it was issued and first
+// answered, and how many answers were returned.
+func requestCells(q store.ReportRequest) []any {
+	if q.ID == 0 {
+		return []any{nil, nil, nil, nil, nil, nil, nil}
+	}
+	stage := "closed: verified"
+	if q.Status == model.CAOpen {
+		stage = qualification.StageName(q.Stage)
+	}
+	overdue := overdueTone(q.Overdue)
+	var due, issued, answered any
+	if q.Status == model.CAOpen && !q.NextDue.IsZero() {
+		due = Toned{q.NextDue, overdue}
+	}
+	if q.IssuedAt.Valid {
+		issued = q.IssuedAt.Time
+	}
+	if q.FirstResponseAt.Valid {
+		answered = q.FirstResponseAt.Time
+	}
+	return []any{q.ID, stage, due, Toned{q.Overdue, overdue}, issued, answered, q.ReworkCount}
 }
 
 // findingsDescribed is "Findings and corrective actions: open and in

@@ -271,9 +271,9 @@ func (s *Store) deleteAttachments(tx *gorm.DB, actor audit.Actor, rows []model.A
 	for k := range keySet {
 		keys = append(keys, k)
 	}
-	var still []string
-	if err := tx.Model(&model.Attachment{}).Distinct("storage_key").Where("storage_key IN ?", keys).Pluck("storage_key", &still).Error; err != nil {
-		return nil, fmt.Errorf("store: attachment references: %w", err)
+	still, err := referencedKeys(tx, keys)
+	if err != nil {
+		return nil, err
 	}
 	for _, k := range still {
 		delete(keySet, k)
@@ -316,11 +316,11 @@ func (s *Store) removeIfUnreferenced(ctx context.Context, key string) error {
 		if err := LockAttachmentFile(tx, key); err != nil {
 			return err
 		}
-		var n int64
-		if err := tx.Model(&model.Attachment{}).Where("storage_key = ?", key).Count(&n).Error; err != nil {
-			return fmt.Errorf("store: count attachment references: %w", err)
+		still, err := referencedKeys(tx, []string{key})
+		if err != nil {
+			return err
 		}
-		if n > 0 {
+		if len(still) > 0 {
 			return nil
 		}
 		return s.files.Remove(key)
@@ -357,4 +357,19 @@ func describeAttachments(tx *gorm.DB, rows []model.Attachment) ([]AttachmentRow,
 		out[i].UploadedByName = names[out[i].UploadedByID]
 	}
 	return out, nil
+}
+
+// referencedKeys returns those of keys that a row still refers to: an
+// attachment or a file of a corrective-action answer (the same content
+// is stored once for both).
+func referencedKeys(tx *gorm.DB, keys []string) ([]string, error) {
+	var still []string
+	if err := tx.Model(&model.Attachment{}).Distinct("storage_key").Where("storage_key IN ?", keys).Pluck("storage_key", &still).Error; err != nil {
+		return nil, fmt.Errorf("store: attachment references: %w", err)
+	}
+	var more []string
+	if err := tx.Model(&model.CorrectiveActionFile{}).Distinct("storage_key").Where("storage_key IN ?", keys).Pluck("storage_key", &more).Error; err != nil {
+		return nil, fmt.Errorf("store: corrective-action file references: %w", err)
+	}
+	return append(still, more...), nil
 }

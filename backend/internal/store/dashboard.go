@@ -30,8 +30,11 @@ type Dashboard struct {
 	CertificationsExpired        int64                               `json:"certifications_expired"`
 	OpenFindingsBySeverity       map[model.Severity]int64            `json:"open_findings_by_severity"`
 	OverdueFindings              int64                               `json:"overdue_findings"`
-	InspectionsPerMonth          []MonthResults                      `json:"inspections_per_month"`
-	Attention                    Attention                           `json:"attention"`
+	// OverdueCorrectiveActions counts the open corrective-action requests
+	// with a stage the supplier left past its due date.
+	OverdueCorrectiveActions int64          `json:"overdue_corrective_actions"`
+	InspectionsPerMonth      []MonthResults `json:"inspections_per_month"`
+	Attention                Attention      `json:"attention"`
 }
 
 // MonthResults counts the inspections completed in a month by result.
@@ -164,6 +167,7 @@ func (s *Store) computeDashboard(ctx context.Context) (Dashboard, error) {
 		{"certifications expiring", records(&model.Certification{}, "certifications").Where(expiring, expiringArgs...), &d.CertificationsExpiring},
 		{"certifications expired", records(&model.Certification{}, "certifications").Where(expired, expiredArgs...), &d.CertificationsExpired},
 		{"overdue findings", records(&model.Finding{}, "findings").Where(findingOverdue, today), &d.OverdueFindings},
+		{"overdue corrective actions", records(&model.CorrectiveAction{}, "corrective_actions").Where(overdueCA, model.CAOpen, today), &d.OverdueCorrectiveActions},
 	}
 	for _, c := range counts {
 		if err := c.q.Count(c.dst).Error; err != nil {

@@ -193,6 +193,9 @@ func (s *Store) UpdateFinding(ctx context.Context, id, version int64, actor audi
 		normalizeFinding(&f)
 		switch {
 		case before.Status != model.FindingClosed && f.Status == model.FindingClosed:
+			if err := checkNoOpenRequest(tx, id); err != nil {
+				return err
+			}
 			now := s.Now()
 			f.VerifiedByID, f.VerifiedAt = actorID(actor), &now
 		case before.Status == model.FindingClosed && f.Status != model.FindingClosed:

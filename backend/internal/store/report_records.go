@@ -213,6 +213,21 @@ type ReportFinding struct {
 	DaysOverdue      int
 	// Signature closed the finding (zero unless closed).
 	Signature ReportSignature
+	// Request is the finding's corrective-action request (ID 0: none).
+	Request ReportRequest
+}
+
+// ReportRequest is a finding's corrective-action request as the reports
+// show it: where it stands and how the supplier has answered.
+type ReportRequest struct {
+	ID              int64
+	Status          model.CAStatus
+	Stage           model.CAStage
+	NextDue         model.Date
+	Overdue         bool
+	IssuedAt        sql.NullTime
+	FirstResponseAt sql.NullTime
+	ReworkCount     int
 }
 
 // EachReportFinding reads findings, earliest due first (no due date last).
@@ -230,19 +245,24 @@ func (s *Store) EachReportFinding(ctx context.Context, f ReportFindingFilter, fn
 		findings.inspection_id, ` + reportDate(inspectionLogDate) + `, findings.severity, findings.category,
 		findings.requirement, findings.description, findings.corrective_action, findings.owner,
 		` + reportDate("findings.due_date") + `, findings.status, findings.verification_note, COALESCE(users.name, ''),
-		findings.verified_at
+		findings.verified_at, COALESCE(ca.id, 0), COALESCE(ca.status, ''), COALESCE(ca.current_stage, ''),
+		` + reportDate("ca.next_due") + `, ca.issued_at, ca.first_response_at, COALESCE(ca.rework_count, 0)
 		FROM findings
 		JOIN inspections ON inspections.id = findings.inspection_id
 		JOIN sites ON sites.id = findings.site_id
 		JOIN manufacturers ON manufacturers.id = sites.manufacturer_id
 		LEFT JOIN users ON users.id = findings.verified_by_id
+		LEFT JOIN corrective_actions ca ON ca.finding_id = findings.id
 		WHERE ` + strings.Join(where, " AND ") + `
 		ORDER BY ` + nullsLastOrder("findings.due_date") + `, findings.id`
 	scan := func(rows *sql.Rows, r *ReportFinding) error {
+		q := &r.Request
 		err := rows.Scan(&r.ID, &r.SiteCode, &r.SiteName, &r.Manufacturer, &r.Country,
 			&r.InspectionID, &r.InspectionDate, &r.Severity, &r.Category,
 			&r.Requirement, &r.Description, &r.CorrectiveAction, &r.Owner,
-			&r.DueDate, &r.Status, &r.VerificationNote, &r.VerifiedBy, &r.VerifiedAt)
+			&r.DueDate, &r.Status, &r.VerificationNote, &r.VerifiedBy, &r.VerifiedAt,
+			&q.ID, &q.Status, &q.Stage, &q.NextDue, &q.IssuedAt, &q.FirstResponseAt, &q.ReworkCount)
+		q.Overdue = q.Status == model.CAOpen && !q.NextDue.IsZero() && q.NextDue.Before(today)
 		r.Overdue = qualification.FindingOverdue(r.DueDate, r.Status, today)
 		r.DaysOverdue = 0
 		if r.Overdue {

@@ -36,6 +36,8 @@ var signatureNeeded = map[qualification.SignedAction]string{
 	qualification.SignFindingClose:       "Closing a finding is signed: enter your password and choose what your signature means.",
 	qualification.SignInspectionComplete: "Completing an inspection is signed: enter your password and choose what your signature means.",
 	qualification.SignFirmwareApprove:    "Approving a firmware release is signed: enter your password and choose what your signature means.",
+	qualification.SignStageAccept:        "Accepting a supplier's answer is signed: enter your password and choose what your signature means.",
+	qualification.SignCorrectiveVerify:   "Verifying a correction's effectiveness is signed: enter your password and choose what your signature means.",
 }
 
 // sign records the store's signer's signature of one record, inside the

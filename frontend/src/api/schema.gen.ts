@@ -2143,6 +2143,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/findings/{id}/corrective-action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The corrective-action request issued for a finding (404 when none was). */
+        get: operations["getFindingCorrectiveAction"];
+        put?: never;
+        /** Issue a corrective-action request (8D) to the finding's manufacturer; stage due dates follow the finding's severity. */
+        post: operations["issueCorrectiveAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corrective-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List corrective-action requests. */
+        get: operations["listCorrectiveActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corrective-actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return a corrective-action request with its stages, files and receipts. */
+        get: operations["getCorrectiveAction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corrective-actions/{id}/stages/{stage}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The 8D stage: d3 containment, d4 root cause, d5 corrective action and implementation (D5/D6), d7 preventive action, d8 verification. */
+                stage: components["parameters"]["CAStagePath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a submitted answer (signed) or return it to the supplier with a reason. */
+        post: operations["reviewCorrectiveActionStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corrective-actions/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify effectiveness (D8, signed); closes the request and its finding. */
+        post: operations["verifyCorrectiveAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corrective-action-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Download a file of a supplier's answer. */
+        get: operations["downloadCorrectiveActionFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/corrective-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The corrective-action requests addressed to the supplier's sites. */
+        get: operations["supplierListCorrectiveActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/corrective-actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One of the supplier's requests, without the buyer's internal note. */
+        get: operations["supplierGetCorrectiveAction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/corrective-actions/{id}/stages/{stage}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The 8D stage: d3 containment, d4 root cause, d5 corrective action and implementation (D5/D6), d7 preventive action, d8 verification. */
+                stage: components["parameters"]["CAStagePath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the answer to a stage; answers the receipt of its audit event. */
+        post: operations["supplierSubmitStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/corrective-actions/{id}/stages/{stage}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The 8D stage: d3 containment, d4 root cause, d5 corrective action and implementation (D5/D6), d7 preventive action, d8 verification. */
+                stage: components["parameters"]["CAStagePath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a file to the answer being written for a stage (open or returned). */
+        post: operations["supplierUploadStageFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/corrective-action-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Download a file of one of the supplier's answers. */
+        get: operations["supplierDownloadStageFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/receipts/{sequence}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sequence: number;
+            };
+            cookie?: never;
+        };
+        /** Check that one of the supplier's receipts is still in an intact audit chain. */
+        get: operations["supplierVerifyReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3108,6 +3348,11 @@ export interface components {
             };
             /** Format: int64 */
             overdue_findings: number;
+            /**
+             * Format: int64
+             * @description Open corrective-action requests with a stage the supplier left past its due date.
+             */
+            overdue_corrective_actions: number;
             /** @description Completed inspections by result for the last 12 months, this one included, oldest first. */
             inspections_per_month: components["schemas"]["MonthResults"][];
             /** @description The records to look at first, at most 10 of each. */
@@ -4058,8 +4303,240 @@ export interface components {
             withdrawn: boolean;
             status: components["schemas"]["CertificationStatus"];
         };
+        /** @enum {string} */
+        CAStage: "d3" | "d4" | "d5" | "d7" | "d8";
+        /** @enum {string} */
+        CAStageStatus: "open" | "submitted" | "returned" | "accepted";
+        /** @enum {string} */
+        CAStatus: "open" | "closed";
+        /**
+         * @description How the root cause was found (D4 only; empty for other stages).
+         * @enum {string}
+         */
+        RootCauseMethod: "" | "five_why" | "fishbone" | "free";
+        /**
+         * @description How effectiveness was verified (empty until D8).
+         * @enum {string}
+         */
+        VerificationMethod: "" | "next_inspection" | "on_site_check" | "document_review" | "data_review";
+        CorrectiveActionFile: {
+            /** Format: int64 */
+            id: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** Format: int64 */
+            corrective_action_id: number;
+            stage: components["schemas"]["CAStage"];
+            file_name: string;
+            content_type: string;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            /** Format: int64 */
+            uploaded_by_id: number;
+            uploaded_at: components["schemas"]["Timestamp"];
+        };
+        /** @description The receipt of a supplier submission; `qualtrack audit verify --head FILE` accepts it saved as JSON. */
+        CorrectiveActionReceipt: {
+            /** Format: int64 */
+            id: number;
+            created_at: components["schemas"]["Timestamp"];
+            /** Format: int64 */
+            corrective_action_id: number;
+            stage: components["schemas"]["CAStage"];
+            /** Format: int64 */
+            user_id: number;
+            /**
+             * Format: int64
+             * @description The audit event that recorded the submission.
+             */
+            sequence: number;
+            /** @description That event's hash: the receipt. */
+            hash: string;
+        };
+        CorrectiveActionStage: {
+            /** Format: int64 */
+            id: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** Format: int64 */
+            corrective_action_id: number;
+            stage: components["schemas"]["CAStage"];
+            name: string;
+            status: components["schemas"]["CAStageStatus"];
+            due_date: components["schemas"]["NullableDate"];
+            overdue: boolean;
+            text: string;
+            detail: string;
+            method: components["schemas"]["RootCauseMethod"];
+            submitted_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            submitted_by_id: number | null;
+            submissions: number;
+            reviewed_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            reviewed_by_id: number | null;
+            return_reason: string;
+            files: components["schemas"]["CorrectiveActionFile"][];
+        };
+        CorrectiveAction: {
+            /** Format: int64 */
+            id: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** Format: int64 */
+            finding_id: number;
+            /** Format: int64 */
+            site_id: number;
+            /** Format: int64 */
+            manufacturer_id: number;
+            status: components["schemas"]["CAStatus"];
+            current_stage: components["schemas"]["CAStage"];
+            request: string;
+            /** @description The buyer's own note; never shown to the supplier. */
+            internal_note: string;
+            /** Format: int64 */
+            issued_by_id: number;
+            issued_at: components["schemas"]["Timestamp"];
+            next_due: components["schemas"]["NullableDate"];
+            first_response_at: components["schemas"]["NullableTimestamp"];
+            rework_count: number;
+            verification_method: components["schemas"]["VerificationMethod"];
+            verification_note: string;
+            verification_reference: string;
+            /** Format: int64 */
+            verified_by_id: number | null;
+            verified_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            version: number;
+            site_code: string;
+            manufacturer_name: string;
+            finding_severity: components["schemas"]["Severity"];
+            finding_category: components["schemas"]["FindingCategory"];
+            finding_requirement: string;
+            finding_description: string;
+            finding_status: components["schemas"]["FindingStatus"];
+            issued_by_name: string;
+            verified_by_name: string;
+            overdue: boolean;
+            stages: components["schemas"]["CorrectiveActionStage"][];
+            receipts: components["schemas"]["CorrectiveActionReceipt"][];
+        };
+        CorrectiveActionRow: {
+            /** Format: int64 */
+            id: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** Format: int64 */
+            finding_id: number;
+            /** Format: int64 */
+            site_id: number;
+            /** Format: int64 */
+            manufacturer_id: number;
+            status: components["schemas"]["CAStatus"];
+            current_stage: components["schemas"]["CAStage"];
+            request: string;
+            /** @description The buyer's own note; never shown to the supplier. */
+            internal_note: string;
+            /** Format: int64 */
+            issued_by_id: number;
+            issued_at: components["schemas"]["Timestamp"];
+            next_due: components["schemas"]["NullableDate"];
+            first_response_at: components["schemas"]["NullableTimestamp"];
+            rework_count: number;
+            verification_method: components["schemas"]["VerificationMethod"];
+            verification_note: string;
+            verification_reference: string;
+            /** Format: int64 */
+            verified_by_id: number | null;
+            verified_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            version: number;
+            site_code: string;
+            manufacturer_name: string;
+            finding_severity: components["schemas"]["Severity"];
+            finding_description: string;
+            overdue: boolean;
+        };
+        CorrectiveActionList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["CorrectiveActionRow"][];
+        };
+        /** @description A request as its supplier reads it, without the buyer's internal note. */
+        SupplierCorrectiveAction: {
+            /** Format: int64 */
+            id: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** Format: int64 */
+            finding_id: number;
+            /** Format: int64 */
+            site_id: number;
+            site_code: string;
+            status: components["schemas"]["CAStatus"];
+            current_stage: components["schemas"]["CAStage"];
+            request: string;
+            issued_by_name: string;
+            issued_at: components["schemas"]["Timestamp"];
+            next_due: components["schemas"]["NullableDate"];
+            overdue: boolean;
+            rework_count: number;
+            finding_severity: components["schemas"]["Severity"];
+            finding_category: components["schemas"]["FindingCategory"];
+            finding_requirement: string;
+            finding_description: string;
+            verification_method: components["schemas"]["VerificationMethod"];
+            verification_note: string;
+            verification_reference: string;
+            verified_at: components["schemas"]["NullableTimestamp"];
+            stages: components["schemas"]["CorrectiveActionStage"][];
+            receipts: components["schemas"]["CorrectiveActionReceipt"][];
+        };
+        SupplierCorrectiveActionRow: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            finding_id: number;
+            /** Format: int64 */
+            site_id: number;
+            site_code: string;
+            status: components["schemas"]["CAStatus"];
+            current_stage: components["schemas"]["CAStage"];
+            issued_at: components["schemas"]["Timestamp"];
+            next_due: components["schemas"]["NullableDate"];
+            overdue: boolean;
+            finding_severity: components["schemas"]["Severity"];
+            finding_description: string;
+        };
+        SupplierCorrectiveActionList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["SupplierCorrectiveActionRow"][];
+        };
+        ReceiptCheck: {
+            valid: boolean;
+            /** Format: int64 */
+            events: number;
+            /** Format: int64 */
+            first_invalid_sequence?: number;
+            reason?: string;
+            head_hash?: string;
+            /** Format: int64 */
+            sequence: number;
+            hash: string;
+        };
     };
     responses: {
+        /** @description The file, with the type detected from its bytes, `nosniff` and `Content-Security-Policy: sandbox`. */
+        StageFileContent: {
+            headers: {
+                /** @description `attachment` with `filename` and `filename*` (UTF-8). */
+                "Content-Disposition"?: string;
+                /** @description The quoted SHA-256 of the content. */
+                ETag?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "*/*": string;
+            };
+        };
         /** @description Malformed request (`bad_request`) - not JSON, not an object, unknown fields or wrong types (named in `fields`). */
         BadRequest: {
             headers: {
@@ -4247,6 +4724,9 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The 8D stage: d3 containment, d4 root cause, d5 corrective action and implementation (D5/D6), d7 preventive action, d8 verification. */
+        CAStagePath: components["schemas"]["CAStage"];
+        CorrectiveActionSort: "next_due" | "-next_due" | "issued_at" | "-issued_at" | "updated_at" | "-updated_at" | "stage" | "-stage";
         /** @description The record's id. An id that is not a positive integer is 404. */
         Id: number;
         /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
@@ -8389,6 +8869,454 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getFindingCorrectiveAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveAction"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    issueCorrectiveAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the supplier is asked to do; the supplier reads it. */
+                    request?: string;
+                    /** @description The buyer's own note; never shown to the supplier. */
+                    internal_note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request, open at containment (D3). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listCorrectiveActions: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["CorrectiveActionSort"];
+                status?: components["schemas"]["CAStatus"];
+                /** @description Open requests waiting on this stage. */
+                stage?: components["schemas"]["CAStage"];
+                /** @description Only requests with a stage past its due date. */
+                overdue?: boolean;
+                manufacturer_id?: number;
+                site_id?: number;
+                finding_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveActionList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getCorrectiveAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveAction"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    reviewCorrectiveActionStage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The 8D stage: d3 containment, d4 root cause, d5 corrective action and implementation (D5/D6), d7 preventive action, d8 verification. */
+                stage: components["parameters"]["CAStagePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "accept" | "return";
+                    /** @description Required to return; the supplier reads it. */
+                    reason?: string;
+                    /** @description Required to accept (meaning reviewed or approved); a return is not signed. */
+                    signature?: components["schemas"]["SignatureRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description The request after the review. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    verifyCorrectiveAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    method: components["schemas"]["VerificationMethod"];
+                    /** @description What was checked and what showed the correction works. */
+                    note: string;
+                    /** @description Required for next_inspection: the inspection and checklist item that verified it. */
+                    reference?: string;
+                    /** @description Required (meaning verified or approved); it also signs the finding's closing. */
+                    signature: components["schemas"]["SignatureRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description The closed request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    downloadCorrectiveActionFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StageFileContent"];
+            /** @description The requested range of the file. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    supplierListCorrectiveActions: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["CorrectiveActionSort"];
+                status?: components["schemas"]["CAStatus"];
+                stage?: components["schemas"]["CAStage"];
+                overdue?: boolean;
+                site_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierCorrectiveActionList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierGetCorrectiveAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierCorrectiveAction"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    supplierSubmitStage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The 8D stage: d3 containment, d4 root cause, d5 corrective action and implementation (D5/D6), d7 preventive action, d8 verification. */
+                stage: components["parameters"]["CAStagePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    /** @description D5/D6: how and when the action was implemented (required); D7: other lines and sites affected. */
+                    detail?: string;
+                    method?: components["schemas"]["RootCauseMethod"];
+                };
+            };
+        };
+        responses: {
+            /** @description The receipt (keep it; `qualtrack audit verify --head` accepts it as a head). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveActionReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierUploadStageFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+                /** @description The 8D stage: d3 containment, d4 root cause, d5 corrective action and implementation (D5/D6), d7 preventive action, d8 verification. */
+                stage: components["parameters"]["CAStagePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AttachmentUpload"];
+        responses: {
+            /** @description The file. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveActionFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierDownloadStageFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StageFileContent"];
+            /** @description The requested range of the file. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    supplierVerifyReceipt: {
+        parameters: {
+            query: {
+                hash: string;
+            };
+            header?: never;
+            path: {
+                sequence: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptCheck"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
         };
     };
