@@ -104,6 +104,19 @@ func (s *Server) Routes() []Route {
 		get("/supplier/corrective-action-files/:id", auth.SupplierPortal, s.downloadStageFile),
 		get("/supplier/receipts/:sequence/verify", auth.SupplierPortal, s.verifyReceipt),
 
+		// Change notifications (api/change_notifications.go).
+		get("/change-notifications", auth.Read, s.listChangeNotifications),
+		post("/change-notifications", auth.Edit, s.createChangeNotification),
+		get("/change-notifications/:id", auth.Read, s.getChangeNotification),
+		post("/change-notifications/:id/decision", auth.DecideChanges, s.decideChangeNotification),
+		post("/inspections/:id/unnotified-change", auth.Edit, s.recordUnnotifiedChange),
+		get("/inspections/:id/changes", auth.Read, s.inspectionChanges),
+		get("/sites/:id/change-notifications", auth.Read, s.siteChangeNotifications),
+		get("/reports/change-notifications.xlsx", auth.Read, s.changeNotificationsReport),
+		get("/supplier/change-notifications", auth.SupplierPortal, s.supplierChangeNotifications),
+		post("/supplier/change-notifications", auth.SupplierPortal, s.supplierCreateChange),
+		get("/supplier/change-notifications/:id", auth.SupplierPortal, s.getChangeNotification),
+
 		get("/manufacturers", auth.Read, s.listManufacturers),
 		post("/manufacturers", auth.Edit, s.createManufacturer),
 		get("/manufacturers/:id", auth.Read, s.getManufacturer),

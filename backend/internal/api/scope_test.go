@@ -22,6 +22,8 @@ type scopeWorld struct {
 	// correctiveAction was issued for finding; its supplier answered
 	// containment with caFile attached.
 	correctiveAction, caFile int64
+	// change is a change notification its supplier sent for site.
+	change int64
 }
 
 func newScopeWorld(t *testing.T, srv *testutil.Server, marker string) scopeWorld {
@@ -51,6 +53,8 @@ func newScopeWorld(t *testing.T, srv *testutil.Server, marker string) scopeWorld
 	caPath := fmt.Sprintf("/api/v1/supplier/corrective-actions/%d/stages/d3", w.correctiveAction)
 	w.caFile = apiRecord(supplierUpload(t, srv, supplier, caPath+"/files", marker+"-containment.pdf", []byte("%PDF-1.4 "+marker)).Want(http.StatusCreated).JSON()).id()
 	srv.DoWith(supplier, http.MethodPost, caPath+"/submit", map[string]any{"text": marker + " lots quarantined"}).Want(http.StatusCreated)
+	w.change = apiRecord(srv.DoWith(supplier, http.MethodPost, "/api/v1/supplier/change-notifications", map[string]any{"kind": "equipment",
+		"title": marker + " new reflow oven", "site_ids": []int64{w.site}}).Want(http.StatusCreated).JSON()).id()
 	return w
 }
 
@@ -62,7 +66,8 @@ func (w scopeWorld) id(path string) (int64, bool) {
 	}{{"/manufacturers/", w.manufacturer}, {"/sites/", w.site}, {"/inspections/", w.inspection},
 		{"/findings/", w.finding}, {"/certifications/", w.certification}, {"/attachments/", w.attachment},
 		{"/corrective-actions/", w.correctiveAction}, {"/corrective-action-files/", w.caFile},
-		{"/supplier/sites/", w.site}, {"/supplier/corrective-actions/", w.correctiveAction}, {"/supplier/corrective-action-files/", w.caFile}} {
+		{"/supplier/sites/", w.site}, {"/supplier/corrective-actions/", w.correctiveAction}, {"/supplier/corrective-action-files/", w.caFile},
+		{"/change-notifications/", w.change}, {"/supplier/change-notifications/", w.change}} {
 		if strings.HasPrefix(path, p.prefix) {
 			return p.id, true
 		}

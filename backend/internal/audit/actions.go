@@ -14,6 +14,8 @@ const (
 	ActionAuthPasswordChangeFailed    Action = "auth.password_change_failed"
 	ActionAuthTotpFailed              Action = "auth.totp_failed"
 	ActionCertificationCreate         Action = "certification.create"
+	ActionChangeNotificationCreate    Action = "change_notification.create"
+	ActionChangeNotificationDecide    Action = "change_notification.decide"
 	ActionCertificationDelete         Action = "certification.delete"
 	ActionCertificationUpdate         Action = "certification.update"
 	ActionChecklistAnswerCreate       Action = "checklist_answer.create"
@@ -104,6 +106,7 @@ type EntityType string
 const (
 	EntityAttachment          EntityType = "attachment"
 	EntityCertification       EntityType = "certification"
+	EntityChangeNotification  EntityType = "change_notification"
 	EntityChecklistAnswer     EntityType = "checklist_answer"
 	EntityChecklistTemplate   EntityType = "checklist_template"
 	EntityCorrectiveAction    EntityType = "corrective_action"

@@ -211,6 +211,7 @@ func TestPermissions(t *testing.T) {
 		InviteSuppliers: {model.RoleAdmin, model.RoleManager},
 		Calendar:        model.StaffRoles,
 		SupplierPortal:  {model.RoleSupplier},
+		DecideChanges:   {model.RoleAdmin, model.RoleManager},
 	}
 	if len(want) != len(Permissions) {
 		t.Errorf("the test names %d permissions, the package %d", len(want), len(Permissions))

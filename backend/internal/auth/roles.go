@@ -43,6 +43,9 @@ const (
 	// SupplierPortal is the supplier portal (/supplier/...): only
 	// suppliers, each reading through a store limited to its manufacturer.
 	SupplierPortal
+	// DecideChanges is approving or rejecting a manufacturer's change
+	// notification: a manager's decision, like qualification decisions.
+	DecideChanges
 )
 
 // permissionRoles lists the roles of each rule by name, never as "every
@@ -63,17 +66,18 @@ var permissionRoles = map[Permission][]model.Role{
 	InviteSuppliers: {model.RoleAdmin, model.RoleManager},
 	Calendar:        {model.RoleAdmin, model.RoleManager, model.RoleProcurement, model.RoleAuditor},
 	SupplierPortal:  {model.RoleSupplier},
+	DecideChanges:   {model.RoleAdmin, model.RoleManager},
 }
 
 var permissionNames = map[Permission]string{
 	Public: "public", Self: "self", Read: "read", Edit: "edit",
 	Decide: "decide", Delete: "delete", ManageUsers: "manage_users",
 	ManageTemplates: "manage_templates", Approve: "approve", InviteSuppliers: "invite_suppliers",
-	Calendar: "calendar", SupplierPortal: "supplier_portal",
+	Calendar: "calendar", SupplierPortal: "supplier_portal", DecideChanges: "decide_changes",
 }
 
 // Permissions lists every declared rule.
-var Permissions = []Permission{Public, Self, Read, Edit, Decide, Delete, ManageUsers, ManageTemplates, Approve, InviteSuppliers, Calendar, SupplierPortal}
+var Permissions = []Permission{Public, Self, Read, Edit, Decide, Delete, ManageUsers, ManageTemplates, Approve, InviteSuppliers, Calendar, SupplierPortal, DecideChanges}
 
 // Valid reports whether p is a declared rule.
 func (p Permission) Valid() bool { _, ok := permissionNames[p]; return ok }

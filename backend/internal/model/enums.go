@@ -129,7 +129,7 @@ func (s Severity) Valid() bool { return slices.Contains(Severities, s) }
 type FindingCategory string
 
 // FindingCategories lists every category.
-var FindingCategories = []FindingCategory{"quality", "security", "traceability", "esd", "process", "environmental", "other"}
+var FindingCategories = []FindingCategory{"quality", "security", "traceability", "esd", "process", "environmental", "other", "unnotified_change"}
 
 // Valid reports whether c is a known category.
 func (c FindingCategory) Valid() bool { return slices.Contains(FindingCategories, c) }

@@ -89,7 +89,8 @@ func validateChecklistItem(p Problems, path string, it ChecklistItemInput) {
 	if !it.AnswerType.Valid() {
 		p.Add(path+".answer_type", "Choose the answer type: yes_no, rating_1_5 or text.")
 	}
-	if !it.Category.Valid() {
+	// An unnotified change is found on site, not checked for by an item.
+	if !it.Category.Valid() || it.Category == model.CategoryUnnotifiedChange {
 		p.Add(path+".category", "Choose the finding category: quality, security, traceability, esd, process, environmental or other.")
 	}
 	// A text answer has no score, so it cannot fail; a critical flag on it

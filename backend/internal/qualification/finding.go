@@ -51,7 +51,7 @@ func ValidateFinding(in FindingInput) error {
 		p.Add("severity", "Choose the severity: critical, major, minor or observation.")
 	}
 	if !in.Category.Valid() {
-		p.Add("category", "Choose the category: quality, security, traceability, esd, process, environmental or other.")
+		p.Add("category", "Choose the category: quality, security, traceability, esd, process, environmental, other or unnotified_change.")
 	}
 	if !in.Status.Valid() {
 		p.Add("status", "Choose the status: open, in_progress or closed.")

@@ -82,7 +82,7 @@ func TestValidateFinding(t *testing.T) {
 			FindingInput{Severity: "bad", Category: "noise", Status: "done", Description: "  "},
 			map[string]string{
 				"severity":    "Choose the severity: critical, major, minor or observation.",
-				"category":    "Choose the category: quality, security, traceability, esd, process, environmental or other.",
+				"category":    "Choose the category: quality, security, traceability, esd, process, environmental, other or unnotified_change.",
 				"status":      "Choose the status: open, in_progress or closed.",
 				"description": "Describe what was found.",
 			},

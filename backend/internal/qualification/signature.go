@@ -26,6 +26,8 @@ const (
 	// the correction works (D8), which closes the request.
 	SignStageAccept      SignedAction = "corrective_action.accept"
 	SignCorrectiveVerify SignedAction = "corrective_action.verify"
+	// SignChangeDecision is a manager's decision on a change notification.
+	SignChangeDecision SignedAction = "change_notification.decide"
 )
 
 // signatureMeanings are the meanings each signed action may carry, the
@@ -38,6 +40,7 @@ var signatureMeanings = map[SignedAction][]model.SignatureMeaning{
 	SignFirmwareApprove:    {model.MeaningApproved},
 	SignStageAccept:        {model.MeaningReviewed, model.MeaningApproved},
 	SignCorrectiveVerify:   {model.MeaningVerified, model.MeaningApproved},
+	SignChangeDecision:     {model.MeaningApproved, model.MeaningReviewed},
 }
 
 // CheckSignatureMeaning refuses a meaning that the action does not allow,

@@ -38,6 +38,7 @@ var signatureNeeded = map[qualification.SignedAction]string{
 	qualification.SignFirmwareApprove:    "Approving a firmware release is signed: enter your password and choose what your signature means.",
 	qualification.SignStageAccept:        "Accepting a supplier's answer is signed: enter your password and choose what your signature means.",
 	qualification.SignCorrectiveVerify:   "Verifying a correction's effectiveness is signed: enter your password and choose what your signature means.",
+	qualification.SignChangeDecision:     "A decision on a change notification is signed: enter your password and choose what your signature means.",
 }
 
 // sign records the store's signer's signature of one record, inside the

@@ -930,6 +930,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/change-notifications.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the change notifications (PCN) and the decisions on them as a workbook. */
+        get: operations["reportChangeNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/summary.xlsx": {
         parameters: {
             query?: never;
@@ -2383,6 +2400,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/change-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List change notifications (PCN). */
+        get: operations["listChangeNotifications"];
+        put?: never;
+        /** Record a change notification on a manufacturer's behalf. */
+        post: operations["createChangeNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/change-notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return a change notification. */
+        get: operations["getChangeNotification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/change-notifications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, approve with conditions or reject a pending change (signed); an approval may plan a for-cause inspection at its sites. */
+        post: operations["decideChangeNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/unnotified-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a change found on site that was never notified, as a finding (unnotified_change) with a retroactive change notification. */
+        post: operations["recordUnnotifiedChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The site's change notifications since its completed inspection before this one. */
+        get: operations["inspectionChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sites/{id}/change-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A site's change notifications, and whether an approved one still waits for an inspection. */
+        get: operations["siteChangeNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/change-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supplier's change notifications. */
+        get: operations["supplierListChangeNotifications"];
+        put?: never;
+        /** Notify a change at some of the supplier's sites. */
+        post: operations["supplierCreateChangeNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/change-notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One of the supplier's change notifications. */
+        get: operations["supplierGetChangeNotification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2446,8 +2619,11 @@ export interface components {
         InspectionResultOrNone: "pass" | "conditional" | "fail" | "";
         /** @enum {string} */
         Severity: "critical" | "major" | "minor" | "observation";
-        /** @enum {string} */
-        FindingCategory: "quality" | "security" | "traceability" | "esd" | "process" | "environmental" | "other";
+        /**
+         * @description `unnotified_change`: a change found on site that the manufacturer never notified (see the change notifications).
+         * @enum {string}
+         */
+        FindingCategory: "quality" | "security" | "traceability" | "esd" | "process" | "environmental" | "other" | "unnotified_change";
         /** @enum {string} */
         FindingStatus: "open" | "in_progress" | "closed";
         /**
@@ -4522,6 +4698,58 @@ export interface components {
             sequence: number;
             hash: string;
         };
+        /** @enum {string} */
+        ChangeKind: "process" | "equipment" | "location" | "sub_tier_source" | "material" | "firmware_toolchain" | "key_personnel";
+        /** @enum {string} */
+        ChangeStatus: "pending" | "approved" | "approved_with_conditions" | "rejected";
+        ChangeNotification: {
+            /** Format: int64 */
+            id: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** Format: int64 */
+            manufacturer_id: number;
+            manufacturer_name: string;
+            kind: components["schemas"]["ChangeKind"];
+            title: string;
+            description: string;
+            planned_date: components["schemas"]["NullableDate"];
+            status: components["schemas"]["ChangeStatus"];
+            conditions: string;
+            decision_reason: string;
+            requires_inspection: boolean;
+            /**
+             * Format: int64
+             * @description The for-cause inspection planned with the approval (the first site's).
+             */
+            inspection_id: number | null;
+            /** @description Recorded after the change was found on site without notice. */
+            retroactive: boolean;
+            /**
+             * Format: int64
+             * @description The unnotified_change finding of a retroactive notification.
+             */
+            finding_id: number | null;
+            /** Format: int64 */
+            submitted_by_id: number;
+            submitted_by_name: string;
+            submitted_at: components["schemas"]["Timestamp"];
+            /** Format: int64 */
+            decided_by_id: number | null;
+            decided_by_name: string;
+            decided_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            version: number;
+            sites: {
+                /** Format: int64 */
+                id: number;
+                code: string;
+                name: string;
+            }[];
+        };
+        ChangeNotificationList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["ChangeNotification"][];
+        };
     };
     responses: {
         /** @description The file, with the type detected from its bytes, `nosniff` and `Content-Security-Policy: sandbox`. */
@@ -4724,6 +4952,7 @@ export interface components {
         };
     };
     parameters: {
+        ChangeNotificationSort: "created_at" | "-created_at" | "planned_date" | "-planned_date" | "status" | "-status";
         /** @description The 8D stage: d3 containment, d4 root cause, d5 corrective action and implementation (D5/D6), d7 preventive action, d8 verification. */
         CAStagePath: components["schemas"]["CAStage"];
         CorrectiveActionSort: "next_due" | "-next_due" | "issued_at" | "-issued_at" | "updated_at" | "-updated_at" | "stage" | "-stage";
@@ -6679,6 +6908,23 @@ export interface operations {
                  * @example open,in_progress
                  */
                 status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    reportChangeNotifications: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ChangeStatus"];
             };
             header?: never;
             path?: never;
@@ -9318,6 +9564,352 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listChangeNotifications: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["ChangeNotificationSort"];
+                status?: components["schemas"]["ChangeStatus"];
+                manufacturer_id?: number;
+                site_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of change notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotificationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createChangeNotification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    manufacturer_id: number;
+                    kind: components["schemas"]["ChangeKind"];
+                    title: string;
+                    description?: string;
+                    planned_date?: components["schemas"]["NullableDate"];
+                    site_ids: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description The pending change notification. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getChangeNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The change notification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotification"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    decideChangeNotification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "approved" | "approved_with_conditions" | "rejected";
+                    /** @description Required for approved_with_conditions. */
+                    conditions?: string;
+                    /** @description Required to reject. */
+                    reason?: string;
+                    /** @description Plan a for-cause inspection at each of the change's sites on inspection_date. */
+                    requires_inspection?: boolean;
+                    inspection_date?: components["schemas"]["NullableDate"];
+                    signature: components["schemas"]["SignatureRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description The decided change notification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    recordUnnotifiedChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: components["schemas"]["ChangeKind"];
+                    title: string;
+                    description?: string;
+                    severity: components["schemas"]["Severity"];
+                };
+            };
+        };
+        responses: {
+            /** @description The finding and the retroactive notification. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        change_notification: components["schemas"]["ChangeNotification"];
+                        finding: components["schemas"]["Finding"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    inspectionChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes to check against. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        since: components["schemas"]["NullableDate"];
+                        items: components["schemas"]["ChangeNotification"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    siteChangeNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The site's changes (at most 200, newest first). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An approved change has not been inspected since it was decided. */
+                        uninspected_change: boolean;
+                        items: components["schemas"]["ChangeNotification"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    supplierListChangeNotifications: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["ChangeNotificationSort"];
+                status?: components["schemas"]["ChangeStatus"];
+                site_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of change notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotificationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierCreateChangeNotification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: components["schemas"]["ChangeKind"];
+                    title: string;
+                    description?: string;
+                    planned_date?: components["schemas"]["NullableDate"];
+                    site_ids: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description The pending change notification. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierGetChangeNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The change notification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotification"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

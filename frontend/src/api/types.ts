@@ -81,7 +81,7 @@ export type InspectionResult = Schemas['InspectionResult'];
 export const SEVERITIES = exhaustive<Schemas['Severity']>()(['critical', 'major', 'minor', 'observation']);
 export type Severity = Schemas['Severity'];
 
-export const FINDING_CATEGORIES = exhaustive<Schemas['FindingCategory']>()(['quality', 'security', 'traceability', 'esd', 'process', 'environmental', 'other']);
+export const FINDING_CATEGORIES = exhaustive<Schemas['FindingCategory']>()(['quality', 'security', 'traceability', 'esd', 'process', 'environmental', 'other', 'unnotified_change']);
 export type FindingCategory = Schemas['FindingCategory'];
 
 export const FINDING_STATUSES = exhaustive<Schemas['FindingStatus']>()(['open', 'in_progress', 'closed']);
