@@ -39,6 +39,10 @@ const DriftPage = lazy(() => import('./pages/integrity/DriftPage'));
 const IncidentsPage = lazy(() => import('./pages/integrity/IncidentsPage'));
 const IncidentPage = lazy(() => import('./pages/integrity/IncidentsPage').then((m) => ({ default: m.IncidentPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
+const InvitationPage = lazy(() => import('./pages/invitation/InvitationPage'));
+const SupplierLayout = lazy(() => import('./pages/supplier/SupplierLayout'));
+const SupplierHomePage = lazy(() => import('./pages/supplier/SupplierHomePage'));
+const SupplierRequestPage = lazy(() => import('./pages/supplier/SupplierRequestPage'));
 
 const writersOnly = (title: string, page: ReactNode) => (
   <RequireRole roles={WRITER_ROLES} title={title}>
@@ -55,6 +59,33 @@ export const router = createBrowserRouter([
       </Suspense>
     ),
     errorElement: <RouteError />,
+  },
+  {
+    path: '/invitation',
+    element: (
+      <Suspense fallback={<FullPageLoader />}>
+        <InvitationPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  // The supplier portal: a frame of its own, for suppliers only.
+  {
+    path: '/supplier',
+    element: (
+      <RequireAuth>
+        <RequireRole roles={['supplier']} title="Supplier portal">
+          <Suspense fallback={<FullPageLoader />}>
+            <SupplierLayout />
+          </Suspense>
+        </RequireRole>
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <SupplierHomePage /> },
+      { path: 'requests/:id', element: <SupplierRequestPage /> },
+    ],
   },
   // Inspection mode works from the copy on the device, without a network,
   // so it does not wait for the session check; its requests still need one.

@@ -6,3 +6,4 @@ export * from './transfer';
 export * from './notifications';
 export * from './queries';
 export * from './integrity';
+export * from './suppliers';

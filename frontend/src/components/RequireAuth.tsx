@@ -35,5 +35,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (!me.data.must_change_password && me.data.totp_enrolment_required && location.pathname !== SECURITY_PATH) {
     return <Navigate to={SECURITY_PATH} replace />;
   }
+  // A supplier has the supplier portal, not the register's screens (the
+  // server refuses those to it anyway).
+  if (me.data.role === 'supplier' && !location.pathname.startsWith('/supplier') && location.pathname !== PASSWORD_PATH && location.pathname !== SECURITY_PATH) {
+    return <Navigate to="/supplier" replace />;
+  }
   return <CurrentUserProvider value={me.data}>{children}</CurrentUserProvider>;
 }

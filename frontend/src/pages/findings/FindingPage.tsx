@@ -16,6 +16,7 @@ import { formatTimestamp } from '../../format/dates';
 import { label, options } from '../../format/labels';
 import { CloseFindingModal } from './FindingForms';
 import { SignatureLine } from '../../components/Signature';
+import { CorrectiveActionPanel } from './CorrectiveActionPanel';
 
 export default function FindingPage() {
   const id = Number(useParams().id);
@@ -117,6 +118,7 @@ export default function FindingPage() {
             )}
           </Stack>
         </Paper>
+        <CorrectiveActionPanel finding={f} />
         <Stack gap="xs">
           <Title order={2} size="h4">
             Attachments

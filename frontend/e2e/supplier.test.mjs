@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, RESULTS_DIR, launchBrowser, screenshot, signIn, startServer, withPage } from './harness.mjs';
+import { apiClient, day } from './seed.mjs';
+
+// The supplier loop in a browser: a supplier invited by the buyer sets a
+// password on a phone, answers a corrective-action request stage and
+// checks its receipt; the buyer reviews the answers on the finding page.
+describe('supplier portal', () => {
+  let server;
+  let browser;
+  let api;
+  let finding;
+  let request;
+  let invitation;
+  const PASSWORD = 'lantern ginkgo river 42';
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    api = await apiClient(server);
+    const m = await api.post('/manufacturers', { name: 'Shenzhen Boards', country: 'CN' });
+    const site = await api.post('/sites', { manufacturer_id: m.id, code: 'SZB-1', name: 'Longhua SMT', country: 'CN', risk_tier: 'high' });
+    const visit = await api.post('/inspections', {
+      site_id: site.id, type: 'routine', status: 'completed', performed_date: day(-2), result: 'conditional', score: 70,
+      signature: api.signature('authored'),
+    });
+    finding = await api.post(`/inspections/${visit.id}/findings`, { severity: 'critical', category: 'esd', description: 'Ionizers on line 3 out of calibration' });
+    request = await api.post(`/findings/${finding.id}/corrective-action`, { request: 'Contain the affected lots, then find the root cause.', internal_note: 'Second ESD finding this year' });
+    invitation = await api.post('/supplier-invitations', { email: 'lin.wei@szboards.example', name: 'Lin Wei', manufacturer_id: m.id });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lets the invited supplier set a password and answer containment on a phone', async () => {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'UTC', hasTouch: true, isMobile: true });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    try {
+      const link = new URL(invitation.invitation_url);
+      await page.goto(link.pathname + link.hash);
+      await page.getByRole('heading', { name: 'Choose your password' }).waitFor();
+      await page.getByLabel('New password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Set password' }).click();
+      await page.getByText('Your password is set. Sign in with lin.wei@szboards.example.').waitFor();
+      await page.getByRole('link', { name: 'Sign in' }).click();
+      await signIn(page, 'lin.wei@szboards.example', PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/supplier');
+      await page.getByRole('heading', { name: 'What is due from you' }).waitFor();
+      await page.getByText('Shenzhen Boards').first().waitFor();
+      assert.equal(await page.getByText('Second ESD finding this year').count(), 0, 'the internal note stays with the buyer');
+      await screenshot(page, 'supplier-home-phone.png');
+
+      await page.getByRole('link', { name: `Request ${request.id} at SZB-1` }).click();
+      await page.getByRole('heading', { name: `Request ${request.id} at SZB-1` }).waitFor();
+      await page.getByText('Contain the affected lots, then find the root cause.').waitFor();
+      const containment = page.getByRole('region', { name: 'Containment (D3)' });
+      await containment.getByLabel('Answer').fill('Lots 4411-4415 quarantined and 100% re-tested');
+      const submitted = page.waitForResponse((r) => r.url().includes('/stages/d3/submit'));
+      await containment.getByRole('button', { name: 'Submit Containment (D3)' }).click();
+      assert.equal((await submitted).status(), 201);
+      await page.getByRole('status').filter({ hasText: 'Keep your receipt' }).waitFor();
+      await containment.getByText('Submitted', { exact: true }).waitFor();
+      await page.getByRole('button', { name: /Check receipt \d+/ }).click();
+      await page.getByText(/Receipt \d+ is in the audit chain\./).waitFor();
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(widths[0] <= widths[1], `the page fits the phone's width (${widths[0]} > ${widths[1]})`);
+      await screenshot(page, 'supplier-request-phone.png');
+
+      // The language follows the choice made on the device.
+      await page.getByRole('textbox', { name: 'Language' }).click();
+      await page.getByRole('option', { name: '简体中文' }).click();
+      await page.getByText('遏制措施 (D3)').first().waitFor();
+      await screenshot(page, 'supplier-request-phone-zh.png');
+    } catch (err) {
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'supplier-phone.png'), fullPage: true }).catch(() => {});
+      fs.writeFileSync(path.join(RESULTS_DIR, 'supplier-phone.server.log'), server.log());
+      throw err;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets the buyer accept an answer with a signature and return another with a reason', async () => {
+    const supplier = await apiClient(server, 'lin.wei@szboards.example', PASSWORD);
+    const ca = await supplier.get(`/supplier/corrective-actions/${request.id}`);
+    if (ca.stages.find((s) => s.stage === 'd3').status === 'open') {
+      await supplier.post(`/supplier/corrective-actions/${request.id}/stages/d3/submit`, { text: 'Lots quarantined' });
+    }
+    await supplier.post(`/supplier/corrective-actions/${request.id}/stages/d4/submit`, { text: 'Worn emitters', method: 'five_why' });
+    await withPage(browser, server, 'buyer review', async (page) => {
+      await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.goto(`/findings/${finding.id}`);
+      await page.getByRole('heading', { name: 'Corrective-action request' }).waitFor();
+      await page.getByText('Internal note:').waitFor();
+
+      await page.getByRole('button', { name: 'Accept D3 Containment' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Accept the answer' });
+      await dialog.getByLabel('Your password').fill(ADMIN_PASSWORD);
+      const accepted = page.waitForResponse((r) => r.url().includes('/stages/d3/review'));
+      await dialog.getByRole('button', { name: 'Sign and accept' }).click();
+      assert.equal((await accepted).status(), 200);
+      await dialog.waitFor({ state: 'hidden' });
+
+      await page.getByRole('button', { name: 'Return D4 Root cause' }).click();
+      const back = page.getByRole('dialog', { name: 'Return the answer' });
+      await back.getByLabel('What the supplier must add or change').fill('Why were the emitters not on the PM plan? Go two whys further.');
+      await back.getByRole('button', { name: 'Return to the supplier' }).click();
+      await back.waitFor({ state: 'hidden' });
+      await page.getByText('Returned: Why were the emitters not on the PM plan? Go two whys further.').waitFor();
+      await screenshot(page, 'buyer-corrective-action-review.png');
+    });
+    const after = await supplier.get(`/supplier/corrective-actions/${request.id}`);
+    assert.equal(after.stages.find((s) => s.stage === 'd3').status, 'accepted');
+    assert.equal(after.stages.find((s) => s.stage === 'd4').status, 'returned');
+    assert.equal(after.rework_count, 1);
+  });
+});

@@ -1,0 +1,64 @@
+import { apiRequest } from './client';
+import { queryString, type ListParams } from './resources';
+import type { components } from './schema.gen';
+import type { ListResponse, SignatureRequest } from './types';
+
+type Schemas = components['schemas'];
+
+export type CAStage = Schemas['CAStage'];
+export type CAStageStatus = Schemas['CAStageStatus'];
+export type RootCauseMethod = Schemas['RootCauseMethod'];
+export type VerificationMethod = Schemas['VerificationMethod'];
+export type CorrectiveAction = Schemas['CorrectiveAction'];
+export type CorrectiveActionRow = Schemas['CorrectiveActionRow'];
+export type CorrectiveActionStage = Schemas['CorrectiveActionStage'];
+export type CorrectiveActionReceipt = Schemas['CorrectiveActionReceipt'];
+export type SupplierCorrectiveAction = Schemas['SupplierCorrectiveAction'];
+export type SupplierCorrectiveActionRow = Schemas['SupplierCorrectiveActionRow'];
+export type SupplierHome = Schemas['SupplierHome'];
+export type SupplierCertification = Schemas['SupplierCertification'];
+export type ChangeNotification = Schemas['ChangeNotification'];
+export type ReceiptCheck = Schemas['ReceiptCheck'];
+
+/** The stages the supplier answers, in order. */
+export const SUPPLIER_STAGES: CAStage[] = ['d3', 'd4', 'd5', 'd7'];
+export const ROOT_CAUSE_METHODS: RootCauseMethod[] = ['five_why', 'fishbone', 'free'];
+export const VERIFICATION_METHODS: VerificationMethod[] = ['on_site_check', 'document_review', 'data_review', 'next_inspection'];
+
+/** The supplier portal: only the signed-in supplier's own company. */
+export const supplierApi = {
+  home: (signal?: AbortSignal) => apiRequest<SupplierHome>('/supplier/manufacturer', signal ? { signal } : {}),
+  requests: (params?: ListParams, signal?: AbortSignal) =>
+    apiRequest<ListResponse<SupplierCorrectiveActionRow>>('/supplier/corrective-actions' + queryString(params), signal ? { signal } : {}),
+  request: (id: number, signal?: AbortSignal) => apiRequest<SupplierCorrectiveAction>(`/supplier/corrective-actions/${id}`, signal ? { signal } : {}),
+  submit: (id: number, stage: CAStage, body: { text: string; detail?: string; method?: RootCauseMethod }) =>
+    apiRequest<CorrectiveActionReceipt>(`/supplier/corrective-actions/${id}/stages/${stage}/submit`, { method: 'POST', body }),
+  fileUploadPath: (id: number, stage: CAStage) => `/supplier/corrective-actions/${id}/stages/${stage}/files`,
+  fileURL: (fileId: number) => `/api/v1/supplier/corrective-action-files/${fileId}`,
+  certifications: (signal?: AbortSignal) =>
+    apiRequest<{ items: SupplierCertification[] }>('/supplier/certifications', signal ? { signal } : {}),
+  changes: (params?: ListParams, signal?: AbortSignal) =>
+    apiRequest<ListResponse<ChangeNotification>>('/supplier/change-notifications' + queryString(params), signal ? { signal } : {}),
+  verifyReceipt: (sequence: number, hash: string) =>
+    apiRequest<ReceiptCheck>(`/supplier/receipts/${sequence}/verify?hash=${encodeURIComponent(hash)}`),
+};
+
+/** The buyer's side of corrective-action requests. */
+export const correctiveActionsApi = {
+  list: (params?: ListParams, signal?: AbortSignal) =>
+    apiRequest<ListResponse<CorrectiveActionRow>>('/corrective-actions' + queryString(params), signal ? { signal } : {}),
+  ofFinding: (findingId: number, signal?: AbortSignal) =>
+    apiRequest<CorrectiveAction>(`/findings/${findingId}/corrective-action`, signal ? { signal } : {}),
+  issue: (findingId: number, body: { request: string; internal_note: string }) =>
+    apiRequest<CorrectiveAction>(`/findings/${findingId}/corrective-action`, { method: 'POST', body }),
+  review: (id: number, stage: CAStage, body: { decision: 'accept' | 'return'; reason?: string; signature?: SignatureRequest }) =>
+    apiRequest<CorrectiveAction>(`/corrective-actions/${id}/stages/${stage}/review`, { method: 'POST', body }),
+  verify: (id: number, body: { method: VerificationMethod; note: string; reference?: string; signature: SignatureRequest }) =>
+    apiRequest<CorrectiveAction>(`/corrective-actions/${id}/verify`, { method: 'POST', body }),
+  fileURL: (fileId: number) => `/api/v1/corrective-action-files/${fileId}`,
+};
+
+/** Accepting an invitation link: sets the password, answers the e-mail to sign in with. */
+export function acceptInvitation(token: string, password: string): Promise<{ email: string }> {
+  return apiRequest<{ email: string }>('/auth/invitation', { method: 'POST', body: { token, password } });
+}
