@@ -245,6 +245,7 @@ func (a *cli) printWelcome(ctx context.Context, q *app.App, addr string) {
 		for _, u := range seed.DemoUsers {
 			fmt.Fprintf(a.stdout, "  %-12s %s\n", u.Role, u.Email)
 		}
+		fmt.Fprintf(a.stdout, "  %-12s %s (the supplier portal)\n", model.RoleSupplier, seed.DemoSupplierEmail)
 	case a.cfg.Demo:
 		fmt.Fprintln(a.stdout, "QUALTRACK_DEMO is set, but the database was not empty, so no demo data was added; sign in with its own accounts.")
 	case a.cfg.AdminEmail != "":

@@ -80,5 +80,8 @@ func Demo(ctx context.Context, st *store.Store, h *auth.Hasher, now time.Time) (
 	if err := demoRecords(ctx, st, users, now); err != nil {
 		return false, err
 	}
+	if err := demoSupplierStory(ctx, st, users, hash); err != nil {
+		return false, err
+	}
 	return true, nil
 }

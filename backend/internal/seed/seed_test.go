@@ -79,6 +79,30 @@ func TestDemo(t *testing.T) {
 		t.Fatalf("chain %+v", res)
 	}
 	assertDemoChecklists(t, db, st)
+	// A request waiting on each stage, one verified, a returned answer, a
+	// pending change notification, and the supplier who answered them.
+	open := count("corrective_actions", "current_stage")
+	for _, st := range model.CAStages {
+		if open[string(st)] == 0 {
+			t.Errorf("no request at %s: %v", st, open)
+		}
+	}
+	if closed := count("corrective_actions", "status"); closed["closed"] != 1 {
+		t.Errorf("requests by status %v, want one verified", closed)
+	}
+	var rework int64
+	testutil.Fatal(t, db.Table("corrective_actions").Where("rework_count > 0").Count(&rework).Error, "rework")
+	if rework == 0 {
+		t.Error("no request had an answer returned")
+	}
+	if pending := count("change_notifications", "status"); pending["pending"] != 1 {
+		t.Errorf("change notifications %v, want one pending", pending)
+	}
+	var sup model.User
+	testutil.Fatal(t, db.Where("email = ?", seed.DemoSupplierEmail).Take(&sup).Error, "demo supplier")
+	if sup.Role != model.RoleSupplier {
+		t.Errorf("demo supplier role %s", sup.Role)
+	}
 	again, err := seed.Demo(ctx, st, auth.NewTestHasher(), testutil.FixedNow)
 	if err != nil || again {
 		t.Fatalf("demo seeded twice: %v %v", again, err)
