@@ -122,4 +122,23 @@ describe('supplier portal', () => {
     assert.equal(after.stages.find((s) => s.stage === 'd4').status, 'returned');
     assert.equal(after.rework_count, 1);
   });
+
+  it('lets a manager invite a supplier from the manufacturer page and pass the link on', async () => {
+    const m = await api.post('/manufacturers', { name: 'Baltic Boards', country: 'LT' });
+    await withPage(browser, server, 'invite supplier', async (page) => {
+      await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.goto(`/manufacturers/${m.id}`);
+      await page.getByRole('heading', { name: 'Supplier accounts' }).waitFor();
+      await page.getByRole('button', { name: 'Invite a supplier' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Invite a supplier' });
+      await dialog.getByLabel('Name').fill('Rasa Jonaitė');
+      await dialog.getByLabel('E-mail').fill('rasa@balticboards.example');
+      await dialog.getByRole('button', { name: 'Send the invitation' }).click();
+      await page.getByText('Rasa Jonaitė is invited').waitFor();
+      const link = await page.locator('pre').filter({ hasText: '/invitation#' }).innerText();
+      assert.match(link, /\/invitation#[\w.-]+$/);
+      await page.getByRole('cell', { name: 'rasa@balticboards.example' }).waitFor();
+    });
+  });
 });

@@ -58,6 +58,17 @@ export const correctiveActionsApi = {
   fileURL: (fileId: number) => `/api/v1/corrective-action-files/${fileId}`,
 };
 
+export type SupplierInvitation = Schemas['SupplierInvitation'];
+
+/** Supplier accounts, for admins and managers. */
+export const supplierAccountsApi = {
+  list: (manufacturerId: number, signal?: AbortSignal) =>
+    apiRequest<ListResponse<Schemas['User']>>(`/supplier-users?manufacturer_id=${manufacturerId}&page_size=200`, signal ? { signal } : {}),
+  invite: (body: { email: string; name: string; manufacturer_id: number; site_ids?: number[] }) =>
+    apiRequest<SupplierInvitation>('/supplier-invitations', { method: 'POST', body }),
+  reinvite: (userId: number) => apiRequest<SupplierInvitation>(`/supplier-users/${userId}/invitation`, { method: 'POST' }),
+};
+
 /** Accepting an invitation link: sets the password, answers the e-mail to sign in with. */
 export function acceptInvitation(token: string, password: string): Promise<{ email: string }> {
   return apiRequest<{ email: string }>('/auth/invitation', { method: 'POST', body: { token, password } });

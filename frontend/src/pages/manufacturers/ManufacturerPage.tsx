@@ -9,6 +9,7 @@ import { RecordState } from '../../components/QueryState';
 import { formatTimestamp } from '../../format/dates';
 import { countryName } from '../../format/labels';
 import { SitesTable } from '../sites/SitesTable';
+import { SupplierAccountsPanel } from './SupplierAccountsPanel';
 
 export default function ManufacturerPage() {
   const id = Number(useParams().id);
@@ -114,6 +115,7 @@ export default function ManufacturerPage() {
             hideManufacturer
           />
         </Stack>
+        {!m.archived && <SupplierAccountsPanel manufacturerId={id} sites={sites.data?.items ?? []} />}
       </Stack>
     </>
   );
