@@ -116,6 +116,14 @@ describe('supplier portal', () => {
       await back.waitFor({ state: 'hidden' });
       await page.getByText('Returned: Why were the emitters not on the PM plan? Go two whys further.').waitFor();
       await screenshot(page, 'buyer-corrective-action-review.png');
+
+      // The list of requests filters on the stage they wait on.
+      await page.getByRole('link', { name: 'Corrective actions' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Corrective-action requests' }).waitFor();
+      await page.getByRole('table', { name: 'Corrective-action requests' }).getByText('D4 Root cause').waitFor();
+      await page.getByRole('textbox', { name: 'Waiting on' }).click();
+      await page.getByRole('option', { name: 'D5/D6 Corrective action' }).click();
+      await page.getByText('No request matches').waitFor();
     });
     const after = await supplier.get(`/supplier/corrective-actions/${request.id}`);
     assert.equal(after.stages.find((s) => s.stage === 'd3').status, 'accepted');

@@ -39,6 +39,8 @@ const DriftPage = lazy(() => import('./pages/integrity/DriftPage'));
 const IncidentsPage = lazy(() => import('./pages/integrity/IncidentsPage'));
 const IncidentPage = lazy(() => import('./pages/integrity/IncidentsPage').then((m) => ({ default: m.IncidentPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
+const CorrectiveActionsPage = lazy(() => import('./pages/corrective-actions/CorrectiveActionsPage'));
+const ChangeNotificationsPage = lazy(() => import('./pages/change-notifications/ChangeNotificationsPage'));
 const InvitationPage = lazy(() => import('./pages/invitation/InvitationPage'));
 const SupplierLayout = lazy(() => import('./pages/supplier/SupplierLayout'));
 const SupplierHomePage = lazy(() => import('./pages/supplier/SupplierHomePage'));
@@ -126,6 +128,8 @@ export const router = createBrowserRouter([
       { path: 'inspections/:id', element: <InspectionPage /> },
       { path: 'findings', element: <FindingsPage /> },
       { path: 'findings/:id', element: <FindingPage /> },
+      { path: 'corrective-actions', element: <CorrectiveActionsPage /> },
+      { path: 'change-notifications', element: <ChangeNotificationsPage /> },
       { path: 'certifications', element: <CertificationsPage /> },
       { path: 'certifications/:id', element: <CertificationPage /> },
       { path: 'reports', element: <ReportsPage /> },

@@ -69,6 +69,16 @@ export const supplierAccountsApi = {
   reinvite: (userId: number) => apiRequest<SupplierInvitation>(`/supplier-users/${userId}/invitation`, { method: 'POST' }),
 };
 
+/** Change notifications, the buyer's side. */
+export const changeNotificationsApi = {
+  list: (params?: ListParams, signal?: AbortSignal) =>
+    apiRequest<ListResponse<ChangeNotification>>('/change-notifications' + queryString(params), signal ? { signal } : {}),
+  ofSite: (siteId: number, signal?: AbortSignal) =>
+    apiRequest<{ items: ChangeNotification[]; uninspected_change: boolean }>(`/sites/${siteId}/change-notifications`, signal ? { signal } : {}),
+  sinceLastVisit: (inspectionId: number, signal?: AbortSignal) =>
+    apiRequest<{ since: string | null; items: ChangeNotification[] }>(`/inspections/${inspectionId}/changes`, signal ? { signal } : {}),
+};
+
 /** Accepting an invitation link: sets the password, answers the e-mail to sign in with. */
 export function acceptInvitation(token: string, password: string): Promise<{ email: string }> {
   return apiRequest<{ email: string }>('/auth/invitation', { method: 'POST', body: { token, password } });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { findingsApi, inspectionsApi, type Finding, refreshAfter, queryKeys } from '../../api';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
+import { ChangesSinceLastVisit } from '../change-notifications/SiteSupplierPanel';
 import { FindingStatusBadge, InspectionStatusBadge, ResultBadge, SeverityBadge } from '../../components/badges';
 import { DueDate } from '../../components/DueDate';
 import { EmptyState } from '../../components/EmptyState';
@@ -175,6 +176,7 @@ export default function InspectionPage() {
           </Paper>
         </Stack>
 
+        <ChangesSinceLastVisit inspectionId={id} />
         <Stack gap="xs">
           <Title order={2} size="h4">
             Attachments

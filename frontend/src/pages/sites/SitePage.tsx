@@ -4,6 +4,7 @@ import { useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { auditApi, certificationsApi, downloadFile, findingsApi, inspectionsApi, sitesApi, type Site, refreshAfter, queryKeys } from '../../api';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
+import { SiteSupplierPanel } from '../change-notifications/SiteSupplierPanel';
 import { AuditEventsTable } from '../../components/AuditEventsTable';
 import { QualificationBadge, ResultBadge, RiskBadge } from '../../components/badges';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -134,6 +135,7 @@ export default function SitePage() {
           <Tabs.Tab value="inspections">Inspections</Tabs.Tab>
           <Tabs.Tab value="findings">Findings</Tabs.Tab>
           <Tabs.Tab value="certifications">Certifications</Tabs.Tab>
+          <Tabs.Tab value="supplier">Requests and changes</Tabs.Tab>
           <Tabs.Tab value="attachments">Attachments</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
@@ -148,6 +150,9 @@ export default function SitePage() {
         </Tabs.Panel>
         <Tabs.Panel value="certifications" pt="md">
           <SiteCertifications siteId={id} onAdd={can.edit && !s.archived ? () => setAddingCert(true) : undefined} />
+        </Tabs.Panel>
+        <Tabs.Panel value="supplier" pt="md">
+          <SiteSupplierPanel siteId={id} />
         </Tabs.Panel>
         <Tabs.Panel value="attachments" pt="md">
           <AttachmentsPanel owner="site" ownerId={id} withRecords />

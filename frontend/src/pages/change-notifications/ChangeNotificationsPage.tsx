@@ -1,0 +1,72 @@
+import { Badge, Group, Select, Stack, Text } from '@mantine/core';
+import { changeNotificationsApi, type ChangeNotification } from '../../api';
+import { DataTable, type Column } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { ClearFilters } from '../../components/ListFilters';
+import { PageHeader } from '../../components/PageHeader';
+import { useListScreen } from '../../components/useListScreen';
+import { formatCalendarDate } from '../../format/dates';
+
+const FILTERS = ['status'] as const;
+
+export const CHANGE_STATUS_COLOR = { pending: 'orange', approved: 'green', approved_with_conditions: 'yellow', rejected: 'red' } as const;
+
+export const changeColumns: Column<ChangeNotification>[] = [
+  {
+    key: 'title',
+    header: 'Change',
+    render: (c) => (
+      <>
+        <Text size="sm" fw={600}>
+          {c.title}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {c.kind.replace(/_/g, ' ')}
+          {c.retroactive ? ' · found on site, not notified' : ''}
+        </Text>
+      </>
+    ),
+  },
+  { key: 'manufacturer', header: 'Manufacturer', render: (c) => c.manufacturer_name },
+  { key: 'sites', header: 'Sites', render: (c) => <Text size="sm" ff="monospace">{c.sites.map((s) => s.code).join(', ')}</Text> },
+  { key: 'planned', header: 'Planned', sortKey: 'planned_date', render: (c) => (c.planned_date ? formatCalendarDate(c.planned_date) : '') },
+  {
+    key: 'status',
+    header: 'Decision',
+    sortKey: 'status',
+    render: (c) => (
+      <Badge color={CHANGE_STATUS_COLOR[c.status]} variant="light">
+        {c.status.replace(/_/g, ' ')}
+      </Badge>
+    ),
+  },
+];
+
+/** The manufacturers' change notifications, newest first. */
+export default function ChangeNotificationsPage() {
+  const { list, table } = useListScreen('change-notifications', FILTERS, '-created_at', (params, signal) => changeNotificationsApi.list(params, signal));
+  return (
+    <>
+      <PageHeader
+        title="Change notifications"
+        breadcrumbs={[{ label: 'Dashboard', to: '/' }, { label: 'Change notifications' }]}
+        description="Changes the manufacturers notified (or that were found on site), and the decisions on them."
+      />
+      <Stack gap="sm">
+        <Group gap="sm" align="flex-end">
+          <Select
+            label="Decision"
+            placeholder="Any"
+            data={Object.keys(CHANGE_STATUS_COLOR).map((v) => ({ value: v, label: v.replace(/_/g, ' ') }))}
+            value={list.filters.status || null}
+            onChange={(v) => list.setFilter('status', v)}
+            clearable
+            w={220}
+          />
+          <ClearFilters list={list} />
+        </Group>
+        <DataTable {...table} caption="Change notifications" columns={changeColumns} rowKey={(c) => c.id} empty={<EmptyState title="No change notification">None matches.</EmptyState>} />
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { Alert, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { changeNotificationsApi, correctiveActionsApi } from '../../api';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { changeColumns } from './ChangeNotificationsPage';
+import { requestColumns } from '../corrective-actions/CorrectiveActionsPage';
+
+/** A site's corrective-action requests and change notifications. */
+export function SiteSupplierPanel({ siteId }: { siteId: number }) {
+  const changes = useQuery({ queryKey: ['change-notifications', 'site', siteId], queryFn: ({ signal }) => changeNotificationsApi.ofSite(siteId, signal) });
+  const requests = useQuery({
+    queryKey: ['corrective-actions', { site_id: siteId }],
+    queryFn: ({ signal }) => correctiveActionsApi.list({ site_id: siteId, page_size: 200 }, signal),
+  });
+  return (
+    <Stack gap="lg">
+      {changes.data?.uninspected_change && (
+        <Alert color="orange" title="Approved change not yet inspected">
+          A change at this site was approved and no inspection has been completed since; check it at the next visit.
+        </Alert>
+      )}
+      <Stack gap="xs">
+        <Title order={2} size="h5">
+          Corrective-action requests
+        </Title>
+        <DataTable
+          caption="Corrective-action requests of the site"
+          columns={requestColumns}
+          rows={requests.data?.items}
+          loading={requests.isFetching}
+          error={requests.error}
+          rowKey={(r) => r.id}
+          rowHref={(r) => `/findings/${r.finding_id}`}
+          empty={<EmptyState title="No request">Requests are issued from a finding&apos;s page.</EmptyState>}
+        />
+      </Stack>
+      <Stack gap="xs">
+        <Title order={2} size="h5">
+          Change notifications
+        </Title>
+        <DataTable
+          caption="Change notifications of the site"
+          columns={changeColumns}
+          rows={changes.data?.items}
+          loading={changes.isFetching}
+          error={changes.error}
+          rowKey={(c) => c.id}
+          empty={<EmptyState title="No change notification">The manufacturer has notified no change at this site.</EmptyState>}
+        />
+      </Stack>
+    </Stack>
+  );
+}
+
+/** The site's changes since the visit before this inspection, to check on site. */
+export function ChangesSinceLastVisit({ inspectionId }: { inspectionId: number }) {
+  const changes = useQuery({ queryKey: ['change-notifications', 'inspection', inspectionId], queryFn: ({ signal }) => changeNotificationsApi.sinceLastVisit(inspectionId, signal) });
+  if (!changes.data) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        Changes since the last visit
+      </Title>
+      {changes.data.items.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          The manufacturer notified no change at this site since the last visit.
+        </Text>
+      ) : (
+        <DataTable caption="Changes since the last visit" columns={changeColumns} rows={changes.data.items} rowKey={(c) => c.id} empty={null} />
+      )}
+    </Stack>
+  );
+}
