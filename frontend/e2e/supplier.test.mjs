@@ -1,9 +1,17 @@
+import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, RESULTS_DIR, launchBrowser, screenshot, signIn, startServer, withPage } from './harness.mjs';
 import { apiClient, day } from './seed.mjs';
+
+/** Fails when axe finds a serious or critical violation on the page as it is. */
+async function assertAccessible(page, where) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  assert.deepEqual(bad, [], `${where}: axe-core found serious or critical violations:\n${bad.join('\n')}`);
+}
 
 // The supplier loop in a browser: a supplier invited by the buyer sets a
 // password on a phone, answers a corrective-action request stage and
@@ -55,6 +63,7 @@ describe('supplier portal', () => {
       await page.getByText('Shenzhen Boards').first().waitFor();
       assert.equal(await page.getByText('Second ESD finding this year').count(), 0, 'the internal note stays with the buyer');
       await screenshot(page, 'supplier-home-phone.png');
+      await assertAccessible(page, 'supplier home');
 
       await page.getByRole('link', { name: `Request ${request.id} at SZB-1` }).click();
       await page.getByRole('heading', { name: `Request ${request.id} at SZB-1` }).waitFor();
@@ -71,6 +80,7 @@ describe('supplier portal', () => {
       const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       assert.ok(widths[0] <= widths[1], `the page fits the phone's width (${widths[0]} > ${widths[1]})`);
       await screenshot(page, 'supplier-request-phone.png');
+      await assertAccessible(page, 'supplier request');
 
       // The language follows the choice made on the device.
       await page.getByRole('textbox', { name: 'Language' }).click();

@@ -98,7 +98,7 @@ export default function SupplierHomePage() {
 function RequestCard({ r, lang }: { r: SupplierCorrectiveActionRow; lang: string }) {
   const { t } = useTranslation();
   return (
-    <Card withBorder padding="sm" component={Link} to={`/supplier/requests/${r.id}`} aria-label={t('request.title', { id: r.id, site: r.site_code })}>
+    <Card withBorder padding="sm" component={Link} to={`/supplier/requests/${r.id}`}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Text fw={600} size="sm">
           {t('request.title', { id: r.id, site: r.site_code })}
