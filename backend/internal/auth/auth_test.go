@@ -208,6 +208,7 @@ func TestPermissions(t *testing.T) {
 		Delete:          {model.RoleAdmin},
 		ManageUsers:     {model.RoleAdmin},
 		ManageTemplates: {model.RoleAdmin, model.RoleManager},
+		Approve:         {model.RoleAdmin, model.RoleManager},
 		InviteSuppliers: {model.RoleAdmin, model.RoleManager},
 		Calendar:        model.StaffRoles,
 		SupplierPortal:  {model.RoleSupplier},

@@ -2007,11 +2007,32 @@ export interface paths {
         get: operations["getPartIncident"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete an incident entered by mistake. */
+        delete: operations["deletePartIncident"];
         options?: never;
         head?: never;
         /** Edit an incident or move its status. */
         patch: operations["updatePartIncident"];
+        trace?: never;
+    };
+    "/part-incidents/{id}/blast-radius.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Download an incident's blast radius as a workbook. */
+        get: operations["reportBlastRadius"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/supplier-invitations": {
@@ -2062,27 +2083,6 @@ export interface paths {
         put?: never;
         /** Issue a new invitation link for a supplier who has not signed in yet; earlier links stop working. */
         post: operations["reinviteSupplier"];
-        /** Delete an incident entered by mistake. */
-        delete: operations["deletePartIncident"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/part-incidents/{id}/blast-radius.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The record's id. An id that is not a positive integer is 404. */
-                id: components["parameters"]["Id"];
-            };
-            cookie?: never;
-        };
-        /** Download an incident's blast radius as a workbook. */
-        get: operations["reportBlastRadius"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8838,6 +8838,33 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    deletePartIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     updatePartIncident: {
         parameters: {
             query?: never;
@@ -8867,6 +8894,30 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    reportBlastRadius: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Spreadsheet"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     inviteSupplier: {
@@ -8961,52 +9012,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    deletePartIncident: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
-                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
-            };
-            path: {
-                /** @description The record's id. An id that is not a positive integer is 404. */
-                id: components["parameters"]["Id"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-        };
-    };
-    reportBlastRadius: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The record's id. An id that is not a positive integer is 404. */
-                id: components["parameters"]["Id"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["Spreadsheet"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
         };
     };
     acceptInvitation: {
