@@ -107,7 +107,7 @@ func TestChangeNotificationLoop(t *testing.T) {
 		t.Errorf("changes of %s = %d", other.Name, list.Total)
 	}
 	rows := xlRows(t, xlOpen(t, srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/reports/change-notifications.xlsx", nil).Want(http.StatusOK)), "Change notifications")
-	if len(rows) != 3 || rows[2][4] != "New reflow oven on line 2" || rows[2][7] != "approved" || rows[1][13] != "Yes" {
+	if len(rows) != 3 || rows[2][4] != "New reflow oven on line 2" || rows[2][7] != "Approved" || rows[1][13] != "Yes" {
 		t.Errorf("change notifications report = %q", rows)
 	}
 }

@@ -66,8 +66,8 @@ func ChangeNotifications(ctx context.Context, st *store.Store, f store.ChangeNot
 			if v.FindingID != nil {
 				finding = *v.FindingID
 			}
-			if err := sh.Add(v.ID, v.ManufacturerName, strings.Join(codes, ", "), words(v.Kind), v.Title, v.Description, v.PlannedDate,
-				Toned{words(v.Status), changeTones[v.Status]}, v.Conditions, v.DecisionReason, v.DecidedByName, decidedAt,
+			if err := sh.Add(v.ID, v.ManufacturerName, strings.Join(codes, ", "), label(v.Kind), v.Title, v.Description, v.PlannedDate,
+				Toned{label(v.Status), changeTones[v.Status]}, v.Conditions, v.DecisionReason, v.DecidedByName, decidedAt,
 				inspection, v.Retroactive, finding, v.SubmittedByName, v.SubmittedAt); err != nil {
 				return e.fail(err)
 			}
