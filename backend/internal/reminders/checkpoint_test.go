@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -46,7 +47,7 @@ func TestCheckpointsArePublishedByEmail(t *testing.T) {
 	srv := startSMTP(t, nil, smtpPassword)
 	mailer, err := reminders.MailerFor(smtpConfig(srv, config.SMTPTLSNone, smtpPassword), clock.Now)
 	testutil.Fatal(t, err, "mailer")
-	var logs bytes.Buffer
+	var logs lockedLog // written by the mailing goroutine, read here
 	logPath := filepath.Join(t.TempDir(), "checkpoints.jsonl")
 	to := []string{"auditor@example.com", "cso@example.com"}
 	cpr := &audit.Checkpointer{DB: db.DB, Key: key, Log: logPath, Every: 2, Interval: time.Hour, Now: clock.Now,
@@ -135,4 +136,23 @@ func plainPart(t *testing.T, msg *mail.Message) string {
 			return strings.ReplaceAll(string(b), "\r\n", "\n")
 		}
 	}
+}
+
+// lockedLog is a log buffer that the checkpointer's goroutines write while
+// the test reads it.
+type lockedLog struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *lockedLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
 }
