@@ -69,7 +69,7 @@ describe('sign-in and the shell', () => {
       const header = page.getByRole('banner');
       await header.getByText('qualtrack', { exact: true }).waitFor();
       await header.getByText(me.name, { exact: true }).waitFor();
-      await header.getByText('admin', { exact: true }).waitFor();
+      await header.getByText('Admin', { exact: true }).waitFor();
       assert.equal(await header.getByText('Read-only').count(), 0, 'an admin is not read-only');
 
       const nav = page.getByRole('navigation', { name: 'Main' });
@@ -105,7 +105,7 @@ describe('sign-in and the shell', () => {
       await page.waitForURL((url) => url.pathname === '/');
       const header = page.getByRole('banner');
       await header.getByText(auditor.name, { exact: true }).waitFor();
-      await header.getByText('auditor', { exact: true }).waitFor();
+      await header.getByText('Auditor', { exact: true }).waitFor();
       await header.getByText('Read-only', { exact: true }).waitFor();
 
       const nav = page.getByRole('navigation', { name: 'Main' });
