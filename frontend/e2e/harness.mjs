@@ -190,10 +190,20 @@ export async function withPage(browser, server, name, fn) {
     viewport: { width: 1280, height: 800 },
     locale: 'en-GB',
     timezoneId: 'UTC',
+    // Dialogs open without animation, so a test cannot type into a field
+    // while the opening dialog is still moving the focus to its first one.
+    reducedMotion: 'reduce',
   });
   // Generous: the machine running the tests may be busy (two cores, a Go build beside).
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
+  // QUALTRACK_E2E_CPU_SLOWDOWN=4 runs the page as on a four times slower CPU:
+  // how a race that a busy CI machine hits now and then is made to show every time.
+  const slowdown = Number(process.env.QUALTRACK_E2E_CPU_SLOWDOWN || 1);
+  if (slowdown > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  }
   const consoleErrors = [];
   page.on('pageerror', (err) => consoleErrors.push(String(err)));
   try {

@@ -46,7 +46,7 @@ describe('supplier portal', () => {
   });
 
   it('lets the invited supplier set a password and answer containment on a phone', async () => {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'UTC', hasTouch: true, isMobile: true });
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'UTC', hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     try {
