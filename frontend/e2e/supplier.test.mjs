@@ -127,6 +127,12 @@ describe('supplier portal', () => {
       await page.getByText('Returned: Why were the emitters not on the PM plan? Go two whys further.').waitFor();
       await screenshot(page, 'buyer-corrective-action-review.png');
 
+      // The site's page lists the request under "Requests and changes", a tab a link opens.
+      await page.goto(`/sites/${finding.site_id}?tab=supplier`);
+      await page.getByRole('tab', { name: 'Requests and changes', selected: true }).waitFor();
+      await page.getByRole('table', { name: 'Corrective-action requests of the site' }).getByText('D4 Root cause').waitFor();
+      await page.goBack();
+
       // The list of requests filters on the stage they wait on.
       await page.getByRole('link', { name: 'Corrective actions' }).click();
       await page.getByRole('heading', { level: 1, name: 'Corrective-action requests' }).waitFor();

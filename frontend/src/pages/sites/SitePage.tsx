@@ -24,7 +24,7 @@ import { inspectionColumns } from '../inspections/InspectionsTable';
 import { DecisionDialog } from './DecisionDialog';
 import { SignatureLine } from '../../components/Signature';
 
-const TABS = ['overview', 'inspections', 'findings', 'certifications', 'attachments', 'history'] as const;
+const TABS = ['overview', 'inspections', 'findings', 'certifications', 'supplier', 'attachments', 'history'] as const;
 
 export default function SitePage() {
   const id = Number(useParams().id);
