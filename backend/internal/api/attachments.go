@@ -63,6 +63,7 @@ func (s *Server) maxAttachmentBody() int64 {
 var attachmentOwnerNames = map[model.AttachmentOwner]string{
 	model.OwnerSite: "site", model.OwnerInspection: "inspection",
 	model.OwnerFinding: "finding", model.OwnerCertification: "certification",
+	model.OwnerSelfAssessment: "questionnaire",
 }
 
 func attachmentOwnerNotFound(owner model.AttachmentOwner, err error) error {
@@ -272,13 +273,19 @@ func (s *Server) downloadAttachment(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	return s.serveAttachment(c, a, inline != nil && *inline)
+}
+
+// serveAttachment streams an attachment's file; images may be shown
+// inline.
+func (s *Server) serveAttachment(c *gin.Context, a store.AttachmentRow, inline bool) error {
 	f, err := s.files.Open(a.StorageKey)
 	if err != nil {
 		return fmt.Errorf("api: attachment %d file %s: %w", a.ID, a.StorageKey, err)
 	}
 	defer f.Close()
 	disposition := "attachment"
-	if inline != nil && *inline && strings.HasPrefix(a.ContentType, "image/") {
+	if inline && strings.HasPrefix(a.ContentType, "image/") {
 		disposition = "inline"
 	}
 	h := c.Writer.Header()

@@ -104,6 +104,19 @@ func (s *Server) Routes() []Route {
 		get("/supplier/corrective-action-files/:id", auth.SupplierPortal, s.downloadStageFile),
 		get("/supplier/receipts/:sequence/verify", auth.SupplierPortal, s.verifyReceipt),
 
+		// Self-assessment questionnaires (api/self_assessments.go).
+		get("/self-assessments", auth.Read, s.listSelfAssessments),
+		post("/self-assessments", auth.Edit, s.sendSelfAssessment),
+		get("/self-assessments/:id", auth.Read, s.getSelfAssessment),
+		post("/self-assessments/:id/review", auth.Edit, s.reviewSelfAssessment),
+		get("/supplier/self-assessments", auth.SupplierPortal, s.listSelfAssessments),
+		get("/supplier/self-assessments/:id", auth.SupplierPortal, s.getSelfAssessment),
+		put("/supplier/self-assessments/:id/answers", auth.SupplierPortal, s.saveAssessmentAnswers),
+		post("/supplier/self-assessments/:id/submit", auth.SupplierPortal, s.submitSelfAssessment),
+		{Method: http.MethodPost, Path: "/supplier/self-assessments/:id/files", Permission: auth.SupplierPortal,
+			Handler: s.uploadAssessmentFile, API: true, MaxBody: s.maxAttachmentBody()},
+		get("/supplier/self-assessment-files/:id", auth.SupplierPortal, s.downloadAssessmentFile),
+
 		// Change notifications (api/change_notifications.go).
 		get("/change-notifications", auth.Read, s.listChangeNotifications),
 		post("/change-notifications", auth.Edit, s.createChangeNotification),

@@ -24,6 +24,9 @@ type scopeWorld struct {
 	correctiveAction, caFile int64
 	// change is a change notification its supplier sent for site.
 	change int64
+	// assessment is a questionnaire sent for site; its supplier saved a
+	// draft answer with assessmentFile as evidence.
+	assessment, assessmentFile int64
 }
 
 func newScopeWorld(t *testing.T, srv *testutil.Server, marker string) scopeWorld {
@@ -55,6 +58,17 @@ func newScopeWorld(t *testing.T, srv *testutil.Server, marker string) scopeWorld
 	srv.DoWith(supplier, http.MethodPost, caPath+"/submit", map[string]any{"text": marker + " lots quarantined"}).Want(http.StatusCreated)
 	w.change = apiRecord(srv.DoWith(supplier, http.MethodPost, "/api/v1/supplier/change-notifications", map[string]any{"kind": "equipment",
 		"title": marker + " new reflow oven", "site_ids": []int64{w.site}}).Want(http.StatusCreated).JSON()).id()
+	// Templates are shared by every manufacturer: no marker in the name.
+	tpl := do("/api/v1/checklist-templates", clTemplateBody("Self-assessment "+strings.ToLower(marker)))
+	a := apiRecord(srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/self-assessments", map[string]any{"site_id": w.site, "template_id": tpl,
+		"due_date": fromToday(14), "message": marker + " answer before the visit"}).Want(http.StatusCreated).JSON())
+	w.assessment = a.id()
+	w.assessmentFile = attDecode(supplierUpload(t, srv, supplier, fmt.Sprintf("/api/v1/supplier/self-assessments/%d/files", w.assessment),
+		marker+"-calibration.pdf", []byte("%PDF-1.4 "+marker+" calibration")).Want(http.StatusCreated)).ID
+	item := apiRecord(apiRecord(a["sections"].([]any)[0].(map[string]any))["items"].([]any)[0].(map[string]any))
+	srv.DoWith(supplier, http.MethodPut, fmt.Sprintf("/api/v1/supplier/self-assessments/%d/answers", w.assessment), map[string]any{"version": a.version(),
+		"answers": []any{map[string]any{"item_id": item.id(), "answer": "yes", "note": marker + " all from distributors", "attachment_ids": []int64{w.assessmentFile}}}}).
+		Want(http.StatusOK)
 	return w
 }
 
@@ -67,7 +81,8 @@ func (w scopeWorld) id(path string) (int64, bool) {
 		{"/findings/", w.finding}, {"/certifications/", w.certification}, {"/attachments/", w.attachment},
 		{"/corrective-actions/", w.correctiveAction}, {"/corrective-action-files/", w.caFile},
 		{"/supplier/sites/", w.site}, {"/supplier/corrective-actions/", w.correctiveAction}, {"/supplier/corrective-action-files/", w.caFile},
-		{"/change-notifications/", w.change}, {"/supplier/change-notifications/", w.change}} {
+		{"/change-notifications/", w.change}, {"/supplier/change-notifications/", w.change},
+		{"/self-assessments/", w.assessment}, {"/supplier/self-assessments/", w.assessment}, {"/supplier/self-assessment-files/", w.assessmentFile}} {
 		if strings.HasPrefix(path, p.prefix) {
 			return p.id, true
 		}

@@ -76,6 +76,7 @@ var RecordTypes = []string{
 	ExportRecordType, string(EntityReport), string(EntitySettings), string(EntityReminderRun),
 	string(EntityProduct), string(EntitySiteProduct), string(EntityFirmwareRelease), string(EntityBOMRevision),
 	string(EntityIntegrityObservation), string(EntityComponentSource), string(EntityPartIncident),
+	string(EntitySelfAssessment),
 }
 
 // ExportRecordType is the filter's name for spreadsheet exports, which the
@@ -90,7 +91,7 @@ var typeLabels = map[string]string{
 	"reminder_run": "Reminder run", "product": "Product", "site_product": "Product built at a site",
 	"firmware_release": "Firmware release", "bom_revision": "BOM/AVL revision",
 	"integrity_observation": "Integrity observation", "component_source": "Component source",
-	"part_incident": "Suspect-part incident",
+	"part_incident": "Suspect-part incident", "self_assessment": "Self-assessment questionnaire",
 }
 
 // TypeLabel is a record type as people name it ("checklist_answer" -> "Checklist answer").
@@ -104,7 +105,7 @@ func TypeLabel(typ string) string {
 var recordPaths = map[string]string{
 	"site": "/sites/", "manufacturer": "/manufacturers/", "inspection": "/inspections/",
 	"finding": "/findings/", "certification": "/certifications/", "product": "/products/",
-	"part_incident": "/part-incidents/",
+	"part_incident": "/part-incidents/", "self_assessment": "/self-assessments/",
 }
 
 // fieldKind says how a field's values read.

@@ -173,6 +173,8 @@ const (
 	OwnerInspection    AttachmentOwner = "inspection"
 	OwnerFinding       AttachmentOwner = "finding"
 	OwnerCertification AttachmentOwner = "certification"
+	// OwnerSelfAssessment: evidence a supplier attaches to its answers.
+	OwnerSelfAssessment AttachmentOwner = "self_assessment"
 )
 
 // SiteProcesses are the processes a site commonly runs; others are allowed.

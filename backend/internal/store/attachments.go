@@ -50,10 +50,11 @@ type AttachmentRow struct {
 // attachmentOwnerTables maps each owner type to its table; the only table
 // names ever put into attachment SQL.
 var attachmentOwnerTables = map[model.AttachmentOwner]string{
-	model.OwnerSite:          "sites",
-	model.OwnerInspection:    "inspections",
-	model.OwnerFinding:       "findings",
-	model.OwnerCertification: "certifications",
+	model.OwnerSite:           "sites",
+	model.OwnerInspection:     "inspections",
+	model.OwnerFinding:        "findings",
+	model.OwnerCertification:  "certifications",
+	model.OwnerSelfAssessment: "self_assessments",
 }
 
 // ErrNoFileStore is returned by attachment writes on a store built without

@@ -55,6 +55,11 @@ func describeTemplates(tx *gorm.DB, ts []model.ChecklistTemplate) ([]ChecklistTe
 	if err := tx.Model(&model.InspectionChecklist{}).Distinct("template_id").Where("template_id IN ?", ids).Pluck("template_id", &used).Error; err != nil {
 		return nil, fmt.Errorf("store: templates in use: %w", err)
 	}
+	var sent []int64
+	if err := tx.Model(&model.SelfAssessment{}).Distinct("template_id").Where("template_id IN ?", ids).Pluck("template_id", &sent).Error; err != nil {
+		return nil, fmt.Errorf("store: templates sent: %w", err)
+	}
+	used = append(used, sent...)
 	keys := map[string]bool{}
 	keyList := []string{}
 	for _, t := range ts {

@@ -295,6 +295,13 @@ func templateInUse(tx *gorm.DB, id int64) (bool, error) {
 	if err := tx.Model(&model.InspectionChecklist{}).Where("template_id = ?", id).Count(&n).Error; err != nil {
 		return false, fmt.Errorf("store: template in use: %w", err)
 	}
+	if n > 0 {
+		return true, nil
+	}
+	// A questionnaire sent to a supplier keeps the questions it was sent with.
+	if err := tx.Model(&model.SelfAssessment{}).Where("template_id = ?", id).Count(&n).Error; err != nil {
+		return false, fmt.Errorf("store: template in use: %w", err)
+	}
 	return n > 0, nil
 }
 

@@ -119,25 +119,9 @@ func (s *Store) AddInspectionChecklist(ctx context.Context, inspectionID, templa
 			return err
 		}
 		p := qualification.Problems{}
-		var t model.ChecklistTemplate
-		// The share lock keeps a concurrent edit from rewriting the
-		// version in place while it becomes used.
-		err = lockRows(tx, "SHARE").Take(&t, templateID).Error
-		switch {
-		case errors.Is(err, gorm.ErrRecordNotFound):
-			p.Add("template_id", fmt.Sprintf("There is no checklist template with id %d.", templateID))
-		case err != nil:
-			return translate(err, "add checklist")
-		case t.ArchivedAt != nil:
-			p.Add("template_id", fmt.Sprintf("The template %q is archived; restore it or choose another.", t.Name))
-		default:
-			var latest model.ChecklistTemplate
-			if err := tx.Select("id", "version").Where("key = ?", t.Key).Order("version DESC").Take(&latest).Error; err != nil {
-				return translate(err, "add checklist")
-			}
-			if latest.ID != t.ID {
-				p.Add("template_id", fmt.Sprintf("Version %d of %q is not the current one; use version %d (id %d).", t.Version, t.Name, latest.Version, latest.ID))
-			}
+		t, err := currentTemplate(tx, templateID, p)
+		if err != nil {
+			return err
 		}
 		if err := p.Err("The checklist cannot be added."); err != nil {
 			return err
@@ -265,4 +249,30 @@ func checklistByID(tx *gorm.DB, inspectionID, checklistID int64) (ChecklistView,
 		}
 	}
 	return ChecklistView{}, ErrNotFound
+}
+
+// currentTemplate loads a template version that may start being used: it
+// exists, is not archived and is the newest of its key; otherwise it adds
+// the problem on template_id to p. The share lock keeps a concurrent edit
+// from rewriting the version in place while it becomes used.
+func currentTemplate(tx *gorm.DB, templateID int64, p qualification.Problems) (model.ChecklistTemplate, error) {
+	var t model.ChecklistTemplate
+	err := lockRows(tx, "SHARE").Take(&t, templateID).Error
+	switch {
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		p.Add("template_id", fmt.Sprintf("There is no checklist template with id %d.", templateID))
+	case err != nil:
+		return t, translate(err, "checklist template")
+	case t.ArchivedAt != nil:
+		p.Add("template_id", fmt.Sprintf("The template %q is archived; restore it or choose another.", t.Name))
+	default:
+		var latest model.ChecklistTemplate
+		if err := tx.Select("id", "version").Where("key = ?", t.Key).Order("version DESC").Take(&latest).Error; err != nil {
+			return t, translate(err, "checklist template")
+		}
+		if latest.ID != t.ID {
+			p.Add("template_id", fmt.Sprintf("Version %d of %q is not the current one; use version %d (id %d).", t.Version, t.Name, latest.Version, latest.ID))
+		}
+	}
+	return t, nil
 }

@@ -30,6 +30,7 @@ func (s *Store) For(userID int64, scope []int64) *Store {
 var attachmentOwnerVia = map[model.AttachmentOwner]scopeVia{
 	model.OwnerSite: viaSite, model.OwnerInspection: viaInspection,
 	model.OwnerFinding: viaFinding, model.OwnerCertification: viaCertification,
+	model.OwnerSelfAssessment: viaSelfAssessment,
 }
 
 // Scoped reports whether the store reads only part of the records.
@@ -44,26 +45,29 @@ const (
 	viaInspection
 	viaFinding
 	viaCertification
+	viaSelfAssessment
 )
 
 // The subqueries selecting the ids in scope, one per kind of record; each
 // takes the scope's manufacturer ids as its one argument.
 var scopeSubqueries = map[scopeVia]string{
-	viaManufacturer:  "?",
-	viaSite:          "(SELECT scope_s.id FROM sites scope_s WHERE scope_s.manufacturer_id IN ?)",
-	viaInspection:    "(SELECT scope_i.id FROM inspections scope_i JOIN sites scope_s ON scope_s.id = scope_i.site_id WHERE scope_s.manufacturer_id IN ?)",
-	viaFinding:       "(SELECT scope_f.id FROM findings scope_f JOIN sites scope_s ON scope_s.id = scope_f.site_id WHERE scope_s.manufacturer_id IN ?)",
-	viaCertification: "(SELECT scope_c.id FROM certifications scope_c JOIN sites scope_s ON scope_s.id = scope_c.site_id WHERE scope_s.manufacturer_id IN ?)",
+	viaManufacturer:   "?",
+	viaSite:           "(SELECT scope_s.id FROM sites scope_s WHERE scope_s.manufacturer_id IN ?)",
+	viaInspection:     "(SELECT scope_i.id FROM inspections scope_i JOIN sites scope_s ON scope_s.id = scope_i.site_id WHERE scope_s.manufacturer_id IN ?)",
+	viaFinding:        "(SELECT scope_f.id FROM findings scope_f JOIN sites scope_s ON scope_s.id = scope_f.site_id WHERE scope_s.manufacturer_id IN ?)",
+	viaCertification:  "(SELECT scope_c.id FROM certifications scope_c JOIN sites scope_s ON scope_s.id = scope_c.site_id WHERE scope_s.manufacturer_id IN ?)",
+	viaSelfAssessment: "(SELECT scope_q.id FROM self_assessments scope_q JOIN sites scope_s ON scope_s.id = scope_q.site_id WHERE scope_s.manufacturer_id IN ?)",
 }
 
 // siteSubqueries are scopeSubqueries for a store also limited to some
 // sites (a supplier's, see ForSupplier); each takes the manufacturer ids,
 // then the site ids.
 var siteSubqueries = map[scopeVia]string{
-	viaSite:          "(SELECT scope_s.id FROM sites scope_s WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
-	viaInspection:    "(SELECT scope_i.id FROM inspections scope_i JOIN sites scope_s ON scope_s.id = scope_i.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
-	viaFinding:       "(SELECT scope_f.id FROM findings scope_f JOIN sites scope_s ON scope_s.id = scope_f.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
-	viaCertification: "(SELECT scope_c.id FROM certifications scope_c JOIN sites scope_s ON scope_s.id = scope_c.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaSite:           "(SELECT scope_s.id FROM sites scope_s WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaInspection:     "(SELECT scope_i.id FROM inspections scope_i JOIN sites scope_s ON scope_s.id = scope_i.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaFinding:        "(SELECT scope_f.id FROM findings scope_f JOIN sites scope_s ON scope_s.id = scope_f.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaCertification:  "(SELECT scope_c.id FROM certifications scope_c JOIN sites scope_s ON scope_s.id = scope_c.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaSelfAssessment: "(SELECT scope_q.id FROM self_assessments scope_q JOIN sites scope_s ON scope_s.id = scope_q.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
 }
 
 // subquery is the subquery selecting the ids of the kind via in scope,
@@ -103,7 +107,8 @@ func (s *Store) attachmentsInScope(q *gorm.DB, table string) *gorm.DB {
 	for _, o := range []struct {
 		owner model.AttachmentOwner
 		via   scopeVia
-	}{{model.OwnerSite, viaSite}, {model.OwnerInspection, viaInspection}, {model.OwnerFinding, viaFinding}, {model.OwnerCertification, viaCertification}} {
+	}{{model.OwnerSite, viaSite}, {model.OwnerInspection, viaInspection}, {model.OwnerFinding, viaFinding}, {model.OwnerCertification, viaCertification},
+		{model.OwnerSelfAssessment, viaSelfAssessment}} {
 		if cond != "" {
 			cond += " OR "
 		}
@@ -135,13 +140,14 @@ func (s *Store) entityInScope(typeCol, idCol string) (string, []any) {
 	for _, e := range []struct {
 		typ string
 		via scopeVia
-	}{{"manufacturer", viaManufacturer}, {"site", viaSite}, {"inspection", viaInspection}, {"finding", viaFinding}, {"certification", viaCertification}} {
+	}{{"manufacturer", viaManufacturer}, {"site", viaSite}, {"inspection", viaInspection}, {"finding", viaFinding}, {"certification", viaCertification},
+		{"self_assessment", viaSelfAssessment}} {
 		sub, subArgs := s.subquery(e.via)
 		conds = append(conds, "("+typeCol+" = '"+e.typ+"' AND "+idCol+" IN "+sub+")")
 		args = append(args, subArgs...)
 	}
 	var owners []string
-	for _, o := range []model.AttachmentOwner{model.OwnerSite, model.OwnerInspection, model.OwnerFinding, model.OwnerCertification} {
+	for _, o := range []model.AttachmentOwner{model.OwnerSite, model.OwnerInspection, model.OwnerFinding, model.OwnerCertification, model.OwnerSelfAssessment} {
 		sub, subArgs := s.subquery(attachmentOwnerVia[o])
 		owners = append(owners, "(scope_a.owner_type = ? AND scope_a.owner_id IN "+sub+")")
 		args = append(append(args, o), subArgs...)
@@ -232,7 +238,7 @@ func checkScope(tx *gorm.DB, ids []int64) error {
 // scopeTables are the tables a record id given in a path can name.
 var scopeTables = map[scopeVia]string{
 	viaManufacturer: "manufacturers", viaSite: "sites", viaInspection: "inspections",
-	viaFinding: "findings", viaCertification: "certifications",
+	viaFinding: "findings", viaCertification: "certifications", viaSelfAssessment: "self_assessments",
 }
 
 // checkInScope returns ErrNotFound when the record id of the kind via lies

@@ -260,6 +260,7 @@ func (s *Store) DeleteSite(ctx context.Context, id int64, actor audit.Actor) err
 			{"certifications", &model.Certification{}, "site_id = ?", []any{id}},
 			{"qualification decisions", &model.QualificationDecision{}, "site_id = ?", []any{id}},
 			{"attachments", &model.Attachment{}, "owner_type = ? AND owner_id = ?", []any{model.OwnerSite, id}},
+			{"self-assessment questionnaires", &model.SelfAssessment{}, "site_id = ?", []any{id}},
 		}
 		for _, h := range history {
 			var n int64
