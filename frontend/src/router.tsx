@@ -45,6 +45,9 @@ const InvitationPage = lazy(() => import('./pages/invitation/InvitationPage'));
 const SupplierLayout = lazy(() => import('./pages/supplier/SupplierLayout'));
 const SupplierHomePage = lazy(() => import('./pages/supplier/SupplierHomePage'));
 const SupplierRequestPage = lazy(() => import('./pages/supplier/SupplierRequestPage'));
+const SupplierAssessmentPage = lazy(() => import('./pages/supplier/SupplierAssessmentPage'));
+const SelfAssessmentsPage = lazy(() => import('./pages/self-assessments/SelfAssessmentsPage'));
+const SelfAssessmentPage = lazy(() => import('./pages/self-assessments/SelfAssessmentPage'));
 
 const writersOnly = (title: string, page: ReactNode) => (
   <RequireRole roles={WRITER_ROLES} title={title}>
@@ -87,6 +90,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <SupplierHomePage /> },
       { path: 'requests/:id', element: <SupplierRequestPage /> },
+      { path: 'questionnaires/:id', element: <SupplierAssessmentPage /> },
     ],
   },
   // Inspection mode works from the copy on the device, without a network,
@@ -130,6 +134,8 @@ export const router = createBrowserRouter([
       { path: 'findings/:id', element: <FindingPage /> },
       { path: 'corrective-actions', element: <CorrectiveActionsPage /> },
       { path: 'change-notifications', element: <ChangeNotificationsPage /> },
+      { path: 'self-assessments', element: <SelfAssessmentsPage /> },
+      { path: 'self-assessments/:id', element: <SelfAssessmentPage /> },
       { path: 'certifications', element: <CertificationsPage /> },
       { path: 'certifications/:id', element: <CertificationPage /> },
       { path: 'reports', element: <ReportsPage /> },

@@ -2400,6 +2400,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/self-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List self-assessment questionnaires, soonest due first. */
+        get: operations["listSelfAssessments"];
+        put?: never;
+        /** Send a checklist template (its current version) to a site's manufacturer as a questionnaire, due on a date. */
+        post: operations["sendSelfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/self-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return a questionnaire with its items, the supplier's answers and evidence files. */
+        get: operations["getSelfAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/self-assessments/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the submitted answers, or return items to the supplier for rework, each with a comment. */
+        post: operations["reviewSelfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/self-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaires sent to the supplier's sites. */
+        get: operations["supplierListSelfAssessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/self-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One of the supplier's questionnaires, with its answers so far. */
+        get: operations["supplierGetSelfAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/self-assessments/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Save answers as a draft (open questionnaire; only the returned items of a returned one). */
+        put: operations["supplierSaveSelfAssessmentAnswers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/self-assessments/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the answers for the buyer's review; every item answered, every returned item answered again. */
+        post: operations["supplierSubmitSelfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/self-assessments/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an evidence file to a questionnaire the supplier may still change; an answer then names it. */
+        post: operations["supplierUploadSelfAssessmentFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/self-assessment-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Download an evidence file of one of the supplier's questionnaires (staff use /attachments/{id}). */
+        get: operations["supplierDownloadSelfAssessmentFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/change-notifications": {
         parameters: {
             query?: never;
@@ -2631,8 +2806,11 @@ export interface components {
          * @enum {string}
          */
         CertificationStatus: "valid" | "expiring" | "expired" | "withdrawn";
-        /** @enum {string} */
-        AttachmentOwner: "site" | "inspection" | "finding" | "certification";
+        /**
+         * @description `self_assessment`: an evidence file a supplier uploaded to a questionnaire.
+         * @enum {string}
+         */
+        AttachmentOwner: "site" | "inspection" | "finding" | "certification" | "self_assessment";
         Record: {
             /** Format: int64 */
             id: number;
@@ -3379,7 +3557,7 @@ export interface components {
             fields: components["schemas"]["AuditFieldChange"][];
         };
         /** @enum {string} */
-        AuditRecordType: "site" | "manufacturer" | "inspection" | "finding" | "certification" | "attachment" | "inspection_checklist" | "checklist_answer" | "checklist_template" | "user" | "import" | "export" | "report" | "settings" | "reminder_run" | "product" | "site_product" | "firmware_release" | "bom_revision" | "integrity_observation" | "component_source" | "part_incident";
+        AuditRecordType: "site" | "manufacturer" | "inspection" | "finding" | "certification" | "attachment" | "inspection_checklist" | "checklist_answer" | "checklist_template" | "user" | "import" | "export" | "report" | "settings" | "reminder_run" | "product" | "site_product" | "firmware_release" | "bom_revision" | "integrity_observation" | "component_source" | "part_incident" | "self_assessment";
         /** @description The record an event belongs to. */
         AuditRecord: {
             /** @example site */
@@ -4634,6 +4812,101 @@ export interface components {
             finding_description: string;
             overdue: boolean;
         };
+        /**
+         * @description `open`: the supplier answers (drafts saved); `submitted`: waiting for the buyer's review; `returned`: items returned for rework; `accepted`: final.
+         * @enum {string}
+         */
+        AssessmentStatus: "open" | "submitted" | "returned" | "accepted";
+        SelfAssessmentRow: {
+            /** Format: int64 */
+            id: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** Format: int64 */
+            manufacturer_id: number;
+            /** Format: int64 */
+            site_id: number;
+            /**
+             * Format: int64
+             * @description The template version answered.
+             */
+            template_id: number;
+            status: components["schemas"]["AssessmentStatus"];
+            message: string;
+            due_date: components["schemas"]["Date"];
+            /** Format: int64 */
+            sent_by_id: number;
+            sent_at: components["schemas"]["Timestamp"];
+            submitted_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            submitted_by_id: number | null;
+            submissions: number;
+            reviewed_at: components["schemas"]["NullableTimestamp"];
+            /** Format: int64 */
+            reviewed_by_id: number | null;
+            review_comment: string;
+            /** @description How many times items were returned. */
+            rework_count: number;
+            /**
+             * Format: int64
+             * @description Moves on with every save, submission and review.
+             */
+            version: number;
+            site_code: string;
+            site_name: string;
+            manufacturer_name: string;
+            template_name: string;
+            /** Format: int64 */
+            template_version: number;
+            /** @description Items answered (a draft holding only a note or evidence does not count). */
+            answered: number;
+            total: number;
+            /** @description Waiting for the supplier past the due date. */
+            overdue: boolean;
+        };
+        SelfAssessmentList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["SelfAssessmentRow"][];
+        };
+        SelfAssessmentAnswer: components["schemas"]["Record"] & {
+            /** Format: int64 */
+            self_assessment_id: number;
+            /** Format: int64 */
+            item_id: number;
+            /** @enum {string} */
+            answer: "yes" | "no" | "";
+            rating: number | null;
+            text: string;
+            not_applicable: boolean;
+            note: string;
+            attachment_ids: number[];
+            /** Format: int64 */
+            answered_by_id: number | null;
+            answered_at: components["schemas"]["Timestamp"];
+            /** @description The buyer's comment when the item was returned for rework; empty otherwise. */
+            return_comment: string;
+            /** @description The answer was changed since the item was returned. */
+            reworked: boolean;
+            answered_by_name: string;
+            /** @description The answer answers the item (not only a note or evidence so far). */
+            given: boolean;
+        };
+        SelfAssessmentItem: components["schemas"]["ChecklistItem"] & {
+            answer: components["schemas"]["SelfAssessmentAnswer"] | null;
+        };
+        SelfAssessment: components["schemas"]["SelfAssessmentRow"] & {
+            sent_by_name: string;
+            submitted_by_name: string;
+            reviewed_by_name: string;
+            sections: {
+                /** Format: int64 */
+                id: number;
+                number: number;
+                title: string;
+                items: components["schemas"]["SelfAssessmentItem"][];
+            }[];
+            /** @description The evidence files uploaded to the questionnaire. */
+            files: components["schemas"]["Attachment"][];
+        };
         CorrectiveActionList: components["schemas"]["ListEnvelope"] & {
             items?: components["schemas"]["CorrectiveActionRow"][];
         };
@@ -4955,6 +5228,7 @@ export interface components {
         ChangeNotificationSort: "created_at" | "-created_at" | "planned_date" | "-planned_date" | "status" | "-status";
         /** @description The 8D stage: d3 containment, d4 root cause, d5 corrective action and implementation (D5/D6), d7 preventive action, d8 verification. */
         CAStagePath: components["schemas"]["CAStage"];
+        SelfAssessmentSort: "due_date" | "-due_date" | "sent_at" | "-sent_at" | "updated_at" | "-updated_at" | "status" | "-status";
         CorrectiveActionSort: "next_due" | "-next_due" | "issued_at" | "-issued_at" | "updated_at" | "-updated_at" | "stage" | "-stage";
         /** @description The record's id. An id that is not a positive integer is 404. */
         Id: number;
@@ -9569,6 +9843,383 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listSelfAssessments: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["SelfAssessmentSort"];
+                status?: components["schemas"]["AssessmentStatus"];
+                /** @description Only questionnaires waiting for the supplier past their due date. */
+                overdue?: boolean;
+                manufacturer_id?: number;
+                site_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of questionnaires. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    sendSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    site_id: number;
+                    /**
+                     * Format: int64
+                     * @description The newest, not archived version of a template.
+                     */
+                    template_id: number;
+                    due_date: components["schemas"]["Date"];
+                    /** @description What the supplier reads with the questionnaire. */
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The questionnaire, open for the supplier. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The questionnaire. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    reviewSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The questionnaire's version read; a stale one is 409.
+                     */
+                    version: number;
+                    /** @enum {string} */
+                    decision: "accept" | "return";
+                    /** @description A general comment the supplier reads. */
+                    comment?: string;
+                    /** @description Required to return (at least one); none with an acceptance. */
+                    items?: {
+                        /** Format: int64 */
+                        item_id: number;
+                        /** @description What the supplier must change. */
+                        comment: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The questionnaire after the review. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierListSelfAssessments: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["SelfAssessmentSort"];
+                status?: components["schemas"]["AssessmentStatus"];
+                overdue?: boolean;
+                site_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of questionnaires. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierGetSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The questionnaire. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    supplierSaveSelfAssessmentAnswers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The questionnaire's version read; a stale one is 409 and nothing is saved.
+                     */
+                    version: number;
+                    answers: {
+                        /** Format: int64 */
+                        item_id: number;
+                        /**
+                         * @description For yes_no items.
+                         * @enum {string}
+                         */
+                        answer?: "yes" | "no" | "";
+                        /** @description For rating_1_5 items. */
+                        rating?: number | null;
+                        /** @description For text items. */
+                        text?: string;
+                        /** @description Only where the item allows N/A. */
+                        not_applicable?: boolean;
+                        note?: string;
+                        /** @description Evidence files of this questionnaire (POST .../files first). */
+                        attachment_ids?: number[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The questionnaire with the answers saved and its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierSubmitSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The submitted questionnaire. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierUploadSelfAssessmentFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AttachmentUpload"];
+        responses: {
+            /** @description The file, an attachment of the questionnaire. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierDownloadSelfAssessmentFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StageFileContent"];
+            /** @description The requested range of the file. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listChangeNotifications: {

@@ -83,3 +83,44 @@ export const changeNotificationsApi = {
 export function acceptInvitation(token: string, password: string): Promise<{ email: string }> {
   return apiRequest<{ email: string }>('/auth/invitation', { method: 'POST', body: { token, password } });
 }
+
+export type AssessmentStatus = Schemas['AssessmentStatus'];
+export type SelfAssessment = Schemas['SelfAssessment'];
+export type SelfAssessmentRow = Schemas['SelfAssessmentRow'];
+export type SelfAssessmentItem = Schemas['SelfAssessmentItem'];
+export type SelfAssessmentAnswer = Schemas['SelfAssessmentAnswer'];
+
+/** One answer as the supplier saves it. */
+export interface AssessmentAnswerInput {
+  item_id: number;
+  answer?: '' | 'yes' | 'no';
+  rating?: number | null;
+  text?: string;
+  not_applicable?: boolean;
+  note?: string;
+  attachment_ids?: number[];
+}
+
+/** Self-assessment questionnaires in the supplier portal. */
+export const supplierAssessmentsApi = {
+  list: (params?: ListParams, signal?: AbortSignal) =>
+    apiRequest<ListResponse<SelfAssessmentRow>>('/supplier/self-assessments' + queryString(params), signal ? { signal } : {}),
+  get: (id: number, signal?: AbortSignal) => apiRequest<SelfAssessment>(`/supplier/self-assessments/${id}`, signal ? { signal } : {}),
+  save: (id: number, body: { version: number; answers: AssessmentAnswerInput[] }) =>
+    apiRequest<SelfAssessment>(`/supplier/self-assessments/${id}/answers`, { method: 'PUT', body }),
+  submit: (id: number, version: number) => apiRequest<SelfAssessment>(`/supplier/self-assessments/${id}/submit`, { method: 'POST', body: { version } }),
+  fileUploadPath: (id: number) => `/supplier/self-assessments/${id}/files`,
+  fileURL: (fileId: number) => `/api/v1/supplier/self-assessment-files/${fileId}`,
+};
+
+/** The buyer's side of self-assessment questionnaires. */
+export const selfAssessmentsApi = {
+  list: (params?: ListParams, signal?: AbortSignal) =>
+    apiRequest<ListResponse<SelfAssessmentRow>>('/self-assessments' + queryString(params), signal ? { signal } : {}),
+  get: (id: number, signal?: AbortSignal) => apiRequest<SelfAssessment>(`/self-assessments/${id}`, signal ? { signal } : {}),
+  send: (body: { site_id: number; template_id: number; due_date: string; message?: string }) =>
+    apiRequest<SelfAssessment>('/self-assessments', { method: 'POST', body }),
+  review: (id: number, body: { version: number; decision: 'accept' | 'return'; comment?: string; items?: { item_id: number; comment: string }[] }) =>
+    apiRequest<SelfAssessment>(`/self-assessments/${id}/review`, { method: 'POST', body }),
+  fileURL: (fileId: number) => `/api/v1/attachments/${fileId}`,
+};

@@ -113,7 +113,8 @@ export const COMMON_STANDARDS = [
   'ISO 14001:2015',
 ] as const;
 
-export type AttachmentOwnerType = Schemas['AttachmentOwner'];
+/** The records files are attached to on the register's pages (a questionnaire's evidence comes through the supplier portal). */
+export type AttachmentOwnerType = Exclude<Schemas['AttachmentOwner'], 'self_assessment'>;
 
 // ---------------------------------------------------------------- records
 

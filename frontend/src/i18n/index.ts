@@ -63,3 +63,13 @@ export function formatDay(date: string | null | undefined, lang: string): string
 }
 
 export default i18n;
+
+/** How far a due date is from today, as the language says it ("in 12 days", "3 days ago"). */
+export function formatDueIn(date: string | null | undefined, lang: string, today: Date = new Date()): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-').map(Number);
+  const due = Date.UTC(y!, m! - 1, d!);
+  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  const days = Math.round((due - now) / 86_400_000);
+  return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(days, 'day');
+}

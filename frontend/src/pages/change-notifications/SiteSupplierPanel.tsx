@@ -1,13 +1,22 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { changeNotificationsApi, correctiveActionsApi } from '../../api';
+import { useState } from 'react';
+import { changeNotificationsApi, correctiveActionsApi, selfAssessmentsApi } from '../../api';
+import { usePermissions } from '../../components/permissions';
+import { assessmentColumns, SendQuestionnaire } from '../self-assessments/SelfAssessmentsPage';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { changeColumns } from './ChangeNotificationsPage';
 import { requestColumns } from '../corrective-actions/CorrectiveActionsPage';
 
-/** A site's corrective-action requests and change notifications. */
+/** A site's corrective-action requests, change notifications and self-assessment questionnaires. */
 export function SiteSupplierPanel({ siteId }: { siteId: number }) {
+  const can = usePermissions();
+  const [sending, setSending] = useState(false);
+  const assessments = useQuery({
+    queryKey: ['self-assessments', { site_id: siteId }],
+    queryFn: ({ signal }) => selfAssessmentsApi.list({ site_id: siteId, page_size: 200, sort: '-sent_at' }, signal),
+  });
   const changes = useQuery({ queryKey: ['change-notifications', 'site', siteId], queryFn: ({ signal }) => changeNotificationsApi.ofSite(siteId, signal) });
   const requests = useQuery({
     queryKey: ['corrective-actions', { site_id: siteId }],
@@ -34,6 +43,29 @@ export function SiteSupplierPanel({ siteId }: { siteId: number }) {
           rowHref={(r) => `/findings/${r.finding_id}`}
           empty={<EmptyState title="No request">Requests are issued from a finding&apos;s page.</EmptyState>}
         />
+      </Stack>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={2} size="h5">
+            Self-assessment questionnaires
+          </Title>
+          {can.edit && (
+            <Button size="xs" variant="default" onClick={() => setSending(true)}>
+              Send questionnaire
+            </Button>
+          )}
+        </Group>
+        <DataTable
+          caption="Self-assessment questionnaires of the site"
+          columns={assessmentColumns}
+          rows={assessments.data?.items}
+          loading={assessments.isFetching}
+          error={assessments.error}
+          rowKey={(r) => r.id}
+          rowHref={(r) => `/self-assessments/${r.id}`}
+          empty={<EmptyState title="No questionnaire">No self-assessment was sent for this site.</EmptyState>}
+        />
+        <SendQuestionnaire opened={sending} onClose={() => setSending(false)} siteId={siteId} />
       </Stack>
       <Stack gap="xs">
         <Title order={2} size="h5">

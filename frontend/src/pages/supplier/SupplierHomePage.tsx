@@ -2,8 +2,9 @@ import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { supplierApi, type SupplierCorrectiveActionRow } from '../../api';
-import { formatDay } from '../../i18n';
+import { supplierApi, supplierAssessmentsApi, type SelfAssessmentRow, type SupplierCorrectiveActionRow } from '../../api';
+import { formatDay, formatDueIn } from '../../i18n';
+import { assessmentStatusColor } from './SupplierAssessmentPage';
 
 /** The supplier's home: what is due from it, its certificates and changes. */
 export default function SupplierHomePage() {
@@ -12,6 +13,10 @@ export default function SupplierHomePage() {
   const requests = useQuery({ queryKey: ['supplier', 'requests'], queryFn: ({ signal }) => supplierApi.requests({ page_size: 200 }, signal) });
   const certs = useQuery({ queryKey: ['supplier', 'certifications'], queryFn: ({ signal }) => supplierApi.certifications(signal) });
   const changes = useQuery({ queryKey: ['supplier', 'changes'], queryFn: ({ signal }) => supplierApi.changes({ page_size: 20 }, signal) });
+  const assessments = useQuery({
+    queryKey: ['supplier', 'assessments'],
+    queryFn: ({ signal }) => supplierAssessmentsApi.list({ page_size: 50, sort: 'due_date' }, signal),
+  });
   if (requests.isPending) return <Loader aria-label={t('loading')} />;
   if (requests.isError) {
     return (
@@ -36,6 +41,15 @@ export default function SupplierHomePage() {
         {open.length === 0 && <Text c="dimmed">{t('home.nothingDue')}</Text>}
         {open.map((r) => (
           <RequestCard key={r.id} r={r} lang={lang} />
+        ))}
+      </Stack>
+      <Stack gap="sm" component="section" aria-labelledby="questionnaires">
+        <Title order={2} size="h4" id="questionnaires">
+          {t('assessment.questionnaires')}
+        </Title>
+        {assessments.data?.items.length === 0 && <Text c="dimmed">{t('assessment.noQuestionnaires')}</Text>}
+        {assessments.data?.items.map((a) => (
+          <AssessmentCard key={a.id} a={a} lang={lang} />
         ))}
       </Stack>
       <Stack gap="sm" component="section" aria-labelledby="certificates">
@@ -122,6 +136,32 @@ function RequestCard({ r, lang }: { r: SupplierCorrectiveActionRow; lang: string
             </Text>
           )}
         </Group>
+      )}
+    </Card>
+  );
+}
+
+function AssessmentCard({ a, lang }: { a: SelfAssessmentRow; lang: string }) {
+  const { t } = useTranslation();
+  const waiting = a.status === 'open' || a.status === 'returned';
+  return (
+    <Card withBorder padding="sm" component={Link} to={`/supplier/questionnaires/${a.id}`}>
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Text fw={600} size="sm">
+          {t('assessment.title', { name: a.template_name, site: a.site_code })}
+        </Text>
+        <Badge color={assessmentStatusColor[a.status]} variant="light">
+          {t(`assessmentStatus.${a.status}`)}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('assessment.progress', { answered: a.answered, total: a.total })}
+      </Text>
+      {waiting && (
+        <Text size="sm" c={a.overdue ? 'red.8' : 'dimmed'}>
+          {a.overdue ? `${t('assessment.overdue')} · ` : ''}
+          {t('assessment.due', { date: formatDay(a.due_date, lang) })} · {formatDueIn(a.due_date, lang)}
+        </Text>
       )}
     </Card>
   );
