@@ -130,5 +130,47 @@ func demoSupplierStory(ctx context.Context, st *store.Store, users map[model.Rol
 	if err != nil {
 		return fmt.Errorf("seed: demo change notification: %w", err)
 	}
+	return demoQuestionnaire(ctx, st, portal, site.ID, buyer, sup)
+}
+
+// demoQuestionnaire sends the supply-chain integrity checklist to the
+// supplier's site as a self-assessment due in three weeks; the supplier
+// has answered its first section so far, as a draft.
+func demoQuestionnaire(ctx context.Context, st, portal *store.Store, siteID int64, buyer, sup audit.Actor) error {
+	templates, _, err := st.ListChecklistTemplates(ctx, store.ChecklistTemplateFilter{}, store.Page{Page: 1, PageSize: store.MaxPageSize})
+	if err != nil {
+		return fmt.Errorf("seed: demo questionnaire: templates: %w", err)
+	}
+	var templateID int64
+	for _, t := range templates {
+		if t.Key == SupplyChainIntegrityKey {
+			templateID = t.ID
+		}
+	}
+	if templateID == 0 {
+		return fmt.Errorf("seed: demo questionnaire: no %s template", SupplyChainIntegrityKey)
+	}
+	a, err := st.SendSelfAssessment(ctx, store.SendAssessment{SiteID: siteID, TemplateID: templateID, DueDate: st.Today().AddDays(21),
+		Message: "Please answer before our next visit, with evidence where you have it."}, buyer)
+	if err != nil {
+		return fmt.Errorf("seed: demo questionnaire: %w", err)
+	}
+	var answers []store.AssessmentAnswerInput
+	for _, it := range a.Sections[0].Items {
+		in := store.AssessmentAnswerInput{ItemID: it.ID, Note: "Per our procedure QP-07."}
+		switch it.AnswerType {
+		case model.AnswerYesNo:
+			in.Answer = "yes"
+		case model.AnswerRating:
+			four := 4
+			in.Rating = &four
+		default:
+			in.Text = "See procedure QP-07."
+		}
+		answers = append(answers, in)
+	}
+	if _, err := portal.SaveAssessmentAnswers(ctx, a.ID, a.Version, answers, sup); err != nil {
+		return fmt.Errorf("seed: demo questionnaire answers: %w", err)
+	}
 	return nil
 }

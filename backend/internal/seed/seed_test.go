@@ -98,6 +98,15 @@ func TestDemo(t *testing.T) {
 	if pending := count("change_notifications", "status"); pending["pending"] != 1 {
 		t.Errorf("change notifications %v, want one pending", pending)
 	}
+	// A questionnaire in progress: open, part answered by the supplier.
+	if qs := count("self_assessments", "status"); qs["open"] != 1 {
+		t.Errorf("questionnaires %v, want one open", qs)
+	}
+	var answered int64
+	testutil.Fatal(t, db.Table("self_assessment_answers").Count(&answered).Error, "questionnaire answers")
+	if answered == 0 {
+		t.Error("the demo questionnaire has no answer yet")
+	}
 	var sup model.User
 	testutil.Fatal(t, db.Where("email = ?", seed.DemoSupplierEmail).Take(&sup).Error, "demo supplier")
 	if sup.Role != model.RoleSupplier {
