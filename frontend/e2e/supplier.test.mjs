@@ -147,6 +147,86 @@ describe('supplier portal', () => {
     assert.equal(after.rework_count, 1);
   });
 
+  it('lets a supplier answer a questionnaire on a phone and the buyer return an item for rework', async () => {
+    const m = await api.post('/manufacturers', { name: 'Penang Assembly', country: 'MY' });
+    const site = await api.post('/sites', { manufacturer_id: m.id, code: 'PEN-Q1', name: 'Bayan Lepas SMT', country: 'MY', risk_tier: 'medium' });
+    const template = await api.post('/checklist-templates', {
+      name: 'Pre-visit self-assessment',
+      sections: [
+        {
+          title: 'Sourcing',
+          items: [
+            { question: 'Are ICs bought only from authorised distributors?', answer_type: 'yes_no' },
+            { question: 'How good is receiving inspection?', answer_type: 'rating_1_5' },
+          ],
+        },
+      ],
+    });
+    const sent = await api.post('/self-assessments', { site_id: site.id, template_id: template.id, due_date: day(10), message: 'Please answer before our visit.' });
+    const invite = await api.post('/supplier-invitations', { email: 'aminah@penang.example', name: 'Aminah Yusof', manufacturer_id: m.id });
+    const accepted = await fetch(`${server.url}/api/v1/auth/invitation`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'qualtrack' },
+      body: JSON.stringify({ token: new URL(invite.invitation_url).hash.slice(1), password: PASSWORD }),
+    });
+    assert.equal(accepted.status, 200, await accepted.text());
+
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'UTC', hasTouch: true, isMobile: true });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    try {
+      await signIn(page, 'aminah@penang.example', PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/supplier');
+      await page.getByRole('link', { name: /Pre-visit self-assessment · PEN-Q1/ }).click();
+      await page.getByRole('heading', { name: 'Pre-visit self-assessment · PEN-Q1' }).waitFor();
+      await page.getByText('Please answer before our visit.').waitFor();
+      await page.getByRole('radiogroup', { name: /1\.1 Are ICs bought/ }).getByRole('radio', { name: 'Yes' }).check();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Attach evidence to 1.1' }).click();
+      await (await chooser).setFiles({ name: 'distributors.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 approved distributor list') });
+      await page.getByRole('link', { name: 'distributors.pdf' }).waitFor();
+      await page.getByRole('button', { name: 'Save draft' }).click();
+      await page.getByText('Draft saved.').waitFor();
+      await page.getByText('1 of 2 answered').waitFor();
+      await page.getByRole('radiogroup', { name: /1\.2 How good/ }).getByRole('radio', { name: '4' }).check();
+      await page.getByLabel('Note on 1.2').fill('Sampling per AQL 0.65.');
+      await page.getByRole('button', { name: 'Submit answers' }).click();
+      await page.getByText('Submitted. The buyer will review your answers.').waitFor();
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(widths[0] <= widths[1], `the page fits the phone's width (${widths[0]} > ${widths[1]})`);
+      await screenshot(page, 'supplier-questionnaire-phone.png');
+      await assertAccessible(page, 'supplier questionnaire');
+    } catch (err) {
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'supplier-questionnaire.png'), fullPage: true }).catch(() => {});
+      fs.writeFileSync(path.join(RESULTS_DIR, 'supplier-questionnaire.server.log'), server.log());
+      throw err;
+    } finally {
+      await context.close();
+    }
+
+    await withPage(browser, server, 'buyer questionnaire review', async (page) => {
+      await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.getByRole('link', { name: 'Questionnaires' }).click();
+      const table = page.getByRole('table', { name: 'Self-assessment questionnaires' });
+      await table.getByText('To review').waitFor();
+      await table.getByText('PEN-Q1').click();
+      await page.getByRole('heading', { level: 1, name: 'Pre-visit self-assessment · PEN-Q1' }).waitFor();
+      await page.getByRole('article', { name: /1\.2 How good/ }).getByText('Rated 4 of 5').waitFor();
+      await page.getByRole('checkbox', { name: 'Return 1.2 for rework' }).check();
+      await page.getByLabel('What must change in 1.2').fill('Attach last month\'s receiving inspection records.');
+      await page.getByRole('button', { name: 'Return 1 item' }).click();
+      await page.getByText('Returned for rework').first().waitFor();
+      await screenshot(page, 'buyer-questionnaire-review.png');
+    });
+    const supplier = await apiClient(server, 'aminah@penang.example', PASSWORD);
+    const after = await supplier.get(`/supplier/self-assessments/${sent.id}`);
+    assert.equal(after.status, 'returned');
+    assert.equal(after.sections[0].items[1].answer.return_comment, "Attach last month's receiving inspection records.");
+    assert.equal(after.files.length, 1);
+  });
+
   it('lets a manager invite a supplier from the manufacturer page and pass the link on', async () => {
     const m = await api.post('/manufacturers', { name: 'Baltic Boards', country: 'LT' });
     await withPage(browser, server, 'invite supplier', async (page) => {
