@@ -52,9 +52,10 @@ describe('the supplier answering a questionnaire', { timeout: 20_000 }, () => {
     });
   });
 
-  it('keeps the answers and says so when someone else saved meanwhile', async () => {
+  it('keeps the answers and says so when someone else saved meanwhile, then loads theirs on request', async () => {
+    let current = questionnaire();
     fakeApi(
-      on('GET', '/supplier/self-assessments/9', 200, questionnaire()),
+      (call) => (call.method === 'GET' && call.path === '/supplier/self-assessments/9' ? { status: 200, body: current } : undefined),
       on('PUT', '/supplier/self-assessments/9/answers', 409, { error: { code: 'version_conflict', message: 'The record was changed by someone else.' } }),
     );
     const user = userEvent.setup();
@@ -65,6 +66,39 @@ describe('the supplier answering a questionnaire', { timeout: 20_000 }, () => {
     expect(await screen.findByText(/Someone else saved these answers meanwhile/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Load the latest answers' })).toBeTruthy();
     expect((screen.getByRole('textbox', { name: /2\.2 Which versions were seen\?/ }) as HTMLTextAreaElement).value).toBe('BIOS 2.1');
+
+    // Someone else answered 2.2 meanwhile: loading shows their answer, and the next save goes at their version.
+    current = questionnaire({ version: 8 }, { 104: { text: 'BIOS 2.0 (from Wei)' } });
+    await user.click(screen.getByRole('button', { name: 'Load the latest answers' }));
+    await waitFor(() => expect((screen.getByRole('textbox', { name: /2\.2 Which versions were seen\?/ }) as HTMLTextAreaElement).value).toBe('BIOS 2.0 (from Wei)'));
+    expect(screen.queryByText(/Someone else saved these answers meanwhile/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Save draft' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('keeps a draft saved on the way to a refused submission, and saves next at its new version', async () => {
+    const api = fakeApi(
+      on('GET', '/supplier/self-assessments/9', 200, questionnaire()),
+      (call) =>
+        call.method === 'PUT'
+          ? { status: 200, body: questionnaire({ version: (call.body as { version: number }).version + 1 }, { 104: { text: 'BIOS 2.1' } }) }
+          : undefined,
+      on('POST', '/supplier/self-assessments/9/submit', 422, {
+        error: { code: 'validation_failed', message: 'The questionnaire cannot be submitted.', fields: { items: 'Answer every item first; 3 items are unanswered: 1.1, 1.2, 2.1.' } },
+      }),
+    );
+    const user = userEvent.setup();
+    open();
+    await user.type(await screen.findByRole('textbox', { name: /2\.2 Which versions were seen\?/ }), 'BIOS 2.1');
+    await user.click(screen.getByRole('button', { name: 'Submit answers' }));
+    expect(await screen.findByText(/3 items are unanswered: 1\.1, 1\.2, 2\.1/)).toBeTruthy();
+    await user.click(within(screen.getByRole('radiogroup', { name: /1\.1 Are ICs/ })).getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    await screen.findByText('Draft saved.');
+    const puts = api.calls.filter((c) => c.method === 'PUT').map((c) => (c.body as { version: number; answers: { item_id: number }[] }));
+    expect(puts.map((p) => [p.version, p.answers.map((x) => x.item_id)])).toEqual([
+      [5, [104]],
+      [6, [101]],
+    ]);
   });
 
   it('shows a refused answer next to its item', async () => {

@@ -25,8 +25,6 @@ export default function SupplierAssessmentPage() {
   const id = Number(useParams().id);
   const { t } = useTranslation();
   const q = useQuery({ queryKey: queryKey(id), queryFn: ({ signal }) => supplierAssessmentsApi.get(id, signal) });
-  // What the last save or submission did; kept here, as the form starts again from each new version.
-  const [notice, setNotice] = useState<Notice>(null);
   if (q.isPending) return <Loader aria-label={t('loading')} />;
   if (q.isError) {
     return (
@@ -35,11 +33,8 @@ export default function SupplierAssessmentPage() {
       </Alert>
     );
   }
-  // A new version (after a save or a reload) starts from the server's answers.
-  return <AssessmentForm key={q.data.version} a={q.data} notice={notice} setNotice={setNotice} />;
+  return <AssessmentForm key={q.data.id} a={q.data} />;
 }
-
-type Notice = 'saved' | 'submitted' | null;
 
 /** The answer of an item as the form edits it. */
 function inputOf(it: SelfAssessmentItem): AssessmentAnswerInput {
@@ -55,27 +50,41 @@ function inputOf(it: SelfAssessmentItem): AssessmentAnswerInput {
   };
 }
 
-function AssessmentForm({ a, notice, setNotice }: { a: SelfAssessment; notice: Notice; setNotice: (n: Notice) => void }) {
+/**
+ * The answers as the supplier edits them. The form keeps the version its
+ * answers were last saved at; every save sends it, so a save made after
+ * someone else's is refused (409) and nothing typed here is lost.
+ */
+function AssessmentForm({ a }: { a: SelfAssessment }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const queryClient = useQueryClient();
   const items = a.sections.flatMap((s) => s.items);
-  const [drafts, setDrafts] = useState<Record<number, AssessmentAnswerInput>>(() => Object.fromEntries(items.map((it) => [it.id, inputOf(it)])));
+  const draftsOf = (x: SelfAssessment) => Object.fromEntries(x.sections.flatMap((s) => s.items).map((it) => [it.id, inputOf(it)]));
+  const [drafts, setDrafts] = useState<Record<number, AssessmentAnswerInput>>(() => draftsOf(a));
   const [dirty, setDirty] = useState<number[]>([]);
+  const [version, setVersion] = useState(a.version);
   const [files, setFiles] = useState<Attachment[]>(a.files);
+  const [notice, setNotice] = useState<'saved' | 'submitted' | null>(null);
   const editable = (it: SelfAssessmentItem) => a.status === 'open' || (a.status === 'returned' && !!it.answer?.return_comment);
   const change = (itemId: number, patch: Partial<AssessmentAnswerInput>) => {
     setDrafts((d) => ({ ...d, [itemId]: { ...d[itemId]!, ...patch } }));
     setDirty((d) => (d.includes(itemId) ? d : [...d, itemId]));
     setNotice(null);
   };
-  const show = (next: SelfAssessment) => {
+  // The server's questionnaire becomes the form's: its version, and what was saved is no longer a change.
+  const show = (next: SelfAssessment, resetDrafts = false) => {
+    setVersion(next.version);
+    setDirty([]);
+    setFiles(next.files);
+    if (resetDrafts) setDrafts(draftsOf(next));
     queryClient.setQueryData(queryKey(a.id), next);
     void queryClient.invalidateQueries({ queryKey: ['supplier', 'assessments'] });
   };
   const sent = dirty.map((id) => drafts[id]!);
   const save = useMutation({
-    mutationFn: () => supplierAssessmentsApi.save(a.id, { version: a.version, answers: sent }),
+    mutationFn: () => supplierAssessmentsApi.save(a.id, { version, answers: sent }),
+    onMutate: (): void => submit.reset(),
     onSuccess: (next) => {
       setNotice('saved');
       show(next);
@@ -83,12 +92,27 @@ function AssessmentForm({ a, notice, setNotice }: { a: SelfAssessment; notice: N
   });
   const submit = useMutation({
     mutationFn: async () => {
-      const current = sent.length > 0 ? await supplierAssessmentsApi.save(a.id, { version: a.version, answers: sent }) : a;
-      return supplierAssessmentsApi.submit(a.id, current.version);
+      let current = version;
+      if (sent.length > 0) {
+        const saved = await supplierAssessmentsApi.save(a.id, { version, answers: sent });
+        show(saved);
+        current = saved.version;
+      }
+      return supplierAssessmentsApi.submit(a.id, current);
     },
+    onMutate: (): void => save.reset(),
     onSuccess: (next) => {
       setNotice('submitted');
       show(next);
+    },
+  });
+  const reload = useMutation({
+    mutationFn: () => supplierAssessmentsApi.get(a.id),
+    onSuccess: (latest) => {
+      save.reset();
+      submit.reset();
+      setNotice(null);
+      show(latest, true);
     },
   });
   const failed = save.error ?? submit.error;
@@ -185,7 +209,7 @@ function AssessmentForm({ a, notice, setNotice }: { a: SelfAssessment; notice: N
         <Alert color="red" role="alert">
           <Stack gap="xs">
             <Text size="sm">{t('assessment.conflict')}</Text>
-            <Button size="xs" variant="default" onClick={() => void queryClient.invalidateQueries({ queryKey: queryKey(a.id) })}>
+            <Button size="xs" variant="default" loading={reload.isPending} onClick={() => reload.mutate()}>
               {t('assessment.reload')}
             </Button>
           </Stack>
