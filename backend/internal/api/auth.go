@@ -357,6 +357,36 @@ func (s *Server) me(c *gin.Context) error {
 	return nil
 }
 
+type languageRequest struct {
+	Language *model.Language `json:"language"`
+}
+
+// setLanguage sets the language of the user's translated screens and
+// e-mails ("" follows the browser).
+func (s *Server) setLanguage(c *gin.Context) error {
+	var req languageRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	if req.Language == nil || !req.Language.Valid() {
+		return invalid("Choose a language.", map[string]string{"language": "must be one of: \"\" (the browser's), " + joinValues(model.Languages)})
+	}
+	u := principal(c)
+	updated, err := s.unscoped.UpdateUserWithScope(c.Request.Context(), u.ID, u.Version, nil, actor(c), func(u *model.User) error {
+		u.Language = *req.Language
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	views, err := s.userViews(c.Request.Context(), []model.User{updated})
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, meView{userView: views[0], TOTPEnrolmentRequired: auth.PrincipalFrom(c).EnrolOnly})
+	return nil
+}
+
 type passwordRequest struct {
 	CurrentPassword string `json:"current_password"`
 	NewPassword     string `json:"new_password"`

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -109,12 +110,14 @@ func (s *Server) updateNotificationPreferences(c *gin.Context) error {
 	if req.Preferences == nil {
 		problems.Add("preferences", "Send the channel for each kind of reminder, e.g. {\"certificate_expiry\": \"email\"}.")
 	}
+	u := principal(c)
+	kinds := model.KindsFor(u.Role)
 	prefs := map[model.ReminderKind]model.NotificationChannel{}
 	for k, v := range req.Preferences {
 		kind, ch := model.ReminderKind(k), model.NotificationChannel(v)
 		switch {
-		case !kind.Valid():
-			problems.Add("preferences."+k, "is not a kind of reminder; the kinds are "+joinValues(model.ReminderKinds))
+		case !slices.Contains(kinds, kind):
+			problems.Add("preferences."+k, "is not a kind of reminder you receive; yours are "+joinValues(kinds))
 		case !ch.Valid():
 			problems.Add("preferences."+k, "must be one of: "+joinValues(model.NotificationChannels))
 		default:
@@ -124,7 +127,6 @@ func (s *Server) updateNotificationPreferences(c *gin.Context) error {
 	if err := problems.Err("The notification settings are not valid."); err != nil {
 		return err
 	}
-	u := principal(c)
 	if err := s.st(c).SetNotificationPreferences(c.Request.Context(), u.ID, prefs, actor(c)); err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
@@ -141,8 +142,20 @@ func TestNotificationPreferences(t *testing.T) {
 		return p
 	}
 	all := func(ch string) map[string]string {
-		return map[string]string{"certificate_expiry": ch, "inspection_due": ch, "finding_overdue": ch, "conditional_ending": ch}
+		return map[string]string{"certificate_expiry": ch, "inspection_due": ch, "finding_overdue": ch, "conditional_ending": ch, "supplier_answer": ch}
 	}
+	// A supplier hears only of the stages it must answer, and can choose
+	// nothing else.
+	if p := get(model.RoleSupplier); !equalStringMaps(p.Preferences, map[string]string{"answer_due": "email"}) {
+		t.Fatalf("supplier defaults: %+v", p)
+	}
+	refused := srv.Do(model.RoleSupplier, http.MethodPut, "/api/v1/me/notification-preferences",
+		map[string]any{"preferences": map[string]string{"certificate_expiry": "email"}}).Want(http.StatusUnprocessableEntity).ErrorFields()
+	if !strings.Contains(refused["preferences.certificate_expiry"], "yours are answer_due") {
+		t.Fatalf("the supplier's refusal: %v", refused)
+	}
+	srv.Do(model.RoleProcurement, http.MethodPut, "/api/v1/me/notification-preferences",
+		map[string]any{"preferences": map[string]string{"answer_due": "email"}}).Want(http.StatusUnprocessableEntity)
 	if p := get(model.RoleAuditor); !equalStringMaps(p.Preferences, all("off")) || !equalStringMaps(p.Defaults, all("off")) || p.EmailAvailable {
 		t.Fatalf("auditor defaults: %+v", p)
 	}

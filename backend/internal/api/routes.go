@@ -62,6 +62,7 @@ func (s *Server) Routes() []Route {
 		post("/auth/login", auth.Public, s.login),
 		post("/auth/logout", auth.Self, s.logout),
 		get("/auth/me", auth.Self, s.me),
+		put("/me/language", auth.Self, s.setLanguage),
 		post("/auth/password", auth.Self, s.changePassword),
 
 		get("/users", auth.ManageUsers, s.listUsers),

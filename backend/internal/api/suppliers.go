@@ -143,6 +143,9 @@ func invitationMessage(u model.User, inviter, link string, exp time.Time) remind
 type acceptInvitationRequest struct {
 	Token    string `json:"token"`
 	Password string `json:"password"`
+	// Language is the one the invitation page was read in: the supplier's
+	// e-mails speak it from then on.
+	Language model.Language `json:"language"`
 }
 
 var errInvitationInvalid = invalid("This invitation link is not valid any more.", map[string]string{
@@ -182,6 +185,9 @@ func (s *Server) acceptInvitation(c *gin.Context) error {
 	a := audit.ActorOf(u, c.ClientIP())
 	u, err = s.unscoped.UpdateUserWithScope(ctx, u.ID, u.Version, nil, a, func(u *model.User) error {
 		u.PasswordHash, u.MustChangePassword = hash, false
+		if req.Language != "" && req.Language.Valid() {
+			u.Language = req.Language
+		}
 		return nil
 	})
 	if errors.Is(err, store.ErrVersionConflict) {

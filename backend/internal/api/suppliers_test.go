@@ -84,7 +84,8 @@ func TestSupplierInvitation(t *testing.T) {
 	var accepted struct {
 		Email string `json:"email"`
 	}
-	srv.Do("", http.MethodPost, "/api/v1/auth/invitation", map[string]string{"token": token, "password": supplierPassword}).Want(http.StatusOK).Decode(&accepted)
+	// The page was read in Chinese: the supplier's e-mails speak it from then on.
+	srv.Do("", http.MethodPost, "/api/v1/auth/invitation", map[string]string{"token": token, "password": supplierPassword, "language": "zh-CN"}).Want(http.StatusOK).Decode(&accepted)
 	if accepted.Email != "lin@sz.example" {
 		t.Errorf("email = %q", accepted.Email)
 	}
@@ -95,8 +96,22 @@ func TestSupplierInvitation(t *testing.T) {
 	h := http.Header{}
 	h.Set("Authorization", "Bearer "+srv.Login("lin@sz.example", supplierPassword))
 	me := apiRecord(srv.DoWith(h, http.MethodGet, "/api/v1/auth/me", nil).Want(http.StatusOK).JSON())
-	if me.str("role") != "supplier" || fmt.Sprint(me["scope_manufacturer_ids"]) != fmt.Sprintf("[%d]", m.ID) {
+	if me.str("role") != "supplier" || fmt.Sprint(me["scope_manufacturer_ids"]) != fmt.Sprintf("[%d]", m.ID) || me.str("language") != "zh-CN" {
 		t.Errorf("me = %v", me)
+	}
+	// The supplier changes its language; a language not shipped is refused.
+	me = apiRecord(srv.DoWith(h, http.MethodPut, "/api/v1/me/language", map[string]string{"language": "en"}).Want(http.StatusOK).JSON())
+	if me.str("language") != "en" || me.str("role") != "supplier" {
+		t.Errorf("after choosing English: %v", me)
+	}
+	for _, bad := range []any{map[string]string{"language": "fr"}, map[string]any{"language": 7}, map[string]any{}} {
+		r := srv.DoWith(h, http.MethodPut, "/api/v1/me/language", bad).Want(http.StatusBadRequest, http.StatusUnprocessableEntity)
+		if r.Status == http.StatusUnprocessableEntity && r.ErrorFields()["language"] == "" {
+			t.Errorf("%v: fields %v", bad, r.ErrorFields())
+		}
+	}
+	if got := apiRecord(srv.DoWith(h, http.MethodGet, "/api/v1/auth/me", nil).Want(http.StatusOK).JSON()); got.str("language") != "en" {
+		t.Errorf("a refused change changed the language: %v", got)
 	}
 	// Signed in: a manager gets no link that would take the account over.
 	srv.Do(model.RoleManager, http.MethodPost, fmt.Sprintf("/api/v1/supplier-users/%d/invitation", user.id()), nil).Want(http.StatusConflict)

@@ -7,6 +7,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -88,9 +89,27 @@ type User struct {
 	EmailRefusal   string     `gorm:"size:300" json:"email_refusal"`
 	// MustChangePassword: the password was generated or set by an
 	// administrator; the user's sessions may only change it.
-	MustChangePassword bool  `json:"must_change_password"`
-	Version            int64 `json:"version"`
+	MustChangePassword bool `json:"must_change_password"`
+	// Language is the one the user chose for the screens and e-mails that
+	// are translated (the supplier's); "" follows the browser, and e-mails
+	// are then in English.
+	Language Language `gorm:"size:10" json:"language"`
+	Version  int64    `json:"version"`
 }
+
+// Language is a language qualtrack's translated screens and e-mails speak.
+type Language string
+
+const (
+	LanguageEnglish           Language = "en"
+	LanguageSimplifiedChinese Language = "zh-CN"
+)
+
+// Languages lists the languages shipped.
+var Languages = []Language{LanguageEnglish, LanguageSimplifiedChinese}
+
+// Valid reports whether l is "" (follow the browser) or a shipped language.
+func (l Language) Valid() bool { return l == "" || slices.Contains(Languages, l) }
 
 // Manufacturer is a contract-manufacturer company.
 type Manufacturer struct {

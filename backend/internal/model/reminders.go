@@ -14,10 +14,26 @@ const (
 	KindInspectionDue     ReminderKind = "inspection_due"
 	KindFindingOverdue    ReminderKind = "finding_overdue"
 	KindConditionalEnding ReminderKind = "conditional_ending"
+	// KindSupplierAnswer is a supplier's answer to a corrective-action
+	// stage, waiting for the buyer's review.
+	KindSupplierAnswer ReminderKind = "supplier_answer"
+	// KindAnswerDue is a corrective-action stage the supplier must answer,
+	// coming due or overdue: the one kind a supplier hears of.
+	KindAnswerDue ReminderKind = "answer_due"
 )
 
 // ReminderKinds lists every kind in the order digests show them.
-var ReminderKinds = []ReminderKind{KindCertificateExpiry, KindInspectionDue, KindFindingOverdue, KindConditionalEnding}
+var ReminderKinds = []ReminderKind{KindCertificateExpiry, KindInspectionDue, KindFindingOverdue, KindConditionalEnding, KindSupplierAnswer, KindAnswerDue}
+
+// KindsFor lists the kinds a role hears of: a supplier only of the stages
+// it must answer; everyone else of the register and of the suppliers'
+// answers.
+func KindsFor(role Role) []ReminderKind {
+	if role == RoleSupplier {
+		return []ReminderKind{KindAnswerDue}
+	}
+	return slices.DeleteFunc(slices.Clone(ReminderKinds), func(k ReminderKind) bool { return k == KindAnswerDue })
+}
 
 // Valid reports whether k is a known kind.
 func (k ReminderKind) Valid() bool { return slices.Contains(ReminderKinds, k) }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	texttemplate "text/template"
 
+	"golang.org/x/text/message"
+
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
@@ -31,7 +33,11 @@ type Digest struct {
 	UserID int64
 	Email  string
 	Name   string
-	// Scope limits a scoped auditor to these manufacturers (nil: all).
+	Role   model.Role
+	// Language is what the digest is written in (its items already are).
+	Language model.Language
+	// Scope limits a scoped auditor or a supplier to these manufacturers
+	// (nil: all).
 	Scope []int64
 	Items []Item
 	// ReminderIDs are the pending reminders the digest carries.
@@ -70,12 +76,18 @@ func Digests(items []Item, recipients []store.Recipient, pending []store.Pending
 			continue
 		}
 		prefs := Preferences(r.Role, r.Preferences)
-		d := Digest{UserID: r.ID, Email: r.Email, Name: r.Name, Scope: r.Scope}
+		d := Digest{UserID: r.ID, Email: r.Email, Name: r.Name, Role: r.Role, Scope: r.Scope}
+		if r.Role == model.RoleSupplier {
+			// The supplier's e-mails are translated; the buyers' screens
+			// and e-mails are in English.
+			d.Language = r.Language
+		}
 		for _, it := range items {
 			ids, ok := want[pendingKey{it.Kind, it.EntityID}]
-			if !ok || prefs[it.Kind] != model.ChannelEmail || (r.Scope != nil && !slices.Contains(r.Scope, it.ManufacturerID)) {
+			if !ok || prefs[it.Kind] != model.ChannelEmail || !reads(r, it) {
 				continue
 			}
+			it.Title, it.Body = it.In(r.Language)
 			d.Items = append(d.Items, it)
 			d.ReminderIDs = append(d.ReminderIDs, ids...)
 		}
@@ -90,18 +102,23 @@ func Digests(items []Item, recipients []store.Recipient, pending []store.Pending
 // already late, then what is coming. List is the web app's list that
 // shows all of a section's records.
 var digestSections = []struct {
-	kind    model.ReminderKind
-	late    bool
-	heading string
-	list    string
+	kind model.ReminderKind
+	// late: the section holds the items whose date has passed, else the
+	// others; anyDate: every item of its kind.
+	late, anyDate bool
+	heading       string // a catalog key
+	list          string
 }{
-	{model.KindCertificateExpiry, true, "Certificates expired", "/certifications?status=expired"},
-	{model.KindFindingOverdue, true, "Findings overdue", "/findings?overdue=true"},
-	{model.KindInspectionDue, true, "Inspections overdue", "/sites?overdue=true"},
-	{model.KindConditionalEnding, true, "Conditional approvals ended", "/sites?status=conditional"},
-	{model.KindCertificateExpiry, false, "Certificates expiring", "/certifications?status=expiring"},
-	{model.KindInspectionDue, false, "Inspections due", "/sites?sort=next_inspection_due"},
-	{model.KindConditionalEnding, false, "Conditional approvals ending", "/sites?status=conditional"},
+	{model.KindAnswerDue, true, false, "Answers overdue", "/supplier"},
+	{model.KindCertificateExpiry, true, false, "Certificates expired", "/certifications?status=expired"},
+	{model.KindFindingOverdue, true, false, "Findings overdue", "/findings?overdue=true"},
+	{model.KindSupplierAnswer, false, true, "Supplier answers to review", "/corrective-actions"},
+	{model.KindInspectionDue, true, false, "Inspections overdue", "/sites?overdue=true"},
+	{model.KindConditionalEnding, true, false, "Conditional approvals ended", "/sites?status=conditional"},
+	{model.KindAnswerDue, false, false, "Answers due", "/supplier"},
+	{model.KindCertificateExpiry, false, false, "Certificates expiring", "/certifications?status=expiring"},
+	{model.KindInspectionDue, false, false, "Inspections due", "/sites?sort=next_inspection_due"},
+	{model.KindConditionalEnding, false, false, "Conditional approvals ending", "/sites?status=conditional"},
 }
 
 // DigestSectionItems is how many items a section shows; the rest are
@@ -111,11 +128,13 @@ var digestSections = []struct {
 const DigestSectionItems = 10
 
 type digestSection struct {
-	Heading string
-	Late    bool
-	Items   []digestLine
-	More    int
-	MoreURL string
+	Heading  string
+	Late     bool
+	Items    []digestLine
+	More     int
+	MoreURL  string
+	MoreText string // the HTML link's words
+	MoreLead string // the plain text's words before the address
 }
 
 type digestLine struct {
@@ -129,29 +148,45 @@ type digestTotal struct {
 }
 
 type digestView struct {
-	Name        string
-	Date        string
-	Count       int
+	Lang        string
+	Title       string
+	Hello       string
+	Intro       string
 	Sections    []digestSection
 	Totals      []digestTotal
 	BaseURL     string
 	SettingsURL string
+	Open        string
+	Choose      string
 }
 
-// settingsPath is where the web app lets users choose their reminders.
-const settingsPath = "/profile/notifications"
+// settingsPath is where the web app lets users choose their reminders;
+// supplierSettingsPath is the supplier portal's place for it.
+const (
+	settingsPath         = "/profile/notifications"
+	supplierSettingsPath = "/supplier#settings"
+)
 
 // RenderDigest renders a user's digest for today: most urgent first, late
 // items apart from coming ones, at most DigestSectionItems per section.
 // All user text goes through html/template in the HTML part, so it is
 // escaped there. Dates are YYYY-MM-DD throughout.
 func RenderDigest(d Digest, today model.Date, baseURL string) (Message, error) {
-	v := digestView{Name: d.Name, Date: today.String(), Count: len(d.Items),
-		BaseURL: baseURL, SettingsURL: baseURL + settingsPath}
+	p := printer(d.Language)
+	intro := "qualtrack has %d reminders for you on %s."
+	if len(d.Items) == 1 {
+		intro = "qualtrack has %d reminder for you on %s."
+	}
+	v := digestView{Lang: languageTag(d.Language), Title: p.Sprintf("qualtrack reminders"), Hello: p.Sprintf("Hello %s,", d.Name),
+		Intro:   p.Sprintf(intro, len(d.Items), writeDate(d.Language, today)),
+		BaseURL: baseURL, SettingsURL: baseURL + settingsPath, Open: p.Sprintf("Open qualtrack"), Choose: p.Sprintf("Choose which reminders you receive and how")}
+	if d.Role == model.RoleSupplier {
+		v.SettingsURL = baseURL + supplierSettingsPath
+	}
 	for _, sec := range digestSections {
 		var its []Item
 		for _, it := range d.Items {
-			if it.Kind == sec.kind && it.Date.Before(today) == sec.late {
+			if it.Kind == sec.kind && (sec.anyDate || it.Date.Before(today) == sec.late) {
 				its = append(its, it)
 			}
 		}
@@ -164,10 +199,12 @@ func RenderDigest(d Digest, today model.Date, baseURL string) (Message, error) {
 				a.Date.Time().Compare(b.Date.Time()),
 				cmp.Compare(a.EntityID, b.EntityID))
 		})
-		s := digestSection{Heading: sec.heading, Late: sec.late, MoreURL: baseURL + sec.list}
+		s := digestSection{Heading: p.Sprintf(sec.heading), Late: sec.late, MoreURL: baseURL + sec.list}
 		for i, it := range its {
 			if i == DigestSectionItems {
 				s.More = len(its) - i
+				s.MoreText = p.Sprintf("and %d more: see them all in qualtrack", s.More)
+				s.MoreLead = p.Sprintf("and %d more:", s.More)
 				break
 			}
 			s.Items = append(s.Items, digestLine{Title: it.Title, Body: it.Body, URL: baseURL + it.Link})
@@ -190,7 +227,7 @@ func RenderDigest(d Digest, today model.Date, baseURL string) (Message, error) {
 	if err := digestHTML.Execute(&html, v); err != nil {
 		return Message{}, fmt.Errorf("reminders: render digest html: %w", err)
 	}
-	return Message{To: d.Email, ToName: d.Name, Subject: digestSubject(d, today), Text: text.String(), HTML: html.String(),
+	return Message{To: d.Email, ToName: d.Name, Subject: digestSubject(p, d, today), Text: text.String(), HTML: html.String(),
 		Unsubscribe: v.SettingsURL}, nil
 }
 
@@ -202,22 +239,22 @@ func severityRank(s model.Severity) int {
 	return len(model.Severities)
 }
 
-func digestSubject(d Digest, today model.Date) string {
-	noun := "reminders"
+func digestSubject(p *message.Printer, d Digest, today model.Date) string {
+	format := "qualtrack: %d reminders for %s"
 	if len(d.Items) == 1 {
-		noun = "reminder"
+		format = "qualtrack: %d reminder for %s"
 	}
-	urgent := slices.ContainsFunc(d.Items, func(it Item) bool { return it.Date.Before(today) })
-	s := fmt.Sprintf("qualtrack: %d %s for %s", len(d.Items), noun, today)
-	if urgent {
-		s += " (some overdue)"
+	s := p.Sprintf(format, len(d.Items), writeDate(d.Language, today))
+	// A supplier's answer waiting is not overdue whatever its date.
+	if slices.ContainsFunc(d.Items, func(it Item) bool { return it.Kind != model.KindSupplierAnswer && it.Date.Before(today) }) {
+		s += p.Sprintf(" (some overdue)")
 	}
 	return s
 }
 
-var digestText = texttemplate.Must(texttemplate.New("text").Parse(`Hello {{.Name}},
+var digestText = texttemplate.Must(texttemplate.New("text").Parse(`{{.Hello}}
 
-qualtrack has {{.Count}} {{if eq .Count 1}}reminder{{else}}reminders{{end}} for you on {{.Date}}.
+{{.Intro}}
 {{range .Sections}}
 {{.Heading}}
 {{range .Items}}
@@ -225,37 +262,37 @@ qualtrack has {{.Count}} {{if eq .Count 1}}reminder{{else}}reminders{{end}} for 
   {{.Body}}
   {{.URL}}
 {{end}}{{if .More}}
-- and {{.More}} more: {{.MoreURL}}
+- {{.MoreLead}} {{.MoreURL}}
 {{end}}{{end}}{{if .Totals}}
 Overdue in all (not only today's reminders):
 {{range .Totals}}- {{.Count}} {{.Label}}: {{.URL}}
 {{end}}{{end}}
 -- 
-Open qualtrack: {{.BaseURL}}
-Choose which reminders you receive and how: {{.SettingsURL}}
+{{.Open}}: {{.BaseURL}}
+{{.Choose}}: {{.SettingsURL}}
 `))
 
 var digestHTML = htmltemplate.Must(htmltemplate.New("html").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>qualtrack reminders</title>
+<title>{{.Title}}</title>
 </head>
 <body style="margin:0;padding:0;background:#f1f3f5;">
 <div style="max-width:640px;margin:0 auto;padding:16px;background:#ffffff;font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.45;color:#1a1b1e;">
-<p style="margin:0 0 12px;">Hello {{.Name}},</p>
-<p style="margin:0 0 16px;">qualtrack has <strong>{{.Count}} {{if eq .Count 1}}reminder{{else}}reminders{{end}}</strong> for you on {{.Date}}.</p>
+<p style="margin:0 0 12px;">{{.Hello}}</p>
+<p style="margin:0 0 16px;">{{.Intro}}</p>
 {{range .Sections}}<h2 style="font-size:16px;margin:24px 0 8px;padding-left:8px;border-left:4px solid {{if .Late}}#e03131{{else}}#f08c00{{end}};">{{.Heading}}</h2>
 {{range .Items}}<p style="margin:0 0 12px;"><a href="{{.URL}}" style="color:#1c7ed6;font-weight:600;">{{.Title}}</a><br><span style="color:#495057;">{{.Body}}</span></p>
-{{end}}{{if .More}}<p style="margin:0 0 12px;"><a href="{{.MoreURL}}" style="color:#1c7ed6;">and {{.More}} more: see them all in qualtrack</a></p>
+{{end}}{{if .More}}<p style="margin:0 0 12px;"><a href="{{.MoreURL}}" style="color:#1c7ed6;">{{.MoreText}}</a></p>
 {{end}}{{end}}{{if .Totals}}<h2 style="font-size:16px;margin:24px 0 8px;">Overdue in all</h2>
 <p style="margin:0 0 8px;color:#495057;">Everything overdue you can see, not only today's reminders:</p>
 <ul style="margin:0;padding-left:20px;">
 {{range .Totals}}<li><a href="{{.URL}}" style="color:#1c7ed6;">{{.Count}} {{.Label}}</a></li>
 {{end}}</ul>
-{{end}}<p style="color:#868e96;font-size:13px;margin:32px 0 0;"><a href="{{.BaseURL}}" style="color:#868e96;">Open qualtrack</a> &middot;
-<a href="{{.SettingsURL}}" style="color:#868e96;">Choose which reminders you receive and how</a></p>
+{{end}}<p style="color:#868e96;font-size:13px;margin:32px 0 0;"><a href="{{.BaseURL}}" style="color:#868e96;">{{.Open}}</a> &middot;
+<a href="{{.SettingsURL}}" style="color:#868e96;">{{.Choose}}</a></p>
 </div>
 </body>
 </html>

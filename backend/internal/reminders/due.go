@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/message"
+
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
@@ -119,9 +121,11 @@ func ConditionalStage(status model.QualificationStatus, until, today model.Date)
 // Item is a record that needs a reminder today, whoever hears of it.
 type Item struct {
 	Kind model.ReminderKind
-	// ManufacturerID is whose record it is: a scoped auditor hears only of
-	// their manufacturers' records.
+	// ManufacturerID is whose record it is: a scoped auditor or a supplier
+	// hears only of their manufacturers' records; SiteID (where the record
+	// has one site) narrows it for a supplier bound to some sites.
 	ManufacturerID int64
+	SiteID         int64
 	EntityType     string
 	EntityID       int64
 	Stage          string
@@ -131,6 +135,17 @@ type Item struct {
 	Title    string
 	Body     string
 	Link     string
+	// say writes the title and body in another language, for the kinds a
+	// supplier reads; nil: Title and Body are the only words.
+	say func(p *message.Printer, lang model.Language) (title, body string)
+}
+
+// In is the item's title and body in lang.
+func (it Item) In(lang model.Language) (title, body string) {
+	if it.say == nil || lang == "" || lang == model.LanguageEnglish {
+		return it.Title, it.Body
+	}
+	return it.say(printer(lang), lang)
 }
 
 // DueItems lists what needs a reminder on f.Today, in the order digests
@@ -156,6 +171,14 @@ func DueItems(f store.ReminderFacts) []Item {
 	for _, fd := range f.Findings {
 		if st, ok := FindingStage(fd.DueDate, fd.Status, today); ok {
 			items = append(items, findingItem(fd, st, today))
+		}
+	}
+	for _, st := range f.Stages {
+		if name, ok := AnswerStage(st.Stage, st.Status, st.DueDate, today); ok {
+			items = append(items, answerDueItem(st, name, today))
+		}
+		if name, ok := SupplierAnswerStage(st.Stage, st.Status, st.SubmittedAt, st.Submissions, today); ok {
+			items = append(items, supplierAnswerItem(st, name))
 		}
 	}
 	slices.SortStableFunc(items, func(a, b Item) int {

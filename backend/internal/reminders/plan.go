@@ -17,11 +17,12 @@ func DefaultChannel(role model.Role) model.NotificationChannel {
 	return model.ChannelEmail
 }
 
-// Preferences are a user's effective channel for every kind: their choice,
-// else their role's default.
+// Preferences are a user's effective channel for every kind their role
+// hears of (model.KindsFor): their choice, else their role's default.
 func Preferences(role model.Role, chosen map[model.ReminderKind]model.NotificationChannel) map[model.ReminderKind]model.NotificationChannel {
-	out := make(map[model.ReminderKind]model.NotificationChannel, len(model.ReminderKinds))
-	for _, k := range model.ReminderKinds {
+	kinds := model.KindsFor(role)
+	out := make(map[model.ReminderKind]model.NotificationChannel, len(kinds))
+	for _, k := range kinds {
 		out[k] = DefaultChannel(role)
 		if c, ok := chosen[k]; ok && c.Valid() {
 			out[k] = c
@@ -47,8 +48,8 @@ func Plan(items []Item, recipients []store.Recipient, sent map[store.ReminderKey
 	for _, r := range recipients {
 		prefs := Preferences(r.Role, r.Preferences)
 		for _, it := range items {
-			ch := prefs[it.Kind]
-			if ch == model.ChannelOff || (r.Scope != nil && !slices.Contains(r.Scope, it.ManufacturerID)) {
+			ch, ok := prefs[it.Kind]
+			if !ok || ch == model.ChannelOff || !reads(r, it) {
 				continue
 			}
 			if ch == model.ChannelEmail && (!emailAvailable || r.EmailRefused) {
@@ -57,7 +58,9 @@ func Plan(items []Item, recipients []store.Recipient, sent map[store.ReminderKey
 			if sent[store.ReminderKey{Kind: it.Kind, EntityID: it.EntityID, Stage: it.Stage, UserID: r.ID}] {
 				continue
 			}
-			out = append(out, Reminder{Item: it, UserID: r.ID, UserEmail: r.Email, Channel: ch})
+			told := Reminder{Item: it, UserID: r.ID, UserEmail: r.Email, Channel: ch}
+			told.Title, told.Body = it.In(r.Language)
+			out = append(out, told)
 		}
 	}
 	return out
@@ -73,4 +76,18 @@ func newReminders(rs []Reminder) []store.NewReminder {
 		}
 	}
 	return out
+}
+
+// reads reports whether r may hear of it: a scoped auditor or a supplier
+// only of their manufacturers' records, a supplier bound to some sites
+// only of those sites' records. A supplier without a manufacturer hears of
+// nothing.
+func reads(r store.Recipient, it Item) bool {
+	if r.Role == model.RoleSupplier && len(r.Scope) == 0 {
+		return false
+	}
+	if r.Scope != nil && !slices.Contains(r.Scope, it.ManufacturerID) {
+		return false
+	}
+	return r.SiteScope == nil || it.SiteID == 0 || slices.Contains(r.SiteScope, it.SiteID)
 }

@@ -152,6 +152,9 @@ func (s *Scheduler) PendingDigests(ctx context.Context) ([]Digest, error) {
 	totals := map[string]store.OverdueTotals{}
 	for i := range digests {
 		d := &digests[i]
+		if d.Role == model.RoleSupplier {
+			continue // the register's totals are the buyer's business
+		}
 		key := fmt.Sprint(d.Scope)
 		t, ok := totals[key]
 		if !ok {

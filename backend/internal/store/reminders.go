@@ -39,7 +39,10 @@ type ReminderFacts struct {
 	Certificates []DueCertificate
 	Sites        []DueSite
 	Findings     []DueFinding
-	Recipients   []Recipient
+	// Stages are the corrective-action stages with the supplier (open or
+	// returned, by their due date) or with the buyer (submitted).
+	Stages     []DueStage
+	Recipients []Recipient
 	// Sent holds the reminders already recorded for these records.
 	Sent map[ReminderKey]bool
 }
@@ -91,6 +94,24 @@ type DueFinding struct {
 	DueDate          model.Date
 }
 
+// DueStage is a stage of an open corrective-action request that waits on
+// someone: the supplier (open, returned) or the buyer (submitted).
+type DueStage struct {
+	CorrectiveActionID int64
+	FindingID          int64
+	SiteID             int64
+	ManufacturerID     int64
+	ManufacturerName   string
+	SiteCode           string
+	SiteName           string
+	Stage              model.CAStage
+	Status             model.CAStageStatus
+	DueDate            model.Date
+	SubmittedAt        *time.Time
+	Submissions        int
+	Finding            string // the finding's description
+}
+
 // Recipient is a user who can sign in, with the channels they chose (kinds
 // they did not choose are absent and follow their role's default).
 type Recipient struct {
@@ -99,9 +120,12 @@ type Recipient struct {
 	Name        string
 	Role        model.Role
 	Preferences map[model.ReminderKind]model.NotificationChannel
-	// Scope limits a scoped auditor to these manufacturers' records (nil:
-	// every record).
-	Scope []int64
+	// Scope limits a scoped auditor or a supplier to these manufacturers'
+	// records (nil: every record); SiteScope narrows a supplier to some of
+	// its manufacturer's sites (nil: all of them).
+	Scope     []int64
+	SiteScope []int64
+	Language  model.Language
 	// EmailRefused: the mail server refused the address for good, so
 	// reminders reach the user in the app only.
 	EmailRefused bool
@@ -167,6 +191,20 @@ func (s *Store) reminderFacts(db *gorm.DB, today model.Date, w ReminderWindow) (
 	if err != nil {
 		return f, fmt.Errorf("store: reminder facts: findings: %w", err)
 	}
+	err = db.Table("corrective_action_stages AS st").
+		Select(`ca.id AS corrective_action_id, ca.finding_id, ca.site_id, ca.manufacturer_id, manufacturers.name AS manufacturer_name,
+			sites.code AS site_code, sites.name AS site_name, st.stage, st.status, st.due_date, st.submitted_at, st.submissions,
+			findings.description AS finding`).
+		Joins("JOIN corrective_actions ca ON ca.id = st.corrective_action_id").
+		Joins("JOIN findings ON findings.id = ca.finding_id").
+		Joins("JOIN sites ON sites.id = ca.site_id").Joins("JOIN manufacturers ON manufacturers.id = sites.manufacturer_id").
+		Where(activeSite).Where("ca.status = ?", model.CAOpen).
+		Where("(st.status IN ? AND st.due_date BETWEEN ? AND ?) OR st.status = ?",
+			[]model.CAStageStatus{model.StageOpen, model.StageReturned}, w.From, w.To, model.StageSubmitted).
+		Order("ca.id, st.stage").Scan(&f.Stages).Error
+	if err != nil {
+		return f, fmt.Errorf("store: reminder facts: corrective-action stages: %w", err)
+	}
 	if f.Recipients, err = s.recipients(db); err != nil {
 		return f, err
 	}
@@ -180,6 +218,13 @@ func (s *Store) reminderFacts(db *gorm.DB, today model.Date, w ReminderWindow) (
 	}
 	for _, fd := range f.Findings {
 		ids[model.KindFindingOverdue] = append(ids[model.KindFindingOverdue], fd.ID)
+	}
+	for _, st := range f.Stages {
+		kind := model.KindAnswerDue
+		if st.Status == model.StageSubmitted {
+			kind = model.KindSupplierAnswer
+		}
+		ids[kind] = append(ids[kind], st.CorrectiveActionID)
 	}
 	for kind, list := range ids {
 		for _, chunk := range chunks(list, 500) {
@@ -207,13 +252,13 @@ const remindedSite = "sites.qualification_status <> ?"
 const supersededCondition = `EXISTS (SELECT 1 FROM certifications later WHERE later.site_id = certifications.site_id
 	AND lower(later.standard) = lower(certifications.standard) AND later.withdrawn = ? AND later.expires_on > certifications.expires_on)`
 
-// recipients are the users who can sign in now, with their choices.
-// Suppliers are not among them: these reminders are about the register,
-// and a supplier hears only of what is addressed to it.
+// recipients are the users who can sign in now, with their choices and
+// scopes. Suppliers are among them for the one kind addressed to them
+// (model.KindsFor).
 func (s *Store) recipients(db *gorm.DB) ([]Recipient, error) {
 	var users []model.User
-	err := db.Select("id", "email", "name", "role", "email_refused_at").
-		Where("active = ? AND (access_expires_at IS NULL OR access_expires_at > ?) AND role <> ?", true, s.Now(), model.RoleSupplier).
+	err := db.Select("id", "email", "name", "role", "email_refused_at", "language").
+		Where("active = ? AND (access_expires_at IS NULL OR access_expires_at > ?)", true, s.Now()).
 		Order("id").Find(&users).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: reminder recipients: %w", err)
@@ -223,7 +268,7 @@ func (s *Store) recipients(db *gorm.DB) ([]Recipient, error) {
 	ids := make([]int64, len(users))
 	for i, u := range users {
 		out[i] = Recipient{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role, Preferences: map[model.ReminderKind]model.NotificationChannel{},
-			EmailRefused: u.EmailRefusedAt != nil}
+			EmailRefused: u.EmailRefusedAt != nil, Language: u.Language}
 		index[u.ID], ids[i] = i, u.ID
 	}
 	for _, chunk := range chunks(ids, 500) {
@@ -233,6 +278,13 @@ func (s *Store) recipients(db *gorm.DB) ([]Recipient, error) {
 		}
 		for _, sc := range scopes {
 			out[index[sc.UserID]].Scope = append(out[index[sc.UserID]].Scope, sc.ManufacturerID)
+		}
+		var sites []model.UserSiteScope
+		if err := db.Where("user_id IN ?", chunk).Order("site_id").Find(&sites).Error; err != nil {
+			return nil, fmt.Errorf("store: reminder recipients: site scopes: %w", err)
+		}
+		for _, sc := range sites {
+			out[index[sc.UserID]].SiteScope = append(out[index[sc.UserID]].SiteScope, sc.SiteID)
 		}
 		var prefs []model.NotificationPreference
 		if err := db.Where("user_id IN ?", chunk).Find(&prefs).Error; err != nil {

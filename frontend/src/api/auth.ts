@@ -24,6 +24,11 @@ export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
   }
 }
 
+/** Sets the language of the translated screens and e-mails ('' follows the browser). */
+export function setLanguage(language: Me['language'] & string): Promise<Me> {
+  return apiRequest<Me>('/me/language', { method: 'PUT', body: { language } });
+}
+
 export function changePassword(body: ChangePasswordRequest): Promise<void> {
   return apiRequest<void>('/auth/password', { method: 'POST', body });
 }

@@ -108,6 +108,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Choose the language of the translated screens and e-mails.
+         * @description The supplier portal and the supplier's e-mails are translated (English
+         *     and Simplified Chinese); the buyers' screens and e-mails are in
+         *     English. `""` follows the browser's language, and e-mails are then in
+         *     English. The change is recorded in the audit trail (`user.update`).
+         */
+        put: operations["setLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/password": {
         parameters: {
             query?: never;
@@ -2908,7 +2931,13 @@ export interface components {
             totp_enabled?: boolean;
             /** @description The password was generated or set by an administrator; the user must change it at their next sign-in (see LoginResponse.password_change_required). */
             must_change_password?: boolean;
+            language?: components["schemas"]["Language"];
         };
+        /**
+         * @description The language of the translated screens and e-mails (the supplier's); `""` follows the browser's, and e-mails are then in English.
+         * @enum {string}
+         */
+        Language: "" | "en" | "zh-CN";
         CreatedUser: components["schemas"]["User"] & {
             /** @description Present only when the request gave no password; shown this once. */
             generated_password?: string;
@@ -4057,8 +4086,11 @@ export interface components {
             /** @description Replaces the item's requirement reference when not blank. */
             requirement?: string;
         };
-        /** @enum {string} */
-        ReminderKind: "certificate_expiry" | "inspection_due" | "finding_overdue" | "conditional_ending";
+        /**
+         * @description `supplier_answer`: a supplier's answer to a corrective-action stage waits for the buyer's review; `answer_due`: a stage the supplier must answer is due in two days or late (suppliers hear of this kind only).
+         * @enum {string}
+         */
+        ReminderKind: "certificate_expiry" | "inspection_due" | "finding_overdue" | "conditional_ending" | "supplier_answer" | "answer_due";
         /**
          * @description `email`: the daily e-mail digest and in the app; `in_app`: in the app only; `off`: not at all.
          * @enum {string}
@@ -4069,10 +4101,10 @@ export interface components {
             id: number;
             kind: components["schemas"]["ReminderKind"];
             /**
-             * @description `certification` for certificate_expiry, `site` for inspection_due and conditional_ending, `finding` for finding_overdue.
+             * @description `certification` for certificate_expiry, `site` for inspection_due and conditional_ending, `finding` for finding_overdue, `corrective_action` for supplier_answer and answer_due.
              * @enum {string}
              */
-            entity_type: "certification" | "site" | "finding";
+            entity_type: "certification" | "site" | "finding" | "corrective_action";
             /** Format: int64 */
             entity_id: number;
             /** @example ISO 9001:2015 certificate of ACME-SZ1 expires in 30 days */
@@ -4080,7 +4112,7 @@ export interface components {
             /** @description Plain text; escape it when rendering. */
             body: string;
             /**
-             * @description The record's path in the web app: /certifications/{id}, /sites/{id} or /findings/{id}.
+             * @description The record's path in the web app: /certifications/{id}, /sites/{id}, /findings/{id}, or /supplier/requests/{id} in the supplier portal.
              * @example /certifications/5
              */
             link: string;
@@ -4105,31 +4137,37 @@ export interface components {
          *         "certificate_expiry": "email",
          *         "inspection_due": "email",
          *         "finding_overdue": "in_app",
-         *         "conditional_ending": "off"
+         *         "conditional_ending": "off",
+         *         "supplier_answer": "email"
          *       },
          *       "defaults": {
          *         "certificate_expiry": "email",
          *         "inspection_due": "email",
          *         "finding_overdue": "email",
-         *         "conditional_ending": "email"
+         *         "conditional_ending": "email",
+         *         "supplier_answer": "email"
          *       },
          *       "email_available": true
          *     }
          */
         NotificationPreferences: {
-            /** @description The effective channel of every kind. */
+            /** @description The effective channel of every kind the user's role hears of: `answer_due` alone for a supplier, every other kind for the other roles. */
             preferences: {
-                certificate_expiry: components["schemas"]["NotificationChannel"];
-                inspection_due: components["schemas"]["NotificationChannel"];
-                finding_overdue: components["schemas"]["NotificationChannel"];
-                conditional_ending: components["schemas"]["NotificationChannel"];
+                certificate_expiry?: components["schemas"]["NotificationChannel"];
+                inspection_due?: components["schemas"]["NotificationChannel"];
+                finding_overdue?: components["schemas"]["NotificationChannel"];
+                conditional_ending?: components["schemas"]["NotificationChannel"];
+                supplier_answer?: components["schemas"]["NotificationChannel"];
+                answer_due?: components["schemas"]["NotificationChannel"];
             };
-            /** @description The role's channels, followed for kinds the user never chose: `email` for admin, manager and procurement, `off` for auditors. */
+            /** @description The role's channels, followed for kinds the user never chose: `email` for admin, manager, procurement and suppliers, `off` for auditors. */
             defaults: {
-                certificate_expiry: components["schemas"]["NotificationChannel"];
-                inspection_due: components["schemas"]["NotificationChannel"];
-                finding_overdue: components["schemas"]["NotificationChannel"];
-                conditional_ending: components["schemas"]["NotificationChannel"];
+                certificate_expiry?: components["schemas"]["NotificationChannel"];
+                inspection_due?: components["schemas"]["NotificationChannel"];
+                finding_overdue?: components["schemas"]["NotificationChannel"];
+                conditional_ending?: components["schemas"]["NotificationChannel"];
+                supplier_answer?: components["schemas"]["NotificationChannel"];
+                answer_due?: components["schemas"]["NotificationChannel"];
             };
             /** @description false when the server has no SMTP server; `email` reminders then appear in the app only. */
             email_available: boolean;
@@ -5479,6 +5517,38 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    setLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    language: components["schemas"]["Language"];
+                };
+            };
+        };
+        responses: {
+            /** @description The signed-in user, with the language chosen. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     changePassword: {
@@ -9301,6 +9371,8 @@ export interface operations {
                     /** @description The part of the invitation link after `#`. */
                     token: string;
                     password: string;
+                    /** @description The language the invitation page was read in; the supplier's e-mails speak it from then on. */
+                    language?: components["schemas"]["Language"];
                 };
             };
         };

@@ -80,8 +80,9 @@ export const changeNotificationsApi = {
 };
 
 /** Accepting an invitation link: sets the password, answers the e-mail to sign in with. */
-export function acceptInvitation(token: string, password: string): Promise<{ email: string }> {
-  return apiRequest<{ email: string }>('/auth/invitation', { method: 'POST', body: { token, password } });
+/** Sets the password; language is the one the page is read in, which the supplier's e-mails then speak. */
+export function acceptInvitation(token: string, password: string, language: string): Promise<{ email: string }> {
+  return apiRequest<{ email: string }>('/auth/invitation', { method: 'POST', body: { token, password, language } });
 }
 
 export type AssessmentStatus = Schemas['AssessmentStatus'];

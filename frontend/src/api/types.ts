@@ -212,6 +212,8 @@ export const REMINDER_KINDS = exhaustive<Schemas['ReminderKind']>()([
   'inspection_due',
   'finding_overdue',
   'conditional_ending',
+  'supplier_answer',
+  'answer_due',
 ]);
 export type ReminderKind = Schemas['ReminderKind'];
 export const NOTIFICATION_CHANNELS = exhaustive<Schemas['NotificationChannel']>()(['email', 'in_app', 'off']);

@@ -92,6 +92,15 @@ export const en = {
   method: { five_why: '5 whys', fishbone: 'Fishbone', free: 'Other' },
   severity: { critical: 'Critical', major: 'Major', minor: 'Minor', observation: 'Observation' },
   changeStatus: { pending: 'Pending', approved: 'Approved', approved_with_conditions: 'Approved with conditions', rejected: 'Rejected' },
+  settings: {
+    title: 'Your settings',
+    reminders: 'Reminders of what is due from you',
+    remindersHelp: 'Two days before an answer is due, and the day after it is late.',
+    email: 'By e-mail and here',
+    in_app: 'Here only',
+    off: 'Off',
+    saved: 'Saved.',
+  },
   invitation: {
     title: 'Choose your password',
     intro: 'You were invited to qualtrack. Choose a password of at least 12 characters.',

@@ -44,6 +44,11 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+/** A language the user chose on the server, when it is one shipped here. */
+export function chosenLanguage(lang: string | null | undefined): Language | null {
+  return lang === 'en' || lang === 'zh-CN' ? lang : null;
+}
+
 /** Switches the language and remembers the choice on this device. */
 export function chooseLanguage(lang: Language) {
   try {

@@ -94,6 +94,15 @@ export const zhCN: Catalog = {
   method: { five_why: '5 个为什么', fishbone: '鱼骨图', free: '其他' },
   severity: { critical: '严重', major: '主要', minor: '次要', observation: '观察项' },
   changeStatus: { pending: '待审批', approved: '已批准', approved_with_conditions: '有条件批准', rejected: '已拒绝' },
+  settings: {
+    title: '您的设置',
+    reminders: '待您答复事项的提醒',
+    remindersHelp: '答复到期前两天，以及逾期后一天。',
+    email: '电子邮件和此处',
+    in_app: '仅此处',
+    off: '关闭',
+    saved: '已保存。',
+  },
   invitation: {
     title: '设置您的密码',
     intro: '您已受邀使用 qualtrack。请设置至少 12 个字符的密码。',

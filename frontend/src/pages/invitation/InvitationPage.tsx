@@ -16,7 +16,7 @@ export default function InvitationPage() {
   const { t, i18n } = useTranslation();
   const [token] = useState(() => window.location.hash.replace(/^#/, ''));
   const [password, setPassword] = useState('');
-  const accept = useMutation({ mutationFn: () => acceptInvitation(token, password) });
+  const accept = useMutation({ mutationFn: () => acceptInvitation(token, password, i18n.language) });
   const err = serverErrors(accept.error, ['password', 'token']);
   return (
     <Container size={420} py="xl" lang={i18n.language}>

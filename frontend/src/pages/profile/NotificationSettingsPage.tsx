@@ -11,6 +11,8 @@ const KIND_LABELS: Record<ReminderKind, string> = {
   inspection_due: 'Inspection due',
   finding_overdue: 'Finding overdue',
   conditional_ending: 'Conditional approval ending',
+  supplier_answer: 'Supplier answer to review',
+  answer_due: 'Corrective-action answer due',
 };
 const CHANNEL_LABELS: Record<NotificationChannel, string> = {
   email: 'E-mail digest and in the app',
@@ -46,6 +48,8 @@ function Preferences() {
   });
   const err = serverErrors(save.error, REMINDER_KINDS.map((k) => `preferences.${k}`));
   const p = prefs.data;
+  // The kinds this user's role hears of: the server sends a default for each.
+  const kinds = REMINDER_KINDS.filter((k) => p?.defaults[k] !== undefined);
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
@@ -68,13 +72,13 @@ function Preferences() {
             )}
             <FormError error={save.error} shownFields={REMINDER_KINDS.map((k) => `preferences.${k}`)} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {REMINDER_KINDS.map((k) => (
+              {kinds.map((k) => (
                 <Select
                   key={k}
                   label={KIND_LABELS[k]}
-                  description={`Your role's default: ${CHANNEL_LABELS[p.defaults[k]]}`}
+                  description={`Your role's default: ${CHANNEL_LABELS[p.defaults[k] ?? 'off']}`}
                   data={NOTIFICATION_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
-                  value={changed[k] ?? p.preferences[k]}
+                  value={changed[k] ?? p.preferences[k] ?? null}
                   allowDeselect={false}
                   onChange={(v) => {
                     setSaved(false);

@@ -1,9 +1,12 @@
 import { Anchor, Box, Button, Container, Group, Select, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigate } from 'react-router-dom';
-import { isApiError, logout, meQueryKey, supplierApi } from '../../api';
-import { chooseLanguage, LANGUAGES, type Language } from '../../i18n';
+import { useEffect } from 'react';
+import { Link, Outlet, useMatch, useNavigate } from 'react-router-dom';
+import { isApiError, logout, meQueryKey, setLanguage, supplierApi } from '../../api';
+import { useCurrentUser } from '../../components/CurrentUser';
+import { chooseLanguage, chosenLanguage, LANGUAGES, type Language } from '../../i18n';
+import { SupplierSettings } from './SupplierSettings';
 
 /**
  * The supplier portal's frame: one column that reads on a phone, the
@@ -13,7 +16,18 @@ export default function SupplierLayout() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const me = useCurrentUser();
+  const atHome = useMatch('/supplier') !== null;
   const home = useQuery({ queryKey: ['supplier', 'home'], queryFn: ({ signal }) => supplierApi.home(signal) });
+  // The language chosen on the account wins over this device's and the browser's.
+  const accountLanguage = chosenLanguage(me.language);
+  useEffect(() => {
+    if (accountLanguage && accountLanguage !== i18n.language) chooseLanguage(accountLanguage);
+  }, [accountLanguage, i18n.language]);
+  const saveLanguage = useMutation({
+    mutationFn: (lang: Language) => setLanguage(lang),
+    onSuccess: (updated) => queryClient.setQueryData(meQueryKey, updated),
+  });
   const signOut = useMutation({
     mutationFn: logout,
     onSettled: (_data, error) => {
@@ -45,7 +59,11 @@ export default function SupplierLayout() {
                 w={110}
                 data={LANGUAGES.map((l) => ({ value: l.value, label: l.label }))}
                 value={i18n.language}
-                onChange={(v) => v && chooseLanguage(v as Language)}
+                onChange={(v) => {
+                  if (!v) return;
+                  chooseLanguage(v as Language);
+                  saveLanguage.mutate(v as Language);
+                }}
                 allowDeselect={false}
               />
               <Button variant="default" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending}>
@@ -57,6 +75,11 @@ export default function SupplierLayout() {
       </Box>
       <Container size="sm" py="md" component="main">
         <Outlet />
+        {atHome && (
+          <Box mt="xl">
+            <SupplierSettings />
+          </Box>
+        )}
       </Container>
     </Box>
   );
