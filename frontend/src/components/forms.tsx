@@ -139,17 +139,27 @@ export function DateField(
   const [text, setText] = useState(() => formatCalendarDate(value));
   const [unreadable, setUnreadable] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
-  // The value this field last sent: a different one came from outside (a reset, a reload).
-  const sent = useRef(value);
+  // The values this field sent that have not come back yet, oldest first.
+  // A list filter's value returns through the URL a render or two later, so
+  // on a slow device the field may send again before its last value is
+  // back: a value in the list is that echo, and must neither reset the
+  // text nor stop the next send; any other value came from outside (a
+  // reset, a reload).
+  const sent = useRef<string[]>([value]);
   useEffect(() => {
-    if (value === sent.current) return;
-    sent.current = value;
+    const echo = sent.current.indexOf(value);
+    if (echo >= 0) {
+      sent.current = sent.current.slice(echo);
+      return;
+    }
+    sent.current = [value];
     setText(formatCalendarDate(value));
     setUnreadable(false);
   }, [value]);
   const send = (iso: string) => {
-    sent.current = iso;
-    if (iso !== value) onChange(iso);
+    if (iso === sent.current[sent.current.length - 1]) return;
+    sent.current = [...sent.current, iso];
+    onChange(iso);
   };
   const name = typeof fieldLabel === 'string' ? fieldLabel.toLowerCase() : 'the date';
   return (
