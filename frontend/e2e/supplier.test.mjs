@@ -227,6 +227,65 @@ describe('supplier portal', () => {
     assert.equal(after.files.length, 1);
   });
 
+  it('lets a supplier notify a change on a phone, in the language of its account, and a manager approve it with a signature', async () => {
+    const m = await api.post('/manufacturers', { name: 'Dongguan Cables', country: 'CN' });
+    await api.post('/sites', { manufacturer_id: m.id, code: 'DGC-1', name: 'Changan cable plant', country: 'CN', risk_tier: 'medium' });
+    const invite = await api.post('/supplier-invitations', { email: 'zhou.min@dgcables.example', name: 'Zhou Min', manufacturer_id: m.id });
+    // The invitation page was read in Chinese: the account keeps that language.
+    const accepted = await fetch(`${server.url}/api/v1/auth/invitation`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'qualtrack' },
+      body: JSON.stringify({ token: new URL(invite.invitation_url).hash.slice(1), password: PASSWORD, language: 'zh-CN' }),
+    });
+    assert.equal(accepted.status, 200, await accepted.text());
+
+    // An English phone: the portal follows the account's language.
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'UTC', hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    try {
+      await signIn(page, 'zhou.min@dgcables.example', PASSWORD);
+      await page.getByRole('link', { name: '通知变更' }).click();
+      await page.getByRole('heading', { level: 1, name: '通知变更' }).waitFor();
+      await page.getByRole('textbox', { name: /^变更内容/ }).click();
+      await page.getByRole('option', { name: '设备' }).click();
+      await page.getByRole('checkbox', { name: 'DGC-1 · Changan cable plant' }).check();
+      await page.getByRole('textbox', { name: /^标题/ }).fill('New crimping press on line 2');
+      await page.getByRole('textbox', { name: /^计划日期/ }).fill(day(30));
+      await assertAccessible(page, 'notify a change');
+      await page.getByRole('button', { name: '发送通知' }).click();
+      await page.getByText(/^已发送/).waitFor();
+      await screenshot(page, 'supplier-change-notification.png');
+    } catch (err) {
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'supplier-change.png'), fullPage: true }).catch(() => {});
+      throw err;
+    } finally {
+      await context.close();
+    }
+
+    await withPage(browser, server, 'decide change', async (page) => {
+      await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.goto('/change-notifications?status=pending');
+      await page.getByRole('table', { name: 'Change notifications' }).getByText('New crimping press on line 2').click();
+      await page.getByRole('heading', { level: 1, name: 'New crimping press on line 2' }).waitFor();
+      await page.getByRole('radio', { name: 'Approve', exact: true }).check();
+      await page.getByRole('checkbox', { name: /plan a for-cause inspection/ }).check();
+      await page.getByRole('textbox', { name: /^Inspection date/ }).fill(day(14));
+      await page.getByLabel('Your password').fill(ADMIN_PASSWORD);
+      await page.getByRole('button', { name: 'Sign and record the decision' }).click();
+      await page.getByRole('heading', { name: 'Decision' }).waitFor();
+      await page.getByRole('link', { name: 'The inspection planned for it' }).waitFor();
+      await screenshot(page, 'change-notification-decided.png');
+    });
+    const supplier = await apiClient(server, 'zhou.min@dgcables.example', PASSWORD);
+    const changes = await supplier.get('/supplier/change-notifications');
+    assert.equal(changes.items.length, 1);
+    assert.equal(changes.items[0].status, 'approved');
+    assert.ok(changes.items[0].inspection_id, 'the approval planned a for-cause inspection');
+  });
+
   it('lets a manager invite a supplier from the manufacturer page and pass the link on', async () => {
     const m = await api.post('/manufacturers', { name: 'Baltic Boards', country: 'LT' });
     await withPage(browser, server, 'invite supplier', async (page) => {

@@ -41,10 +41,12 @@ const IncidentPage = lazy(() => import('./pages/integrity/IncidentsPage').then((
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
 const CorrectiveActionsPage = lazy(() => import('./pages/corrective-actions/CorrectiveActionsPage'));
 const ChangeNotificationsPage = lazy(() => import('./pages/change-notifications/ChangeNotificationsPage'));
+const ChangeNotificationPage = lazy(() => import('./pages/change-notifications/ChangeNotificationPage'));
 const InvitationPage = lazy(() => import('./pages/invitation/InvitationPage'));
 const SupplierLayout = lazy(() => import('./pages/supplier/SupplierLayout'));
 const SupplierHomePage = lazy(() => import('./pages/supplier/SupplierHomePage'));
 const SupplierRequestPage = lazy(() => import('./pages/supplier/SupplierRequestPage'));
+const SupplierChangePage = lazy(() => import('./pages/supplier/SupplierChangePage'));
 const SupplierAssessmentPage = lazy(() => import('./pages/supplier/SupplierAssessmentPage'));
 const SelfAssessmentsPage = lazy(() => import('./pages/self-assessments/SelfAssessmentsPage'));
 const SelfAssessmentPage = lazy(() => import('./pages/self-assessments/SelfAssessmentPage'));
@@ -90,6 +92,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <SupplierHomePage /> },
       { path: 'requests/:id', element: <SupplierRequestPage /> },
+      { path: 'changes/new', element: <SupplierChangePage /> },
       { path: 'questionnaires/:id', element: <SupplierAssessmentPage /> },
     ],
   },
@@ -134,6 +137,7 @@ export const router = createBrowserRouter([
       { path: 'findings/:id', element: <FindingPage /> },
       { path: 'corrective-actions', element: <CorrectiveActionsPage /> },
       { path: 'change-notifications', element: <ChangeNotificationsPage /> },
+      { path: 'change-notifications/:id', element: <ChangeNotificationPage /> },
       { path: 'self-assessments', element: <SelfAssessmentsPage /> },
       { path: 'self-assessments/:id', element: <SelfAssessmentPage /> },
       { path: 'certifications', element: <CertificationsPage /> },

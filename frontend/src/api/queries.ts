@@ -22,7 +22,10 @@ export type QueryRoot =
   | 'attachments'
   | 'audit-events'
   | 'users'
-  | 'notifications';
+  | 'notifications'
+  | 'change-notifications'
+  | 'change-notification'
+  | 'supplier';
 
 /** The query keys, built in one place. */
 export const queryKeys = {
@@ -36,10 +39,21 @@ export const queryKeys = {
   checklists: (inspectionId: number) => ['inspection', inspectionId, 'checklists'] as const,
   finding: (id: number) => ['finding', id] as const,
   certification: (id: number) => ['certification', id] as const,
+  changeNotification: (id: number) => ['change-notification', id] as const,
 };
 
 /** A write the app makes, named by the record it changes. */
-export type Write = 'manufacturer' | 'site' | 'decision' | 'inspection' | 'checklist' | 'finding' | 'certification' | 'attachment' | 'user';
+export type Write =
+  | 'manufacturer'
+  | 'site'
+  | 'decision'
+  | 'inspection'
+  | 'checklist'
+  | 'finding'
+  | 'certification'
+  | 'attachment'
+  | 'user'
+  | 'change-notification';
 
 /**
  * What each write makes stale: its own list and record, the records whose
@@ -58,6 +72,10 @@ export const STALE_AFTER: Record<Write, readonly QueryRoot[]> = {
   certification: ['certifications', 'certification', 'sites', 'site', 'site-options', 'attachments', 'dashboard', 'audit-events'],
   attachment: ['attachments', 'audit-events'],
   user: ['users', 'audit-events'],
+  // A change's decision may plan an inspection and move the site's next
+  // one; a change found on site raises a finding. The supplier portal
+  // lists the changes too.
+  'change-notification': ['change-notifications', 'change-notification', 'sites', 'site', 'inspections', 'inspection', 'findings', 'finding', 'supplier', 'dashboard', 'audit-events'],
 };
 
 /** Marks stale what write changed, and fetches again what is on screen. */

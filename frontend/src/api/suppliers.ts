@@ -1,7 +1,7 @@
 import { apiRequest } from './client';
 import { queryString, type ListParams } from './resources';
 import type { components } from './schema.gen';
-import type { ListResponse, SignatureRequest } from './types';
+import type { Finding, ListResponse, Severity, SignatureRequest } from './types';
 
 type Schemas = components['schemas'];
 
@@ -39,6 +39,7 @@ export const supplierApi = {
     apiRequest<{ items: SupplierCertification[] }>('/supplier/certifications', signal ? { signal } : {}),
   changes: (params?: ListParams, signal?: AbortSignal) =>
     apiRequest<ListResponse<ChangeNotification>>('/supplier/change-notifications' + queryString(params), signal ? { signal } : {}),
+  notifyChange: (body: SupplierChangeDraft) => apiRequest<ChangeNotification>('/supplier/change-notifications', { method: 'POST', body }),
   verifyReceipt: (sequence: number, hash: string) =>
     apiRequest<ReceiptCheck>(`/supplier/receipts/${sequence}/verify?hash=${encodeURIComponent(hash)}`),
 };
@@ -77,9 +78,47 @@ export const changeNotificationsApi = {
     apiRequest<{ items: ChangeNotification[]; uninspected_change: boolean }>(`/sites/${siteId}/change-notifications`, signal ? { signal } : {}),
   sinceLastVisit: (inspectionId: number, signal?: AbortSignal) =>
     apiRequest<{ since: string | null; items: ChangeNotification[] }>(`/inspections/${inspectionId}/changes`, signal ? { signal } : {}),
+  get: (id: number, signal?: AbortSignal) => apiRequest<ChangeNotification>(`/change-notifications/${id}`, signal ? { signal } : {}),
+  /** Procurement records a change on the manufacturer's behalf. */
+  create: (body: SupplierChangeDraft & { manufacturer_id: number }) => apiRequest<ChangeNotification>('/change-notifications', { method: 'POST', body }),
+  decide: (id: number, body: ChangeDecisionDraft) => apiRequest<ChangeNotification>(`/change-notifications/${id}/decision`, { method: 'POST', body }),
+  /** A change found on site that was never notified: a finding and a retroactive notification. */
+  recordUnnotified: (inspectionId: number, body: { kind: ChangeKind; title: string; description: string; severity: Severity }) =>
+    apiRequest<{ change_notification: ChangeNotification; finding: Finding }>(`/inspections/${inspectionId}/unnotified-change`, { method: 'POST', body }),
 };
 
-/** Accepting an invitation link: sets the password, answers the e-mail to sign in with. */
+export type ChangeKind = Schemas['ChangeKind'];
+export type ChangeStatus = Schemas['ChangeStatus'];
+export const CHANGE_KINDS: ChangeKind[] = ['process', 'equipment', 'location', 'sub_tier_source', 'material', 'firmware_toolchain', 'key_personnel'];
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  process: 'Process',
+  equipment: 'Equipment',
+  location: 'Production location',
+  sub_tier_source: 'Sub-tier source',
+  material: 'Material',
+  firmware_toolchain: 'Firmware toolchain',
+  key_personnel: 'Key personnel',
+};
+
+/** What the supplier (or procurement for it) sends to record a change. */
+export interface SupplierChangeDraft {
+  kind: ChangeKind | '';
+  title: string;
+  description: string;
+  planned_date: string | null;
+  site_ids: number[];
+}
+
+/** A manager's signed decision on a change. */
+export interface ChangeDecisionDraft {
+  status: Exclude<ChangeStatus, 'pending'>;
+  conditions: string;
+  reason: string;
+  requires_inspection: boolean;
+  inspection_date: string | null;
+  signature: SignatureRequest;
+}
+
 /** Sets the password; language is the one the page is read in, which the supplier's e-mails then speak. */
 export function acceptInvitation(token: string, password: string, language: string): Promise<{ email: string }> {
   return apiRequest<{ email: string }>('/auth/invitation', { method: 'POST', body: { token, password, language } });

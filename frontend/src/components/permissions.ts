@@ -11,6 +11,8 @@ export interface Permissions {
   correctInspections: boolean;
   remove: boolean;
   manageUsers: boolean;
+  /** Approve or reject a manufacturer's change notification (signed). */
+  decideChanges: boolean;
   readOnly: boolean;
 }
 
@@ -23,6 +25,7 @@ export function permissionsFor(role: Role): Permissions {
     correctInspections: role === 'admin' || role === 'manager',
     remove: role === 'admin',
     manageUsers: role === 'admin',
+    decideChanges: role === 'admin' || role === 'manager',
     readOnly: role === 'auditor',
   };
 }

@@ -78,6 +78,7 @@ export function SiteSupplierPanel({ siteId }: { siteId: number }) {
           loading={changes.isFetching}
           error={changes.error}
           rowKey={(c) => c.id}
+          rowHref={(c) => `/change-notifications/${c.id}`}
           empty={<EmptyState title="No change notification">The manufacturer has notified no change at this site.</EmptyState>}
         />
       </Stack>
@@ -99,7 +100,8 @@ export function ChangesSinceLastVisit({ inspectionId }: { inspectionId: number }
           The manufacturer notified no change at this site since the last visit.
         </Text>
       ) : (
-        <DataTable caption="Changes since the last visit" columns={changeColumns} rows={changes.data.items} rowKey={(c) => c.id} empty={null} />
+        <DataTable caption="Changes since the last visit" columns={changeColumns} rows={changes.data.items} rowKey={(c) => c.id}
+          rowHref={(c) => `/change-notifications/${c.id}`} empty={null} />
       )}
     </Stack>
   );

@@ -74,9 +74,14 @@ export default function SupplierHomePage() {
         ))}
       </Stack>
       <Stack gap="sm" component="section" aria-labelledby="changes">
-        <Title order={2} size="h4" id="changes">
-          {t('home.changes')}
-        </Title>
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="changes">
+            {t('home.changes')}
+          </Title>
+          <Button component={Link} to="/supplier/changes/new" size="xs" variant="light">
+            {t('notifyChange.button')}
+          </Button>
+        </Group>
         {changes.data?.items.length === 0 && <Text c="dimmed">{t('home.noChanges')}</Text>}
         {changes.data?.items.map((c) => (
           <Card key={c.id} withBorder padding="sm">
