@@ -176,7 +176,7 @@ export default function InspectionPage() {
           </Paper>
         </Stack>
 
-        <ChangesSinceLastVisit inspectionId={id} />
+        <ChangesSinceLastVisit inspectionId={id} canRecord={can.edit} />
         <Stack gap="xs">
           <Title order={2} size="h4">
             Attachments
