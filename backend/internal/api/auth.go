@@ -49,6 +49,16 @@ type loginResponse struct {
 	PasswordChangeRequired bool `json:"password_change_required,omitempty"`
 }
 
+// passwordAllowed reports whether email may use a qualtrack password:
+// anyone while local passwords are on, else only the break-glass admin.
+func (s *Server) passwordAllowed(email string) bool {
+	return s.cfg.LocalPasswords || (s.cfg.BreakGlassEmail != "" && store.NormalizeEmail(email) == s.cfg.BreakGlassEmail)
+}
+
+func errPasswordsOff(provider string) error {
+	return &Error{Status: http.StatusForbidden, Code: "forbidden", Message: "Password sign-in is switched off here. Sign in with " + provider + "."}
+}
+
 var errBadCredentials = &Error{Status: http.StatusUnauthorized, Code: "unauthenticated", Message: "The e-mail or password is not correct."}
 
 // actor is the audit actor of the request's principal.
@@ -102,6 +112,9 @@ func (s *Server) login(c *gin.Context) error {
 	}
 	if len(fields) > 0 {
 		return invalid("Enter your e-mail and password.", fields)
+	}
+	if !s.passwordAllowed(email) {
+		return errPasswordsOff(s.cfg.OIDC.ProviderName)
 	}
 	ctx := c.Request.Context()
 	attempt, err := s.reserveAttempt(c, email)
@@ -217,6 +230,12 @@ func (s *Server) completeLogin(c *gin.Context, a *auth.Attempt, u model.User, en
 	if err := s.unscoped.RecordLogin(c.Request.Context(), u, audit.ActorOf(u, c.ClientIP())); err != nil {
 		return err
 	}
+	return s.respondSignedIn(c, u, enrolOnly, session)
+}
+
+// respondSignedIn starts the session of a user whose sign-in is recorded
+// and answers as sign-in does.
+func (s *Server) respondSignedIn(c *gin.Context, u model.User, enrolOnly bool, session string) error {
 	token, exp, err := s.startSession(c, u, enrolOnly)
 	if err != nil {
 		return err
@@ -399,6 +418,9 @@ func (s *Server) changePassword(c *gin.Context) error {
 		return err
 	}
 	u := principal(c)
+	if !s.passwordAllowed(u.Email) {
+		return errPasswordsOff(s.cfg.OIDC.ProviderName)
+	}
 	ctx := c.Request.Context()
 	attempt, err := s.reserveAttempt(c, u.Email)
 	if err != nil {

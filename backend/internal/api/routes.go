@@ -73,6 +73,11 @@ func (s *Server) Routes() []Route {
 
 		// Two-factor sign-in (api/totp.go) and the sign-in rules.
 		post("/auth/login/totp", auth.Public, s.loginTOTP),
+
+		// Single sign-on (api/oidc.go).
+		get("/auth/methods", auth.Public, s.signInMethods),
+		post("/auth/oidc/start", auth.Public, s.startOIDC),
+		post("/auth/oidc/callback", auth.Public, s.finishOIDC),
 		post("/me/totp/enrol", auth.Self, s.enrolTOTP),
 		post("/me/totp/confirm", auth.Self, s.confirmTOTP),
 		del("/me/totp", auth.Self, s.disableTOTP),

@@ -69,6 +69,7 @@ type Server struct {
 	hasher         *auth.Hasher
 	limits         *auth.LoginLimits
 	box            *auth.SecretBox // seals two-factor secrets
+	oidc           *auth.OIDC      // nil: single sign-on is off
 	log            *slog.Logger
 	now            func() time.Time
 	spa            fs.FS
@@ -131,6 +132,10 @@ func New(d Deps) (*Server, error) {
 		log:            log,
 		now:            now,
 		spa:            d.Frontend,
+	}
+	if o := d.Config.OIDC; o.Enabled() {
+		srv.oidc = auth.NewOIDC(auth.OIDCSettings{Issuer: o.Issuer, ClientID: o.ClientID, ClientSecret: o.ClientSecret.Reveal(),
+			RedirectURL: o.RedirectURL, Scopes: o.Scopes, GroupsClaim: o.GroupsClaim}, now)
 	}
 	srv.guard.TrustOrigins(d.Config.CORSOrigins)
 	srv.guard.AllowDuringEnrolment("/api/v1/auth/me", "/api/v1/auth/logout", "/api/v1/me/totp/enrol", "/api/v1/me/totp/confirm")

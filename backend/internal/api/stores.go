@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
@@ -24,11 +25,14 @@ type unscopedStore interface {
 	ChecklistTemplateByID(ctx context.Context, id int64) (store.ChecklistTemplateView, error)
 	ChecklistTemplateVersions(ctx context.Context, id int64) ([]store.ChecklistTemplateRow, error)
 	ConfirmTOTP(ctx context.Context, userID, step int64, codeHashes []string, actor audit.Actor) (model.User, error)
+	CreateSSOUser(ctx context.Context, u *model.User, scope []int64, issuer, subject string, actor audit.Actor) error
 	CreateChecklistTemplate(ctx context.Context, in qualification.ChecklistTemplateInput, opt store.TemplateOptions, actor audit.Actor) (store.ChecklistTemplateView, error)
 	DisableTOTP(ctx context.Context, userID int64, action audit.Action, actor audit.Actor) error
 	EndSessions(ctx context.Context, id int64, actor audit.Actor, action audit.Action) error
+	HasIdentity(ctx context.Context, userID int64, issuer string) (bool, error)
 	ImportCertifications(ctx context.Context, in store.CertificationImport, actor audit.Actor) (store.ImportResult, error)
 	ImportSites(ctx context.Context, in store.SiteImport, actor audit.Actor) (store.ImportResult, error)
+	LinkIdentity(ctx context.Context, userID int64, issuer, subject string, actor audit.Actor) error
 	ListChecklistTemplates(ctx context.Context, f store.ChecklistTemplateFilter, p store.Page) ([]store.ChecklistTemplateRow, int64, error)
 	ListUsers(ctx context.Context, f store.UserFilter, p store.Page) ([]model.User, int64, error)
 	ManufacturerScope(ctx context.Context, userID int64) ([]int64, error)
@@ -36,9 +40,12 @@ type unscopedStore interface {
 	Record(ctx context.Context, e audit.Entry) error
 	SiteScopes(ctx context.Context, userIDs []int64) (map[int64][]int64, error)
 	RecordLogin(ctx context.Context, u model.User, actor audit.Actor) error
+	RecordSSOLogin(ctx context.Context, u model.User, actor audit.Actor) error
 	ReplaceChecklistTemplate(ctx context.Context, id, version int64, in qualification.ChecklistTemplateInput, actor audit.Actor) (store.ChecklistTemplateView, error)
 	ResetCalendarToken(ctx context.Context, userID int64, hash string, actor audit.Actor) (model.CalendarToken, error)
 	RevokeCalendarToken(ctx context.Context, userID int64, actor audit.Actor) (bool, error)
+	StartOIDCLogin(ctx context.Context, state, nonce, verifier string, ttl time.Duration) error
+	TakeOIDCLogin(ctx context.Context, state string) (nonce, verifier string, err error)
 	SecuritySettings(ctx context.Context) (store.SecuritySettings, error)
 	SetChecklistTemplateArchived(ctx context.Context, id, version int64, archived bool, actor audit.Actor) (store.ChecklistTemplateView, error)
 	SetSecuritySettings(ctx context.Context, v store.SecuritySettings, actor audit.Actor) error
@@ -53,4 +60,5 @@ type unscopedStore interface {
 	UserByCalendarToken(ctx context.Context, hash string) (model.User, error)
 	UserByEmail(ctx context.Context, email string) (model.User, error)
 	UserByID(ctx context.Context, id int64) (model.User, error)
+	UserByIdentity(ctx context.Context, issuer, subject string) (model.User, error)
 }

@@ -74,6 +74,7 @@ const (
 	ActionUserEmailAccepted           Action = "user.email_accepted"
 	ActionUserEmailRefused            Action = "user.email_refused"
 	ActionUserEndSessions             Action = "user.end_sessions"
+	ActionUserIdentityLink            Action = "user.identity_link"
 	ActionUserInvitationAccept        Action = "user.invitation_accept"
 	ActionUserInvite                  Action = "user.invite"
 	ActionUserNotificationPreferences Action = "user.notification_preferences"

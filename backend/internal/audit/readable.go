@@ -475,6 +475,7 @@ var actionSummaries = map[Action]string{
 	ActionComponentSourceAcceptJustification: "Justification for an unauthorised source accepted",
 	ActionIntegrityObservationCreate:         "Integrity observation recorded",
 	ActionInspectionCorrect:                  "Completed inspection corrected",
+	ActionUserIdentityLink:                   "Single sign-on account linked",
 }
 
 func summary(ev model.AuditEvent) string {

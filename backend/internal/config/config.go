@@ -115,6 +115,13 @@ type Config struct {
 	// MinFreeDiskMB is the free space the data directory needs for
 	// /readyz to answer ready.
 	MinFreeDiskMB int64
+
+	// OIDC is single sign-on through the company's identity provider.
+	OIDC OIDC
+	// LocalPasswords: users may sign in with a qualtrack password. When
+	// false only BreakGlassEmail may (single sign-on must be on).
+	LocalPasswords  bool
+	BreakGlassEmail string
 }
 
 // Production reports whether the process runs in production mode.
@@ -258,6 +265,7 @@ func Load(getenv func(string) string) (Config, error) {
 	loadCheckpoints(&c, getenv, bad)
 	loadStorage(&c, getenv, bad)
 	loadCorrectiveDueDays(&c, getenv, bad)
+	loadOIDC(&c, getenv, bad)
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
 		bad("QUALTRACK_ADMIN_EMAIL", "QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD must be set together")
 	}
