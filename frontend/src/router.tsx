@@ -67,6 +67,17 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteError />,
   },
+  // Back from the identity provider (single sign-on): the sign-in page
+  // completes the sign-in, or says why it failed.
+  {
+    path: '/sso/callback',
+    element: (
+      <Suspense fallback={<FullPageLoader />}>
+        <SignInPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
   {
     path: '/invitation',
     element: (

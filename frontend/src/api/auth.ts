@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest, isApiError } from './client';
-import type { ChangePasswordRequest, LoginRequest, LoginResponse, Me, Role, SecuritySettings } from './types';
+import type { ChangePasswordRequest, LoginRequest, LoginResponse, Me, Role, SecuritySettings, SignInMethods, SSOStart } from './types';
 
 /**
  * The web app asks for a cookie session (`session: 'cookie'`): the server then
@@ -8,6 +8,22 @@ import type { ChangePasswordRequest, LoginRequest, LoginResponse, Me, Role, Secu
  */
 export function login(credentials: LoginRequest): Promise<LoginAnswer> {
   return apiRequest<LoginAnswer>('/auth/login', { method: 'POST', body: { ...credentials, session: 'cookie' } });
+}
+
+export const signInMethodsQuery = queryOptions({
+  queryKey: ['auth', 'methods'] as const,
+  queryFn: ({ signal }) => apiRequest<SignInMethods>('/auth/methods', { signal }),
+  staleTime: 5 * 60_000,
+});
+
+/** Starts a sign-in at the identity provider; the caller sends the browser to the answer's URL. */
+export function startSSO(): Promise<SSOStart> {
+  return apiRequest<SSOStart>('/auth/oidc/start', { method: 'POST' });
+}
+
+/** Completes it with what the provider sent the browser back with: the answer of POST /auth/login. */
+export function finishSSO(body: { code: string; state: string }): Promise<LoginAnswer> {
+  return apiRequest<LoginAnswer>('/auth/oidc/callback', { method: 'POST', body: { ...body, session: 'cookie' } });
 }
 
 export function logout(): Promise<void> {

@@ -1427,6 +1427,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How one may sign in here; the sign-in page asks before it shows its form.
+         * @description `password` is false when password sign-in is switched off
+         *     (`QUALTRACK_LOCAL_PASSWORDS=false`): then only the break-glass
+         *     administrator may use `POST /auth/login`, and the sign-in page shows
+         *     the password form only behind "Administrator sign-in". `sso` is null
+         *     unless single sign-on is configured; then the page shows "Sign in
+         *     with <provider_name>".
+         */
+        get: operations["signInMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a single sign-on at the identity provider (OpenID Connect, authorisation code with PKCE).
+         * @description Draws a state, a nonce and a PKCE verifier (S256); the nonce and the
+         *     verifier stay on the server, the state is kept there too (hashed,
+         *     for 10 minutes, usable once) and set in the HttpOnly cookie
+         *     `qualtrack_sso_state` (`Path=/api/v1/auth/oidc; SameSite=Lax`), which
+         *     binds the sign-in to this browser. The web app then sends the browser
+         *     to `authorization_url`. 404 when single sign-on is not configured;
+         *     503 `sso_unavailable` when the provider's discovery document cannot
+         *     be read.
+         */
+        post: operations["startSSO"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a single sign-on with the code and state the provider sent the browser back with.
+         * @description The provider sends the browser to the redirect URL (the web app's
+         *     `/sso/callback` page), which posts `code` and `state` here. The state
+         *     must be one this server issued, not used yet, not older than 10
+         *     minutes, and equal to the browser's `qualtrack_sso_state` cookie;
+         *     otherwise 400 (a replayed, unknown or foreign state). The code is
+         *     redeemed with the PKCE verifier and the ID token verified (RS256 or
+         *     the provider's algorithm from its JWKS, issuer, audience = client id,
+         *     expiry, nonce); a token that fails is 401.
+         *
+         *     The user is the one linked to the provider account (issuer and
+         *     subject), or on its first sign-in the one with its e-mail address
+         *     (unless the provider says it is unverified), or, with just-in-time
+         *     creation on, a new user. With roles from groups the role and the
+         *     auditor's or supplier's manufacturers are set from the group claim
+         *     at every sign-in (a change is audited and ends the user's other
+         *     sessions). 403 when the account is disabled or its access ended in
+         *     qualtrack (whatever the provider says), when no qualtrack account
+         *     matches and just-in-time creation is off, or when no group maps to a
+         *     role. The answer is the one of `POST /auth/login`: the provider's
+         *     sign-in replaces qualtrack's two-factor code unless
+         *     `QUALTRACK_OIDC_REQUIRE_TOTP=true`, when an enrolled user gets
+         *     `totp_required` and a challenge for `POST /auth/login/totp`.
+         */
+        post: operations["finishSSO"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/totp/enrol": {
         parameters: {
             query?: never;
@@ -2759,7 +2852,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "bad_request" | "unauthenticated" | "forbidden" | "totp_enrolment_required" | "password_change_required" | "not_found" | "method_not_allowed" | "conflict" | "version_conflict" | "too_large" | "validation_failed" | "rate_limited" | "internal" | "database_unavailable";
+        ErrorCode: "bad_request" | "unauthenticated" | "forbidden" | "totp_enrolment_required" | "password_change_required" | "not_found" | "method_not_allowed" | "conflict" | "version_conflict" | "too_large" | "validation_failed" | "rate_limited" | "internal" | "database_unavailable" | "sso_unavailable";
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
             /** @description A sentence for a person. */
@@ -2858,6 +2951,21 @@ export interface components {
             email: string;
             name: string;
             role: components["schemas"]["Role"];
+        };
+        SignInMethods: {
+            /** @description Anyone may sign in with a password; false when only the break-glass administrator may. */
+            password: boolean;
+            /** @description Single sign-on, or null when it is not configured. */
+            sso: null | {
+                /** @example Contoso Entra ID */
+                provider_name: string;
+            };
+        };
+        SSOStart: {
+            /** Format: uri */
+            authorization_url: string;
+            /** @description The sign-in must come back before this. */
+            expires_at: components["schemas"]["Timestamp"];
         };
         LoginResponse: {
             /** @description A JWT for `Authorization: Bearer`. */
@@ -5466,6 +5574,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Password sign-in is switched off (`QUALTRACK_LOCAL_PASSWORDS=false`) and the e-mail is not the break-glass administrator's (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             413: components["responses"]["TooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
@@ -8065,6 +8182,105 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    signInMethods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-in methods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInMethods"];
+                };
+            };
+        };
+    };
+    startSSO: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to send the browser. */
+            200: {
+                headers: {
+                    /** @description `qualtrack_sso_state=<state>; Path=/api/v1/auth/oidc; Max-Age=600; HttpOnly; SameSite=Lax` (and `Secure` over TLS or in production). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SSOStart"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The identity provider cannot be reached (`sso_unavailable`, with `Retry-After`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    finishSSO: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    state: string;
+                    /**
+                     * @description As in `POST /auth/login`.
+                     * @enum {string}
+                     */
+                    session?: "cookie" | "token";
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in (same body and cookie as POST /auth/login). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            /** @description The identity provider cannot be reached (`sso_unavailable`, with `Retry-After`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };

@@ -34,6 +34,10 @@ export type CreatedUser = Schemas['CreatedUser'];
 export type UserCreate = Schemas['UserCreate'];
 export type UserUpdate = Schemas['UserUpdate'];
 export type LoginRequest = Schemas['LoginRequest'];
+/** GET /auth/methods: password sign-in for everyone or only the break-glass admin, and single sign-on. */
+export type SignInMethods = Schemas['SignInMethods'];
+/** POST /auth/oidc/start: where to send the browser to sign in at the identity provider. */
+export type SSOStart = Schemas['SSOStart'];
 /**
  * POST /auth/login and /auth/login/totp. With `totp_required` no session was
  * started (no token, no user): send `challenge` with a code. With

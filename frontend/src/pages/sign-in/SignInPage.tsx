@@ -1,21 +1,27 @@
-import { Alert, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Center, Divider, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, isApiError, login, loginTotp, meQuery, meQueryKey, type LoginAnswer, type LoginRequest } from '../../api';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError, finishSSO, isApiError, login, loginTotp, meQuery, meQueryKey, signInMethodsQuery, type LoginAnswer, type LoginRequest } from '../../api';
 import { FullPageLoader } from '../../components/FullPageMessage';
 import { Logo } from '../../components/Logo';
 import { safeNextPath } from '../../components/redirect';
 import { signInErrorMessage } from './signInError';
+import { nextAfterSSO, providerAnswer, SSO_CALLBACK_PATH, SSOButton } from './SingleSignOn';
 import { useCountdown } from './useCountdown';
 
 export default function SignInPage() {
   const [params] = useSearchParams();
-  const next = safeNextPath(params.get('next'));
+  const location = useLocation();
+  // Back from the identity provider: complete that sign-in.
+  const answer = location.pathname === SSO_CALLBACK_PATH ? providerAnswer(params) : null;
+  const next = answer ? nextAfterSSO() : safeNextPath(params.get('next'));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const me = useQuery(meQuery);
+  const methods = useQuery(signInMethodsQuery);
+  const [adminSignIn, setAdminSignIn] = useState(false);
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -31,7 +37,8 @@ export default function SignInPage() {
   const [code, setCode] = useState('');
 
   const signIn = useMutation({
-    mutationFn: (credentials: LoginRequest | { challenge: string; code: string }): Promise<LoginAnswer> => {
+    mutationFn: (credentials: LoginRequest | { challenge: string; code: string } | { code: string; state: string }): Promise<LoginAnswer> => {
+      if ('state' in credentials) return finishSSO(credentials);
       if ('challenge' in credentials) {
         const c = credentials.code.trim();
         return /^\d{6}$/.test(c) ? loginTotp({ challenge: credentials.challenge, code: c }) : loginTotp({ challenge: credentials.challenge, recovery_code: c });
@@ -67,7 +74,15 @@ export default function SignInPage() {
     },
   });
 
-  if (me.isPending) return <FullPageLoader />;
+  // The state works once: send it once, also when React runs effects twice.
+  const sent = useRef(false);
+  useEffect(() => {
+    if (!answer || 'error' in answer || sent.current) return;
+    sent.current = true;
+    signIn.mutate(answer);
+  }, [answer, signIn]);
+
+  if (me.isPending || (answer && !('error' in answer) && !signIn.isError)) return <FullPageLoader />;
   if (me.data && !signIn.isPending) return <Navigate to={next} replace />;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -89,7 +104,14 @@ export default function SignInPage() {
   };
 
   const serverFields = isApiError(signIn.error) ? signIn.error.fields : {};
-  const message = signInErrorMessage(signIn.error, secondsLeft);
+  const providerName = methods.data?.sso?.provider_name;
+  const message =
+    answer && 'error' in answer
+      ? `${providerName ?? 'The identity provider'} did not sign you in: ${answer.error}`
+      : signInErrorMessage(signIn.error, secondsLeft);
+  // With password sign-in off, the form is only for the break-glass
+  // administrator, behind a link.
+  const passwordForm = methods.data?.password !== false || adminSignIn;
   const waiting = secondsLeft !== null && secondsLeft > 0;
 
   return (
@@ -148,6 +170,15 @@ export default function SignInPage() {
                 </>
               ) : (
                 <>
+              {providerName && <SSOButton providerName={providerName} next={next} />}
+              {providerName && passwordForm && <Divider label="or" labelPosition="center" />}
+              {!passwordForm && (
+                <Button variant="subtle" size="xs" onClick={() => setAdminSignIn(true)}>
+                  Administrator sign-in
+                </Button>
+              )}
+              {passwordForm && (
+                <>
               <TextInput
                 label="Email"
                 type="email"
@@ -171,6 +202,8 @@ export default function SignInPage() {
               <Button type="submit" fullWidth loading={signIn.isPending} disabled={waiting} mt={4}>
                 Sign in
               </Button>
+                </>
+              )}
                 </>
               )}
             </Stack>
