@@ -365,3 +365,29 @@ func rebuild(t *testing.T, srv *testutil.Server, adjust func(*config.Config)) (*
 	testutil.Fatal(t, err, "handler")
 	return a, h
 }
+
+// The provider's sign-in replaces qualtrack's two-factor code, unless the
+// deployment asks for both.
+func TestSSOAndTwoFactorSignIn(t *testing.T) {
+	t.Parallel()
+	p := newTestOP(t)
+	srv := newSSOServer(t, p, nil)
+	u := srv.Users[model.RoleManager]
+	secret, _, _ := enrol(t, srv, bearer(srv.Login(u.Email, testutil.Password)))
+	p.AddUser("mira", u.Email)
+
+	var a loginAnswer
+	signInSSO(t, srv, p, "mira").Want(http.StatusOK).Decode(&a)
+	if a.TOTPRequired {
+		t.Fatalf("single sign-on asked for the two-factor code: %+v", a)
+	}
+
+	srv.API, srv.Handler = rebuild(t, srv, func(c *config.Config) { c.OIDC.RequireTOTP = true })
+	r := signInSSO(t, srv, p, "mira").Want(http.StatusOK)
+	r.Decode(&a)
+	if !a.TOTPRequired || a.Challenge == "" || strings.Contains(strings.Join(r.Header.Values("Set-Cookie"), ";"), auth.CookieName) {
+		t.Fatalf("with QUALTRACK_OIDC_REQUIRE_TOTP: %+v, cookies %v", a, r.Header.Values("Set-Cookie"))
+	}
+	srv.Clock.Advance(30 * time.Second)
+	srv.Do("", http.MethodPost, "/api/v1/auth/login/totp", map[string]any{"challenge": a.Challenge, "code": totpNow(t, srv, secret)}).Want(http.StatusOK)
+}
