@@ -327,7 +327,10 @@ func TestPasswordSignInSwitchedOffExceptForTheBreakGlassAdmin(t *testing.T) {
 		t.Errorf("sign-in methods %+v", methods)
 	}
 	p.AddUser("buyer", "procurement@example.com")
-	signInSSO(t, srv, p, "buyer").Want(http.StatusOK)
+	session := sessionOf(t, signInSSO(t, srv, p, "buyer").Want(http.StatusOK))
+	session.Set(auth.CSRFHeader, auth.CSRFValue)
+	srv.DoWith(session, http.MethodPost, "/api/v1/auth/password",
+		map[string]string{"current_password": testutil.Password, "new_password": "a new and long passphrase"}).Want(http.StatusForbidden)
 }
 
 func TestSignInMethodsWithoutSSO(t *testing.T) {

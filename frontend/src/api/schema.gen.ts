@@ -8226,6 +8226,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             /** @description The identity provider cannot be reached (`sso_unavailable`, with `Retry-After`). */
             503: {
                 headers: {
