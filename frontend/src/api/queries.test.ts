@@ -5,6 +5,8 @@ import { refreshAfter, STALE_AFTER, type QueryRoot, type Write } from './queries
 const ROOTS: QueryRoot[] = [
   'dashboard', 'manufacturers', 'manufacturer', 'sites', 'site', 'site-history', 'site-options', 'inspections', 'inspection',
   'findings', 'finding', 'certifications', 'certification', 'attachments', 'audit-events', 'users', 'notifications',
+  'change-notifications', 'change-notification', 'corrective-actions', 'corrective-action', 'site-integrity', 'inspection-integrity',
+  'integrity-drift', 'products', 'product', 'part-incidents', 'part-incident', 'supplier',
 ];
 
 /** A client holding one fresh entry under every root. */
@@ -20,7 +22,7 @@ function stale(client: QueryClient): QueryRoot[] {
 
 describe('what each write refreshes', () => {
   it('refreshes the dashboard after every write that changes one of its figures', async () => {
-    for (const write of ['manufacturer', 'site', 'decision', 'inspection', 'checklist', 'finding', 'certification'] as Write[]) {
+    for (const write of ['manufacturer', 'site', 'decision', 'inspection', 'checklist', 'finding', 'certification', 'change-notification', 'corrective-action', 'integrity'] as Write[]) {
       const client = filledClient();
       await refreshAfter(client, write);
       expect(stale(client), write).toContain('dashboard');
@@ -32,6 +34,21 @@ describe('what each write refreshes', () => {
     const client = filledClient();
     await refreshAfter(client, 'certification');
     expect(stale(client)).toEqual(['dashboard', 'sites', 'site', 'site-options', 'certifications', 'certification', 'attachments', 'audit-events']);
+  });
+
+  it("refreshes the supplier's portal and the finding's site after a corrective-action answer, review or verification", async () => {
+    const client = filledClient();
+    await refreshAfter(client, 'corrective-action');
+    expect(stale(client)).toEqual(['dashboard', 'sites', 'site', 'findings', 'finding', 'audit-events', 'corrective-actions', 'corrective-action', 'supplier']);
+  });
+
+  it('refreshes every integrity screen and the findings drift raises after an integrity write', async () => {
+    const client = filledClient();
+    await refreshAfter(client, 'integrity');
+    expect(stale(client)).toEqual([
+      'dashboard', 'findings', 'finding', 'audit-events', 'site-integrity', 'inspection-integrity', 'integrity-drift', 'products', 'product',
+      'part-incidents', 'part-incident',
+    ]);
   });
 
   it('leaves alone what a write cannot change', async () => {

@@ -25,6 +25,15 @@ export type QueryRoot =
   | 'notifications'
   | 'change-notifications'
   | 'change-notification'
+  | 'corrective-actions'
+  | 'corrective-action'
+  | 'site-integrity'
+  | 'inspection-integrity'
+  | 'integrity-drift'
+  | 'products'
+  | 'product'
+  | 'part-incidents'
+  | 'part-incident'
   | 'supplier';
 
 /** The query keys, built in one place. */
@@ -53,7 +62,9 @@ export type Write =
   | 'certification'
   | 'attachment'
   | 'user'
-  | 'change-notification';
+  | 'change-notification'
+  | 'corrective-action'
+  | 'integrity';
 
 /**
  * What each write makes stale: its own list and record, the records whose
@@ -76,6 +87,11 @@ export const STALE_AFTER: Record<Write, readonly QueryRoot[]> = {
   // one; a change found on site raises a finding. The supplier portal
   // lists the changes too.
   'change-notification': ['change-notifications', 'change-notification', 'sites', 'site', 'inspections', 'inspection', 'findings', 'finding', 'supplier', 'dashboard', 'audit-events'],
+  // An answer, a review or a verification (which closes the finding, and
+  // so changes its site's figures); the dashboard counts overdue stages.
+  'corrective-action': ['corrective-actions', 'corrective-action', 'findings', 'finding', 'sites', 'site', 'supplier', 'dashboard', 'audit-events'],
+  // Products, observations, seals and incidents; drift raises findings.
+  integrity: ['site-integrity', 'inspection-integrity', 'integrity-drift', 'products', 'product', 'part-incidents', 'part-incident', 'findings', 'finding', 'dashboard', 'audit-events'],
 };
 
 /** Marks stale what write changed, and fetches again what is on screen. */

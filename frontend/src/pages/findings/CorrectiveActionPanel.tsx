@@ -10,6 +10,7 @@ import {
   type CorrectiveActionStage,
   type Finding,
   type VerificationMethod,
+  refreshAfter,
 } from '../../api';
 import { DueDate } from '../../components/DueDate';
 import { FormButtons, serverErrors, ServerForm } from '../../components/forms';
@@ -74,7 +75,7 @@ function IssueForm({ finding, onClose }: { finding: Finding; onClose: () => void
     mutationFn: () => correctiveActionsApi.issue(finding.id, { request, internal_note: note }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(['corrective-action', 'finding', finding.id], saved);
-      await queryClient.invalidateQueries({ queryKey: ['corrective-actions'] });
+      await refreshAfter(queryClient, 'corrective-action');
       onClose();
     },
   });
@@ -206,7 +207,7 @@ function ReviewForm({ ca, stage, accept, onClose }: { ca: CorrectiveAction; stag
     mutationFn: () => correctiveActionsApi.review(ca.id, stage.stage, accept ? { decision: 'accept', signature: sig.request } : { decision: 'return', reason }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(['corrective-action', 'finding', ca.finding_id], saved);
-      await queryClient.invalidateQueries({ queryKey: ['corrective-actions'] });
+      await refreshAfter(queryClient, 'corrective-action');
       onClose();
     },
   });
@@ -245,8 +246,7 @@ function VerifyForm({ ca, onClose }: { ca: CorrectiveAction; onClose: () => void
     mutationFn: () => correctiveActionsApi.verify(ca.id, { method, note, ...(reference ? { reference } : {}), signature: sig.request }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(['corrective-action', 'finding', ca.finding_id], saved);
-      await queryClient.invalidateQueries({ queryKey: ['finding', ca.finding_id] });
-      await queryClient.invalidateQueries({ queryKey: ['findings'] });
+      await refreshAfter(queryClient, 'corrective-action');
       onClose();
     },
   });

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Paper, SimpleGrid, Stack, Table, Text, Te
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { downloadFile, incidentsApi } from '../../api';
+import { downloadFile, incidentsApi, refreshAfter } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { DateField, Field, FormButtons, ServerForm, serverErrors } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
@@ -76,7 +76,7 @@ function IncidentForm({ onDone }: { onDone: () => void }) {
   const save = useMutation({
     mutationFn: () => incidentsApi.create(form),
     onSuccess: async (i) => {
-      await queryClient.invalidateQueries({ queryKey: ['part-incidents'] });
+      await refreshAfter(queryClient, 'integrity');
       await navigate(`/part-incidents/${i.id}`);
     },
   });

@@ -88,9 +88,7 @@ function ProductObservations({ inspectionId, product: p, canEdit }: { inspection
       // A mismatch raises findings: what a finding changes is stale too
       // (the inspection, the site's figures, the dashboard, the trail).
       await refreshAfter(queryClient, 'finding');
-      await queryClient.invalidateQueries({ queryKey: ['inspection-integrity', inspectionId] });
-      await queryClient.invalidateQueries({ queryKey: ['site-integrity'] });
-      await queryClient.invalidateQueries({ queryKey: ['integrity-drift'] });
+      await refreshAfter(queryClient, 'integrity');
     },
   });
   const err = serverErrors(record.error);

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { productsApi, type Component, type FirmwareRelease } from '../../api';
+import { productsApi, type Component, type FirmwareRelease, refreshAfter } from '../../api';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { EmptyState } from '../../components/EmptyState';
 import { DateField, FormButtons, FormError, ServerForm, serverErrors } from '../../components/forms';
@@ -145,7 +145,7 @@ export default function ProductPage() {
           </Group>
         </Stack>
       </Stack>
-      {approving && <ApproveModal release={approving} productId={id} onClose={() => setApproving(null)} />}
+      {approving && <ApproveModal release={approving} onClose={() => setApproving(null)} />}
     </>
   );
 }
@@ -165,7 +165,7 @@ function ReleaseForm({ productId, releases, onDone }: { productId: number; relea
         supersedes_id: form.supersedes_id ? Number(form.supersedes_id) : null,
       }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['product', productId] });
+      await refreshAfter(queryClient, 'integrity');
       onDone();
     },
   });
@@ -204,7 +204,7 @@ function BOMForm({ productId, onDone }: { productId: number; onDone: () => void 
   const save = useMutation({
     mutationFn: () => productsApi.addBOMRevision(productId, form),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['product', productId] });
+      await refreshAfter(queryClient, 'integrity');
       onDone();
     },
   });
@@ -223,14 +223,13 @@ function BOMForm({ productId, onDone }: { productId: number; onDone: () => void 
   );
 }
 
-function ApproveModal({ release, productId, onClose }: { release: FirmwareRelease; productId: number; onClose: () => void }) {
+function ApproveModal({ release, onClose }: { release: FirmwareRelease; onClose: () => void }) {
   const queryClient = useQueryClient();
   const sig = useSignature(['approved']);
   const approve = useMutation({
     mutationFn: () => productsApi.approveRelease(release.id, sig.request),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['product', productId] });
-      await queryClient.invalidateQueries({ queryKey: ['integrity-drift'] });
+      await refreshAfter(queryClient, 'integrity');
       onClose();
     },
   });

@@ -2,7 +2,7 @@ import { Anchor, Button, Paper, SimpleGrid, Table, Text, TextInput } from '@mant
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { productsApi } from '../../api';
+import { productsApi, refreshAfter } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { FormButtons, ServerForm, serverErrors } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
@@ -65,7 +65,7 @@ function NewProductForm({ onDone }: { onDone: () => void }) {
   const save = useMutation({
     mutationFn: () => productsApi.create(form),
     onSuccess: async (p) => {
-      await queryClient.invalidateQueries({ queryKey: ['products'] });
+      await refreshAfter(queryClient, 'integrity');
       await navigate(`/products/${p.id}`);
     },
   });

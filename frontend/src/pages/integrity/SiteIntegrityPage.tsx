@@ -10,6 +10,7 @@ import {
   type ComponentSource,
   type ComponentSourceCreate,
   type SiteProductIntegrity,
+  refreshAfter,
 } from '../../api';
 import { CertificationBadge, SeverityBadge } from '../../components/badges';
 import { EmptyState } from '../../components/EmptyState';
@@ -72,7 +73,7 @@ export default function SiteIntegrityPage() {
             Component sources
           </Title>
           {addingSource && <AddSourceForm siteId={id} onDone={() => setAddingSource(false)} />}
-          <SourcesTable sources={v.sources} siteId={id} />
+          <SourcesTable sources={v.sources} />
         </Stack>
       </Stack>
     </>
@@ -245,7 +246,7 @@ function AddProductForm({ siteId, onDone }: { siteId: number; onDone: () => void
         golden_sealed_on: form.golden_sealed_on || null,
       }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['site-integrity', siteId] });
+      await refreshAfter(queryClient, 'integrity');
       onDone();
     },
   });
@@ -296,7 +297,7 @@ function AddSourceForm({ siteId, onDone }: { siteId: number; onDone: () => void 
       return integrityApi.addSource(siteId, body);
     },
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['site-integrity', siteId] });
+      await refreshAfter(queryClient, 'integrity');
       onDone();
     },
   });
@@ -328,12 +329,12 @@ function AddSourceForm({ siteId, onDone }: { siteId: number; onDone: () => void 
   );
 }
 
-function SourcesTable({ sources, siteId }: { sources: ComponentSource[]; siteId: number }) {
+function SourcesTable({ sources }: { sources: ComponentSource[] }) {
   const me = useCurrentUser();
   const queryClient = useQueryClient();
   const accept = useMutation({
     mutationFn: (s: ComponentSource) => integrityApi.acceptJustification(s.id, s.version),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['site-integrity', siteId] }),
+    onSuccess: () => refreshAfter(queryClient, 'integrity'),
   });
   const mayApprove = me.role === 'admin' || me.role === 'manager';
   if (sources.length === 0) return <EmptyState title="No component sources">No distributor or manufacturer is recorded for this site.</EmptyState>;

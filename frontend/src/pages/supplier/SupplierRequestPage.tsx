@@ -13,6 +13,7 @@ import {
   type CorrectiveActionStage,
   type RootCauseMethod,
   type SupplierCorrectiveAction,
+  refreshAfter,
 } from '../../api';
 import { serverErrors } from '../../components/forms';
 import { formatDay } from '../../i18n';
@@ -167,7 +168,7 @@ function AnswerForm({ ca, stage, onSubmitted }: { ca: SupplierCorrectiveAction; 
   const [text, setText] = useState(stage.text);
   const [detail, setDetail] = useState(stage.detail);
   const [method, setMethod] = useState<RootCauseMethod | null>(stage.method || null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['supplier'] });
+  const refresh = () => refreshAfter(queryClient, 'corrective-action');
   const attach = useMutation({
     mutationFn: (file: File) => uploadFile(supplierApi.fileUploadPath(ca.id, stage.stage), file),
     onSuccess: refresh,
