@@ -41,7 +41,7 @@ func TestInspectionReportWorkbook(t *testing.T) {
 	f, err := excelize.OpenReader(bytes.NewReader(r.Body))
 	testutil.Fatal(t, err, "open workbook")
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Inspection,Checklist,Findings,Report" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Inspection,Checklist,Contradictions,Findings,Report" {
 		t.Fatalf("sheets %s", got)
 	}
 

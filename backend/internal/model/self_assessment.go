@@ -64,3 +64,15 @@ type SelfAssessmentAnswer struct {
 	// Reworked: the answer changed since the item was returned.
 	Reworked bool `json:"reworked"`
 }
+
+// ContradictionFinding records the finding raised for review when the
+// inspector's answer to a critical item of an inspection contradicted the
+// supplier's self-assessment: one per item of an inspection, so it is
+// never raised twice.
+type ContradictionFinding struct {
+	Base
+	InspectionID     int64 `json:"inspection_id"`
+	ItemID           int64 `json:"item_id"`
+	SelfAssessmentID int64 `json:"self_assessment_id"`
+	FindingID        int64 `json:"finding_id"`
+}

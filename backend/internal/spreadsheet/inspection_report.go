@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
@@ -36,6 +37,7 @@ func InspectionWorkbook(ctx context.Context, st *store.Store, inspectionID int64
 		func() (int, error) {
 			return checklistAnswers(e.wb, "Checklist", nil, []store.InspectionChecklistsView{lists})
 		},
+		func() (int, error) { return contradictions(e.wb, lists) },
 		func() (int, error) { return inspectionFindings(ctx, st, e.wb, inspectionID) },
 	} {
 		n, err := step()
@@ -160,6 +162,53 @@ func answerCells(a *store.AnswerView) []any {
 		finding = *a.FindingID
 	}
 	return []any{answer, a.Note, strings.Join(photos, ", "), finding, a.AnsweredByName, model.DateOf(a.AnsweredAt)}
+}
+
+// contradictions writes the items where the inspector's answer contradicts
+// the supplier's self-assessment, both answers side by side.
+func contradictions(wb *Workbook, view store.InspectionChecklistsView) (int, error) {
+	sh, err := wb.AddSheet("Contradictions", []Column{{"Checklist", 30}, {"Version", 9}, {"No.", 7}, {"Question", 60}, {"Critical", 9},
+		{"Supplier stated", 16}, {"Supplier's note", 40}, {"Evidence files", 9}, {"Questionnaire", 13}, {"Inspector recorded", 16},
+		{"Inspector's note", 40}, {"Finding", 9}})
+	if err != nil {
+		return 0, err
+	}
+	findings := map[[2]int64]*int64{}
+	for _, c := range view.Contradictions {
+		findings[[2]int64{c.ChecklistID, c.ItemID}] = c.FindingID
+	}
+	n := 0
+	for _, c := range view.Checklists {
+		for _, sec := range c.Sections {
+			for _, it := range sec.Items {
+				if !it.Contradicts {
+					continue
+				}
+				var critical any
+				if it.Critical {
+					critical = Toned{"critical", ToneRed}
+				}
+				var finding any
+				if id := findings[[2]int64{c.ID, it.ID}]; id != nil {
+					finding = *id
+				}
+				sup, insp := it.SupplierAnswer, it.Answer
+				err := sh.Add(c.Template.Name, c.Template.Version, it.Number, it.Question, critical,
+					statedAnswer(sup.Answer, sup.Rating, sup.Text, sup.NotApplicable), sup.Note, sup.EvidenceCount, sup.SelfAssessmentID,
+					statedAnswer(insp.ChecklistAnswer.Answer, insp.Rating, insp.Text, insp.NotApplicable), insp.Note, finding)
+				if err != nil {
+					return 0, err
+				}
+				n++
+			}
+		}
+	}
+	return n, sh.Close()
+}
+
+// statedAnswer says an answer in a few words ("yes", "rated 4 of 5", "N/A").
+func statedAnswer(answer string, rating *int, text string, na bool) string {
+	return qualification.DescribeAnswer(qualification.StatedAnswer{Answer: answer, Rating: rating, Text: text, NotApplicable: na})
 }
 
 func inspectionFindings(ctx context.Context, st *store.Store, wb *Workbook, inspectionID int64) (int, error) {

@@ -111,6 +111,9 @@ func (s *Store) AnswerChecklistItem(ctx context.Context, inspectionID, checklist
 		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityChecklistAnswer, EntityID: a.ID, Changes: changes}); err != nil {
 			return err
 		}
+		if err := s.raiseContradictionFinding(tx, target, &a, actor); err != nil {
+			return err
+		}
 		views, err := describeAnswers(tx, inspectionID, []model.ChecklistAnswer{a})
 		if err != nil {
 			return err

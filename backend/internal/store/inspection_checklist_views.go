@@ -19,7 +19,7 @@ func inspectionChecklistsView(tx *gorm.DB, inspectionID int64) (InspectionCheckl
 	}
 	out := InspectionChecklistsView{InspectionID: in.ID, InspectionStatus: in.Status, RecordedResult: in.Result,
 		ResultOverrideReason: in.ResultOverrideReason, UnansweredReason: in.UnansweredReason,
-		Unanswered: []UnansweredItem{}, Checklists: []ChecklistView{}}
+		Unanswered: []UnansweredItem{}, Checklists: []ChecklistView{}, Contradictions: []Contradiction{}}
 	var lists []model.InspectionChecklist
 	if err := tx.Where("inspection_id = ?", in.ID).Order("id").Find(&lists).Error; err != nil {
 		return out, fmt.Errorf("store: inspection checklists: %w", err)
@@ -61,6 +61,10 @@ func inspectionChecklistsView(tx *gorm.DB, inspectionID int64) (InspectionCheckl
 	if err != nil {
 		return out, err
 	}
+	raised, err := contradictionFindingIDs(tx, in.ID)
+	if err != nil {
+		return out, err
+	}
 	var all []qualification.ScoredItem
 	for _, ic := range lists {
 		t := templateByID[ic.TemplateID]
@@ -70,12 +74,32 @@ func inspectionChecklistsView(tx *gorm.DB, inspectionID int64) (InspectionCheckl
 		if ic.AddedByID != nil {
 			cv.AddedByName = names[*ic.AddedByID]
 		}
+		var items []ChecklistItemView
+		for _, sec := range content[ic.TemplateID] {
+			items = append(items, sec.Items...)
+		}
+		stated, err := statementsFor(tx, in, t.Key, t.ID, items)
+		if err != nil {
+			return out, err
+		}
+		cv.SelfAssessment = stated.ref
 		var scored []qualification.ScoredItem
 		for _, sec := range content[ic.TemplateID] {
 			sa := ChecklistSectionAnswers{ID: sec.ID, Number: sec.Number, Title: sec.Title, Items: []ChecklistItemAnswer{}}
 			for _, it := range sec.Items {
 				a := answers[answerKey{ic.ID, it.ID}]
-				sa.Items = append(sa.Items, ChecklistItemAnswer{ChecklistItemView: it, Answer: a})
+				row := ChecklistItemAnswer{ChecklistItemView: it, Answer: a, SupplierAnswer: stated.byItem[it.ID]}
+				if row.SupplierAnswer != nil && a != nil && qualification.Contradicts(it.AnswerType, row.SupplierAnswer.stated(), inspectorStated(a.ChecklistAnswer)) {
+					row.Contradicts = true
+					c := Contradiction{ChecklistID: ic.ID, ItemID: it.ID, Number: it.Number, Question: it.Question, Critical: it.Critical,
+						SelfAssessmentID: row.SupplierAnswer.SelfAssessmentID, SupplierAnswer: qualification.DescribeAnswer(row.SupplierAnswer.stated()),
+						InspectorAnswer: qualification.DescribeAnswer(inspectorStated(a.ChecklistAnswer)), FindingID: a.FindingID}
+					if id, ok := raised[it.ID]; ok {
+						c.FindingID = &id
+					}
+					out.Contradictions = append(out.Contradictions, c)
+				}
+				sa.Items = append(sa.Items, row)
 				scored = append(scored, scoredItem(it, a))
 				if a == nil {
 					out.Unanswered = append(out.Unanswered, UnansweredItem{ChecklistID: ic.ID, ItemID: it.ID,

@@ -29,6 +29,9 @@ type InspectionChecklistsView struct {
 	// order, so completing can name them.
 	Unanswered []UnansweredItem `json:"unanswered"`
 	Checklists []ChecklistView  `json:"checklists"`
+	// Contradictions lists the items where the inspector's answer
+	// contradicts the supplier's self-assessment, in checklist order.
+	Contradictions []Contradiction `json:"contradictions"`
 }
 
 // UnansweredItem is an item of a checklist that has no answer yet.
@@ -56,7 +59,10 @@ type ChecklistView struct {
 	AddedByName  string               `json:"added_by_name"`
 	CreatedAt    time.Time            `json:"created_at"`
 	qualification.ChecklistScore
-	Sections []ChecklistSectionAnswers `json:"sections"`
+	// SelfAssessment is the site's questionnaire the answers are compared
+	// with (qualification.ApplicableAssessment), null when none applies.
+	SelfAssessment *AssessmentRef            `json:"self_assessment"`
+	Sections       []ChecklistSectionAnswers `json:"sections"`
 }
 
 // ChecklistTemplateRef names the template version a checklist uses.
@@ -80,6 +86,11 @@ type ChecklistSectionAnswers struct {
 type ChecklistItemAnswer struct {
 	ChecklistItemView
 	Answer *AnswerView `json:"answer"`
+	// SupplierAnswer is the supplier's self-assessment answer to the item,
+	// if a questionnaire applies; Contradicts says the inspector's answer
+	// contradicts it.
+	SupplierAnswer *SupplierAnswerView `json:"supplier_answer"`
+	Contradicts    bool                `json:"contradicts"`
 }
 
 // AnswerView is an answer as the API shows it.
