@@ -4138,13 +4138,25 @@ export interface components {
             added_by_id: number | null;
             added_by_name: string;
             created_at: components["schemas"]["Timestamp"];
+            /**
+             * @description The site's self-assessment questionnaire the answers are compared
+             *     with: the one most recently submitted (submitted or accepted) of
+             *     the same template key, any version; for a performed inspection,
+             *     submitted by the day it was performed. Null when none applies.
+             */
+            self_assessment: components["schemas"]["ChecklistAssessmentRef"] | null;
             sections: {
                 /** Format: int64 */
                 id: number;
                 number: number;
                 title: string;
                 items: (components["schemas"]["ChecklistItem"] & {
+                    /** @description The inspector's answer. */
                     answer: components["schemas"]["ChecklistAnswer"] | null;
+                    /** @description The supplier's answer in the questionnaire of `self_assessment`, read-only; null when it did not answer this question. */
+                    supplier_answer: components["schemas"]["SupplierStatedAnswer"] | null;
+                    /** @description The inspector's answer contradicts the supplier's: yes against no, ratings 2 or more apart, N/A against an answer. Text items never do. */
+                    contradicts: boolean;
                 })[];
             }[];
         };
@@ -4173,6 +4185,62 @@ export interface components {
             /** @description The items nobody has answered yet, in checklist order; completing names them. */
             unanswered: components["schemas"]["UnansweredItem"][];
             checklists: components["schemas"]["InspectionChecklist"][];
+            /** @description The items where the inspector's answer contradicts the supplier's self-assessment, in checklist order. */
+            contradictions: components["schemas"]["Contradiction"][];
+        };
+        ChecklistAssessmentRef: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            status: "submitted" | "accepted";
+            /** Format: date-time */
+            submitted_at: string | null;
+            /**
+             * Format: int64
+             * @description The template version answered; when it differs from the checklist's, items match by question text and answer type.
+             */
+            template_version: number;
+        };
+        SupplierStatedAnswer: {
+            /** Format: int64 */
+            self_assessment_id: number;
+            /**
+             * Format: int64
+             * @description The questionnaire's item (of another template version when the versions differ).
+             */
+            item_id: number;
+            /** @enum {string} */
+            answer: "yes" | "no" | "";
+            rating: number | null;
+            text: string;
+            not_applicable: boolean;
+            note: string;
+            /** @description Evidence files the supplier attached to the answer. */
+            evidence_count: number;
+            answered_at: components["schemas"]["Timestamp"];
+        };
+        Contradiction: {
+            /** Format: int64 */
+            checklist_id: number;
+            /** Format: int64 */
+            item_id: number;
+            number: string;
+            question: string;
+            critical: boolean;
+            /** Format: int64 */
+            self_assessment_id: number;
+            /**
+             * @description In words: yes, no, rated 4 of 5, N/A.
+             * @example yes
+             */
+            supplier_answer: string;
+            /** @example no */
+            inspector_answer: string;
+            /**
+             * Format: int64
+             * @description The finding raised from the item; on a critical item, the one raised for review when the contradicting answer was recorded.
+             */
+            finding_id: number | null;
         };
         UnansweredItem: {
             /** Format: int64 */

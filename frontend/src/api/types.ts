@@ -204,6 +204,10 @@ export type ChecklistSectionWithAnswers = InspectionChecklist['sections'][number
 export type ChecklistItemWithAnswer = ChecklistSectionWithAnswers['items'][number];
 /** GET /inspections/:id/checklists */
 export type InspectionChecklists = Schemas['InspectionChecklists'];
+/** The supplier's self-assessment answer shown beside an inspection checklist item (read-only). */
+export type SupplierStatedAnswer = Schemas['SupplierStatedAnswer'];
+/** An item where the inspector's answer contradicts the supplier's self-assessment. */
+export type Contradiction = Schemas['Contradiction'];
 /** An item of GET /inspections/:id/checklists that nobody has answered yet. */
 export type UnansweredItem = Schemas['UnansweredItem'];
 /** POST /inspections/:id/checklists/:cid/items/:item_id/finding: the prefilled finding as the inspector edited it. */

@@ -20,6 +20,8 @@ const item = (id: number, number: string, answer: ChecklistAnswer | null = null,
   critical,
   category: 'security',
   answer,
+  supplier_answer: null,
+  contradicts: false,
 });
 
 const serverAnswer = (itemId: number, answer: 'yes' | 'no', version: number): ChecklistAnswer => ({

@@ -6,6 +6,7 @@ import { attachmentsApi, type ChecklistAnswer, type ChecklistItemWithAnswer, typ
 import { label } from '../../format/labels';
 import { isAnswered, prefilledFinding, type AnswerFields, type AnswerOp, type ItemView, type LocalPhoto, type QueuedChange } from '../../offline/queue';
 import { RaiseFindingModal } from '../inspections/RaiseFindingModal';
+import { SupplierSaid } from '../inspections/SupplierStatements';
 
 export interface ItemActions {
   answer: (fields: AnswerFields) => Promise<void>;
@@ -118,6 +119,7 @@ export function ItemCard({
                   </Text>
                 )}
               </Group>
+              <SupplierSaid answer={item.supplier_answer} type={item.answer_type} />
             </div>
           </Group>
         </Group>

@@ -20,6 +20,7 @@ import { Field, FormError, serverErrors } from '../../components/forms';
 import { label } from '../../format/labels';
 import { fieldsOf, prefilledFinding } from '../../offline/queue';
 import { RaiseFindingModal } from './RaiseFindingModal';
+import { ContradictionsList, SupplierSaid } from './SupplierStatements';
 
 export const checklistsKey = queryKeys.checklists;
 
@@ -65,6 +66,7 @@ export function ChecklistsPanel({ inspectionId, status, canEdit }: { inspectionI
           )}
         </Paper>
       )}
+      {c && <ContradictionsList contradictions={c.contradictions ?? []} />}
       {editable && c && <AddChecklist inspectionId={inspectionId} usedTemplateIds={c.checklists.map((cl) => cl.template.id)} />}
       {c && c.checklists.length === 0 && (
         <EmptyState title="No checklists">
@@ -215,6 +217,7 @@ function ChecklistItemRow({ inspectionId, checklistId, checklistName, item, edit
                 </Text>
               )}
             </Group>
+            <SupplierSaid answer={item.supplier_answer} type={item.answer_type} contradicts={item.contradicts} />
           </div>
         </Group>
 
