@@ -1244,6 +1244,13 @@ export interface paths {
          *     An item that is not part of the checklist's template version is 422
          *     on `item_id`. Photos are attachments of the inspection, referenced
          *     by id. Only planned inspections.
+         *
+         *     When the answer to a critical item contradicts the supplier's
+         *     self-assessment (see `InspectionChecklist.self_assessment`), a
+         *     finding is raised for review in the same transaction and its id is
+         *     in `finding_id`: once per item of the inspection, never again
+         *     however the answer changes, and not when a finding was already
+         *     raised from the item.
          */
         put: operations["answerChecklistItem"];
         post?: never;
