@@ -133,7 +133,8 @@ func TestSupplierAnswersBesideTheInspectors(t *testing.T) {
 	a11 = answer("1.1", a11.version(), map[string]any{"answer": "yes"})
 	a11 = answer("1.1", a11.version(), map[string]any{"answer": "no"})
 	srv.Do(model.RoleProcurement, http.MethodDelete, answerPath(insp, cl.id(), clItems(cl)["1.1"].id())+fmt.Sprintf("?version=%d", a11.version()), nil).Want(http.StatusNoContent)
-	answer("1.1", 0, map[string]any{"answer": "no"})
+	evil := `=HYPERLINK("http://evil.example","broker")`
+	answer("1.1", 0, map[string]any{"answer": "no", "note": evil})
 	var findings struct {
 		Total int `json:"total"`
 	}
@@ -170,7 +171,7 @@ func TestSupplierAnswersBesideTheInspectors(t *testing.T) {
 		t.Errorf("%d checklist_answer.finding events for the contradiction, want 1", raised)
 	}
 
-	// The workbook lists the contradictions.
+	// The workbook lists the contradictions; user text is never a formula.
 	wb := srv.Do(model.RoleAuditor, http.MethodGet, path("/api/v1/inspections/%d/report.xlsx", insp), nil).Want(http.StatusOK)
 	f, err := excelize.OpenReader(bytes.NewReader(wb.Body))
 	testutil.Fatal(t, err, "open workbook")
@@ -180,7 +181,7 @@ func TestSupplierAnswersBesideTheInspectors(t *testing.T) {
 	if len(rows) != 3 || rows[0][5] != "Supplier stated" || rows[0][9] != "Inspector recorded" {
 		t.Fatalf("contradiction rows %q", rows)
 	}
-	if r := rows[1]; r[2] != "1.1" || r[4] != "critical" || r[5] != "yes" || r[6] != "Only Arrow and Avnet." || r[8] != fmt.Sprint(qid) || r[9] != "no" || r[11] != fmt.Sprint(fid) {
+	if r := rows[1]; r[2] != "1.1" || r[4] != "critical" || r[5] != "yes" || r[6] != "Only Arrow and Avnet." || r[8] != fmt.Sprint(qid) || r[9] != "no" || r[10] != "'"+evil || r[11] != fmt.Sprint(fid) {
 		t.Errorf("1.1 row %q", r)
 	}
 	if r := rows[2]; r[2] != "1.2" || r[5] != "rated 5 of 5" || r[9] != "rated 3 of 5" {
