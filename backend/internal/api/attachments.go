@@ -98,7 +98,7 @@ func (s *Server) uploadAttachment(owner model.AttachmentOwner) HandlerFunc {
 		}
 		name := filestore.CleanName(rawName)
 		body := &readErrRecorder{r: part}
-		up, err := s.files.Receive(body, s.maxAttachmentBytes())
+		up, err := s.uploads.Receive(body, s.maxAttachmentBytes())
 		if err != nil {
 			return s.attachmentReceiveError(err, body.err)
 		}
@@ -279,7 +279,7 @@ func (s *Server) downloadAttachment(c *gin.Context) error {
 // serveAttachment streams an attachment's file; images may be shown
 // inline.
 func (s *Server) serveAttachment(c *gin.Context, a store.AttachmentRow, inline bool) error {
-	f, err := s.files.Open(a.StorageKey)
+	f, err := s.files.Open(c.Request.Context(), a.StorageKey)
 	if err != nil {
 		return fmt.Errorf("api: attachment %d file %s: %w", a.ID, a.StorageKey, err)
 	}

@@ -202,7 +202,7 @@ func (s *Server) downloadStageFile(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	rd, err := s.files.Open(f.StorageKey)
+	rd, err := s.files.Open(c.Request.Context(), f.StorageKey)
 	if err != nil {
 		return fmt.Errorf("api: stage file %d %s: %w", f.ID, f.StorageKey, err)
 	}
@@ -364,7 +364,7 @@ func (s *Server) uploadStageFile(c *gin.Context) error {
 	}
 	name := filestore.CleanName(rawName)
 	body := &readErrRecorder{r: part}
-	up, err := s.files.Receive(body, s.maxAttachmentBytes())
+	up, err := s.uploads.Receive(body, s.maxAttachmentBytes())
 	if err != nil {
 		return s.attachmentReceiveError(err, body.err)
 	}

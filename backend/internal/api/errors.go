@@ -13,6 +13,7 @@ import (
 
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/database"
+	"github.com/qualtrack/qualtrack/backend/internal/filestore"
 	"github.com/qualtrack/qualtrack/backend/internal/qualification"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
@@ -52,6 +53,9 @@ const statusClientClosed = 499
 // databaseRetryAfter is the Retry-After of a 503 database_unavailable.
 const databaseRetryAfter = 5 * time.Second
 
+// storageRetryAfter is the Retry-After of a 503 storage_unavailable.
+const storageRetryAfter = 10 * time.Second
+
 // toError maps any error a handler reported onto the contract.
 func toError(err error) *Error {
 	var e *Error
@@ -88,6 +92,10 @@ func toError(err error) *Error {
 	if database.Unavailable(err) {
 		return &Error{Status: http.StatusServiceUnavailable, Code: "database_unavailable", RetryAfter: databaseRetryAfter,
 			Message: "The database is not answering right now. Try again in a moment; if it persists, tell your administrator."}
+	}
+	if filestore.Unavailable(err) {
+		return &Error{Status: http.StatusServiceUnavailable, Code: "storage_unavailable", RetryAfter: storageRetryAfter,
+			Message: "The attachment storage is not answering right now. Try again in a moment; if it persists, tell your administrator."}
 	}
 	if is, unauth := auth.IsAuthError(err); is {
 		if unauth {

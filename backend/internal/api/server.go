@@ -28,9 +28,12 @@ import (
 type Deps struct {
 	Config config.Config
 	// DB answers readiness checks; the store does everything else.
-	DB       *gorm.DB
-	Store    *store.Store
-	Files    *filestore.Files
+	DB    *gorm.DB
+	Store *store.Store
+	// Files keeps attachment content; Uploads is the local directory
+	// uploads are received (hashed and checked) into first.
+	Files    filestore.Store
+	Uploads  *filestore.Files
 	Accounts *accounts.Service
 	Hasher   *auth.Hasher
 	Logger   *slog.Logger
@@ -62,7 +65,8 @@ type Server struct {
 	// supplierScoped is the store as a supplier bound to b may read it.
 	supplierScoped func(userID int64, b store.SupplierBinding) *store.Store
 	mailer         reminders.Mailer
-	files          *filestore.Files
+	files          filestore.Store
+	uploads        *filestore.Files
 	accounts       *accounts.Service
 	tokens         *auth.Tokens
 	guard          *auth.Guard
@@ -81,7 +85,7 @@ type Server struct {
 // New builds the HTTP side of the application over its parts. It writes
 // nothing to the database.
 func New(d Deps) (*Server, error) {
-	if d.DB == nil || d.Store == nil || d.Files == nil || d.Accounts == nil || d.Hasher == nil || d.Metrics == nil {
+	if d.DB == nil || d.Store == nil || d.Files == nil || d.Uploads == nil || d.Accounts == nil || d.Hasher == nil || d.Metrics == nil {
 		return nil, errors.New("api: missing dependencies (build the server with internal/app)")
 	}
 	now := d.Now
@@ -123,6 +127,7 @@ func New(d Deps) (*Server, error) {
 		supplierScoped: st.ForSupplier,
 		mailer:         d.Mailer,
 		files:          d.Files,
+		uploads:        d.Uploads,
 		accounts:       d.Accounts,
 		tokens:         tokens,
 		guard:          auth.NewGuard(tokens, st, now),

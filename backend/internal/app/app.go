@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"slices"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -55,7 +56,11 @@ type App struct {
 	Log        *slog.Logger
 	DB         *gorm.DB
 	Store      *store.Store
-	Files      *filestore.Files
+	// Files is where attachment content is kept (the local directory or
+	// a bucket); Uploads is the local directory uploads are received
+	// into before they are stored there.
+	Files   filestore.Store
+	Uploads *filestore.Files
 	Hasher     *auth.Hasher
 	Accounts   *accounts.Service
 	Metrics    *metrics.Metrics
@@ -116,13 +121,38 @@ func New(cfg config.Config, db *gorm.DB, o Options) (*App, error) {
 	if sqlDB, err := db.DB(); err == nil {
 		m.WatchDB(string(database.DialectOf(db)), sqlDB)
 	}
-	files := filestore.New(cfg.AttachmentsDir())
+	uploads := filestore.New(cfg.AttachmentsDir())
+	var files filestore.Store = uploads
+	if cfg.ObjectStorage() {
+		var err error
+		if files, err = FileStoreAt(cfg, cfg.Attachments.URL); err != nil {
+			return nil, err
+		}
+	}
 	st := store.New(db, now).WithRules(store.Rules{
 		Intervals:          qualification.IntervalsFrom(cfg.InspectionIntervalMonths),
 		ExpiringWithinDays: cfg.ExpiringWithinDays,
 	}).WithFiles(files)
-	return &App{Config: cfg, Log: log, DB: db, Store: st, Files: files, Hasher: hasher,
+	return &App{Config: cfg, Log: log, DB: db, Store: st, Files: files, Uploads: uploads, Hasher: hasher,
 		Accounts: accounts.New(st, hasher, now), Metrics: m, Now: now}, nil
+}
+
+// FileStoreAt is the attachment store at location: an s3://bucket/prefix
+// URL (reached with the configured S3 settings) or a local directory.
+func FileStoreAt(cfg config.Config, location string) (filestore.Store, error) {
+	if !strings.HasPrefix(location, "s3:") {
+		if location == "" {
+			return nil, errors.New("app: no attachments location")
+		}
+		return filestore.New(location), nil
+	}
+	loc, err := filestore.ParseS3URL(location)
+	if err != nil {
+		return nil, fmt.Errorf("app: attachments: %w", err)
+	}
+	o := cfg.Attachments.S3
+	return filestore.NewS3(loc, filestore.S3Options{Endpoint: o.Endpoint, Region: o.Region, AccessKeyID: o.AccessKeyID,
+		SecretAccessKey: o.SecretAccessKey, SessionToken: o.SessionToken, PathStyle: o.PathStyle})
 }
 
 // Close closes the database when the App opened it.
@@ -316,7 +346,7 @@ func (a *App) HTTP(frontend fs.FS) (*api.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return api.New(api.Deps{Config: a.Config, DB: a.DB, Store: a.Store, Files: a.Files, Accounts: a.Accounts,
+	return api.New(api.Deps{Config: a.Config, DB: a.DB, Store: a.Store, Files: a.Files, Uploads: a.Uploads, Accounts: a.Accounts,
 		Hasher: a.Hasher, Logger: a.Log, Now: a.Now, Frontend: frontend, Metrics: a.Metrics, CheckpointKey: a.CheckpointKey, FreeSpace: a.FreeSpace,
 		Mailer: mailer})
 }

@@ -122,6 +122,8 @@ type Config struct {
 	// false only BreakGlassEmail may (single sign-on must be on).
 	LocalPasswords  bool
 	BreakGlassEmail string
+	// Attachments says where attachment content is kept.
+	Attachments Attachments
 }
 
 // Production reports whether the process runs in production mode.
@@ -264,6 +266,7 @@ func Load(getenv func(string) string) (Config, error) {
 	loadEncryptionKeys(&c, getenv, bad)
 	loadCheckpoints(&c, getenv, bad)
 	loadStorage(&c, getenv, bad)
+	loadAttachments(&c, getenv, bad)
 	loadCorrectiveDueDays(&c, getenv, bad)
 	loadOIDC(&c, getenv, bad)
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -51,7 +52,12 @@ const backupTimeout = 2 * time.Hour
 // added after it, and files the snapshot does not refer to are dropped.
 // The backup is built under a temporary name and renamed into place when
 // complete, so a directory named dir is always a whole backup.
-func Backup(ctx context.Context, db *gorm.DB, files *filestore.Files, dir string) (BackupResult, error) {
+//
+// With attachments in a bucket the objects are downloaded into the same
+// layout (each checked against its SHA-256), so a backup is one directory
+// whichever store it came from; `qualtrack attachments migrate --from
+// DIR/attachments --to s3://...` puts them back into a bucket.
+func Backup(ctx context.Context, db *gorm.DB, files filestore.Store, dir string) (BackupResult, error) {
 	res := BackupResult{Dir: dir}
 	// Copying a large database takes longer than one call's deadline.
 	ctx, cancel := context.WithTimeout(ctx, backupTimeout)
@@ -83,15 +89,16 @@ func Backup(ctx context.Context, db *gorm.DB, files *filestore.Files, dir string
 		return res, fmt.Errorf("database: backup: %w", err)
 	}
 
-	before, err := files.Keys()
-	if err != nil {
-		return res, err
+	var before []string
+	if err := files.List(ctx, func(i filestore.Info) error { before = append(before, i.Key); return nil }); err != nil {
+		return res, fmt.Errorf("database: backup: %w", err)
 	}
+	into := filestore.New(attachments)
 	linked := map[string]bool{}
 	for _, key := range before {
 		// A file removed since it was listed had its row deleted before
 		// that, so the snapshot cannot refer to it.
-		l, err := files.CopyTo(attachments, key)
+		l, err := copyAttachment(ctx, files, into, attachments, key)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return res, fmt.Errorf("database: backup: %w", err)
 		}
@@ -106,14 +113,14 @@ func Backup(ctx context.Context, db *gorm.DB, files *filestore.Files, dir string
 		return res, err
 	}
 	for key := range refs {
-		l, err := files.CopyTo(attachments, key)
+		l, err := copyAttachment(ctx, files, into, attachments, key)
 		if err != nil {
 			return res, fmt.Errorf("database: backup: attachment file %s, which the database refers to: %w", key, err)
 		}
 		linked[key] = linked[key] || l
 	}
-	copied, err := filestore.New(attachments).Keys()
-	if err != nil {
+	var copied []string
+	if err := into.List(ctx, func(i filestore.Info) error { copied = append(copied, i.Key); return nil }); err != nil {
 		return res, err
 	}
 	for _, key := range copied {
@@ -144,6 +151,29 @@ func Backup(ctx context.Context, db *gorm.DB, files *filestore.Files, dir string
 	done = true
 	syncTree(parent)
 	return res, nil
+}
+
+// copyAttachment makes the file under key appear in the backup: a hard
+// link (or a copy) from a local directory, a checked download from a
+// bucket. A file already in the backup is left as it is.
+func copyAttachment(ctx context.Context, from filestore.Store, into *filestore.Files, dir, key string) (linked bool, err error) {
+	if local, ok := from.(*filestore.Files); ok {
+		return local.CopyTo(dir, key)
+	}
+	r, err := from.Open(ctx, key)
+	if err != nil {
+		return false, err
+	}
+	defer r.Close()
+	size, err := r.Seek(0, io.SeekEnd)
+	if err == nil {
+		_, err = r.Seek(0, io.SeekStart)
+	}
+	if err != nil {
+		return false, fmt.Errorf("database: backup: %s: %w", key, err)
+	}
+	_, err = into.Put(ctx, key, r, size)
+	return false, err
 }
 
 // attachmentKeys reads the storage keys a database snapshot refers to,

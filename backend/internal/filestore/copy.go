@@ -1,6 +1,7 @@
 package filestore
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,14 +10,16 @@ import (
 	"path/filepath"
 )
 
-// Keys lists the key of every stored file (temporary uploads excluded).
-func (f *Files) Keys() ([]string, error) {
-	var keys []string
+// List calls fn with every stored file (temporary uploads excluded).
+func (f *Files) List(ctx context.Context, fn func(Info) error) error {
 	err := filepath.WalkDir(f.root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == f.root {
 				return fs.SkipAll // nothing stored yet
 			}
+			return err
+		}
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if d.IsDir() && p != f.root && d.Name() == "tmp" && filepath.Dir(p) == f.root {
@@ -29,15 +32,22 @@ func (f *Files) Keys() ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if key := filepath.ToSlash(rel); ValidKey(key) {
-			keys = append(keys, key)
+		key := filepath.ToSlash(rel)
+		if !ValidKey(key) {
+			return nil
 		}
-		return nil
+		st, err := d.Info()
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // removed meanwhile
+		} else if err != nil {
+			return err
+		}
+		return fn(Info{Key: key, Size: st.Size(), Modified: st.ModTime()})
 	})
 	if err != nil {
-		return nil, fmt.Errorf("filestore: list: %w", err)
+		return fmt.Errorf("filestore: list: %w", err)
 	}
-	return keys, nil
+	return nil
 }
 
 // CopyTo makes the file under key appear under the same key in dst (the

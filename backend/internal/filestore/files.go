@@ -1,8 +1,10 @@
-// Package filestore keeps attachment files on the local disk, named by the
-// SHA-256 of their content: the same bytes are stored once, a user's file
-// name never reaches the file system, and a file appears under its final
-// name only when complete (written to a temporary file in the same
-// directory tree, synced, then renamed).
+// Package filestore keeps attachment content, named by the SHA-256 of its
+// bytes: the same bytes are stored once, a user's file name never reaches
+// the storage, and content appears under its final name only when
+// complete. Files keeps it on the local disk (written to a temporary file
+// in the same directory tree, synced, then renamed); S3 in a bucket of an
+// S3-compatible service. Uploads are always received into the local
+// directory first, hashed and checked, and only then stored.
 //
 // Layout under the root (<data dir>/attachments):
 //
@@ -11,16 +13,16 @@
 package filestore
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
-	"sync"
 	"time"
 )
 
@@ -31,11 +33,6 @@ const staleTemp = 24 * time.Hour
 // Files is a content-addressed file directory.
 type Files struct {
 	root string
-	// locks serialise placing and removing a file: an upload holds its
-	// key's lock from placing the file until its row is committed, and a
-	// removal holds it while it re-counts references and deletes, so a
-	// removal never deletes a file an upload has just relied on.
-	locks [256]sync.Mutex
 }
 
 // New returns the store rooted at root (created on first write) and
@@ -62,7 +59,6 @@ type Upload struct {
 	Size   int64
 	SHA256 string
 	file   *os.File
-	placed bool
 }
 
 // ReadAt reads the received bytes (for type detection).
@@ -71,10 +67,10 @@ func (u *Upload) ReadAt(p []byte, off int64) (int, error) { return u.file.ReadAt
 // Key is the storage key the upload will be stored under.
 func (u *Upload) Key() string { return Key(u.SHA256) }
 
-// Discard removes the temporary file unless it was placed. Safe to call
+// Discard removes the temporary file (a stored copy stays). Safe to call
 // more than once; callers defer it.
 func (u *Upload) Discard() {
-	if u == nil || u.placed || u.file == nil {
+	if u == nil || u.file == nil {
 		return
 	}
 	name := u.file.Name()
@@ -88,6 +84,10 @@ func (u *Upload) Discard() {
 // temporary file is left behind; errors from r are wrapped, so a
 // *http.MaxBytesError stays visible to errors.As.
 func (f *Files) Receive(r io.Reader, limit int64) (*Upload, error) {
+	return f.receive(r, limit)
+}
+
+func (f *Files) receive(r io.Reader, limit int64) (*Upload, error) {
 	dir := filepath.Join(f.root, "tmp")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("filestore: create temp dir: %w", err)
@@ -109,63 +109,99 @@ func (f *Files) Receive(r io.Reader, limit int64) (*Upload, error) {
 	if n > limit {
 		return fail(&TooLargeError{Limit: limit})
 	}
-	// Flushed now, outside any lock, so placing the file later (inside the
-	// upload's database transaction) costs a rename, not a long fsync.
+	// Flushed now, outside any lock, so storing the file later costs a
+	// link, not a long fsync.
 	if err := tmp.Sync(); err != nil {
 		return fail(fmt.Errorf("filestore: sync: %w", err))
 	}
 	return &Upload{Size: n, SHA256: hex.EncodeToString(h.Sum(nil)), file: tmp}, nil
 }
 
-// Place moves the upload to its final name, unless a complete copy is
-// already stored there, and reports whether it created the file. The
-// caller holds Lock(u.Key()).
-func (f *Files) Place(u *Upload) (created bool, err error) {
-	key := u.Key()
+// Content is the received bytes as a reader for Store.Put; each call
+// reads from the start. Files.Put links the temporary file instead of
+// copying it when both are on one file system.
+func (u *Upload) Content() io.Reader {
+	return &uploadContent{SectionReader: io.NewSectionReader(u.file, 0, u.Size), upload: u}
+}
+
+type uploadContent struct {
+	*io.SectionReader
+	upload *Upload
+}
+
+// Put stores size bytes of r under key unless a complete copy is there
+// already. The bytes go to a temporary file, are checked against the
+// SHA-256 the key names, synced and renamed into place; an Upload's
+// Content is hard-linked rather than copied (it was hashed and synced as
+// it was received). The Upload keeps its temporary file until Discard.
+func (f *Files) Put(_ context.Context, key string, r io.Reader, size int64) (bool, error) {
+	if !ValidKey(key) {
+		return false, fmt.Errorf("filestore: invalid key %q", key)
+	}
 	final := f.path(key)
-	if st, err := os.Stat(final); err == nil && st.Mode().IsRegular() && st.Size() == u.Size {
-		u.Discard()
+	if st, err := os.Stat(final); err == nil && st.Mode().IsRegular() && st.Size() == size {
 		return false, nil
 	}
 	if err := os.MkdirAll(filepath.Dir(final), 0o700); err != nil {
 		return false, fmt.Errorf("filestore: create dir: %w", err)
 	}
-	if err := u.file.Sync(); err != nil {
-		return false, fmt.Errorf("filestore: sync: %w", err)
+	if uc, ok := r.(*uploadContent); ok && uc.upload.file != nil && Key(uc.upload.SHA256) == key && uc.upload.Size == size {
+		link := uc.upload.file.Name() + ".link"
+		if err := os.Link(uc.upload.file.Name(), link); err == nil {
+			if err := os.Rename(link, final); err != nil {
+				_ = os.Remove(link)
+				return false, fmt.Errorf("filestore: rename: %w", err)
+			}
+			syncDir(filepath.Dir(final))
+			return true, nil
+		}
 	}
-	if err := u.file.Close(); err != nil {
+	tmp, err := f.receive(r, size)
+	if err != nil {
+		return false, err
+	}
+	if tmp.Size != size || Key(tmp.SHA256) != key {
+		tmp.Discard()
+		return false, fmt.Errorf("filestore: content for %s has SHA-256 %s and %d bytes, not the %d expected", key, tmp.SHA256, tmp.Size, size)
+	}
+	if err := tmp.file.Close(); err != nil {
+		tmp.Discard()
 		return false, fmt.Errorf("filestore: close: %w", err)
 	}
-	if err := os.Rename(u.file.Name(), final); err != nil {
-		_ = os.Remove(u.file.Name())
-		u.file = nil
+	if err := os.Rename(tmp.file.Name(), final); err != nil {
+		_ = os.Remove(tmp.file.Name())
 		return false, fmt.Errorf("filestore: rename: %w", err)
 	}
-	u.placed = true
 	syncDir(filepath.Dir(final))
 	return true, nil
 }
 
 // Open opens a stored file for reading.
-func (f *Files) Open(key string) (*os.File, error) {
+func (f *Files) Open(_ context.Context, key string) (io.ReadSeekCloser, error) {
 	if !ValidKey(key) {
 		return nil, fmt.Errorf("filestore: invalid key %q", key)
 	}
 	return os.Open(f.path(key))
 }
 
-// Has reports whether a file is stored under key.
-func (f *Files) Has(key string) bool {
+// Stat describes the file under key.
+func (f *Files) Stat(_ context.Context, key string) (Info, error) {
 	if !ValidKey(key) {
-		return false
+		return Info{}, fmt.Errorf("filestore: invalid key %q", key)
 	}
 	st, err := os.Stat(f.path(key))
-	return err == nil && st.Mode().IsRegular()
+	if err != nil {
+		return Info{}, err
+	}
+	if !st.Mode().IsRegular() {
+		return Info{}, fmt.Errorf("filestore: %s: %w", key, fs.ErrNotExist)
+	}
+	return Info{Key: key, Size: st.Size(), Modified: st.ModTime()}, nil
 }
 
-// Remove deletes the file under key; a file already gone is no error. The
-// caller holds Lock(key) and has checked that nothing references it.
-func (f *Files) Remove(key string) error {
+// Delete removes the file under key; a file already gone is no error. The
+// caller has checked that nothing references it.
+func (f *Files) Delete(_ context.Context, key string) error {
 	if !ValidKey(key) {
 		return fmt.Errorf("filestore: invalid key %q", key)
 	}
@@ -173,18 +209,6 @@ func (f *Files) Remove(key string) error {
 		return fmt.Errorf("filestore: remove: %w", err)
 	}
 	return nil
-}
-
-// Lock takes the lock that guards key and returns its release.
-func (f *Files) Lock(key string) (unlock func()) {
-	i := 0
-	if len(key) >= 2 {
-		if n, err := strconv.ParseUint(key[:2], 16, 8); err == nil {
-			i = int(n)
-		}
-	}
-	f.locks[i].Lock()
-	return f.locks[i].Unlock
 }
 
 // Key is the storage key of content with this SHA-256 (lower-case hex).

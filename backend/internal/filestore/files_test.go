@@ -2,6 +2,7 @@ package filestore
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -35,7 +36,8 @@ func storedFiles(t *testing.T, root string) []string {
 	return out
 }
 
-func TestReceivePlaceOpenRemove(t *testing.T) {
+func TestReceivePutOpenDelete(t *testing.T) {
+	ctx := context.Background()
 	root := filepath.Join(t.TempDir(), "attachments")
 	files := New(root)
 	content := bytes.Repeat([]byte("evidence "), 1000)
@@ -52,13 +54,11 @@ func TestReceivePlaceOpenRemove(t *testing.T) {
 	if got := storedFiles(t, root); len(got) != 1 || filepath.Dir(got[0]) != "tmp" {
 		t.Fatalf("while receiving, files = %v; want one temporary file", got)
 	}
-	unlock := files.Lock(up.Key())
-	created, err := files.Place(up)
-	unlock()
+	created, err := files.Put(ctx, up.Key(), up.Content(), up.Size)
 	if err != nil || !created {
-		t.Fatalf("Place = %v, %v; want created", created, err)
+		t.Fatalf("Put = %v, %v; want created", created, err)
 	}
-	up.Discard() // a placed upload is kept
+	up.Discard() // the stored copy is kept
 	key := sha[:2] + "/" + sha
 	if got := storedFiles(t, root); len(got) != 1 || got[0] != key {
 		t.Fatalf("files = %v, want [%s]", got, key)
@@ -69,15 +69,16 @@ func TestReceivePlaceOpenRemove(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	created, err = files.Place(again)
+	created, err = files.Put(ctx, again.Key(), again.Content(), again.Size)
 	if err != nil || created {
-		t.Fatalf("second Place = %v, %v; want existing file reused", created, err)
+		t.Fatalf("second Put = %v, %v; want existing file reused", created, err)
 	}
+	again.Discard()
 	if got := storedFiles(t, root); len(got) != 1 {
 		t.Fatalf("files = %v, want only %s", got, key)
 	}
 
-	f, err := files.Open(key)
+	f, err := files.Open(ctx, key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,14 +87,22 @@ func TestReceivePlaceOpenRemove(t *testing.T) {
 	if !bytes.Equal(read, content) {
 		t.Fatal("stored bytes differ")
 	}
-	if err := files.Remove(key); err != nil {
+	if err := files.Delete(ctx, key); err != nil {
 		t.Fatal(err)
 	}
-	if files.Has(key) {
-		t.Fatal("file still there after Remove")
+	if _, err := files.Stat(ctx, key); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("Stat after Delete: %v, want not found", err)
 	}
-	if err := files.Remove(key); err != nil {
+	if err := files.Delete(ctx, key); err != nil {
 		t.Fatalf("removing a missing file: %v", err)
+	}
+
+	// Bytes that do not hash to the key are refused, and nothing stays.
+	if _, err := files.Put(ctx, key, bytes.NewReader(append(content[:len(content)-1:len(content)-1], 'X')), int64(len(content))); err == nil {
+		t.Fatal("Put stored bytes that do not match the key")
+	}
+	if got := storedFiles(t, root); len(got) != 0 {
+		t.Fatalf("after a refused Put, files = %v", got)
 	}
 }
 
@@ -139,11 +148,11 @@ func TestKeysCannotEscapeTheRoot(t *testing.T) {
 		if ValidKey(key) {
 			t.Errorf("ValidKey(%q) = true", key)
 		}
-		if _, err := files.Open(key); err == nil {
+		if _, err := files.Open(context.Background(), key); err == nil {
 			t.Errorf("Open(%q) succeeded", key)
 		}
-		if err := files.Remove(key); err == nil {
-			t.Errorf("Remove(%q) succeeded", key)
+		if err := files.Delete(context.Background(), key); err == nil {
+			t.Errorf("Delete(%q) succeeded", key)
 		}
 	}
 	if !ValidKey("ab/" + sha) {

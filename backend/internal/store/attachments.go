@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -28,15 +31,34 @@ import (
 //     reused is never removed.
 //
 // A rolled-back transaction therefore never loses a file, and a crash
-// between commit and removal leaves at most an unreferenced file.
+// between commit and removal leaves at most an unreferenced file, which
+// RemoveOrphanFiles removes later.
 //
-// The file lock has two parts: a mutex of this process (filestore.Files.Lock)
-// and, on PostgreSQL, a transaction-scoped advisory lock keyed by the
-// content hash (LockAttachmentFile), because several instances may share one
-// attachments directory (QUALTRACK_DATA_DIR on a shared volume). An upload
-// places its file and inserts its row inside one transaction holding the
-// advisory lock; a removal counts references and deletes the file inside
-// another. SQLite needs no more than the mutex and its one writer.
+// The file lock has two parts: a mutex of this process (fileLocks) and, on
+// PostgreSQL, a transaction-scoped advisory lock keyed by the content hash
+// (LockAttachmentFile), because several instances may share one file
+// store (a shared volume or a bucket). An upload stores its file first,
+// holding the mutex, then, in one transaction holding the advisory lock,
+// makes sure the file is still there and inserts its row; a removal counts
+// references and deletes the file inside another such transaction.
+// SQLite needs no more than the mutex and its one writer.
+
+// fileLocks serialise, within this process, storing a file for a new row
+// and removing it: an upload holds its key's lock from storing the file
+// until its row is committed, and a removal holds it while it re-counts
+// references and deletes.
+type fileLocks [256]sync.Mutex
+
+func (l *fileLocks) lock(key string) (unlock func()) {
+	i := 0
+	if len(key) >= 2 {
+		if n, err := strconv.ParseUint(key[:2], 16, 8); err == nil {
+			i = int(n)
+		}
+	}
+	l[i].Lock()
+	return l[i].Unlock
+}
 
 // AttachmentSorts are the sort fields of an attachments list.
 var AttachmentSorts = SortFields{"file_name": "file_name", "content_type": "content_type", "size": "size", "uploaded_at": "uploaded_at", "created_at": "created_at"}
@@ -62,14 +84,15 @@ var attachmentOwnerTables = map[model.AttachmentOwner]string{
 var ErrNoFileStore = errors.New("store: no file store configured")
 
 // WithFiles returns the store keeping attachment files in f.
-func (s *Store) WithFiles(f *filestore.Files) *Store {
+func (s *Store) WithFiles(f filestore.Store) *Store {
 	c := *s
 	c.files = f
+	c.fileLocks = new(fileLocks)
 	return &c
 }
 
 // Files is where attachment files are kept (nil without WithFiles).
-func (s *Store) Files() *filestore.Files { return s.files }
+func (s *Store) Files() filestore.Store { return s.files }
 
 // AttachmentOwnerExists returns ErrNotFound unless the record exists.
 func (s *Store) AttachmentOwnerExists(ctx context.Context, owner model.AttachmentOwner, id int64) error {
@@ -141,28 +164,14 @@ func (s *Store) AttachmentByID(ctx context.Context, id int64) (AttachmentRow, er
 // by the caller). If anything fails, a file this upload created is
 // removed again, so no file is left that no row references.
 func (s *Store) CreateAttachment(ctx context.Context, a *model.Attachment, up *filestore.Upload, actor audit.Actor) (AttachmentRow, error) {
-	if s.files == nil {
-		return AttachmentRow{}, ErrNoFileStore
-	}
 	a.ID = 0
 	a.Size = up.Size
 	a.SHA256 = up.SHA256
 	a.StorageKey = up.Key()
 	a.UploadedAt = s.Now()
-
-	unlock := s.files.Lock(a.StorageKey)
-	defer unlock()
 	var row AttachmentRow
-	created := false
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		if err := LockAttachmentFile(tx, a.StorageKey); err != nil {
-			return err
-		}
+	err := s.withStoredFile(ctx, up, func(tx *gorm.DB) error {
 		if err := attachmentOwnerExists(tx, a.OwnerType, a.OwnerID, true); err != nil {
-			return err
-		}
-		var err error
-		if created, err = s.files.Place(up); err != nil {
 			return err
 		}
 		if err := tx.Create(a).Error; err != nil {
@@ -177,14 +186,51 @@ func (s *Store) CreateAttachment(ctx context.Context, a *model.Attachment, up *f
 		return err
 	})
 	if err != nil {
-		if created {
-			// Another instance may have reused the file since the rollback
-			// released the advisory lock: removal counts rows under it again.
-			_ = s.removeIfUnreferenced(context.WithoutCancel(ctx), a.StorageKey)
-		}
 		return AttachmentRow{}, err
 	}
 	return row, nil
+}
+
+// withStoredFile stores the upload's content under its key and then runs
+// insert, the transaction that adds the rows referring to it. The content
+// is stored before the transaction begins: sending it to a bucket takes as
+// long as the network needs, and a transaction open that long would hold
+// SQLite's one writer. An error storing it (a bucket that cannot be
+// reached) leaves no row; an error in insert removes a file this upload
+// created, unless a row of another upload refers to it by then.
+func (s *Store) withStoredFile(ctx context.Context, up *filestore.Upload, insert func(tx *gorm.DB) error) error {
+	if s.files == nil {
+		return ErrNoFileStore
+	}
+	key := up.Key()
+	unlock := s.fileLocks.lock(key)
+	defer unlock()
+	created, err := s.files.Put(ctx, key, up.Content(), up.Size)
+	if err != nil {
+		return fmt.Errorf("store: store attachment file: %w", err)
+	}
+	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if err := LockAttachmentFile(tx, key); err != nil {
+			return err
+		}
+		if database.DialectOf(tx) == database.Postgres {
+			// Another instance's removal may have deleted the file
+			// between the put and this lock (it counted no row for it
+			// yet); under the lock, store it again if so.
+			again, err := s.files.Put(ctx, key, up.Content(), up.Size)
+			if err != nil {
+				return fmt.Errorf("store: store attachment file: %w", err)
+			}
+			created = created || again
+		}
+		return insert(tx)
+	})
+	if err != nil && created {
+		// Another instance may have reused the file since the rollback
+		// released the advisory lock: removal counts rows under it again.
+		_ = s.removeIfUnreferenced(context.WithoutCancel(ctx), key, time.Time{})
+	}
+	return err
 }
 
 // attachmentLockClass is the first key of the two-key PostgreSQL advisory
@@ -289,7 +335,7 @@ func (s *Store) deleteAttachments(tx *gorm.DB, actor audit.Actor, rows []model.A
 
 // RemoveUnreferenced removes the files under keys that no attachment row
 // references. Call it after the transaction that deleted the rows has
-// committed; an error means a file stays on disk (log it: the deletion
+// committed; an error means a file stays stored (log it: the deletion
 // itself succeeded).
 func (s *Store) RemoveUnreferenced(ctx context.Context, keys []string) error {
 	if len(keys) == 0 {
@@ -302,18 +348,80 @@ func (s *Store) RemoveUnreferenced(ctx context.Context, keys []string) error {
 	ctx = context.WithoutCancel(ctx)
 	var errs []error
 	for _, key := range keys {
-		unlock := s.files.Lock(key)
-		errs = append(errs, s.removeIfUnreferenced(ctx, key))
+		unlock := s.fileLocks.lock(key)
+		errs = append(errs, s.removeIfUnreferenced(ctx, key, time.Time{}))
 		unlock()
 	}
 	return errors.Join(errs...)
 }
 
+// orphanBatch is how many stored keys one reference query checks.
+const orphanBatch = 500
+
+// RemoveOrphanFiles removes the stored files that no row refers to and
+// that were last written before writtenBefore, and returns their keys.
+// Such files are left by a crash between a deletion's commit and its
+// cleanup, by a cleanup that could not reach the storage, or by copying
+// files in (attachments migrate). A file written since writtenBefore is
+// spared, as it may belong to an upload whose row is not committed yet;
+// each removal counts the references again under the file lock, so a
+// file another record uses is never removed.
+func (s *Store) RemoveOrphanFiles(ctx context.Context, writtenBefore time.Time) ([]string, error) {
+	if s.files == nil {
+		return nil, ErrNoFileStore
+	}
+	var old []string
+	err := s.files.List(ctx, func(i filestore.Info) error {
+		if i.Modified.Before(writtenBefore) {
+			old = append(old, i.Key)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(old)
+	var removed []string
+	var errs []error
+	for start := 0; start < len(old); start += orphanBatch {
+		batch := old[start:min(start+orphanBatch, len(old))]
+		still, err := referencedKeys(s.db.WithContext(ctx), batch)
+		if err != nil {
+			return removed, err
+		}
+		used := map[string]bool{}
+		for _, k := range still {
+			used[k] = true
+		}
+		for _, key := range batch {
+			if used[key] {
+				continue
+			}
+			unlock := s.fileLocks.lock(key)
+			gone, err := s.removeIfUnreferencedOlder(ctx, key, writtenBefore)
+			unlock()
+			if err != nil {
+				errs = append(errs, err)
+			}
+			if gone {
+				removed = append(removed, key)
+			}
+		}
+	}
+	return removed, errors.Join(errs...)
+}
+
 // removeIfUnreferenced removes the file under key when no row references
-// it. The caller holds the key's lock in this process; the transaction
-// holds it across instances.
-func (s *Store) removeIfUnreferenced(ctx context.Context, key string) error {
-	return s.tx(ctx, func(tx *gorm.DB) error {
+// it (and, unless writtenBefore is zero, when it was last written before
+// then). The caller holds the key's lock in this process; the
+// transaction holds it across instances.
+func (s *Store) removeIfUnreferenced(ctx context.Context, key string, writtenBefore time.Time) error {
+	_, err := s.removeIfUnreferencedOlder(ctx, key, writtenBefore)
+	return err
+}
+
+func (s *Store) removeIfUnreferencedOlder(ctx context.Context, key string, writtenBefore time.Time) (removed bool, err error) {
+	err = s.tx(ctx, func(tx *gorm.DB) error {
 		if err := LockAttachmentFile(tx, key); err != nil {
 			return err
 		}
@@ -324,8 +432,26 @@ func (s *Store) removeIfUnreferenced(ctx context.Context, key string) error {
 		if len(still) > 0 {
 			return nil
 		}
-		return s.files.Remove(key)
+		if !writtenBefore.IsZero() {
+			// Written again since it was listed: an upload in progress.
+			info, err := s.files.Stat(ctx, key)
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			if !info.Modified.Before(writtenBefore) {
+				return nil
+			}
+		}
+		if err := s.files.Delete(ctx, key); err != nil {
+			return err
+		}
+		removed = true
+		return nil
 	})
+	return removed, err
 }
 
 // describeAttachments adds the uploaders' names with one query.

@@ -21,18 +21,9 @@ const maxStageFiles = 20
 // its files stay as the buyer reviewed them. The caller sets FileName,
 // ContentType and UploadedByID.
 func (s *Store) AddStageFile(ctx context.Context, caID int64, stage model.CAStage, f *model.CorrectiveActionFile, up *filestore.Upload, actor audit.Actor) (model.CorrectiveActionFile, error) {
-	if s.files == nil {
-		return model.CorrectiveActionFile{}, ErrNoFileStore
-	}
 	f.ID, f.CorrectiveActionID, f.Stage = 0, caID, stage
 	f.Size, f.SHA256, f.StorageKey, f.UploadedAt = up.Size, up.SHA256, up.Key(), s.Now()
-	unlock := s.files.Lock(f.StorageKey)
-	defer unlock()
-	created := false
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		if err := LockAttachmentFile(tx, f.StorageKey); err != nil {
-			return err
-		}
+	err := s.withStoredFile(ctx, up, func(tx *gorm.DB) error {
 		ca, err := s.caOf(tx, caID)
 		if err != nil {
 			return err
@@ -57,9 +48,6 @@ func (s *Store) AddStageFile(ctx context.Context, caID int64, stage model.CAStag
 		if err := p.Err("The file cannot be attached."); err != nil {
 			return err
 		}
-		if created, err = s.files.Place(up); err != nil {
-			return err
-		}
 		if err := tx.Create(f).Error; err != nil {
 			return translate(err, "create stage file")
 		}
@@ -68,9 +56,6 @@ func (s *Store) AddStageFile(ctx context.Context, caID int64, stage model.CAStag
 		return err
 	})
 	if err != nil {
-		if created {
-			_ = s.removeIfUnreferenced(context.WithoutCancel(ctx), f.StorageKey)
-		}
 		return model.CorrectiveActionFile{}, err
 	}
 	return *f, nil

@@ -49,7 +49,10 @@ type Store struct {
 	trail *audit.Trail
 	now   func() time.Time
 	rules Rules
-	files *filestore.Files // attachment files; see WithFiles
+	files filestore.Store // attachment files; see WithFiles
+	// fileLocks guard storing and removing files in this process; shared
+	// by every copy of the store made after WithFiles.
+	fileLocks *fileLocks
 	// scope, when set, limits every read to these manufacturers' records
 	// (see For in scope.go).
 	scope     []int64
