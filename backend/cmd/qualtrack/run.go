@@ -55,7 +55,13 @@ commands:
   reminders test-email --to ADDRESS
                         send a test e-mail through the configured SMTP server
   backup --out DIR      write a consistent SQLite snapshot and the attachment
-                        files to DIR (a data directory layout; see docs/operations.md)
+                        files to DIR (a data directory layout; see docs/operations.md;
+                        files in a bucket are downloaded into it)
+  attachments migrate [--from DIR|s3://B/P] --to DIR|s3://B/P
+                        copy every attachment file (default from the local directory),
+                        checking each one's SHA-256; run again to resume
+  attachments clean-up [--min-age 1h]
+                        remove stored files no record refers to, older than --min-age
   healthcheck           exit 0 when the server on QUALTRACK_ADDR is ready (for containers)
   version               print the version
 
@@ -103,6 +109,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return a.audit(ctx, rest)
 	case "backup":
 		err = a.backup(ctx, rest)
+	case "attachments":
+		err = a.attachments(ctx, rest)
 	case "reminders":
 		err = a.reminders(ctx, rest)
 	case "healthcheck":

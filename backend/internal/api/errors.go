@@ -89,13 +89,14 @@ func toError(err error) *Error {
 		return &Error{Status: http.StatusForbidden, Code: "password_change_required",
 			Message: "Choose your own password first: an administrator set the one you signed in with."}
 	}
-	if database.Unavailable(err) {
-		return &Error{Status: http.StatusServiceUnavailable, Code: "database_unavailable", RetryAfter: databaseRetryAfter,
-			Message: "The database is not answering right now. Try again in a moment; if it persists, tell your administrator."}
-	}
+	// Before the database's check, which takes any network error for its own.
 	if filestore.Unavailable(err) {
 		return &Error{Status: http.StatusServiceUnavailable, Code: "storage_unavailable", RetryAfter: storageRetryAfter,
 			Message: "The attachment storage is not answering right now. Try again in a moment; if it persists, tell your administrator."}
+	}
+	if database.Unavailable(err) {
+		return &Error{Status: http.StatusServiceUnavailable, Code: "database_unavailable", RetryAfter: databaseRetryAfter,
+			Message: "The database is not answering right now. Try again in a moment; if it persists, tell your administrator."}
 	}
 	if is, unauth := auth.IsAuthError(err); is {
 		if unauth {

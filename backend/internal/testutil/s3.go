@@ -6,6 +6,7 @@ import (
 	"sort"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/johannesboyne/gofakes3"
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
@@ -21,6 +22,31 @@ type S3 struct {
 	Bucket string
 	srv    *httptest.Server
 	once   sync.Once
+	clock  *s3Clock
+}
+
+// s3Clock is the time the server stamps objects with: the real time, less
+// a backdating offset.
+type s3Clock struct {
+	mu   sync.Mutex
+	back time.Duration
+}
+
+func (c *s3Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(-c.back).In(time.UTC)
+}
+
+func (c *s3Clock) Since(t time.Time) time.Duration { return c.Now().Sub(t) }
+
+// Backdate makes the objects written from now on look written d ago
+// (0: at the real time), so a test can have old and new objects without
+// waiting.
+func (s *S3) Backdate(d time.Duration) {
+	s.clock.mu.Lock()
+	s.clock.back = d
+	s.clock.mu.Unlock()
 }
 
 // S3 credentials the test server is reached with (it checks signatures'
@@ -34,11 +60,14 @@ const (
 // when the test ends.
 func NewS3(t testing.TB) *S3 {
 	t.Helper()
-	backend := s3mem.New()
+	clock := &s3Clock{}
+	backend := s3mem.New(s3mem.WithTimeSource(clock))
 	Fatal(t, backend.CreateBucket("attachments"), "create bucket")
-	faker := gofakes3.New(backend, gofakes3.WithLogger(gofakes3.DiscardLog()))
+	// One clock for the listing and the headers; backdating would trip
+	// the request-time check, so that is off.
+	faker := gofakes3.New(backend, gofakes3.WithLogger(gofakes3.DiscardLog()), gofakes3.WithTimeSource(clock), gofakes3.WithTimeSkewLimit(0))
 	srv := httptest.NewServer(faker.Server())
-	s := &S3{URL: srv.URL, Bucket: "attachments", srv: srv}
+	s := &S3{URL: srv.URL, Bucket: "attachments", srv: srv, clock: clock}
 	t.Cleanup(s.Close)
 	return s
 }
