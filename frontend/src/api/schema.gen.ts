@@ -2859,7 +2859,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "bad_request" | "unauthenticated" | "forbidden" | "totp_enrolment_required" | "password_change_required" | "not_found" | "method_not_allowed" | "conflict" | "version_conflict" | "too_large" | "validation_failed" | "rate_limited" | "internal" | "database_unavailable" | "sso_unavailable";
+        ErrorCode: "bad_request" | "unauthenticated" | "forbidden" | "totp_enrolment_required" | "password_change_required" | "not_found" | "method_not_allowed" | "conflict" | "version_conflict" | "too_large" | "validation_failed" | "rate_limited" | "internal" | "database_unavailable" | "sso_unavailable" | "storage_unavailable";
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
             /** @description A sentence for a person. */
