@@ -59,12 +59,12 @@ type App struct {
 	// Files is where attachment content is kept (the local directory or
 	// a bucket); Uploads is the local directory uploads are received
 	// into before they are stored there.
-	Files   filestore.Store
-	Uploads *filestore.Files
-	Hasher     *auth.Hasher
-	Accounts   *accounts.Service
-	Metrics    *metrics.Metrics
-	Now        func() time.Time
+	Files    filestore.Store
+	Uploads  *filestore.Files
+	Hasher   *auth.Hasher
+	Accounts *accounts.Service
+	Metrics  *metrics.Metrics
+	Now      func() time.Time
 	// FreeSpace measures a directory's free bytes for /readyz; nil asks
 	// the file system.
 	FreeSpace func(dir string) (uint64, error)

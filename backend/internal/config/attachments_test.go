@@ -38,7 +38,7 @@ func TestAttachmentSettings(t *testing.T) {
 		"QUALTRACK_S3_REGION": "eu-central-1", "QUALTRACK_S3_ACCESS_KEY_ID": "qualtrack",
 		"QUALTRACK_S3_SECRET_ACCESS_KEY_FILE": secretFile, "QUALTRACK_S3_PATH_STYLE": "true",
 		"QUALTRACK_ATTACHMENTS_ORPHAN_MIN_AGE": "30m",
-		"AWS_ACCESS_KEY_ID": "ignored", "AWS_SECRET_ACCESS_KEY": "ignored", "AWS_REGION": "us-west-2",
+		"AWS_ACCESS_KEY_ID":                    "ignored", "AWS_SECRET_ACCESS_KEY": "ignored", "AWS_REGION": "us-west-2",
 	}))
 	want := Attachments{URL: "s3://qualtrack/attachments", OrphanMinAge: 30 * time.Minute,
 		S3: S3{Endpoint: "http://minio:9000", Region: "eu-central-1", AccessKeyID: "qualtrack", SecretAccessKey: "minio-secret-from-file", PathStyle: true}}

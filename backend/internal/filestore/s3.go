@@ -100,9 +100,6 @@ func NewS3(loc S3Location, o S3Options) (*S3, error) {
 	return &S3{client: client, loc: loc}, nil
 }
 
-// Location is the bucket and prefix content is stored under.
-func (s *S3) Location() S3Location { return s.loc }
-
 func (s *S3) object(key string) string { return s.loc.Prefix + key }
 
 // Put uploads r unless an object of that size is already under key. A
