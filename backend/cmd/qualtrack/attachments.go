@@ -5,7 +5,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/app"
@@ -105,4 +107,24 @@ func (a *cli) attachmentsCleanUp(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(a.stdout, "%d unreferenced file(s) removed\n", len(removed))
 	return err
+}
+
+// checkAttachmentStore says where attachments are kept and, for a bucket,
+// whether it answers. A bucket that does not is logged, not fatal: the
+// records stay usable, and uploads and downloads answer 503 until it is
+// back.
+func (a *cli) checkAttachmentStore(ctx context.Context, q *app.App) {
+	if !a.cfg.ObjectStorage() {
+		a.log.Info("attachments in the data directory", "dir", a.cfg.AttachmentsDir())
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	probe := filestore.Key(strings.Repeat("0", 64)) // no content hashes to this
+	if _, err := q.Files.Stat(ctx, probe); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		a.log.Warn("the attachments bucket does not answer: uploads and downloads will fail until it does",
+			"url", a.cfg.Attachments.URL, "err", err)
+		return
+	}
+	a.log.Info("attachments in a bucket", "url", a.cfg.Attachments.URL)
 }

@@ -174,6 +174,7 @@ func (a *cli) serve(ctx context.Context) error {
 	if err := q.PrepareToServe(ctx); err != nil {
 		return err
 	}
+	a.checkAttachmentStore(ctx, q)
 	srv, err := q.HTTP(frontendFS())
 	if err != nil {
 		return err

@@ -145,9 +145,10 @@ func (c *cutBody) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// An upload whose body stops half way is refused, and nothing of it is
-// anywhere: no row, no object in the bucket (nor under its final key), no
-// temporary file.
+// An upload interrupted half way leaves nothing anywhere (no row, no
+// object in the bucket, none under its final key, no temporary file),
+// whether the client's body stops half way (400) or the connection to the
+// bucket drops half way through sending the object (503).
 func TestS3InterruptedUploadLeavesNothing(t *testing.T) {
 	t.Parallel()
 	bucket := testutil.NewS3(t)
@@ -170,6 +171,26 @@ func TestS3InterruptedUploadLeavesNothing(t *testing.T) {
 		t.Fatalf("bucket holds %v after an interrupted upload", got)
 	}
 	attWantNoLocalFiles(t, srv)
+
+	bucket.CutUploads(true)
+	res = attPost(srv, model.RoleProcurement, owners.path(model.OwnerSite), ct, body)
+	res.Want(http.StatusServiceUnavailable)
+	if e := res.JSON()["error"].(map[string]any); e["code"] != "storage_unavailable" {
+		t.Fatalf("error %v", e)
+	}
+	bucket.CutUploads(false)
+	if n := attRowCount(t, srv); n != 0 {
+		t.Fatalf("%d rows after an upload cut on its way to the bucket", n)
+	}
+	if got := bucket.Keys(t, ""); len(got) != 0 {
+		t.Fatalf("bucket holds %v after an upload cut on its way to it", got)
+	}
+	attWantNoLocalFiles(t, srv)
+	// The same upload again, with the bucket reachable, goes through.
+	attPost(srv, model.RoleProcurement, owners.path(model.OwnerSite), ct, body).Want(http.StatusCreated)
+	if got := bucket.Keys(t, ""); fmt.Sprint(got) != fmt.Sprint([]string{filestore.Key(attSHA(content))}) {
+		t.Fatalf("bucket holds %v after the upload was sent again", got)
+	}
 }
 
 // A bucket that cannot be reached: uploads and downloads answer 503

@@ -2,9 +2,12 @@ package testutil
 
 import (
 	"context"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -23,6 +26,31 @@ type S3 struct {
 	srv    *httptest.Server
 	once   sync.Once
 	clock  *s3Clock
+	cut    atomic.Bool
+}
+
+// CutUploads makes the server drop the connection of every object upload
+// half way through its body (on: true), as a network failure between
+// qualtrack and the bucket would.
+func (s *S3) CutUploads(on bool) { s.cut.Store(on) }
+
+// cutting is h, but while s.cut is set a PUT with a body loses its
+// connection after half of it.
+func (s *S3) cutting(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.cut.Load() || r.Method != http.MethodPut || r.ContentLength < 2 {
+			h.ServeHTTP(w, r)
+			return
+		}
+		_, _ = io.CopyN(io.Discard, r.Body, r.ContentLength/2)
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				_ = conn.Close()
+				return
+			}
+		}
+		panic(http.ErrAbortHandler)
+	})
 }
 
 // s3Clock is the time the server stamps objects with: the real time, less
@@ -66,8 +94,9 @@ func NewS3(t testing.TB) *S3 {
 	// One clock for the listing and the headers; backdating would trip
 	// the request-time check, so that is off.
 	faker := gofakes3.New(backend, gofakes3.WithLogger(gofakes3.DiscardLog()), gofakes3.WithTimeSource(clock), gofakes3.WithTimeSkewLimit(0))
-	srv := httptest.NewServer(faker.Server())
-	s := &S3{URL: srv.URL, Bucket: "attachments", srv: srv, clock: clock}
+	s := &S3{Bucket: "attachments", clock: clock}
+	s.srv = httptest.NewServer(s.cutting(faker.Server()))
+	s.URL = s.srv.URL
 	t.Cleanup(s.Close)
 	return s
 }
