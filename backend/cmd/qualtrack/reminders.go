@@ -34,6 +34,25 @@ func (a *cli) startReminders(ctx context.Context, q *app.App) (stop func(), err 
 	}, nil
 }
 
+// startWebhooks delivers queued webhook events in the background until
+// ctx ends or stop is called; stop returns once the dispatcher stopped.
+func (a *cli) startWebhooks(ctx context.Context, q *app.App) (stop func(), err error) {
+	d, err := q.WebhookDispatcher()
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		d.Run(ctx)
+	}()
+	return func() {
+		cancel()
+		<-done
+	}, nil
+}
+
 const remindersUsage = "usage: qualtrack reminders run [--dry-run] | qualtrack reminders test-email --to ADDRESS"
 
 // reminders runs today's reminders now (or sends those still pending),

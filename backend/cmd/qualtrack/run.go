@@ -188,6 +188,11 @@ func (a *cli) serve(ctx context.Context) error {
 		return err
 	}
 	defer stopReminders() // before the database closes
+	stopWebhooks, err := a.startWebhooks(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer stopWebhooks()
 	stopCheckpoints, err := a.startCheckpoints(ctx, q.DB, q.CheckpointKey)
 	if err != nil {
 		return err

@@ -64,7 +64,12 @@ var errBadCredentials = &Error{Status: http.StatusUnauthorized, Code: "unauthent
 // actor is the audit actor of the request's principal.
 func actor(c *gin.Context) audit.Actor {
 	if p := auth.PrincipalFrom(c); p != nil {
-		return audit.ActorOf(p.User, c.ClientIP())
+		a := audit.ActorOf(p.User, c.ClientIP())
+		if p.ServiceToken != nil {
+			// The trail names the token, not its service user's address.
+			a.Email = store.ServiceTokenActorName(p.ServiceToken.Name)
+		}
+		return a
 	}
 	return audit.Actor{IP: c.ClientIP()}
 }

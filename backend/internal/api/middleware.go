@@ -40,6 +40,9 @@ func (s *Server) accessLog() gin.HandlerFunc {
 		}
 		if p := auth.PrincipalFrom(c); p != nil {
 			attrs = append(attrs, "user_id", p.User.ID)
+			if p.ServiceToken != nil {
+				attrs = append(attrs, "service_token", p.ServiceToken.Name)
+			}
 		}
 		if c.Request.Context().Err() != nil {
 			attrs = append(attrs, "client_gone", true)

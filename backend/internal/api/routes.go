@@ -71,6 +71,20 @@ func (s *Server) Routes() []Route {
 		patch("/users/:id", auth.ManageUsers, s.updateUser),
 		post("/users/:id/end-sessions", auth.ManageUsers, s.endUserSessions),
 
+		// Service tokens and webhooks (api/integrations.go).
+		get("/admin/service-tokens", auth.ManageIntegrations, s.listServiceTokens),
+		post("/admin/service-tokens", auth.ManageIntegrations, s.createServiceToken),
+		post("/admin/service-tokens/:id/revoke", auth.ManageIntegrations, s.revokeServiceToken),
+		get("/admin/webhooks", auth.ManageIntegrations, s.listWebhooks),
+		post("/admin/webhooks", auth.ManageIntegrations, s.createWebhook),
+		get("/admin/webhooks/:id", auth.ManageIntegrations, s.getWebhook),
+		patch("/admin/webhooks/:id", auth.ManageIntegrations, s.updateWebhook),
+		del("/admin/webhooks/:id", auth.ManageIntegrations, s.deleteWebhook),
+		post("/admin/webhooks/:id/pause", auth.ManageIntegrations, s.pauseWebhook),
+		post("/admin/webhooks/:id/resume", auth.ManageIntegrations, s.resumeWebhook),
+		post("/admin/webhooks/:id/test", auth.ManageIntegrations, s.testWebhook),
+		get("/admin/webhooks/:id/deliveries", auth.ManageIntegrations, s.listWebhookDeliveries),
+
 		// Two-factor sign-in (api/totp.go) and the sign-in rules.
 		post("/auth/login/totp", auth.Public, s.loginTOTP),
 

@@ -143,6 +143,7 @@ func New(d Deps) (*Server, error) {
 			RedirectURL: o.RedirectURL, Scopes: o.Scopes, GroupsClaim: o.GroupsClaim}, now)
 	}
 	srv.guard.TrustOrigins(d.Config.CORSOrigins)
+	srv.guard.AcceptServiceTokens(st)
 	srv.guard.AllowDuringEnrolment("/api/v1/auth/me", "/api/v1/auth/logout", "/api/v1/me/totp/enrol", "/api/v1/me/totp/confirm")
 	srv.guard.AllowDuringPasswordChange("/api/v1/auth/me", "/api/v1/auth/logout", "/api/v1/auth/password")
 	srv.guard.OnRenew(func(c *gin.Context, u model.User, authTime time.Time, enrolOnly bool) {

@@ -61,4 +61,19 @@ type unscopedStore interface {
 	UserByEmail(ctx context.Context, email string) (model.User, error)
 	UserByID(ctx context.Context, id int64) (model.User, error)
 	UserByIdentity(ctx context.Context, issuer, subject string) (model.User, error)
+
+	// Service tokens and webhooks (api/integrations.go): administrators'
+	// routes, closed to every scoped role.
+	CreateServiceToken(ctx context.Context, in store.NewServiceToken, actor audit.Actor) (store.ServiceTokenView, error)
+	ListServiceTokens(ctx context.Context) ([]store.ServiceTokenView, error)
+	RevokeServiceToken(ctx context.Context, id int64, actor audit.Actor) (store.ServiceTokenView, error)
+	CreateWebhook(ctx context.Context, in store.WebhookInput, secretEnc string, actor audit.Actor) (store.WebhookView, error)
+	UpdateWebhook(ctx context.Context, id, version int64, in store.WebhookInput, actor audit.Actor) (store.WebhookView, error)
+	DeleteWebhook(ctx context.Context, id int64, actor audit.Actor) error
+	ListWebhooks(ctx context.Context) ([]store.WebhookView, error)
+	WebhookByID(ctx context.Context, id int64) (store.WebhookView, error)
+	PauseWebhook(ctx context.Context, id int64, reason string, actor audit.Actor) (store.WebhookView, error)
+	ResumeWebhook(ctx context.Context, id int64, actor audit.Actor) (store.WebhookView, error)
+	SendTestWebhook(ctx context.Context, id int64) error
+	ListWebhookDeliveries(ctx context.Context, subscriptionID int64, p store.Page) ([]model.WebhookDelivery, int64, error)
 }

@@ -51,6 +51,9 @@ func (s *Server) getUser(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	if u.Service {
+		return store.ErrNotFound
+	}
 	return s.writeUser(c, u)
 }
 

@@ -1,9 +1,10 @@
 // Package app owns the application: it opens the database and builds the
-// store, the accounts service, the reminder scheduler and the HTTP server
-// from one configuration. Start-up steps that write (migrations, the first
-// admin, the built-in checklists, the schedule refresh) are named methods
-// that `serve` and the other subcommands call explicitly; building an App
-// or its HTTP server writes nothing.
+// store, the accounts service, the reminder scheduler, the webhook
+// dispatcher and the HTTP server from one configuration. Start-up steps
+// that write (migrations, the first admin, the built-in checklists, the
+// schedule refresh) are named methods that `serve` and the other
+// subcommands call explicitly; building an App or its HTTP server writes
+// nothing.
 package app
 
 import (
@@ -30,6 +31,7 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/reminders"
 	"github.com/qualtrack/qualtrack/backend/internal/seed"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
+	"github.com/qualtrack/qualtrack/backend/internal/webhooks"
 )
 
 // Options adjust how an App is built; the zero value is production's.
@@ -337,6 +339,18 @@ func (a *App) ReminderScheduler(actor audit.Actor) (*reminders.Scheduler, error)
 	}
 	return reminders.NewScheduler(reminders.Options{Store: a.Store, Mailer: mailer, BaseURL: a.Config.BaseURL,
 		Hour: a.Config.ReminderHour, Logger: a.Log, Actor: actor, Metrics: a.Metrics}), nil
+}
+
+// WebhookDispatcher delivers the queued webhook events (serve runs it in
+// the background).
+func (a *App) WebhookDispatcher() (*webhooks.Dispatcher, error) {
+	key, previous := a.Config.TOTPKeys()
+	box, err := auth.NewSecretBox(key, previous...)
+	if err != nil {
+		return nil, err
+	}
+	return webhooks.New(webhooks.Options{Store: a.Store, Box: box, Policy: webhooks.PolicyOf(a.Config.Webhooks), Logger: a.Log,
+		Timeout: a.Config.Webhooks.Timeout, PauseAfter: a.Config.Webhooks.PauseAfter}), nil
 }
 
 // HTTP builds the HTTP server; frontend is the built web app (nil serves

@@ -77,6 +77,7 @@ var RecordTypes = []string{
 	string(EntityProduct), string(EntitySiteProduct), string(EntityFirmwareRelease), string(EntityBOMRevision),
 	string(EntityIntegrityObservation), string(EntityComponentSource), string(EntityPartIncident),
 	string(EntitySelfAssessment),
+	string(EntityServiceToken), string(EntityWebhook),
 }
 
 // ExportRecordType is the filter's name for spreadsheet exports, which the
@@ -92,6 +93,7 @@ var typeLabels = map[string]string{
 	"firmware_release": "Firmware release", "bom_revision": "BOM/AVL revision",
 	"integrity_observation": "Integrity observation", "component_source": "Component source",
 	"part_incident": "Suspect-part incident", "self_assessment": "Self-assessment questionnaire",
+	"service_token": "Service token", "webhook": "Webhook",
 }
 
 // TypeLabel is a record type as people name it ("checklist_answer" -> "Checklist answer").
@@ -476,6 +478,10 @@ var actionSummaries = map[Action]string{
 	ActionIntegrityObservationCreate:         "Integrity observation recorded",
 	ActionInspectionCorrect:                  "Completed inspection corrected",
 	ActionUserIdentityLink:                   "Single sign-on account linked",
+	ActionServiceTokenCreate:                 "Service token created",
+	ActionServiceTokenRevoke:                 "Service token revoked",
+	ActionWebhookPause:                       "Webhook paused",
+	ActionWebhookResume:                      "Webhook resumed",
 }
 
 func summary(ev model.AuditEvent) string {

@@ -200,19 +200,20 @@ func TestSessionValid(t *testing.T) {
 
 func TestPermissions(t *testing.T) {
 	want := map[Permission][]model.Role{
-		Public:          model.Roles,
-		Self:            model.Roles,
-		Read:            model.StaffRoles,
-		Edit:            {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
-		Decide:          {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
-		Delete:          {model.RoleAdmin},
-		ManageUsers:     {model.RoleAdmin},
-		ManageTemplates: {model.RoleAdmin, model.RoleManager},
-		Approve:         {model.RoleAdmin, model.RoleManager},
-		InviteSuppliers: {model.RoleAdmin, model.RoleManager},
-		Calendar:        model.StaffRoles,
-		SupplierPortal:  {model.RoleSupplier},
-		DecideChanges:   {model.RoleAdmin, model.RoleManager},
+		Public:             model.Roles,
+		Self:               model.Roles,
+		Read:               model.StaffRoles,
+		Edit:               {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
+		Decide:             {model.RoleAdmin, model.RoleManager, model.RoleProcurement},
+		Delete:             {model.RoleAdmin},
+		ManageUsers:        {model.RoleAdmin},
+		ManageTemplates:    {model.RoleAdmin, model.RoleManager},
+		Approve:            {model.RoleAdmin, model.RoleManager},
+		InviteSuppliers:    {model.RoleAdmin, model.RoleManager},
+		Calendar:           model.StaffRoles,
+		SupplierPortal:     {model.RoleSupplier},
+		DecideChanges:      {model.RoleAdmin, model.RoleManager},
+		ManageIntegrations: {model.RoleAdmin},
 	}
 	if len(want) != len(Permissions) {
 		t.Errorf("the test names %d permissions, the package %d", len(want), len(Permissions))

@@ -46,6 +46,9 @@ type Principal struct {
 	Supplier *store.SupplierBinding
 	// EnrolOnly: the session may only enrol in two-factor sign-in.
 	EnrolOnly bool
+	// ServiceToken is the token the request came with; User is then the
+	// token's service user.
+	ServiceToken *model.ServiceToken
 }
 
 const principalKey = "qualtrack.principal"
@@ -88,6 +91,8 @@ type Guard struct {
 	// passwordPaths are the routes a user who must change their password
 	// may call.
 	passwordPaths map[string]bool
+	// serviceTokens, when set, accepts service tokens.
+	serviceTokens ServiceTokenFinder
 }
 
 // AllowDuringPasswordChange names the routes (gin full paths) a user whose
@@ -162,6 +167,12 @@ func (g *Guard) Require(p Permission) gin.HandlerFunc {
 			c.Abort()
 			return
 		}
+		if pr.ServiceToken != nil && (p == Self || p == Calendar) && c.FullPath() != "/api/v1/auth/me" {
+			// A token has no account of its own to manage.
+			_ = c.Error(ErrForbidden)
+			c.Abort()
+			return
+		}
 		if !p.Allows(pr.User.Role) {
 			_ = c.Error(ErrForbidden)
 			c.Abort()
@@ -183,6 +194,9 @@ func (g *Guard) authenticate(c *gin.Context) (*Principal, error) {
 	}
 	if token == "" {
 		return nil, ErrUnauthenticated
+	}
+	if !viaCookie && isServiceToken(token) {
+		return g.authenticateServiceToken(c, token)
 	}
 	claims, err := g.tokens.Parse(token)
 	if err != nil {
@@ -276,7 +290,7 @@ func (g *Guard) checkSameOrigin(r *http.Request) error {
 // whether it means 401 (true) or 403 (false).
 func IsAuthError(err error) (is bool, unauthenticated bool) {
 	switch {
-	case errors.Is(err, ErrUnauthenticated), errors.Is(err, ErrSessionEnded):
+	case errors.Is(err, ErrUnauthenticated), errors.Is(err, ErrSessionEnded), errors.Is(err, ErrServiceTokenEnded):
 		return true, true
 	case errors.Is(err, ErrForbidden), errors.Is(err, ErrCrossSite):
 		return true, false

@@ -46,6 +46,9 @@ const (
 	// DecideChanges is approving or rejecting a manufacturer's change
 	// notification: a manager's decision, like qualification decisions.
 	DecideChanges
+	// ManageIntegrations is service tokens and webhooks: what other
+	// systems may read and write, and what they are told.
+	ManageIntegrations
 )
 
 // permissionRoles lists the roles of each rule by name, never as "every
@@ -67,6 +70,9 @@ var permissionRoles = map[Permission][]model.Role{
 	Calendar:        {model.RoleAdmin, model.RoleManager, model.RoleProcurement, model.RoleAuditor},
 	SupplierPortal:  {model.RoleSupplier},
 	DecideChanges:   {model.RoleAdmin, model.RoleManager},
+	// Only administrators: a token or a webhook hands records to another
+	// system.
+	ManageIntegrations: {model.RoleAdmin},
 }
 
 var permissionNames = map[Permission]string{
@@ -74,10 +80,11 @@ var permissionNames = map[Permission]string{
 	Decide: "decide", Delete: "delete", ManageUsers: "manage_users",
 	ManageTemplates: "manage_templates", Approve: "approve", InviteSuppliers: "invite_suppliers",
 	Calendar: "calendar", SupplierPortal: "supplier_portal", DecideChanges: "decide_changes",
+	ManageIntegrations: "manage_integrations",
 }
 
 // Permissions lists every declared rule.
-var Permissions = []Permission{Public, Self, Read, Edit, Decide, Delete, ManageUsers, ManageTemplates, Approve, InviteSuppliers, Calendar, SupplierPortal, DecideChanges}
+var Permissions = []Permission{Public, Self, Read, Edit, Decide, Delete, ManageUsers, ManageTemplates, Approve, InviteSuppliers, Calendar, SupplierPortal, DecideChanges, ManageIntegrations}
 
 // Valid reports whether p is a declared rule.
 func (p Permission) Valid() bool { _, ok := permissionNames[p]; return ok }

@@ -91,6 +91,8 @@ type Config struct {
 	ReminderHour int
 	// SMTP is the mail server reminder digests go through.
 	SMTP SMTP
+	// Webhooks configure outbound webhook delivery.
+	Webhooks Webhooks
 	// CorrectiveDueDays are the days a supplier has for each stage of a
 	// corrective-action request, per finding severity.
 	CorrectiveDueDays qualification.CorrectiveDueDays
@@ -269,6 +271,7 @@ func Load(getenv func(string) string) (Config, error) {
 	loadAttachments(&c, getenv, bad)
 	loadCorrectiveDueDays(&c, getenv, bad)
 	loadOIDC(&c, getenv, bad)
+	loadWebhooks(&c, getenv, bad)
 	if (c.AdminEmail == "") != (c.AdminPassword == "") {
 		bad("QUALTRACK_ADMIN_EMAIL", "QUALTRACK_ADMIN_EMAIL and QUALTRACK_ADMIN_PASSWORD must be set together")
 	}

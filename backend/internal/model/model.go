@@ -94,7 +94,10 @@ type User struct {
 	// are translated (the supplier's); "" follows the browser, and e-mails
 	// are then in English.
 	Language Language `gorm:"size:10" json:"language"`
-	Version  int64    `json:"version"`
+	// Service: the user a service token acts as (see ServiceToken); it
+	// never signs in and is not listed among the people.
+	Service bool  `json:"-"`
+	Version int64 `json:"version"`
 }
 
 // Language is a language qualtrack's translated screens and e-mails speak.

@@ -288,6 +288,9 @@ func (s *Store) DecideChangeNotification(ctx context.Context, id int64, d qualif
 		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionChangeNotificationDecide, EntityType: audit.EntityChangeNotification, EntityID: cn.ID, Changes: changes}); err != nil {
 			return err
 		}
+		if err := s.emitChangeDecided(tx, cn, sites); err != nil {
+			return err
+		}
 		view, err = s.describeChange(tx, cn)
 		return err
 	})

@@ -357,6 +357,9 @@ func (s *Store) SubmitStage(ctx context.Context, id int64, stage model.CAStage, 
 		if err != nil {
 			return err
 		}
+		if err := s.emitStageSubmitted(tx, ca, stage, now); err != nil {
+			return err
+		}
 		receipt = model.CorrectiveActionReceipt{CreatedAt: now, CorrectiveActionID: ca.ID, Stage: stage, AuditSequence: ev.Sequence, AuditHash: ev.Hash}
 		if a := actorID(actor); a != nil {
 			receipt.UserID = *a
@@ -558,8 +561,10 @@ func (s *Store) closeVerifiedFinding(tx *gorm.DB, findingID int64, v Verificatio
 	}
 	changes := audit.Diff(before, f)
 	changes["signature"] = [2]any{nil, signatureChange(sig)}
-	_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingUpdate, EntityType: audit.EntityFinding, EntityID: f.ID, Changes: changes})
-	return err
+	if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingUpdate, EntityType: audit.EntityFinding, EntityID: f.ID, Changes: changes}); err != nil {
+		return err
+	}
+	return s.emitFindingChange(tx, &before, f)
 }
 
 // checkNoOpenRequest refuses to close a finding whose corrective-action

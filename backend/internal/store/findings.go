@@ -169,6 +169,9 @@ func (s *Store) createFinding(tx *gorm.DB, inspectionID int64, f *model.Finding,
 	if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingCreate, EntityType: audit.EntityFinding, EntityID: f.ID, Changes: changes}); err != nil {
 		return FindingRow{}, err
 	}
+	if err := s.emitFindingChange(tx, nil, *f); err != nil {
+		return FindingRow{}, err
+	}
 	return s.describeFinding(tx, *f)
 }
 
@@ -222,6 +225,9 @@ func (s *Store) UpdateFinding(ctx context.Context, id, version int64, actor audi
 			return err
 		}
 		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingUpdate, EntityType: audit.EntityFinding, EntityID: id, Changes: changes}); err != nil {
+			return err
+		}
+		if err := s.emitFindingChange(tx, &before, f); err != nil {
 			return err
 		}
 		var err error

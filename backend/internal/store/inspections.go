@@ -136,6 +136,9 @@ func (s *Store) CreateInspection(ctx context.Context, in *model.Inspection, acto
 		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionCreate, EntityType: audit.EntityInspection, EntityID: in.ID, Changes: changes}); err != nil {
 			return err
 		}
+		if err := s.emitInspectionCompleted(tx, nil, *in); err != nil {
+			return err
+		}
 		row, err = describeInspection(tx, *in)
 		return err
 	})
@@ -196,6 +199,9 @@ func (s *Store) UpdateInspection(ctx context.Context, id, version int64, actor a
 			action = audit.ActionInspectionCorrect
 		}
 		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityInspection, EntityID: id, Changes: changes}); err != nil {
+			return err
+		}
+		if err := s.emitInspectionCompleted(tx, &before, in); err != nil {
 			return err
 		}
 		row, err = describeInspection(tx, in)

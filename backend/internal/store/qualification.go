@@ -144,8 +144,10 @@ func (s *Store) DecideQualification(ctx context.Context, siteID int64, d qualifi
 		changes["reason"] = [2]any{nil, d.Reason}
 		changes["decision_id"] = [2]any{nil, dec.ID}
 		changes["signature"] = [2]any{nil, signatureChange(sig)}
-		_, err = s.trail.Append(tx, audit.Entry{Actor: by.Actor, Action: audit.ActionSiteQualification, EntityType: audit.EntitySite, EntityID: siteID, Changes: changes})
-		return err
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: by.Actor, Action: audit.ActionSiteQualification, EntityType: audit.EntitySite, EntityID: siteID, Changes: changes}); err != nil {
+			return err
+		}
+		return s.emitSiteStatusChanged(tx, dec)
 	})
 	if err != nil {
 		return DecisionView{}, SiteView{}, err

@@ -332,6 +332,9 @@ func (s *Store) RunReminders(ctx context.Context, day model.Date, w ReminderWind
 		if err := insertReminders(tx, day, fresh); err != nil {
 			return err
 		}
+		if err := s.emitDueEvents(tx, facts); err != nil {
+			return err
+		}
 		run.Reminders = len(fresh)
 		finished := s.Now()
 		run.FinishedAt = &finished

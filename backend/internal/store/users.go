@@ -51,7 +51,7 @@ func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 
 // ListUsers returns one page of users.
 func (s *Store) ListUsers(ctx context.Context, f UserFilter, p Page) ([]model.User, int64, error) {
-	q := s.db.WithContext(ctx).Model(&model.User{})
+	q := s.db.WithContext(ctx).Model(&model.User{}).Where("service = ?", false)
 	if f.Q != "" {
 		pat := likePattern(f.Q)
 		q = q.Where(`lower(name) LIKE ? ESCAPE '\' OR lower(email) LIKE ? ESCAPE '\'`, pat, pat)
@@ -117,6 +117,10 @@ func (s *Store) UpdateUserWithScope(ctx context.Context, id, version int64, scop
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Take(&u, id).Error; err != nil {
 			return translate(err, "update user")
+		}
+		if u.Service {
+			// Managed as its service token, never as a person.
+			return ErrNotFound
 		}
 		if u.Version != version {
 			return ErrVersionConflict

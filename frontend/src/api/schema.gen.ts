@@ -226,6 +226,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/service-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List service tokens (never their secrets), newest first. */
+        get: operations["listServiceTokens"];
+        put?: never;
+        /**
+         * Create a service token; its secret is in this answer only.
+         * @description An integration sends the token as `Authorization: Bearer qt_...`.
+         *     It reads as an auditor (`role: auditor`, optionally limited to one
+         *     manufacturer) or reads and writes as procurement
+         *     (`role: procurement`); it never administers. Every change it makes
+         *     is in the audit trail under `token: <name>`. Only the SHA-256 of
+         *     the secret is stored: a lost secret cannot be shown again, revoke
+         *     the token and create another. A revoked or expired token is
+         *     refused with 401.
+         */
+        post: operations["createServiceToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/service-tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a service token; its next request is refused (401). */
+        post: operations["revokeServiceToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook subscriptions (never their secrets) and the event types one can choose. */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe an endpoint to events; the signing secret is in this answer only.
+         * @description Deliveries are `POST`s of an `WebhookEvent` as JSON, signed:
+         *     `X-Qualtrack-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
+         *     "<unix seconds>.<body>" with the secret>` (docs/integrations.md
+         *     shows how to check it). The URL must be http or https and, unless
+         *     `QUALTRACK_WEBHOOK_ALLOW_HOSTS` names it, must not be (or resolve
+         *     to) a loopback, link-local or private address; when
+         *     `QUALTRACK_WEBHOOK_HOSTS` is set, only those hosts (422 on `url`).
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Return a webhook subscription. */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a subscription with its queued events and delivery log (the audit event keeps the subscription). */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a subscription's name, URL, event types or whether it is active.
+         * @description Send every field (name, url, event_types, active) with the version read.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/admin/webhooks/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop deliveries to the endpoint; its events wait until it is resumed. */
+        post: operations["pauseWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused endpoint (paused by an admin or after repeated failures); its waiting events go at once. */
+        post: operations["resumeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a `webhook.test` event for this endpoint; the delivery log shows how it went. */
+        post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The endpoint's delivery log, one row per attempt, newest first. */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/manufacturers": {
         parameters: {
             query?: never;
@@ -2855,7 +3035,35 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What qualtrack sends to a subscribed endpoint (docs/integrations.md).
+         * @description One `POST` per event and subscription. Verify before trusting it:
+         *     recompute HMAC-SHA256 over `<t>.<raw body>` with the subscription's
+         *     secret, compare it with `v1` in constant time, and refuse a `t` more
+         *     than 5 minutes from your clock. Answer 2xx within the timeout
+         *     (`QUALTRACK_WEBHOOK_TIMEOUT`, 10 s); anything else, or no answer,
+         *     is retried with exponential backoff (30 s doubling to 6 h, 12
+         *     attempts). Redirects are not followed. `X-Qualtrack-Delivery` (the
+         *     event id) is the same on every retry.
+         */
+        post: operations["receiveWebhookEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @enum {string} */
@@ -3098,6 +3306,130 @@ export interface components {
         };
         UserList: components["schemas"]["ListEnvelope"] & {
             items?: components["schemas"]["User"][];
+        };
+        ServiceToken: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @description The secret's first characters, to tell tokens apart (`qt_AbC1x2`). */
+            prefix: string;
+            /**
+             * @description auditor reads; procurement reads and writes records.
+             * @enum {string}
+             */
+            role: "auditor" | "procurement";
+            /**
+             * Format: int64
+             * @description The one manufacturer a read-only token is limited to; null for every manufacturer.
+             */
+            manufacturer_id: number | null;
+            manufacturer_name: string;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            expires_at: components["schemas"]["NullableTimestamp"];
+            revoked_at: components["schemas"]["NullableTimestamp"];
+            /** @description Recorded to the minute. */
+            last_used_at: components["schemas"]["NullableTimestamp"];
+            created_at: components["schemas"]["Timestamp"];
+            created_by: string;
+        };
+        CreatedServiceToken: components["schemas"]["ServiceToken"] & {
+            /** @description The secret (`qt_` and 43 characters); shown this once. */
+            token: string;
+        };
+        ServiceTokenCreate: {
+            /** @description Unique; the audit trail shows `token: <name>`. */
+            name: string;
+            /** @enum {string} */
+            role: "auditor" | "procurement";
+            /**
+             * Format: int64
+             * @description Only for an auditor token.
+             */
+            manufacturer_id?: number | null;
+            /** @description In the future, at most two years ahead. */
+            expires_at: components["schemas"]["Timestamp"];
+        };
+        ServiceTokenList: {
+            items: components["schemas"]["ServiceToken"][];
+        };
+        /** @enum {string} */
+        WebhookEventType: "site.status_changed" | "inspection.completed" | "finding.opened" | "finding.closed" | "finding.overdue" | "certificate.expiring" | "certificate.expired" | "corrective_action.stage_submitted" | "change_notification.decided";
+        Webhook: components["schemas"]["Record"] & {
+            name: string;
+            url: string;
+            event_types: components["schemas"]["WebhookEventType"][];
+            /** @description false stops queueing events for the endpoint. */
+            active: boolean;
+            /** @enum {string} */
+            status: "active" | "paused" | "disabled";
+            /** @description Set while deliveries are paused; events keep queueing. */
+            paused_at: components["schemas"]["NullableTimestamp"];
+            pause_reason: string;
+            consecutive_failures: number;
+            /**
+             * Format: int64
+             * @description Events waiting for delivery.
+             */
+            pending: number;
+            /** Format: int64 */
+            version: number;
+        };
+        CreatedWebhook: components["schemas"]["Webhook"] & {
+            /** @description The signing secret (`whsec_...`); shown this once. */
+            secret: string;
+        };
+        WebhookCreate: {
+            name: string;
+            url: string;
+            event_types: components["schemas"]["WebhookEventType"][];
+            /** @default true */
+            active?: boolean;
+        };
+        WebhookUpdate: {
+            name: string;
+            url: string;
+            event_types: components["schemas"]["WebhookEventType"][];
+            /** @default true */
+            active?: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
+            event_types: components["schemas"]["WebhookEventType"][];
+        };
+        WebhookDelivery: {
+            /** Format: int64 */
+            id: number;
+            attempted_at: components["schemas"]["Timestamp"];
+            /** Format: int64 */
+            subscription_id: number;
+            event_id: string;
+            event_type: string;
+            attempt: number;
+            /** @description The endpoint's HTTP status; 0 when it did not answer (refused, timed out, unreachable). */
+            status_code: number;
+            /** Format: int64 */
+            duration_ms: number;
+            error: string;
+            succeeded: boolean;
+        };
+        WebhookDeliveryList: components["schemas"]["ListEnvelope"] & {
+            items?: components["schemas"]["WebhookDelivery"][];
+        };
+        /**
+         * @description The body of every delivery. `data` depends on `type`
+         *     (docs/integrations.md); every event about a site carries
+         *     `data.site` with its id, code, name, manufacturer_id and
+         *     manufacturer_name.
+         */
+        WebhookEvent: {
+            /** @description evt_...; the same across retries, so a receiver can drop duplicates. */
+            id: string;
+            type: components["schemas"]["WebhookEventType"] | "webhook.test";
+            created_at: components["schemas"]["Timestamp"];
+            data: Record<string, never>;
         };
         Manufacturer: components["schemas"]["Record"] & {
             /** @description Unique. */
@@ -5937,6 +6269,355 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
+        };
+    };
+    listServiceTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every service token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTokenList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createServiceToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description Created; `token` is the secret, shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedServiceToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    revokeServiceToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (revoking a revoked token changes nothing). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceToken"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Created; `secret` signs every delivery and is shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    pauseWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+        };
+    };
+    resumeWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Resumed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; the dispatcher sends it within seconds. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: "id" | "-id" | "attempted_at" | "-attempted_at";
+            };
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of attempts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     listManufacturers: {
@@ -10930,6 +11611,33 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    receiveWebhookEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Qualtrack-Signature": string;
+                "X-Qualtrack-Timestamp": string;
+                "X-Qualtrack-Event": components["schemas"]["WebhookEventType"];
+                "X-Qualtrack-Delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
