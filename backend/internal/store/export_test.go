@@ -1,0 +1,29 @@
+package store
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+)
+
+// CreateFindingThenFail raises a finding as CreateFinding does (the
+// finding, its audit event, its webhook events), then fails the
+// transaction with fail: a change rolled back after it queued its events.
+func (s *Store) CreateFindingThenFail(ctx context.Context, inspectionID int64, f *model.Finding, actor audit.Actor, fail error) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		if _, err := s.createFinding(tx, inspectionID, f, actor); err != nil {
+			return err
+		}
+		var queued int64
+		if err := tx.Model(&model.WebhookMessage{}).Count(&queued).Error; err != nil {
+			return err
+		}
+		if queued == 0 {
+			return nil // the caller sees no error and fails the test
+		}
+		return fail
+	})
+}
