@@ -28,6 +28,7 @@ const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
 const ImportPage = lazy(() => import('./pages/import/ImportPage'));
 const AuditTrailPage = lazy(() => import('./pages/audit-trail/AuditTrailPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage'));
 const ChangePasswordPage = lazy(() => import('./pages/change-password/ChangePasswordPage'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
 const NotificationSettingsPage = lazy(() => import('./pages/profile/NotificationSettingsPage'));
@@ -161,6 +162,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={['admin']} title="Users">
             <UsersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'webhooks',
+        element: (
+          <RequireRole roles={['admin']} title="Webhooks">
+            <WebhooksPage />
           </RequireRole>
         ),
       },

@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './queries';
 export * from './integrity';
 export * from './suppliers';
+export * from './integrations';

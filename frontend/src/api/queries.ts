@@ -34,7 +34,9 @@ export type QueryRoot =
   | 'product'
   | 'part-incidents'
   | 'part-incident'
-  | 'supplier';
+  | 'supplier'
+  | 'service-tokens'
+  | 'webhooks';
 
 /** The query keys, built in one place. */
 export const queryKeys = {
@@ -64,7 +66,9 @@ export type Write =
   | 'user'
   | 'change-notification'
   | 'corrective-action'
-  | 'integrity';
+  | 'integrity'
+  | 'service-token'
+  | 'webhook';
 
 /**
  * What each write makes stale: its own list and record, the records whose
@@ -92,6 +96,8 @@ export const STALE_AFTER: Record<Write, readonly QueryRoot[]> = {
   'corrective-action': ['corrective-actions', 'corrective-action', 'findings', 'finding', 'sites', 'site', 'supplier', 'dashboard', 'audit-events'],
   // Products, observations, seals and incidents; drift raises findings.
   integrity: ['site-integrity', 'inspection-integrity', 'integrity-drift', 'products', 'product', 'part-incidents', 'part-incident', 'findings', 'finding', 'dashboard', 'audit-events'],
+  'service-token': ['service-tokens', 'audit-events'],
+  webhook: ['webhooks', 'audit-events'],
 };
 
 /** Marks stale what write changed, and fetches again what is on screen. */

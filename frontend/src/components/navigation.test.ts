@@ -12,6 +12,13 @@ describe('navFor', () => {
     }
   });
 
+  it('shows Webhooks to admins only', () => {
+    expect(labels('admin')).toContain('Webhooks');
+    for (const role of ['manager', 'procurement', 'auditor'] as const) {
+      expect(labels(role)).not.toContain('Webhooks');
+    }
+  });
+
   it('hides Import from read-only auditors', () => {
     expect(labels('auditor')).not.toContain('Import');
     expect(labels('procurement')).toContain('Import');

@@ -16,6 +16,7 @@ import {
   IconTool,
   IconUpload,
   IconUsers,
+  IconWebhook,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { WRITER_ROLES, type Role } from '../api';
@@ -68,7 +69,10 @@ export const NAV_SECTIONS: NavSection[] = [
   },
   {
     label: 'Administration',
-    items: [{ label: 'Users', to: '/users', icon: IconUsers, roles: ['admin'] }],
+    items: [
+      { label: 'Users', to: '/users', icon: IconUsers, roles: ['admin'] },
+      { label: 'Webhooks', to: '/webhooks', icon: IconWebhook, roles: ['admin'] },
+    ],
   },
 ];
 

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Code, CopyButton, Group, Modal, MultiSelect, Pass
 import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ServiceTokens } from './ServiceTokens';
 import { SignInSecurity } from './SignInSecurity';
 import { manufacturersApi, ROLES, STAFF_ROLES, usersApi, type Role, type User, refreshAfter } from '../../api';
 import { useCurrentUser } from '../../components/CurrentUser';
@@ -191,6 +192,7 @@ export default function UsersPage() {
           ]}
         />
         <SignInSecurity />
+        <ServiceTokens />
       </Stack>
       <FormModal opened={creating} onClose={() => setCreating(false)} title="New user" size="lg" centered>
         {creating && (
