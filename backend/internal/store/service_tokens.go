@@ -212,7 +212,7 @@ func (s *Store) TouchServiceToken(ctx context.Context, tok model.ServiceToken, a
 	if tok.LastUsedAt != nil && at.Sub(*tok.LastUsedAt) < serviceTokenTouchEvery {
 		return nil
 	}
-	err := s.db.WithContext(ctx).Model(&model.ServiceToken{}).Where("id = ?", tok.ID).UpdateColumn("last_used_at", at.UTC()).Error
+	err := s.db.WithContext(ctx).Model(&model.ServiceToken{}).Where("id = ?", tok.ID).UpdateColumn("last_used_at", at.UTC().Truncate(time.Second)).Error
 	if err != nil {
 		return fmt.Errorf("store: touch service token: %w", err)
 	}
