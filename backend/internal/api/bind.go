@@ -195,12 +195,17 @@ func pathID(c *gin.Context, name string) (int64, error) {
 }
 
 // writeByID answers a GET of one record: the path's id, fetched, as JSON.
-func writeByID[T any](c *gin.Context, fetch func(context.Context, int64) (T, error)) error {
+// what names the record in the 404 ("The site was not found.") for a
+// malformed id as for one the caller cannot see.
+func writeByID[T any](c *gin.Context, what string, fetch func(context.Context, int64) (T, error)) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		return err
+		return notFound(what)
 	}
 	rec, err := fetch(c.Request.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return notFound(what)
+	}
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ func (s *Server) listCertifications(c *gin.Context) error {
 }
 
 func (s *Server) getCertification(c *gin.Context) error {
-	return writeByID(c, s.st(c).CertificationByID)
+	return writeByID(c, "The certification", s.st(c).CertificationByID)
 }
 
 type createCertificationRequest struct {

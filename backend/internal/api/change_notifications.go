@@ -101,16 +101,7 @@ func (s *Server) listChangeNotifications(c *gin.Context) error {
 }
 
 func (s *Server) getChangeNotification(c *gin.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return notFound("The change notification")
-	}
-	v, err := s.st(c).ChangeNotificationByID(c.Request.Context(), id)
-	if err != nil {
-		return changeNotFound(err)
-	}
-	c.JSON(http.StatusOK, v)
-	return nil
+	return writeByID(c, "The change notification", s.st(c).ChangeNotificationByID)
 }
 
 type changeDecisionRequest struct {

@@ -70,16 +70,7 @@ func (s *Server) findingCorrectiveAction(c *gin.Context) error {
 }
 
 func (s *Server) getCorrectiveAction(c *gin.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return notFound("The corrective-action request")
-	}
-	v, err := s.st(c).CorrectiveActionByID(c.Request.Context(), id)
-	if err != nil {
-		return caNotFound(err)
-	}
-	c.JSON(http.StatusOK, v)
-	return nil
+	return writeByID(c, "The corrective-action request", s.st(c).CorrectiveActionByID)
 }
 
 // caFilter reads the requests list's filters.

@@ -34,7 +34,9 @@ func (s *Server) listFindings(c *gin.Context) error {
 	return writeCachedList(s, c, p, func(ctx context.Context) ([]store.FindingRow, int64, error) { return s.st(c).ListFindings(ctx, f, p) })
 }
 
-func (s *Server) getFinding(c *gin.Context) error { return writeByID(c, s.st(c).FindingByID) }
+func (s *Server) getFinding(c *gin.Context) error {
+	return writeByID(c, "The finding", s.st(c).FindingByID)
+}
 
 type createFindingRequest struct {
 	Severity         model.Severity        `json:"severity"`

@@ -235,3 +235,24 @@ func TestOverrideReasonTooLongIsRefused(t *testing.T) {
 	}
 	srv.Do(model.RoleProcurement, "PATCH", path("/api/v1/inspections/%d", in.ID), map[string]any{"version": in.Version, "scope": "Still editable"}).Want(200)
 }
+
+// A record that is not there, or an id that names none, answers 404 with
+// the kind of record in words, whichever route reads it.
+func TestMissingRecordsAreNamed(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t, nil)
+	for path, want := range map[string]string{
+		"/api/v1/sites/99999":                  "The site was not found.",
+		"/api/v1/sites/abc":                    "The site was not found.",
+		"/api/v1/certifications/007":           "The certification was not found.",
+		"/api/v1/change-notifications/99999":   "The change notification was not found.",
+		"/api/v1/corrective-actions/99999":     "The corrective-action request was not found.",
+		"/api/v1/self-assessments/99999":       "The questionnaire was not found.",
+		"/api/v1/inspections/99999/checklists": "The inspection was not found.",
+	} {
+		r := srv.Do(model.RoleManager, http.MethodGet, path, nil).Want(http.StatusNotFound)
+		if got := r.JSON()["error"].(map[string]any)["message"]; got != want {
+			t.Errorf("%s: %q, want %q", path, got, want)
+		}
+	}
+}

@@ -41,16 +41,7 @@ func checklistNotFound(err error) error {
 // getInspectionChecklists returns the inspection's checklists, answers,
 // score and suggested result.
 func (s *Server) getInspectionChecklists(c *gin.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return notFound("The inspection")
-	}
-	view, err := s.st(c).InspectionChecklists(c.Request.Context(), id)
-	if err != nil {
-		return checklistNotFound(err)
-	}
-	c.JSON(http.StatusOK, view)
-	return nil
+	return writeByID(c, "The inspection", s.st(c).InspectionChecklists)
 }
 
 type addChecklistRequest struct {

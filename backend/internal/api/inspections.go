@@ -35,7 +35,9 @@ func (s *Server) listInspections(c *gin.Context) error {
 	return nil
 }
 
-func (s *Server) getInspection(c *gin.Context) error { return writeByID(c, s.st(c).InspectionByID) }
+func (s *Server) getInspection(c *gin.Context) error {
+	return writeByID(c, "The inspection", s.st(c).InspectionByID)
+}
 
 type createInspectionRequest struct {
 	SiteID          int64                  `json:"site_id"`

@@ -116,7 +116,7 @@ func (s *Server) listWebhooks(c *gin.Context) error {
 }
 
 func (s *Server) getWebhook(c *gin.Context) error {
-	return writeByID(c, s.unscoped.WebhookByID)
+	return writeByID(c, "The webhook", s.unscoped.WebhookByID)
 }
 
 func (s *Server) createWebhook(c *gin.Context) error {

@@ -34,7 +34,7 @@ func (s *Server) listProducts(c *gin.Context) error {
 }
 
 func (s *Server) getProduct(c *gin.Context) error {
-	return writeByID(c, s.st(c).ProductByID)
+	return writeByID(c, "The product", s.st(c).ProductByID)
 }
 
 type productRequest struct {
@@ -182,7 +182,7 @@ func (s *Server) deleteBOMRevision(c *gin.Context) error {
 }
 
 func (s *Server) siteIntegrity(c *gin.Context) error {
-	return writeByID(c, s.st(c).SiteIntegrityByID)
+	return writeByID(c, "The site", s.st(c).SiteIntegrityByID)
 }
 
 type siteProductRequest struct {
@@ -257,7 +257,7 @@ func (s *Server) deleteSiteProduct(c *gin.Context) error {
 }
 
 func (s *Server) inspectionIntegrity(c *gin.Context) error {
-	return writeByID(c, s.st(c).InspectionIntegrityByID)
+	return writeByID(c, "The inspection", s.st(c).InspectionIntegrityByID)
 }
 
 type observationRequest struct {
@@ -447,7 +447,7 @@ func (s *Server) listPartIncidents(c *gin.Context) error {
 }
 
 func (s *Server) getPartIncident(c *gin.Context) error {
-	return writeByID(c, s.st(c).PartIncidentByID)
+	return writeByID(c, "The part incident", s.st(c).PartIncidentByID)
 }
 
 type incidentRequest struct {

@@ -32,7 +32,9 @@ func (s *Server) listManufacturers(c *gin.Context) error {
 	return nil
 }
 
-func (s *Server) getManufacturer(c *gin.Context) error { return writeByID(c, s.st(c).ManufacturerByID) }
+func (s *Server) getManufacturer(c *gin.Context) error {
+	return writeByID(c, "The manufacturer", s.st(c).ManufacturerByID)
+}
 
 type createManufacturerRequest struct {
 	Name      string `json:"name"`

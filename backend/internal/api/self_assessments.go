@@ -84,16 +84,7 @@ func (s *Server) listSelfAssessments(c *gin.Context) error {
 }
 
 func (s *Server) getSelfAssessment(c *gin.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return notFound("The questionnaire")
-	}
-	v, err := s.st(c).SelfAssessmentByID(c.Request.Context(), id)
-	if err != nil {
-		return assessmentNotFound(err)
-	}
-	c.JSON(http.StatusOK, v)
-	return nil
+	return writeByID(c, "The questionnaire", s.st(c).SelfAssessmentByID)
 }
 
 type returnedItemRequest struct {

@@ -34,7 +34,7 @@ func (s *Server) listSites(c *gin.Context) error {
 	return writeCachedList(s, c, p, func(ctx context.Context) ([]store.SiteView, int64, error) { return s.st(c).ListSites(ctx, f, p) })
 }
 
-func (s *Server) getSite(c *gin.Context) error { return writeByID(c, s.st(c).SiteByID) }
+func (s *Server) getSite(c *gin.Context) error { return writeByID(c, "The site", s.st(c).SiteByID) }
 
 // decidedFields are site fields only a qualification decision sets; a
 // create or edit that sends them is told where to go instead.

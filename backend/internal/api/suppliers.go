@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -252,13 +251,7 @@ func (s *Server) supplierManufacturer(c *gin.Context) error {
 }
 
 func (s *Server) supplierSite(c *gin.Context) error {
-	return writeByID(c, func(ctx context.Context, id int64) (store.SupplierSite, error) {
-		site, err := s.st(c).PortalSite(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			return site, notFound("The site")
-		}
-		return site, err
-	})
+	return writeByID(c, "The site", s.st(c).PortalSite)
 }
 
 func (s *Server) supplierCertifications(c *gin.Context) error {
