@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Select, SimpleGrid, Skeleton, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { manufacturersApi, refreshAfter, serviceTokensApi, serviceTokensQueryKey, type CreatedServiceToken, type ServiceToken } from '../../api';
 import { ConfirmButton, FormButtons, FormError, serverErrors, ServerForm } from '../../components/forms';
+import { ShownOnce } from '../../components/ShownOnce';
 import { FormModal } from '../../components/UnsavedChanges';
 import { formatTimestamp } from '../../format/dates';
 
@@ -123,28 +124,10 @@ export function ServiceTokens() {
           />
         )}
       </FormModal>
-      <Modal opened={!!created} onClose={() => setCreated(null)} title="The new service token" centered closeOnClickOutside={false} size="lg">
-        {created && (
-          <Stack gap="sm">
-            <Alert color="yellow" variant="light">
-              This token is shown only now and cannot be shown again. Copy it into the other system's secret store; anyone holding it can use the API as "{created.name}".
-            </Alert>
-            <Code block fz="sm" data-testid="service-token-secret" style={{ wordBreak: 'break-all' }}>
-              {created.token}
-            </Code>
-            <Group justify="flex-end">
-              <CopyButton value={created.token}>
-                {({ copied, copy }) => (
-                  <Button variant="default" onClick={copy}>
-                    {copied ? 'Copied' : 'Copy token'}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button onClick={() => setCreated(null)}>Done</Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <ShownOnce title="The new service token" secret={created?.token ?? null} copyLabel="Copy token" testId="service-token-secret" onDone={() => setCreated(null)}>
+        This token is shown only now and cannot be shown again. Copy it into the other system&apos;s secret store; anyone holding it can use the API as &quot;
+        {created?.name}&quot;.
+      </ShownOnce>
     </Paper>
   );
 }

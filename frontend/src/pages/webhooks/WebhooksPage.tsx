@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Modal, Pagination, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Pagination, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -10,6 +10,7 @@ import {
   type Webhook,
   type WebhookEventType,
 } from '../../api';
+import { ShownOnce } from '../../components/ShownOnce';
 import { EmptyState } from '../../components/EmptyState';
 import { ConfirmButton, FormButtons, FormError, serverErrors, ServerForm } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
@@ -166,28 +167,10 @@ export default function WebhooksPage() {
           />
         )}
       </FormModal>
-      <Modal opened={!!created} onClose={() => setCreated(null)} title="The signing secret" centered closeOnClickOutside={false} size="lg">
-        {created && (
-          <Stack gap="sm">
-            <Alert color="yellow" variant="light">
-              This secret is shown only now. Give it to the receiving system: it checks every delivery's X-Qualtrack-Signature with it and refuses any that does not match.
-            </Alert>
-            <Code block fz="sm" data-testid="webhook-secret" style={{ wordBreak: 'break-all' }}>
-              {created.secret}
-            </Code>
-            <Group justify="flex-end">
-              <CopyButton value={created.secret}>
-                {({ copied, copy }) => (
-                  <Button variant="default" onClick={copy}>
-                    {copied ? 'Copied' : 'Copy secret'}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button onClick={() => setCreated(null)}>Done</Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <ShownOnce title="The signing secret" secret={created?.secret ?? null} copyLabel="Copy secret" testId="webhook-secret" onDone={() => setCreated(null)}>
+        This secret is shown only now. Give it to the receiving system: it checks every delivery&apos;s X-Qualtrack-Signature with it and refuses any that does
+        not match.
+      </ShownOnce>
       <Modal opened={!!log} onClose={() => setLog(null)} title={`Deliveries to ${log?.name ?? ''}`} size="xl" centered>
         {log && <DeliveryLog hook={log} />}
       </Modal>
