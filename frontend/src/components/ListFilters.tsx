@@ -1,5 +1,6 @@
-import { Button, Checkbox } from '@mantine/core';
+import { Button, Checkbox, Select } from '@mantine/core';
 import type { useListState } from './listState';
+import { useManufacturerOptions } from './manufacturerOptions';
 
 type ListState = ReturnType<typeof useListState>;
 
@@ -15,5 +16,22 @@ export function ClearFilters({ list }: { list: ListState }) {
     <Button variant="subtle" onClick={list.clear}>
       Clear filters
     </Button>
+  );
+}
+
+/** The list's manufacturer filter (manufacturer_id in the URL), chosen by name. */
+export function ManufacturerFilter({ list, w = 220 }: { list: ListState; w?: number }) {
+  const manufacturers = useManufacturerOptions();
+  return (
+    <Select
+      label="Manufacturer"
+      placeholder="Any"
+      data={manufacturers}
+      value={list.filters.manufacturer_id || null}
+      onChange={(v) => list.setFilter('manufacturer_id', v)}
+      clearable
+      searchable
+      w={w}
+    />
   );
 }

@@ -2,8 +2,9 @@ import { Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from '
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { CHANGE_KIND_LABELS, CHANGE_KINDS, changeNotificationsApi, manufacturersApi, refreshAfter, sitesApi, type ChangeKind } from '../../api';
+import { CHANGE_KIND_LABELS, CHANGE_KINDS, changeNotificationsApi, refreshAfter, sitesApi, type ChangeKind } from '../../api';
 import { DateField, ServerForm, serverErrors } from '../../components/forms';
+import { useManufacturerOptions } from '../../components/manufacturerOptions';
 import { FormModal } from '../../components/UnsavedChanges';
 
 const FIELDS = ['manufacturer_id', 'kind', 'title', 'description', 'planned_date', 'site_ids'] as const;
@@ -26,7 +27,7 @@ function RecordChangeForm({ onClose }: { onClose: () => void }) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [planned, setPlanned] = useState('');
-  const makers = useQuery({ queryKey: ['manufacturers', 'all'], queryFn: ({ signal }) => manufacturersApi.list({ page_size: 200, sort: 'name' }, signal) });
+  const manufacturers = useManufacturerOptions();
   const makerSites = useQuery({
     queryKey: ['sites', { manufacturer_id: maker, options: true }],
     queryFn: ({ signal }) => sitesApi.list({ manufacturer_id: Number(maker), page_size: 200, sort: 'code' }, signal),
@@ -55,7 +56,7 @@ function RecordChangeForm({ onClose }: { onClose: () => void }) {
         label="Manufacturer"
         required
         searchable
-        data={(makers.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
+        data={manufacturers}
         value={maker}
         onChange={(v) => {
           setMaker(v);

@@ -1,12 +1,11 @@
 import { Anchor, Badge, Group, Select, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { correctiveActionsApi, manufacturersApi, type CAStage, type CorrectiveActionRow } from '../../api';
+import { correctiveActionsApi, type CAStage, type CorrectiveActionRow } from '../../api';
 import { SeverityBadge } from '../../components/badges';
 import { DataTable, type Column } from '../../components/DataTable';
 import { DueDate } from '../../components/DueDate';
 import { EmptyState } from '../../components/EmptyState';
-import { ClearFilters, FilterCheckbox } from '../../components/ListFilters';
+import { ClearFilters, FilterCheckbox, ManufacturerFilter } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { useListScreen } from '../../components/useListScreen';
 
@@ -46,7 +45,6 @@ export const requestColumns: Column<CorrectiveActionRow>[] = [
 /** Every corrective-action request, the overdue and the stage they wait on first. */
 export default function CorrectiveActionsPage() {
   const { list, table } = useListScreen('corrective-actions', FILTERS, 'next_due', (params, signal) => correctiveActionsApi.list(params, signal));
-  const makers = useQuery({ queryKey: ['manufacturers', 'all'], queryFn: ({ signal }) => manufacturersApi.list({ page_size: 200, sort: 'name' }, signal) });
   return (
     <>
       <PageHeader
@@ -77,16 +75,7 @@ export default function CorrectiveActionsPage() {
             clearable
             w={220}
           />
-          <Select
-            label="Manufacturer"
-            placeholder="Any"
-            data={(makers.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
-            value={list.filters.manufacturer_id || null}
-            onChange={(v) => list.setFilter('manufacturer_id', v)}
-            clearable
-            searchable
-            w={220}
-          />
+          <ManufacturerFilter list={list} />
           <FilterCheckbox list={list} name="overdue" label="Overdue only" />
           <ClearFilters list={list} />
         </Group>

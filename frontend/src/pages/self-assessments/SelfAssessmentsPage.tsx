@@ -2,12 +2,12 @@ import { Badge, Button, Group, Modal, Select, Stack, Text, Textarea } from '@man
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { checklistTemplatesApi, manufacturersApi, selfAssessmentsApi, type AssessmentStatus, type SelfAssessmentRow } from '../../api';
+import { checklistTemplatesApi, selfAssessmentsApi, type AssessmentStatus, type SelfAssessmentRow } from '../../api';
 import { DataTable, type Column } from '../../components/DataTable';
 import { DueDate } from '../../components/DueDate';
 import { EmptyState } from '../../components/EmptyState';
 import { DateField, FormButtons, ServerForm, serverErrors } from '../../components/forms';
-import { ClearFilters, FilterCheckbox } from '../../components/ListFilters';
+import { ClearFilters, FilterCheckbox, ManufacturerFilter } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { SitePicker } from '../../components/SitePicker';
@@ -51,7 +51,6 @@ export default function SelfAssessmentsPage() {
   const can = usePermissions();
   const [sending, setSending] = useState(false);
   const { list, table } = useListScreen('self-assessments', FILTERS, 'due_date', (params, signal) => selfAssessmentsApi.list(params, signal));
-  const makers = useQuery({ queryKey: ['manufacturers', 'all'], queryFn: ({ signal }) => manufacturersApi.list({ page_size: 200, sort: 'name' }, signal) });
   return (
     <>
       <PageHeader
@@ -71,16 +70,7 @@ export default function SelfAssessmentsPage() {
             clearable
             w={200}
           />
-          <Select
-            label="Manufacturer"
-            placeholder="Any"
-            data={(makers.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
-            value={list.filters.manufacturer_id || null}
-            onChange={(v) => list.setFilter('manufacturer_id', v)}
-            clearable
-            searchable
-            w={220}
-          />
+          <ManufacturerFilter list={list} />
           <FilterCheckbox list={list} name="overdue" label="Overdue only" />
           <ClearFilters list={list} />
         </Group>

@@ -10,7 +10,7 @@ import { FormButtons, serverErrors, ServerForm } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordState } from '../../components/QueryState';
 import { fromLabel, label, options } from '../../format/labels';
-import { useManufacturerOptions } from './SitesPage';
+import { useManufacturerOptions } from '../../components/manufacturerOptions';
 
 const FIELDS = [
   'manufacturer_id',

@@ -1,12 +1,11 @@
 import { Button, Group, Select, Stack } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { QUALIFICATION_STATUSES, RISK_TIERS, manufacturersApi, sitesApi } from '../../api';
+import { QUALIFICATION_STATUSES, RISK_TIERS, sitesApi } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { SearchInput } from '../../components/SearchInput';
 import { useListScreen } from '../../components/useListScreen';
-import { ClearFilters, FilterCheckbox } from '../../components/ListFilters';
+import { ClearFilters, FilterCheckbox, ManufacturerFilter } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { options } from '../../format/labels';
@@ -15,16 +14,9 @@ import { CountrySelect } from '../../components/CountrySelect';
 
 const FILTERS = ['q', 'status', 'risk_tier', 'country', 'manufacturer_id', 'overdue', 'due_soon', 'archived'] as const;
 
-export function useManufacturerOptions() {
-  const q = { page_size: 200, sort: 'name', archived: 'all' };
-  const query = useQuery({ queryKey: ['manufacturers', q], queryFn: ({ signal }) => manufacturersApi.list(q, signal), staleTime: 60_000 });
-  return (query.data?.items ?? []).map((m) => ({ value: String(m.id), label: m.archived ? `${m.name} (archived)` : m.name }));
-}
-
 export default function SitesPage() {
   const can = usePermissions();
   const { list, q, setQ, table } = useListScreen('sites', FILTERS, 'code', (params, signal) => sitesApi.list(params, signal));
-  const manufacturers = useManufacturerOptions();
 
   return (
     <>
@@ -62,16 +54,7 @@ export default function SitesPage() {
             w={130}
           />
           <CountrySelect label="Country" placeholder="Any" value={list.filters.country ?? ''} onChange={(v) => list.setFilter('country', v)} w={200} />
-          <Select
-            label="Manufacturer"
-            placeholder="Any"
-            data={manufacturers}
-            value={list.filters.manufacturer_id || null}
-            onChange={(v) => list.setFilter('manufacturer_id', v)}
-            clearable
-            searchable
-            w={200}
-          />
+          <ManufacturerFilter list={list} w={200} />
           <FilterCheckbox list={list} name="overdue" label="Overdue only" />
           <FilterCheckbox list={list} name="due_soon" label="Due in 30 days" />
           <FilterCheckbox list={list} name="archived" label="Archived only" />
