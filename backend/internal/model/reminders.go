@@ -15,10 +15,11 @@ const (
 	KindFindingOverdue    ReminderKind = "finding_overdue"
 	KindConditionalEnding ReminderKind = "conditional_ending"
 	// KindSupplierAnswer is a supplier's answer to a corrective-action
-	// stage, waiting for the buyer's review.
+	// stage, or its submitted questionnaire, waiting for the buyer's review.
 	KindSupplierAnswer ReminderKind = "supplier_answer"
-	// KindAnswerDue is a corrective-action stage the supplier must answer,
-	// coming due or overdue: the one kind a supplier hears of.
+	// KindAnswerDue is a corrective-action stage or a questionnaire the
+	// supplier must answer, coming due or overdue: the one kind a supplier
+	// hears of.
 	KindAnswerDue ReminderKind = "answer_due"
 )
 

@@ -119,3 +119,80 @@ func countDays(p *message.Printer, n int) string {
 	}
 	return p.Sprintf("%d days", n)
 }
+
+// assessmentPrefix names a questionnaire's reminder stages apart from a
+// request's (whose stages start with the stage's code), so the two kinds
+// of record never share a reminder key.
+const assessmentPrefix = "questionnaire:"
+
+// AssessmentDueStage is the reminder stage of a questionnaire the supplier
+// must answer (open, or returned to it): two days before it is due, then
+// "overdue" from the day after, until LateLimitDays after. A questionnaire
+// returned again after a later due date is a new stage.
+func AssessmentDueStage(status model.AssessmentStatus, due, today model.Date) (string, bool) {
+	if due.IsZero() || (status != model.AssessmentOpen && status != model.AssessmentReturned) || late(due, today) {
+		return "", false
+	}
+	if today.After(due) {
+		return assessmentPrefix + "overdue@" + due.String(), true
+	}
+	s := stage(due, today, answerNoticeDays)
+	if s == "" {
+		return "", false
+	}
+	return assessmentPrefix + s, true
+}
+
+// AssessmentSubmittedStage is the reminder stage of a questionnaire
+// submitted and waiting for the buyer's review: each submission is told
+// once, from the day it arrives until LateLimitDays after.
+func AssessmentSubmittedStage(status model.AssessmentStatus, submittedAt *time.Time, submissions int, today model.Date) (string, bool) {
+	if status != model.AssessmentSubmitted || submittedAt == nil {
+		return "", false
+	}
+	on := model.DateOf(*submittedAt)
+	if late(on, today) {
+		return "", false
+	}
+	return fmt.Sprintf("%sanswer%d@%s", assessmentPrefix, submissions, on), true
+}
+
+// assessmentDueItem is a questionnaire due from the supplier, in its
+// language.
+func assessmentDueItem(a store.DueAssessment, name string, today model.Date) Item {
+	say := func(p *message.Printer, lang model.Language) (string, string) {
+		what := p.Sprintf("The questionnaire \"%s\" for %s", a.TemplateName, a.SiteCode)
+		site := p.Sprintf("%s (%s) of %s", a.SiteName, a.SiteCode, a.ManufacturerName)
+		var title, body string
+		if a.DueDate.Before(today) {
+			title = p.Sprintf("%s is overdue by %s", what, countDays(p, a.DueDate.DaysUntil(today)))
+			body = p.Sprintf("%s: your answers to the questionnaire were due on %s.", site, writeDate(lang, a.DueDate))
+		} else {
+			title = p.Sprintf("%s is due %s", what, dueIn(p, today.DaysUntil(a.DueDate)))
+			body = p.Sprintf("%s: answer every item and submit the questionnaire by %s.", site, writeDate(lang, a.DueDate))
+		}
+		if a.Status == model.AssessmentReturned {
+			body += " " + p.Sprintf("The buyer returned some items; change them and submit again.")
+		}
+		return title, body
+	}
+	it := Item{Kind: model.KindAnswerDue, ManufacturerID: a.ManufacturerID, SiteID: a.SiteID, EntityType: "self_assessment",
+		EntityID: a.ID, Stage: name, Date: a.DueDate, Link: fmt.Sprintf("/supplier/questionnaires/%d", a.ID), say: say}
+	it.Title, it.Body = say(printer(""), "")
+	return it
+}
+
+// assessmentSubmittedItem is a submitted questionnaire waiting for the
+// buyer.
+func assessmentSubmittedItem(a store.DueAssessment, name string) Item {
+	on := model.DateOf(*a.SubmittedAt)
+	title := fmt.Sprintf("%s submitted the questionnaire \"%s\" for %s", a.ManufacturerName, a.TemplateName, a.SiteCode)
+	verb := "submitted its answers"
+	if a.Submissions > 1 {
+		verb = fmt.Sprintf("submitted its answers again (submission %d)", a.Submissions)
+	}
+	body := fmt.Sprintf("%s: the supplier %s on %s; accept them or return the items that must change.",
+		siteLabel(a.SiteName, a.SiteCode, a.ManufacturerName), verb, on)
+	return Item{Kind: model.KindSupplierAnswer, ManufacturerID: a.ManufacturerID, SiteID: a.SiteID, EntityType: "self_assessment",
+		EntityID: a.ID, Stage: name, Date: on, Title: title, Body: body, Link: fmt.Sprintf("/self-assessments/%d", a.ID)}
+}

@@ -158,7 +158,7 @@ func TestSupplierDigestSpeaksItsLanguage(t *testing.T) {
 	}
 	var pending []store.PendingEmail
 	for _, it := range items {
-		pending = append(pending, store.PendingEmail{ReminderID: it.EntityID, UserID: 1, Kind: it.Kind, EntityID: it.EntityID, RunDate: today})
+		pending = append(pending, store.PendingEmail{ReminderID: it.EntityID, UserID: 1, Kind: it.Kind, EntityType: it.EntityType, EntityID: it.EntityID, RunDate: today})
 	}
 	digests := Digests(items, []store.Recipient{r}, pending)
 	if len(digests) != 1 {

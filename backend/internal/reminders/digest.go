@@ -47,9 +47,13 @@ type Digest struct {
 	Totals store.OverdueTotals
 }
 
+// pendingKey names a record a pending reminder is about; one kind covers
+// records of several types (a request's stage and a questionnaire are
+// both answer_due), so the type is part of it.
 type pendingKey struct {
-	kind     model.ReminderKind
-	entityID int64
+	kind       model.ReminderKind
+	entityType string
+	entityID   int64
 }
 
 // Digests matches the pending e-mail reminders with what is due today and
@@ -66,7 +70,7 @@ func Digests(items []Item, recipients []store.Recipient, pending []store.Pending
 		if byUser[p.UserID] == nil {
 			byUser[p.UserID] = map[pendingKey][]int64{}
 		}
-		k := pendingKey{p.Kind, p.EntityID}
+		k := pendingKey{p.Kind, p.EntityType, p.EntityID}
 		byUser[p.UserID][k] = append(byUser[p.UserID][k], p.ReminderID)
 	}
 	var out []Digest
@@ -83,7 +87,7 @@ func Digests(items []Item, recipients []store.Recipient, pending []store.Pending
 			d.Language = r.Language
 		}
 		for _, it := range items {
-			ids, ok := want[pendingKey{it.Kind, it.EntityID}]
+			ids, ok := want[pendingKey{it.Kind, it.EntityType, it.EntityID}]
 			if !ok || prefs[it.Kind] != model.ChannelEmail || !reads(r, it) {
 				continue
 			}
@@ -103,22 +107,27 @@ func Digests(items []Item, recipients []store.Recipient, pending []store.Pending
 // shows all of a section's records.
 var digestSections = []struct {
 	kind model.ReminderKind
+	// entity: the section holds the items of this record type ("": any).
+	entity string
 	// late: the section holds the items whose date has passed, else the
 	// others; anyDate: every item of its kind.
 	late, anyDate bool
 	heading       string // a catalog key
 	list          string
 }{
-	{model.KindAnswerDue, true, false, "Answers overdue", "/supplier"},
-	{model.KindCertificateExpiry, true, false, "Certificates expired", "/certifications?status=expired"},
-	{model.KindFindingOverdue, true, false, "Findings overdue", "/findings?overdue=true"},
-	{model.KindSupplierAnswer, false, true, "Supplier answers to review", "/corrective-actions"},
-	{model.KindInspectionDue, true, false, "Inspections overdue", "/sites?overdue=true"},
-	{model.KindConditionalEnding, true, false, "Conditional approvals ended", "/sites?status=conditional"},
-	{model.KindAnswerDue, false, false, "Answers due", "/supplier"},
-	{model.KindCertificateExpiry, false, false, "Certificates expiring", "/certifications?status=expiring"},
-	{model.KindInspectionDue, false, false, "Inspections due", "/sites?sort=next_inspection_due"},
-	{model.KindConditionalEnding, false, false, "Conditional approvals ending", "/sites?status=conditional"},
+	{model.KindAnswerDue, "corrective_action", true, false, "Answers overdue", "/supplier"},
+	{model.KindAnswerDue, "self_assessment", true, false, "Questionnaires overdue", "/supplier"},
+	{model.KindCertificateExpiry, "", true, false, "Certificates expired", "/certifications?status=expired"},
+	{model.KindFindingOverdue, "", true, false, "Findings overdue", "/findings?overdue=true"},
+	{model.KindSupplierAnswer, "corrective_action", false, true, "Supplier answers to review", "/corrective-actions"},
+	{model.KindSupplierAnswer, "self_assessment", false, true, "Questionnaires to review", "/self-assessments?status=submitted"},
+	{model.KindInspectionDue, "", true, false, "Inspections overdue", "/sites?overdue=true"},
+	{model.KindConditionalEnding, "", true, false, "Conditional approvals ended", "/sites?status=conditional"},
+	{model.KindAnswerDue, "corrective_action", false, false, "Answers due", "/supplier"},
+	{model.KindAnswerDue, "self_assessment", false, false, "Questionnaires due", "/supplier"},
+	{model.KindCertificateExpiry, "", false, false, "Certificates expiring", "/certifications?status=expiring"},
+	{model.KindInspectionDue, "", false, false, "Inspections due", "/sites?sort=next_inspection_due"},
+	{model.KindConditionalEnding, "", false, false, "Conditional approvals ending", "/sites?status=conditional"},
 }
 
 // DigestSectionItems is how many items a section shows; the rest are
@@ -186,7 +195,7 @@ func RenderDigest(d Digest, today model.Date, baseURL string) (Message, error) {
 	for _, sec := range digestSections {
 		var its []Item
 		for _, it := range d.Items {
-			if it.Kind == sec.kind && (sec.anyDate || it.Date.Before(today) == sec.late) {
+			if it.Kind == sec.kind && (sec.entity == "" || it.EntityType == sec.entity) && (sec.anyDate || it.Date.Before(today) == sec.late) {
 				its = append(its, it)
 			}
 		}

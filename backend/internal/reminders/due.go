@@ -181,6 +181,14 @@ func DueItems(f store.ReminderFacts) []Item {
 			items = append(items, supplierAnswerItem(st, name))
 		}
 	}
+	for _, a := range f.Assessments {
+		if name, ok := AssessmentDueStage(a.Status, a.DueDate, today); ok {
+			items = append(items, assessmentDueItem(a, name, today))
+		}
+		if name, ok := AssessmentSubmittedStage(a.Status, a.SubmittedAt, a.Submissions, today); ok {
+			items = append(items, assessmentSubmittedItem(a, name))
+		}
+	}
 	slices.SortStableFunc(items, func(a, b Item) int {
 		return cmp.Or(
 			cmp.Compare(slices.Index(model.ReminderKinds, a.Kind), slices.Index(model.ReminderKinds, b.Kind)),

@@ -41,8 +41,11 @@ type ReminderFacts struct {
 	Findings     []DueFinding
 	// Stages are the corrective-action stages with the supplier (open or
 	// returned, by their due date) or with the buyer (submitted).
-	Stages     []DueStage
-	Recipients []Recipient
+	Stages []DueStage
+	// Assessments are the questionnaires with the supplier (open or
+	// returned, by their due date) or with the buyer (submitted).
+	Assessments []DueAssessment
+	Recipients  []Recipient
 	// Sent holds the reminders already recorded for these records.
 	Sent map[ReminderKey]bool
 }
@@ -110,6 +113,22 @@ type DueStage struct {
 	SubmittedAt        *time.Time
 	Submissions        int
 	Finding            string // the finding's description
+}
+
+// DueAssessment is a questionnaire that waits on someone: the supplier
+// (open, returned) or the buyer (submitted).
+type DueAssessment struct {
+	ID               int64
+	SiteID           int64
+	ManufacturerID   int64
+	ManufacturerName string
+	SiteCode         string
+	SiteName         string
+	TemplateName     string
+	Status           model.AssessmentStatus
+	DueDate          model.Date
+	SubmittedAt      *time.Time
+	Submissions      int
 }
 
 // Recipient is a user who can sign in, with the channels they chose (kinds
@@ -205,6 +224,18 @@ func (s *Store) reminderFacts(db *gorm.DB, today model.Date, w ReminderWindow) (
 	if err != nil {
 		return f, fmt.Errorf("store: reminder facts: corrective-action stages: %w", err)
 	}
+	err = db.Table("self_assessments AS sa").
+		Select(`sa.id, sa.site_id, sa.manufacturer_id, manufacturers.name AS manufacturer_name, sites.code AS site_code,
+			sites.name AS site_name, checklist_templates.name AS template_name, sa.status, sa.due_date, sa.submitted_at, sa.submissions`).
+		Joins("JOIN checklist_templates ON checklist_templates.id = sa.template_id").
+		Joins("JOIN sites ON sites.id = sa.site_id").Joins("JOIN manufacturers ON manufacturers.id = sites.manufacturer_id").
+		Where(activeSite).
+		Where("(sa.status IN ? AND sa.due_date BETWEEN ? AND ?) OR sa.status = ?",
+			[]model.AssessmentStatus{model.AssessmentOpen, model.AssessmentReturned}, w.From, w.To, model.AssessmentSubmitted).
+		Order("sa.id").Scan(&f.Assessments).Error
+	if err != nil {
+		return f, fmt.Errorf("store: reminder facts: questionnaires: %w", err)
+	}
 	if f.Recipients, err = s.recipients(db); err != nil {
 		return f, err
 	}
@@ -225,6 +256,15 @@ func (s *Store) reminderFacts(db *gorm.DB, today model.Date, w ReminderWindow) (
 			kind = model.KindSupplierAnswer
 		}
 		ids[kind] = append(ids[kind], st.CorrectiveActionID)
+	}
+	// A questionnaire's stages are named apart from a request's
+	// ("questionnaire:..."), so the two never share a key.
+	for _, a := range f.Assessments {
+		kind := model.KindAnswerDue
+		if a.Status == model.AssessmentSubmitted {
+			kind = model.KindSupplierAnswer
+		}
+		ids[kind] = append(ids[kind], a.ID)
 	}
 	for kind, list := range ids {
 		for _, chunk := range chunks(list, 500) {
@@ -406,6 +446,7 @@ type PendingEmail struct {
 	ReminderID int64
 	UserID     int64
 	Kind       model.ReminderKind
+	EntityType string
 	EntityID   int64
 	RunDate    model.Date
 }
@@ -418,7 +459,7 @@ type PendingEmail struct {
 func (s *Store) PendingEmails(ctx context.Context, since model.Date) ([]PendingEmail, error) {
 	var out []PendingEmail
 	err := s.db.WithContext(ctx).Model(&model.Reminder{}).
-		Select("id AS reminder_id, user_id, kind, entity_id, run_date").
+		Select("id AS reminder_id, user_id, kind, entity_type, entity_id, run_date").
 		Where("channel = ? AND emailed_at IS NULL AND run_date >= ?", model.ChannelEmail, since).
 		Order("user_id, id").Scan(&out).Error
 	if err != nil {

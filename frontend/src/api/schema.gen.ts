@@ -4602,7 +4602,7 @@ export interface components {
             requirement?: string;
         };
         /**
-         * @description `supplier_answer`: a supplier's answer to a corrective-action stage waits for the buyer's review; `answer_due`: a stage the supplier must answer is due in two days or late (suppliers hear of this kind only).
+         * @description `supplier_answer`: a supplier's answer to a corrective-action stage, or a questionnaire it submitted, waits for the buyer's review; `answer_due`: a stage or a questionnaire the supplier must answer is due in two days or late (suppliers hear of this kind only).
          * @enum {string}
          */
         ReminderKind: "certificate_expiry" | "inspection_due" | "finding_overdue" | "conditional_ending" | "supplier_answer" | "answer_due";
@@ -4616,7 +4616,7 @@ export interface components {
             id: number;
             kind: components["schemas"]["ReminderKind"];
             /**
-             * @description `certification` for certificate_expiry, `site` for inspection_due and conditional_ending, `finding` for finding_overdue, `corrective_action` for supplier_answer and answer_due.
+             * @description `certification` for certificate_expiry, `site` for inspection_due and conditional_ending, `finding` for finding_overdue, `corrective_action` or `self_assessment` for supplier_answer and answer_due.
              * @enum {string}
              */
             entity_type: "certification" | "site" | "finding" | "corrective_action";

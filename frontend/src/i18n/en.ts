@@ -117,7 +117,7 @@ export const en = {
   settings: {
     title: 'Your settings',
     reminders: 'Reminders of what is due from you',
-    remindersHelp: 'Two days before an answer is due, and the day after it is late.',
+    remindersHelp: 'Two days before an answer or a questionnaire is due, and the day after it is late.',
     email: 'By e-mail and here',
     in_app: 'Here only',
     off: 'Off',

@@ -119,7 +119,7 @@ export const zhCN: Catalog = {
   settings: {
     title: '您的设置',
     reminders: '待您答复事项的提醒',
-    remindersHelp: '答复到期前两天，以及逾期后一天。',
+    remindersHelp: '答复或问卷到期前两天，以及逾期后一天。',
     email: '电子邮件和此处',
     in_app: '仅此处',
     off: '关闭',

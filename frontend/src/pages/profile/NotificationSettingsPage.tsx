@@ -11,8 +11,8 @@ const KIND_LABELS: Record<ReminderKind, string> = {
   inspection_due: 'Inspection due',
   finding_overdue: 'Finding overdue',
   conditional_ending: 'Conditional approval ending',
-  supplier_answer: 'Supplier answer to review',
-  answer_due: 'Corrective-action answer due',
+  supplier_answer: 'Supplier answer or questionnaire to review',
+  answer_due: 'Answer or questionnaire due from a supplier',
 };
 const CHANNEL_LABELS: Record<NotificationChannel, string> = {
   email: 'E-mail digest and in the app',
