@@ -423,3 +423,65 @@ func TestSourcesAndBlastRadius(t *testing.T) {
 	}
 	srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/part-incidents?status=lost", nil).Want(http.StatusUnprocessableEntity)
 }
+
+// A scoped auditor reads the integrity events of the sites in scope (their
+// products at sites, observations and component sources) and the buyer's
+// own records (products, releases, BOM/AVL revisions, incidents), never
+// those of another manufacturer's site; an unscoped auditor reads both, so
+// the check can fail.
+func TestScopedAuditorReadsIntegrityEventsInScope(t *testing.T) {
+	t.Parallel()
+	w := newIntegrityWorld(t)
+	srv := w.f.srv
+	other := w.f.site(model.RiskHigh)
+	outProduct := w.f.create(fmt.Sprintf("/api/v1/sites/%d/products", other.ID), map[string]any{"product_id": w.product.id()}).id()
+	outInspection := w.f.create("/api/v1/inspections", map[string]any{"site_id": other.ID, "type": "routine", "scheduled_date": fromToday(0)}).id()
+	var outObs recorded
+	w.observe(model.RoleProcurement, outInspection, map[string]any{"kind": "aoi", "aoi_result": "match"}).Want(http.StatusCreated).Decode(&outObs)
+	outSource := w.f.create(fmt.Sprintf("/api/v1/sites/%d/component-sources", other.ID), map[string]any{"name": "Outside Parts", "source_type": "broker"}).id()
+	var inObs recorded
+	w.observe(model.RoleProcurement, w.planned(), map[string]any{"kind": "aoi", "aoi_result": "match"}).Want(http.StatusCreated).Decode(&inObs)
+	inSource := w.f.create(fmt.Sprintf("/api/v1/sites/%d/component-sources", w.site.ID), map[string]any{"name": "Inside Parts", "source_type": "broker"}).id()
+	incident := w.f.create("/api/v1/part-incidents", map[string]any{"part_number": "MT40", "source_name": "Outside Parts", "reported_on": fromToday(0)}).id()
+
+	_, scoped := scopedAuditor(t, srv, "integrity-scoped@example.com", w.site.ManufacturerID)
+	open := http.Header{}
+	open.Set("Authorization", "Bearer "+srv.Tokens[model.RoleAuditor])
+	ids := func(h http.Header, entityType string) map[int64]bool {
+		var page struct {
+			Items []struct {
+				EntityID int64 `json:"entity_id"`
+			} `json:"items"`
+		}
+		srv.DoWith(h, http.MethodGet, "/api/v1/audit-events?page_size=200&entity_type="+entityType, nil).Want(http.StatusOK).Decode(&page)
+		out := map[int64]bool{}
+		for _, ev := range page.Items {
+			out[ev.EntityID] = true
+		}
+		return out
+	}
+	for _, c := range []struct {
+		entityType string
+		in, out    int64 // out 0: the buyer's record, read by every reader
+	}{
+		{"site_product", w.siteProduct.id(), outProduct},
+		{"integrity_observation", inObs.Observations[0].id(), outObs.Observations[0].id()},
+		{"component_source", inSource, outSource},
+		{"product", w.product.id(), 0},
+		{"firmware_release", w.bmcRelease.id(), 0},
+		{"part_incident", incident, 0},
+	} {
+		got := ids(scoped, c.entityType)
+		if !got[c.in] {
+			t.Errorf("%s: the scoped auditor does not read the events of %d: %v", c.entityType, c.in, got)
+		}
+		if c.out != 0 {
+			if got[c.out] {
+				t.Errorf("%s: the scoped auditor reads the events of %d, outside the scope", c.entityType, c.out)
+			}
+			if !ids(open, c.entityType)[c.out] {
+				t.Errorf("%s: an unscoped auditor does not read the events of %d", c.entityType, c.out)
+			}
+		}
+	}
+}

@@ -46,28 +46,37 @@ const (
 	viaFinding
 	viaCertification
 	viaSelfAssessment
+	viaSiteProduct
+	viaObservation
+	viaComponentSource
 )
 
 // The subqueries selecting the ids in scope, one per kind of record; each
 // takes the scope's manufacturer ids as its one argument.
 var scopeSubqueries = map[scopeVia]string{
-	viaManufacturer:   "?",
-	viaSite:           "(SELECT scope_s.id FROM sites scope_s WHERE scope_s.manufacturer_id IN ?)",
-	viaInspection:     "(SELECT scope_i.id FROM inspections scope_i JOIN sites scope_s ON scope_s.id = scope_i.site_id WHERE scope_s.manufacturer_id IN ?)",
-	viaFinding:        "(SELECT scope_f.id FROM findings scope_f JOIN sites scope_s ON scope_s.id = scope_f.site_id WHERE scope_s.manufacturer_id IN ?)",
-	viaCertification:  "(SELECT scope_c.id FROM certifications scope_c JOIN sites scope_s ON scope_s.id = scope_c.site_id WHERE scope_s.manufacturer_id IN ?)",
-	viaSelfAssessment: "(SELECT scope_q.id FROM self_assessments scope_q JOIN sites scope_s ON scope_s.id = scope_q.site_id WHERE scope_s.manufacturer_id IN ?)",
+	viaManufacturer:    "?",
+	viaSite:            "(SELECT scope_s.id FROM sites scope_s WHERE scope_s.manufacturer_id IN ?)",
+	viaInspection:      "(SELECT scope_i.id FROM inspections scope_i JOIN sites scope_s ON scope_s.id = scope_i.site_id WHERE scope_s.manufacturer_id IN ?)",
+	viaFinding:         "(SELECT scope_f.id FROM findings scope_f JOIN sites scope_s ON scope_s.id = scope_f.site_id WHERE scope_s.manufacturer_id IN ?)",
+	viaCertification:   "(SELECT scope_c.id FROM certifications scope_c JOIN sites scope_s ON scope_s.id = scope_c.site_id WHERE scope_s.manufacturer_id IN ?)",
+	viaSelfAssessment:  "(SELECT scope_q.id FROM self_assessments scope_q JOIN sites scope_s ON scope_s.id = scope_q.site_id WHERE scope_s.manufacturer_id IN ?)",
+	viaSiteProduct:     "(SELECT scope_p.id FROM site_products scope_p JOIN sites scope_s ON scope_s.id = scope_p.site_id WHERE scope_s.manufacturer_id IN ?)",
+	viaObservation:     "(SELECT scope_o.id FROM integrity_observations scope_o JOIN sites scope_s ON scope_s.id = scope_o.site_id WHERE scope_s.manufacturer_id IN ?)",
+	viaComponentSource: "(SELECT scope_v.id FROM component_sources scope_v JOIN sites scope_s ON scope_s.id = scope_v.site_id WHERE scope_s.manufacturer_id IN ?)",
 }
 
 // siteSubqueries are scopeSubqueries for a store also limited to some
 // sites (a supplier's, see ForSupplier); each takes the manufacturer ids,
 // then the site ids.
 var siteSubqueries = map[scopeVia]string{
-	viaSite:           "(SELECT scope_s.id FROM sites scope_s WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
-	viaInspection:     "(SELECT scope_i.id FROM inspections scope_i JOIN sites scope_s ON scope_s.id = scope_i.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
-	viaFinding:        "(SELECT scope_f.id FROM findings scope_f JOIN sites scope_s ON scope_s.id = scope_f.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
-	viaCertification:  "(SELECT scope_c.id FROM certifications scope_c JOIN sites scope_s ON scope_s.id = scope_c.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
-	viaSelfAssessment: "(SELECT scope_q.id FROM self_assessments scope_q JOIN sites scope_s ON scope_s.id = scope_q.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaSite:            "(SELECT scope_s.id FROM sites scope_s WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaInspection:      "(SELECT scope_i.id FROM inspections scope_i JOIN sites scope_s ON scope_s.id = scope_i.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaFinding:         "(SELECT scope_f.id FROM findings scope_f JOIN sites scope_s ON scope_s.id = scope_f.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaCertification:   "(SELECT scope_c.id FROM certifications scope_c JOIN sites scope_s ON scope_s.id = scope_c.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaSelfAssessment:  "(SELECT scope_q.id FROM self_assessments scope_q JOIN sites scope_s ON scope_s.id = scope_q.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaSiteProduct:     "(SELECT scope_p.id FROM site_products scope_p JOIN sites scope_s ON scope_s.id = scope_p.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaObservation:     "(SELECT scope_o.id FROM integrity_observations scope_o JOIN sites scope_s ON scope_s.id = scope_o.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	viaComponentSource: "(SELECT scope_v.id FROM component_sources scope_v JOIN sites scope_s ON scope_s.id = scope_v.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
 }
 
 // subquery is the subquery selecting the ids of the kind via in scope,
@@ -122,14 +131,23 @@ func (s *Store) attachmentsInScope(q *gorm.DB, table string) *gorm.DB {
 // auditInScope narrows the audit trail to events about records in scope,
 // and the scoped user's own account. Events about anything else (other
 // users, imports, templates, deleted records) are left out: a scoped
-// auditor cannot tell whether they concerned the scope.
+// auditor cannot tell whether they concerned the scope. The buyer's own
+// integrity records (products, firmware releases, BOM/AVL revisions,
+// part incidents) are read by every reader, and so are their events.
 func (s *Store) auditInScope(q *gorm.DB, userID int64) *gorm.DB {
 	if s.scope == nil {
 		return q
 	}
 	cond, args := s.entityInScope("entity_type", "entity_id")
+	if s.sites == nil {
+		cond = "(" + cond + " OR entity_type IN ?)"
+		args = append(args, buyerEntityTypes)
+	}
 	return q.Where("((entity_type = 'user' AND entity_id = ?) OR "+cond+")", append([]any{userID}, args...)...)
 }
+
+// buyerEntityTypes are the kinds of record that belong to no manufacturer.
+var buyerEntityTypes = []string{string(audit.EntityProduct), string(audit.EntityFirmwareRelease), string(audit.EntityBOMRevision), string(audit.EntityPartIncident)}
 
 // entityInScope is the condition that a (type, id) pair of columns names
 // a manufacturer, site, inspection, finding, certification or attachment
@@ -141,7 +159,8 @@ func (s *Store) entityInScope(typeCol, idCol string) (string, []any) {
 		typ string
 		via scopeVia
 	}{{"manufacturer", viaManufacturer}, {"site", viaSite}, {"inspection", viaInspection}, {"finding", viaFinding}, {"certification", viaCertification},
-		{"self_assessment", viaSelfAssessment}} {
+		{"self_assessment", viaSelfAssessment}, {string(audit.EntitySiteProduct), viaSiteProduct},
+		{string(audit.EntityIntegrityObservation), viaObservation}, {string(audit.EntityComponentSource), viaComponentSource}} {
 		sub, subArgs := s.subquery(e.via)
 		conds = append(conds, "("+typeCol+" = '"+e.typ+"' AND "+idCol+" IN "+sub+")")
 		args = append(args, subArgs...)
