@@ -22,50 +22,65 @@ func TestDashboardFigures(t *testing.T) {
 	w.cert(a.ID, "ISO 9001:2015", "2026-07-01", false)
 	w.cert(a.ID, "ISO 14001:2015", "2026-07-02", true)
 
-	b := w.site(mfr, "BB", nil) // due 2025-12-01: overdue
-	w.setStatus(b.ID, model.StatusQualified)
-	bIn := w.completed(b.ID, "2024-06-01", model.ResultPass)
-	w.cert(b.ID, "ISO 9001:2015", "2026-09-13", false)
-	w.cert(b.ID, "ISO 14001:2015", "2026-09-14", false)
+	// Each site reaches its status the way it would have: the decisions on
+	// the days they were taken, on the evidence of those days.
+	var b, c, e siteJSON
+	var bIn, eIn int64
+	w.on("2024-06-02", func() { // B: qualified after a pass, due 2025-12-01: overdue today
+		b = w.storedSite(mfr, "BB", model.RiskMedium)
+		bIn = w.completed(b.ID, "2024-06-01", model.ResultPass)
+		w.cert(b.ID, "ISO 9001:2015", "2026-09-13", false)
+		w.cert(b.ID, "ISO 14001:2015", "2026-09-14", false)
+		w.decide(b.ID, model.StatusInQualification)
+		w.decide(b.ID, model.StatusQualified)
+	})
 	critical := w.finding(bIn, b.ID, model.SeverityCritical, model.FindingOpen, "2026-06-01")
 	major := w.finding(bIn, b.ID, model.SeverityMajor, model.FindingInProgress, "2026-06-14")
 	w.finding(bIn, b.ID, model.SeverityMajor, model.FindingOpen, "2026-06-15")
 	w.finding(bIn, b.ID, model.SeverityMinor, model.FindingClosed, "2026-01-01")
 	w.finding(bIn, b.ID, model.SeverityObservation, model.FindingOpen, "")
 
-	c := w.site(mfr, "CC", map[string]any{"risk_tier": "critical"}) // due 2026-07-10
-	w.setStatus(c.ID, model.StatusQualified)
-	w.completed(c.ID, "2026-01-10", model.ResultPass)
+	w.on("2026-01-11", func() { // C: critical tier, due 2026-07-10; its certificate expired since
+		c = w.storedSite(mfr, "CC", model.RiskCritical)
+		w.completed(c.ID, "2026-01-10", model.ResultPass)
+		w.cert(c.ID, "ISO 9001:2015", "2026-06-14", false)
+		w.decide(c.ID, model.StatusInQualification)
+		w.decide(c.ID, model.StatusQualified)
+	})
 	w.planned(c.ID, "2026-07-05")
-	w.cert(c.ID, "ISO 9001:2015", "2026-06-14", false)
 	w.cert(c.ID, "AS9100D", "2025-01-01", false)
 	w.cert(c.ID, "ISO 13485:2016", "2025-02-01", true)
 
-	d := w.site(mfr, "DD", nil) // last 2026-03-01: due 2027-09-01
-	w.setStatus(d.ID, model.StatusConditional)
+	d := w.site(mfr, "DD", nil)                       // last 2026-03-01: due 2027-09-01
 	w.completed(d.ID, "2025-06-30", model.ResultPass) // before the 12 months
 	w.completed(d.ID, "2025-07-01", model.ResultFail)
 	w.completed(d.ID, "2026-01-20", model.ResultPass)
 	w.completed(d.ID, "2026-03-01", model.ResultConditional)
+	w.decide(d.ID, model.StatusInQualification)
+	w.decide(d.ID, model.StatusConditional, "2026-09-30")
 	w.planned(d.ID, "2026-08-01")
 	w.cert(d.ID, "ISO 9001:2015", "2026-06-15", false) // its last valid day
 
 	f := w.site(mfr, "FF", nil) // failed 2026-06-10: due 2026-08-09
-	w.setStatus(f.ID, model.StatusDisqualified)
 	w.completed(f.ID, "2026-06-10", model.ResultFail)
-	w.insert(&model.Inspection{SiteID: f.ID, Type: model.InspectionRoutine, Status: model.InspectionCancelled, ScheduledDate: w.date("2026-06-11"), Version: 1})
+	w.decide(f.ID, model.StatusDisqualified)
+	w.cancelled(f.ID, "2026-06-11")
 	w.planned(f.ID, "2026-06-20")
 	w.planned(f.ID, "2026-06-01") // planned in the past: not "next 30 days"
 
 	// An archived site counts nowhere but in the inspection history.
-	e := w.site(mfr, "EE", nil)
-	w.setStatus(e.ID, model.StatusSuspended)
-	eIn := w.completed(e.ID, "2026-05-20", model.ResultPass)
+	w.on("2026-05-21", func() {
+		e = w.storedSite(mfr, "EE", model.RiskMedium)
+		eIn = w.completed(e.ID, "2026-05-20", model.ResultPass)
+		w.cert(e.ID, "ISO 9001:2015", "2026-06-20", false)
+		w.decide(e.ID, model.StatusInQualification)
+		w.decide(e.ID, model.StatusQualified)
+		w.decide(e.ID, model.StatusSuspended)
+	})
 	w.planned(e.ID, "2026-06-20")
-	w.cert(e.ID, "ISO 9001:2015", "2026-06-20", false)
 	w.cert(e.ID, "AS9100D", "2026-01-01", false)
 	w.finding(eIn, e.ID, model.SeverityCritical, model.FindingOpen, "2026-01-01")
-	w.srv.Do(model.RoleManager, http.MethodPatch, fmt.Sprintf("/api/v1/sites/%d", e.ID), map[string]any{"archived": true, "version": 1}).Want(200)
+	w.srv.Do(model.RoleManager, http.MethodPatch, fmt.Sprintf("/api/v1/sites/%d", e.ID), map[string]any{"archived": true, "version": w.get(e.ID).Version}).Want(200)
 
 	var got struct {
 		SitesByStatus                map[string]int64 `json:"sites_by_status"`

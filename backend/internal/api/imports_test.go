@@ -76,7 +76,7 @@ func TestXLImportSites(t *testing.T) {
 	// absent, so the address stays.
 	if updated.QualificationStatus != model.StatusQualified || updated.RiskTier != model.RiskCritical || updated.Name != "Acme Shenzhen One" ||
 		updated.NextInspectionDue.String() != "2026-09-01" || updated.Address != "88 Keji Road" || updated.ContactEmail != "li@acme.example" ||
-		!slices.Equal(updated.Processes, model.StringList{"smt", "final_assembly"}) || updated.Version != 2 {
+		!slices.Equal(updated.Processes, model.StringList{"smt", "final_assembly"}) || updated.Version != w.sites[xlQualified].Version+1 {
 		t.Errorf("updated site %+v", updated)
 	}
 
@@ -419,7 +419,12 @@ func TestXLRoundTripApprovedSuppliers(t *testing.T) {
 	t.Parallel()
 	w := newXLWorld(t)
 	// A manufacturer based elsewhere than its sites keeps its country.
-	w.db.Model(&model.Manufacturer{}).Where("name = ?", "Acme Electronics").Update("country", "DE")
+	var acmeBefore model.Manufacturer
+	if err := w.db.Where("name = ?", "Acme Electronics").Take(&acmeBefore).Error; err != nil {
+		t.Fatal(err)
+	}
+	w.srv.Do(model.RoleManager, http.MethodPatch, fmt.Sprintf("/api/v1/manufacturers/%d", acmeBefore.ID),
+		map[string]any{"country": "DE", "version": acmeBefore.Version}).Want(http.StatusOK)
 	const sh = "Approved suppliers"
 	first := w.srv.Do(model.RoleManager, http.MethodGet, "/api/v1/reports/approved-suppliers.xlsx?status="+xlAllStatuses, nil).Want(http.StatusOK)
 

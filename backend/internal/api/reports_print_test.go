@@ -183,9 +183,7 @@ func TestXLPrintedPageCounts(t *testing.T) {
 	}
 	w := newXLWorld(t)
 	for i := range 13 {
-		s := w.sites[xlQualified]
-		s.ID, s.Code, s.Name = 0, fmt.Sprintf("PRN-%02d", i), fmt.Sprintf("Print test plant %d with a longer name", i)
-		w.site(s)
+		w.qualifiedLike(w.sites[xlQualified], fmt.Sprintf("PRN-%02d", i), fmt.Sprintf("Print test plant %d with a longer name", i))
 	}
 	approved := w.srv.Do(model.RoleManager, http.MethodGet, "/api/v1/reports/approved-suppliers.xlsx", nil).Want(http.StatusOK)
 	if n := len(xlRows(t, xlOpen(t, approved), "Approved suppliers")) - 1; n != 15 {

@@ -1,11 +1,13 @@
 package api_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"testing"
 	"time"
 
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
@@ -71,7 +73,7 @@ type sitesWorld struct {
 func newSitesWorld(t *testing.T) *sitesWorld {
 	t.Helper()
 	srv := testutil.NewServer(t, nil)
-	return &sitesWorld{t: t, srv: srv, b: testutil.NewBuilder(t, srv.Store)}
+	return &sitesWorld{t: t, srv: srv, b: testutil.NewBuilder(t, srv.Store).WithClock(srv.Clock)}
 }
 
 func (w *sitesWorld) manufacturer(name string) int64 {
@@ -119,15 +121,25 @@ func (w *sitesWorld) advance(d time.Duration) {
 
 func (w *sitesWorld) date(s string) model.Date { return testutil.Date(w.t, s) }
 
-func (w *sitesWorld) insert(rec any) {
-	w.t.Helper()
-	testutil.Fatal(w.t, w.srv.DB.DB.Create(rec).Error, "insert %T", rec)
-}
-
 // completed records a completed inspection.
 func (w *sitesWorld) completed(site int64, performed string, result model.InspectionResult) int64 {
 	w.t.Helper()
 	return w.b.Completed(site, performed, result).ID
+}
+
+// storedSite creates a site through the store, at the store's clock (in
+// on, a day of the past, where the API's sessions are not yet valid).
+func (w *sitesWorld) storedSite(mfr int64, code string, tier model.RiskTier) siteJSON {
+	w.t.Helper()
+	s := model.Site{ManufacturerID: mfr, Code: code, Name: "Site " + code, Country: "CN", RiskTier: tier}
+	testutil.Fatal(w.t, w.srv.Store.CreateSite(context.Background(), &s, audit.ActorOf(w.srv.Users[model.RoleProcurement], "")), "site %s", code)
+	return siteJSON{ID: s.ID, Code: s.Code}
+}
+
+// cancelled records an inspection planned for scheduled, then cancelled.
+func (w *sitesWorld) cancelled(site int64, scheduled string) {
+	w.t.Helper()
+	w.b.Cancel(w.b.Planned(site, scheduled))
 }
 
 // planned records a planned inspection.
@@ -166,11 +178,47 @@ func (w *sitesWorld) cert(site int64, standard, expires string, withdrawn bool) 
 	return c.ID
 }
 
-// setStatus moves a site to a status directly, for tests that start there.
-func (w *sitesWorld) setStatus(site int64, st model.QualificationStatus) {
+// on writes what build writes on day (the store's clock at that day).
+func (w *sitesWorld) on(day string, build func()) {
 	w.t.Helper()
-	err := w.srv.DB.DB.Model(&model.Site{}).Where("id = ?", site).Update("qualification_status", st).Error
-	testutil.Fatal(w.t, err, "set status")
+	w.b.On(day, build)
+}
+
+// decide moves a site to a status by a manager's decision, checked against
+// its evidence as the API checks it.
+func (w *sitesWorld) decide(site int64, to model.QualificationStatus, conditionalUntil ...string) {
+	w.t.Helper()
+	w.b.Decide(site, to, conditionalUntil...)
+}
+
+// reach brings a new site to st by the decisions that lead there, taken on
+// 2025-01-02 on the evidence they needed then: a pass of 2025-01-01 and a
+// certificate that expired on 2025-06-30, neither of which counts today.
+func (w *sitesWorld) reach(site int64, st model.QualificationStatus) {
+	w.t.Helper()
+	w.on("2025-01-02", func() {
+		switch st {
+		case model.StatusProspective:
+		case model.StatusInQualification:
+			w.decide(site, model.StatusInQualification)
+		case model.StatusDisqualified:
+			w.decide(site, model.StatusDisqualified)
+		case model.StatusQualified, model.StatusConditional, model.StatusSuspended:
+			w.completed(site, "2025-01-01", model.ResultPass)
+			w.cert(site, "ISO 9001:2015", "2025-06-30", false)
+			w.decide(site, model.StatusInQualification)
+			if st == model.StatusConditional {
+				w.decide(site, model.StatusConditional, "2025-03-31")
+				return
+			}
+			w.decide(site, model.StatusQualified)
+			if st == model.StatusSuspended {
+				w.decide(site, model.StatusSuspended)
+			}
+		default:
+			w.t.Fatalf("reach: no way to %s", st)
+		}
+	})
 }
 
 // auditEvents returns the trail of one record, newest first.

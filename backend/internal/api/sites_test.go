@@ -115,7 +115,7 @@ func TestSiteListFiltersAndSorts(t *testing.T) {
 	w.site(zeta, "ZETA-DE1", map[string]any{"name": "Berlin", "city": "Berlin", "country": "DE", "risk_tier": "critical"})
 	q := w.site(zeta, "ZETA-CN1", map[string]any{"name": "Suzhou", "city": "Suzhou", "country": "CN", "risk_tier": "medium"})
 	a := w.site(acme, "ACME_OLD", map[string]any{"name": "Old plant", "city": "Penang", "country": "MY", "risk_tier": "low"})
-	w.setStatus(q.ID, model.StatusQualified)
+	w.reach(q.ID, model.StatusQualified)
 	w.srv.Do(model.RoleManager, http.MethodPatch, fmt.Sprintf("/api/v1/sites/%d", a.ID), map[string]any{"archived": true, "version": 1}).Want(200)
 
 	tests := []struct {
@@ -294,8 +294,7 @@ func TestSiteArchiveAndDelete(t *testing.T) {
 	w.srv.Do(model.RoleProcurement, http.MethodPost, fmt.Sprintf("/api/v1/sites/%d/qualification", decided.ID),
 		testutil.Signed(map[string]any{"status": "in_qualification", "reason": "Audit booked"}, model.MeaningApproved)).Want(http.StatusCreated)
 	attached := w.site(mfr, "ATTACHED", nil)
-	w.insert(&model.Attachment{OwnerType: model.OwnerSite, OwnerID: attached.ID, FileName: "a.pdf", ContentType: "application/pdf",
-		Size: 1, SHA256: strings.Repeat("a", 64), StorageKey: "k", UploadedByID: w.srv.Users[model.RoleAdmin].ID, UploadedAt: testutil.FixedNow})
+	attUpload(t, w.srv, model.RoleProcurement, fmt.Sprintf("/api/v1/sites/%d/attachments", attached.ID), "a.pdf", []byte("%PDF-1.4")).Want(http.StatusCreated)
 
 	path := func(id int64) string { return fmt.Sprintf("/api/v1/sites/%d", id) }
 	w.srv.Do(model.RoleManager, http.MethodDelete, path(empty.ID), nil).Want(http.StatusForbidden)

@@ -1,13 +1,18 @@
 package api_test
 
 import (
-	"strings"
+	"context"
+	"fmt"
+	"net/http"
 	"testing"
 
 	"gorm.io/gorm"
 
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/config"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
@@ -15,7 +20,8 @@ import (
 // other test helpers of the package.
 
 // xlWorld is a database with a few manufacturers, sites and their records,
-// inserted directly with gorm (the other handlers own those writes).
+// written through the store (testutil.Builder) on the days they happened,
+// so every rule, schedule and audit event applies.
 type xlWorld struct {
 	t     *testing.T
 	srv   *testutil.Server
@@ -44,117 +50,131 @@ func xlDate(s string) model.Date {
 	return d
 }
 
-func xlCreate(t *testing.T, db *gorm.DB, v any) {
-	t.Helper()
-	if err := db.Create(v).Error; err != nil {
-		t.Fatalf("fixture %T: %v", v, err)
-	}
-}
-
 func newXLServer(t *testing.T, adjust func(*config.Config)) *testutil.Server {
 	t.Helper()
 	return testutil.NewServer(t, adjust)
 }
 
-// newXLWorld builds the fixture on a fresh server (clock 2026-06-15):
+// newXLWorld builds the fixture on a fresh server (clock 2026-06-15),
+// stepping the store's clock through the history that produces it:
 //
-//	ACME-SZ1  qualified, high, inspected 2026-03-01 (pass), next due 2027-03-01,
-//	          ISO 9001 valid, IATF 16949 expiring 2026-08-01, one site attachment
-//	ACME-SZ2  conditional until 2026-09-30, critical, due 2026-05-01 and nothing
-//	          planned: overdue; named like a HYPERLINK formula; open critical
-//	          (overdue) and major findings, a closed minor; ISO 13485 expired
+//	ACME-SZ1  qualified 2026-03-15, high, inspected 2026-03-01 (pass), next due
+//	          2027-03-01, ISO 9001 valid, IATF 16949 expiring 2026-08-01, one
+//	          site attachment
+//	ACME-SZ2  conditional until 2026-09-30, critical, last inspected 2025-11-01:
+//	          due 2026-05-01 and nothing planned, so overdue; named like a
+//	          HYPERLINK formula; open critical (overdue) and major findings
+//	          raised after the decision, a closed minor; ISO 13485 expired
 //	EVL-1     suspended, manufacturer "@SUM(1)", named like a DDE command;
-//	          a withdrawn certificate
+//	          qualified after a pass of 2025-06-01, its certificate withdrawn
 //	NEW-1     prospective, never inspected, nothing else
-//	OLD-1     archived
+//	OLD-1     disqualified and archived
 func newXLWorld(t *testing.T) *xlWorld {
 	t.Helper()
 	srv := newXLServer(t, nil)
 	w := &xlWorld{t: t, srv: srv, db: srv.DB.DB, sites: map[string]model.Site{}}
-	acme := model.Manufacturer{Name: "Acme Electronics", Country: "CN", Version: 1}
-	evil := model.Manufacturer{Name: xlEvilMaker, Country: "US", Version: 1}
-	xlCreate(t, w.db, &acme)
-	xlCreate(t, w.db, &evil)
-	since := testutil.FixedNow.AddDate(0, -3, 0)
-	w.site(model.Site{ManufacturerID: acme.ID, Code: xlQualified, Name: "Acme Shenzhen 1", Address: "88 Keji Road", City: "Shenzhen",
-		Country: "CN", Processes: model.StringList{"smt", "testing"}, ApprovedScope: "SMT and test", RiskTier: model.RiskHigh,
-		QualificationStatus: model.StatusQualified, StatusSince: since, ContactName: "Li Wei", ContactEmail: "li.wei@acme.example",
-		ContactPhone: xlPhone, LastInspectionDate: xlDate("2026-03-01"), LastInspectionResult: model.ResultPass,
-		NextInspectionDue: xlDate("2027-03-01"), NextPlannedDate: xlDate("2026-09-01")})
-	w.site(model.Site{ManufacturerID: acme.ID, Code: xlOverdue, Name: xlEvilName, City: "Dongguan", Country: "CN",
-		Processes: model.StringList{"final_assembly", "conformal coating"}, RiskTier: model.RiskCritical,
-		QualificationStatus: model.StatusConditional, StatusSince: since, ConditionalUntil: xlDate("2026-09-30"),
-		LastInspectionDate: xlDate("2026-01-10"), LastInspectionResult: model.ResultConditional, NextInspectionDue: xlDate("2026-05-01")})
-	w.site(model.Site{ManufacturerID: evil.ID, Code: xlSuspended, Name: xlEvilCmd, City: "Austin", Country: "US",
-		RiskTier: model.RiskMedium, QualificationStatus: model.StatusSuspended, StatusSince: since, NextInspectionDue: xlDate("2026-12-01")})
-	w.site(model.Site{ManufacturerID: acme.ID, Code: xlNewCode, Name: "Acme Penang", City: "Penang", Country: "MY",
-		RiskTier: model.RiskLow, QualificationStatus: model.StatusProspective, StatusSince: testutil.FixedNow,
-		NextInspectionDue: xlDate("2026-06-15")})
-	archived := testutil.FixedNow.AddDate(0, -1, 0)
-	w.site(model.Site{ManufacturerID: acme.ID, Code: xlArchivedID, Name: "Acme Old", Country: "CN", RiskTier: model.RiskLow,
-		QualificationStatus: model.StatusDisqualified, StatusSince: since, ArchivedAt: &archived})
-
-	manager := srv.Users[model.RoleManager].ID
-	score := 92
-	pass := w.inspection(model.Inspection{SiteID: w.sites[xlQualified].ID, Type: model.InspectionRoutine, Status: model.InspectionCompleted,
-		ScheduledDate: xlDate("2026-02-28"), PerformedDate: xlDate("2026-03-01"), LeadInspectorID: &manager, Team: "QA team",
-		Scope: "SMT lines", Result: model.ResultPass, Score: &score, Summary: "Good"})
-	w.inspection(model.Inspection{SiteID: w.sites[xlQualified].ID, Type: model.InspectionRoutine, Status: model.InspectionPlanned,
-		ScheduledDate: xlDate("2026-09-01")})
-	cond := w.inspection(model.Inspection{SiteID: w.sites[xlOverdue].ID, Type: model.InspectionForCause, Status: model.InspectionCompleted,
-		PerformedDate: xlDate("2026-01-10"), Result: model.ResultConditional, Summary: "-ESD gaps"})
-	w.finding(model.Finding{InspectionID: cond.ID, SiteID: cond.SiteID, Severity: model.SeverityCritical, Category: "esd",
-		Requirement: "ANSI/ESD S20.20 8.3", Description: "No ESD flooring", CorrectiveAction: "Install flooring", Owner: "Plant manager",
-		DueDate: xlDate("2026-06-01"), Status: model.FindingOpen})
-	w.finding(model.Finding{InspectionID: cond.ID, SiteID: cond.SiteID, Severity: model.SeverityMajor, Category: "traceability",
-		Description: "Lot labels missing", Owner: "QA", DueDate: xlDate("2026-07-15"), Status: model.FindingInProgress})
-	w.finding(model.Finding{InspectionID: cond.ID, SiteID: cond.SiteID, Severity: model.SeverityMinor, Category: "process",
-		Description: "Work instruction outdated", DueDate: xlDate("2026-04-10"), Status: model.FindingClosed,
-		VerificationNote: "New revision seen on the line", VerifiedByID: &manager, VerifiedAt: &since})
-	w.certification(model.Certification{SiteID: w.sites[xlQualified].ID, Standard: "ISO 9001:2015", CertificateNumber: "Q-1",
-		IssuingBody: "TÜV SÜD", IssuedOn: xlDate("2024-01-01"), ExpiresOn: xlDate("2027-12-31")})
-	w.certification(model.Certification{SiteID: w.sites[xlQualified].ID, Standard: "IATF 16949:2016", CertificateNumber: "I-2",
-		ExpiresOn: xlDate("2026-08-01")})
-	w.certification(model.Certification{SiteID: w.sites[xlOverdue].ID, Standard: "ISO 13485:2016", CertificateNumber: "M-3",
-		ExpiresOn: xlDate("2026-05-01")})
-	w.certification(model.Certification{SiteID: w.sites[xlSuspended].ID, Standard: "AS9100D", CertificateNumber: "A-4",
-		ExpiresOn: xlDate("2028-01-01"), Withdrawn: true, WithdrawnReason: "Registrar withdrew it"})
-	qualified := w.sites[xlQualified].ID
-	for _, d := range []model.QualificationDecision{
-		{SiteID: qualified, FromStatus: model.StatusProspective, ToStatus: model.StatusInQualification, Reason: "Start", DecidedByID: manager, DecidedAt: since.AddDate(0, -1, 0)},
-		{SiteID: qualified, FromStatus: model.StatusInQualification, ToStatus: model.StatusQualified, Reason: "Audit passed", DecidedByID: manager, DecidedAt: since},
-	} {
-		xlCreate(t, w.db, &d)
+	manager := srv.Users[model.RoleManager]
+	b := testutil.NewBuilder(t, srv.Store).WithClock(srv.Clock).As(manager)
+	ctx := context.Background()
+	site := func(s model.Site) int64 {
+		t.Helper()
+		testutil.Fatal(t, srv.Store.CreateSite(ctx, &s, audit.ActorOf(manager, "")), "site %s", s.Code)
+		return s.ID
 	}
-	xlCreate(t, w.db, &model.Attachment{OwnerType: model.OwnerSite, OwnerID: qualified, FileName: "site-plan.pdf", ContentType: "application/pdf",
-		Size: 1234, SHA256: strings.Repeat("a", 64), StorageKey: strings.Repeat("a", 64), UploadedByID: manager, UploadedAt: since})
-	xlCreate(t, w.db, &model.Attachment{OwnerType: model.OwnerInspection, OwnerID: pass.ID, FileName: "=report.pdf", ContentType: "application/pdf",
-		Size: 99, SHA256: strings.Repeat("b", 64), StorageKey: strings.Repeat("b", 64), UploadedByID: manager, UploadedAt: since})
+	decide := func(site int64, reason string, to model.QualificationStatus, until ...string) {
+		t.Helper()
+		d := qualification.Decision{To: to, Reason: reason}
+		if len(until) > 0 {
+			d.ConditionalUntil = xlDate(until[0])
+		}
+		_, _, err := srv.Store.SignedBy(store.Signer{User: manager, Meaning: model.MeaningApproved}).
+			DecideQualification(ctx, site, d, store.Decider{UserID: manager.ID, Actor: audit.ActorOf(manager, "")})
+		testutil.Fatal(t, err, "decide site %d -> %s", site, to)
+	}
+
+	var acme, evil model.Manufacturer
+	var qualified, overdue, suspended, old int64
+	var pass store.InspectionRow
+	b.On("2025-01-02", func() {
+		acme = model.Manufacturer{Name: "Acme Electronics", Country: "CN"}
+		evil = model.Manufacturer{Name: xlEvilMaker, Country: "US"}
+		testutil.Fatal(t, srv.Store.CreateManufacturer(ctx, &acme, audit.ActorOf(manager, "")), "acme")
+		testutil.Fatal(t, srv.Store.CreateManufacturer(ctx, &evil, audit.ActorOf(manager, "")), "evil")
+		qualified = site(model.Site{ManufacturerID: acme.ID, Code: xlQualified, Name: "Acme Shenzhen 1", Address: "88 Keji Road", City: "Shenzhen",
+			Country: "CN", Processes: model.StringList{"smt", "testing"}, ApprovedScope: "SMT and test", RiskTier: model.RiskHigh,
+			ContactName: "Li Wei", ContactEmail: "li.wei@acme.example", ContactPhone: xlPhone})
+		overdue = site(model.Site{ManufacturerID: acme.ID, Code: xlOverdue, Name: xlEvilName, City: "Dongguan", Country: "CN",
+			Processes: model.StringList{"final_assembly", "conformal coating"}, RiskTier: model.RiskCritical})
+		suspended = site(model.Site{ManufacturerID: evil.ID, Code: xlSuspended, Name: xlEvilCmd, City: "Austin", Country: "US", RiskTier: model.RiskMedium})
+		old = site(model.Site{ManufacturerID: acme.ID, Code: xlArchivedID, Name: "Acme Old", Country: "CN", RiskTier: model.RiskLow})
+	})
+	var withdrawn store.CertificationRow
+	b.On("2025-06-01", func() {
+		b.Completed(suspended, "2025-06-01", model.ResultPass)
+		withdrawn = b.Certify(model.Certification{SiteID: suspended, Standard: "AS9100D", CertificateNumber: "A-4", ExpiresOn: xlDate("2028-01-01")})
+		decide(suspended, "Start", model.StatusInQualification)
+		decide(suspended, "Audit passed", model.StatusQualified)
+	})
+	var cond store.InspectionRow
+	b.On("2025-11-01", func() {
+		cond = b.Inspection(model.Inspection{SiteID: overdue, Type: model.InspectionForCause, Status: model.InspectionCompleted,
+			ScheduledDate: xlDate("2025-11-01"), PerformedDate: xlDate("2025-11-01"), Result: model.ResultConditional, Summary: "-ESD gaps"})
+		b.Certify(model.Certification{SiteID: overdue, Standard: "ISO 13485:2016", CertificateNumber: "M-3", ExpiresOn: xlDate("2026-05-01")})
+	})
+	b.On("2026-01-01", func() {
+		b.Certify(model.Certification{SiteID: qualified, Standard: "ISO 9001:2015", CertificateNumber: "Q-1",
+			IssuingBody: "TÜV SÜD", IssuedOn: xlDate("2024-01-01"), ExpiresOn: xlDate("2027-12-31")})
+		b.Certify(model.Certification{SiteID: qualified, Standard: "IATF 16949:2016", CertificateNumber: "I-2", ExpiresOn: xlDate("2026-08-01")})
+	})
+	b.On("2026-02-15", func() { decide(qualified, "Start", model.StatusInQualification) })
+	b.On("2026-03-01", func() {
+		score := 92
+		pass = b.Inspection(model.Inspection{SiteID: qualified, Type: model.InspectionRoutine, Status: model.InspectionCompleted,
+			ScheduledDate: xlDate("2026-02-28"), PerformedDate: xlDate("2026-03-01"), LeadInspectorID: &manager.ID, Team: "QA team",
+			Scope: "SMT lines", Result: model.ResultPass, Score: &score, Summary: "Good"})
+		b.Planned(qualified, "2026-09-01")
+	})
+	b.On("2026-03-15", func() {
+		decide(qualified, "Audit passed", model.StatusQualified)
+		decide(overdue, "Start", model.StatusInQualification)
+		decide(overdue, "ESD gaps to close", model.StatusConditional, "2026-09-30")
+		decide(suspended, "Registrar withdrew the certificate", model.StatusSuspended)
+		decide(old, "Capacity gone", model.StatusDisqualified)
+		b.Withdraw(withdrawn)
+		// Found when the conditional visit's report was reviewed, after the decision.
+		b.Raise(cond.ID, model.Finding{Severity: model.SeverityCritical, Category: "esd", Requirement: "ANSI/ESD S20.20 8.3",
+			Description: "No ESD flooring", CorrectiveAction: "Install flooring", Owner: "Plant manager", DueDate: xlDate("2026-06-01")})
+		b.Start(b.Raise(cond.ID, model.Finding{Severity: model.SeverityMajor, Category: "traceability",
+			Description: "Lot labels missing", Owner: "QA", DueDate: xlDate("2026-07-15")}))
+		b.CloseVerified(b.Raise(cond.ID, model.Finding{Severity: model.SeverityMinor, Category: "process",
+			Description: "Work instruction outdated", DueDate: xlDate("2026-04-10")}), "New revision seen on the line")
+	})
+	b.On("2026-05-15", func() { b.Archive(old) })
+	site(model.Site{ManufacturerID: acme.ID, Code: xlNewCode, Name: "Acme Penang", City: "Penang", Country: "MY", RiskTier: model.RiskLow})
+
+	attUpload(t, srv, model.RoleManager, fmt.Sprintf("/api/v1/sites/%d/attachments", qualified), "site-plan.pdf", []byte("%PDF-1.4 site plan")).Want(http.StatusCreated)
+	attUpload(t, srv, model.RoleManager, fmt.Sprintf("/api/v1/inspections/%d/attachments", pass.ID), "=report.pdf", []byte("%PDF-1.4 report")).Want(http.StatusCreated)
+
+	var sites []model.Site
+	testutil.Fatal(t, w.db.Find(&sites).Error, "sites")
+	for _, s := range sites {
+		w.sites[s.Code] = s
+	}
 	return w
 }
 
-func (w *xlWorld) site(s model.Site) {
+// qualifiedLike adds a site with like's fields under another code and name,
+// qualified as like was: a passed visit, a valid certificate, the decisions.
+func (w *xlWorld) qualifiedLike(like model.Site, code, name string) {
 	w.t.Helper()
-	s.Version = 1
-	xlCreate(w.t, w.db, &s)
-	w.sites[s.Code] = s
-}
-
-func (w *xlWorld) inspection(in model.Inspection) model.Inspection {
-	w.t.Helper()
-	in.Version = 1
-	xlCreate(w.t, w.db, &in)
-	return in
-}
-
-func (w *xlWorld) finding(f model.Finding) {
-	w.t.Helper()
-	f.Version = 1
-	xlCreate(w.t, w.db, &f)
-}
-
-func (w *xlWorld) certification(c model.Certification) {
-	w.t.Helper()
-	c.Version = 1
-	xlCreate(w.t, w.db, &c)
+	manager := w.srv.Users[model.RoleManager]
+	b := testutil.NewBuilder(w.t, w.srv.Store).As(manager)
+	s := like
+	s.ID, s.Code, s.Name, s.Version = 0, code, name, 0
+	testutil.Fatal(w.t, w.srv.Store.CreateSite(context.Background(), &s, audit.ActorOf(manager, "")), "site %s", code)
+	b.Completed(s.ID, "2026-03-01", model.ResultPass)
+	b.Certification(s.ID, "ISO 9001:2015", "2027-12-31")
+	b.Decide(s.ID, model.StatusInQualification)
+	b.Decide(s.ID, model.StatusQualified)
+	w.sites[code] = s
 }

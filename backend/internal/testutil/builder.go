@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
@@ -22,16 +23,51 @@ import (
 //	b.Finding(in.ID, model.SeverityMajor)
 //	b.Certification(site.ID, "ISO 9001:2015", "2027-01-31")
 //	b.Decide(site.ID, model.StatusInQualification)
+//
+// With a clock (WithClock), On builds a step of the past at the day it
+// happened, so a fixture can hold what only time produces (a site qualified
+// last year whose certificate has expired since) and still be a state the
+// application reaches.
 type Builder struct {
 	t       testing.TB
 	st      *store.Store
 	actor   audit.Actor
 	manager *model.User // who decides; created on the first decision
+	clock   *Clock      // the store's clock, for On
 }
 
 // NewBuilder builds through st as a system actor.
 func NewBuilder(t testing.TB, st *store.Store) *Builder {
 	return &Builder{t: t, st: st, actor: audit.Actor{Email: "builder@example.com", Role: string(model.RoleManager)}}
+}
+
+// WithClock lets On move c, the clock the builder's store reads.
+func (b *Builder) WithClock(c *Clock) *Builder {
+	b.clock = c
+	return b
+}
+
+// As builds acting as u: u is the actor of the audit events, the author of
+// what is signed and, for a manager or an admin, the one who decides.
+func (b *Builder) As(u model.User) *Builder {
+	b.actor = audit.ActorOf(u, "")
+	if u.Role == model.RoleManager || u.Role == model.RoleAdmin {
+		b.manager = &u
+	}
+	return b
+}
+
+// On runs build with the clock at 10:00 UTC on day, then puts it back: what
+// build writes is written that day, by the rules of that day.
+func (b *Builder) On(day string, build func()) {
+	b.t.Helper()
+	if b.clock == nil {
+		b.t.Fatalf("Builder.On(%s) needs WithClock", day)
+	}
+	back := b.clock.Now()
+	b.clock.Set(b.date(day).Time().Add(10 * time.Hour))
+	defer b.clock.Set(back)
+	build()
 }
 
 func (b *Builder) ctx() context.Context { return context.Background() }
@@ -78,6 +114,29 @@ func (b *Builder) Completed(site int64, performed string, result model.Inspectio
 	return row
 }
 
+// Inspection records in as it is given (completed ones signed as authored).
+func (b *Builder) Inspection(in model.Inspection) store.InspectionRow {
+	b.t.Helper()
+	st := b.st
+	if in.Status == model.InspectionCompleted {
+		st = b.signed(model.MeaningAuthored)
+	}
+	row, err := st.CreateInspection(b.ctx(), &in, b.actor)
+	Fatal(b.t, err, "inspection of site %d", in.SiteID)
+	return row
+}
+
+// Cancel cancels a planned inspection.
+func (b *Builder) Cancel(in store.InspectionRow) store.InspectionRow {
+	b.t.Helper()
+	row, err := b.st.UpdateInspection(b.ctx(), in.ID, in.Version, b.actor, func(i *model.Inspection) error {
+		i.Status = model.InspectionCancelled
+		return nil
+	})
+	Fatal(b.t, err, "cancel inspection %d", in.ID)
+	return row
+}
+
 // Planned records a planned routine inspection of site.
 func (b *Builder) Planned(site int64, scheduled string) store.InspectionRow {
 	b.t.Helper()
@@ -112,11 +171,25 @@ func (b *Builder) Finding(inspection int64, sev model.Severity, opts ...FindingO
 	return row
 }
 
+// Raise raises f, given whole, on an inspection.
+func (b *Builder) Raise(inspection int64, f model.Finding) store.FindingRow {
+	b.t.Helper()
+	row, err := b.st.CreateFinding(b.ctx(), inspection, &f, b.actor)
+	Fatal(b.t, err, "finding on inspection %d", inspection)
+	return row
+}
+
 // Close verifies and closes a finding.
 func (b *Builder) Close(finding store.FindingRow) store.FindingRow {
 	b.t.Helper()
+	return b.CloseVerified(finding, "Checked on site: the corrective action works.")
+}
+
+// CloseVerified closes a finding with the verification note given.
+func (b *Builder) CloseVerified(finding store.FindingRow, note string) store.FindingRow {
+	b.t.Helper()
 	row, err := b.signed(model.MeaningVerified).UpdateFinding(b.ctx(), finding.ID, finding.Version, b.actor, func(f *model.Finding) error {
-		f.Status, f.VerificationNote = model.FindingClosed, "Checked on site: the corrective action works."
+		f.Status, f.VerificationNote = model.FindingClosed, note
 		return nil
 	})
 	Fatal(b.t, err, "close finding %d", finding.ID)
@@ -143,6 +216,24 @@ func (b *Builder) Withdraw(cert store.CertificationRow) store.CertificationRow {
 	})
 	Fatal(b.t, err, "withdraw certification %d", cert.ID)
 	return row
+}
+
+// Certify records c, given whole.
+func (b *Builder) Certify(c model.Certification) store.CertificationRow {
+	b.t.Helper()
+	row, err := b.st.CreateCertification(b.ctx(), &c, false, b.actor)
+	Fatal(b.t, err, "certification %s of site %d", c.Standard, c.SiteID)
+	return row
+}
+
+// Archive archives a site.
+func (b *Builder) Archive(site int64) {
+	b.t.Helper()
+	var s model.Site
+	Fatal(b.t, b.st.DB().WithContext(b.ctx()).Take(&s, site).Error, "site %d", site)
+	archive := true
+	_, err := b.st.UpdateSite(b.ctx(), site, s.Version, b.actor, store.SiteChange{Archive: &archive})
+	Fatal(b.t, err, "archive site %d", site)
 }
 
 // Certification records a certificate of site expiring on expires.
