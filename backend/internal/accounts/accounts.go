@@ -49,6 +49,9 @@ type NewUser struct {
 	// (an administrator on the Users page); the user must replace it at
 	// their first sign-in.
 	MustChangePassword bool
+	// Language is the one the user's screens and e-mails speak ("": the
+	// browser's, e-mails in English).
+	Language model.Language
 }
 
 // Create checks u against the rules (e-mail, name, role, password policy,
@@ -73,6 +76,9 @@ func (s *Service) Create(ctx context.Context, u NewUser, a audit.Actor) (model.U
 	case len(u.ScopeManufacturerIDs) > 0 && u.Role != model.RoleAuditor && u.Role != model.RoleSupplier:
 		problems.Add("scope_manufacturer_ids", "Only auditors and suppliers can be limited to some manufacturers.")
 	}
+	if !u.Language.Valid() {
+		problems.Add("language", "must be en or zh-CN")
+	}
 	if len(u.ScopeSiteIDs) > 0 && u.Role != model.RoleSupplier {
 		problems.Add("scope_site_ids", "Only suppliers can be limited to some sites.")
 	}
@@ -89,7 +95,7 @@ func (s *Service) Create(ctx context.Context, u NewUser, a audit.Actor) (model.U
 		exp = &t
 	}
 	rec := model.User{Email: u.Email, Name: strings.TrimSpace(u.Name), Role: u.Role, PasswordHash: hash, Active: u.Active, AccessExpiresAt: exp,
-		MustChangePassword: u.MustChangePassword}
+		MustChangePassword: u.MustChangePassword, Language: u.Language}
 	if u.Role == model.RoleSupplier {
 		err = s.store.CreateSupplier(ctx, &rec, u.ScopeManufacturerIDs[0], u.ScopeSiteIDs, a)
 	} else {

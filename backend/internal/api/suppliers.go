@@ -2,7 +2,6 @@ package api
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"time"
 
@@ -34,6 +33,9 @@ type inviteSupplierRequest struct {
 	ManufacturerID  int64      `json:"manufacturer_id"`
 	SiteIDs         []int64    `json:"site_ids"`
 	AccessExpiresAt *time.Time `json:"access_expires_at"`
+	// Language is the invitation's: its e-mail is written in it, and the
+	// account's e-mails and portal speak it until the person chooses.
+	Language model.Language `json:"language"`
 }
 
 // supplierInvitation answers an invitation: the new account and, unless it
@@ -60,7 +62,7 @@ func (s *Server) inviteSupplier(c *gin.Context) error {
 	// The generated password is thrown away: the person sets their own
 	// through the link, so nobody else ever knows it.
 	u, _, err := s.accounts.Create(ctx, accounts.NewUser{Email: req.Email, Name: req.Name, Role: model.RoleSupplier, Active: true,
-		AccessExpiresAt: req.AccessExpiresAt, ScopeManufacturerIDs: []int64{req.ManufacturerID}, ScopeSiteIDs: req.SiteIDs}, actor(c))
+		AccessExpiresAt: req.AccessExpiresAt, ScopeManufacturerIDs: []int64{req.ManufacturerID}, ScopeSiteIDs: req.SiteIDs, Language: req.Language}, actor(c))
 	if err != nil {
 		return err
 	}
@@ -107,8 +109,11 @@ func (s *Server) sendInvitation(c *gin.Context, u model.User, status int) error 
 	link := s.cfg.BaseURL + invitationPath + token
 	emailed := false
 	if s.mailer != nil {
-		inviter := principal(c)
-		msg := invitationMessage(u, inviter.Name, link, exp)
+		msg, err := reminders.InvitationMessage(reminders.Invitation{Email: u.Email, Name: u.Name, Inviter: principal(c).Name,
+			Link: link, Expires: exp, Language: u.Language})
+		if err != nil {
+			return err
+		}
 		if err := s.mailer.Send(ctx, msg); err != nil {
 			s.log.Warn("invitation e-mail not sent; the link is shown to the inviter instead", "user_id", u.ID, "err", err)
 		} else {
@@ -130,13 +135,6 @@ func (s *Server) sendInvitation(c *gin.Context, u model.User, status int) error 
 	c.Header("Cache-Control", "no-store")
 	c.JSON(status, out)
 	return nil
-}
-
-// invitationMessage is the e-mail that carries an invitation link.
-func invitationMessage(u model.User, inviter, link string, exp time.Time) reminders.Message {
-	text := fmt.Sprintf("Hello %s,\n\n%s invites you to qualtrack, where you answer corrective-action requests and send change notifications for your company's sites.\n\n"+
-		"Choose your password here (the link works once, until %s UTC):\n%s\n", u.Name, inviter, exp.UTC().Format("2006-01-02 15:04"), link)
-	return reminders.Message{To: u.Email, ToName: u.Name, Subject: "Your qualtrack invitation", Text: text}
 }
 
 type acceptInvitationRequest struct {

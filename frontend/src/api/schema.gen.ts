@@ -5160,6 +5160,11 @@ export interface components {
             site_ids?: number[] | null;
             /** @description The login stops working at this time; must be in the future. */
             access_expires_at?: components["schemas"]["NullableTimestamp"];
+            /**
+             * @description The invitation's language. Its e-mail (when SMTP is configured) is written in it, and the account's e-mails and portal speak it until the person chooses; "" or absent writes the e-mail in English and lets the portal follow the browser.
+             * @enum {string}
+             */
+            language?: "" | "en" | "zh-CN";
         };
         SupplierInvitation: {
             user: components["schemas"]["User"];

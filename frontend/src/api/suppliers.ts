@@ -65,7 +65,7 @@ export type SupplierInvitation = Schemas['SupplierInvitation'];
 export const supplierAccountsApi = {
   list: (manufacturerId: number, signal?: AbortSignal) =>
     apiRequest<ListResponse<Schemas['User']>>(`/supplier-users?manufacturer_id=${manufacturerId}&page_size=200`, signal ? { signal } : {}),
-  invite: (body: { email: string; name: string; manufacturer_id: number; site_ids?: number[] }) =>
+  invite: (body: Schemas['SupplierInvite']) =>
     apiRequest<SupplierInvitation>('/supplier-invitations', { method: 'POST', body }),
   reinvite: (userId: number) => apiRequest<SupplierInvitation>(`/supplier-users/${userId}/invitation`, { method: 'POST' }),
 };

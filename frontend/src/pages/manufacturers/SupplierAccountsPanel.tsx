@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, MultiSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { supplierAccountsApi, type Site, type SupplierInvitation } from '../../api';
@@ -102,15 +102,23 @@ function InvitationSent({ inv }: { inv: SupplierInvitation }) {
   );
 }
 
+type InvitationLanguage = 'en' | 'zh-CN';
+const INVITATION_LANGUAGES: { value: InvitationLanguage; label: string }[] = [
+  { value: 'en', label: 'English' },
+  { value: 'zh-CN', label: '简体中文 (Simplified Chinese)' },
+];
+
 function InviteForm({ manufacturerId, sites, onClose, onSent }: { manufacturerId: number; sites: Site[]; onClose: () => void; onSent: (inv: SupplierInvitation) => Promise<void> }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [siteIds, setSiteIds] = useState<string[]>([]);
+  const [language, setLanguage] = useState<InvitationLanguage>('en');
   const save = useMutation({
-    mutationFn: () => supplierAccountsApi.invite({ email, name, manufacturer_id: manufacturerId, ...(siteIds.length ? { site_ids: siteIds.map(Number) } : {}) }),
+    mutationFn: () =>
+      supplierAccountsApi.invite({ email, name, manufacturer_id: manufacturerId, language, ...(siteIds.length ? { site_ids: siteIds.map(Number) } : {}) }),
     onSuccess: onSent,
   });
-  const shown = ['name', 'email', 'site_ids', 'manufacturer_id'];
+  const shown = ['name', 'email', 'site_ids', 'manufacturer_id', 'language'];
   const err = serverErrors(save.error, shown);
   return (
     <ServerForm label="Invite a supplier" onSubmit={() => save.mutate()} error={save.error} shownFields={shown}>
@@ -123,6 +131,15 @@ function InviteForm({ manufacturerId, sites, onClose, onSent }: { manufacturerId
         value={siteIds}
         onChange={setSiteIds}
         error={err.field('site_ids')}
+      />
+      <Select
+        label="Language of the invitation"
+        description="The invitation e-mail is written in it, and the person's portal and e-mails speak it until they choose."
+        data={INVITATION_LANGUAGES}
+        value={language}
+        allowDeselect={false}
+        onChange={(v) => v && setLanguage(v as InvitationLanguage)}
+        error={err.field('language')}
       />
       <FormButtons submit="Send the invitation" pending={save.isPending} onCancel={onClose} />
     </ServerForm>
