@@ -120,6 +120,21 @@ describe('hardware integrity', () => {
       await drift.getByText(/matches no current release/).waitFor();
       await screenshot(page, 'integrity-drift-desktop.png');
       await assertAccessible(page, 'integrity drift');
+      // Filtered by kind of drift: the golden sample was found as recorded,
+      // the firmware was not; the filter is kept in the URL.
+      await page.getByRole('textbox', { name: 'Kind of drift' }).click();
+      await page.getByRole('option', { name: 'Golden sample' }).click();
+      await page.getByText('No drift matches the filters').waitFor();
+      assert.match(page.url(), /kind=golden_sample/);
+      await page.goto('/integrity/drift?kind=firmware');
+      await drift.getByRole('link', { name: 'LUM-PEN1' }).waitFor();
+      await page.getByRole('button', { name: 'Clear filters' }).waitFor();
+      // The dashboard's figure is the report's total and opens it.
+      await page.goto('/');
+      const figure = page.getByRole('link', { name: /Products with integrity drift/ });
+      assert.match(await figure.innerText(), /\b1\b/);
+      await figure.click();
+      await page.waitForURL((u) => u.pathname === '/integrity/drift');
       for (const path of ['/products', '/part-incidents']) {
         await page.goto(path);
         await page.getByRole('heading', { level: 1 }).waitFor();

@@ -36,6 +36,7 @@ func dashboardFigureLists(t *testing.T, d store.Dashboard) []struct {
 		pair{"certificates expiring", d.CertificationsExpiring, "/api/v1/certifications?status=expiring&active_sites=true"},
 		pair{"certificates expired", d.CertificationsExpired, "/api/v1/certifications?status=expired&active_sites=true"},
 		pair{"findings overdue", d.OverdueFindings, "/api/v1/findings?overdue=true&active_sites=true"},
+		pair{"products with integrity drift", d.IntegrityDrift, "/api/v1/integrity/drift?page=1"},
 	)
 	for _, sev := range model.Severities {
 		out = append(out, pair{"open " + string(sev) + " findings", d.OpenFindingsBySeverity[sev],

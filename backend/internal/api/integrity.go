@@ -326,14 +326,32 @@ func (s *Server) integrityDrift(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	f, err := driftFilter(c)
+	if err != nil {
+		return err
+	}
 	r, err := s.st(c).Drift(c.Request.Context())
 	if err != nil {
 		return err
 	}
-	from := min(p.Offset(), len(r.Rows))
-	to := min(from+p.PageSize, len(r.Rows))
-	c.JSON(http.StatusOK, driftResponse{Items: r.Rows[from:to], Total: int64(len(r.Rows)), SiteProducts: r.SiteProducts, Page: p.Page, PageSize: p.PageSize})
+	rows := r.Filter(f)
+	from := min(p.Offset(), len(rows))
+	to := min(from+p.PageSize, len(rows))
+	c.JSON(http.StatusOK, driftResponse{Items: rows[from:to], Total: int64(len(rows)), SiteProducts: r.SiteProducts, Page: p.Page, PageSize: p.PageSize})
 	return nil
+}
+
+// driftFilter reads the drift report's filters (the list's and the
+// spreadsheet's).
+func driftFilter(c *gin.Context) (store.DriftFilter, error) {
+	problems := qualification.Problems{}
+	f := store.DriftFilter{
+		ManufacturerID: queryInt64(c, "manufacturer_id", problems),
+		SiteID:         queryInt64(c, "site_id", problems),
+		ProductID:      queryInt64(c, "product_id", problems),
+		Kinds:          queryEnumList(c, "kind", model.ObservationKinds, problems),
+	}
+	return f, problems.Err("The filters are not valid.")
 }
 
 type sourceRequest struct {
@@ -524,7 +542,11 @@ func (s *Server) deletePartIncident(c *gin.Context) error {
 }
 
 func (s *Server) integrityDriftReport(c *gin.Context) error {
-	exp, err := spreadsheet.IntegrityDrift(c.Request.Context(), s.st(c), s.reportRun(c))
+	f, err := driftFilter(c)
+	if err != nil {
+		return err
+	}
+	exp, err := spreadsheet.IntegrityDrift(c.Request.Context(), s.st(c), f, s.reportRun(c))
 	return s.sendExport(c, exp, err, "", 0)
 }
 

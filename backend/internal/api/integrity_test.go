@@ -485,3 +485,81 @@ func TestScopedAuditorReadsIntegrityEventsInScope(t *testing.T) {
 		}
 	}
 }
+
+// The drift report narrows by manufacturer, site, product and kind of
+// drift, in the list and the workbook alike, and its unfiltered total is
+// the dashboard's figure.
+func TestDriftFilters(t *testing.T) {
+	t.Parallel()
+	w := newIntegrityWorld(t)
+	srv := w.f.srv
+	other := w.f.site(model.RiskHigh)
+	w.f.create(fmt.Sprintf("/api/v1/sites/%d/products", other.ID), map[string]any{"product_id": w.product.id()})
+	firmware := []map[string]any{{"kind": "firmware", "component": "bmc", "sha256": bmcHash}, {"kind": "firmware", "component": "bios", "sha256": biosHash}}
+	// The first site's seal is broken; the second site builds to an old BOM.
+	w.observe(model.RoleProcurement, w.planned(), append(firmware,
+		map[string]any{"kind": "golden_sample", "serial_number": "GS-0001", "seal_number": "SEAL-1001", "seal_state": "broken"},
+		map[string]any{"kind": "bom", "revision": "BOM-C"}, map[string]any{"kind": "avl", "revision": "AVL-12"})...).Want(http.StatusCreated)
+	otherVisit := w.f.create("/api/v1/inspections", map[string]any{"site_id": other.ID, "type": "routine", "scheduled_date": fromToday(0)}).id()
+	w.observe(model.RoleProcurement, otherVisit, append(firmware,
+		map[string]any{"kind": "bom", "revision": "BOM-B"}, map[string]any{"kind": "avl", "revision": "AVL-12"})...).Want(http.StatusCreated)
+
+	type driftPage struct {
+		Items []struct {
+			SiteID         int64       `json:"site_id"`
+			ManufacturerID int64       `json:"manufacturer_id"`
+			Items          []apiRecord `json:"items"`
+		} `json:"items"`
+		Total int `json:"total"`
+	}
+	for _, c := range []struct {
+		query string
+		sites []int64
+		kinds string // the kinds of the rows' items, row after row
+	}{
+		{"", []int64{w.site.ID, other.ID}, "golden_sample|bom"},
+		{fmt.Sprintf("manufacturer_id=%d", other.ManufacturerID), []int64{other.ID}, "bom"},
+		{fmt.Sprintf("site_id=%d", w.site.ID), []int64{w.site.ID}, "golden_sample"},
+		{fmt.Sprintf("product_id=%d", w.product.id()), []int64{w.site.ID, other.ID}, "golden_sample|bom"},
+		{"product_id=999999", nil, ""},
+		{"kind=bom", []int64{other.ID}, "bom"},
+		{"kind=firmware,avl", nil, ""},
+		{fmt.Sprintf("kind=golden_sample,bom&manufacturer_id=%d", w.site.ManufacturerID), []int64{w.site.ID}, "golden_sample"},
+	} {
+		var page driftPage
+		srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/integrity/drift?"+c.query, nil).Want(http.StatusOK).Decode(&page)
+		var sites []int64
+		var kinds []string
+		for _, r := range page.Items {
+			sites = append(sites, r.SiteID)
+			var k []string
+			for _, it := range r.Items {
+				k = append(k, it.str("kind"))
+			}
+			kinds = append(kinds, strings.Join(k, ","))
+		}
+		if fmt.Sprint(sites) != fmt.Sprint(c.sites) || strings.Join(kinds, "|") != c.kinds || page.Total != len(c.sites) {
+			t.Errorf("?%s: sites %v kinds %q total %d, want %v %q", c.query, sites, kinds, page.Total, c.sites, c.kinds)
+		}
+	}
+	for _, bad := range []string{"kind=seal", "manufacturer_id=x", "site_id=0"} {
+		srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/integrity/drift?"+bad, nil).Want(http.StatusUnprocessableEntity)
+		srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/reports/integrity-drift.xlsx?"+bad, nil).Want(http.StatusUnprocessableEntity)
+	}
+
+	f := xlOpen(t, srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/reports/integrity-drift.xlsx?kind=bom", nil).Want(http.StatusOK))
+	rows := xlRows(t, f, "Drift")
+	if len(rows) != 2 || rows[1][0] != other.Code || rows[1][7] != "BOM revision" {
+		t.Errorf("drift workbook filtered by kind: %q", rows)
+	}
+	if report := strings.Join(flatten(xlRows(t, f, "Report")), "\n"); !strings.Contains(report, "bom") {
+		t.Errorf("the Report sheet does not name the filter:\n%s", report)
+	}
+	var d struct {
+		IntegrityDrift int `json:"integrity_drift"`
+	}
+	srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/dashboard", nil).Want(http.StatusOK).Decode(&d)
+	if d.IntegrityDrift != 2 {
+		t.Errorf("dashboard integrity_drift = %d, want 2", d.IntegrityDrift)
+	}
+}

@@ -2,6 +2,7 @@ package spreadsheet
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
@@ -27,8 +28,8 @@ func integrityValue(kind model.ObservationKind, c model.Component) string {
 // IntegrityDrift lists, for every active site, each product whose observed
 // firmware, golden sample, BOM or AVL differs from its baseline or was not
 // observed within the site's inspection interval: one row per value.
-func IntegrityDrift(ctx context.Context, st *store.Store, run Run) (*Export, error) {
-	e := newExport("integrity-drift", "Hardware integrity drift", run, nil, datedFileName("integrity-drift", run.At))
+func IntegrityDrift(ctx context.Context, st *store.Store, f store.DriftFilter, run Run) (*Export, error) {
+	e := newExport("integrity-drift", "Hardware integrity drift", run, driftFilters(f), datedFileName("integrity-drift", run.At))
 	e.meta.Notes = []string{
 		"A value drifts when its newest observation differs from today's baseline (or differed when it was recorded), or when it was not observed since the site's inspection interval began (Observed since).",
 		"Critical: a firmware image that is no current release, a broken, missing or changed seal, an X-ray/AOI mismatch. Major: a superseded image, a BOM or AVL revision other than current, a value not observed in time.",
@@ -45,7 +46,7 @@ func IntegrityDrift(ctx context.Context, st *store.Store, run Run) (*Export, err
 	if err != nil {
 		return e.fail(err)
 	}
-	for _, r := range report.Rows {
+	for _, r := range report.Filter(f) {
 		for _, it := range r.Items {
 			var stale any
 			if it.Stale {
@@ -61,6 +62,28 @@ func IntegrityDrift(ctx context.Context, st *store.Store, run Run) (*Export, err
 	}
 	e.Rows = sh.Rows()
 	return e, nil
+}
+
+// driftFilters are the drift report's filters as the Report sheet lists
+// them.
+func driftFilters(f store.DriftFilter) []Filter {
+	var out []Filter
+	for _, id := range []struct {
+		name string
+		id   int64
+	}{{"manufacturer_id", f.ManufacturerID}, {"site_id", f.SiteID}, {"product_id", f.ProductID}} {
+		if id.id != 0 {
+			out = append(out, Filter{id.name, strconv.FormatInt(id.id, 10)})
+		}
+	}
+	if len(f.Kinds) > 0 {
+		kinds := make([]string, len(f.Kinds))
+		for i, k := range f.Kinds {
+			kinds[i] = string(k)
+		}
+		out = append(out, Filter{"kind", strings.Join(kinds, ",")})
+	}
+	return out
 }
 
 // BlastRadius is a suspect-part incident and every site and product that

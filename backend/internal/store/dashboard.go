@@ -32,9 +32,12 @@ type Dashboard struct {
 	OverdueFindings              int64                               `json:"overdue_findings"`
 	// OverdueCorrectiveActions counts the open corrective-action requests
 	// with a stage the supplier left past its due date.
-	OverdueCorrectiveActions int64          `json:"overdue_corrective_actions"`
-	InspectionsPerMonth      []MonthResults `json:"inspections_per_month"`
-	Attention                Attention      `json:"attention"`
+	OverdueCorrectiveActions int64 `json:"overdue_corrective_actions"`
+	// IntegrityDrift counts the products at sites whose hardware integrity
+	// drifts: the drift report's total.
+	IntegrityDrift      int64          `json:"integrity_drift"`
+	InspectionsPerMonth []MonthResults `json:"inspections_per_month"`
+	Attention           Attention      `json:"attention"`
 }
 
 // MonthResults counts the inspections completed in a month by result.
@@ -178,8 +181,12 @@ func (s *Store) computeDashboard(ctx context.Context) (Dashboard, error) {
 	if err := s.openFindingsBySeverity(db, d.OpenFindingsBySeverity); err != nil {
 		return d, err
 	}
+	drift, err := s.Drift(ctx)
+	if err != nil {
+		return d, err
+	}
+	d.IntegrityDrift = int64(len(drift.Rows))
 
-	var err error
 	if d.InspectionsPerMonth, err = s.inspectionsPerMonth(db, today); err != nil {
 		return d, err
 	}

@@ -15,18 +15,19 @@ import (
 // AVL differs from the baseline, or was not observed within the site's
 // inspection interval.
 type DriftRow struct {
-	SiteProductID int64           `json:"site_product_id"`
-	SiteID        int64           `json:"site_id"`
-	SiteCode      string          `json:"site_code"`
-	SiteName      string          `json:"site_name"`
-	Manufacturer  string          `json:"manufacturer"`
-	RiskTier      model.RiskTier  `json:"risk_tier"`
-	ProductID     int64           `json:"product_id"`
-	PartNumber    string          `json:"part_number"`
-	Revision      string          `json:"revision"`
-	ProductName   string          `json:"product_name"`
-	ObservedSince model.Date      `json:"observed_since"`
-	Items         []DriftItemView `json:"items"`
+	SiteProductID  int64           `json:"site_product_id"`
+	SiteID         int64           `json:"site_id"`
+	SiteCode       string          `json:"site_code"`
+	SiteName       string          `json:"site_name"`
+	ManufacturerID int64           `json:"manufacturer_id"`
+	Manufacturer   string          `json:"manufacturer"`
+	RiskTier       model.RiskTier  `json:"risk_tier"`
+	ProductID      int64           `json:"product_id"`
+	PartNumber     string          `json:"part_number"`
+	Revision       string          `json:"revision"`
+	ProductName    string          `json:"product_name"`
+	ObservedSince  model.Date      `json:"observed_since"`
+	Items          []DriftItemView `json:"items"`
 }
 
 // DriftReport is the drift of every product at every active site in the
@@ -35,6 +36,43 @@ type DriftReport struct {
 	Rows []DriftRow
 	// SiteProducts is how many products at sites were checked.
 	SiteProducts int
+}
+
+// DriftFilter narrows the drift report: zero values leave it whole.
+type DriftFilter struct {
+	ManufacturerID int64
+	SiteID         int64
+	ProductID      int64
+	// Kinds keeps the values of these kinds (firmware, golden sample, ...)
+	// and the products at sites that drift in one of them.
+	Kinds []model.ObservationKind
+}
+
+// Filter returns the rows of the report that f keeps, each with only the
+// drifting values of f's kinds. The report itself is left as it is (it is
+// shared through the cache).
+func (r DriftReport) Filter(f DriftFilter) []DriftRow {
+	out := []DriftRow{}
+	for _, row := range r.Rows {
+		if (f.ManufacturerID != 0 && row.ManufacturerID != f.ManufacturerID) || (f.SiteID != 0 && row.SiteID != f.SiteID) ||
+			(f.ProductID != 0 && row.ProductID != f.ProductID) {
+			continue
+		}
+		if len(f.Kinds) > 0 {
+			var items []DriftItemView
+			for _, it := range row.Items {
+				if slices.Contains(f.Kinds, it.Kind) {
+					items = append(items, it)
+				}
+			}
+			if len(items) == 0 {
+				continue
+			}
+			row.Items = items
+		}
+		out = append(out, row)
+	}
+	return out
 }
 
 // Drift computes the drift report (cached between writes like the
@@ -73,7 +111,7 @@ func (s *Store) computeDrift(ctx context.Context) (DriftReport, error) {
 
 	scope, scopeArgs := s.inSQL("sites.id", viaSite)
 	rows, err := db.Raw(`SELECT sp.id, sp.site_id, sp.product_id, sp.golden_serial, sp.golden_seal_number, sp.golden_sealed_on,
-		sites.code, sites.name, sites.risk_tier, manufacturers.name
+		sites.code, sites.name, sites.risk_tier, sites.manufacturer_id, manufacturers.name
 		FROM site_products sp JOIN sites ON sites.id = sp.site_id JOIN manufacturers ON manufacturers.id = sites.manufacturer_id
 		WHERE sites.archived_at IS NULL AND `+scope+` ORDER BY sp.id`, scopeArgs...).Rows()
 	if err != nil {
@@ -90,7 +128,7 @@ func (s *Store) computeDrift(ctx context.Context) (DriftReport, error) {
 		sp := &siteProduct{}
 		var sealed model.Date
 		if err := rows.Scan(&sp.row.SiteProductID, &sp.row.SiteID, &sp.row.ProductID, &sp.golden.Serial, &sp.golden.SealNumber, &sealed,
-			&sp.row.SiteCode, &sp.row.SiteName, &sp.row.RiskTier, &sp.row.Manufacturer); err != nil {
+			&sp.row.SiteCode, &sp.row.SiteName, &sp.row.RiskTier, &sp.row.ManufacturerID, &sp.row.Manufacturer); err != nil {
 			_ = rows.Close()
 			return DriftReport{}, fmt.Errorf("store: drift sites: %w", err)
 		}

@@ -2250,7 +2250,7 @@ export interface paths {
         };
         /**
          * List every product at an active site whose observed values differ from the baseline or were not observed in time.
-         * @description One row per product at a site, by site code then part number; `total` is the dashboard's drift count.
+         * @description One row per product at a site, by site code then part number; unfiltered, `total` is the dashboard's drift count.
          */
         get: operations["getIntegrityDrift"];
         put?: never;
@@ -2268,7 +2268,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download the integrity drift report as a workbook. */
+        /**
+         * Download the integrity drift report as a workbook.
+         * @description One row per drifting value, with the same filters as the list.
+         */
         get: operations["reportIntegrityDrift"];
         put?: never;
         post?: never;
@@ -4183,6 +4186,11 @@ export interface components {
              * @description Open corrective-action requests with a stage the supplier left past its due date.
              */
             overdue_corrective_actions: number;
+            /**
+             * Format: int64
+             * @description Products at active sites whose hardware integrity drifts (the total of GET /integrity/drift).
+             */
+            integrity_drift: number;
             /** @description Completed inspections by result for the last 12 months, this one included, oldest first. */
             inspections_per_month: components["schemas"]["MonthResults"][];
             /** @description The records to look at first, at most 10 of each. */
@@ -5011,6 +5019,8 @@ export interface components {
             site_id: number;
             site_code: string;
             site_name: string;
+            /** Format: int64 */
+            manufacturer_id: number;
             manufacturer: string;
             risk_tier: components["schemas"]["RiskTier"];
             /** Format: int64 */
@@ -10036,6 +10046,12 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 page_size?: components["parameters"]["PageSize"];
+                /** @description Only the sites of this manufacturer. */
+                manufacturer_id?: number;
+                site_id?: number;
+                product_id?: number;
+                /** @description Kinds of drift, separated by commas (firmware, golden_sample, bom, avl, aoi): only the products at sites that drift in one of them, each with only those values. */
+                kind?: string;
             };
             header?: never;
             path?: never;
@@ -10059,7 +10075,14 @@ export interface operations {
     };
     reportIntegrityDrift: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the sites of this manufacturer. */
+                manufacturer_id?: number;
+                site_id?: number;
+                product_id?: number;
+                /** @description Kinds of drift, separated by commas (firmware, golden_sample, bom, avl, aoi): only the products at sites that drift in one of them, each with only those values. */
+                kind?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -10069,6 +10092,7 @@ export interface operations {
             200: components["responses"]["Spreadsheet"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     listPartIncidents: {

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack,
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { QUALIFICATION_STATUSES, dashboardApi, integrityApi, queryKeys } from '../../api';
+import { QUALIFICATION_STATUSES, dashboardApi, queryKeys } from '../../api';
 import { usePermissions } from '../../components/permissions';
 import { SeverityBadge } from '../../components/badges';
 import { PageHeader } from '../../components/PageHeader';
@@ -92,21 +92,6 @@ function DaysLate({ days }: { days: number }) {
   );
 }
 
-/** The integrity drift count: products at sites that differ from their baseline or were not observed in time. */
-function DriftFigure() {
-  const drift = useQuery({ queryKey: ['integrity-drift', 'count'], queryFn: ({ signal }) => integrityApi.drift({ page_size: 1 }, signal) });
-  if (!drift.data) return null;
-  return (
-    <FigureCard
-      label="Products with integrity drift"
-      value={drift.data.total}
-      to="/integrity/drift"
-      tone="red"
-      hint={`of ${drift.data.site_products} products at sites`}
-    />
-  );
-}
-
 export default function DashboardPage() {
   const can = usePermissions();
   const query = useQuery({ queryKey: queryKeys.dashboard(), queryFn: ({ signal }) => dashboardApi.get(signal) });
@@ -178,7 +163,7 @@ export default function DashboardPage() {
           <FigureCard label="Open critical findings" value={d.open_findings_by_severity.critical ?? 0} to="/findings?severity=critical&status=open%2Cin_progress&active_sites=true" tone="red" />
           <FigureCard label="Open major findings" value={d.open_findings_by_severity.major ?? 0} to="/findings?severity=major&status=open%2Cin_progress&active_sites=true" tone="orange" />
           <FigureCard label="Findings overdue" value={d.overdue_findings} to="/findings?overdue=true&active_sites=true" tone="red" />
-          <DriftFigure />
+          <FigureCard label="Products with integrity drift" value={d.integrity_drift} to="/integrity/drift" tone="red" />
         </SimpleGrid>
 
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">

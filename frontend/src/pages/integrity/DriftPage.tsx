@@ -1,11 +1,15 @@
-import { Alert, Anchor, Button, Group, Pagination, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, MultiSelect, Pagination, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { downloadFile, integrityApi, integrityValueLabel } from '../../api';
+import { Link } from 'react-router-dom';
+import { downloadFile, integrityApi, integrityValueLabel, productsApi } from '../../api';
+import { queryString } from '../../api/resources';
 import { SeverityBadge } from '../../components/badges';
 import { EmptyState } from '../../components/EmptyState';
+import { ClearFilters, ManufacturerFilter } from '../../components/ListFilters';
+import { useListState } from '../../components/listState';
 import { PageHeader } from '../../components/PageHeader';
+import { SitePicker } from '../../components/SitePicker';
 import { formatCalendarDate } from '../../format/dates';
 import { label } from '../../format/labels';
 
@@ -14,22 +18,48 @@ import { label } from '../../format/labels';
  * firmware, golden sample, BOM or AVL differs from its baseline, or was not
  * observed within the site's inspection interval.
  */
+const FILTERS = ['manufacturer_id', 'site_id', 'product_id', 'kind'] as const;
+
+/** The kinds of drift, as the kind filter offers them. */
+const KINDS = [
+  { value: 'firmware', label: 'Firmware' },
+  { value: 'golden_sample', label: 'Golden sample' },
+  { value: 'bom', label: 'BOM revision' },
+  { value: 'avl', label: 'AVL revision' },
+  { value: 'aoi', label: 'X-ray/AOI' },
+];
+
 export default function DriftPage() {
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = useListState(FILTERS, '');
+  const { filters, page } = list;
   const [download, setDownload] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
   const drift = useQuery({
-    queryKey: ['integrity-drift', page],
-    queryFn: ({ signal }) => integrityApi.drift({ page, page_size: 50 }, signal),
+    queryKey: ['integrity-drift', filters, page],
+    queryFn: ({ signal }) => integrityApi.drift({ ...filters, page, page_size: 50 }, signal),
     placeholderData: keepPreviousData,
   });
+  const products = useQuery({
+    queryKey: ['products', 'options'],
+    queryFn: ({ signal }) => productsApi.list({ page_size: 200, sort: 'part_number' }, signal),
+    staleTime: 60_000,
+  });
+  const productOptions = (products.data?.items ?? []).map((p) => ({
+    value: String(p.id),
+    label: `${p.part_number}${p.revision ? ` rev ${p.revision}` : ''} · ${p.name}`,
+  }));
   const d = drift.data;
   return (
     <>
       <PageHeader
         title="Integrity drift"
         breadcrumbs={[{ label: 'Dashboard', to: '/' }, { label: 'Integrity drift' }]}
-        description={d ? `${d.total} of ${d.site_products} products at sites differ from their baseline or were not observed in time.` : undefined}
+        description={
+          d
+            ? list.active
+              ? `${d.total} products at sites match the filters, of ${d.site_products} checked.`
+              : `${d.total} of ${d.site_products} products at sites differ from their baseline or were not observed in time.`
+            : undefined
+        }
         actions={
           <Button
             variant="default"
@@ -37,7 +67,7 @@ export default function DriftPage() {
             onClick={async () => {
               setDownload({ busy: true, error: null });
               try {
-                await downloadFile('/reports/integrity-drift.xlsx', 'integrity-drift.xlsx');
+                await downloadFile('/reports/integrity-drift.xlsx' + queryString(filters), 'integrity-drift.xlsx');
                 setDownload({ busy: false, error: null });
               } catch (error) {
                 setDownload({ busy: false, error });
@@ -49,6 +79,36 @@ export default function DriftPage() {
         }
       />
       <Stack gap="md">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <ManufacturerFilter list={list} />
+          <SitePicker
+            value={filters.site_id ? Number(filters.site_id) : null}
+            onChange={(id) => list.setFilter('site_id', id ? String(id) : null)}
+            clearable
+            placeholder="Any"
+            w={240}
+          />
+          <Select
+            label="Product"
+            placeholder="Any"
+            data={productOptions}
+            value={filters.product_id || null}
+            onChange={(v) => list.setFilter('product_id', v)}
+            clearable
+            searchable
+            w={260}
+          />
+          <MultiSelect
+            label="Kind of drift"
+            placeholder={filters.kind ? undefined : 'Any'}
+            data={KINDS}
+            value={filters.kind ? filters.kind.split(',') : []}
+            onChange={(v) => list.setFilter('kind', v.length ? v.join(',') : null)}
+            clearable
+            w={260}
+          />
+          <ClearFilters list={list} />
+        </Group>
         {download.error ? (
           <Alert color="red" variant="light" role="alert">
             {(download.error as Error).message}
@@ -59,7 +119,8 @@ export default function DriftPage() {
             {drift.error.message}
           </Alert>
         )}
-        {d && d.items.length === 0 && <EmptyState title="No drift">Every product at every site matches its baseline and was observed in time.</EmptyState>}
+        {d && d.items.length === 0 && !list.active && <EmptyState title="No drift">Every product at every site matches its baseline and was observed in time.</EmptyState>}
+        {d && d.items.length === 0 && list.active && <EmptyState title="No drift matches the filters">No product at a site drifts in the way the filters ask.</EmptyState>}
         {d && d.items.length > 0 && (
           <Paper withBorder style={{ overflowX: 'auto' }}>
             <Table fz="sm" verticalSpacing={6} miw={860} stickyHeader aria-label="Integrity drift">
@@ -114,7 +175,7 @@ export default function DriftPage() {
         )}
         {d && d.total > d.page_size && (
           <Group justify="flex-end">
-            <Pagination total={Math.ceil(d.total / d.page_size)} value={page} onChange={(p) => setParams({ page: String(p) })} />
+            <Pagination total={Math.ceil(d.total / d.page_size)} value={page} onChange={list.setPage} />
           </Group>
         )}
       </Stack>
