@@ -78,14 +78,26 @@ func (s *Store) CorrectiveActionExists(ctx context.Context, id int64) error {
 	return err
 }
 
-// CheckOwnReceipt returns ErrNotFound unless a receipt of that audit
-// sequence belongs to a request within the store's scope.
+// CheckOwnReceipt returns ErrNotFound unless the audit event of that
+// sequence is a receipt within the store's scope: of a submission to a
+// corrective-action request, or of a questionnaire's submission.
 func (s *Store) CheckOwnReceipt(ctx context.Context, sequence int64) error {
+	db := s.db.WithContext(ctx)
 	var n int64
-	q := s.in(s.db.WithContext(ctx).Model(&model.CorrectiveActionReceipt{}).
+	q := s.in(db.Model(&model.CorrectiveActionReceipt{}).
 		Joins("JOIN corrective_actions ON corrective_actions.id = corrective_action_receipts.corrective_action_id"),
 		"corrective_actions.site_id", viaSite)
 	if err := q.Where("corrective_action_receipts.audit_sequence = ?", sequence).Count(&n).Error; err != nil {
+		return fmt.Errorf("store: receipt: %w", err)
+	}
+	if n > 0 {
+		return nil
+	}
+	q = s.in(db.Model(&model.AuditEvent{}).
+		Joins("JOIN self_assessments ON self_assessments.id = audit_events.entity_id"),
+		"self_assessments.site_id", viaSite)
+	if err := q.Where("audit_events.sequence = ? AND audit_events.entity_type = ? AND audit_events.action = ?",
+		sequence, audit.EntitySelfAssessment, audit.ActionSelfAssessmentSubmit).Count(&n).Error; err != nil {
 		return fmt.Errorf("store: receipt: %w", err)
 	}
 	if n == 0 {

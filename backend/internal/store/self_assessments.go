@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -82,6 +83,19 @@ type SelfAssessmentView struct {
 	ReviewedByName  string                  `json:"reviewed_by_name"`
 	Sections        []AssessmentSectionView `json:"sections"`
 	Files           []AttachmentRow         `json:"files"`
+	// Receipts are the supplier's submissions, oldest first.
+	Receipts []AssessmentReceipt `json:"receipts"`
+}
+
+// AssessmentReceipt is the receipt of one submission of a questionnaire:
+// the audit event (self_assessment.submit) that recorded it, with every
+// answer as stated and the evidence files' SHA-256, which the supplier can
+// later prove is still in the chain. Submission counts them from 1.
+type AssessmentReceipt struct {
+	Submission  int       `json:"submission"`
+	Sequence    int64     `json:"sequence"`
+	Hash        string    `json:"hash"`
+	SubmittedAt time.Time `json:"submitted_at"`
 }
 
 // SendAssessment is what the buyer sends.
@@ -229,6 +243,16 @@ func (s *Store) describeAssessment(db *gorm.DB, id int64) (SelfAssessmentView, e
 	}
 	if v.Files, err = describeAttachments(db, files); err != nil {
 		return v, err
+	}
+	var events []model.AuditEvent
+	if err := db.Model(&model.AuditEvent{}).Select("sequence", "hash", "occurred_at").
+		Where("entity_type = ? AND entity_id = ? AND action = ?", audit.EntitySelfAssessment, id, audit.ActionSelfAssessmentSubmit).
+		Order("sequence").Find(&events).Error; err != nil {
+		return v, fmt.Errorf("store: self-assessment receipts: %w", err)
+	}
+	v.Receipts = make([]AssessmentReceipt, len(events))
+	for i, e := range events {
+		v.Receipts[i] = AssessmentReceipt{Submission: i + 1, Sequence: e.Sequence, Hash: e.Hash, SubmittedAt: e.OccurredAt.UTC()}
 	}
 	return v, nil
 }

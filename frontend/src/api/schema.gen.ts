@@ -2696,7 +2696,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Check that one of the supplier's receipts is still in an intact audit chain. */
+        /** Check that one of the supplier's receipts (of a corrective-action answer or a questionnaire's submission) is still in an intact audit chain. */
         get: operations["supplierVerifyReceipt"];
         put?: never;
         post?: never;
@@ -2833,7 +2833,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit the answers for the buyer's review; every item answered, every returned item answered again. */
+        /** Submit the answers for the buyer's review; every item answered, every returned item answered again. The answer's last receipt is this submission's. */
         post: operations["supplierSubmitSelfAssessment"];
         delete?: never;
         options?: never;
@@ -5474,6 +5474,20 @@ export interface components {
             }[];
             /** @description The evidence files uploaded to the questionnaire. */
             files: components["schemas"]["Attachment"][];
+            /** @description One per submission, oldest first: the audit event (`self_assessment.submit`) that recorded every answer as stated and the evidence files' SHA-256. The supplier checks one with `GET /supplier/receipts/{sequence}/verify`, or saved as JSON with `qualtrack audit verify --head`. */
+            receipts: components["schemas"]["AssessmentReceipt"][];
+        };
+        AssessmentReceipt: {
+            /** @description Which submission (1 is the first). */
+            submission: number;
+            /**
+             * Format: int64
+             * @description The audit event that recorded the submission.
+             */
+            sequence: number;
+            /** @description That event's hash: the receipt. */
+            hash: string;
+            submitted_at: components["schemas"]["Timestamp"];
         };
         CorrectiveActionList: components["schemas"]["ListEnvelope"] & {
             items?: components["schemas"]["CorrectiveActionRow"][];

@@ -96,6 +96,7 @@ function AssessmentView({ a }: { a: SelfAssessment }) {
             <Fact label="Submitted">{a.submitted_at ? `${a.submitted_by_name}, ${formatTimestamp(a.submitted_at)} (${a.submissions}×)` : '—'}</Fact>
             <Fact label="Reviewed">{a.reviewed_at ? `${a.reviewed_by_name}, ${formatTimestamp(a.reviewed_at)}` : '—'}</Fact>
             <Fact label="Returned">{a.rework_count}</Fact>
+            <Fact label="Submissions in the audit trail">{a.receipts.map((r) => `#${r.sequence}`).join(', ') || 'none yet'}</Fact>
           </SimpleGrid>
           {a.message && (
             <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>

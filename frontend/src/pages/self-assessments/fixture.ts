@@ -74,6 +74,7 @@ export function questionnaire(over: Partial<SelfAssessment> = {}, answers: Recor
     submitted_by_name: '',
     reviewed_by_name: '',
     files: [],
+    receipts: [],
     sections: [
       {
         id: 1,

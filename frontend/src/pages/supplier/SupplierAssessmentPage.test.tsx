@@ -156,4 +156,24 @@ describe('the supplier answering a questionnaire', { timeout: 20_000 }, () => {
     await waitFor(() => expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({ version: 6 }));
     expect(screen.getByText('等待采购方审核。')).toBeTruthy();
   });
+
+  it('shows the receipt of each submission and checks it against the audit chain', async () => {
+    const hash = 'ab'.repeat(32);
+    const answered = questionnaire({}, { 101: { answer: 'yes' }, 102: { rating: 4 }, 103: { answer: 'no' }, 104: { text: 'BIOS 2.1' } });
+    const receipt = { submission: 1, sequence: 412, hash, submitted_at: '2026-11-21T10:00:00Z' };
+    const api = fakeApi(
+      on('GET', '/supplier/self-assessments/9', 200, answered),
+      on('POST', '/supplier/self-assessments/9/submit', 200, { ...answered, version: 6, status: 'submitted', submissions: 1, receipts: [receipt] }),
+      on('GET', `/supplier/receipts/412/verify?hash=${hash}`, 200, { valid: true, events: 412, sequence: 412, hash }),
+    );
+    const user = userEvent.setup();
+    open();
+    await user.click(await screen.findByRole('button', { name: 'Submit answers' }));
+    expect(await screen.findByText(/Keep your receipt: event 412\./)).toBeTruthy();
+    const receipts = screen.getByRole('region', { name: 'Your receipts' });
+    expect(within(receipts).getByText(`Event 412 · Submission 1 · ${hash}`)).toBeTruthy();
+    await user.click(within(receipts).getByRole('button', { name: 'Check receipt 412' }));
+    expect(await within(receipts).findByText('Receipt 412 is in the audit chain.')).toBeTruthy();
+    expect(api.calls.some((c) => c.path === `/supplier/receipts/412/verify?hash=${hash}`)).toBe(true);
+  });
 });

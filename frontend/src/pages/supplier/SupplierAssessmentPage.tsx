@@ -14,6 +14,7 @@ import {
   type SelfAssessmentItem,
 } from '../../api';
 import { serverErrors } from '../../components/forms';
+import { Receipts } from '../../components/Receipts';
 import { formatDay, formatDueIn } from '../../i18n';
 
 export const assessmentStatusColor: Record<AssessmentStatus, string> = { open: 'blue', submitted: 'gray', returned: 'orange', accepted: 'green' };
@@ -141,6 +142,7 @@ function AssessmentForm({ a }: { a: SelfAssessment }) {
   }).length;
   const returned = items.filter((it) => it.answer?.return_comment).length;
   const canEdit = a.status === 'open' || a.status === 'returned';
+  const lastReceipt = a.receipts.at(-1);
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/supplier" size="sm">
@@ -222,7 +224,8 @@ function AssessmentForm({ a }: { a: SelfAssessment }) {
       )}
       {notice && (
         <Alert color="green" role="status">
-          {t(notice === 'saved' ? 'assessment.saved' : 'assessment.submitted')}
+          {notice === 'saved' ? t('assessment.saved') : t('assessment.submitted')}
+          {notice === 'submitted' && lastReceipt && <> {t('receipt.submitted', { sequence: lastReceipt.sequence })}</>}
         </Alert>
       )}
       {canEdit && (
@@ -240,6 +243,7 @@ function AssessmentForm({ a }: { a: SelfAssessment }) {
           {t('assessment.unsaved')}
         </Text>
       )}
+      <Receipts receipts={a.receipts.map((r) => ({ sequence: r.sequence, hash: r.hash, what: t('receipt.submission', { n: r.submission }) }))} />
     </Stack>
   );
 }

@@ -16,6 +16,7 @@ import {
   refreshAfter,
 } from '../../api';
 import { serverErrors } from '../../components/forms';
+import { Receipts } from '../../components/Receipts';
 import { formatDay } from '../../i18n';
 
 /** One request: its stages, the answer the supplier is writing, its receipts. */
@@ -89,7 +90,7 @@ function RequestView({ ca }: { ca: SupplierCorrectiveAction }) {
       </Title>
       {receipt && (
         <Alert color="green" role="status">
-          {t('request.submitted', { sequence: receipt.sequence })}
+          {t('receipt.submitted', { sequence: receipt.sequence })}
         </Alert>
       )}
       {ca.stages
@@ -97,7 +98,7 @@ function RequestView({ ca }: { ca: SupplierCorrectiveAction }) {
         .map((s) => (
           <StageCard key={s.stage} ca={ca} stage={s} lang={lang} answering={current?.stage === s.stage} onSubmitted={setReceipt} />
         ))}
-      <Receipts receipts={ca.receipts} />
+      <Receipts receipts={ca.receipts.map((r) => ({ sequence: r.sequence, hash: r.hash, what: r.stage.toUpperCase() }))} />
     </Stack>
   );
 }
@@ -236,39 +237,6 @@ function AnswerForm({ ca, stage, onSubmitted }: { ca: SupplierCorrectiveAction; 
       <Button type="submit" loading={submit.isPending}>
         {t('request.submit', { stage: t(`stage.${stage.stage}`) })}
       </Button>
-    </Stack>
-  );
-}
-
-function Receipts({ receipts }: { receipts: CorrectiveActionReceipt[] }) {
-  const { t } = useTranslation();
-  const [checked, setChecked] = useState<Record<number, boolean>>({});
-  const check = useMutation({
-    mutationFn: (r: CorrectiveActionReceipt) => supplierApi.verifyReceipt(r.sequence, r.hash),
-    onSuccess: (res, r) => setChecked((c) => ({ ...c, [r.sequence]: res.valid })),
-  });
-  if (receipts.length === 0) return null;
-  return (
-    <Stack gap="xs" component="section" aria-labelledby="receipts">
-      <Title order={2} size="h4" id="receipts">
-        {t('request.receipts')}
-      </Title>
-      {receipts.map((r) => (
-        <Group key={r.id} justify="space-between" wrap="wrap" gap="xs">
-          <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
-            {t('request.receiptLine', { sequence: r.sequence, stage: r.stage.toUpperCase(), hash: r.hash })}
-          </Text>
-          {checked[r.sequence] === undefined ? (
-            <Button size="xs" variant="default" onClick={() => check.mutate(r)} loading={check.isPending && check.variables?.sequence === r.sequence}>
-              {t('request.check', { sequence: r.sequence })}
-            </Button>
-          ) : (
-            <Text size="sm" c={checked[r.sequence] ? 'green.8' : 'red.8'} role="status">
-              {checked[r.sequence] ? t('request.inChain', { sequence: r.sequence }) : t('request.notInChain', { sequence: r.sequence })}
-            </Text>
-          )}
-        </Group>
-      ))}
     </Stack>
   );
 }

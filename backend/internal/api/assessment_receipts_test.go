@@ -1,0 +1,127 @@
+package api_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+)
+
+// Each submission of a questionnaire is one audit event, and the supplier
+// gets its receipt: the event's sequence and hash, which verifies in the
+// portal and with `audit verify --head`; a forged hash does not; another
+// manufacturer's supplier, a supplier of a sister site, and any other
+// event's sequence are 404.
+func TestQuestionnaireSubmissionReceipts(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t, nil)
+	b := testutil.NewBuilder(t, srv.Store)
+	m := b.Manufacturer("Shenzhen Boards")
+	site, sister := b.Site(m, "SZB-1"), b.Site(m, "SZB-2")
+	other := b.Manufacturer("Other Co")
+	tpl := apiRecord(srv.Do(model.RoleManager, http.MethodPost, "/api/v1/checklist-templates", clTemplateBody("Pre-visit")).Want(http.StatusCreated).JSON())
+	a := apiRecord(srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/self-assessments",
+		map[string]any{"site_id": site.ID, "template_id": tpl.id(), "due_date": fromToday(14)}).Want(http.StatusCreated).JSON())
+	if rs, ok := a["receipts"].([]any); !ok || len(rs) != 0 {
+		t.Fatalf("a questionnaire never submitted has receipts %v", a["receipts"])
+	}
+	_, lin := srv.CreateSupplier("lin@szb.example", m.ID)
+	_, sisterOnly := srv.CreateSupplier("wu@szb.example", m.ID, sister.ID)
+	_, outsider := srv.CreateSupplier("ana@other.example", b.Site(other, "OTH-1").ManufacturerID)
+	path := fmt.Sprintf("/api/v1/supplier/self-assessments/%d", a.id())
+
+	answers := func(note string) []any {
+		its := assessmentItems(a)
+		return []any{
+			map[string]any{"item_id": its[0].id(), "answer": "yes", "note": note},
+			map[string]any{"item_id": its[1].id(), "rating": 4},
+			map[string]any{"item_id": its[2].id(), "answer": "yes"},
+			map[string]any{"item_id": its[3].id(), "text": "v2.1"},
+		}
+	}
+	saved := apiRecord(srv.DoWith(lin, http.MethodPut, path+"/answers", map[string]any{"version": a.version(), "answers": answers("Arrow only")}).Want(http.StatusOK).JSON())
+	first := apiRecord(srv.DoWith(lin, http.MethodPost, path+"/submit", map[string]any{"version": saved.version()}).Want(http.StatusOK).JSON())
+	receipts := first["receipts"].([]any)
+	if len(receipts) != 1 {
+		t.Fatalf("after the first submission: receipts %v", receipts)
+	}
+	r1 := apiRecord(receipts[0].(map[string]any))
+	if r1.num("submission") != 1 || len(r1.str("hash")) != 64 || r1.str("submitted_at") == "" {
+		t.Fatalf("receipt = %v", r1)
+	}
+	// The receipt is the submission's event, with the answers as stated.
+	var events struct {
+		Items []struct {
+			Sequence int64          `json:"sequence"`
+			Action   string         `json:"action"`
+			Hash     string         `json:"hash"`
+			Changes  map[string]any `json:"changes"`
+		} `json:"items"`
+	}
+	srv.Do(model.RoleAdmin, http.MethodGet, fmt.Sprintf("/api/v1/audit-events?entity_type=self_assessment&entity_id=%d", a.id()), nil).Want(http.StatusOK).Decode(&events)
+	var answerSeq int64
+	found := false
+	for _, e := range events.Items {
+		switch e.Action {
+		case "self_assessment.submit":
+			found = e.Sequence == r1.num("sequence") && e.Hash == r1.str("hash") && strings.Contains(fmt.Sprint(e.Changes["answers"]), "Arrow only")
+		case "self_assessment.answer":
+			answerSeq = e.Sequence
+		}
+	}
+	if !found || answerSeq == 0 {
+		t.Fatalf("the receipt %v is not the submission's event: %+v", r1, events.Items)
+	}
+
+	// Returned, changed and submitted again: a second receipt.
+	items := assessmentItems(first)
+	returned := apiRecord(srv.Do(model.RoleProcurement, http.MethodPost, fmt.Sprintf("/api/v1/self-assessments/%d/review", a.id()),
+		map[string]any{"version": first.version(), "decision": "return", "items": []any{map[string]any{"item_id": items[0].id(), "comment": "Name the distributors."}}}).
+		Want(http.StatusOK).JSON())
+	saved = apiRecord(srv.DoWith(lin, http.MethodPut, path+"/answers", map[string]any{"version": returned.version(),
+		"answers": []any{map[string]any{"item_id": items[0].id(), "answer": "yes", "note": "Arrow and Avnet"}}}).Want(http.StatusOK).JSON())
+	second := apiRecord(srv.DoWith(lin, http.MethodPost, path+"/submit", map[string]any{"version": saved.version()}).Want(http.StatusOK).JSON())
+	receipts = second["receipts"].([]any)
+	if len(receipts) != 2 || apiRecord(receipts[1].(map[string]any)).num("submission") != 2 {
+		t.Fatalf("after the second submission: receipts %v", receipts)
+	}
+	seen := apiRecord(srv.DoWith(lin, http.MethodGet, path, nil).Want(http.StatusOK).JSON())
+	if n := len(seen["receipts"].([]any)); n != 2 {
+		t.Errorf("the supplier's questionnaire lists %d receipts, want 2", n)
+	}
+
+	verify := func(h http.Header, seq int64, hash string) *testutil.Response {
+		return srv.DoWith(h, http.MethodGet, fmt.Sprintf("/api/v1/supplier/receipts/%d/verify?hash=%s", seq, hash), nil)
+	}
+	for _, raw := range receipts {
+		rc := apiRecord(raw.(map[string]any))
+		var check struct {
+			Valid bool `json:"valid"`
+		}
+		verify(lin, rc.num("sequence"), rc.str("hash")).Want(http.StatusOK).Decode(&check)
+		if !check.Valid {
+			t.Errorf("receipt %v does not verify", rc)
+		}
+		res, err := audit.VerifyAgainst(context.Background(), srv.DB.DB, audit.Head{Sequence: rc.num("sequence"), Hash: rc.str("hash")})
+		testutil.Fatal(t, err, "verify against")
+		if !res.Valid {
+			t.Errorf("audit verify --head with receipt %v: %+v", rc, res)
+		}
+		verify(outsider, rc.num("sequence"), rc.str("hash")).Want(http.StatusNotFound)
+		verify(sisterOnly, rc.num("sequence"), rc.str("hash")).Want(http.StatusNotFound)
+	}
+	var check struct {
+		Valid bool `json:"valid"`
+	}
+	verify(lin, r1.num("sequence"), strings.Repeat("0", 64)).Want(http.StatusOK).Decode(&check)
+	if check.Valid {
+		t.Error("a forged receipt verified")
+	}
+	// A draft save of the questionnaire is its event, but not a receipt.
+	verify(lin, answerSeq, strings.Repeat("a", 64)).Want(http.StatusNotFound)
+}
