@@ -255,11 +255,25 @@ type listResponse[T any] struct {
 	Total    int64 `json:"total"`
 	Page     int   `json:"page"`
 	PageSize int   `json:"page_size"`
+	// Next is the cursor of the following page (after=), absent on the
+	// last page and on lists read without one.
+	Next string `json:"next,omitempty"`
 }
 
 func writeList[T any](c *gin.Context, items []T, total int64, p store.Page) {
+	c.JSON(http.StatusOK, listBody(items, total, p))
+}
+
+// listBody is the list answer for the page p (as the store left it: its
+// position says the page's number when read after a cursor, and the next
+// cursor).
+func listBody[T any](items []T, total int64, p store.Page) listResponse[T] {
 	if items == nil {
 		items = []T{}
 	}
-	c.JSON(http.StatusOK, listResponse[T]{Items: items, Total: total, Page: p.Page, PageSize: p.PageSize})
+	page, next := p.Page, ""
+	if p.Position != nil && p.Position.Page > 0 {
+		page, next = p.Position.Page, p.Position.Next
+	}
+	return listResponse[T]{Items: items, Total: total, Page: page, PageSize: p.PageSize, Next: next}
 }

@@ -78,6 +78,8 @@ func toError(err error) *Error {
 		return &Error{Status: http.StatusConflict, Code: "conflict", Message: "This conflicts with an existing record."}
 	case errors.Is(err, store.ErrNotFound):
 		return notFound("The record")
+	case errors.Is(err, store.ErrBadCursor):
+		return errBadCursor
 	case errors.As(err, &mb):
 		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("The request is larger than the limit of %s.", humanBytes(mb.Limit))}
 	}

@@ -18,10 +18,7 @@ func writeCachedList[T any](s *Server, c *gin.Context, p store.Page, load func(c
 		if err != nil {
 			return nil, err
 		}
-		if items == nil {
-			items = []T{}
-		}
-		return listResponse[T]{Items: items, Total: total, Page: p.Page, PageSize: p.PageSize}, nil
+		return listBody(items, total, p), nil
 	})
 }
 

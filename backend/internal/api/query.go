@@ -17,9 +17,21 @@ import (
 // parameter of every resource goes through these functions, which collect
 // each bad value in problems under the parameter's name.
 
-// listQuery reads page, page_size and sort, checking sort against sorts.
+// listQuery reads page (or after, a cursor), page_size and sort, checking
+// sort against sorts. The cursor itself is checked by the store, which
+// knows the list and order it must belong to.
 func listQuery(c *gin.Context, sorts store.SortFields) (store.Page, error) {
-	p := store.Page{Page: 1, PageSize: 50, Sort: c.Query("sort")}
+	p := store.Page{Page: 1, PageSize: 50, Sort: c.Query("sort"), After: c.Query("after"), Position: &store.Position{}}
+	if _, ok := c.GetQuery("after"); ok {
+		switch {
+		case len(sorts) == 0:
+			return p, badRequest("This list is read by page number only.", map[string]string{"after": "is not accepted by this list; use page"})
+		case c.Query("page") != "":
+			return p, badRequest("Send page or after, not both.", map[string]string{"after": "cannot be combined with page"})
+		case p.After == "" || len(p.After) > maxCursorLength:
+			return p, errBadCursor
+		}
+	}
 	fields := map[string]string{}
 	if v := c.Query("page"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -45,6 +57,15 @@ func listQuery(c *gin.Context, sorts store.SortFields) (store.Page, error) {
 	}
 	return p, nil
 }
+
+// maxCursorLength bounds after=: the cursors the lists hand out are far
+// shorter.
+const maxCursorLength = 1024
+
+// errBadCursor answers an after= that is not the next cursor of this list
+// in this order.
+var errBadCursor = badRequest("The after cursor is not one this list handed out for this order; start again from the first page.",
+	map[string]string{"after": "must be the next cursor of a page of this list, in the same order"})
 
 func sortedNames(s store.SortFields) []string {
 	names := s.Names()

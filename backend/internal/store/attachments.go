@@ -61,7 +61,7 @@ func (l *fileLocks) lock(key string) (unlock func()) {
 }
 
 // AttachmentSorts are the sort fields of an attachments list.
-var AttachmentSorts = SortFields{"file_name": "file_name", "content_type": "content_type", "size": "size", "uploaded_at": "uploaded_at", "created_at": "created_at"}
+var AttachmentSorts = SortFields{"file_name": textSort("file_name"), "content_type": textSort("content_type"), "size": numberSort("size"), "uploaded_at": timeSort("uploaded_at"), "created_at": timeSort("created_at")}
 
 // AttachmentRow is an attachment as the API shows it.
 type AttachmentRow struct {

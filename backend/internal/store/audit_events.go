@@ -13,7 +13,7 @@ import (
 )
 
 // AuditSorts are the sort fields of the audit trail.
-var AuditSorts = SortFields{"sequence": "sequence", "occurred_at": "sequence"}
+var AuditSorts = SortFields{"sequence": numberSort("sequence"), "occurred_at": numberSort("sequence")}
 
 // AuditFilter narrows the audit trail.
 type AuditFilter struct {

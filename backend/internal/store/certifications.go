@@ -14,11 +14,11 @@ import (
 
 // CertificationSorts are the sort fields of the certifications list.
 var CertificationSorts = SortFields{
-	"expires_on": "certifications.expires_on",
-	"standard":   "certifications.standard",
-	"issued_on":  nullsLast("certifications.issued_on"),
-	"created_at": "certifications.created_at",
-	"updated_at": "certifications.updated_at",
+	"expires_on": dateSort("certifications.expires_on"),
+	"standard":   textSort("certifications.standard"),
+	"issued_on":  nullsLast(dateSort("certifications.issued_on")),
+	"created_at": timeSort("certifications.created_at"),
+	"updated_at": timeSort("certifications.updated_at"),
 }
 
 // CertificationFilter narrows the certifications list.

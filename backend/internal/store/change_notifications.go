@@ -46,9 +46,9 @@ type ChangeNotificationFilter struct {
 
 // ChangeNotificationSorts are the list's sort fields.
 var ChangeNotificationSorts = SortFields{
-	"created_at":   "change_notifications.created_at",
-	"planned_date": nullsLast("change_notifications.planned_date"),
-	"status":       "change_notifications.status",
+	"created_at":   timeSort("change_notifications.created_at"),
+	"planned_date": nullsLast(dateSort("change_notifications.planned_date")),
+	"status":       textSort("change_notifications.status"),
 }
 
 // changesInScope narrows change notifications to the store's scope: a

@@ -23,9 +23,9 @@ import (
 
 // ChecklistTemplateSorts are the sort fields of the templates list.
 var ChecklistTemplateSorts = SortFields{
-	"name":       "checklist_templates.name",
-	"created_at": "checklist_templates.created_at",
-	"updated_at": "checklist_templates.updated_at",
+	"name":       textSort("checklist_templates.name"),
+	"created_at": timeSort("checklist_templates.created_at"),
+	"updated_at": timeSort("checklist_templates.updated_at"),
 }
 
 // latestTemplateVersion keeps only the newest version of each key.

@@ -21,10 +21,10 @@ import (
 
 // CorrectiveActionSorts are the sort fields of the requests list.
 var CorrectiveActionSorts = SortFields{
-	"next_due":   nullsLast("corrective_actions.next_due"),
-	"issued_at":  "corrective_actions.issued_at",
-	"updated_at": "corrective_actions.updated_at",
-	"stage":      "corrective_actions.current_stage",
+	"next_due":   nullsLast(dateSort("corrective_actions.next_due")),
+	"issued_at":  timeSort("corrective_actions.issued_at"),
+	"updated_at": timeSort("corrective_actions.updated_at"),
+	"stage":      textSort("corrective_actions.current_stage"),
 }
 
 // CorrectiveActionFilter narrows the requests list.

@@ -15,11 +15,11 @@ import (
 // FindingSorts are the sort fields of the findings list. Severity sorts
 // worst first and status in its lifecycle order, not alphabetically.
 var FindingSorts = SortFields{
-	"due_date":   nullsLast("findings.due_date"),
-	"severity":   "CASE findings.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END",
-	"status":     "CASE findings.status WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END",
-	"created_at": "findings.created_at",
-	"updated_at": "findings.updated_at",
+	"due_date":   nullsLast(dateSort("findings.due_date")),
+	"severity":   numberSort("CASE findings.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END"),
+	"status":     numberSort("CASE findings.status WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END"),
+	"created_at": timeSort("findings.created_at"),
+	"updated_at": timeSort("findings.updated_at"),
 }
 
 // overdueFindingSorts order the overdue findings, which all have a due
@@ -28,7 +28,7 @@ var FindingSorts = SortFields{
 // thousands of matches.
 var overdueFindingSorts = func() SortFields {
 	f := maps.Clone(FindingSorts)
-	f["due_date"] = "findings.due_date"
+	f["due_date"] = dateSort("findings.due_date")
 	return f
 }()
 

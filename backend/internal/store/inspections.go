@@ -18,12 +18,12 @@ const inspectionDate = "COALESCE(inspections.performed_date, inspections.schedul
 
 // InspectionSorts are the sort fields of the inspections list.
 var InspectionSorts = SortFields{
-	"date":           nullsLast(inspectionDate),
-	"scheduled_date": nullsLast("inspections.scheduled_date"),
-	"performed_date": nullsLast("inspections.performed_date"),
-	"score":          nullsLast("inspections.score"),
-	"created_at":     "inspections.created_at",
-	"updated_at":     "inspections.updated_at",
+	"date":           nullsLast(dateSort(inspectionDate)),
+	"scheduled_date": nullsLast(dateSort("inspections.scheduled_date")),
+	"performed_date": nullsLast(dateSort("inspections.performed_date")),
+	"score":          nullsLast(numberSort("inspections.score")),
+	"created_at":     timeSort("inspections.created_at"),
+	"updated_at":     timeSort("inspections.updated_at"),
 }
 
 // InspectionFilter narrows the inspections list.

@@ -21,9 +21,9 @@ import (
 
 // ProductSorts are the sort fields of the products list.
 var ProductSorts = SortFields{
-	"part_number": "products.part_number",
-	"name":        "products.name",
-	"updated_at":  "products.updated_at",
+	"part_number": textSort("products.part_number"),
+	"name":        textSort("products.name"),
+	"updated_at":  timeSort("products.updated_at"),
 }
 
 // ProductRow is a product with the number of sites (in the reader's

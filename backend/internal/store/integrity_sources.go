@@ -215,10 +215,10 @@ func (s *Store) DeleteComponentSource(ctx context.Context, id int64, actor audit
 
 // IncidentSorts are the sort fields of the incidents list.
 var IncidentSorts = SortFields{
-	"reported_on": "part_incidents.reported_on",
-	"part_number": "part_incidents.part_number",
-	"status":      "part_incidents.status",
-	"updated_at":  "part_incidents.updated_at",
+	"reported_on": dateSort("part_incidents.reported_on"),
+	"part_number": textSort("part_incidents.part_number"),
+	"status":      textSort("part_incidents.status"),
+	"updated_at":  timeSort("part_incidents.updated_at"),
 }
 
 // ListPartIncidents returns one page of incidents, newest first.

@@ -15,10 +15,10 @@ import (
 
 // ManufacturerSorts are the sort fields of the manufacturers list.
 var ManufacturerSorts = SortFields{
-	"name":       "lower(name)",
-	"country":    "country",
-	"created_at": "created_at",
-	"updated_at": "updated_at",
+	"name":       textSort("lower(name)"),
+	"country":    textSort("country"),
+	"created_at": timeSort("created_at"),
+	"updated_at": timeSort("updated_at"),
 }
 
 // Archived selects archived or active records in a list.

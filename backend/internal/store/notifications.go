@@ -11,7 +11,7 @@ import (
 )
 
 // NotificationSorts are the sort fields of the notifications list.
-var NotificationSorts = SortFields{"created_at": "created_at", "due_date": nullsLast("due_date")}
+var NotificationSorts = SortFields{"created_at": timeSort("created_at"), "due_date": nullsLast(dateSort("due_date"))}
 
 // NotificationFilter narrows a user's notifications.
 type NotificationFilter struct {

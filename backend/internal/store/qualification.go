@@ -13,7 +13,7 @@ import (
 )
 
 // DecisionSorts are the sort fields of a site's decision history.
-var DecisionSorts = SortFields{"decided_at": "decided_at"}
+var DecisionSorts = SortFields{"decided_at": timeSort("decided_at")}
 
 // DecisionView is a decision as the history shows it, with who made it.
 type DecisionView struct {

@@ -104,11 +104,6 @@ func countAttachments(tx *gorm.DB, owner model.AttachmentOwner, id int64) (int64
 	return n, nil
 }
 
-// nullsLast orders a nullable column with empty values last in both
-// directions; SQLite and PostgreSQL disagree on where NULL sorts, and a
-// list sorted by date reads best with the undated rows at the end.
-func nullsLast(col string) string { return col + " IS NULL, " + col }
-
 // mergeProblems adds the fields of a *ValidationError to p and returns
 // any other error.
 func mergeProblems(p qualification.Problems, err error) error {

@@ -24,10 +24,10 @@ import (
 
 // SelfAssessmentSorts are the sort fields of the questionnaires list.
 var SelfAssessmentSorts = SortFields{
-	"due_date":   "self_assessments.due_date",
-	"sent_at":    "self_assessments.sent_at",
-	"updated_at": "self_assessments.updated_at",
-	"status":     "self_assessments.status",
+	"due_date":   dateSort("self_assessments.due_date"),
+	"sent_at":    timeSort("self_assessments.sent_at"),
+	"updated_at": timeSort("self_assessments.updated_at"),
+	"status":     textSort("self_assessments.status"),
 }
 
 // SelfAssessmentFilter narrows the questionnaires list.

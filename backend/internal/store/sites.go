@@ -15,18 +15,18 @@ import (
 
 // SiteSorts are the sort fields of the sites list. Risk tier and status
 // sort in their natural order, not alphabetically; the manufacturer sorts
-// by name through a subquery so the list needs no join (and "id", the
-// tie-breaker, stays unambiguous).
+// by its name lowered, which the site keeps a copy of (kept in step by
+// triggers, migration 00025) so an index can serve that order too.
 var SiteSorts = SortFields{
-	"code":                 "sites.code",
-	"name":                 "lower(sites.name)",
-	"country":              "sites.country",
-	"risk_tier":            "CASE sites.risk_tier WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 WHEN 'critical' THEN 4 ELSE 5 END",
-	"qualification_status": "CASE sites.qualification_status WHEN 'prospective' THEN 1 WHEN 'in_qualification' THEN 2 WHEN 'qualified' THEN 3 WHEN 'conditional' THEN 4 WHEN 'suspended' THEN 5 WHEN 'disqualified' THEN 6 ELSE 7 END",
-	"next_inspection_due":  "sites.next_inspection_due",
-	"updated_at":           "sites.updated_at",
-	"created_at":           "sites.created_at",
-	"manufacturer":         "(SELECT lower(manufacturers.name) FROM manufacturers WHERE manufacturers.id = sites.manufacturer_id)",
+	"code":                 textSort("sites.code"),
+	"name":                 textSort("lower(sites.name)"),
+	"country":              textSort("sites.country"),
+	"risk_tier":            numberSort("CASE sites.risk_tier WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 WHEN 'critical' THEN 4 ELSE 5 END"),
+	"qualification_status": numberSort("CASE sites.qualification_status WHEN 'prospective' THEN 1 WHEN 'in_qualification' THEN 2 WHEN 'qualified' THEN 3 WHEN 'conditional' THEN 4 WHEN 'suspended' THEN 5 WHEN 'disqualified' THEN 6 ELSE 7 END"),
+	"next_inspection_due":  nullable(dateSort("sites.next_inspection_due")),
+	"updated_at":           timeSort("sites.updated_at"),
+	"created_at":           timeSort("sites.created_at"),
+	"manufacturer":         textSort("sites.manufacturer_sort_name"),
 }
 
 // SiteFilter narrows the sites list.

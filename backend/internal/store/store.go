@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -168,6 +169,18 @@ type Page struct {
 	PageSize int
 	// Sort is a whitelisted field, "-" first for descending.
 	Sort string
+	// After, when set, is the cursor of the previous page (its Next): the
+	// page holds the rows after that one instead of those after Offset.
+	After string
+	// Position, when not nil, receives where the page is.
+	Position *Position
+}
+
+// Position is where a page read is: its number (from the cursor when
+// read after one) and the cursor of the page after it ("" on the last).
+type Position struct {
+	Page int
+	Next string
 }
 
 // MaxPageSize bounds a page.
@@ -176,36 +189,6 @@ const MaxPageSize = 200
 // Offset is the number of rows before the page.
 func (p Page) Offset() int { return (p.Page - 1) * p.PageSize }
 
-// SortFields maps API sort names to SQL columns.
-type SortFields map[string]string
-
-// apply orders q by p.Sort (already validated against fields) and adds id
-// as a tie-breaker so pages are stable.
-func (f SortFields) apply(q *gorm.DB, sort, def string) *gorm.DB {
-	if sort == "" {
-		sort = def
-	}
-	desc := strings.HasPrefix(sort, "-")
-	col, ok := f[strings.TrimPrefix(sort, "-")]
-	if !ok {
-		col, desc = f[strings.TrimPrefix(def, "-")], strings.HasPrefix(def, "-")
-	}
-	dir := " ASC"
-	if desc {
-		dir = " DESC"
-	}
-	return q.Order(col + dir).Order("id" + dir)
-}
-
-// Names lists the accepted sort names.
-func (f SortFields) Names() []string {
-	out := make([]string, 0, len(f))
-	for k := range f {
-		out = append(out, k)
-	}
-	return out
-}
-
 // likePattern escapes a user's search text for LIKE, so % and _ match
 // themselves.
 func likePattern(q string) string {
@@ -213,15 +196,52 @@ func likePattern(q string) string {
 	return "%" + strings.ToLower(r.Replace(strings.TrimSpace(q))) + "%"
 }
 
-// list counts the rows of q and reads one page of them into dst.
+// list counts the rows of q and reads one page of them into dst (a
+// pointer to a slice of models with an ID), in the order p.Sort names
+// (def when none), after p.After when set. It reads one row more than the
+// page to know whether another page follows, and fills p.Position.
 func list(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64, error) {
+	if err := q.Statement.Parse(q.Statement.Model); err != nil {
+		return 0, err
+	}
+	o := sorts.resolve(p.Sort, def, q.Statement.Table)
+	page := q.Session(&gorm.Session{})
+	if p.After != "" {
+		value, id, n, err := o.decode(p.After)
+		if err != nil {
+			return 0, err
+		}
+		p.Page = n
+		page = o.after(page, value, id)
+	} else {
+		page = page.Offset(p.Offset())
+	}
 	var total int64
 	if err := q.Session(&gorm.Session{}).Count(&total).Error; err != nil {
 		return 0, err
 	}
+	if p.Position != nil {
+		*p.Position = Position{Page: p.Page}
+	}
 	if total == 0 {
 		return 0, nil
 	}
-	err := sorts.apply(q, p.Sort, def).Offset(p.Offset()).Limit(p.PageSize).Find(dst).Error
+	if err := page.Order(o.SQL()).Limit(p.PageSize + 1).Find(dst).Error; err != nil {
+		return 0, err
+	}
+	rows := reflect.ValueOf(dst).Elem()
+	if rows.Len() <= p.PageSize {
+		return total, nil
+	}
+	rows.SetLen(p.PageSize)
+	if p.Position == nil {
+		return total, nil
+	}
+	id := rows.Index(p.PageSize - 1).FieldByName("ID").Int()
+	value, err := o.valueOf(q, id)
+	if err != nil {
+		return 0, err
+	}
+	p.Position.Next, err = o.encode(value, id, p.Page+1)
 	return total, err
 }

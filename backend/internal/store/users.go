@@ -14,7 +14,7 @@ import (
 )
 
 // UserSorts are the sort fields of the users list.
-var UserSorts = SortFields{"name": "name", "email": "email", "role": "role", "created_at": "created_at", "updated_at": "updated_at", "last_login_at": "last_login_at"}
+var UserSorts = SortFields{"name": textSort("name"), "email": textSort("email"), "role": textSort("role"), "created_at": timeSort("created_at"), "updated_at": timeSort("updated_at"), "last_login_at": nullable(timeSort("last_login_at"))}
 
 // UserFilter narrows the users list.
 type UserFilter struct {

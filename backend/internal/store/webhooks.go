@@ -255,7 +255,7 @@ func (s *Store) ResumeWebhook(ctx context.Context, id int64, actor audit.Actor) 
 }
 
 // WebhookDeliverySorts are the delivery log's sort fields.
-var WebhookDeliverySorts = SortFields{"attempted_at": "created_at", "id": "id"}
+var WebhookDeliverySorts = SortFields{"attempted_at": timeSort("created_at"), "id": numberSort("id")}
 
 // ListWebhookDeliveries is a subscription's delivery log, newest first.
 func (s *Store) ListWebhookDeliveries(ctx context.Context, subscriptionID int64, p Page) ([]model.WebhookDelivery, int64, error) {

@@ -3091,8 +3091,11 @@ export interface components {
              * @description Rows matching the filters, across all pages.
              */
             total: number;
+            /** @description The page's number; read after a cursor, the number it has when the pages are counted from the first at this page size. */
             page: number;
             page_size: number;
+            /** @description The cursor of the following page (send it as `after`); absent on the last page. */
+            next?: string;
         };
         HealthStatus: {
             /** @enum {string} */
@@ -5824,6 +5827,19 @@ export interface components {
          */
         ContentSHA256: string;
         Page: number;
+        /**
+         * @description The `next` cursor of the previous page: this page holds the rows
+         *     after that page's last one, in the same order (same `sort`), found
+         *     through an index rather than by skipping the rows before it, so a
+         *     deep page costs what the first does. Send it instead of `page`
+         *     (both is 400), with the same `sort` and filters; a cursor that was
+         *     not handed out by this list for this order (edited, of another
+         *     list or another sort) is 400 `bad_request` naming `after`. Rows
+         *     changed between pages move as their values did: none is shown
+         *     twice and none skipped unless its sort value moved across the
+         *     cursor.
+         */
+        After: string;
         PageSize: number;
         UserSort: "name" | "-name" | "email" | "-email" | "role" | "-role" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_login_at" | "-last_login_at";
         ManufacturerSort: "name" | "-name" | "country" | "-country" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
@@ -6149,6 +6165,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["UserSort"];
                 /** @description Searches e-mail and name. */
@@ -6171,6 +6200,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -6622,6 +6652,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: "id" | "-id" | "attempted_at" | "-attempted_at";
             };
@@ -6643,6 +6686,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6653,6 +6697,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["ManufacturerSort"];
                 /** @description Searches name and legal name. */
@@ -6680,6 +6737,7 @@ export interface operations {
                     "application/json": components["schemas"]["ManufacturerList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -6813,6 +6871,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 /** @description risk_tier and qualification_status sort in their natural order; manufacturer sorts by the manufacturer's name. */
                 sort?: components["parameters"]["SiteSort"];
@@ -6852,6 +6923,7 @@ export interface operations {
                     "application/json": components["schemas"]["SiteList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -6985,6 +7057,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["DecisionSort"];
             };
@@ -7006,6 +7091,7 @@ export interface operations {
                     "application/json": components["schemas"]["QualificationDecisionList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7080,6 +7166,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["AttachmentSort"];
             };
@@ -7093,6 +7192,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AttachmentList"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7154,6 +7254,7 @@ export interface operations {
                     "application/json": components["schemas"]["SiteAttachmentList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7204,6 +7305,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 /** @description date is the performed date, else the scheduled date; empty dates sort last. */
                 sort?: components["parameters"]["InspectionSort"];
@@ -7233,6 +7347,7 @@ export interface operations {
                     "application/json": components["schemas"]["InspectionList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -7404,6 +7519,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["AttachmentSort"];
             };
@@ -7417,6 +7545,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AttachmentList"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7458,6 +7587,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 /** @description severity sorts worst first, status in lifecycle order; empty due dates sort last. */
                 sort?: components["parameters"]["FindingSort"];
@@ -7491,6 +7633,7 @@ export interface operations {
                     "application/json": components["schemas"]["FindingList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -7564,6 +7707,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["AttachmentSort"];
             };
@@ -7577,6 +7733,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AttachmentList"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7618,6 +7775,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["CertificationSort"];
                 site_id?: components["parameters"]["SiteIDFilter"];
@@ -7653,6 +7823,7 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -7785,6 +7956,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["AttachmentSort"];
             };
@@ -7798,6 +7982,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AttachmentList"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7914,6 +8099,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 /** @description occurred_at is an alias of sequence. */
                 sort?: components["parameters"]["AuditSort"];
@@ -7947,6 +8145,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -8306,6 +8505,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["ChecklistTemplateSort"];
                 /** @description Absent or false lists active records, true archived ones, all both. */
@@ -8328,6 +8540,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistTemplateList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -8734,6 +8947,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["NotificationSort"];
                 /** @description `true` lists only unread notifications, `false` only read ones; absent lists both. */
@@ -8754,6 +8980,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -9386,6 +9613,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: "part_number" | "-part_number" | "name" | "-name" | "updated_at" | "-updated_at";
                 /** @description Searches part number and name. */
@@ -9406,6 +9646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -10082,6 +10323,7 @@ export interface operations {
                     "application/json": components["schemas"]["DriftList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -10113,6 +10355,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: "reported_on" | "-reported_on" | "part_number" | "-part_number" | "status" | "-status" | "updated_at" | "-updated_at";
                 /** @description One status or several separated by commas. */
@@ -10135,6 +10390,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartIncidentList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -10317,6 +10573,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["UserSort"];
                 /** @description Searches e-mail and name. */
@@ -10338,6 +10607,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -10557,6 +10827,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["CorrectiveActionSort"];
                 status?: components["schemas"]["CAStatus"];
@@ -10583,6 +10866,7 @@ export interface operations {
                     "application/json": components["schemas"]["CorrectiveActionList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -10743,6 +11027,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["CorrectiveActionSort"];
                 status?: components["schemas"]["CAStatus"];
@@ -10765,6 +11062,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierCorrectiveActionList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -10937,6 +11235,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["SelfAssessmentSort"];
                 status?: components["schemas"]["AssessmentStatus"];
@@ -10960,6 +11271,7 @@ export interface operations {
                     "application/json": components["schemas"]["SelfAssessmentList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -11093,6 +11405,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["SelfAssessmentSort"];
                 status?: components["schemas"]["AssessmentStatus"];
@@ -11114,6 +11439,7 @@ export interface operations {
                     "application/json": components["schemas"]["SelfAssessmentList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -11314,6 +11640,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["ChangeNotificationSort"];
                 status?: components["schemas"]["ChangeStatus"];
@@ -11335,6 +11674,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotificationList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -11565,6 +11905,19 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
                 page_size?: components["parameters"]["PageSize"];
                 sort?: components["parameters"]["ChangeNotificationSort"];
                 status?: components["schemas"]["ChangeStatus"];
@@ -11585,6 +11938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotificationList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];

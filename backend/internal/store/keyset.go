@@ -1,0 +1,287 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+)
+
+// A list's order is its sort expression, then the row's id: every page
+// is the rows after the previous one in that order. With a cursor (Page.After)
+// the page starts after the cursor's row by a comparison on (value, id)
+// that an index serves, instead of reading and skipping every row before
+// it (OFFSET). The cursor is opaque to clients: the sort values and the
+// id of the last row of a page, and a fingerprint of the list and order
+// it belongs to.
+
+// SortKind is the kind of value a sort expression yields: what a cursor
+// carries and is checked against.
+type SortKind int
+
+// The kinds of sort values.
+const (
+	TextSort   SortKind = iota
+	NumberSort          // whole numbers
+	DateSort            // calendar dates
+	TimeSort            // instants
+)
+
+// SortField is one order a list accepts: an SQL expression over the list's
+// own table (written here, never taken from a request) and the kind of its
+// values.
+type SortField struct {
+	Expr string
+	Kind SortKind
+	// NullsLast puts the rows without a value after the others in both
+	// directions; SQLite and PostgreSQL disagree on where NULL sorts, and
+	// a list sorted by date reads best with the undated rows at the end.
+	NullsLast bool
+	// Nullable says the expression may be NULL and sorts where the
+	// database puts NULL (first ascending on SQLite, last on PostgreSQL).
+	Nullable bool
+}
+
+func textSort(expr string) SortField   { return SortField{Expr: expr, Kind: TextSort} }
+func numberSort(expr string) SortField { return SortField{Expr: expr, Kind: NumberSort} }
+func dateSort(expr string) SortField   { return SortField{Expr: expr, Kind: DateSort} }
+func timeSort(expr string) SortField   { return SortField{Expr: expr, Kind: TimeSort} }
+
+// nullsLast is f with the rows without a value last in both directions.
+func nullsLast(f SortField) SortField { f.NullsLast = true; return f }
+
+// nullable is f on an expression that may be NULL.
+func nullable(f SortField) SortField { f.Nullable = true; return f }
+
+// SortFields maps API sort names to how they order.
+type SortFields map[string]SortField
+
+// Names lists the accepted sort names.
+func (f SortFields) Names() []string {
+	out := make([]string, 0, len(f))
+	for k := range f {
+		out = append(out, k)
+	}
+	return out
+}
+
+// order is one resolved order of a list: the field, its direction and the
+// table whose id breaks ties.
+type order struct {
+	field SortField
+	desc  bool
+	table string
+}
+
+// resolve picks the order for sort (already validated against f; "" is
+// def).
+func (f SortFields) resolve(sort, def, table string) order {
+	if sort == "" {
+		sort = def
+	}
+	field, ok := f[strings.TrimPrefix(sort, "-")]
+	if !ok {
+		sort = def
+		field = f[strings.TrimPrefix(def, "-")]
+	}
+	return order{field: field, desc: strings.HasPrefix(sort, "-"), table: table}
+}
+
+// SQL is the ORDER BY clause. The empty values of a NullsLast field are
+// ordered by "IS NULL" ascending, spelled "IS NOT NULL DESC" when the
+// field is descending, so every term runs in one direction and one index
+// (migration 00025) serves the whole order, read forwards or backwards.
+func (o order) SQL() string {
+	e, id := o.field.Expr, o.table+".id"
+	switch {
+	case o.field.NullsLast && o.desc:
+		return e + " IS NOT NULL DESC, " + e + " DESC, " + id + " DESC"
+	case o.field.NullsLast:
+		return e + " IS NULL, " + e + ", " + id
+	case o.desc:
+		return e + " DESC, " + id + " DESC"
+	}
+	return e + ", " + id
+}
+
+// fingerprint names the list and order a cursor belongs to, so a cursor
+// of another list or order is refused rather than misread.
+func (o order) fingerprint() string {
+	sum := sha256.Sum256([]byte(o.table + "\x00" + o.SQL()))
+	return hex.EncodeToString(sum[:6])
+}
+
+// ErrBadCursor is a cursor this list did not hand out (tampered with, of
+// another list or order, or not a cursor at all).
+var ErrBadCursor = errors.New("store: not a cursor of this list and order")
+
+// cursor is the position after a row: its sort value, its id and the
+// number of the page that follows.
+type cursor struct {
+	Key   string          `json:"k"`
+	Value json.RawMessage `json:"v"`
+	ID    int64           `json:"id"`
+	Page  int             `json:"p"`
+}
+
+// encode makes the opaque cursor after the row with this value and id.
+func (o order) encode(value any, id int64, page int) (string, error) {
+	v, err := json.Marshal(value)
+	if err != nil {
+		return "", fmt.Errorf("store: encode cursor: %w", err)
+	}
+	b, err := json.Marshal(cursor{Key: o.fingerprint(), Value: v, ID: id, Page: page})
+	if err != nil {
+		return "", fmt.Errorf("store: encode cursor: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// decode reads a cursor of this order strictly: any other text is
+// ErrBadCursor. value is nil for a row without a value.
+func (o order) decode(s string) (value any, id int64, page int, err error) {
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || len(raw) > 1024 {
+		return nil, 0, 0, ErrBadCursor
+	}
+	var c cursor
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec.DisallowUnknownFields()
+	if dec.Decode(&c) != nil || dec.More() || c.Key != o.fingerprint() || c.ID < 1 || c.Page < 2 || c.Page > 1_000_000 || c.Value == nil {
+		return nil, 0, 0, ErrBadCursor
+	}
+	value, ok := o.field.Kind.parse(c.Value)
+	if !ok || (value == nil && !o.field.NullsLast && !o.field.Nullable) {
+		return nil, 0, 0, ErrBadCursor
+	}
+	return value, c.ID, c.Page, nil
+}
+
+// parse reads a cursor's JSON value as this kind: the Go value the
+// comparison binds, or nil for JSON null.
+func (k SortKind) parse(raw json.RawMessage) (any, bool) {
+	if string(raw) == "null" {
+		return nil, true
+	}
+	switch k {
+	case NumberSort:
+		var n float64
+		if json.Unmarshal(raw, &n) != nil || n != math.Trunc(n) || math.Abs(n) > 1<<53 {
+			return nil, false
+		}
+		return int64(n), true
+	case TextSort:
+		var s string
+		return s, json.Unmarshal(raw, &s) == nil
+	case DateSort:
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return nil, false
+		}
+		d, err := model.ParseDate(s)
+		return d, err == nil
+	case TimeSort:
+		var t time.Time
+		if json.Unmarshal(raw, &t) != nil {
+			return nil, false
+		}
+		return t.UTC(), true
+	}
+	return nil, false
+}
+
+// normalize turns what the driver scanned for this kind into the value a
+// cursor carries (JSON-encodable, and bound as the column's kind on
+// both dialects).
+func (k SortKind) normalize(v any) (any, error) {
+	if b, ok := v.([]byte); ok {
+		v = string(b)
+	}
+	if v == nil {
+		return nil, nil
+	}
+	switch k {
+	case NumberSort:
+		switch n := v.(type) {
+		case int64:
+			return n, nil
+		case int32:
+			return int64(n), nil
+		case int:
+			return int64(n), nil
+		case float64:
+			if n == math.Trunc(n) {
+				return int64(n), nil
+			}
+		}
+	case TextSort:
+		if s, ok := v.(string); ok {
+			return s, nil
+		}
+	case DateSort:
+		var d model.Date
+		if err := d.Scan(v); err != nil {
+			return nil, err
+		}
+		return d, nil
+	case TimeSort:
+		if t, ok := v.(time.Time); ok {
+			return t.UTC(), nil
+		}
+	}
+	return nil, fmt.Errorf("store: sort value %T is not of its kind", v)
+}
+
+// after restricts q to the rows after the cursor's row in this order.
+// Where the rows without a value go depends on the dialect for a plain
+// Nullable field; a NullsLast field keeps them last in both.
+func (o order) after(q *gorm.DB, value any, id int64) *gorm.DB {
+	e, t := o.field.Expr, o.table+".id"
+	op := " > "
+	if o.desc {
+		op = " < "
+	}
+	if o.field.NullsLast {
+		switch {
+		case value == nil:
+			return q.Where("("+e+" IS NULL AND "+t+op+"?)", id)
+		case o.desc:
+			return q.Where("("+e+" IS NOT NULL, "+e+", "+t+") < (TRUE, ?, ?)", value, id)
+		}
+		return q.Where("("+e+" IS NULL, "+e+", "+t+") > (FALSE, ?, ?)", value, id)
+	}
+	if !o.field.Nullable {
+		return q.Where("("+e+", "+t+")"+op+"(?, ?)", value, id)
+	}
+	// NULL sorts first ascending on SQLite, last on PostgreSQL.
+	nullsFirst := (q.Dialector.Name() == "postgres") == o.desc
+	switch {
+	case value == nil && nullsFirst:
+		return q.Where("(("+e+" IS NULL AND "+t+op+"?) OR "+e+" IS NOT NULL)", id)
+	case value == nil:
+		return q.Where("("+e+" IS NULL AND "+t+op+"?)", id)
+	case nullsFirst:
+		return q.Where("("+e+", "+t+")"+op+"(?, ?)", value, id)
+	}
+	return q.Where("(("+e+", "+t+")"+op+"(?, ?) OR "+e+" IS NULL)", value, id)
+}
+
+// valueOf reads the sort value of the row id.
+func (o order) valueOf(q *gorm.DB, id int64) (any, error) {
+	var v any
+	err := q.Session(&gorm.Session{NewDB: true}).Table(o.table).
+		Select(o.field.Expr).Where(o.table+".id = ?", id).Row().Scan(&v)
+	if err != nil {
+		return nil, fmt.Errorf("store: read sort value: %w", err)
+	}
+	return o.field.Kind.normalize(v)
+}

@@ -1,0 +1,365 @@
+package store_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/audit"
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
+	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/qualification"
+	"github.com/qualtrack/qualtrack/backend/internal/seed"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+)
+
+// orderedList is a list the API sorts: its whitelist, and reading one page
+// of it with a filter as the API does. The first filter, "", is the list
+// as it opens (no filter but the default ones).
+type orderedList struct {
+	name    string
+	table   string
+	sorts   store.SortFields
+	filters map[string]func(st *store.Store, p store.Page) ([]int64, int64, error)
+}
+
+// idsOf is the ids of a page's rows, in order.
+func idsOf[T any](rows []T, total int64, err error) ([]int64, int64, error) {
+	ids := make([]int64, len(rows))
+	for i := range rows {
+		ids[i] = reflect.ValueOf(rows[i]).FieldByName("ID").Int()
+	}
+	return ids, total, err
+}
+
+// orderedLists are the lists with their common filters (those the web
+// app's list screens and the dashboard's cards send).
+func orderedLists() []orderedList {
+	ctx := context.Background()
+	return []orderedList{
+		{"sites", "sites", store.SiteSorts, map[string]func(*store.Store, store.Page) ([]int64, int64, error){
+			"": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListSites(ctx, store.SiteFilter{}, p))
+			},
+			"two statuses": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListSites(ctx, store.SiteFilter{Statuses: []model.QualificationStatus{model.StatusQualified, model.StatusConditional}}, p))
+			},
+			"search": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListSites(ctx, store.SiteFilter{Q: "an"}, p))
+			},
+		}},
+		{"manufacturers", "manufacturers", store.ManufacturerSorts, map[string]func(*store.Store, store.Page) ([]int64, int64, error){
+			"": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListManufacturers(ctx, store.ManufacturerFilter{}, p))
+			},
+		}},
+		{"inspections", "inspections", store.InspectionSorts, map[string]func(*store.Store, store.Page) ([]int64, int64, error){
+			"": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListInspections(ctx, store.InspectionFilter{}, p))
+			},
+			"completed": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListInspections(ctx, store.InspectionFilter{Status: model.InspectionCompleted}, p))
+			},
+		}},
+		{"findings", "findings", store.FindingSorts, map[string]func(*store.Store, store.Page) ([]int64, int64, error){
+			"": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListFindings(ctx, store.FindingFilter{}, p))
+			},
+			"unclosed": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListFindings(ctx, store.FindingFilter{Statuses: []model.FindingStatus{model.FindingOpen, model.FindingInProgress}}, p))
+			},
+			"search": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListFindings(ctx, store.FindingFilter{Q: "calibration"}, p))
+			},
+		}},
+		{"certifications", "certifications", store.CertificationSorts, map[string]func(*store.Store, store.Page) ([]int64, int64, error){
+			"": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListCertifications(ctx, store.CertificationFilter{}, p))
+			},
+		}},
+		{"corrective actions", "corrective_actions", store.CorrectiveActionSorts, map[string]func(*store.Store, store.Page) ([]int64, int64, error){
+			"": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListCorrectiveActions(ctx, store.CorrectiveActionFilter{}, p))
+			},
+		}},
+		{"change notifications", "change_notifications", store.ChangeNotificationSorts, map[string]func(*store.Store, store.Page) ([]int64, int64, error){
+			"": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListChangeNotifications(ctx, store.ChangeNotificationFilter{}, p))
+			},
+		}},
+		{"questionnaires", "self_assessments", store.SelfAssessmentSorts, map[string]func(*store.Store, store.Page) ([]int64, int64, error){
+			"": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListSelfAssessments(ctx, store.SelfAssessmentFilter{}, p))
+			},
+		}},
+	}
+}
+
+// sortsOf is every sort of a whitelist, both directions, in a stable order.
+func sortsOf(f store.SortFields) []string {
+	names := f.Names()
+	sort.Strings(names)
+	var out []string
+	for _, n := range names {
+		out = append(out, n, "-"+n)
+	}
+	return out
+}
+
+// capturedQuery is a statement the store ran, with its arguments.
+type capturedQuery struct {
+	sql  string
+	vars []any
+}
+
+// queryLog keeps the queries a database ran.
+type queryLog struct {
+	mu   sync.Mutex
+	seen []capturedQuery
+}
+
+func (l *queryLog) reset() { l.mu.Lock(); l.seen = nil; l.mu.Unlock() }
+
+// pageQuery is the last query read that orders by expr and takes a limit:
+// the page query of a list.
+func (l *queryLog) pageQuery(t *testing.T, expr string) capturedQuery {
+	t.Helper()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i := len(l.seen) - 1; i >= 0; i-- {
+		q := l.seen[i]
+		if at := strings.Index(q.sql, "ORDER BY "); at >= 0 && strings.Contains(q.sql[at:], expr) && strings.Contains(q.sql[at:], "LIMIT") {
+			return q
+		}
+	}
+	t.Fatalf("no page query ordered by %s among %d queries", expr, len(l.seen))
+	return capturedQuery{}
+}
+
+// orderRegister is a bulk-seeded register (sites, inspections, findings,
+// certificates) with corrective actions, change notifications and
+// questionnaires written through the store, on a database whose queries
+// are logged.
+func orderRegister(t *testing.T) (*testutil.DB, *store.Store, *queryLog) {
+	t.Helper()
+	ctx := context.Background()
+	db := testutil.NewDB(t, nil)
+	log := &queryLog{}
+	testutil.Fatal(t, db.Callback().Query().After("gorm:query").Register("test:log", func(tx *gorm.DB) {
+		log.mu.Lock()
+		log.seen = append(log.seen, capturedQuery{tx.Statement.SQL.String(), slices.Clone(tx.Statement.Vars)})
+		log.mu.Unlock()
+	}), "log queries")
+	st := store.New(db.DB, func() time.Time { return testutil.FixedNow })
+	_, err := seed.Bulk(ctx, st, auth.NewTestHasher(), seed.BulkOptions{Sites: 60, Inspections: 600, Findings: 300, Certifications: 120, Seed: 3})
+	testutil.Fatal(t, err, "bulk seed")
+	_, err = seed.Checklists(ctx, st)
+	testutil.Fatal(t, err, "checklists")
+
+	var users []model.User
+	testutil.Fatal(t, db.Order("id").Find(&users).Error, "users")
+	actor := audit.ActorOf(users[0], "")
+	var findings []model.Finding
+	testutil.Fatal(t, db.Where("status <> ?", model.FindingClosed).Order("id").Limit(6).Find(&findings).Error, "findings")
+	for _, f := range findings {
+		_, err := st.IssueCorrectiveActionFor(ctx, f.ID, store.IssueCorrectiveAction{Request: "Contain and find the cause."}, qualification.DefaultCorrectiveDueDays, actor)
+		testutil.Fatal(t, err, "corrective action")
+	}
+	var sites []model.Site
+	testutil.Fatal(t, db.Where("archived_at IS NULL").Order("id").Limit(6).Find(&sites).Error, "sites")
+	var template model.ChecklistTemplate
+	testutil.Fatal(t, db.Order("id").Take(&template).Error, "template")
+	for i, s := range sites {
+		planned := model.Date{}
+		if i%2 == 0 {
+			planned = st.Today().AddDays(10 * (i % 3))
+		}
+		_, err := st.CreateChangeNotification(ctx, store.NewChange{ManufacturerID: s.ManufacturerID, Kind: "equipment",
+			Title: fmt.Sprintf("New oven %d", i), PlannedDate: planned, SiteIDs: []int64{s.ID}}, actor)
+		testutil.Fatal(t, err, "change notification")
+		_, err = st.SendSelfAssessment(ctx, store.SendAssessment{SiteID: s.ID, TemplateID: template.ID, DueDate: st.Today().AddDays(7 * (i % 3))}, actor)
+		testutil.Fatal(t, err, "questionnaire")
+	}
+	return db, st, log
+}
+
+// planProblem says what is wrong with the plan of q ("" when an index
+// serves its order): on SQLite a temporary B-tree for the ORDER BY or a
+// table read without an index; on PostgreSQL, with sequential scans and
+// sorts priced out so that any index that can serve the order is taken, a
+// Sort node or a sequential scan of table.
+func planProblem(t *testing.T, db *testutil.DB, table string, q capturedQuery) string {
+	t.Helper()
+	if db.Dialect != database.Postgres {
+		rows, err := db.Raw("EXPLAIN QUERY PLAN "+q.sql, q.vars...).Rows()
+		testutil.Fatal(t, err, "explain %s", q.sql)
+		defer rows.Close()
+		var lines []string
+		indexed := false
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			testutil.Fatal(t, rows.Scan(&id, &parent, &unused, &detail), "plan row")
+			lines = append(lines, detail)
+			indexed = indexed || (strings.HasPrefix(detail, "SCAN "+table+" USING ") || strings.HasPrefix(detail, "SEARCH "+table+" USING ")) && strings.Contains(detail, "INDEX")
+		}
+		plan := strings.Join(lines, "; ")
+		switch {
+		case strings.Contains(plan, "TEMP B-TREE FOR ORDER BY"):
+			return "sorts: " + plan
+		case !indexed:
+			return "reads " + table + " without an index: " + plan
+		}
+		return ""
+	}
+	var plan string
+	err := db.Transaction(func(tx *gorm.DB) error {
+		for _, set := range []string{"SET LOCAL enable_seqscan = off", "SET LOCAL enable_sort = off"} {
+			if err := tx.Exec(set).Error; err != nil {
+				return err
+			}
+		}
+		return tx.Raw("EXPLAIN (FORMAT JSON) "+q.sql, q.vars...).Row().Scan(&plan)
+	})
+	testutil.Fatal(t, err, "explain %s", q.sql)
+	var nodes []struct {
+		Plan pgPlan `json:"Plan"`
+	}
+	testutil.Fatal(t, json.Unmarshal([]byte(plan), &nodes), "plan json")
+	var problem string
+	var walk func(n pgPlan)
+	walk = func(n pgPlan) {
+		switch {
+		case strings.Contains(n.NodeType, "Sort"):
+			problem = "sorts: " + plan
+		case n.NodeType == "Seq Scan" && n.Relation == table:
+			problem = "reads " + table + " without an index: " + plan
+		}
+		for _, c := range n.Plans {
+			walk(c)
+		}
+	}
+	walk(nodes[0].Plan)
+	return problem
+}
+
+type pgPlan struct {
+	NodeType string   `json:"Node Type"`
+	Relation string   `json:"Relation Name"`
+	Plans    []pgPlan `json:"Plans"`
+}
+
+// Every order every list accepts, first page and a page after a cursor, is
+// read off an index on both dialects: no sort of the matching rows. The
+// cases come from the whitelists, so a sort added without its index fails
+// here. The list is read as it opens (active sites and manufacturers, all
+// of the other records); with a filter that has an index of its own (a
+// site, a status) the planner may rather read the few matches by that
+// index and sort them.
+func TestEveryListOrderIsReadOffAnIndex(t *testing.T) {
+	t.Parallel()
+	db, st, log := orderRegister(t)
+	for _, l := range orderedLists() {
+		for _, s := range sortsOf(l.sorts) {
+			expr := l.sorts[strings.TrimPrefix(s, "-")].Expr
+			names := make([]string, 0, len(l.filters))
+			for name := range l.filters {
+				names = append(names, name)
+			}
+			sort.Strings(names)
+			for _, name := range names[:1] {
+				read := l.filters[name]
+				log.reset()
+				var pos store.Position
+				ids, _, err := read(st, store.Page{Page: 1, PageSize: 1, Sort: s, Position: &pos})
+				testutil.Fatal(t, err, "%s %s sort=%s", l.name, name, s)
+				if len(ids) != 1 || pos.Next == "" {
+					t.Fatalf("%s %s sort=%s: %d rows and no next page; the register is too small for this test", l.name, name, s, len(ids))
+				}
+				if why := planProblem(t, db, l.table, log.pageQuery(t, expr)); why != "" {
+					t.Errorf("%s (%s), sort=%s, page 1: %s", l.name, name, s, why)
+				}
+				log.reset()
+				_, _, err = read(st, store.Page{PageSize: 1, Sort: s, After: pos.Next, Position: &pos})
+				testutil.Fatal(t, err, "%s %s sort=%s after", l.name, name, s)
+				if why := planProblem(t, db, l.table, log.pageQuery(t, expr)); why != "" {
+					t.Errorf("%s (%s), sort=%s, after a cursor: %s", l.name, name, s, why)
+				}
+			}
+		}
+	}
+}
+
+// Reading a list page after page by cursor (after=) gives the same rows in
+// the same order as by page number, and both the same as one plain read
+// (search by scan instead of the search indexes, pages of the largest
+// size): every list, every sort both ways, with its common filters and a
+// search. Pages of 7 rows end inside runs of equal sort values, so the id
+// tie-break and the cursor's handling of rows without a value are crossed.
+func TestPagesByCursorEqualPagesByNumber(t *testing.T) {
+	t.Parallel()
+	_, st, _ := orderRegister(t)
+	plain := st.WithSearchByScan()
+	const size = 7
+	for _, l := range orderedLists() {
+		for name, read := range l.filters {
+			for _, s := range sortsOf(l.sorts) {
+				what := fmt.Sprintf("%s (%s) sort=%s", l.name, name, s)
+				var want []int64
+				var total int64
+				for page := 1; ; page++ {
+					ids, n, err := read(plain, store.Page{Page: page, PageSize: store.MaxPageSize, Sort: s})
+					testutil.Fatal(t, err, "%s plain page %d", what, page)
+					want, total = append(want, ids...), n
+					if len(ids) < store.MaxPageSize {
+						break
+					}
+				}
+				if int64(len(want)) != total {
+					t.Fatalf("%s: %d rows read, total %d", what, len(want), total)
+				}
+				var byNumber, byCursor []int64
+				for page := 1; page <= len(want)/size+1; page++ {
+					ids, _, err := read(st, store.Page{Page: page, PageSize: size, Sort: s})
+					testutil.Fatal(t, err, "%s page %d", what, page)
+					byNumber = append(byNumber, ids...)
+				}
+				after, pages := "", 0
+				for {
+					var pos store.Position
+					ids, n, err := read(st, store.Page{Page: 1, PageSize: size, Sort: s, After: after, Position: &pos})
+					testutil.Fatal(t, err, "%s after %q", what, after)
+					pages++
+					if n != total || (after != "" && pos.Page != pages) {
+						t.Fatalf("%s: page %d after a cursor says total %d, page %d", what, pages, n, pos.Page)
+					}
+					byCursor = append(byCursor, ids...)
+					if pos.Next == "" {
+						break
+					}
+					if pages > len(want)/size+1 {
+						t.Fatalf("%s: more pages by cursor than rows", what)
+					}
+					after = pos.Next
+				}
+				if !slices.Equal(byNumber, want) {
+					t.Errorf("%s: by page number\n%v\nplain\n%v", what, byNumber, want)
+				}
+				if !slices.Equal(byCursor, want) {
+					t.Errorf("%s: by cursor\n%v\nplain\n%v", what, byCursor, want)
+				}
+			}
+		}
+	}
+}
