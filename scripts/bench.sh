@@ -137,7 +137,7 @@ machine="$(nproc) CPUs ($cpu_model), $mem_total memory, $(go version | cut -d' '
   echo "<!-- make bench load: begin -->"
   echo "Measured by \`make bench\` on $started. Machine: $machine"
   echo
-  echo "Each scenario: $CLIENTS concurrent clients ($WRITERS for inspection writes, 4 for the report download; **mixed**: 28 readers and 4 writers at once) for $DURATION after a 2 s warm-up, over loopback, against \`qualtrack serve\` on the seeded register; the load tool runs on the same CPUs. The mixed rows are the headline: they defeat the caches (every write empties them, and the reads rarely repeat). \"server CPU ms/req\" is the server process's user+system time per request (from /proc), which other load on the machine hardly moves. The sites-list floor is the same SQL through database/sql and encoding/json on net/http, with no router, auth or ORM."
+  echo "Each scenario: $CLIENTS concurrent clients ($WRITERS for inspection writes, 4 for the report download; **mixed**: 28 readers and 4 writers at once) for $DURATION after a 2 s warm-up, over loopback, against \`qualtrack serve\` on the seeded register; the load tool runs on the same CPUs. The mixed rows are the headline: they defeat the caches (every write empties them, and the reads rarely repeat). \"server CPU ms/req\" is the server process's user+system time per request (from /proc), which other load on the machine hardly moves. The sites-list and dashboard floors are the same SQL through database/sql and encoding/json on net/http, with no router, auth, ORM or cache (the dashboard floor computes every figure on every request)."
   echo
   cat "$work/load.md"
   if [ -n "$pg_note" ]; then echo "$pg_note"; echo; fi

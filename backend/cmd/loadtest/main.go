@@ -6,9 +6,10 @@
 //	loadtest -url http://127.0.0.1:8080 -email admin@example.com -password ... \
 //	         -clients 32 -writers 16 -duration 10s
 //
-// With -floor-db it also measures the floor for the sites list: the same
-// SQL through database/sql, encoded with encoding/json, served by net/http
-// with no framework, no auth and no logging.
+// With -floor-db it also measures the floors for the sites list and the
+// dashboard: the same SQL through database/sql, encoded with
+// encoding/json, served by net/http with no framework, no auth, no cache
+// and no logging.
 //
 // It only ever sends traffic to loopback addresses, and every run is
 // bounded by -duration per scenario.
@@ -63,7 +64,7 @@ func main() {
 	flag.DurationVar(&o.duration, "duration", 10*time.Second, "measured time per scenario (at most 5m)")
 	flag.DurationVar(&o.warmup, "warmup", 2*time.Second, "unmeasured time before each scenario")
 	flag.StringVar(&o.scenarios, "scenarios", "all", "comma-separated scenario names, or all")
-	flag.StringVar(&o.floorDB, "floor-db", "", "measure the sites-list floor on this database (SQLite file path or postgres:// URL)")
+	flag.StringVar(&o.floorDB, "floor-db", "", "measure the sites-list and dashboard floors on this database (SQLite file path or postgres:// URL)")
 	flag.StringVar(&o.label, "label", "", "name of this run in the output (e.g. SQLite)")
 	flag.Float64Var(&o.targetFactor, "target-factor", 1, "targets are relaxed by this factor (2: PostgreSQL within 2x)")
 	flag.StringVar(&o.jsonOut, "json", "", "also write the results as JSON to this file")
@@ -142,13 +143,15 @@ func run(ctx context.Context, o options, out io.Writer) error {
 			results = append(results, *r)
 		}
 	}
-	if o.floorDB != "" && (want["all"] || want["sites-list"]) {
-		r, err := measureFloor(ctx, o, fx)
+	if o.floorDB != "" && (want["all"] || want["sites-list"] || want["dashboard"]) {
+		rs, err := measureFloors(ctx, o, fx, want["all"] || want["sites-list"], want["all"] || want["dashboard"])
 		if err != nil {
 			return fmt.Errorf("floor: %w", err)
 		}
-		fmt.Fprintln(out, r.line())
-		results = append(results, r)
+		for _, r := range rs {
+			fmt.Fprintln(out, r.line())
+		}
+		results = append(results, rs...)
 	}
 	if o.jsonOut != "" {
 		b, _ := json.MarshalIndent(results, "", "  ")
