@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { ListParams, ListResponse } from '../api';
 import { useListState } from './listState';
 import { useDebounced } from './useDebounced';
@@ -8,16 +9,24 @@ import { useDebounced } from './useDebounced';
  * the search box debounced into the `q` filter, the page fetched with the
  * previous one kept on screen meanwhile, and the DataTable props that follow
  * from them (`table`: rows, sort, paging, loading and errors).
+ *
+ * `fixed` narrows the list for a screen that shows one record's share of it
+ * (a site page's findings: `{ site_id }`); it is sent with every request but
+ * is not a filter the person changes, so it stays out of the URL.
  */
 export function useListScreen<T>(
   resource: string,
   filterNames: readonly string[],
   defaultSort: string,
   fetcher: (params: ListParams, signal: AbortSignal) => Promise<ListResponse<T>>,
+  fixed?: ListParams,
 ) {
   const list = useListState(filterNames, defaultSort);
   const [q, setQ] = useDebounced(list.filters.q ?? '', (v) => list.setFilter('q', v));
-  const query = useQuery({ queryKey: [resource, list.query], queryFn: ({ signal }) => fetcher(list.query, signal), placeholderData: keepPreviousData });
+  // Keyed by its values: callers pass a new object at every render.
+  const fixedKey = JSON.stringify(fixed ?? {});
+  const params = useMemo(() => ({ ...list.query, ...(JSON.parse(fixedKey) as ListParams) }), [list.query, fixedKey]);
+  const query = useQuery({ queryKey: [resource, params], queryFn: ({ signal }) => fetcher(params, signal), placeholderData: keepPreviousData });
   const table = {
     rows: query.data?.items,
     sort: list.sort,

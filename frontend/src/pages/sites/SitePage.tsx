@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Tex
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { auditApi, certificationsApi, downloadFile, findingsApi, inspectionsApi, sitesApi, type Site, refreshAfter, queryKeys } from '../../api';
+import { auditApi, certificationsApi, downloadFile, findingsApi, inspectionsApi, sitesApi, type ListParams, type ListResponse, type Site, refreshAfter, queryKeys } from '../../api';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { SiteSupplierPanel } from '../change-notifications/SiteSupplierPanel';
 import { AuditEventsTable } from '../../components/AuditEventsTable';
@@ -12,6 +12,8 @@ import { DueDate } from '../../components/DueDate';
 import { EmptyState } from '../../components/EmptyState';
 import { ConfirmButton, Field, FormError } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
+import { SearchInput } from '../../components/SearchInput';
+import { useListScreen } from '../../components/useListScreen';
 import { usePermissions } from '../../components/permissions';
 import { RecordState } from '../../components/QueryState';
 import { formatCalendarDate, formatTimestamp } from '../../format/dates';
@@ -277,9 +279,11 @@ interface SiteRecordsProps<T extends { id: number }> {
   /** The query key's first part, shared with the record's own list screen. */
   resource: string;
   siteId: number;
-  fetcher: (params: Record<string, string | number>, signal: AbortSignal) => Promise<{ items: T[]; total: number }>;
+  fetcher: (params: ListParams, signal: AbortSignal) => Promise<ListResponse<T>>;
   defaultSort: string;
   caption: string;
+  /** What the search box searches, as on the record's own list screen. */
+  searchPlaceholder: string;
   columns: Column<T>[];
   href: (row: T) => string;
   rowStyle?: (row: T) => CSSProperties | undefined;
@@ -288,42 +292,38 @@ interface SiteRecordsProps<T extends { id: number }> {
   action?: { label: string; onClick: () => void } | undefined;
 }
 
-/** One tab of the site page: a site's records of one kind, paged and sortable. */
-function SiteRecords<T extends { id: number }>({ resource, siteId, fetcher, defaultSort, caption, columns, href, rowStyle, empty, action }: SiteRecordsProps<T>) {
-  const [page, setPage] = useState(1);
-  const [order, setOrder] = useState(defaultSort);
-  const params = { site_id: siteId, page, page_size: 50, sort: order };
-  const query = useQuery({ queryKey: [resource, params], queryFn: ({ signal }) => fetcher(params, signal), placeholderData: keepPreviousData });
+/**
+ * One tab of the site page: the site's records of one kind, through the list
+ * screens' own machinery (useListScreen): search, sort and page in the URL
+ * beside the tab, so a filtered tab can be shared and survives a reload.
+ */
+function SiteRecords<T extends { id: number }>({ resource, siteId, fetcher, defaultSort, caption, searchPlaceholder, columns, href, rowStyle, empty, action }: SiteRecordsProps<T>) {
+  const { list, q, setQ, table } = useListScreen(resource, SITE_RECORD_FILTERS, defaultSort, fetcher, { site_id: siteId });
   return (
     <Stack gap="sm">
-      {action && (
-        <Group justify="flex-end">
+      <Group justify="space-between" align="flex-end">
+        <SearchInput placeholder={searchPlaceholder} value={q} onChange={setQ} width={260} />
+        {action && (
           <Button variant="light" onClick={action.onClick}>
             {action.label}
           </Button>
-        </Group>
-      )}
+        )}
+      </Group>
       <DataTable
+        {...table}
         caption={caption}
         columns={columns}
-        rows={query.data?.items}
         rowKey={(r) => r.id}
         rowHref={href}
         {...(rowStyle ? { rowStyle } : {})}
-        sort={order}
-        onSort={setOrder}
-        loading={query.isFetching}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        total={query.data?.total}
-        page={page}
-        onPage={setPage}
         maxHeight="60vh"
-        empty={empty}
+        empty={list.active ? <EmptyState title="Nothing matches this search">Change the search or clear it.</EmptyState> : empty}
       />
     </Stack>
   );
 }
+
+const SITE_RECORD_FILTERS = ['q'] as const;
 
 function SiteInspections({ siteId, onPlan }: { siteId: number; onPlan: (() => void) | undefined }) {
   return (
@@ -333,6 +333,7 @@ function SiteInspections({ siteId, onPlan }: { siteId: number; onPlan: (() => vo
       fetcher={(p, s) => inspectionsApi.list(p, s)}
       defaultSort="-date"
       caption="Inspections of this site"
+      searchPlaceholder="Team, scope, summary"
       columns={inspectionColumns(false)}
       href={(i) => `/inspections/${i.id}`}
       action={onPlan && { label: 'Plan inspection', onClick: onPlan }}
@@ -349,6 +350,7 @@ function SiteFindings({ siteId }: { siteId: number }) {
       fetcher={(p, s) => findingsApi.list(p, s)}
       defaultSort="due_date"
       caption="Findings of this site"
+      searchPlaceholder="Description, requirement, owner"
       columns={findingColumns(false)}
       href={(f) => `/findings/${f.id}`}
       rowStyle={findingRowStyle}
@@ -365,6 +367,7 @@ function SiteCertifications({ siteId, onAdd }: { siteId: number; onAdd: (() => v
       fetcher={(p, s) => certificationsApi.list(p, s)}
       defaultSort="expires_on"
       caption="Certifications of this site"
+      searchPlaceholder="Standard, number, issuer"
       columns={certificationColumns(false)}
       href={(c) => `/certifications/${c.id}`}
       action={onAdd && { label: 'Add certification', onClick: onAdd }}
