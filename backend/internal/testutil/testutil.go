@@ -73,13 +73,68 @@ func NewDB(t testing.TB, now func() time.Time) *DB {
 }
 
 // newDB is NewDB whose calls time out after timeout (0: the default).
+// On SQLite the test's database starts as a copy of one migrated once per
+// test process (migrating costs far more than copying, above all under the
+// race detector); Migrate then finds nothing to do.
 func newDB(t testing.TB, now func() time.Time, timeout time.Duration) *DB {
 	t.Helper()
-	db := openDB(t, now, timeout)
+	var db *DB
+	if os.Getenv(PostgresURLEnv) == "" {
+		image, err := migratedSQLite()
+		if err != nil {
+			t.Fatalf("testutil: migrate: %v", err)
+		}
+		path := filepath.Join(t.TempDir(), "test.db")
+		if err := os.WriteFile(path, image, 0o600); err != nil {
+			t.Fatalf("testutil: %v", err)
+		}
+		db = openSQLite(t, path, now, timeout)
+	} else {
+		db = openDB(t, now, timeout)
+	}
 	if _, err := database.Migrate(context.Background(), db.DB); err != nil {
 		t.Fatalf("testutil: migrate: %v", err)
 	}
 	return db
+}
+
+// migratedSQLite is the file of a freshly migrated SQLite database, made
+// once per test process.
+var migratedSQLite = sync.OnceValues(func() ([]byte, error) {
+	dir, err := os.MkdirTemp("", "qualtrack-migrated-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "migrated.db")
+	ctx := context.Background()
+	db, err := database.Open(ctx, database.Options{Dialect: database.SQLite, DSN: path})
+	if err != nil {
+		return nil, err
+	}
+	_, err = database.Migrate(ctx, db)
+	if err == nil {
+		// Everything into the main file, so the file alone is the database.
+		err = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error
+	}
+	if cerr := database.Close(db); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
+})
+
+// openSQLite opens the SQLite database at path for the test.
+func openSQLite(t testing.TB, path string, now func() time.Time, timeout time.Duration) *DB {
+	t.Helper()
+	db, err := database.Open(context.Background(), database.Options{Dialect: database.SQLite, DSN: path, Now: now, Timeout: timeout})
+	if err != nil {
+		t.Fatalf("testutil: open sqlite: %v", err)
+	}
+	t.Cleanup(func() { _ = database.Close(db) })
+	return &DB{DB: db, Dialect: database.SQLite, DSN: path}
 }
 
 // openDB opens a database of the test's own without migrating it, whose
