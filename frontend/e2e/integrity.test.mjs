@@ -52,6 +52,96 @@ describe('hardware integrity', () => {
     await server?.stop();
   });
 
+  it('observations made offline in inspection mode are sent when the network is back and the mismatch raises a finding', async () => {
+    const offlineVisit = await api.post('/inspections', { site_id: site.id, type: 'for_cause', status: 'planned', scheduled_date: day(1), team: '', scope: 'Programming room, no network' });
+    await withPage(browser, server, 'integrity observations offline', async (page) => {
+      await page.setViewportSize(TABLET);
+      await signIn(page, inspector.email, inspector.password);
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.goto(`/inspections/${offlineVisit.id}`);
+      await page.getByRole('button', { name: 'Prepare for offline' }).click();
+      await page.getByRole('region', { name: 'Offline use' }).getByText(/Ready offline: saved on this device/).waitFor();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.getByRole('link', { name: 'Inspection mode' }).click();
+      await page.waitForURL((u) => u.pathname === `/inspections/${offlineVisit.id}/inspect`);
+      const sync = page.getByRole('status', { name: 'Sync state' });
+      await sync.getByText('All changes sent').waitFor();
+
+      await page.context().setOffline(true);
+      await page.getByText('Offline', { exact: true }).waitFor();
+      // A reload without a network: the expected values come from the device.
+      await page.reload();
+      const form = page.getByRole('form', { name: 'Observations for QT-MB7' });
+      assert.equal(await form.getByLabel('Seal number as found').inputValue(), 'TS-448120');
+      assert.equal(await form.getByLabel('Golden sample serial').inputValue(), 'GS-0007');
+      assert.equal(await form.getByLabel('BOM revision on the line').inputValue(), 'MB7-BOM-F');
+      assert.equal(await form.getByLabel('AVL revision on the line').inputValue(), 'AVL-31');
+      await form.getByLabel('BMC firmware SHA-256').fill(`${ROGUE}  /images/bmc/qt-mb7-bmc-2.14.bin`);
+      await form.getByText('differs').waitFor();
+      await form.getByLabel('BIOS firmware SHA-256').fill(`${BIOS}  bios-3.1.bin`);
+      await form.getByText('matches', { exact: true }).waitFor();
+      await form.getByText('Intact', { exact: true }).click();
+      await form.getByRole('button', { name: 'Record observations' }).click();
+      const card = page.getByRole('group', { name: 'Hardware integrity of QT-MB7' });
+      await card.getByRole('status', { name: 'Observations of QT-MB7: Saved on device' }).waitFor();
+      await sync.getByText(/1 change saved on device, sent when the network is back/).waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(page, 'integrity-observations-offline-tablet.png');
+      assert.equal((await api.get(`/findings?inspection_id=${offlineVisit.id}`)).total, 0, 'nothing reached the server offline');
+
+      await page.context().setOffline(false);
+      await sync.getByText('All changes sent').waitFor({ timeout: 30_000 });
+      const raised = card.getByRole('alert').filter({ hasText: '1 mismatch(es) raised finding(s)' });
+      await raised.waitFor();
+      await raised.getByRole('link', { name: /BMC image read .* matches no current release/ }).waitFor();
+      await card.getByRole('row').filter({ hasText: ROGUE }).getByText('Critical').waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(page, 'integrity-observations-synced-tablet.png');
+    });
+    const findings = await api.get(`/findings?inspection_id=${offlineVisit.id}`);
+    assert.equal(findings.total, 1);
+    assert.equal(findings.items[0].severity, 'critical');
+    const obs = (await api.get(`/inspections/${offlineVisit.id}/integrity`)).products[0].observations;
+    assert.deepEqual(obs.map((o) => [o.kind, o.component, o.matches]), [
+      ['firmware', 'bmc', false],
+      ['firmware', 'bios', true],
+      ['golden_sample', '', true],
+      ['bom', '', true],
+      ['avl', '', true],
+    ]);
+  });
+
+  it('observations the server refuses come back to the inspector with the reason', async () => {
+    const visit = await api.post('/inspections', { site_id: site.id, type: 'follow_up', status: 'planned', scheduled_date: day(2), team: '', scope: 'Re-check' });
+    await withPage(browser, server, 'integrity observations refused', async (page) => {
+      await page.setViewportSize(TABLET);
+      await signIn(page, inspector.email, inspector.password);
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.goto(`/inspections/${visit.id}/inspect`);
+      const sync = page.getByRole('status', { name: 'Sync state' });
+      await sync.getByText('All changes sent').waitFor();
+      await page.context().setOffline(true);
+      await page.getByText('Offline', { exact: true }).waitFor();
+      const form = page.getByRole('form', { name: 'Observations for QT-MB7' });
+      // A truncated hash: the server says why it is not one.
+      await form.getByLabel('BMC firmware SHA-256').fill(BMC.slice(0, 40));
+      await form.getByText('not a hash').waitFor();
+      await form.getByRole('button', { name: 'Record observations' }).click();
+      const card = page.getByRole('group', { name: 'Hardware integrity of QT-MB7' });
+      await card.getByRole('status', { name: 'Observations of QT-MB7: Saved on device' }).waitFor();
+      await page.context().setOffline(false);
+      const refused = card.getByRole('alert').filter({ hasText: 'These observations were not accepted' });
+      await refused.waitFor({ timeout: 30_000 });
+      await refused.getByText(/BMC firmware: must be 64 hexadecimal characters/).waitFor();
+      await sync.getByText(/1 change was not accepted/).waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(page, 'integrity-observations-refused-tablet.png');
+      await refused.getByRole('button', { name: 'Discard these observations' }).click();
+      await sync.getByText('All changes sent').waitFor();
+    });
+    assert.equal((await api.get(`/inspections/${visit.id}/integrity`)).products[0].observations.length, 0);
+  });
+
   it('an inspector records the observations on a tablet and the mismatch raises a finding', async () => {
     await withPage(browser, server, 'integrity observations', async (page) => {
       await page.setViewportSize(TABLET);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistAnswer, ChecklistItemWithAnswer, InspectionChecklists } from '../api';
-import { canMerge, itemView, nextToSend, prefilledFinding, progress, rebase, withAnswer, type AnswerOp, type QueuedChange } from './queue';
+import { canMerge, itemView, nextToSend, observationsOf, OBSERVATIONS, prefilledFinding, progress, rebase, withAnswer, type AnswerOp, type ObservationsOp, type QueuedChange } from './queue';
 
 const stamps = { created_at: '2026-06-15T09:00:00Z', updated_at: '2026-06-15T09:00:00Z' };
 
@@ -139,5 +139,33 @@ describe('prefilledFinding', () => {
     expect(f).toMatchObject({ severity: 'critical', category: 'security', requirement: 'SAE AS5553', owner: '', corrective_action: '' });
     expect(f.description).toBe('Question 1.2?\n\nChecklist "Supply chain" v1, item 1.2: no.\nInspector\'s note: PO 4411 from a broker');
     expect(prefilledFinding(item(1, '1.1'), { rating: 2, note: '', attachment_ids: [], photo_ids: [] }, 'C').severity).toBe('major');
+  });
+});
+
+describe('integrity observations on the device', () => {
+  const batch = (seq: number, productId: number, state: ObservationsOp['state'] = 'queued'): ObservationsOp => ({
+    seq,
+    inspectionId: 1,
+    checklistId: OBSERVATIONS,
+    itemId: productId,
+    itemNumber: `P-${productId}`,
+    createdAt: '2026-06-15T09:00:00Z',
+    state,
+    kind: 'observations',
+    productId,
+    observations: [{ kind: 'bom', revision: 'BOM-C' }],
+  });
+
+  it('sends a product\'s batches in order; a refused one holds back only that product', () => {
+    const ops: QueuedChange[] = [batch(1, 7, 'rejected'), batch(2, 7), batch(3, 8)];
+    expect(nextToSend(ops)?.seq).toBe(3);
+    expect(nextToSend([batch(2, 7), batch(3, 8)])?.seq).toBe(2);
+    expect(observationsOf(ops, 7).map((o) => o.seq)).toEqual([1, 2]);
+  });
+
+  it('never counts as a checklist answer', () => {
+    const c: InspectionChecklists = { checklists: [] } as unknown as InspectionChecklists;
+    expect(progress(c, [batch(1, 7)]).answered).toBe(0);
+    expect(itemView(item(7, '1.1'), 5, [batch(1, 7)], null).state).toBe('sent');
   });
 });

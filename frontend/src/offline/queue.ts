@@ -2,7 +2,19 @@
 // over it: which answer an item shows, in what order queued changes are
 // sent, and how far the checklists are answered. No I/O here (see store.ts
 // and sync.ts), so the rules are unit-tested.
-import type { ChecklistAnswer, ChecklistItemWithAnswer, FindingFromItem, Finding, Inspection, InspectionChecklists, Me, Site } from '../api';
+import type {
+  ChecklistAnswer,
+  ChecklistItemWithAnswer,
+  FindingFromItem,
+  Finding,
+  Inspection,
+  InspectionChecklists,
+  InspectionIntegrity,
+  Me,
+  ObservationCreate,
+  RecordedObservations,
+  Site,
+} from '../api';
 
 /** An inspection stored on the device by "Prepare for offline". */
 export interface PreparedInspection {
@@ -14,6 +26,10 @@ export interface PreparedInspection {
   findings: Finding[];
   /** Who prepared it: the screen names them while there is no network. */
   user: Pick<Me, 'id' | 'email' | 'name' | 'role'>;
+  /** The products built at the site with the values expected of each (absent in copies saved before it was kept). */
+  integrity?: InspectionIntegrity | null;
+  /** What the server made of the observations sent from the device, by product: the findings raised. */
+  recorded?: Record<number, RecordedObservations>;
 }
 
 /** The answer to one item as the inspector gave it on the device. */
@@ -72,7 +88,27 @@ export interface FindingOp extends OpBase {
   finding: FindingFromItem;
 }
 
-export type QueuedChange = AnswerOp | PhotoOp | FindingOp;
+/**
+ * Hardware integrity observations of one product, recorded on the device.
+ * They belong to no checklist item: checklistId is OBSERVATIONS and itemId
+ * the product, so a product's batches are sent in order and one refused
+ * batch holds back only that product's later ones.
+ */
+export interface ObservationsOp extends OpBase {
+  kind: 'observations';
+  productId: number;
+  observations: ObservationCreate[];
+}
+
+/** The checklistId of observation batches (no checklist has id 0). */
+export const OBSERVATIONS = 0;
+
+export type QueuedChange = AnswerOp | PhotoOp | FindingOp | ObservationsOp;
+
+/** The observation batches of a product on the device, in order. */
+export function observationsOf(ops: QueuedChange[], productId: number): ObservationsOp[] {
+  return ops.filter((o): o is ObservationsOp => o.kind === 'observations' && o.productId === productId);
+}
 
 export const itemKey = (checklistId: number, itemId: number) => `${checklistId}:${itemId}`;
 

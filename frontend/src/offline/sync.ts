@@ -3,7 +3,7 @@
 // against. A conflict (409) keeps the change and fetches the server's
 // answer so the inspector can choose; a refusal (4xx) keeps it with the
 // reason; a lost network or an expired session stops and keeps the rest.
-import { API_BASE, ApiError, CSRF_HEADER, CSRF_HEADER_VALUE, inspectionsApi, isApiError, parseApiError, type ChecklistAnswer } from '../api';
+import { API_BASE, ApiError, CSRF_HEADER, CSRF_HEADER_VALUE, inspectionsApi, integrityApi, integrityValueLabel, isApiError, parseApiError, type ChecklistAnswer } from '../api';
 import { fieldsOf, nextToSend, rebase, withAnswer, type AnswerOp, type QueuedChange } from './queue';
 import { announce, deleteChange, getPhoto, getPrepared, listChanges, putChange, putPhoto, putPrepared } from './store';
 
@@ -98,6 +98,15 @@ async function send(op: QueuedChange): Promise<void> {
       if (p) await putPrepared({ ...p, findings: [...p.findings, finding] });
       return;
     }
+    case 'observations': {
+      // Compared by the server with the baseline as it is when they arrive;
+      // each mismatch raises a finding there and then.
+      const recorded = await integrityApi.record(op.inspectionId, op.productId, op.observations);
+      await deleteChange(op);
+      const p = await getPrepared(op.inspectionId);
+      if (p) await putPrepared({ ...p, findings: [...p.findings, ...recorded.findings], recorded: { ...p.recorded, [op.productId]: recorded } });
+      return;
+    }
   }
 }
 
@@ -119,12 +128,17 @@ async function settleFailure(op: QueuedChange, e: unknown): Promise<SyncBlock> {
     await putChange({ ...op, state: 'conflict', theirs });
     return null;
   }
-  await putChange({ ...op, state: 'rejected', error: e.message + fieldText(e) });
+  await putChange({ ...op, state: 'rejected', error: e.message + fieldText(e, op) });
   return null;
 }
 
-function fieldText(e: ApiError): string {
-  const reasons = Object.values(e.fields);
+/** The server's reasons, each naming the value it is about when it is an observation's. */
+function fieldText(e: ApiError, op: QueuedChange): string {
+  const reasons = Object.entries(e.fields).map(([field, why]) => {
+    const at = /^observations\.(\d+)\./.exec(field);
+    const obs = at && op.kind === 'observations' ? op.observations[Number(at[1])] : undefined;
+    return obs ? `${integrityValueLabel(obs.kind, obs.component)}: ${why}.` : why;
+  });
   return reasons.length ? ` ${reasons.join(' ')}` : '';
 }
 
@@ -154,8 +168,12 @@ async function patchSnapshot(inspectionId: number, checklistId: number, itemId: 
 export async function refreshSnapshot(inspectionId: number): Promise<void> {
   const p = await getPrepared(inspectionId);
   if (!p) return;
-  const [inspection, checklists] = await Promise.all([inspectionsApi.get(inspectionId), inspectionsApi.checklists(inspectionId)]);
-  await putPrepared({ ...p, inspection, checklists, savedAt: new Date().toISOString() });
+  const [inspection, checklists, integrity] = await Promise.all([
+    inspectionsApi.get(inspectionId),
+    inspectionsApi.checklists(inspectionId),
+    integrityApi.inspection(inspectionId).catch(() => p.integrity ?? null),
+  ]);
+  await putPrepared({ ...p, inspection, checklists, integrity, savedAt: new Date().toISOString() });
 }
 
 /** Uploads a photo with the SHA-256 computed on the device; the server refuses it (422) if the bytes differ. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { fetchMe, findingsApi, inspectionsApi, sitesApi, type ChecklistItemWithAnswer, type FindingFromItem } from '../api';
-import { type AnswerFields, type AnswerOp, type LocalPhoto, type PreparedInspection, type QueuedChange } from './queue';
+import { fetchMe, findingsApi, inspectionsApi, integrityApi, sitesApi, type ChecklistItemWithAnswer, type FindingFromItem, type ObservationCreate } from '../api';
+import { OBSERVATIONS, type AnswerFields, type AnswerOp, type LocalPhoto, type PreparedInspection, type QueuedChange } from './queue';
 import { deleteChange, getPrepared, listChanges, listPhotos, onOfflineChange, putChange, putPhoto, putPrepared, queueAnswer, queueChange } from './store';
 import { sha256Hex, syncInspection, syncStatus } from './sync';
 
@@ -9,15 +9,19 @@ import { sha256Hex, syncInspection, syncStatus } from './sync';
  * signed in, on the device ("Prepare for offline"). Needs the network.
  */
 export async function prepareInspection(id: number): Promise<PreparedInspection> {
-  const [inspection, checklists, me, findings] = await Promise.all([
+  const [inspection, checklists, me, findings, integrity] = await Promise.all([
     inspectionsApi.get(id),
     inspectionsApi.checklists(id),
     fetchMe(),
     findingsApi.list({ inspection_id: id, page_size: 200 }),
+    integrityApi.inspection(id),
   ]);
   if (!me) throw new Error('Sign in again to prepare this inspection.');
   const site = await sitesApi.get(inspection.site_id).catch(() => null);
+  const before = await getPrepared(id);
   const prepared: PreparedInspection = {
+    integrity,
+    ...(before?.recorded ? { recorded: before.recorded } : {}),
     id,
     savedAt: new Date().toISOString(),
     inspection,
@@ -46,6 +50,8 @@ export interface OfflineInspection {
   answer: (checklistId: number, item: ChecklistItemWithAnswer, fields: AnswerFields) => Promise<void>;
   addPhotos: (checklistId: number, item: ChecklistItemWithAnswer, fields: AnswerFields, files: File[]) => Promise<void>;
   raiseFinding: (checklistId: number, item: ChecklistItemWithAnswer, finding: FindingFromItem) => Promise<void>;
+  /** Queues a product's integrity observations (prefilled from what was prepared, confirmed or corrected). */
+  recordObservations: (productId: number, partNumber: string, observations: ObservationCreate[]) => Promise<void>;
   keepMine: (op: AnswerOp) => Promise<void>;
   useTheirs: (op: AnswerOp) => Promise<void>;
   discard: (op: QueuedChange) => Promise<void>;
@@ -125,6 +131,21 @@ export function useOfflineInspection(id: number): OfflineInspection {
     syncNow();
   };
 
+  const recordObservations = async (productId: number, partNumber: string, observations: ObservationCreate[]) => {
+    await queueChange({
+      inspectionId: id,
+      checklistId: OBSERVATIONS,
+      itemId: productId,
+      itemNumber: partNumber,
+      createdAt: new Date().toISOString(),
+      state: 'queued',
+      kind: 'observations',
+      productId,
+      observations,
+    });
+    syncNow();
+  };
+
   const keepMine = async (op: AnswerOp) => {
     const { theirs, ...rest } = op;
     await putChange({ ...rest, state: 'queued', baseVersion: theirs?.version ?? 0 });
@@ -141,6 +162,6 @@ export function useOfflineInspection(id: number): OfflineInspection {
     syncNow();
   };
 
-  return { ...data, online, sendingSeq: sync.sendingSeq, block: sync.block, answer, addPhotos, raiseFinding, keepMine, useTheirs, discard, syncNow };
+  return { ...data, online, sendingSeq: sync.sendingSeq, block: sync.block, answer, addPhotos, raiseFinding, recordObservations, keepMine, useTheirs, discard, syncNow };
 }
 

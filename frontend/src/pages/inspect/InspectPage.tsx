@@ -13,6 +13,7 @@ import { refreshSnapshot } from '../../offline/sync';
 import { prepareInspection, useOfflineInspection, type OfflineInspection } from '../../offline/useOfflineInspection';
 import { checklistsKey } from '../inspections/ChecklistsPanel';
 import { CompleteInspectionModal } from '../inspections/InspectionForms';
+import { IntegrityObservations } from './IntegrityObservations';
 import { ItemCard, type ItemActions } from './ItemCard';
 
 /**
@@ -179,6 +180,7 @@ function InspectionMode({ o, prepared }: { o: OfflineInspection; prepared: Prepa
             ))}
           </Stack>
         ))}
+        <IntegrityObservations o={o} prepared={prepared} editable={editable} />
         {editable && checklists.checklists.length > 0 && (
           <Group justify="flex-end">
             <Button size="lg" onClick={complete}>

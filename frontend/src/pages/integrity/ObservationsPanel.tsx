@@ -39,52 +39,176 @@ export function ObservationsPanel({ inspectionId, canEdit }: { inspectionId: num
   );
 }
 
-function ProductObservations({ inspectionId, product: p, canEdit }: { inspectionId: number; product: InspectionIntegrityProduct; canEdit: boolean }) {
-  const queryClient = useQueryClient();
+type SealState = 'intact' | 'broken' | 'missing' | '';
+type AOIState = 'match' | 'mismatch' | '';
+
+/**
+ * What the inspector is entering for one product: hashes as pasted, and the
+ * golden sample, BOM and AVL values prefilled with the expected ones to
+ * confirm or correct. Shared by the inspection page (sent at once) and
+ * inspection mode (kept on the device until there is a network).
+ */
+export function useObservationDraft(p: InspectionIntegrityProduct) {
   const [hashes, setHashes] = useState<Record<string, string>>({});
   const [serial, setSerial] = useState(p.golden_serial);
   const [seal, setSeal] = useState(p.golden_seal_number);
-  const [sealState, setSealState] = useState<'intact' | 'broken' | 'missing' | ''>('');
+  const [sealState, setSealState] = useState<SealState>('');
   const [bom, setBom] = useState(p.bom_revision);
   const [avl, setAvl] = useState(p.avl_revision);
-  const [aoi, setAoi] = useState<'match' | 'mismatch' | ''>('');
+  const [aoi, setAoi] = useState<AOIState>('');
+  /** The observations to send, and where each value is in the list (to place the server's per-field errors). */
+  const build = () => {
+    const obs: ObservationCreate[] = [];
+    const where: Record<string, number> = {};
+    for (const fw of p.expected_firmware) {
+      const text = hashes[fw.component] ?? '';
+      if (text.trim() === '') continue;
+      where[`fw-${fw.component}`] = obs.length;
+      obs.push({ kind: 'firmware', component: fw.component, sha256: text });
+    }
+    if (sealState !== '') {
+      where.golden = obs.length;
+      obs.push({ kind: 'golden_sample', serial_number: serial, seal_number: seal, seal_state: sealState });
+    }
+    if (p.bom_revision !== '' || bom.trim() !== '') {
+      where.bom = obs.length;
+      obs.push({ kind: 'bom', revision: bom });
+    }
+    if (p.avl_revision !== '' || avl.trim() !== '') {
+      where.avl = obs.length;
+      obs.push({ kind: 'avl', revision: avl });
+    }
+    if (aoi !== '') {
+      where.aoi = obs.length;
+      obs.push({ kind: 'aoi', aoi_result: aoi });
+    }
+    return { obs, where };
+  };
+  /** After recording: hashes and checks start empty again, the prefilled values stay. */
+  const reset = () => {
+    setHashes({});
+    setSealState('');
+    setAoi('');
+  };
+  return { hashes, setHashes, serial, setSerial, seal, setSeal, sealState, setSealState, bom, setBom, avl, setAvl, aoi, setAoi, build, reset };
+}
+
+type ObservationDraft = ReturnType<typeof useObservationDraft>;
+
+/** The fields of a product's observations. */
+export function ObservationInputs({
+  product: p,
+  draft: d,
+  fieldError = () => undefined,
+}: {
+  product: InspectionIntegrityProduct;
+  draft: ObservationDraft;
+  fieldError?: (key: string, field: string) => string | undefined;
+}) {
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        {p.expected_firmware.map((fw) => {
+          const text = d.hashes[fw.component] ?? '';
+          const read = pastedSHA256(text);
+          return (
+            <TextInput
+              key={fw.component}
+              label={`${integrityValueLabel('firmware', fw.component)} SHA-256`}
+              description={`Expected ${fw.firmware_version}: ${fw.sha256.slice(0, 16)}…`}
+              placeholder="Paste the hash or the sha256sum line"
+              autoComplete="off"
+              spellCheck={false}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              value={text}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                d.setHashes((h) => ({ ...h, [fw.component]: value }));
+              }}
+              error={fieldError(`fw-${fw.component}`, 'sha256')}
+              rightSectionWidth={96}
+              rightSection={
+                text.trim() === '' ? null : read === null ? (
+                  <Badge color="gray" variant="light" size="sm">
+                    not a hash
+                  </Badge>
+                ) : read === fw.sha256 ? (
+                  <Badge color="green" variant="light" size="sm">
+                    matches
+                  </Badge>
+                ) : (
+                  <Badge color="red" variant="light" size="sm">
+                    differs
+                  </Badge>
+                )
+              }
+            />
+          );
+        })}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput label="Golden sample serial" value={d.serial} onChange={(e) => d.setSerial(e.currentTarget.value)} error={fieldError('golden', 'serial_number')} />
+        <TextInput label="Seal number as found" value={d.seal} onChange={(e) => d.setSeal(e.currentTarget.value)} error={fieldError('golden', 'seal_number')} />
+        <TextInput label="BOM revision on the line" value={d.bom} onChange={(e) => d.setBom(e.currentTarget.value)} error={fieldError('bom', 'revision')} />
+        <TextInput label="AVL revision on the line" value={d.avl} onChange={(e) => d.setAvl(e.currentTarget.value)} error={fieldError('avl', 'revision')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id={`seal-${p.site_product_id}`}>
+            Seal as found
+          </Text>
+          <SegmentedControl
+            fullWidth
+            aria-labelledby={`seal-${p.site_product_id}`}
+            value={d.sealState || 'not_checked'}
+            onChange={(v) => d.setSealState(v === 'not_checked' ? '' : (v as SealState))}
+            data={[
+              { value: 'not_checked', label: 'Not checked' },
+              { value: 'intact', label: 'Intact' },
+              { value: 'broken', label: 'Broken' },
+              { value: 'missing', label: 'Missing' },
+            ]}
+          />
+        </Stack>
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id={`aoi-${p.site_product_id}`}>
+            X-ray/AOI against the golden board
+          </Text>
+          <SegmentedControl
+            fullWidth
+            aria-labelledby={`aoi-${p.site_product_id}`}
+            value={d.aoi || 'not_done'}
+            onChange={(v) => d.setAoi(v === 'not_done' ? '' : (v as AOIState))}
+            data={[
+              { value: 'not_done', label: 'Not done' },
+              { value: 'match', label: 'Match' },
+              { value: 'mismatch', label: 'Mismatch' },
+            ]}
+          />
+        </Stack>
+      </SimpleGrid>
+    </>
+  );
+}
+
+/** A product's title: part number, revision and name. */
+export const productTitle = (p: InspectionIntegrityProduct) => `${p.part_number}${p.revision ? ` rev ${p.revision}` : ''} · ${p.product_name}`;
+
+function ProductObservations({ inspectionId, product: p, canEdit }: { inspectionId: number; product: InspectionIntegrityProduct; canEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const draft = useObservationDraft(p);
   const [result, setResult] = useState<RecordedObservations | null>(null);
   const [indexOf, setIndexOf] = useState<Record<string, number>>({});
 
   const record = useMutation({
     mutationFn: () => {
-      const obs: ObservationCreate[] = [];
-      const where: Record<string, number> = {};
-      for (const fw of p.expected_firmware) {
-        const text = hashes[fw.component] ?? '';
-        if (text.trim() === '') continue;
-        where[`fw-${fw.component}`] = obs.length;
-        obs.push({ kind: 'firmware', component: fw.component, sha256: text });
-      }
-      if (sealState !== '') {
-        where.golden = obs.length;
-        obs.push({ kind: 'golden_sample', serial_number: serial, seal_number: seal, seal_state: sealState });
-      }
-      if (p.bom_revision !== '' || bom.trim() !== '') {
-        where.bom = obs.length;
-        obs.push({ kind: 'bom', revision: bom });
-      }
-      if (p.avl_revision !== '' || avl.trim() !== '') {
-        where.avl = obs.length;
-        obs.push({ kind: 'avl', revision: avl });
-      }
-      if (aoi !== '') {
-        where.aoi = obs.length;
-        obs.push({ kind: 'aoi', aoi_result: aoi });
-      }
+      const { obs, where } = draft.build();
       setIndexOf(where);
       return integrityApi.record(inspectionId, p.product_id, obs);
     },
     onSuccess: async (saved) => {
       setResult(saved);
-      setHashes({});
-      setSealState('');
-      setAoi('');
+      draft.reset();
       // A mismatch raises findings: what a finding changes is stale too
       // (the inspection, the site's figures, the dashboard, the trail).
       await refreshAfter(queryClient, 'finding');
@@ -94,12 +218,11 @@ function ProductObservations({ inspectionId, product: p, canEdit }: { inspection
   const err = serverErrors(record.error);
   const shown = Object.values(indexOf).flatMap((i) => ['sha256', 'serial_number', 'seal_number', 'revision'].map((f) => `observations.${i}.${f}`));
   const fieldError = (key: string, field: string) => (indexOf[key] === undefined ? undefined : err.field(`observations.${indexOf[key]}.${field}`));
-  const title = `${p.part_number}${p.revision ? ` rev ${p.revision}` : ''} · ${p.product_name}`;
 
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
-        <Text fw={600}>{title}</Text>
+        <Text fw={600}>{productTitle(p)}</Text>
         {canEdit && (
           <form
             aria-label={`Observations for ${p.part_number}`}
@@ -111,86 +234,7 @@ function ProductObservations({ inspectionId, product: p, canEdit }: { inspection
           >
             <Stack gap="sm">
               <FormError error={record.error} shownFields={shown} />
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                {p.expected_firmware.map((fw) => {
-                  const text = hashes[fw.component] ?? '';
-                  const read = pastedSHA256(text);
-                  return (
-                    <TextInput
-                      key={fw.component}
-                      label={`${integrityValueLabel('firmware', fw.component)} SHA-256`}
-                      description={`Expected ${fw.firmware_version}: ${fw.sha256.slice(0, 16)}…`}
-                      placeholder="Paste the hash or the sha256sum line"
-                      autoComplete="off"
-                      spellCheck={false}
-                      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                      value={text}
-                      onChange={(e) => {
-                        const value = e.currentTarget.value;
-                        setHashes((h) => ({ ...h, [fw.component]: value }));
-                      }}
-                      error={fieldError(`fw-${fw.component}`, 'sha256')}
-                      rightSectionWidth={96}
-                      rightSection={
-                        text.trim() === '' ? null : read === null ? (
-                          <Badge color="gray" variant="light" size="sm">
-                            not a hash
-                          </Badge>
-                        ) : read === fw.sha256 ? (
-                          <Badge color="green" variant="light" size="sm">
-                            matches
-                          </Badge>
-                        ) : (
-                          <Badge color="red" variant="light" size="sm">
-                            differs
-                          </Badge>
-                        )
-                      }
-                    />
-                  );
-                })}
-              </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <TextInput label="Golden sample serial" value={serial} onChange={(e) => setSerial(e.currentTarget.value)} error={fieldError('golden', 'serial_number')} />
-                <TextInput label="Seal number as found" value={seal} onChange={(e) => setSeal(e.currentTarget.value)} error={fieldError('golden', 'seal_number')} />
-                <TextInput label="BOM revision on the line" value={bom} onChange={(e) => setBom(e.currentTarget.value)} error={fieldError('bom', 'revision')} />
-                <TextInput label="AVL revision on the line" value={avl} onChange={(e) => setAvl(e.currentTarget.value)} error={fieldError('avl', 'revision')} />
-              </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <Stack gap={4}>
-                  <Text size="sm" fw={500} id={`seal-${p.site_product_id}`}>
-                    Seal as found
-                  </Text>
-                  <SegmentedControl
-                    fullWidth
-                    aria-labelledby={`seal-${p.site_product_id}`}
-                    value={sealState || 'not_checked'}
-                    onChange={(v) => setSealState(v === 'not_checked' ? '' : (v as 'intact' | 'broken' | 'missing'))}
-                    data={[
-                      { value: 'not_checked', label: 'Not checked' },
-                      { value: 'intact', label: 'Intact' },
-                      { value: 'broken', label: 'Broken' },
-                      { value: 'missing', label: 'Missing' },
-                    ]}
-                  />
-                </Stack>
-                <Stack gap={4}>
-                  <Text size="sm" fw={500} id={`aoi-${p.site_product_id}`}>
-                    X-ray/AOI against the golden board
-                  </Text>
-                  <SegmentedControl
-                    fullWidth
-                    aria-labelledby={`aoi-${p.site_product_id}`}
-                    value={aoi || 'not_done'}
-                    onChange={(v) => setAoi(v === 'not_done' ? '' : (v as 'match' | 'mismatch'))}
-                    data={[
-                      { value: 'not_done', label: 'Not done' },
-                      { value: 'match', label: 'Match' },
-                      { value: 'mismatch', label: 'Mismatch' },
-                    ]}
-                  />
-                </Stack>
-              </SimpleGrid>
+              <ObservationInputs product={p} draft={draft} fieldError={fieldError} />
               <Group justify="flex-end">
                 <Button type="submit" loading={record.isPending}>
                   Record observations
@@ -206,7 +250,7 @@ function ProductObservations({ inspectionId, product: p, canEdit }: { inspection
   );
 }
 
-function RecordedSummary({ result }: { result: RecordedObservations }) {
+export function RecordedSummary({ result }: { result: RecordedObservations }) {
   const raised = result.findings;
   if (raised.length === 0) {
     return (
