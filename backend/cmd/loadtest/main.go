@@ -134,7 +134,7 @@ func run(ctx context.Context, o options, out io.Writer) error {
 			return err
 		}
 		reads := scenario{name: "mixed", clients: o.mixedReaders, next: mixedReader(fx, mx)}
-		rd, wr := measureMixed(ctx, client, reads, o.mixedWriters, mixedWriter(fx, mx, fx.userID), o.warmup, o.duration, o.pid)
+		rd, wr := measureMixed(ctx, client, reads, o.mixedWriters, mixedWriter(fx, mx, fx.userID, o.password), o.warmup, o.duration, o.pid)
 		rd.Target = target{MinRPS: 1500, MaxP99Ms: 50}.relaxed(o.targetFactor)
 		wr.Target = target{MinRPS: 100, ZeroErrors: true}.relaxed(o.targetFactor)
 		for _, r := range []*result{&rd, &wr} {

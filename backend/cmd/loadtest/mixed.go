@@ -246,7 +246,9 @@ func mixedReader(fx fixture, mx mixedFixture) func(r *rand.Rand) request {
 // mixedWriter returns one writer's next write: it plans inspections,
 // completes them, raises findings on them and edits those findings, each
 // at the version its last answer gave, so writers never conflict.
-func mixedWriter(fx fixture, mx mixedFixture, userID int64) func() func(ctx context.Context, c *client, r *rand.Rand) (int, error) {
+// Completing an inspection and closing a finding are signed with the
+// signed-in user's password, as the web app signs them.
+func mixedWriter(fx fixture, mx mixedFixture, userID int64, password string) func() func(ctx context.Context, c *client, r *rand.Rand) (int, error) {
 	return func() func(ctx context.Context, c *client, r *rand.Rand) (int, error) {
 		type rec struct{ id, version int64 }
 		var planned, completed, findings []rec
@@ -270,7 +272,8 @@ func mixedWriter(fx fixture, mx mixedFixture, userID int64) func() func(ctx cont
 				f := take(&findings)
 				body := map[string]any{"version": f.version, "owner": fmt.Sprintf("Load writer %d", r.IntN(1000)), "corrective_action": "Retrained the line and updated the work instruction."}
 				if r.IntN(2) == 0 {
-					body = map[string]any{"version": f.version, "status": "closed", "verification_note": "Checked on the next visit: the fix works."}
+					body = map[string]any{"version": f.version, "status": "closed", "verification_note": "Checked on the next visit: the fix works.",
+						"signature": map[string]any{"password": password, "meaning": "verified"}}
 				}
 				status, got, err := send(ctx, c, http.MethodPatch, fmt.Sprintf("/api/v1/findings/%d", f.id), body)
 				if status == http.StatusOK && body["status"] == nil {
@@ -291,6 +294,7 @@ func mixedWriter(fx fixture, mx mixedFixture, userID int64) func() func(ctx cont
 				in := take(&planned)
 				status, got, err := send(ctx, c, http.MethodPatch, fmt.Sprintf("/api/v1/inspections/%d", in.id), map[string]any{
 					"version": in.version, "status": "completed", "performed_date": today, "result": "pass", "score": 70 + r.IntN(30),
+					"signature": map[string]any{"password": password, "meaning": "authored"},
 				})
 				if status == http.StatusOK {
 					completed = append(completed[max(0, len(completed)-49):], got)
