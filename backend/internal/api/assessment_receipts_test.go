@@ -6,9 +6,11 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
@@ -124,4 +126,69 @@ func TestQuestionnaireSubmissionReceipts(t *testing.T) {
 	}
 	// A draft save of the questionnaire is its event, but not a receipt.
 	verify(lin, answerSeq, strings.Repeat("a", 64)).Want(http.StatusNotFound)
+}
+
+// The dashboard's questionnaire figures equal the totals of the lists their
+// cards open, with questionnaires in every state, for the whole register
+// and for an auditor limited to one manufacturer.
+func TestDashboardQuestionnaireFigures(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t, nil)
+	b := testutil.NewBuilder(t, srv.Store)
+	m, other := b.Manufacturer("Shenzhen Boards"), b.Manufacturer("Other Co")
+	tpl := apiRecord(srv.Do(model.RoleManager, http.MethodPost, "/api/v1/checklist-templates", clTemplateBody("Pre-visit")).Want(http.StatusCreated).JSON())
+	send := func(site int64, due int) apiRecord {
+		return apiRecord(srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/self-assessments",
+			map[string]any{"site_id": site, "template_id": tpl.id(), "due_date": fromToday(due)}).Want(http.StatusCreated).JSON())
+	}
+	_, lin := srv.CreateSupplier("lin@szb.example", m.ID)
+	_, ana := srv.CreateSupplier("ana@other.example", other.ID)
+	submit := func(h http.Header, a apiRecord) {
+		its := assessmentItems(a)
+		path := fmt.Sprintf("/api/v1/supplier/self-assessments/%d", a.id())
+		saved := apiRecord(srv.DoWith(h, http.MethodPut, path+"/answers", map[string]any{"version": a.version(), "answers": []any{
+			map[string]any{"item_id": its[0].id(), "answer": "yes"}, map[string]any{"item_id": its[1].id(), "rating": 4},
+			map[string]any{"item_id": its[2].id(), "answer": "yes"}, map[string]any{"item_id": its[3].id(), "text": "v2.1"}}}).Want(http.StatusOK).JSON())
+		srv.DoWith(h, http.MethodPost, path+"/submit", map[string]any{"version": saved.version()}).Want(http.StatusOK)
+	}
+	send(b.Site(m, "SZB-1").ID, 1)              // overdue once the clock moves on
+	send(b.Site(m, "SZB-2").ID, 2)              // overdue too
+	send(b.Site(m, "SZB-3").ID, 30)             // open, not due
+	submit(lin, send(b.Site(m, "SZB-4").ID, 1)) // submitted: with the buyer, never overdue
+	submit(ana, send(b.Site(other, "OTH-1").ID, 1))
+	send(b.Site(other, "OTH-2").ID, 1)
+	scopedAuditor(t, srv, "scoped@example.com", m.ID)
+	// Three days on the sessions have ended: both auditors sign in again.
+	srv.Clock.Advance(72 * time.Hour)
+	bearer := func(email string) http.Header {
+		return http.Header{"Authorization": {"Bearer " + srv.Login(email, testutil.Password)}}
+	}
+	whole, scoped := bearer("auditor@example.com"), bearer("scoped@example.com")
+	for _, who := range []struct {
+		name             string
+		h                http.Header
+		overdue, waiting int64
+	}{
+		{"an auditor of the whole register", whole, 3, 2},
+		{"an auditor limited to Shenzhen Boards", scoped, 2, 1},
+	} {
+		var d store.Dashboard
+		srv.DoWith(who.h, http.MethodGet, "/api/v1/dashboard", nil).Want(http.StatusOK).Decode(&d)
+		if d.OverdueSelfAssessments != who.overdue || d.SelfAssessmentsToReview != who.waiting {
+			t.Errorf("%s: dashboard says %d overdue, %d to review; want %d, %d", who.name, d.OverdueSelfAssessments, d.SelfAssessmentsToReview, who.overdue, who.waiting)
+		}
+		for _, p := range []struct {
+			figure int64
+			list   string
+		}{{d.OverdueSelfAssessments, "/api/v1/self-assessments?overdue=true"}, {d.SelfAssessmentsToReview, "/api/v1/self-assessments?status=submitted"}} {
+			figure, list := p.figure, p.list
+			var page struct {
+				Total int64 `json:"total"`
+			}
+			srv.DoWith(who.h, http.MethodGet, list, nil).Want(http.StatusOK).Decode(&page)
+			if page.Total != figure {
+				t.Errorf("%s: the figure is %d, its list %s holds %d", who.name, figure, list, page.Total)
+			}
+		}
+	}
 }

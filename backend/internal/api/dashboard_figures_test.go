@@ -37,6 +37,9 @@ func dashboardFigureLists(t *testing.T, d store.Dashboard) []struct {
 		pair{"certificates expired", d.CertificationsExpired, "/api/v1/certifications?status=expired&active_sites=true"},
 		pair{"findings overdue", d.OverdueFindings, "/api/v1/findings?overdue=true&active_sites=true"},
 		pair{"products with integrity drift", d.IntegrityDrift, "/api/v1/integrity/drift?page=1"},
+		pair{"corrective-action requests overdue", d.OverdueCorrectiveActions, "/api/v1/corrective-actions?overdue=true"},
+		pair{"questionnaires overdue", d.OverdueSelfAssessments, "/api/v1/self-assessments?overdue=true"},
+		pair{"questionnaires to review", d.SelfAssessmentsToReview, "/api/v1/self-assessments?status=submitted"},
 	)
 	for _, sev := range model.Severities {
 		out = append(out, pair{"open " + string(sev) + " findings", d.OpenFindingsBySeverity[sev],

@@ -33,6 +33,11 @@ type Dashboard struct {
 	// OverdueCorrectiveActions counts the open corrective-action requests
 	// with a stage the supplier left past its due date.
 	OverdueCorrectiveActions int64 `json:"overdue_corrective_actions"`
+	// OverdueSelfAssessments counts the questionnaires with the supplier
+	// (open or returned) past their due date; SelfAssessmentsToReview the
+	// submitted ones waiting for the buyer's review.
+	OverdueSelfAssessments  int64 `json:"overdue_self_assessments"`
+	SelfAssessmentsToReview int64 `json:"self_assessments_to_review"`
 	// IntegrityDrift counts the products at sites whose hardware integrity
 	// drifts: the drift report's total.
 	IntegrityDrift      int64          `json:"integrity_drift"`
@@ -171,6 +176,8 @@ func (s *Store) computeDashboard(ctx context.Context) (Dashboard, error) {
 		{"certifications expired", records(&model.Certification{}, "certifications").Where(expired, expiredArgs...), &d.CertificationsExpired},
 		{"overdue findings", records(&model.Finding{}, "findings").Where(findingOverdue, today), &d.OverdueFindings},
 		{"overdue corrective actions", records(&model.CorrectiveAction{}, "corrective_actions").Where(overdueCA, model.CAOpen, today), &d.OverdueCorrectiveActions},
+		{"overdue questionnaires", s.assessmentsInScope(db).Where(assessmentOverdue, assessmentWithSupplier, today), &d.OverdueSelfAssessments},
+		{"questionnaires to review", s.assessmentsInScope(db).Where("self_assessments.status = ?", model.AssessmentSubmitted), &d.SelfAssessmentsToReview},
 	}
 	for _, c := range counts {
 		if err := c.q.Count(c.dst).Error; err != nil {

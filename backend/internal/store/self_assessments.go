@@ -134,9 +134,22 @@ func (s *Store) assessmentOf(tx *gorm.DB, id int64) (model.SelfAssessment, error
 	return a, translate(err, "self-assessment")
 }
 
+// assessmentsInScope is the questionnaires within the store's scope.
+func (s *Store) assessmentsInScope(db *gorm.DB) *gorm.DB {
+	return s.in(db.Model(&model.SelfAssessment{}), "self_assessments.site_id", viaSite)
+}
+
+// assessmentOverdue is the overdue filter of the list and the dashboard's
+// figure, written once: with the supplier (assessmentWithSupplier) and past
+// its due date (today).
+const assessmentOverdue = "self_assessments.status IN ? AND self_assessments.due_date < ?"
+
+// assessmentWithSupplier are the statuses in which the supplier must act.
+var assessmentWithSupplier = []model.AssessmentStatus{model.AssessmentOpen, model.AssessmentReturned}
+
 // assessmentRows is the list query, narrowed to the store's scope.
 func (s *Store) assessmentRows(db *gorm.DB) *gorm.DB {
-	return s.in(db.Model(&model.SelfAssessment{}), "self_assessments.site_id", viaSite).
+	return s.assessmentsInScope(db).
 		Joins("JOIN sites ON sites.id = self_assessments.site_id").
 		Joins("JOIN manufacturers ON manufacturers.id = self_assessments.manufacturer_id").
 		Joins("JOIN checklist_templates ON checklist_templates.id = self_assessments.template_id").
@@ -155,8 +168,7 @@ func (s *Store) ListSelfAssessments(ctx context.Context, f SelfAssessmentFilter,
 		q = q.Where("self_assessments.status = ?", f.Status)
 	}
 	if f.Overdue {
-		q = q.Where("self_assessments.status IN ? AND self_assessments.due_date < ?",
-			[]model.AssessmentStatus{model.AssessmentOpen, model.AssessmentReturned}, s.Today())
+		q = q.Where(assessmentOverdue, assessmentWithSupplier, s.Today())
 	}
 	if f.Manufacturer != 0 {
 		q = q.Where("self_assessments.manufacturer_id = ?", f.Manufacturer)

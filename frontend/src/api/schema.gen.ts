@@ -4191,6 +4191,16 @@ export interface components {
             overdue_corrective_actions: number;
             /**
              * Format: int64
+             * @description Questionnaires with the supplier (open or returned) past their due date (the total of GET /self-assessments?overdue=true).
+             */
+            overdue_self_assessments: number;
+            /**
+             * Format: int64
+             * @description Questionnaires submitted and waiting for the buyer's review (the total of GET /self-assessments?status=submitted).
+             */
+            self_assessments_to_review: number;
+            /**
+             * Format: int64
              * @description Products at active sites whose hardware integrity drifts (the total of GET /integrity/drift).
              */
             integrity_drift: number;

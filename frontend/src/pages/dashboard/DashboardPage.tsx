@@ -164,6 +164,9 @@ export default function DashboardPage() {
           <FigureCard label="Open major findings" value={d.open_findings_by_severity.major ?? 0} to="/findings?severity=major&status=open%2Cin_progress&active_sites=true" tone="orange" />
           <FigureCard label="Findings overdue" value={d.overdue_findings} to="/findings?overdue=true&active_sites=true" tone="red" />
           <FigureCard label="Products with integrity drift" value={d.integrity_drift} to="/integrity/drift" tone="red" />
+          <FigureCard label="Corrective-action requests overdue" value={d.overdue_corrective_actions} to="/corrective-actions?overdue=true" tone="red" hint="A stage the supplier left past its due date" />
+          <FigureCard label="Questionnaires overdue" value={d.overdue_self_assessments} to="/self-assessments?overdue=true" tone="red" hint="Open or returned to the supplier, past their due date" />
+          <FigureCard label="Questionnaires to review" value={d.self_assessments_to_review} to="/self-assessments?status=submitted" tone="blue" hint="Submitted by the supplier, waiting for you" />
         </SimpleGrid>
 
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
