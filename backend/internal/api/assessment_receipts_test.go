@@ -192,3 +192,70 @@ func TestDashboardQuestionnaireFigures(t *testing.T) {
 		}
 	}
 }
+
+// The site's dossier lists its questionnaires, a row per item with the
+// supplier's answer, note, evidence count and the buyer's return comment,
+// the questionnaire's status and dates; user text is never a formula, and
+// another site's questionnaire is not in it.
+func TestDossierListsTheSitesQuestionnaires(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t, nil)
+	b := testutil.NewBuilder(t, srv.Store)
+	m := b.Manufacturer("Shenzhen Boards")
+	site, other := b.Site(m, "SZB-1"), b.Site(m, "SZB-2")
+	tpl := apiRecord(srv.Do(model.RoleManager, http.MethodPost, "/api/v1/checklist-templates", clTemplateBody("Pre-visit")).Want(http.StatusCreated).JSON())
+	send := func(site int64) apiRecord {
+		return apiRecord(srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/self-assessments",
+			map[string]any{"site_id": site, "template_id": tpl.id(), "due_date": fromToday(10)}).Want(http.StatusCreated).JSON())
+	}
+	a := send(site.ID)
+	send(other.ID)
+	_, lin := srv.CreateSupplier("lin@szb.example", m.ID)
+	its := assessmentItems(a)
+	path := fmt.Sprintf("/api/v1/supplier/self-assessments/%d", a.id())
+	saved := apiRecord(srv.DoWith(lin, http.MethodPut, path+"/answers", map[string]any{"version": a.version(), "answers": []any{
+		map[string]any{"item_id": its[0].id(), "answer": "yes", "note": "=HYPERLINK(\"http://evil.example\",\"click\")"},
+		map[string]any{"item_id": its[1].id(), "rating": 4, "note": "Sampling plan QP-07."},
+		map[string]any{"item_id": its[2].id(), "answer": "no"},
+		map[string]any{"item_id": its[3].id(), "text": "v2.1"}}}).Want(http.StatusOK).JSON())
+	submitted := apiRecord(srv.DoWith(lin, http.MethodPost, path+"/submit", map[string]any{"version": saved.version()}).Want(http.StatusOK).JSON())
+	srv.Do(model.RoleProcurement, http.MethodPost, fmt.Sprintf("/api/v1/self-assessments/%d/review", a.id()),
+		map[string]any{"version": submitted.version(), "decision": "return", "items": []any{map[string]any{"item_id": its[2].id(), "comment": "+SUM(A1:A9) is not a log; show the batch log."}}}).
+		Want(http.StatusOK)
+
+	f := xlOpen(t, srv.Do(model.RoleAuditor, http.MethodGet, fmt.Sprintf("/api/v1/sites/%d/dossier.xlsx", site.ID), nil).Want(http.StatusOK))
+	rows := xlRows(t, f, "Questionnaires")
+	if len(rows) != 5 {
+		t.Fatalf("the sheet has %d rows, want a header and 4 items: %q", len(rows), rows)
+	}
+	want := map[string][]string{
+		"Questionnaire ID":  {itoa(a.id()), itoa(a.id()), itoa(a.id()), itoa(a.id())},
+		"Item":              {"1.1", "1.2", "2.1", "2.2"},
+		"Template":          {"Pre-visit", "Pre-visit", "Pre-visit", "Pre-visit"},
+		"Status":            {"Returned", "Returned", "Returned", "Returned"},
+		"Supplier's answer": {"yes", "rated 4 of 5", "no", "v2.1"},
+		"Note":              {`'=HYPERLINK("http://evil.example","click")`, "Sampling plan QP-07.", "", ""},
+		"Returned with":     {"", "", "'+SUM(A1:A9) is not a log; show the batch log.", ""},
+		"Submissions":       {"1", "1", "1", "1"},
+		"Returns":           {"1", "1", "1", "1"},
+		"Critical":          {"critical", "", "", ""},
+		"Answered by":       {"Sam Supplier", "Sam Supplier", "Sam Supplier", "Sam Supplier"},
+	}
+	for header, cells := range want {
+		for i, w := range cells {
+			if got := xlCell(t, f, "Questionnaires", header, i+2); got != w {
+				t.Errorf("%s of row %d = %q, want %q", header, i+2, got, w)
+			}
+		}
+	}
+	for _, header := range []string{"Sent at", "Due date", "Submitted at", "Reviewed at", "Answered at"} {
+		if xlCell(t, f, "Questionnaires", header, 2) == "" {
+			t.Errorf("%s is empty", header)
+		}
+	}
+	// A formula is never written: the cells hold text.
+	ref := xlRef(t, f, "Questionnaires", "Note", 2)
+	if formula, err := f.GetCellFormula("Questionnaires", ref); err != nil || formula != "" {
+		t.Errorf("the note became a formula: %q (%v)", formula, err)
+	}
+}

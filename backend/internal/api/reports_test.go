@@ -44,8 +44,8 @@ func TestXLReportsShareTheLook(t *testing.T) {
 		{"/api/v1/reports/findings.xlsx", "findings-2026-06-15.xlsx", []string{"Findings"}, map[string]string{"Findings": "Finding ID, Site code"}},
 		{"/api/v1/reports/summary.xlsx", "summary-2026-06-15.xlsx", []string{"Inspections by month", "Sites by status", "Expiring certificates"}, nil},
 		{"/api/v1/reports/integrity-drift.xlsx", "integrity-drift-2026-06-15.xlsx", []string{"Drift"}, nil},
-		{dossier, "dossier-ACME-SZ1-2026-06-15.xlsx", []string{"Overview", "Qualification history", "Inspections", "Checklist answers", "Findings", "Certifications", "Attachments", "Integrity", "Component sources"},
-			map[string]string{"Inspections": "Inspection ID", "Findings": "Finding ID"}},
+		{dossier, "dossier-ACME-SZ1-2026-06-15.xlsx", []string{"Overview", "Qualification history", "Inspections", "Checklist answers", "Questionnaires", "Findings", "Certifications", "Attachments", "Integrity", "Component sources"},
+			map[string]string{"Inspections": "Inspection ID", "Questionnaires": "Questionnaire ID, Item", "Findings": "Finding ID"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {

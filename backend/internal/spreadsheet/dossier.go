@@ -3,6 +3,7 @@ package spreadsheet
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
@@ -18,7 +19,7 @@ func Dossier(ctx context.Context, st *store.Store, siteID int64, run Run) (*Expo
 	filters := []Filter{{"site", site.Code + " (" + site.Name + ")"}}
 	e := newExport("dossier", "Site dossier", run, filters, datedFileName("dossier-"+fileNamePart(site.Code), run.At))
 	steps := []func(context.Context, *store.Store, *Workbook, store.ReportSite) (int, error){
-		dossierOverview, dossierHistory, dossierInspections, dossierChecklists, dossierFindings, dossierCertifications, dossierAttachments, dossierIntegrity,
+		dossierOverview, dossierHistory, dossierInspections, dossierChecklists, dossierQuestionnaires, dossierFindings, dossierCertifications, dossierAttachments, dossierIntegrity,
 	}
 	for _, step := range steps {
 		n, err := step(ctx, st, e.wb, site)
@@ -206,4 +207,73 @@ func dossierChecklists(ctx context.Context, st *store.Store, wb *Workbook, r sto
 		inspections = []store.InspectionRow{}
 	}
 	return checklistAnswers(wb, "Checklist answers", inspections, lists)
+}
+
+// assessmentTones colour a questionnaire's status: returned to the
+// supplier amber, accepted green.
+var assessmentTones = map[model.AssessmentStatus]Tone{model.AssessmentReturned: ToneAmber, model.AssessmentAccepted: ToneGreen}
+
+// dossierQuestionnaires is every self-assessment questionnaire sent for
+// the site, a row per item with the supplier's answer as it stated it: its
+// own statements, apart from the inspectors' checklist answers.
+func dossierQuestionnaires(ctx context.Context, st *store.Store, wb *Workbook, r store.ReportSite) (int, error) {
+	sh, err := wb.AddListSheet("Questionnaires", 2, []Column{
+		{"Questionnaire ID", 10}, {"Item", 7}, {"Template", 30}, {"Version", 8}, {"Status", 12}, {"Sent at", 16}, {"Due date", 12},
+		{"Submitted at", 16}, {"Submissions", 10}, {"Reviewed at", 16}, {"Returns", 8},
+		{"Question", 50}, {"Critical", 9}, {"Supplier's answer", 16}, {"Note", 40}, {"Evidence files", 10},
+		{"Returned with", 40}, {"Answered by", 20}, {"Answered at", 16},
+	})
+	if err != nil {
+		return 0, err
+	}
+	for page := 1; ; page++ {
+		rows, total, err := st.ListSelfAssessments(ctx, store.SelfAssessmentFilter{Site: r.ID}, store.Page{Page: page, PageSize: store.MaxPageSize, Sort: "sent_at"})
+		if err != nil {
+			return 0, err
+		}
+		for _, row := range rows {
+			a, err := st.SelfAssessmentByID(ctx, row.ID)
+			if err != nil {
+				return 0, err
+			}
+			head := []any{a.ID, nil, a.TemplateName, a.TemplateVersion, Toned{label(a.Status), assessmentTones[a.Status]}, a.SentAt,
+				Toned{a.DueDate, overdueTone(a.Overdue)}, instant(a.SubmittedAt), a.Submissions, instant(a.ReviewedAt), a.ReworkCount}
+			for _, sec := range a.Sections {
+				for _, it := range sec.Items {
+					cells := append([]any{}, head...)
+					cells[1] = it.Number
+					critical := ""
+					if it.Critical {
+						critical = "critical"
+					}
+					cells = append(cells, it.Question, critical)
+					if ans := it.Answer; ans != nil {
+						var by any
+						if ans.AnsweredByName != "" {
+							by = ans.AnsweredByName
+						}
+						cells = append(cells, statedAnswer(ans.Answer, ans.Rating, ans.Text, ans.NotApplicable), ans.Note, len(ans.AttachmentIDs),
+							ans.ReturnComment, by, ans.AnsweredAt)
+					} else {
+						cells = append(cells, "", "", 0, "", nil, nil)
+					}
+					if err := sh.Add(cells...); err != nil {
+						return 0, err
+					}
+				}
+			}
+		}
+		if int64(page*store.MaxPageSize) >= total || len(rows) == 0 {
+			break
+		}
+	}
+	return sh.Rows(), sh.Close()
+}
+
+// instant is a time a record may not have yet, as a cell value.
+func instant(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return *t
 }
