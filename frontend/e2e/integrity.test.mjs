@@ -5,8 +5,9 @@
 // and the site's integrity page and the drift report show the difference.
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { createUser, launchBrowser, screenshot, signIn, startServer, withPage } from './harness.mjs';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createUser, launchBrowser, screenshot, signIn, startServer, withPage } from './harness.mjs';
 import { apiClient, day } from './seed.mjs';
 
 const inspector = { email: 'ines@example.com', name: 'Ines Inspector', role: 'procurement', password: 'field-e2e-passphrase-31' };
@@ -14,6 +15,8 @@ const TABLET = { width: 820, height: 1180 };
 const BMC = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
 const BIOS = 'fd61a03af4f77d870fc21e05e7e80678095c92d808cfb3b5c279ee04c74aca13';
 const ROGUE = '60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752';
+// A real PNG, as a tablet's camera would hand over a JPEG.
+const PHOTO = fs.readFileSync(new URL('../public/icons/icon-192.png', import.meta.url));
 
 /** Fails when axe finds a serious or critical violation on the page as it is. */
 async function assertAccessible(page, where) {
@@ -233,6 +236,86 @@ describe('hardware integrity', () => {
       }
       await page.setViewportSize({ width: 390, height: 844 });
       await screenshot(page, 'integrity-drift-phone.png');
+    });
+  });
+  it('the golden sample is re-sealed with a photo, a source edited, an incident moved on, and an admin deletes with confirmation', async () => {
+    const product = await api.post('/products', { part_number: 'QT-TMP1', revision: 'A', name: 'Entered by mistake' });
+    const pending = await api.post(`/products/${(await api.get('/products?q=QT-MB7')).items[0].id}/firmware-releases`, { component: 'cpld', firmware_version: '0.9', sha256: ROGUE, released_on: day(-1) });
+    const incident = await api.post('/part-incidents', { part_number: 'MT40A1G8', component_family: 'DRAM', source_name: 'Quick Parts Brokerage', how_found: 'X-ray at incoming', reported_on: day(-1) });
+    await withPage(browser, server, 'integrity screens', async (page) => {
+      await page.setViewportSize(TABLET);
+      await signIn(page, inspector.email, inspector.password);
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.goto(`/sites/${site.id}/integrity`);
+      await page.getByRole('button', { name: 'Re-seal golden sample' }).click();
+      const reseal = page.getByRole('dialog', { name: /Re-seal the golden sample of QT-MB7/ });
+      await reseal.getByLabel(/^New seal number/).fill('TS-551002');
+      await reseal.getByLabel(/^Sealed on( \*)?$/).fill(day(0));
+      await reseal.getByLabel('Add golden sample photo').setInputFiles({ name: 'golden-sealed.png', mimeType: 'image/png', buffer: PHOTO });
+      await reseal.getByText('golden-sealed.png').waitFor();
+      assert.equal(await reseal.getByLabel('Add golden sample photo').getAttribute('capture'), 'environment');
+      await screenshot(page, 'integrity-reseal-tablet.png');
+      await reseal.getByRole('button', { name: 'Record re-sealing' }).click();
+      await reseal.waitFor({ state: 'hidden' });
+      await page.getByRole('img', { name: 'Golden sample photos of QT-MB7, photo 1' }).waitFor();
+      const sp = (await api.get(`/sites/${site.id}/integrity`)).products[0].site_product;
+      assert.equal(sp.golden_seal_number, 'TS-551002');
+      assert.equal(sp.golden_sealed_on, day(0));
+      assert.equal(sp.golden_photo_ids.length, 1);
+
+      await page.getByRole('button', { name: 'Edit Quick Parts Brokerage' }).click();
+      const edit = page.getByRole('dialog', { name: 'Edit Quick Parts Brokerage' });
+      await edit.getByLabel('Justification for an unauthorised source').fill('End-of-life DRAM; every lot X-rayed on receipt.');
+      await edit.getByRole('button', { name: 'Save source' }).click();
+      await edit.waitFor({ state: 'hidden' });
+      await page.getByRole('table', { name: 'Component sources' }).getByText('End-of-life DRAM; every lot X-rayed on receipt.').waitFor();
+      for (const [name, size] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+        await page.setViewportSize(size);
+        await screenshot(page, `integrity-site-actions-${name}.png`);
+      }
+      await page.setViewportSize(TABLET);
+
+      await page.goto(`/part-incidents/${incident.id}`);
+      await page.getByRole('textbox', { name: 'Incident status' }).click();
+      await page.getByRole('option', { name: 'Investigating' }).click();
+      await page.getByRole('button', { name: 'Change status' }).click();
+      await page.getByRole('button', { name: 'Change status' }).and(page.locator(':disabled')).waitFor();
+      assert.equal((await api.get(`/part-incidents/${incident.id}`)).status, 'investigating');
+      assert.equal(await page.getByRole('button', { name: 'Delete incident' }).count(), 0, 'only admins delete');
+    });
+
+    await withPage(browser, server, 'integrity admin deletes', async (page) => {
+      await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.goto(`/products/${product.id}`);
+      await page.getByRole('button', { name: 'Delete product' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete QT-TMP1?' });
+      await confirm.getByText(/Only a product nothing refers to/).waitFor();
+      await screenshot(page, 'integrity-delete-product-desktop.png');
+      await confirm.getByRole('button', { name: 'Delete product' }).click();
+      await page.waitForURL((u) => u.pathname === '/products');
+      assert.equal((await api.raw('GET', `/products/${product.id}`)).status, 404);
+
+      await page.goto(`/products/${pending.product_id}`);
+      await page.getByRole('button', { name: 'Delete release' }).click();
+      const release = page.getByRole('dialog', { name: /Delete the pending CPLD 0.9 release/ });
+      await release.getByRole('button', { name: 'Delete release' }).click();
+      await release.waitFor({ state: 'hidden' });
+      assert.ok(!(await api.get(`/products/${pending.product_id}`)).firmware_releases.some((r) => r.id === pending.id));
+
+      await page.goto(`/inspections/${inspection.id}`);
+      const table = page.getByRole('table').filter({ hasText: 'AVL revision' });
+      const before = (await api.get(`/inspections/${inspection.id}/integrity`)).products[0].observations.length;
+      await table.getByRole('row').filter({ hasText: 'AVL revision' }).getByRole('button', { name: 'Delete' }).click();
+      const obs = page.getByRole('dialog', { name: 'Delete this AVL revision observation?' });
+      await obs.getByRole('button', { name: 'Delete' }).click();
+      await obs.waitFor({ state: 'hidden' });
+      assert.equal((await api.get(`/inspections/${inspection.id}/integrity`)).products[0].observations.length, before - 1);
+
+      await page.goto(`/part-incidents/${incident.id}`);
+      await page.getByRole('button', { name: 'Delete incident' }).click();
+      await page.getByRole('dialog', { name: 'Delete the incident MT40A1G8?' }).getByRole('button', { name: 'Delete incident' }).click();
+      await page.waitForURL((u) => u.pathname === '/part-incidents');
     });
   });
 });

@@ -32,6 +32,8 @@ export type DriftRow = Schemas['DriftRow'];
 export type DriftList = Omit<Schemas['DriftList'], 'items'> & { items: DriftRow[] };
 export type ComponentSource = Schemas['ComponentSource'];
 export type ComponentSourceCreate = Schemas['ComponentSourceCreate'];
+export type ComponentSourceUpdate = Schemas['ComponentSourceUpdate'];
+export type PartIncidentUpdate = Schemas['PartIncidentUpdate'];
 export type PartIncident = Schemas['PartIncident'];
 export type PartIncidentDetail = Schemas['PartIncidentDetail'];
 export type PartIncidentCreate = Schemas['PartIncidentCreate'];
@@ -47,12 +49,19 @@ export const productsApi = {
   approveRelease: (releaseId: number, signature: SignatureRequest) =>
     apiRequest<FirmwareRelease>(`/firmware-releases/${releaseId}/approve`, { method: 'POST', body: { signature } }),
   addBOMRevision: (id: number, body: BOMRevisionCreate) => apiRequest<BOMRevision>(`/products/${id}/bom-revisions`, { method: 'POST', body }),
+  remove: (id: number) => apiRequest<void>(`/products/${id}`, { method: 'DELETE' }),
+  removeRelease: (releaseId: number) => apiRequest<void>(`/firmware-releases/${releaseId}`, { method: 'DELETE' }),
+  removeBOMRevision: (revisionId: number) => apiRequest<void>(`/bom-revisions/${revisionId}`, { method: 'DELETE' }),
 };
 
 export const integrityApi = {
   site: (siteId: number, signal?: AbortSignal) => apiRequest<SiteIntegrity>(`/sites/${siteId}/integrity`, opts(signal)),
   addProduct: (siteId: number, body: SiteProductCreate) => apiRequest<SiteProduct>(`/sites/${siteId}/products`, { method: 'POST', body }),
   updateSiteProduct: (id: number, body: SiteProductUpdate) => apiRequest<SiteProduct>(`/site-products/${id}`, { method: 'PATCH', body }),
+  removeSiteProduct: (id: number) => apiRequest<void>(`/site-products/${id}`, { method: 'DELETE' }),
+  updateSource: (id: number, body: ComponentSourceUpdate) => apiRequest<ComponentSource>(`/component-sources/${id}`, { method: 'PATCH', body }),
+  removeSource: (id: number) => apiRequest<void>(`/component-sources/${id}`, { method: 'DELETE' }),
+  removeObservation: (id: number) => apiRequest<void>(`/integrity-observations/${id}`, { method: 'DELETE' }),
   addSource: (siteId: number, body: ComponentSourceCreate) =>
     apiRequest<ComponentSource>(`/sites/${siteId}/component-sources`, { method: 'POST', body }),
   acceptJustification: (id: number, version: number) =>
@@ -70,6 +79,8 @@ export const incidentsApi = {
   list: (params?: ListParams, signal?: AbortSignal) => apiRequest<ListResponse<PartIncident>>('/part-incidents' + queryString(params), opts(signal)),
   get: (id: number, signal?: AbortSignal) => apiRequest<PartIncidentDetail>(`/part-incidents/${id}`, opts(signal)),
   create: (body: PartIncidentCreate) => apiRequest<PartIncident>('/part-incidents', { method: 'POST', body }),
+  update: (id: number, body: PartIncidentUpdate) => apiRequest<PartIncident>(`/part-incidents/${id}`, { method: 'PATCH', body }),
+  remove: (id: number) => apiRequest<void>(`/part-incidents/${id}`, { method: 'DELETE' }),
 };
 
 /** A value of a product as people name it ("BMC firmware", "Golden sample"). */

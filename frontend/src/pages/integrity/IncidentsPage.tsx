@@ -1,10 +1,10 @@
-import { Alert, Anchor, Badge, Button, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { downloadFile, incidentsApi, refreshAfter } from '../../api';
+import { downloadFile, incidentsApi, refreshAfter, type PartIncidentDetail } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
-import { DateField, Field, FormButtons, ServerForm, serverErrors } from '../../components/forms';
+import { ConfirmButton, DateField, Field, FormButtons, FormError, ServerForm, serverErrors } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { RecordState } from '../../components/QueryState';
@@ -107,6 +107,9 @@ function IncidentForm({ onDone }: { onDone: () => void }) {
 /** An incident and its blast radius. */
 export function IncidentPage() {
   const id = Number(useParams().id);
+  const can = usePermissions();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [download, setDownload] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
   const record = useQuery({ queryKey: ['part-incident', id], queryFn: ({ signal }) => incidentsApi.get(id, signal) });
   const crumbs = [{ label: 'Dashboard', to: '/' }, { label: 'Suspect parts', to: '/part-incidents' }];
@@ -118,6 +121,21 @@ export function IncidentPage() {
         title={`${i.part_number} from ${i.source_name}`}
         breadcrumbs={[...crumbs, { label: i.part_number }]}
         actions={
+          <>
+          {can.remove && (
+            <ConfirmButton
+              label="Delete incident"
+              title={`Delete the incident ${i.part_number}?`}
+              variant="default"
+              onConfirm={async () => {
+                await incidentsApi.remove(id);
+                await refreshAfter(queryClient, 'integrity');
+                await navigate('/part-incidents');
+              }}
+            >
+              For an incident entered by mistake. The deleted record is kept in the audit trail.
+            </ConfirmButton>
+          )}
           <Button
             variant="default"
             loading={download.busy}
@@ -133,6 +151,7 @@ export function IncidentPage() {
           >
             Download blast radius
           </Button>
+          </>
         }
       />
       <Stack gap="lg">
@@ -146,7 +165,7 @@ export function IncidentPage() {
             <Field label="Component family">{i.component_family}</Field>
             <Field label="Lot codes">{i.lot_codes}</Field>
             <Field label="Date codes">{i.date_codes}</Field>
-            <Field label="Status">{label(i.status)}</Field>
+            <Field label="Status">{can.edit ? <IncidentStatus incident={i} onReload={() => void record.refetch()} /> : label(i.status)}</Field>
             <Field label="GIDEP">{i.gidep_reference}</Field>
             <Field label="ERAI">{i.erai_reference}</Field>
             <Field label="Reported">{formatCalendarDate(i.reported_on)}</Field>
@@ -195,5 +214,33 @@ export function IncidentPage() {
         </Stack>
       </Stack>
     </>
+  );
+}
+
+/** Moves an incident on (open, investigating, closed), with the version read so a concurrent change is not overwritten. */
+function IncidentStatus({ incident: i, onReload }: { incident: PartIncidentDetail; onReload: () => void }) {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<string>(i.status);
+  const save = useMutation({
+    mutationFn: () => incidentsApi.update(i.id, { version: i.version, status: status as PartIncidentDetail['status'] }),
+    onSuccess: () => refreshAfter(queryClient, 'integrity'),
+  });
+  return (
+    <Stack gap={6}>
+      <Group gap="xs" wrap="nowrap" align="flex-end">
+        <Select
+          label="Incident status"
+          data={['open', 'investigating', 'closed'].map((v) => ({ value: v, label: label(v) }))}
+          value={status}
+          onChange={(v) => setStatus(v ?? i.status)}
+          allowDeselect={false}
+          w={160}
+        />
+        <Button variant="light" disabled={status === i.status} loading={save.isPending} onClick={() => save.mutate()}>
+          Change status
+        </Button>
+      </Group>
+      <FormError error={save.error} onReload={onReload} />
+    </Stack>
   );
 }

@@ -14,7 +14,9 @@ import {
   type RecordedObservations,
 } from '../../api';
 import { SeverityBadge } from '../../components/badges';
-import { FormError, serverErrors } from '../../components/forms';
+import { ConfirmButton, FormError, serverErrors } from '../../components/forms';
+import { usePermissions } from '../../components/permissions';
+import { PhotoPicker, PhotoStrip, uploadPhotos } from '../../components/Photos';
 import { label } from '../../format/labels';
 
 /**
@@ -196,19 +198,30 @@ export const productTitle = (p: InspectionIntegrityProduct) => `${p.part_number}
 
 function ProductObservations({ inspectionId, product: p, canEdit }: { inspectionId: number; product: InspectionIntegrityProduct; canEdit: boolean }) {
   const queryClient = useQueryClient();
+  const can = usePermissions();
+  const [sealPhotos, setSealPhotos] = useState<File[]>([]);
+  const [aoiPhotos, setAoiPhotos] = useState<File[]>([]);
   const draft = useObservationDraft(p);
   const [result, setResult] = useState<RecordedObservations | null>(null);
   const [indexOf, setIndexOf] = useState<Record<string, number>>({});
 
   const record = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
       const { obs, where } = draft.build();
       setIndexOf(where);
+      // Photos are attachments of the inspection, named on the value they show.
+      const path = `/inspections/${inspectionId}/attachments`;
+      for (const [key, files] of [['golden', sealPhotos], ['aoi', aoiPhotos]] as const) {
+        const at = where[key];
+        if (files.length && at !== undefined) obs[at] = { ...obs[at]!, photo_ids: await uploadPhotos(path, files) };
+      }
       return integrityApi.record(inspectionId, p.product_id, obs);
     },
     onSuccess: async (saved) => {
       setResult(saved);
       draft.reset();
+      setSealPhotos([]);
+      setAoiPhotos([]);
       // A mismatch raises findings: what a finding changes is stale too
       // (the inspection, the site's figures, the dashboard, the trail).
       await refreshAfter(queryClient, 'finding');
@@ -235,6 +248,10 @@ function ProductObservations({ inspectionId, product: p, canEdit }: { inspection
             <Stack gap="sm">
               <FormError error={record.error} shownFields={shown} />
               <ObservationInputs product={p} draft={draft} fieldError={fieldError} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                {draft.sealState !== '' ? <PhotoPicker label="Photo of the seal" files={sealPhotos} onChange={setSealPhotos} /> : <div />}
+                {draft.aoi !== '' ? <PhotoPicker label="X-ray/AOI image" files={aoiPhotos} onChange={setAoiPhotos} /> : <div />}
+              </SimpleGrid>
               <Group justify="flex-end">
                 <Button type="submit" loading={record.isPending}>
                   Record observations
@@ -244,7 +261,17 @@ function ProductObservations({ inspectionId, product: p, canEdit }: { inspection
           </form>
         )}
         {result && <RecordedSummary result={result} />}
-        <ObservationsTable observations={p.observations} />
+        <ObservationsTable
+          observations={p.observations}
+          {...(can.remove
+            ? {
+                onDelete: async (o: IntegrityObservation) => {
+                  await integrityApi.removeObservation(o.id);
+                  await refreshAfter(queryClient, 'integrity');
+                },
+              }
+            : {})}
+        />
       </Stack>
     </Paper>
   );
@@ -278,7 +305,7 @@ export function RecordedSummary({ result }: { result: RecordedObservations }) {
 }
 
 /** The observations an inspection recorded for a product. */
-export function ObservationsTable({ observations }: { observations: IntegrityObservation[] }) {
+export function ObservationsTable({ observations, onDelete }: { observations: IntegrityObservation[]; onDelete?: (o: IntegrityObservation) => Promise<unknown> }) {
   if (observations.length === 0) return null;
   return (
     <div style={{ overflowX: 'auto' }}>
@@ -288,6 +315,7 @@ export function ObservationsTable({ observations }: { observations: IntegrityObs
             <Table.Th scope="col">Value</Table.Th>
             <Table.Th scope="col">Observed</Table.Th>
             <Table.Th scope="col">Result</Table.Th>
+            {onDelete && <Table.Th scope="col">Actions</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -315,7 +343,15 @@ export function ObservationsTable({ observations }: { observations: IntegrityObs
                     <Text size="xs">{o.problem}</Text>
                   </Stack>
                 )}
+                <PhotoStrip ids={o.photo_ids} label={`Photos of the ${integrityValueLabel(o.kind, o.component)} observation`} />
               </Table.Td>
+              {onDelete && (
+                <Table.Td>
+                  <ConfirmButton label="Delete" title={`Delete this ${integrityValueLabel(o.kind, o.component)} observation?`} size="compact-sm" onConfirm={() => onDelete(o)}>
+                    For a value recorded by mistake. A finding it raised stays, to be closed on its own; the deleted record is kept in the audit trail.
+                  </ConfirmButton>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { productsApi, type Component, type FirmwareRelease, refreshAfter } from '../../api';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { EmptyState } from '../../components/EmptyState';
-import { DateField, FormButtons, FormError, ServerForm, serverErrors } from '../../components/forms';
+import { ConfirmButton, DateField, FormButtons, FormError, ServerForm, serverErrors } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
 import { RecordState } from '../../components/QueryState';
@@ -23,6 +23,9 @@ export default function ProductPage() {
   const [addingRelease, setAddingRelease] = useState(false);
   const [addingBOM, setAddingBOM] = useState(false);
   const [approving, setApproving] = useState<FirmwareRelease | null>(null);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const refresh = () => refreshAfter(queryClient, 'integrity');
   const record = useQuery({ queryKey: ['product', id], queryFn: ({ signal }) => productsApi.get(id, signal) });
   const crumbs = [{ label: 'Dashboard', to: '/' }, { label: 'Products', to: '/products' }];
   const p = record.data;
@@ -36,6 +39,20 @@ export default function ProductPage() {
         actions={
           can.edit && (
             <>
+              {can.remove && p.sites.length === 0 && (
+                <ConfirmButton
+                  label="Delete product"
+                  title={`Delete ${p.part_number}?`}
+                  variant="default"
+                  onConfirm={async () => {
+                    await productsApi.remove(id);
+                    await refresh();
+                    await navigate('/products');
+                  }}
+                >
+                  Only a product nothing refers to can be deleted: no release, revision or site. The deleted record is kept in the audit trail.
+                </ConfirmButton>
+              )}
               <Button variant="default" onClick={() => setAddingBOM(true)}>
                 Record BOM/AVL revision
               </Button>
@@ -90,10 +107,27 @@ export default function ProductPage() {
                           </Badge>
                         )}
                         <SignatureLine signature={r.signature} />
-                        {r.status === 'pending' && mayApprove && (
-                          <Button size="compact-sm" variant="light" w="fit-content" onClick={() => setApproving(r)}>
-                            Approve
-                          </Button>
+                        {r.status === 'pending' && (mayApprove || can.remove) && (
+                          <Group gap={6}>
+                            {mayApprove && (
+                              <Button size="compact-sm" variant="light" w="fit-content" onClick={() => setApproving(r)}>
+                                Approve
+                              </Button>
+                            )}
+                            {can.remove && (
+                              <ConfirmButton
+                                label="Delete release"
+                                title={`Delete the pending ${componentLabel(r.component)} ${r.firmware_version} release?`}
+                                size="compact-sm"
+                                onConfirm={async () => {
+                                  await productsApi.removeRelease(r.id);
+                                  await refresh();
+                                }}
+                              >
+                                A release recorded by mistake, not approved and matched by no observation. The deleted record is kept in the audit trail.
+                              </ConfirmButton>
+                            )}
+                          </Group>
                         )}
                       </Stack>
                     </Table.Td>
@@ -124,7 +158,28 @@ export default function ProductPage() {
                     <Table.Td>{b.bom_revision}</Table.Td>
                     <Table.Td>{b.avl_revision}</Table.Td>
                     <Table.Td>{formatCalendarDate(b.effective_on)}</Table.Td>
-                    <Table.Td>{i === 0 && <Badge color="green" variant="light" tt="none">Current</Badge>}</Table.Td>
+                    <Table.Td>
+                      <Group gap={6}>
+                        {i === 0 && (
+                          <Badge color="green" variant="light" tt="none">
+                            Current
+                          </Badge>
+                        )}
+                        {can.remove && (
+                          <ConfirmButton
+                            label="Delete revision"
+                            title={`Delete BOM ${b.bom_revision} / AVL ${b.avl_revision}?`}
+                            size="compact-sm"
+                            onConfirm={async () => {
+                              await productsApi.removeBOMRevision(b.id);
+                              await refresh();
+                            }}
+                          >
+                            A revision entered by mistake; the one before it becomes current again. The deleted record is kept in the audit trail.
+                          </ConfirmButton>
+                        )}
+                      </Group>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -14,7 +14,8 @@ import {
 } from '../../api';
 import { CertificationBadge, SeverityBadge } from '../../components/badges';
 import { EmptyState } from '../../components/EmptyState';
-import { DateField, FormButtons, ServerForm, serverErrors } from '../../components/forms';
+import { ConfirmButton, DateField, FormButtons, ServerForm, serverErrors } from '../../components/forms';
+import { PhotoStrip } from '../../components/Photos';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { usePermissions } from '../../components/permissions';
@@ -22,6 +23,7 @@ import { RecordState } from '../../components/QueryState';
 import { formatCalendarDate } from '../../format/dates';
 import { label } from '../../format/labels';
 import { observedText } from './ObservationsPanel';
+import { EditSourceModal, ReSealModal } from './SiteIntegrityDialogs';
 
 /**
  * A site's hardware integrity: each product's baseline against the newest
@@ -81,6 +83,9 @@ export default function SiteIntegrityPage() {
 }
 
 function ProductIntegrity({ product: p }: { product: SiteProductIntegrity }) {
+  const can = usePermissions();
+  const queryClient = useQueryClient();
+  const [resealing, setResealing] = useState(false);
   const latest = (kind: string, component = '') => p.latest.find((o) => o.kind === kind && o.component === component);
   const rows: { key: string; value: string; expected: string; kind: string; component?: string }[] = [
     ...p.expected_firmware.map((fw) => ({
@@ -109,20 +114,42 @@ function ProductIntegrity({ product: p }: { product: SiteProductIntegrity }) {
             </Anchor>
             {p.revision ? ` rev ${p.revision}` : ''} · {p.product_name}
           </Text>
-          {p.drift.length === 0 ? (
-            <Badge color="green" variant="light" tt="none">
-              As the baseline
-            </Badge>
-          ) : (
-            <Badge color="red" variant="light" tt="none">
-              {p.drift.length} value(s) drift
-            </Badge>
-          )}
+          <Group gap="xs">
+            {p.drift.length === 0 ? (
+              <Badge color="green" variant="light" tt="none">
+                As the baseline
+              </Badge>
+            ) : (
+              <Badge color="red" variant="light" tt="none">
+                {p.drift.length} value(s) drift
+              </Badge>
+            )}
+            {can.edit && (
+              <Button size="compact-md" variant="default" onClick={() => setResealing(true)}>
+                Re-seal golden sample
+              </Button>
+            )}
+            {can.remove && (
+              <ConfirmButton
+                label="Remove from site"
+                title={`Remove ${p.part_number} from this site?`}
+                size="compact-md"
+                onConfirm={async () => {
+                  await integrityApi.removeSiteProduct(p.site_product.id);
+                  await refreshAfter(queryClient, 'integrity');
+                }}
+              >
+                The site no longer builds this product. Only possible while nothing was observed for it; the deleted record is kept in the audit trail.
+              </ConfirmButton>
+            )}
+          </Group>
         </Group>
+        {resealing && <ReSealModal siteProduct={p.site_product} title={p.part_number} onClose={() => setResealing(false)} />}
         <Text size="sm" c="dimmed">
           Processes: {p.site_product.processes.map(label).join(', ') || '—'} · golden sample kept by {p.site_product.golden_custodian || '—'} in{' '}
           {p.site_product.golden_location || '—'}, sealed {formatCalendarDate(p.site_product.golden_sealed_on)}
         </Text>
+        <PhotoStrip ids={p.site_product.golden_photo_ids} label={`Golden sample photos of ${p.part_number}`} />
         <div style={{ overflowX: 'auto' }}>
           <Table fz="sm" verticalSpacing={4} miw={640} aria-label={`Baseline and last observations of ${p.part_number}`}>
             <Table.Thead bg="gray.1">
@@ -331,6 +358,8 @@ function AddSourceForm({ siteId, onDone }: { siteId: number; onDone: () => void 
 
 function SourcesTable({ sources }: { sources: ComponentSource[] }) {
   const me = useCurrentUser();
+  const can = usePermissions();
+  const [editing, setEditing] = useState<ComponentSource | null>(null);
   const queryClient = useQueryClient();
   const accept = useMutation({
     mutationFn: (s: ComponentSource) => integrityApi.acceptJustification(s.id, s.version),
@@ -354,6 +383,7 @@ function SourcesTable({ sources }: { sources: ComponentSource[] }) {
             <Table.Th scope="col">Authorised</Table.Th>
             <Table.Th scope="col">Certificate</Table.Th>
             <Table.Th scope="col">Justification</Table.Th>
+            {(can.edit || can.remove) && <Table.Th scope="col">Actions</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -396,10 +426,35 @@ function SourcesTable({ sources }: { sources: ComponentSource[] }) {
                   )}
                 </Stack>
               </Table.Td>
+              {(can.edit || can.remove) && (
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    {can.edit && (
+                      <Button size="compact-sm" variant="default" onClick={() => setEditing(s)} aria-label={`Edit ${s.name}`}>
+                        Edit
+                      </Button>
+                    )}
+                    {can.remove && (
+                      <ConfirmButton
+                        label="Delete"
+                        title={`Delete the source ${s.name}?`}
+                        size="compact-sm"
+                        onConfirm={async () => {
+                          await integrityApi.removeSource(s.id);
+                          await refreshAfter(queryClient, 'integrity');
+                        }}
+                      >
+                        The source leaves the site's list and its blast radius; the deleted record is kept in the audit trail.
+                      </ConfirmButton>
+                    )}
+                  </Group>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {editing && <EditSourceModal source={editing} onClose={() => setEditing(null)} />}
     </Paper>
   );
 }
