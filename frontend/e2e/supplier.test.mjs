@@ -87,6 +87,9 @@ describe('supplier portal', () => {
       await page.getByRole('option', { name: '简体中文' }).click();
       await page.getByText('遏制措施 (D3)').first().waitFor();
       await screenshot(page, 'supplier-request-phone-zh.png');
+      await page.getByRole('link', { name: '返回您的要求' }).click();
+      await page.getByRole('heading', { name: '您的待办事项' }).waitFor();
+      await screenshot(page, 'supplier-home-phone-zh.png');
     } catch (err) {
       fs.mkdirSync(RESULTS_DIR, { recursive: true });
       await page.screenshot({ path: path.join(RESULTS_DIR, 'supplier-phone.png'), fullPage: true }).catch(() => {});
@@ -196,6 +199,18 @@ describe('supplier portal', () => {
       assert.ok(widths[0] <= widths[1], `the page fits the phone's width (${widths[0]} > ${widths[1]})`);
       await screenshot(page, 'supplier-questionnaire-phone.png');
       await assertAccessible(page, 'supplier questionnaire');
+      // The submission's receipt is kept and checks against the audit chain.
+      await page.getByText(/Keep your receipt: event \d+\./).waitFor();
+      const receipts = page.getByRole('region', { name: 'Your receipts' });
+      await receipts.getByText(/Event \d+ · Submission 1 · [0-9a-f]{64}/).waitFor();
+      await receipts.getByRole('button', { name: /Check receipt \d+/ }).click();
+      await receipts.getByText(/Receipt \d+ is in the audit chain\./).waitFor();
+      await page.getByRole('textbox', { name: 'Language' }).click();
+      await page.getByRole('option', { name: '简体中文' }).click();
+      await page.getByText('等待采购方审核。').waitFor();
+      await page.getByRole('region', { name: '您的回执' }).getByText(/事件 \d+ · 第 1 次提交/).waitFor();
+      await page.getByRole('region', { name: '您的回执' }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'supplier-questionnaire-phone-zh.png');
     } catch (err) {
       fs.mkdirSync(RESULTS_DIR, { recursive: true });
       await page.screenshot({ path: path.join(RESULTS_DIR, 'supplier-questionnaire.png'), fullPage: true }).catch(() => {});

@@ -44,6 +44,7 @@ export const en = {
     rework: 'Returned answers: {{count}}',
   },
   receipt: {
+    keep: 'Keep your receipt: event {{sequence}}.',
     title: 'Your receipts',
     line: 'Event {{sequence}} · {{what}} · {{hash}}',
     submitted: 'Submitted. Keep your receipt: event {{sequence}}.',

@@ -46,6 +46,7 @@ export const zhCN: Catalog = {
     rework: '退回次数：{{count}}',
   },
   receipt: {
+    keep: '请保留您的回执：事件 {{sequence}}。',
     title: '您的回执',
     line: '事件 {{sequence}} · {{what}} · {{hash}}',
     submitted: '已提交。请保留您的回执：事件 {{sequence}}。',

@@ -225,7 +225,7 @@ function AssessmentForm({ a }: { a: SelfAssessment }) {
       {notice && (
         <Alert color="green" role="status">
           {notice === 'saved' ? t('assessment.saved') : t('assessment.submitted')}
-          {notice === 'submitted' && lastReceipt && <> {t('receipt.submitted', { sequence: lastReceipt.sequence })}</>}
+          {notice === 'submitted' && lastReceipt && <> {t('receipt.keep', { sequence: lastReceipt.sequence })}</>}
         </Alert>
       )}
       {canEdit && (
