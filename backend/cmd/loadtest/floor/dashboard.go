@@ -38,6 +38,8 @@ type Dashboard struct {
 	CertificationsExpired        int64                       `json:"certifications_expired"`
 	OverdueFindings              int64                       `json:"overdue_findings"`
 	OverdueCorrectiveActions     int64                       `json:"overdue_corrective_actions"`
+	OverdueSelfAssessments       int64                       `json:"overdue_self_assessments"`
+	SelfAssessmentsToReview      int64                       `json:"self_assessments_to_review"`
 	OpenFindingsBySeverity       map[string]int64            `json:"open_findings_by_severity"`
 	InspectionsPerMonth          map[string]map[string]int64 `json:"inspections_per_month"`
 	Attention                    map[string][]map[string]any `json:"attention"`
@@ -67,6 +69,8 @@ func (f Floor) WriteDashboard(ctx context.Context, today time.Time, expiringDays
 		{`SELECT count(*) FROM certifications WHERE ` + onActiveSite("certifications") + ` AND certifications.withdrawn = FALSE AND certifications.expires_on < ?`, []any{now}, &d.CertificationsExpired},
 		{`SELECT count(*) FROM findings WHERE ` + onActiveSite("findings") + ` AND` + overdueFinding, []any{now}, &d.OverdueFindings},
 		{`SELECT count(*) FROM corrective_actions WHERE ` + onActiveSite("corrective_actions") + ` AND corrective_actions.status = 'open' AND corrective_actions.next_due IS NOT NULL AND corrective_actions.next_due < ?`, []any{now}, &d.OverdueCorrectiveActions},
+		{`SELECT count(*) FROM self_assessments WHERE self_assessments.status IN ('open', 'returned') AND self_assessments.due_date < ?`, []any{now}, &d.OverdueSelfAssessments},
+		{`SELECT count(*) FROM self_assessments WHERE self_assessments.status = 'submitted'`, nil, &d.SelfAssessmentsToReview},
 	}
 	for _, c := range counts {
 		if err := f.DB.QueryRowContext(ctx, f.rebind(c.sql), c.args...).Scan(c.dst); err != nil {

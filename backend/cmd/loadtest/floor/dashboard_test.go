@@ -52,16 +52,18 @@ func TestDashboardFloorComputesTheDashboard(t *testing.T) {
 		}
 	}
 	for name, pair := range map[string][2]int64{
-		"due":                   {got.InspectionsDue30Days, want.InspectionsDue30Days},
-		"overdue":               {got.InspectionsOverdue, want.InspectionsOverdue},
-		"planned":               {got.PlannedInspectionsNext30Days, want.PlannedInspectionsNext30Days},
-		"expiring":              {got.CertificationsExpiring, want.CertificationsExpiring},
-		"expired":               {got.CertificationsExpired, want.CertificationsExpired},
-		"overdue findings":      {got.OverdueFindings, want.OverdueFindings},
-		"overdue corrective":    {got.OverdueCorrectiveActions, want.OverdueCorrectiveActions},
-		"overdue sites listed":  {int64(len(got.Attention["overdue_sites"])), int64(len(want.Attention.OverdueSites))},
-		"expiring certs listed": {int64(len(got.Attention["expiring_certifications"])), int64(len(want.Attention.ExpiringCertifications))},
-		"findings listed":       {int64(len(got.Attention["overdue_findings"])), int64(len(want.Attention.OverdueFindings))},
+		"due":                      {got.InspectionsDue30Days, want.InspectionsDue30Days},
+		"overdue":                  {got.InspectionsOverdue, want.InspectionsOverdue},
+		"planned":                  {got.PlannedInspectionsNext30Days, want.PlannedInspectionsNext30Days},
+		"expiring":                 {got.CertificationsExpiring, want.CertificationsExpiring},
+		"expired":                  {got.CertificationsExpired, want.CertificationsExpired},
+		"overdue findings":         {got.OverdueFindings, want.OverdueFindings},
+		"overdue corrective":       {got.OverdueCorrectiveActions, want.OverdueCorrectiveActions},
+		"overdue questionnaires":   {got.OverdueSelfAssessments, want.OverdueSelfAssessments},
+		"questionnaires to review": {got.SelfAssessmentsToReview, want.SelfAssessmentsToReview},
+		"overdue sites listed":     {int64(len(got.Attention["overdue_sites"])), int64(len(want.Attention.OverdueSites))},
+		"expiring certs listed":    {int64(len(got.Attention["expiring_certifications"])), int64(len(want.Attention.ExpiringCertifications))},
+		"findings listed":          {int64(len(got.Attention["overdue_findings"])), int64(len(want.Attention.OverdueFindings))},
 	} {
 		if pair[0] != pair[1] {
 			t.Errorf("%s: floor %d, dashboard %d", name, pair[0], pair[1])
