@@ -2,7 +2,7 @@
 // token), so screenshots and tests look like real use: manufacturers in several
 // countries, sites in every status, a year of inspections, findings (some
 // overdue) and certificates (some expiring, some expired).
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './harness.mjs';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './server.mjs';
 
 /** A small API client for test setup: JSON in and out, errors with the body. */
 export async function apiClient(server, email = ADMIN_EMAIL, password = ADMIN_PASSWORD) {
@@ -34,6 +34,21 @@ export async function apiClient(server, email = ADMIN_EMAIL, password = ADMIN_PA
     /** A raw request: returns the Response, never throws on status. */
     raw: (method, p, init = {}) => fetch(`${server.url}/api/v1${p}`, { method, ...init, headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) } }),
   };
+}
+
+/**
+ * Creates a user as the admin; `user` is {email, name, role, password, ...}.
+ * A password the admin sets must be changed at the user's first sign-in, so
+ * the user is created with a setup password that is then changed to
+ * user.password, as the user would: tests sign in with user.password.
+ */
+export async function createUser(server, user) {
+  const admin = await apiClient(server);
+  const setup = `setup ${Math.random().toString(36).slice(2)} passphrase`;
+  const created = await admin.post('/users', { ...user, password: setup });
+  const own = await apiClient(server, user.email, setup);
+  await own.post('/auth/password', { current_password: setup, new_password: user.password });
+  return created;
 }
 
 /** "YYYY-MM-DD" for today + n days (UTC, as the server's clock). */
@@ -72,7 +87,7 @@ const SITES = [
 
 const STANDARDS = ['ISO 9001:2015', 'IATF 16949:2016', 'ISO 13485:2016', 'ANSI/ESD S20.20', 'ISO 14001:2015'];
 
-/** Seeds the register; returns the created records for tests to use. */
+/** Seeds the register; returns the created manufacturers and sites (in the order above). */
 export async function seedRegister(server) {
   const api = await apiClient(server);
   const me = await api.get('/auth/me');
@@ -117,7 +132,6 @@ export async function seedRegister(server) {
         site_id: site.id,
         type: v === 0 ? 'qualification' : 'routine',
         status: 'completed',
-    signature: api.signature('authored'),
         signature: api.signature('authored'),
         scheduled_date: day(-ago),
         performed_date: day(-ago),
@@ -203,5 +217,5 @@ export async function seedRegister(server) {
   for (const [i, ahead] of [[5, 9], [7, 16], [0, 23], [1, 4], [8, 27]]) {
     await api.post('/inspections', { site_id: sites[i].id, type: 'routine', status: 'planned', scheduled_date: day(ahead), lead_inspector_id: me.id, team: 'Quality engineering', scope: 'Annual routine inspection' });
   }
-  return { api, manufacturers, sites };
+  return { manufacturers, sites };
 }

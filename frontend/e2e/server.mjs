@@ -1,13 +1,11 @@
-// Test harness for the browser tests: starts a real qualtrack binary on a free
-// port with a fresh data directory, and drives Debian's Chromium through
-// playwright-core (no browser download; `npx playwright install` is not used).
+// The server the browser tests run against: a real qualtrack binary on a free
+// port with a fresh data directory (e2e/fixtures.mjs hands it to the tests).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FRONTEND_DIR = path.resolve(here, '..');
@@ -16,6 +14,7 @@ export const REPO_DIR = path.resolve(FRONTEND_DIR, '..');
 export const ADMIN_EMAIL = 'admin@example.com';
 export const ADMIN_PASSWORD = 'e2e-Admin-Passphrase-2026';
 
+/** Debian's Chromium: no browser download (`npx playwright install` is not used). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -28,7 +27,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Where a failing test leaves its screenshot and the server log. */
+/** Where a run leaves its traces, failure screenshots and server logs (gitignored). */
 export const RESULTS_DIR = path.join(FRONTEND_DIR, 'test-results');
 /**
  * Where the screenshots the tests take go: frontend/test-results/screenshots
@@ -61,7 +60,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Starts the server and waits until GET /readyz answers 200.
- * Returns { url, dataDir, log(), stop() }. Throws with the server's own output
+ * Returns { url, dataDir, log(since?), mark(), running(), stop() }. Throws with the server's own output
  * when the binary is missing, exits early or never becomes ready.
  */
 export async function startServer({ bin = serverBinary(), env = {}, readyTimeoutMs = 30_000, requireFrontend = true } = {}) {
@@ -95,11 +94,17 @@ export async function startServer({ bin = serverBinary(), env = {}, readyTimeout
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
+  // The last 100-200 kB of the output; `written` counts every character, so
+  // log(since) can return what was written after a mark taken earlier.
   let output = '';
+  let written = 0;
   const append = (chunk) => {
-    output += chunk.toString();
+    const text = chunk.toString();
+    output += text;
+    written += text.length;
     if (output.length > 200_000) output = output.slice(-100_000);
   };
+  const log = (since = 0) => output.slice(Math.max(0, output.length - (written - since)));
   child.stdout.on('data', append);
   child.stderr.on('data', append);
 
@@ -170,106 +175,5 @@ export async function startServer({ bin = serverBinary(), env = {}, readyTimeout
     }
   }
 
-  return { url, dataDir, bin, log: () => output, tail, stop };
-}
-
-export async function launchBrowser() {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: 30_000 });
-}
-
-/**
- * Runs `fn(page)` in a fresh browser context (its own cookies). On failure it
- * saves a screenshot and the server log under test-results/ and rethrows.
- */
-export async function withPage(browser, server, name, fn) {
-  const context = await browser.newContext({
-    baseURL: server.url,
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-GB',
-    timezoneId: 'UTC',
-    // Dialogs open without animation, so a test cannot type into a field
-    // while the opening dialog is still moving the focus to its first one.
-    reducedMotion: 'reduce',
-  });
-  // Generous: the machine running the tests may be busy (two cores, a Go build beside).
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  // QUALTRACK_E2E_CPU_SLOWDOWN=4 runs the page as on a four times slower CPU:
-  // how a race that a busy CI machine hits now and then is made to show every time.
-  const slowdown = Number(process.env.QUALTRACK_E2E_CPU_SLOWDOWN || 1);
-  if (slowdown > 1) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
-  }
-  const consoleErrors = [];
-  page.on('pageerror', (err) => consoleErrors.push(String(err)));
-  try {
-    await fn(page, { consoleErrors });
-  } catch (err) {
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    const safe = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    await page.screenshot({ path: path.join(RESULTS_DIR, `${safe}.png`), fullPage: true }).catch(() => {});
-    fs.writeFileSync(path.join(RESULTS_DIR, `${safe}.server.log`), server.log());
-    if (consoleErrors.length) err.message += `\nPage errors:\n${consoleErrors.join('\n')}`;
-    throw err;
-  } finally {
-    await context.close();
-  }
-}
-
-/** Signs in through the form, the way a person does. */
-export async function signIn(page, email, password) {
-  if (!page.url().includes('/sign-in')) await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-export async function screenshot(page, file) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, file) });
-}
-
-/**
- * Creates a user through the API as the admin, in a throwaway browser context
- * (so the caller's own session is untouched). `user` is {email, name, role, password}.
- */
-export async function createUser(browser, server, user) {
-  const context = await browser.newContext({ baseURL: server.url });
-  const headers = { 'X-Requested-With': 'qualtrack' };
-  try {
-    const login = await context.request.post('/api/v1/auth/login', {
-      data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
-      headers,
-    });
-    if (login.status() !== 200) throw new Error(`admin sign-in for setup failed: ${login.status()} ${await login.text()}`);
-    // A password the admin sets must be changed at the user's first
-    // sign-in: create the user with a setup password and change it to
-    // theirs, as the user would, so tests sign in with user.password.
-    const setup = `setup ${Math.random().toString(36).slice(2)} passphrase`;
-    const res = await context.request.post('/api/v1/users', { data: { ...user, password: setup }, headers });
-    if (res.status() !== 201) throw new Error(`creating ${user.email} failed: ${res.status()} ${await res.text()}`);
-    const created = await res.json();
-    await setOwnPassword(browser, server, user.email, setup, user.password);
-    return created;
-  } finally {
-    await context.close();
-  }
-}
-
-/** Signs in as email with an admin-set password and replaces it with password. */
-async function setOwnPassword(browser, server, email, current, password) {
-  const context = await browser.newContext({ baseURL: server.url });
-  const headers = { 'X-Requested-With': 'qualtrack' };
-  try {
-    const login = await context.request.post('/api/v1/auth/login', { data: { email, password: current, session: 'cookie' }, headers });
-    if (login.status() !== 200) throw new Error(`first sign-in of ${email} failed: ${login.status()} ${await login.text()}`);
-    const change = await context.request.post('/api/v1/auth/password', { data: { current_password: current, new_password: password }, headers });
-    if (change.status() !== 204) throw new Error(`setting ${email}'s password failed: ${change.status()} ${await change.text()}`);
-  } finally {
-    await context.close();
-  }
+  return { url, dataDir, bin, log, mark: () => written, running: () => !exited, tail, stop };
 }

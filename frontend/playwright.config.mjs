@@ -1,0 +1,41 @@
+// The browser tests (e2e/*.test.mjs) on @playwright/test, driving Debian's
+// Chromium against a built bin/qualtrack (or $QUALTRACK_BIN); the fixtures are
+// in e2e/fixtures.mjs. Run them with `npm run e2e`, one file with
+// `npx playwright test e2e/auth.test.mjs`, one test with `-g 'signs out'`.
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './e2e/server.mjs';
+
+// A slowed-down CPU (QUALTRACK_E2E_CPU_SLOWDOWN=4) stretches every wait.
+const slow = Math.max(1, Number(process.env.QUALTRACK_E2E_CPU_SLOWDOWN || 1));
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Traces, failure screenshots and server logs; emptied at the start of a run.
+  outputDir: RESULTS_DIR,
+  // Two workers on two cores: each runs its own server and browser, a file at
+  // a time (the tests of a file share the file's server and run in turn).
+  workers: 2,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  // A whole workflow through the UI takes a while on a busy two-core machine.
+  timeout: 120_000 * slow,
+  expect: { timeout: 20_000 },
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 },
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    // Dialogs open without animation, so a test cannot type into a field
+    // while the opening dialog is still moving the focus to its first one.
+    reducedMotion: 'reduce',
+    // Generous: the machine running the tests may be busy (two cores, a Go build beside).
+    actionTimeout: 20_000,
+    navigationTimeout: 20_000,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+});
