@@ -18,9 +18,10 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  // A whole workflow through the UI takes a while on a busy two-core machine.
-  timeout: 120_000 * slow,
-  expect: { timeout: 20_000 },
+  // A whole workflow through the UI, or an axe scan of every screen, takes
+  // minutes on a busy two-core machine; the limit is there to end a hung test.
+  timeout: 300_000 * slow,
+  expect: { timeout: 30_000 },
   reporter: [['list']],
   use: {
     browserName: 'chromium',

@@ -17,9 +17,15 @@ test.describe('audit trail', () => {
       manufacturer_id: from.id, code: 'ACME-DG2', name: 'Dongguan harness line', city: 'Dongguan', country: 'CN',
       processes: ['cable_assembly'], risk_tier: 'low', notes: '',
     });
+    // Inspected, so its next inspection is due by its risk tier.
+    await api.post('/inspections', {
+      site_id: site.id, type: 'routine', status: 'completed', scheduled_date: day(-60), performed_date: day(-60), result: 'pass', score: 88,
+      summary: 'Cable assembly and test stations visited.', signature: api.signature('authored'),
+    });
+    const current = await api.get(`/sites/${site.id}`);
     // The manager moves the site to another manufacturer and raises its risk tier.
     const asManager = await apiClient(server, manager.email, manager.password);
-    await asManager.patch(`/sites/${site.id}`, { version: site.version, manufacturer_id: to.id, risk_tier: 'high' });
+    await asManager.patch(`/sites/${site.id}`, { version: current.version, manufacturer_id: to.id, risk_tier: 'high' });
 
     await signIn(page, auditor.email, auditor.password);
     await page.waitForURL((u) => u.pathname === '/');

@@ -73,7 +73,9 @@ export const test = base.extend({
       await use(server);
     } finally {
       if (testInfo.status !== testInfo.expectedStatus) {
-        await testInfo.attach('server.log', { body: server.log(mark), contentType: 'text/plain' });
+        const file = testInfo.outputPath('server.log');
+        fs.writeFileSync(file, server.log(mark));
+        await testInfo.attach('server.log', { path: file, contentType: 'text/plain' });
       }
       if (freshServer) await server.stop();
     }
