@@ -5,7 +5,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './e2e/server.mjs';
 
-// A slowed-down CPU (QUALTRACK_E2E_CPU_SLOWDOWN=4) stretches every wait.
+// The pages on a slowed-down CPU (QUALTRACK_E2E_CPU_SLOWDOWN=4) take that much longer for everything.
 const slow = Math.max(1, Number(process.env.QUALTRACK_E2E_CPU_SLOWDOWN || 1));
 
 export default defineConfig({
@@ -21,7 +21,7 @@ export default defineConfig({
   // A whole workflow through the UI, or an axe scan of every screen, takes
   // minutes on a busy two-core machine; the limit is there to end a hung test.
   timeout: 300_000 * slow,
-  expect: { timeout: 30_000 },
+  expect: { timeout: 30_000 * slow },
   reporter: [['list']],
   use: {
     browserName: 'chromium',
@@ -34,8 +34,8 @@ export default defineConfig({
     // while the opening dialog is still moving the focus to its first one.
     reducedMotion: 'reduce',
     // Generous: the machine running the tests may be busy (two cores, a Go build beside).
-    actionTimeout: 20_000,
-    navigationTimeout: 20_000,
+    actionTimeout: 20_000 * slow,
+    navigationTimeout: 20_000 * slow,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

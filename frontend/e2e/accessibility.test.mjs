@@ -33,6 +33,8 @@ test.describe('accessibility', () => {
   });
 
   test('finds no serious or critical axe-core violation on any screen at desktop width', async ({ page, api, register }) => {
+    // A scan of every screen, one after another.
+    test.slow();
     const site = await siteWithFiles(api, register.sites[4]);
     const manufacturer = register.manufacturers[0];
     const inspections = await api.get('/inspections?page_size=1');
@@ -109,6 +111,8 @@ test.describe('accessibility', () => {
   });
 
   test('finds no serious or critical axe-core violation on the main screens at phone width, where sign-out stays in the header and the drawer', async ({ page, api, register }) => {
+    // A scan of every screen, one after another.
+    test.slow();
     const site = await siteWithFiles(api, register.sites[4]);
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);

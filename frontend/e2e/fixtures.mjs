@@ -57,7 +57,7 @@ export const test = base.extend({
       await use(async (key, env) => {
         if (current?.key === key && current.server.running()) return current.server;
         await current?.server.stop();
-        current = null;
+        current = null; // a start that fails leaves no stopped server behind
         current = { key, server: await startServer({ env }) };
         return current.server;
       });

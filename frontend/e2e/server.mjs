@@ -105,6 +105,9 @@ export async function startServer({ bin = serverBinary(), env = {}, readyTimeout
     if (output.length > 200_000) output = output.slice(-100_000);
   };
   const log = (since = 0) => output.slice(Math.max(0, output.length - (written - since)));
+  // A test process that ends without stopping the server takes it along.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   child.stdout.on('data', append);
   child.stderr.on('data', append);
 
@@ -123,6 +126,7 @@ export async function startServer({ bin = serverBinary(), env = {}, readyTimeout
   const tail = () => output.split('\n').slice(-40).join('\n');
 
   async function stop() {
+    process.off('exit', killOnExit);
     if (!exited) {
       child.kill('SIGTERM');
       let timer;
