@@ -34,8 +34,8 @@ export default defineConfig({
     // while the opening dialog is still moving the focus to its first one.
     reducedMotion: 'reduce',
     // Generous: the machine running the tests may be busy (two cores, a Go build beside).
-    actionTimeout: 20_000 * slow,
-    navigationTimeout: 20_000 * slow,
+    actionTimeout: 30_000 * slow,
+    navigationTimeout: 30_000 * slow,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
