@@ -61,7 +61,7 @@ test.describe('audit trail', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // The export holds the filtered trail, one row per changed field, in words.
-    const download = page.waitForEvent('download', { timeout: 30_000 });
+    const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download spreadsheet' }).click();
     const bytes = fs.readFileSync(await (await download).path());
     const sheet = readWorkbook(bytes).find((s) => s.name === 'Audit trail');

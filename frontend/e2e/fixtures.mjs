@@ -31,6 +31,9 @@ export { ADMIN_EMAIL, ADMIN_PASSWORD } from './server.mjs';
 
 const CPU_SLOWDOWN = Number(process.env.QUALTRACK_E2E_CPU_SLOWDOWN || 1);
 
+/** A wait longer than an assertion's 30 s (a sync once the network is back), stretched like every wait on a slowed-down CPU. */
+export const LONG_WAIT = { timeout: 60_000 * Math.max(1, CPU_SLOWDOWN) };
+
 async function throttle(page) {
   if (CPU_SLOWDOWN <= 1) return;
   const cdp = await page.context().newCDPSession(page);

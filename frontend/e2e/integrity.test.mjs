@@ -3,7 +3,7 @@
 // golden sample as found for a product the site builds; the hash that
 // matches no release raises a critical finding on the inspection at once,
 // and the site's integrity page and the drift report show the difference.
-import { axeViolations, expect, screenshot, signIn, test } from './fixtures.mjs';
+import { LONG_WAIT, axeViolations, expect, screenshot, signIn, test } from './fixtures.mjs';
 import { createUser, day } from './seed.mjs';
 
 const TABLET = { width: 820, height: 1180 };
@@ -78,7 +78,7 @@ test.describe('hardware integrity', () => {
     expect((await api.get(`/findings?inspection_id=${offlineVisit.id}`)).total, 'nothing reached the server offline').toBe(0);
 
     await page.context().setOffline(false);
-    await expect(sync.getByText('All changes sent')).toBeVisible({ timeout: 60_000 });
+    await expect(sync.getByText('All changes sent')).toBeVisible(LONG_WAIT);
     const raised = card.getByRole('alert').filter({ hasText: '1 mismatch(es) raised finding(s)' });
     await expect(raised).toBeVisible();
     await expect(raised.getByRole('link', { name: /BMC image read .* matches no current release/ })).toBeVisible();
@@ -121,7 +121,7 @@ test.describe('hardware integrity', () => {
     await expect(card.getByRole('status', { name: 'Observations of QT-MB7: Saved on device' })).toBeVisible();
     await page.context().setOffline(false);
     const refused = card.getByRole('alert').filter({ hasText: 'These observations were not accepted' });
-    await expect(refused).toBeVisible({ timeout: 60_000 });
+    await expect(refused).toBeVisible(LONG_WAIT);
     await expect(refused.getByText(/BMC firmware: must be 64 hexadecimal characters/)).toBeVisible();
     await expect(sync.getByText(/1 change was not accepted/)).toBeVisible();
     await card.scrollIntoViewIfNeeded();

@@ -6,7 +6,7 @@
 // with both answers and resolved by the inspector.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { expect, screenshot, signIn, test } from './fixtures.mjs';
+import { LONG_WAIT, expect, screenshot, signIn, test } from './fixtures.mjs';
 import { createUser, day } from './seed.mjs';
 
 const TABLET = { width: 820, height: 1180 };
@@ -93,7 +93,7 @@ test.describe('inspection mode offline', () => {
     await expect(item('1.3').getByLabel('Note for 1.3')).toHaveValue('CoCs filed per lot in the receiving binder.');
 
     await context.setOffline(false);
-    await expect(sync.getByText('All changes sent')).toBeVisible({ timeout: 60_000 });
+    await expect(sync.getByText('All changes sent')).toBeVisible(LONG_WAIT);
     await expect(item('1.1').getByRole('link', { name: /Finding #\d+ raised from this answer/ })).toBeVisible();
 
     const one = await serverItem(api, id, '1.1');
@@ -136,7 +136,7 @@ test.describe('inspection mode offline', () => {
 
     await page.context().setOffline(false);
     const conflict = item.getByRole('alert').filter({ hasText: 'Someone else answered this item meanwhile' });
-    await expect(conflict).toBeVisible({ timeout: 60_000 });
+    await expect(conflict).toBeVisible(LONG_WAIT);
     await expect(sync.getByText(/1 conflict: choose which answer to keep/)).toBeVisible();
     await expect(conflict.getByText('Yes', { exact: true })).toBeVisible();
     await expect(conflict.getByText('Note: Broker buys stopped in May.')).toBeVisible();
@@ -146,7 +146,7 @@ test.describe('inspection mode offline', () => {
     expect((await serverItem(api, id, '1.1')).answer.note, 'the colleague\'s answer is not overwritten before the choice').toBe('Broker buys stopped in May.');
 
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
-    await expect(sync.getByText('All changes sent')).toBeVisible({ timeout: 60_000 });
+    await expect(sync.getByText('All changes sent')).toBeVisible(LONG_WAIT);
     await expect(item.getByRole('button', { name: 'No', exact: true, pressed: true })).toBeVisible();
     const after = (await serverItem(api, id, '1.1')).answer;
     expect(after.answer).toBe('no');

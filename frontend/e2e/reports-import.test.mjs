@@ -15,7 +15,7 @@ test.describe('reports and imports', () => {
     await page.goto('/reports');
     await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
     const card = page.getByRole('region', { name: 'Approved suppliers' });
-    const download = page.waitForEvent('download', { timeout: 30_000 });
+    const download = page.waitForEvent('download');
     await card.getByRole('button', { name: 'Download Approved suppliers' }).click();
     const file = await (await download).path();
     const bytes = fs.readFileSync(file);
@@ -30,13 +30,13 @@ test.describe('reports and imports', () => {
     // The findings report takes several statuses (open and in progress by
     // default), and its file name says so in words.
     const findings = page.getByRole('region', { name: 'Findings' });
-    const findingsDownload = page.waitForEvent('download', { timeout: 30_000 });
+    const findingsDownload = page.waitForEvent('download');
     await findings.getByRole('button', { name: 'Download Findings' }).click();
     expect((await findingsDownload).suggestedFilename(), 'the file name names the statuses').toMatch(/^findings-open-in-progress-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
     // A site's dossier downloads from its page.
     await page.goto(`/sites/${site.id}`);
-    const dossier = page.waitForEvent('download', { timeout: 30_000 });
+    const dossier = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download dossier' }).click();
     const dossierBytes = fs.readFileSync(await (await dossier).path());
     expect(dossierBytes.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -140,7 +140,7 @@ test.describe('reports and imports', () => {
     await (await chooser).setFiles({ name: 'our-sites.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
     await page.getByRole('button', { name: 'Check file (dry run)' }).click();
     const preview = page.getByTestId('import-preview');
-    await expect(preview.getByRole('alert').filter({ hasText: /problems? found; nothing was imported/ })).toBeVisible({ timeout: 20_000 });
+    await expect(preview.getByRole('alert').filter({ hasText: /problems? found; nothing was imported/ })).toBeVisible();
     const table = preview.getByRole('table');
     for (const col of ['Sheet', 'Row', 'Column', 'Problem']) await expect(table.getByRole('columnheader', { name: col })).toBeVisible();
     const bad = table.getByRole('row').filter({ has: page.getByRole('cell', { name: '3', exact: true }) });
@@ -155,10 +155,10 @@ test.describe('reports and imports', () => {
     await page.getByRole('button', { name: /Spreadsheet \(\.xlsx/ }).click();
     await (await again).setFiles({ name: 'our-sites-fixed.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixed });
     await page.getByRole('button', { name: 'Check file (dry run)' }).click();
-    await expect(preview.getByText('Every row is valid')).toBeVisible({ timeout: 20_000 });
+    await expect(preview.getByText('Every row is valid')).toBeVisible();
     await page.getByRole('button', { name: 'Import 1 site' }).click();
     await page.getByRole('dialog', { name: 'Import sites?' }).getByRole('button', { name: 'Import now' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '1 site created, 0 updated' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('status').filter({ hasText: '1 site created, 0 updated' })).toBeVisible();
     const imported = await api.get('/sites?q=IMP-OK1');
     expect(imported.total, 'the real import created the site').toBe(1);
     expect(imported.items[0].manufacturer_name).toBe('Import Test Co');
