@@ -192,7 +192,7 @@ test.describe('hardware integrity', () => {
         observations: [
           { kind: 'firmware', component: 'bmc', sha256: `${ROGUE}  /images/bmc/qt-mb7-bmc-2.14.bin` },
           { kind: 'firmware', component: 'bios', sha256: BIOS },
-          { kind: 'golden_sample', seal_state: 'intact', seal_number: 'TS-448120' },
+          { kind: 'golden_sample', serial_number: 'GS-0007', seal_state: 'intact', seal_number: 'TS-448120' },
           { kind: 'bom', revision: 'MB7-BOM-F' },
           { kind: 'avl', revision: 'AVL-31' },
         ],
