@@ -3,7 +3,8 @@
 // golden sample as found for a product the site builds; the hash that
 // matches no release raises a critical finding on the inspection at once,
 // and the site's integrity page and the drift report show the difference.
-import { LONG_WAIT, axeViolations, expect, screenshot, signIn, test } from './fixtures.mjs';
+import fs from 'node:fs';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, LONG_WAIT, axeViolations, expect, screenshot, signIn, test } from './fixtures.mjs';
 import { createUser, day } from './seed.mjs';
 
 const TABLET = { width: 820, height: 1180 };
