@@ -318,6 +318,15 @@ test.describe('hardware integrity', () => {
       expect((await api.raw('GET', `/products/${product.id}`)).status).toBe(404);
 
       await admin.goto(`/products/${pending.product_id}`);
+      // The BOM/AVL file as an attachment of the revision.
+      const revisions = admin.getByRole('table', { name: 'BOM and AVL revisions' });
+      const chooser = admin.waitForEvent('filechooser');
+      await revisions.getByRole('button', { name: 'Upload file' }).click();
+      await (await chooser).setFiles({ name: 'QT-MB7-BOM-F.csv', mimeType: 'text/csv', buffer: Buffer.from('part,qty\nMT40A1G8,16\n') });
+      await expect(revisions.getByText('QT-MB7-BOM-F.csv')).toBeVisible();
+      await screenshot(admin, 'integrity-product-bom-file-desktop.png');
+      const revisionId = (await api.get(`/products/${pending.product_id}`)).bom_revisions[0].id;
+      expect((await api.get(`/bom-revisions/${revisionId}/attachments`)).items[0].file_name).toBe('QT-MB7-BOM-F.csv');
       await admin.getByRole('button', { name: 'Delete release' }).click();
       const release = admin.getByRole('dialog', { name: /Delete the pending CPLD 0.9 release/ });
       await release.getByRole('button', { name: 'Delete release' }).click();

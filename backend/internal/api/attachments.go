@@ -64,6 +64,7 @@ var attachmentOwnerNames = map[model.AttachmentOwner]string{
 	model.OwnerSite: "site", model.OwnerInspection: "inspection",
 	model.OwnerFinding: "finding", model.OwnerCertification: "certification",
 	model.OwnerSelfAssessment: "questionnaire",
+	model.OwnerBOMRevision:    "BOM/AVL revision",
 }
 
 func attachmentOwnerNotFound(owner model.AttachmentOwner, err error) error {

@@ -563,3 +563,39 @@ func TestDriftFilters(t *testing.T) {
 		t.Errorf("dashboard integrity_drift = %d, want 2", d.IntegrityDrift)
 	}
 }
+
+// The BOM/AVL file is an attachment of its revision: procurement uploads
+// it, every reader (a scoped auditor too) lists and downloads it, auditors
+// may not upload, and a revision with a file is not deleted.
+func TestBOMRevisionFile(t *testing.T) {
+	t.Parallel()
+	w := newIntegrityWorld(t)
+	srv := w.f.srv
+	rev := w.f.create(fmt.Sprintf("/api/v1/products/%d/bom-revisions", w.product.id()), map[string]any{"bom_revision": "BOM-D", "avl_revision": "AVL-13", "effective_on": fromToday(0)})
+	path := fmt.Sprintf("/api/v1/bom-revisions/%d/attachments", rev.id())
+	body := []byte("part,qty\nMT40A1G8,16\n")
+	att := attDecode(attUpload(t, srv, model.RoleProcurement, path, "MB-7000-BOM-D.csv", body).Want(http.StatusCreated))
+	attUpload(t, srv, model.RoleAuditor, path, "x.csv", body).Want(http.StatusForbidden)
+	attUpload(t, srv, model.RoleProcurement, "/api/v1/bom-revisions/999999/attachments", "x.csv", body).Want(http.StatusNotFound)
+
+	other := w.f.site(model.RiskLow)
+	_, scoped := scopedAuditor(t, srv, "bom-scoped@example.com", other.ManufacturerID)
+	var list struct {
+		Items []apiRecord `json:"items"`
+		Total int         `json:"total"`
+	}
+	srv.DoWith(scoped, http.MethodGet, path, nil).Want(http.StatusOK).Decode(&list)
+	if list.Total != 1 || list.Items[0].str("file_name") != "MB-7000-BOM-D.csv" || list.Items[0].str("owner_type") != "bom_revision" {
+		t.Errorf("the revision's files as a scoped auditor: %+v", list)
+	}
+	got := srv.DoWith(scoped, http.MethodGet, fmt.Sprintf("/api/v1/attachments/%d", att.ID), nil).Want(http.StatusOK)
+	if string(got.Body) != string(body) {
+		t.Errorf("downloaded %q", got.Body)
+	}
+	r := srv.Do(model.RoleAdmin, http.MethodDelete, fmt.Sprintf("/api/v1/bom-revisions/%d", rev.id()), nil).Want(http.StatusConflict)
+	if !strings.Contains(string(r.Body), "delete them first") {
+		t.Errorf("deleting a revision with a file: %s", r.Body)
+	}
+	srv.Do(model.RoleAdmin, http.MethodDelete, fmt.Sprintf("/api/v1/attachments/%d", att.ID), nil).Want(http.StatusNoContent)
+	srv.Do(model.RoleAdmin, http.MethodDelete, fmt.Sprintf("/api/v1/bom-revisions/%d", rev.id()), nil).Want(http.StatusNoContent)
+}

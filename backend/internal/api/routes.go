@@ -189,6 +189,8 @@ func (s *Server) Routes() []Route {
 		get("/findings/:id/attachments", auth.Read, s.listAttachments(model.OwnerFinding)),
 		attachmentUploadRoute("/certifications/:id/attachments", s.uploadAttachment(model.OwnerCertification), s.maxAttachmentBody()),
 		get("/certifications/:id/attachments", auth.Read, s.listAttachments(model.OwnerCertification)),
+		attachmentUploadRoute("/bom-revisions/:id/attachments", s.uploadAttachment(model.OwnerBOMRevision), s.maxAttachmentBody()),
+		get("/bom-revisions/:id/attachments", auth.Read, s.listAttachments(model.OwnerBOMRevision)),
 		get("/attachments/:id", auth.Read, s.downloadAttachment),
 		del("/attachments/:id", auth.Delete, s.deleteAttachment),
 

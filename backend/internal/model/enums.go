@@ -175,6 +175,9 @@ const (
 	OwnerCertification AttachmentOwner = "certification"
 	// OwnerSelfAssessment: evidence a supplier attaches to its answers.
 	OwnerSelfAssessment AttachmentOwner = "self_assessment"
+	// OwnerBOMRevision: the BOM/AVL file of a product's revision (the
+	// buyer's record: every reader reads it).
+	OwnerBOMRevision AttachmentOwner = "bom_revision"
 )
 
 // SiteProcesses are the processes a site commonly runs; others are allowed.

@@ -77,6 +77,7 @@ var attachmentOwnerTables = map[model.AttachmentOwner]string{
 	model.OwnerFinding:        "findings",
 	model.OwnerCertification:  "certifications",
 	model.OwnerSelfAssessment: "self_assessments",
+	model.OwnerBOMRevision:    "bom_revisions",
 }
 
 // ErrNoFileStore is returned by attachment writes on a store built without
@@ -99,7 +100,7 @@ func (s *Store) AttachmentOwnerExists(ctx context.Context, owner model.Attachmen
 	if err := attachmentOwnerExists(s.db.WithContext(ctx), owner, id, false); err != nil {
 		return err
 	}
-	return s.checkInScope(s.db.WithContext(ctx), attachmentOwnerVia[owner], id)
+	return s.checkOwnerInScope(s.db.WithContext(ctx), owner, id)
 }
 
 // attachmentOwnerExists checks the owner row. With share, PostgreSQL keeps
@@ -132,7 +133,7 @@ func (s *Store) ListAttachments(ctx context.Context, owner model.AttachmentOwner
 	if err := attachmentOwnerExists(db, owner, ownerID, false); err != nil {
 		return nil, 0, err
 	}
-	if err := s.checkInScope(db, attachmentOwnerVia[owner], ownerID); err != nil {
+	if err := s.checkOwnerInScope(db, owner, ownerID); err != nil {
 		return nil, 0, err
 	}
 	q := db.Model(&model.Attachment{}).Where("owner_type = ? AND owner_id = ?", owner, ownerID)

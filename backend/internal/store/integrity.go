@@ -440,10 +440,17 @@ func (s *Store) DeleteBOMRevision(ctx context.Context, id int64, actor audit.Act
 		if err := tx.Take(&b, id).Error; err != nil {
 			return translate(err, "delete bom revision")
 		}
+		files, err := countAttachments(tx, model.OwnerBOMRevision, id)
+		if err != nil {
+			return err
+		}
+		if files > 0 {
+			return &ConflictError{Field: "attachments", Message: fmt.Sprintf("The revision has %d file(s); delete them first.", files)}
+		}
 		if err := tx.Delete(&model.BOMRevision{}, id).Error; err != nil {
 			return translate(err, "delete bom revision")
 		}
-		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionBOMRevisionDelete, EntityType: audit.EntityBOMRevision, EntityID: id, Changes: audit.Deleted(b)})
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionBOMRevisionDelete, EntityType: audit.EntityBOMRevision, EntityID: id, Changes: audit.Deleted(b)})
 		return err
 	})
 }

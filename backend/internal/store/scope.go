@@ -107,6 +107,19 @@ func (s *Store) inSQL(col string, via scopeVia) (string, []any) {
 	return col + " IN " + sub, args
 }
 
+// checkOwnerInScope returns ErrNotFound when an attachment's owner is
+// outside the scope. A BOM revision is the buyer's: every reader but a
+// supplier reads it.
+func (s *Store) checkOwnerInScope(db *gorm.DB, owner model.AttachmentOwner, id int64) error {
+	if owner == model.OwnerBOMRevision {
+		if s.sites != nil {
+			return ErrNotFound
+		}
+		return nil
+	}
+	return s.checkInScope(db, attachmentOwnerVia[owner], id)
+}
+
 // attachmentsInScope narrows attachments to those of records in scope.
 func (s *Store) attachmentsInScope(q *gorm.DB, table string) *gorm.DB {
 	if s.scope == nil {
@@ -124,6 +137,10 @@ func (s *Store) attachmentsInScope(q *gorm.DB, table string) *gorm.DB {
 		sub, subArgs := s.subquery(o.via)
 		cond += "(" + table + ".owner_type = ? AND " + table + ".owner_id IN " + sub + ")"
 		args = append(append(args, o.owner), subArgs...)
+	}
+	if s.sites == nil {
+		cond += " OR " + table + ".owner_type = ?"
+		args = append(args, model.OwnerBOMRevision)
 	}
 	return q.Where("("+cond+")", args...)
 }

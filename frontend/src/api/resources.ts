@@ -112,6 +112,7 @@ const OWNER_PATH: Record<AttachmentOwnerType, string> = {
   inspection: 'inspections',
   finding: 'findings',
   certification: 'certifications',
+  bom_revision: 'bom-revisions',
 };
 
 export function attachmentsPath(owner: AttachmentOwnerType, id: number): string {

@@ -888,6 +888,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bom-revisions/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** List a BOM/AVL revision's files; every reader reads them, the revision being the buyer's. */
+        get: operations["listBOMRevisionAttachments"];
+        put?: never;
+        /** Attach the BOM or AVL file to a revision. */
+        post: operations["uploadBOMRevisionAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/attachments/{id}": {
         parameters: {
             query?: never;
@@ -3144,10 +3165,10 @@ export interface components {
          */
         CertificationStatus: "valid" | "expiring" | "expired" | "withdrawn";
         /**
-         * @description `self_assessment`: an evidence file a supplier uploaded to a questionnaire.
+         * @description `self_assessment`: an evidence file a supplier uploaded to a questionnaire; `bom_revision`: the BOM or AVL file of a product's revision.
          * @enum {string}
          */
-        AttachmentOwner: "site" | "inspection" | "finding" | "certification" | "self_assessment";
+        AttachmentOwner: "site" | "inspection" | "finding" | "certification" | "self_assessment" | "bom_revision";
         Record: {
             /** Format: int64 */
             id: number;
@@ -8030,6 +8051,74 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    listBOMRevisionAttachments: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["AttachmentSort"];
+            };
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AttachmentList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    uploadBOMRevisionAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+                /**
+                 * @description The file's SHA-256 as the client computed it (64 hexadecimal digits).
+                 *     When sent, a file whose received bytes have another hash is 422 on
+                 *     `file` and nothing is stored (the web app sends it for every photo
+                 *     queued on a tablet); a value that is not a SHA-256 is 400.
+                 */
+                "X-Content-SHA256"?: components["parameters"]["ContentSHA256"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AttachmentUpload"];
+        responses: {
+            201: components["responses"]["AttachmentCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     downloadAttachment: {
         parameters: {
             query?: {
@@ -9950,6 +10039,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     getSiteIntegrity: {

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { productsApi, type Component, type FirmwareRelease, refreshAfter } from '../../api';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { EmptyState } from '../../components/EmptyState';
+import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { ConfirmButton, DateField, FormButtons, FormError, ServerForm, serverErrors } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../../components/permissions';
@@ -143,12 +144,13 @@ export default function ProductPage() {
             BOM and AVL revisions
           </Title>
           <Paper withBorder style={{ overflowX: 'auto' }}>
-            <Table fz="sm" verticalSpacing={6} miw={480} aria-label="BOM and AVL revisions">
+            <Table fz="sm" verticalSpacing={6} miw={760} aria-label="BOM and AVL revisions">
               <Table.Thead bg="gray.1">
                 <Table.Tr>
                   <Table.Th scope="col">BOM</Table.Th>
                   <Table.Th scope="col">AVL</Table.Th>
                   <Table.Th scope="col">Effective</Table.Th>
+                  <Table.Th scope="col">File</Table.Th>
                   <Table.Th scope="col" />
                 </Table.Tr>
               </Table.Thead>
@@ -158,6 +160,9 @@ export default function ProductPage() {
                     <Table.Td>{b.bom_revision}</Table.Td>
                     <Table.Td>{b.avl_revision}</Table.Td>
                     <Table.Td>{formatCalendarDate(b.effective_on)}</Table.Td>
+                    <Table.Td miw={260}>
+                      <AttachmentsPanel owner="bom_revision" ownerId={b.id} />
+                    </Table.Td>
                     <Table.Td>
                       <Group gap={6}>
                         {i === 0 && (
