@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -55,8 +56,8 @@ func TestEveryRouteHasASensibleBodyLimit(t *testing.T) {
 			t.Errorf("%s %s: limit %d outside 1-32 MiB", rt.Method, rt.Path, n)
 		}
 	}
-	if uploads != 4 {
-		t.Fatalf("%d attachment upload routes, want 4", uploads)
+	if uploads != 5 {
+		t.Fatalf("%d attachment upload routes, want 5", uploads)
 	}
 }
 
@@ -102,6 +103,10 @@ func TestStreamedBodyOverTheLimitIs413(t *testing.T) {
 	srv := testutil.NewServer(t, func(c *config.Config) { c.MaxUploadMB = 1 })
 	owners := attCreateOwners(t, srv)
 	auth := http.Header{"Authorization": {"Bearer " + srv.Tokens[model.RoleAdmin]}}
+	var product, bom struct{ ID int64 }
+	srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/products", map[string]any{"part_number": "MB-1", "name": "Mainboard"}).Want(http.StatusCreated).Decode(&product)
+	srv.Do(model.RoleProcurement, http.MethodPost, fmt.Sprintf("/api/v1/products/%d/bom-revisions", product.ID),
+		map[string]any{"bom_revision": "BOM-A", "avl_revision": "AVL-1", "effective_on": "2026-06-01"}).Want(http.StatusCreated).Decode(&bom)
 	for _, rt := range bodyRoutes(srv) {
 		upload := rt.MaxBody != 0 && strings.HasSuffix(rt.Path, "/attachments")
 		sample := map[string]bool{"POST /auth/login": true, "POST /manufacturers": true, "PATCH /sites/:id": true,
@@ -111,7 +116,8 @@ func TestStreamedBodyOverTheLimitIs413(t *testing.T) {
 		}
 		t.Run(rt.Method+" "+rt.Path, func(t *testing.T) {
 			limit := rt.BodyLimit()
-			id := map[string]int64{"sites": owners.Site, "inspections": owners.Inspection, "findings": owners.Finding, "certifications": owners.Certification}[strings.Split(rt.Path, "/")[1]]
+			id := map[string]int64{"sites": owners.Site, "inspections": owners.Inspection, "findings": owners.Finding, "certifications": owners.Certification,
+				"bom-revisions": bom.ID}[strings.Split(rt.Path, "/")[1]]
 			url := routeURL(rt, strconv.FormatInt(id, 10))
 			before := attRowCount(t, srv)
 			if upload {
