@@ -2,6 +2,7 @@ package store
 
 import (
 	"crypto/sha256"
+	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -280,6 +281,9 @@ func (o order) valueOf(q *gorm.DB, id int64) (any, error) {
 	var v any
 	err := q.Session(&gorm.Session{NewDB: true}).Table(o.table).
 		Select(o.field.Expr).Where(o.table+".id = ?", id).Row().Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errRowGone
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: read sort value: %w", err)
 	}

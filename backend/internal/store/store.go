@@ -200,7 +200,25 @@ func likePattern(q string) string {
 // pointer to a slice of models with an ID), in the order p.Sort names
 // (def when none), after p.After when set. It reads one row more than the
 // page to know whether another page follows, and fills p.Position.
+//
+// The next page's cursor needs the sort value of the page's last row,
+// read just after the page. A row deleted between the two reads has no
+// value left to read: the page is read again (it has changed anyway),
+// a few times at most.
 func list(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64, error) {
+	for attempt := 1; ; attempt++ {
+		total, err := listOnce(q, p, sorts, def, dst)
+		if errors.Is(err, errRowGone) && attempt < 3 {
+			continue
+		}
+		return total, err
+	}
+}
+
+// errRowGone is a page's last row deleted before its sort value was read.
+var errRowGone = errors.New("store: the page's last row was deleted while it was read")
+
+func listOnce(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64, error) {
 	if err := q.Statement.Parse(q.Statement.Model); err != nil {
 		return 0, err
 	}
@@ -223,13 +241,14 @@ func list(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64, err
 	if p.Position != nil {
 		*p.Position = Position{Page: p.Page}
 	}
+	rows := reflect.ValueOf(dst).Elem()
+	rows.SetLen(0)
 	if total == 0 {
 		return 0, nil
 	}
 	if err := page.Order(o.SQL()).Limit(p.PageSize + 1).Find(dst).Error; err != nil {
 		return 0, err
 	}
-	rows := reflect.ValueOf(dst).Elem()
 	if rows.Len() <= p.PageSize {
 		return total, nil
 	}

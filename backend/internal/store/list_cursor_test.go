@@ -1,0 +1,71 @@
+package store_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/qualtrack/qualtrack/backend/internal/store"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+)
+
+// A page whose last row is deleted between the page's read and the read of
+// that row's sort value (which the next cursor carries) is read again: the
+// answer is the page as it is now, with a cursor that leads on, not an
+// error.
+func TestCursorOfAPageWhoseLastRowWasJustDeleted(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := testutil.NewDB(t, nil)
+	st := store.New(db.DB, func() time.Time { return testutil.FixedNow })
+	b := testutil.NewBuilder(t, st)
+	var ids []int64
+	for _, name := range []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo"} {
+		ids = append(ids, b.Manufacturer(name).ID)
+	}
+	bravo := ids[1]
+
+	var once sync.Once
+	deleted := false
+	testutil.Fatal(t, db.Callback().Query().After("gorm:query").Register("test:delete-last-row", func(tx *gorm.DB) {
+		if tx.Statement.Table != "manufacturers" || !strings.Contains(tx.Statement.SQL.String(), "LIMIT") {
+			return
+		}
+		once.Do(func() {
+			err := tx.Session(&gorm.Session{NewDB: true}).Exec("DELETE FROM manufacturers WHERE id = ?", bravo).Error
+			testutil.Fatal(t, err, "delete Bravo")
+			deleted = true
+		})
+	}), "register the deleting callback")
+
+	var pos store.Position
+	first, total, err := st.ListManufacturers(ctx, store.ManufacturerFilter{}, store.Page{Page: 1, PageSize: 2, Sort: "name", Position: &pos})
+	testutil.Fatal(t, err, "first page")
+	if !deleted {
+		t.Fatal("the page query never ran: nothing was deleted in between")
+	}
+	if got, want := manufacturerIDs(first), []int64{ids[0], ids[2]}; !slices.Equal(got, want) || total != 4 {
+		t.Fatalf("first page %v of %d, want %v of 4 (Bravo deleted)", got, total, want)
+	}
+	if pos.Next == "" {
+		t.Fatal("no cursor to the next page")
+	}
+	second, _, err := st.ListManufacturers(ctx, store.ManufacturerFilter{}, store.Page{PageSize: 2, Sort: "name", After: pos.Next, Position: &pos})
+	testutil.Fatal(t, err, "second page")
+	if got, want := manufacturerIDs(second), []int64{ids[3], ids[4]}; !slices.Equal(got, want) || pos.Next != "" {
+		t.Fatalf("second page %v (next %q), want %v and no next page", got, pos.Next, want)
+	}
+}
+
+func manufacturerIDs(rows []store.ManufacturerView) []int64 {
+	out := make([]int64, len(rows))
+	for i, r := range rows {
+		out[i] = r.ID
+	}
+	return out
+}
