@@ -48,6 +48,7 @@ const SupplierLayout = lazy(() => import('./pages/supplier/SupplierLayout'));
 const SupplierHomePage = lazy(() => import('./pages/supplier/SupplierHomePage'));
 const SupplierRequestPage = lazy(() => import('./pages/supplier/SupplierRequestPage'));
 const SupplierChangePage = lazy(() => import('./pages/supplier/SupplierChangePage'));
+const SupplierChangeDetailPage = lazy(() => import('./pages/supplier/SupplierChangeDetailPage'));
 const SupplierAssessmentPage = lazy(() => import('./pages/supplier/SupplierAssessmentPage'));
 const SelfAssessmentsPage = lazy(() => import('./pages/self-assessments/SelfAssessmentsPage'));
 const SelfAssessmentPage = lazy(() => import('./pages/self-assessments/SelfAssessmentPage'));
@@ -105,6 +106,7 @@ export const router = createBrowserRouter([
       { index: true, element: <SupplierHomePage /> },
       { path: 'requests/:id', element: <SupplierRequestPage /> },
       { path: 'changes/new', element: <SupplierChangePage /> },
+      { path: 'changes/:id', element: <SupplierChangeDetailPage /> },
       { path: 'questionnaires/:id', element: <SupplierAssessmentPage /> },
     ],
   },

@@ -63,8 +63,9 @@ func (s *Server) maxAttachmentBody() int64 {
 var attachmentOwnerNames = map[model.AttachmentOwner]string{
 	model.OwnerSite: "site", model.OwnerInspection: "inspection",
 	model.OwnerFinding: "finding", model.OwnerCertification: "certification",
-	model.OwnerSelfAssessment: "questionnaire",
-	model.OwnerBOMRevision:    "BOM/AVL revision",
+	model.OwnerSelfAssessment:     "questionnaire",
+	model.OwnerBOMRevision:        "BOM/AVL revision",
+	model.OwnerChangeNotification: "change notification",
 }
 
 func attachmentOwnerNotFound(owner model.AttachmentOwner, err error) error {

@@ -224,3 +224,34 @@ func (s *Server) changeNotificationsReport(c *gin.Context) error {
 	exp, err := spreadsheet.ChangeNotifications(c.Request.Context(), s.st(c), f, s.reportRun(c))
 	return s.sendExport(c, exp, err, "", 0)
 }
+
+// uploadChangeFile attaches a file (a drawing, a description) to a change
+// while it is pending: the supplier to its own company's changes, or the
+// buyer to any it may read.
+func (s *Server) uploadChangeFile(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return notFound("The change notification")
+	}
+	if err := s.st(c).ChangeNotificationAttachable(c.Request.Context(), id); err != nil {
+		return changeNotFound(err)
+	}
+	return s.uploadAttachment(model.OwnerChangeNotification)(c)
+}
+
+// downloadChangeFile streams a file of one of the supplier's changes; no
+// other attachment is reachable here.
+func (s *Server) downloadChangeFile(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return notFound("The file")
+	}
+	a, err := s.st(c).ChangeNotificationFile(c.Request.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return notFound("The file")
+	}
+	if err != nil {
+		return err
+	}
+	return s.serveAttachment(c, a, false)
+}

@@ -35,20 +35,25 @@ func routeURL(rt api.Route, id string) string {
 }
 
 // Every route has a limit, and the limit fits what the route receives:
-// JSON bodies 1 MiB, uploads the file limit plus a little multipart framing,
-// nothing unbounded or huge.
+// JSON bodies 1 MiB, uploads (the buyer's attachments and the supplier's
+// files) the file limit plus a little multipart framing, nothing unbounded
+// or huge.
 func TestEveryRouteHasASensibleBodyLimit(t *testing.T) {
 	t.Parallel()
 	srv := testutil.NewServer(t, nil)
 	fileLimit := srv.Config.MaxUploadMB << 20
-	uploads := 0
+	uploads, supplierUploads := 0, 0
 	for _, rt := range srv.API.Routes() {
 		n := rt.BodyLimit()
 		switch {
 		case rt.MaxBody == 0 && n != 1<<20:
 			t.Errorf("%s %s: JSON limit %d, want 1 MiB", rt.Method, rt.Path, n)
-		case strings.HasSuffix(rt.Path, "/attachments") && rt.Method == http.MethodPost:
-			uploads++
+		case (strings.HasSuffix(rt.Path, "/attachments") || strings.HasSuffix(rt.Path, "/files")) && rt.Method == http.MethodPost:
+			if strings.HasPrefix(rt.Path, "/supplier/") {
+				supplierUploads++
+			} else {
+				uploads++
+			}
 			if n <= fileLimit || n > fileLimit+1<<20 {
 				t.Errorf("%s %s: limit %d for files of %d bytes", rt.Method, rt.Path, n, fileLimit)
 			}
@@ -56,8 +61,8 @@ func TestEveryRouteHasASensibleBodyLimit(t *testing.T) {
 			t.Errorf("%s %s: limit %d outside 1-32 MiB", rt.Method, rt.Path, n)
 		}
 	}
-	if uploads != 5 {
-		t.Fatalf("%d attachment upload routes, want 5", uploads)
+	if uploads != 6 || supplierUploads != 3 {
+		t.Fatalf("%d attachment upload routes, want 6; %d supplier upload routes, want 3", uploads, supplierUploads)
 	}
 }
 
@@ -107,6 +112,13 @@ func TestStreamedBodyOverTheLimitIs413(t *testing.T) {
 	srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/products", map[string]any{"part_number": "MB-1", "name": "Mainboard"}).Want(http.StatusCreated).Decode(&product)
 	srv.Do(model.RoleProcurement, http.MethodPost, fmt.Sprintf("/api/v1/products/%d/bom-revisions", product.ID),
 		map[string]any{"bom_revision": "BOM-A", "avl_revision": "AVL-1", "effective_on": "2026-06-01"}).Want(http.StatusCreated).Decode(&bom)
+	var site struct {
+		ManufacturerID int64 `json:"manufacturer_id"`
+	}
+	srv.Do(model.RoleAdmin, http.MethodGet, fmt.Sprintf("/api/v1/sites/%d", owners.Site), nil).Want(http.StatusOK).Decode(&site)
+	var change struct{ ID int64 }
+	srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/change-notifications", map[string]any{"manufacturer_id": site.ManufacturerID,
+		"kind": "equipment", "title": "New reflow oven", "site_ids": []int64{owners.Site}}).Want(http.StatusCreated).Decode(&change)
 	for _, rt := range bodyRoutes(srv) {
 		upload := rt.MaxBody != 0 && strings.HasSuffix(rt.Path, "/attachments")
 		sample := map[string]bool{"POST /auth/login": true, "POST /manufacturers": true, "PATCH /sites/:id": true,
@@ -117,7 +129,7 @@ func TestStreamedBodyOverTheLimitIs413(t *testing.T) {
 		t.Run(rt.Method+" "+rt.Path, func(t *testing.T) {
 			limit := rt.BodyLimit()
 			id := map[string]int64{"sites": owners.Site, "inspections": owners.Inspection, "findings": owners.Finding, "certifications": owners.Certification,
-				"bom-revisions": bom.ID}[strings.Split(rt.Path, "/")[1]]
+				"bom-revisions": bom.ID, "change-notifications": change.ID}[strings.Split(rt.Path, "/")[1]]
 			url := routeURL(rt, strconv.FormatInt(id, 10))
 			before := attRowCount(t, srv)
 			if upload {

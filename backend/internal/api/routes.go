@@ -149,6 +149,12 @@ func (s *Server) Routes() []Route {
 		get("/supplier/change-notifications", auth.SupplierPortal, s.supplierChangeNotifications),
 		post("/supplier/change-notifications", auth.SupplierPortal, s.supplierCreateChange),
 		get("/supplier/change-notifications/:id", auth.SupplierPortal, s.getChangeNotification),
+		attachmentUploadRoute("/change-notifications/:id/attachments", s.uploadChangeFile, s.maxAttachmentBody()),
+		get("/change-notifications/:id/attachments", auth.Read, s.listAttachments(model.OwnerChangeNotification)),
+		{Method: http.MethodPost, Path: "/supplier/change-notifications/:id/files", Permission: auth.SupplierPortal,
+			Handler: s.uploadChangeFile, API: true, MaxBody: s.maxAttachmentBody()},
+		get("/supplier/change-notifications/:id/files", auth.SupplierPortal, s.listAttachments(model.OwnerChangeNotification)),
+		get("/supplier/change-notification-files/:id", auth.SupplierPortal, s.downloadChangeFile),
 
 		get("/manufacturers", auth.Read, s.listManufacturers),
 		post("/manufacturers", auth.Edit, s.createManufacturer),

@@ -22,8 +22,9 @@ type scopeWorld struct {
 	// correctiveAction was issued for finding; its supplier answered
 	// containment with caFile attached.
 	correctiveAction, caFile int64
-	// change is a change notification its supplier sent for site.
-	change int64
+	// change is a change notification its supplier sent for site, with
+	// changeFile attached.
+	change, changeFile int64
 	// assessment is a questionnaire sent for site; its supplier saved a
 	// draft answer with assessmentFile as evidence.
 	assessment, assessmentFile int64
@@ -58,6 +59,8 @@ func newScopeWorld(t *testing.T, srv *testutil.Server, marker string) scopeWorld
 	srv.DoWith(supplier, http.MethodPost, caPath+"/submit", map[string]any{"text": marker + " lots quarantined"}).Want(http.StatusCreated)
 	w.change = apiRecord(srv.DoWith(supplier, http.MethodPost, "/api/v1/supplier/change-notifications", map[string]any{"kind": "equipment",
 		"title": marker + " new reflow oven", "site_ids": []int64{w.site}}).Want(http.StatusCreated).JSON()).id()
+	w.changeFile = attDecode(supplierUpload(t, srv, supplier, fmt.Sprintf("/api/v1/supplier/change-notifications/%d/files", w.change),
+		marker+"-oven-drawing.pdf", []byte("%PDF-1.4 "+marker+" oven")).Want(http.StatusCreated)).ID
 	// Templates are shared by every manufacturer: no marker in the name.
 	tpl := do("/api/v1/checklist-templates", clTemplateBody("Self-assessment "+strings.ToLower(marker)))
 	a := apiRecord(srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/self-assessments", map[string]any{"site_id": w.site, "template_id": tpl,
@@ -81,7 +84,7 @@ func (w scopeWorld) id(path string) (int64, bool) {
 		{"/findings/", w.finding}, {"/certifications/", w.certification}, {"/attachments/", w.attachment},
 		{"/corrective-actions/", w.correctiveAction}, {"/corrective-action-files/", w.caFile},
 		{"/supplier/sites/", w.site}, {"/supplier/corrective-actions/", w.correctiveAction}, {"/supplier/corrective-action-files/", w.caFile},
-		{"/change-notifications/", w.change}, {"/supplier/change-notifications/", w.change},
+		{"/change-notifications/", w.change}, {"/supplier/change-notifications/", w.change}, {"/supplier/change-notification-files/", w.changeFile},
 		{"/self-assessments/", w.assessment}, {"/supplier/self-assessments/", w.assessment}, {"/supplier/self-assessment-files/", w.assessmentFile}} {
 		if strings.HasPrefix(path, p.prefix) {
 			return p.id, true

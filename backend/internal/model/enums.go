@@ -178,6 +178,9 @@ const (
 	// OwnerBOMRevision: the BOM/AVL file of a product's revision (the
 	// buyer's record: every reader reads it).
 	OwnerBOMRevision AttachmentOwner = "bom_revision"
+	// OwnerChangeNotification: drawings and descriptions of a change,
+	// attached by the supplier or by the buyer while it is pending.
+	OwnerChangeNotification AttachmentOwner = "change_notification"
 )
 
 // SiteProcesses are the processes a site commonly runs; others are allowed.

@@ -35,6 +35,16 @@ func ValidateChange(in ChangeInput) error {
 	return p.Err("The change notification is not valid.")
 }
 
+// CanAttachToChange says whether files may be attached to a change in
+// status: only while it is pending, so the decision is made on, and its
+// signature covers, every file the change has.
+func CanAttachToChange(status model.ChangeStatus) error {
+	if status == model.ChangePending {
+		return nil
+	}
+	return Problems{"status": "This change was already decided (" + string(status) + "); its files are final."}.Err("The change's files cannot be changed.")
+}
+
 // ChangeDecision is a manager's decision on a pending change.
 type ChangeDecision struct {
 	Status             model.ChangeStatus
@@ -101,4 +111,8 @@ type ChangeContent struct {
 	Conditions           string             `json:"conditions"`
 	Reason               string             `json:"reason"`
 	RequiresInspection   bool               `json:"requires_inspection"`
+	// Files are the SHA-256 of the change's files, in the order they were
+	// attached (none: left out, so a decision without files signs what it
+	// signed before files could be attached).
+	Files []string `json:"files,omitempty"`
 }

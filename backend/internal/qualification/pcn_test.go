@@ -1,6 +1,8 @@
 package qualification
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
@@ -68,5 +70,32 @@ func TestChangeUninspected(t *testing.T) {
 		if got := ChangeUninspected(c.status, d, c.last); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+func TestCanAttachToChange(t *testing.T) {
+	for _, s := range model.ChangeStatuses {
+		if err := CanAttachToChange(s); (err == nil) != (s == model.ChangePending) {
+			t.Errorf("%s: err = %v", s, err)
+		}
+	}
+}
+
+// A decision on a change without files signs the content it signed
+// before files could be attached; the files' hashes change it.
+func TestChangeContentFiles(t *testing.T) {
+	c := ChangeContent{Kind: "change_notification", ChangeNotificationID: 3, Title: "New reflow oven", Status: model.ChangeApproved}
+	plain, err := ContentHash(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(c)
+	if strings.Contains(string(b), "files") {
+		t.Errorf("content without files names them: %s", b)
+	}
+	c.Files = []string{strings.Repeat("a", 64)}
+	withFile, err := ContentHash(c)
+	if err != nil || withFile == plain {
+		t.Errorf("a file does not change the signed content: %v", err)
 	}
 }

@@ -72,12 +72,13 @@ type AttachmentRow struct {
 // attachmentOwnerTables maps each owner type to its table; the only table
 // names ever put into attachment SQL.
 var attachmentOwnerTables = map[model.AttachmentOwner]string{
-	model.OwnerSite:           "sites",
-	model.OwnerInspection:     "inspections",
-	model.OwnerFinding:        "findings",
-	model.OwnerCertification:  "certifications",
-	model.OwnerSelfAssessment: "self_assessments",
-	model.OwnerBOMRevision:    "bom_revisions",
+	model.OwnerSite:               "sites",
+	model.OwnerInspection:         "inspections",
+	model.OwnerFinding:            "findings",
+	model.OwnerCertification:      "certifications",
+	model.OwnerSelfAssessment:     "self_assessments",
+	model.OwnerBOMRevision:        "bom_revisions",
+	model.OwnerChangeNotification: "change_notifications",
 }
 
 // ErrNoFileStore is returned by attachment writes on a store built without
@@ -175,6 +176,13 @@ func (s *Store) CreateAttachment(ctx context.Context, a *model.Attachment, up *f
 		if err := attachmentOwnerExists(tx, a.OwnerType, a.OwnerID, true); err != nil {
 			return err
 		}
+		if a.OwnerType == model.OwnerChangeNotification {
+			// Read after the owner's row lock: a decision committed
+			// meanwhile is seen, and one not yet committed waits.
+			if err := changeAttachable(tx, a.OwnerID); err != nil {
+				return err
+			}
+		}
 		if err := tx.Create(a).Error; err != nil {
 			return translate(err, "create attachment")
 		}
@@ -268,6 +276,15 @@ func (s *Store) DeleteAttachment(ctx context.Context, id int64, actor audit.Acto
 		var a model.Attachment
 		if err := tx.Take(&a, id).Error; err != nil {
 			return translate(err, "delete attachment")
+		}
+		if a.OwnerType == model.OwnerChangeNotification {
+			// A decided change's files are what its decision signed.
+			if err := attachmentOwnerExists(tx, a.OwnerType, a.OwnerID, true); err != nil {
+				return err
+			}
+			if err := changeAttachable(tx, a.OwnerID); err != nil {
+				return err
+			}
 		}
 		var err error
 		keys, err = s.deleteAttachments(tx, actor, []model.Attachment{a})

@@ -234,7 +234,9 @@ func (s *Store) DecideChangeNotification(ctx context.Context, id int64, d qualif
 	var view ChangeNotificationView
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		var cn model.ChangeNotification
-		if err := s.changesInScope(tx.Model(&model.ChangeNotification{})).Where("id = ?", id).Take(&cn).Error; err != nil {
+		// Locked, so no file is attached between reading the files the
+		// signature covers and the decision (see CreateAttachment).
+		if err := s.changesInScope(lockRows(tx, "UPDATE").Model(&model.ChangeNotification{})).Where("id = ?", id).Take(&cn).Error; err != nil {
 			return translate(err, "decide change notification")
 		}
 		d.Conditions, d.Reason = strings.TrimSpace(d.Conditions), strings.TrimSpace(d.Reason)
@@ -244,6 +246,10 @@ func (s *Store) DecideChangeNotification(ctx context.Context, id int64, d qualif
 		var sites []int64
 		if err := tx.Model(&model.ChangeNotificationSite{}).Where("change_notification_id = ?", cn.ID).Order("site_id").Pluck("site_id", &sites).Error; err != nil {
 			return fmt.Errorf("store: change sites: %w", err)
+		}
+		var files []string
+		if err := tx.Model(&model.Attachment{}).Where("owner_type = ? AND owner_id = ?", model.OwnerChangeNotification, cn.ID).Order("id").Pluck("sha256", &files).Error; err != nil {
+			return fmt.Errorf("store: change files: %w", err)
 		}
 		before := cn
 		now := s.Now()
@@ -279,7 +285,7 @@ func (s *Store) DecideChangeNotification(ctx context.Context, id int64, d qualif
 		sig, err := s.sign(tx, qualification.SignChangeDecision, string(audit.EntityChangeNotification), cn.ID, qualification.ChangeContent{
 			Kind: "change_notification", ChangeNotificationID: cn.ID, ManufacturerID: cn.ManufacturerID, ChangeKind: cn.Kind, Title: cn.Title,
 			Description: cn.Description, PlannedDate: cn.PlannedDate, SiteIDs: sites, Status: cn.Status, Conditions: cn.Conditions,
-			Reason: cn.DecisionReason, RequiresInspection: cn.RequiresInspection})
+			Reason: cn.DecisionReason, RequiresInspection: cn.RequiresInspection, Files: files})
 		if err != nil {
 			return err
 		}
@@ -400,4 +406,46 @@ func (s *Store) ChangesSinceLastVisit(ctx context.Context, inspectionID int64) (
 	}
 	views, _, err := s.ListChangeNotifications(ctx, ChangeNotificationFilter{Site: in.SiteID, Since: last.PerformedDate}, Page{Page: 1, PageSize: MaxPageSize})
 	return views, last.PerformedDate, err
+}
+
+// ChangeNotificationAttachable returns ErrNotFound outside the store's
+// scope, and a validation error unless files may be attached to the
+// change now (checked before an upload is read; CreateAttachment checks
+// again in its transaction).
+func (s *Store) ChangeNotificationAttachable(ctx context.Context, id int64) error {
+	var cn model.ChangeNotification
+	if err := s.changesInScope(s.db.WithContext(ctx).Model(&model.ChangeNotification{})).Select("id", "status").Where("id = ?", id).Take(&cn).Error; err != nil {
+		return translate(err, "change notification")
+	}
+	return qualification.CanAttachToChange(cn.Status)
+}
+
+// changeAttachable refuses a file for a change that was decided, inside
+// the attachment's transaction.
+func changeAttachable(tx *gorm.DB, id int64) error {
+	var status []model.ChangeStatus
+	if err := tx.Model(&model.ChangeNotification{}).Where("id = ?", id).Pluck("status", &status).Error; err != nil {
+		return fmt.Errorf("store: change status: %w", err)
+	}
+	if len(status) == 0 {
+		return ErrNotFound
+	}
+	return qualification.CanAttachToChange(status[0])
+}
+
+// ChangeNotificationFile returns a file of a change within the store's
+// scope; any other attachment is ErrNotFound.
+func (s *Store) ChangeNotificationFile(ctx context.Context, id int64) (AttachmentRow, error) {
+	db := s.db.WithContext(ctx)
+	var a model.Attachment
+	err := s.attachmentsInScope(db.Model(&model.Attachment{}), "attachments").
+		Where("id = ? AND owner_type = ?", id, model.OwnerChangeNotification).Take(&a).Error
+	if err != nil {
+		return AttachmentRow{}, translate(err, "change notification file")
+	}
+	rows, err := describeAttachments(db, []model.Attachment{a})
+	if err != nil {
+		return AttachmentRow{}, err
+	}
+	return rows[0], nil
 }

@@ -30,7 +30,7 @@ func (s *Store) For(userID int64, scope []int64) *Store {
 var attachmentOwnerVia = map[model.AttachmentOwner]scopeVia{
 	model.OwnerSite: viaSite, model.OwnerInspection: viaInspection,
 	model.OwnerFinding: viaFinding, model.OwnerCertification: viaCertification,
-	model.OwnerSelfAssessment: viaSelfAssessment,
+	model.OwnerSelfAssessment: viaSelfAssessment, model.OwnerChangeNotification: viaChangeNotification,
 }
 
 // Scoped reports whether the store reads only part of the records.
@@ -49,6 +49,7 @@ const (
 	viaSiteProduct
 	viaObservation
 	viaComponentSource
+	viaChangeNotification
 )
 
 // The subqueries selecting the ids in scope, one per kind of record; each
@@ -63,6 +64,8 @@ var scopeSubqueries = map[scopeVia]string{
 	viaSiteProduct:     "(SELECT scope_p.id FROM site_products scope_p JOIN sites scope_s ON scope_s.id = scope_p.site_id WHERE scope_s.manufacturer_id IN ?)",
 	viaObservation:     "(SELECT scope_o.id FROM integrity_observations scope_o JOIN sites scope_s ON scope_s.id = scope_o.site_id WHERE scope_s.manufacturer_id IN ?)",
 	viaComponentSource: "(SELECT scope_v.id FROM component_sources scope_v JOIN sites scope_s ON scope_s.id = scope_v.site_id WHERE scope_s.manufacturer_id IN ?)",
+	// A change is its manufacturer's (changesInScope).
+	viaChangeNotification: "(SELECT scope_n.id FROM change_notifications scope_n WHERE scope_n.manufacturer_id IN ?)",
 }
 
 // siteSubqueries are scopeSubqueries for a store also limited to some
@@ -77,6 +80,9 @@ var siteSubqueries = map[scopeVia]string{
 	viaSiteProduct:     "(SELECT scope_p.id FROM site_products scope_p JOIN sites scope_s ON scope_s.id = scope_p.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
 	viaObservation:     "(SELECT scope_o.id FROM integrity_observations scope_o JOIN sites scope_s ON scope_s.id = scope_o.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
 	viaComponentSource: "(SELECT scope_v.id FROM component_sources scope_v JOIN sites scope_s ON scope_s.id = scope_v.site_id WHERE scope_s.manufacturer_id IN ? AND scope_s.id IN ?)",
+	// A change concerning one of the sites (changesInScope).
+	viaChangeNotification: "(SELECT scope_n.id FROM change_notifications scope_n WHERE scope_n.manufacturer_id IN ? AND scope_n.id IN " +
+		"(SELECT scope_ns.change_notification_id FROM change_notification_sites scope_ns WHERE scope_ns.site_id IN ?))",
 }
 
 // subquery is the subquery selecting the ids of the kind via in scope,
@@ -130,7 +136,7 @@ func (s *Store) attachmentsInScope(q *gorm.DB, table string) *gorm.DB {
 		owner model.AttachmentOwner
 		via   scopeVia
 	}{{model.OwnerSite, viaSite}, {model.OwnerInspection, viaInspection}, {model.OwnerFinding, viaFinding}, {model.OwnerCertification, viaCertification},
-		{model.OwnerSelfAssessment, viaSelfAssessment}} {
+		{model.OwnerSelfAssessment, viaSelfAssessment}, {model.OwnerChangeNotification, viaChangeNotification}} {
 		if cond != "" {
 			cond += " OR "
 		}
@@ -183,7 +189,8 @@ func (s *Store) entityInScope(typeCol, idCol string) (string, []any) {
 		args = append(args, subArgs...)
 	}
 	var owners []string
-	for _, o := range []model.AttachmentOwner{model.OwnerSite, model.OwnerInspection, model.OwnerFinding, model.OwnerCertification, model.OwnerSelfAssessment} {
+	for _, o := range []model.AttachmentOwner{model.OwnerSite, model.OwnerInspection, model.OwnerFinding, model.OwnerCertification, model.OwnerSelfAssessment,
+		model.OwnerChangeNotification} {
 		sub, subArgs := s.subquery(attachmentOwnerVia[o])
 		owners = append(owners, "(scope_a.owner_type = ? AND scope_a.owner_id IN "+sub+")")
 		args = append(append(args, o), subArgs...)
@@ -275,6 +282,7 @@ func checkScope(tx *gorm.DB, ids []int64) error {
 var scopeTables = map[scopeVia]string{
 	viaManufacturer: "manufacturers", viaSite: "sites", viaInspection: "inspections",
 	viaFinding: "findings", viaCertification: "certifications", viaSelfAssessment: "self_assessments",
+	viaChangeNotification: "change_notifications",
 }
 
 // checkInScope returns ErrNotFound when the record id of the kind via lies

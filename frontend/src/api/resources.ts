@@ -113,6 +113,7 @@ const OWNER_PATH: Record<AttachmentOwnerType, string> = {
   finding: 'findings',
   certification: 'certifications',
   bom_revision: 'bom-revisions',
+  change_notification: 'change-notifications',
 };
 
 export function attachmentsPath(owner: AttachmentOwnerType, id: number): string {

@@ -930,7 +930,7 @@ export interface paths {
         post?: never;
         /**
          * Delete an attachment.
-         * @description The audit event keeps the record; the file is removed once no other attachment shares its content.
+         * @description The audit event keeps the record; the file is removed once no other attachment shares its content. A file of a decided change notification is final (422).
          */
         delete: operations["deleteAttachment"];
         options?: never;
@@ -2940,6 +2940,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/change-notifications/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** List a change's files (drawings, descriptions), attached by the supplier or the buyer. */
+        get: operations["listChangeNotificationAttachments"];
+        put?: never;
+        /** Attach a file to a pending change (422 once it is decided; the decision's signature covers the files' SHA-256). */
+        post: operations["uploadChangeNotificationAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/change-notifications/{id}/decision": {
         parameters: {
             query?: never;
@@ -3058,6 +3079,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/supplier/change-notifications/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The files of one of the supplier's changes, whoever attached them. */
+        get: operations["supplierListChangeNotificationFiles"];
+        put?: never;
+        /** Attach a file (a drawing, a description) to one of the supplier's changes while it is pending. */
+        post: operations["supplierUploadChangeNotificationFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supplier/change-notification-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Download a file of one of the supplier's changes (staff use /attachments/{id}). */
+        get: operations["supplierDownloadChangeNotificationFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     event: {
@@ -3165,10 +3227,10 @@ export interface components {
          */
         CertificationStatus: "valid" | "expiring" | "expired" | "withdrawn";
         /**
-         * @description `self_assessment`: an evidence file a supplier uploaded to a questionnaire; `bom_revision`: the BOM or AVL file of a product's revision.
+         * @description `self_assessment`: an evidence file a supplier uploaded to a questionnaire; `bom_revision`: the BOM or AVL file of a product's revision; `change_notification`: a drawing or description of a change, attached by the supplier or the buyer while it was pending.
          * @enum {string}
          */
-        AttachmentOwner: "site" | "inspection" | "finding" | "certification" | "self_assessment" | "bom_revision";
+        AttachmentOwner: "site" | "inspection" | "finding" | "certification" | "self_assessment" | "bom_revision" | "change_notification";
         Record: {
             /** Format: int64 */
             id: number;
@@ -8192,6 +8254,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     listAuditEvents: {
@@ -11848,6 +11911,74 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    listChangeNotificationAttachments: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["AttachmentSort"];
+            };
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AttachmentList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    uploadChangeNotificationAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+                /**
+                 * @description The file's SHA-256 as the client computed it (64 hexadecimal digits).
+                 *     When sent, a file whose received bytes have another hash is 422 on
+                 *     `file` and nothing is stored (the web app sends it for every photo
+                 *     queued on a tablet); a value that is not a SHA-256 is 400.
+                 */
+                "X-Content-SHA256"?: components["parameters"]["ContentSHA256"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AttachmentUpload"];
+        responses: {
+            201: components["responses"]["AttachmentCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     decideChangeNotification: {
         parameters: {
             query?: never;
@@ -12104,6 +12235,114 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ChangeNotification"];
                 };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    supplierListChangeNotificationFiles: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description The `next` cursor of the previous page: this page holds the rows
+                 *     after that page's last one, in the same order (same `sort`), found
+                 *     through an index rather than by skipping the rows before it, so a
+                 *     deep page costs what the first does. Send it instead of `page`
+                 *     (both is 400), with the same `sort` and filters; a cursor that was
+                 *     not handed out by this list for this order (edited, of another
+                 *     list or another sort) is 400 `bad_request` naming `after`. Rows
+                 *     changed between pages move as their values did: none is shown
+                 *     twice and none skipped unless its sort value moved across the
+                 *     cursor.
+                 */
+                after?: components["parameters"]["After"];
+                page_size?: components["parameters"]["PageSize"];
+                sort?: components["parameters"]["AttachmentSort"];
+            };
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AttachmentList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierUploadChangeNotificationFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
+                "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+                /**
+                 * @description The file's SHA-256 as the client computed it (64 hexadecimal digits).
+                 *     When sent, a file whose received bytes have another hash is 422 on
+                 *     `file` and nothing is stored (the web app sends it for every photo
+                 *     queued on a tablet); a value that is not a SHA-256 is 400.
+                 */
+                "X-Content-SHA256"?: components["parameters"]["ContentSHA256"];
+            };
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AttachmentUpload"];
+        responses: {
+            /** @description The file, an attachment of the change. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    supplierDownloadChangeNotificationFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id. An id that is not a positive integer is 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StageFileContent"];
+            /** @description The requested range of the file. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];

@@ -1,7 +1,7 @@
 import { apiRequest } from './client';
 import { queryString, type ListParams } from './resources';
 import type { components } from './schema.gen';
-import type { Finding, ListResponse, Severity, SignatureRequest } from './types';
+import type { Attachment, Finding, ListResponse, Severity, SignatureRequest } from './types';
 
 type Schemas = components['schemas'];
 
@@ -40,6 +40,12 @@ export const supplierApi = {
   changes: (params?: ListParams, signal?: AbortSignal) =>
     apiRequest<ListResponse<ChangeNotification>>('/supplier/change-notifications' + queryString(params), signal ? { signal } : {}),
   notifyChange: (body: SupplierChangeDraft) => apiRequest<ChangeNotification>('/supplier/change-notifications', { method: 'POST', body }),
+  change: (id: number, signal?: AbortSignal) => apiRequest<ChangeNotification>(`/supplier/change-notifications/${id}`, signal ? { signal } : {}),
+  /** The files of one of the supplier's changes, whoever attached them. */
+  changeFiles: (id: number, signal?: AbortSignal) =>
+    apiRequest<ListResponse<Attachment>>(`/supplier/change-notifications/${id}/files?page_size=200`, signal ? { signal } : {}),
+  changeFileUploadPath: (id: number) => `/supplier/change-notifications/${id}/files`,
+  changeFileURL: (fileId: number) => `/api/v1/supplier/change-notification-files/${fileId}`,
   verifyReceipt: (sequence: number, hash: string) =>
     apiRequest<ReceiptCheck>(`/supplier/receipts/${sequence}/verify?hash=${encodeURIComponent(hash)}`),
 };

@@ -17,9 +17,20 @@ const IMAGE = /^image\/(png|jpeg|gif|webp)$/;
  * A record's files: upload with progress, list, download, image preview,
  * delete (admins). With `withRecords` (a site), the files of the site's
  * inspections, findings and certifications are listed too, grouped by the
- * record they belong to.
+ * record they belong to. With `final` (why the files can no longer change),
+ * nothing is uploaded or deleted.
  */
-export function AttachmentsPanel({ owner, ownerId, withRecords = false }: { owner: AttachmentOwnerType; ownerId: number; withRecords?: boolean }) {
+export function AttachmentsPanel({
+  owner,
+  ownerId,
+  withRecords = false,
+  final,
+}: {
+  owner: AttachmentOwnerType;
+  ownerId: number;
+  withRecords?: boolean;
+  final?: string;
+}) {
   const can = usePermissions();
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
@@ -44,7 +55,12 @@ export function AttachmentsPanel({ owner, ownerId, withRecords = false }: { owne
 
   return (
     <Stack gap="sm">
-      {can.edit && (
+      {final && (
+        <Text size="sm" c="dimmed">
+          {final}
+        </Text>
+      )}
+      {can.edit && !final && (
         <Group justify="space-between" align="center">
           <Text size="sm" c="dimmed">
             Evidence files: photos, reports, certificates (PDF, images, spreadsheets, documents).
@@ -67,7 +83,7 @@ export function AttachmentsPanel({ owner, ownerId, withRecords = false }: { owne
         </Paper>
       )}
       <FormError error={error} />
-      {withRecords && owner === 'site' ? <SiteFiles siteId={ownerId} onPreview={setPreview} /> : <RecordFiles owner={owner} ownerId={ownerId} onPreview={setPreview} />}
+      {withRecords && owner === 'site' ? <SiteFiles siteId={ownerId} onPreview={setPreview} /> : <RecordFiles owner={owner} ownerId={ownerId} onPreview={setPreview} final={!!final} />}
       <Modal opened={!!preview} onClose={() => setPreview(null)} title={preview?.file_name} size="xl" centered>
         {preview && <Image src={attachmentsApi.inlineUrl(preview.id)} alt={preview.file_name} fit="contain" mah="75vh" />}
       </Modal>
@@ -76,16 +92,16 @@ export function AttachmentsPanel({ owner, ownerId, withRecords = false }: { owne
 }
 
 /** The files of one record. */
-function RecordFiles({ owner, ownerId, onPreview }: { owner: AttachmentOwnerType; ownerId: number; onPreview: (a: Attachment) => void }) {
+function RecordFiles({ owner, ownerId, onPreview, final }: { owner: AttachmentOwnerType; ownerId: number; onPreview: (a: Attachment) => void; final: boolean }) {
   const can = usePermissions();
   const list = useQuery({ queryKey: ['attachments', owner, ownerId], queryFn: ({ signal }) => attachmentsApi.list(owner, ownerId, signal) });
   const rows = list.data?.items ?? [];
   return (
     <Paper withBorder>
-      {rows.length > 0 && <FilesTable rows={rows} onPreview={onPreview} />}
+      {rows.length > 0 && <FilesTable rows={rows} onPreview={onPreview} final={final} />}
       {list.isSuccess && rows.length === 0 && (
         <EmptyState title="No files attached">
-          {can.edit ? 'Upload inspection photos, reports or certificate scans with "Upload file".' : 'Nobody has attached a file to this record yet.'}
+          {can.edit && !final ? 'Upload inspection photos, reports or certificate scans with "Upload file".' : 'Nobody has attached a file to this record yet.'}
         </EmptyState>
       )}
       {list.isError && (
@@ -180,7 +196,7 @@ function groupName(r: SiteAttachment['record']): string {
 }
 
 /** Files as a table: name (download), size, uploaded when and by whom, actions. */
-function FilesTable({ rows, onPreview }: { rows: Attachment[]; onPreview: (a: Attachment) => void }) {
+function FilesTable({ rows, onPreview, final = false }: { rows: Attachment[]; onPreview: (a: Attachment) => void; final?: boolean }) {
   const can = usePermissions();
   const queryClient = useQueryClient();
   return (
@@ -222,7 +238,7 @@ function FilesTable({ rows, onPreview }: { rows: Attachment[]; onPreview: (a: At
                   <Button size="compact-sm" variant="default" component="a" href={attachmentsApi.downloadUrl(a.id)} download={a.file_name}>
                     Download
                   </Button>
-                  {can.remove && (
+                  {can.remove && !final && (
                     <ConfirmButton
                       size="compact-sm"
                       label="Delete"

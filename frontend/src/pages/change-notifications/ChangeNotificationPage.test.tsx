@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChangeNotification, Me } from '../../api';
-import { fakeApi, manager, on, renderAsApp } from '../../test/render';
+import { fakeApi, fakeUploads, manager, on, renderAsApp } from '../../test/render';
 import ChangeNotificationPage from './ChangeNotificationPage';
 
 afterEach(() => {
@@ -86,5 +86,30 @@ describe('a change notification', { timeout: 30_000 }, () => {
     expect(await screen.findByText("Waiting for a manager's decision.")).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Sign and record the decision' })).toBeNull();
     await waitFor(() => expect(screen.getByRole('link', { name: 'SZB-1' }).getAttribute('href')).toBe('/sites/5?tab=supplier'));
+  });
+
+  it("lets procurement attach a file while the change is pending, and keeps a decided change's files as they were signed", async () => {
+    const file = { id: 40, owner_type: 'change_notification', owner_id: 12, file_name: 'fabricator-audit.pdf', content_type: 'application/pdf', size: 2048,
+      sha256: 'a'.repeat(64), uploaded_by_id: 31, uploaded_by_name: 'Lin Wei', uploaded_at: '2026-06-01T08:05:00Z', created_at: '2026-06-01T08:05:00Z', updated_at: '2026-06-01T08:05:00Z' };
+    let current: unknown = pending;
+    fakeApi(
+      (call) => (call.method === 'GET' && call.path === '/change-notifications/12' ? { status: 200, body: current } : undefined),
+      on('GET', '/change-notifications/12/attachments?page_size=200', 200, { items: [file], total: 1, page: 1, page_size: 200 }),
+    );
+    const { uploads } = fakeUploads(201, file);
+    const user = userEvent.setup();
+    const view = renderAsApp(<ChangeNotificationPage />, { path: '/change-notifications/12', route: '/change-notifications/:id', user: { ...manager, role: 'procurement' } as Me });
+    expect(await screen.findByRole('link', { name: 'fabricator-audit.pdf' })).toBeTruthy();
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    await user.upload(input!, new File(['%PDF-1.4'], 'drawing.pdf', { type: 'application/pdf' }));
+    await waitFor(() => expect(uploads.map((u) => u.path)).toEqual(['/change-notifications/12/attachments']));
+    view.unmount();
+
+    current = { ...pending, status: 'approved', decided_by_name: 'Mira Manager', decided_at: '2026-06-02T09:00:00Z' };
+    renderAsApp(<ChangeNotificationPage />, { path: '/change-notifications/12', route: '/change-notifications/:id', user: { ...manager, role: 'admin' } as Me });
+    expect(await screen.findByText(/its files are the ones the decision was signed with/)).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'fabricator-audit.pdf' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Upload file' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
   });
 });

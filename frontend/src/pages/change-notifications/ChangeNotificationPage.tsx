@@ -10,6 +10,7 @@ import {
   type ChangeDecisionDraft,
   type ChangeNotification,
 } from '../../api';
+import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { DateField, Field, ServerForm, serverErrors } from '../../components/forms';
 import { usePermissions } from '../../components/permissions';
 import { PageHeader } from '../../components/PageHeader';
@@ -75,6 +76,16 @@ export default function ChangeNotificationPage() {
             <Field label="Description">{c.description}</Field>
           </Stack>
         </Paper>
+        <Stack gap="xs" component="section" aria-labelledby="change-files">
+          <Title order={2} size="h4" id="change-files">
+            Files
+          </Title>
+          <AttachmentsPanel
+            owner="change_notification"
+            ownerId={c.id}
+            final={c.status === 'pending' ? undefined : 'The change was decided; its files are the ones the decision was signed with.'}
+          />
+        </Stack>
         {c.status !== 'pending' ? <Decided c={c} /> : can.decideChanges ? <DecisionForm c={c} /> : <Text c="dimmed">Waiting for a manager&apos;s decision.</Text>}
       </Stack>
     </>

@@ -25,7 +25,7 @@ const home = on('GET', '/supplier/manufacturer', 200, {
 describe("the supplier's change notification", { timeout: 30_000 }, () => {
   it('sends the change with its sites and planned date, and says what happens next', async () => {
     const api = fakeApi(home, (call) =>
-      call.method === 'POST' && call.path === '/supplier/change-notifications' ? { status: 201, body: { id: 3, title: 'New reflow oven on line 2' } } : undefined,
+      call.method === 'POST' && call.path === '/supplier/change-notifications' ? { status: 201, body: { id: 3, title: 'New reflow oven on line 2', status: 'pending' } } : undefined,
     );
     const user = userEvent.setup();
     renderAsApp(<SupplierChangePage />, { path: '/supplier/changes/new', user: supplier });
@@ -36,6 +36,8 @@ describe("the supplier's change notification", { timeout: 30_000 }, () => {
     await user.type(screen.getByRole('textbox', { name: /Planned date/ }), '1 Sep 2026');
     await user.click(screen.getByRole('button', { name: 'Send the notification' }));
     expect(await screen.findByText(/Your customer decides the change/)).toBeTruthy();
+    // Drawings and descriptions go with it once it is sent.
+    expect(screen.getByRole('button', { name: 'Attach a file' })).toBeTruthy();
     await waitFor(() =>
       expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({
         kind: 'equipment',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CHANGE_KINDS, refreshAfter, supplierApi, type ChangeKind } from '../../api';
 import { DateField, ServerForm, serverErrors } from '../../components/forms';
+import { ChangeFiles } from './SupplierChangeDetailPage';
 
 const FIELDS = ['kind', 'title', 'description', 'planned_date', 'site_ids'] as const;
 
@@ -34,6 +35,7 @@ export default function SupplierChangePage() {
         <Alert color="green" role="status" title={send.data.title}>
           {t('notifyChange.sent')}
         </Alert>
+        <ChangeFiles change={send.data} />
         {back}
       </Stack>
     );

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { supplierApi, supplierAssessmentsApi, type SelfAssessmentRow, type SupplierCorrectiveActionRow } from '../../api';
 import { formatDay, formatDueIn } from '../../i18n';
 import { assessmentStatusColor } from './SupplierAssessmentPage';
+import { changeStatusColor } from './SupplierChangeDetailPage';
 
 /** The supplier's home: what is due from it, its certificates and changes. */
 export default function SupplierHomePage() {
@@ -84,12 +85,12 @@ export default function SupplierHomePage() {
         </Group>
         {changes.data?.items.length === 0 && <Text c="dimmed">{t('home.noChanges')}</Text>}
         {changes.data?.items.map((c) => (
-          <Card key={c.id} withBorder padding="sm">
+          <Card key={c.id} withBorder padding="sm" component={Link} to={`/supplier/changes/${c.id}`}>
             <Group justify="space-between" wrap="nowrap">
               <Text size="sm" fw={600}>
                 {c.title}
               </Text>
-              <Badge variant="light" color={c.status === 'pending' ? 'orange' : c.status === 'rejected' ? 'red' : 'green'}>
+              <Badge variant="light" color={changeStatusColor[c.status]}>
                 {t(`changeStatus.${c.status}`)}
               </Badge>
             </Group>
