@@ -166,7 +166,7 @@ func TestInvitationMailSpeaksTheInvitationsLanguage(t *testing.T) {
 	}
 	subject, text, html := sink.last(t)
 	if subject != "您的 qualtrack 邀请" || !strings.Contains(text, "林伟，您好：") || !strings.Contains(text, "设置您的密码") ||
-		!strings.Contains(text, "（UTC）") || !strings.Contains(html, `<html lang="zh-CN">`) || !strings.Contains(text, "/invitation#") {
+		!strings.Contains(text, "（UTC）") || !strings.Contains(html, `<html lang="zh-CN">`) || !strings.Contains(text, "/invitation?lang=zh-CN#") {
 		t.Errorf("the Chinese invitation e-mail:\n%s\n%s", subject, text)
 	}
 	for _, part := range []string{subject, text, html} {

@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -25,7 +26,17 @@ import (
 // invitationPath is the web app's page an invitation link opens; the token
 // travels in the fragment, which browsers never send to a server, so it
 // stays out of access logs and Referer headers.
-const invitationPath = "/invitation#"
+const invitationPath = "/invitation"
+
+// invitationLink is the link of an invitation in language: the page opens
+// in the invitation's language (?lang=), before the browser's.
+func invitationLink(baseURL string, language model.Language, token string) string {
+	link := baseURL + invitationPath
+	if language != "" {
+		link += "?lang=" + url.QueryEscape(string(language))
+	}
+	return link + "#" + token
+}
 
 type inviteSupplierRequest struct {
 	Email           string     `json:"email"`
@@ -106,7 +117,7 @@ func (s *Server) sendInvitation(c *gin.Context, u model.User, status int) error 
 	if err != nil {
 		return err
 	}
-	link := s.cfg.BaseURL + invitationPath + token
+	link := invitationLink(s.cfg.BaseURL, u.Language, token)
 	emailed := false
 	if s.mailer != nil {
 		msg, err := reminders.InvitationMessage(reminders.Invitation{Email: u.Email, Name: u.Name, Inviter: principal(c).Name,

@@ -3,7 +3,7 @@ package api_test
 import (
 	"fmt"
 	"net/http"
-	"strings"
+	"net/url"
 	"testing"
 	"time"
 
@@ -25,12 +25,11 @@ func invite(t *testing.T, srv *testutil.Server, role model.Role, email string, m
 // invitationToken is the token part of an invitation link.
 func invitationToken(t *testing.T, inv apiRecord) string {
 	t.Helper()
-	link := inv.str("invitation_url")
-	_, token, ok := strings.Cut(link, "/invitation#")
-	if !ok || token == "" {
-		t.Fatalf("invitation_url = %q", link)
+	link, err := url.Parse(inv.str("invitation_url"))
+	if err != nil || link.Path != "/invitation" || link.Fragment == "" {
+		t.Fatalf("invitation_url = %q", inv.str("invitation_url"))
 	}
-	return token
+	return link.Fragment
 }
 
 const supplierPassword = "ginkgo lantern 42 river"
@@ -213,5 +212,40 @@ func TestTwoFactorMandatoryForSuppliers(t *testing.T) {
 	r := srv.DoWith(h, http.MethodGet, "/api/v1/supplier/manufacturer", nil).Want(http.StatusForbidden)
 	if r.ErrorCode() != "totp_enrolment_required" {
 		t.Errorf("code = %q", r.ErrorCode())
+	}
+}
+
+// The link carries the invitation's language, so the page opens in it
+// before the browser's: a Chinese invitation's link (shown, and a new
+// one for the same person) asks for Chinese and still sets the password;
+// an invitation without a language leaves the page to the browser.
+func TestInvitationLinkCarriesItsLanguage(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t, nil)
+	m := testutil.NewBuilder(t, srv.Store).Manufacturer("Shenzhen Boards")
+	lang := func(inv apiRecord) string {
+		t.Helper()
+		link, err := url.Parse(inv.str("invitation_url"))
+		testutil.Fatal(t, err, "invitation_url")
+		return link.Query().Get("lang") + "|" + fmt.Sprint(link.Query().Has("lang"))
+	}
+	zh := apiRecord(srv.Do(model.RoleManager, http.MethodPost, "/api/v1/supplier-invitations",
+		map[string]any{"email": "lin@sz.example", "name": "林伟", "manufacturer_id": m.ID, "language": "zh-CN"}).Want(http.StatusCreated).JSON())
+	if got := lang(zh); got != "zh-CN|true" {
+		t.Errorf("the Chinese invitation's link %q: lang %s", zh.str("invitation_url"), got)
+	}
+	again := apiRecord(srv.Do(model.RoleManager, http.MethodPost, fmt.Sprintf("/api/v1/supplier-users/%d/invitation", zh.obj("user").id()), nil).Want(http.StatusOK).JSON())
+	if got := lang(again); got != "zh-CN|true" {
+		t.Errorf("the new link %q: lang %s", again.str("invitation_url"), got)
+	}
+	srv.Do("", http.MethodPost, "/api/v1/auth/invitation", map[string]string{"token": invitationToken(t, again), "password": supplierPassword, "language": "zh-CN"}).
+		Want(http.StatusOK)
+	en := apiRecord(srv.Do(model.RoleManager, http.MethodPost, "/api/v1/supplier-invitations",
+		map[string]any{"email": "ona@sz.example", "name": "Ona", "manufacturer_id": m.ID, "language": "en"}).Want(http.StatusCreated).JSON())
+	if got := lang(en); got != "en|true" {
+		t.Errorf("the English invitation's link %q: lang %s", en.str("invitation_url"), got)
+	}
+	if plain := invite(t, srv, model.RoleManager, "kai@sz.example", m.ID); lang(plain) != "|false" {
+		t.Errorf("an invitation without a language: %q", plain.str("invitation_url"))
 	}
 }

@@ -1,20 +1,30 @@
 import { Alert, Anchor, Button, Container, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { acceptInvitation } from '../../api';
 import { serverErrors } from '../../components/forms';
-import { chooseLanguage, LANGUAGES, type Language } from '../../i18n';
+import { chooseLanguage, chosenLanguage, LANGUAGES, type Language } from '../../i18n';
 
 /**
  * The page an invitation link opens: the token is in the fragment (never
  * sent to a server by the browser), the person chooses a password, then
- * signs in.
+ * signs in. The page opens in the invitation's language (?lang= in the
+ * link) before the device's or the browser's; the selector changes it.
  */
 export default function InvitationPage() {
   const { t, i18n } = useTranslation();
   const [token] = useState(() => window.location.hash.replace(/^#/, ''));
+  const { search } = useLocation();
+  // Read once, as the page opens: a language chosen here afterwards stays.
+  const [linked] = useState(() => chosenLanguage(new URLSearchParams(search).get('lang')));
+  useEffect(() => {
+    if (linked && i18n.language !== linked) {
+      void i18n.changeLanguage(linked);
+      document.documentElement.lang = linked;
+    }
+  }, [linked, i18n]);
   const [password, setPassword] = useState('');
   const accept = useMutation({ mutationFn: () => acceptInvitation(token, password, i18n.language) });
   const err = serverErrors(accept.error, ['password', 'token']);
