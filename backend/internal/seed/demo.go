@@ -94,7 +94,7 @@ var demoSites = []demoSite{
 // demoRecords replays the demo story: six manufacturers, fifteen sites in
 // every status and risk tier, a year and a half of inspections, findings
 // and certificates ending on now.
-func demoRecords(ctx context.Context, live *store.Store, users map[model.Role]model.User, now time.Time) error {
+func demoRecords(ctx context.Context, live *store.Store, users map[model.Role]model.User, now time.Time, hash string) error {
 	clock := &demoClock{}
 	// created_at and updated_at come from gorm's clock: the story's too.
 	db := live.DB().Session(&gorm.Session{NowFunc: func() time.Time { return clock.Now().UTC() }})
@@ -129,6 +129,7 @@ func demoRecords(ctx context.Context, live *store.Store, users map[model.Role]mo
 		plots[ds.code] = p
 	}
 	demoIntegrity(sty, st, plots, total, users[model.RoleProcurement], users[model.RoleManager])
+	demoSupplierHistory(sty, st, mIDs, plots, total, users, hash)
 	sort.SliceStable(sty.steps, func(i, j int) bool { return sty.steps[i].at.Before(sty.steps[j].at) })
 	for _, s := range sty.steps {
 		if s.at.After(now) {

@@ -36,10 +36,57 @@ var demoAnswers = map[model.CAStage]store.StageAnswer{
 	model.StagePrevention:  {Text: "The same rule applied to lines 1, 3 and 4.", Detail: "Also rolled out at the Bao'an site."},
 }
 
-// demoSupplierStory adds a supplier account to the first demo manufacturer,
-// a corrective-action request in each stage on one of its sites, and a
-// pending change notification, as of now.
-func demoSupplierStory(ctx context.Context, st *store.Store, users map[model.Role]model.User, hash string) error {
+// demoSupplierHistory is what the first demo manufacturer's supplier did
+// in the weeks before now, as story steps: its account was created, a
+// questionnaire sent to FXP-SZ2 was never answered and is overdue, and
+// one sent to FXP-TPE1 was answered in full and submitted, waiting for the
+// buyer's review. users gets the supplier.
+func demoSupplierHistory(sty *story, st *store.Store, mIDs []int64, plots map[string]*sitePlot, total int, users map[model.Role]model.User, hash string) {
+	buyer := audit.ActorOf(users[model.RoleProcurement], "127.0.0.1")
+	sty.on(total-40, func(ctx context.Context) error {
+		u := model.User{Email: DemoSupplierEmail, Name: "Lin Wei", Role: model.RoleSupplier, PasswordHash: hash, Active: true}
+		if err := st.CreateSupplier(ctx, &u, mIDs[0], nil, system); err != nil {
+			return fmt.Errorf("seed: demo supplier: %w", err)
+		}
+		users[model.RoleSupplier] = u
+		return nil
+	})
+	sty.on(total-40, func(ctx context.Context) error {
+		_, err := sendDemoQuestionnaire(ctx, st, plots["FXP-SZ2"].siteID, GeneralAuditKey, 14, buyer)
+		return err
+	})
+	var toReview int64
+	sty.on(total-12, func(ctx context.Context) error {
+		a, err := sendDemoQuestionnaire(ctx, st, plots["FXP-TPE1"].siteID, GeneralAuditKey, 21, buyer)
+		toReview = a.ID
+		return err
+	})
+	sty.on(total-3, func(ctx context.Context) error {
+		u := users[model.RoleSupplier]
+		portal := st.ForSupplier(u.ID, store.SupplierBinding{ManufacturerID: mIDs[0]})
+		a, err := portal.SelfAssessmentByID(ctx, toReview)
+		if err != nil {
+			return fmt.Errorf("seed: demo questionnaire to review: %w", err)
+		}
+		var items []store.AssessmentItemView
+		for _, sec := range a.Sections {
+			items = append(items, sec.Items...)
+		}
+		sup := audit.ActorOf(u, "127.0.0.1")
+		if a, err = portal.SaveAssessmentAnswers(ctx, a.ID, a.Version, demoAssessmentAnswers(items), sup); err != nil {
+			return fmt.Errorf("seed: demo questionnaire answers: %w", err)
+		}
+		if _, err := portal.SubmitSelfAssessment(ctx, a.ID, a.Version, sup); err != nil {
+			return fmt.Errorf("seed: demo questionnaire submission: %w", err)
+		}
+		return nil
+	})
+}
+
+// demoSupplierStory gives the supplier of the first demo manufacturer a
+// corrective-action request in each stage on one of its sites, a pending
+// change notification and a questionnaire it is answering, as of now.
+func demoSupplierStory(ctx context.Context, st *store.Store, users map[model.Role]model.User) error {
 	makers, _, err := st.ListManufacturers(ctx, store.ManufacturerFilter{Q: demoManufacturers[0].Name}, store.Page{Page: 1, PageSize: 1, Sort: "name"})
 	if err != nil || len(makers) == 0 {
 		return fmt.Errorf("seed: demo supplier: manufacturer: %v", err)
@@ -64,9 +111,9 @@ func demoSupplierStory(ctx context.Context, st *store.Store, users map[model.Rol
 	if len(visits) == 0 {
 		return fmt.Errorf("seed: demo supplier: no completed inspection at %s", m.Name)
 	}
-	u := model.User{Email: DemoSupplierEmail, Name: "Lin Wei", Role: model.RoleSupplier, PasswordHash: hash, Active: true}
-	if err := st.CreateSupplier(ctx, &u, m.ID, nil, system); err != nil {
-		return fmt.Errorf("seed: demo supplier: %w", err)
+	u, ok := users[model.RoleSupplier]
+	if !ok {
+		return fmt.Errorf("seed: demo supplier: no account")
 	}
 	buyer := audit.ActorOf(users[model.RoleProcurement], "127.0.0.1")
 	boss := audit.ActorOf(users[model.RoleManager], "127.0.0.1")
@@ -137,26 +184,45 @@ func demoSupplierStory(ctx context.Context, st *store.Store, users map[model.Rol
 // supplier's site as a self-assessment due in three weeks; the supplier
 // has answered its first section so far, as a draft.
 func demoQuestionnaire(ctx context.Context, st, portal *store.Store, siteID int64, buyer, sup audit.Actor) error {
+	a, err := sendDemoQuestionnaire(ctx, st, siteID, SupplyChainIntegrityKey, 21, buyer)
+	if err != nil {
+		return err
+	}
+	if _, err := portal.SaveAssessmentAnswers(ctx, a.ID, a.Version, demoAssessmentAnswers(a.Sections[0].Items), sup); err != nil {
+		return fmt.Errorf("seed: demo questionnaire answers: %w", err)
+	}
+	return nil
+}
+
+// sendDemoQuestionnaire sends the built-in checklist of key to the site as
+// a self-assessment due in days.
+func sendDemoQuestionnaire(ctx context.Context, st *store.Store, siteID int64, key string, days int, buyer audit.Actor) (store.SelfAssessmentView, error) {
 	templates, _, err := st.ListChecklistTemplates(ctx, store.ChecklistTemplateFilter{}, store.Page{Page: 1, PageSize: store.MaxPageSize})
 	if err != nil {
-		return fmt.Errorf("seed: demo questionnaire: templates: %w", err)
+		return store.SelfAssessmentView{}, fmt.Errorf("seed: demo questionnaire: templates: %w", err)
 	}
 	var templateID int64
 	for _, t := range templates {
-		if t.Key == SupplyChainIntegrityKey {
+		if t.Key == key {
 			templateID = t.ID
 		}
 	}
 	if templateID == 0 {
-		return fmt.Errorf("seed: demo questionnaire: no %s template", SupplyChainIntegrityKey)
+		return store.SelfAssessmentView{}, fmt.Errorf("seed: demo questionnaire: no %s template", key)
 	}
-	a, err := st.SendSelfAssessment(ctx, store.SendAssessment{SiteID: siteID, TemplateID: templateID, DueDate: st.Today().AddDays(21),
+	a, err := st.SendSelfAssessment(ctx, store.SendAssessment{SiteID: siteID, TemplateID: templateID, DueDate: st.Today().AddDays(days),
 		Message: "Please answer before our next visit, with evidence where you have it."}, buyer)
 	if err != nil {
-		return fmt.Errorf("seed: demo questionnaire: %w", err)
+		return store.SelfAssessmentView{}, fmt.Errorf("seed: demo questionnaire: %w", err)
 	}
+	return a, nil
+}
+
+// demoAssessmentAnswers answers items as the demo's supplier does: yes,
+// a rating of 4, or a text, each with a note.
+func demoAssessmentAnswers(items []store.AssessmentItemView) []store.AssessmentAnswerInput {
 	var answers []store.AssessmentAnswerInput
-	for _, it := range a.Sections[0].Items {
+	for _, it := range items {
 		in := store.AssessmentAnswerInput{ItemID: it.ID, Note: "Per our procedure QP-07."}
 		switch it.AnswerType {
 		case model.AnswerYesNo:
@@ -169,8 +235,5 @@ func demoQuestionnaire(ctx context.Context, st, portal *store.Store, siteID int6
 		}
 		answers = append(answers, in)
 	}
-	if _, err := portal.SaveAssessmentAnswers(ctx, a.ID, a.Version, answers, sup); err != nil {
-		return fmt.Errorf("seed: demo questionnaire answers: %w", err)
-	}
-	return nil
+	return answers
 }

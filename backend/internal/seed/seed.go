@@ -77,10 +77,10 @@ func Demo(ctx context.Context, st *store.Store, h *auth.Hasher, now time.Time) (
 		}
 		users[du.Role] = u
 	}
-	if err := demoRecords(ctx, st, users, now); err != nil {
+	if err := demoRecords(ctx, st, users, now, hash); err != nil {
 		return false, err
 	}
-	if err := demoSupplierStory(ctx, st, users, hash); err != nil {
+	if err := demoSupplierStory(ctx, st, users); err != nil {
 		return false, err
 	}
 	return true, nil

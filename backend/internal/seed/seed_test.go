@@ -98,9 +98,22 @@ func TestDemo(t *testing.T) {
 	if pending := count("change_notifications", "status"); pending["pending"] != 1 {
 		t.Errorf("change notifications %v, want one pending", pending)
 	}
-	// A questionnaire in progress: open, part answered by the supplier.
-	if qs := count("self_assessments", "status"); qs["open"] != 1 {
-		t.Errorf("questionnaires %v, want one open", qs)
+	// Questionnaires: one in progress (open, part answered by the
+	// supplier), one never answered and past its due date, one submitted
+	// and waiting for the buyer's review; the dashboard counts the last
+	// two, as the buyer sees it now.
+	if qs := count("self_assessments", "status"); qs["open"] != 2 || qs["submitted"] != 1 || len(qs) != 2 {
+		t.Errorf("questionnaires %v, want two open and one submitted", qs)
+	}
+	dash, err := st.Dashboard(ctx)
+	testutil.Fatal(t, err, "dashboard")
+	if dash.OverdueSelfAssessments != 1 || dash.SelfAssessmentsToReview != 1 {
+		t.Errorf("the demo dashboard shows %d questionnaires overdue and %d to review, want 1 and 1", dash.OverdueSelfAssessments, dash.SelfAssessmentsToReview)
+	}
+	var contradictions int64
+	testutil.Fatal(t, db.Table("contradiction_findings").Count(&contradictions).Error, "contradiction findings")
+	if contradictions != 0 {
+		t.Errorf("%d findings raised from contradictions with the demo's questionnaires, which no visit followed", contradictions)
 	}
 	var answered int64
 	testutil.Fatal(t, db.Table("self_assessment_answers").Count(&answered).Error, "questionnaire answers")
