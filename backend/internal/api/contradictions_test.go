@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -251,4 +252,77 @@ func TestSupplierAnswersAcrossTemplateVersions(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("supplier's answers = %v, want %v", got, want)
 	}
+}
+
+// An answer given in inspection mode offline and sent later is compared
+// with the supplier's self-assessment as it stood when the inspector gave
+// it, as an answer sent at once would have been: the queue sends the time
+// it was given (answered_at). Here the supplier submits a newer
+// questionnaire while the answer waits on the device; the queued "no"
+// still contradicts the "yes" the inspector saw and raises its finding
+// for review against that questionnaire. The same answer sent now
+// without a time, or with a time in the future (a device clock ahead),
+// is compared with the newer questionnaire, which agrees.
+func TestQueuedAnswerIsComparedAsWhenItWasGiven(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t, nil)
+	b := testutil.NewBuilder(t, srv.Store)
+	m := b.Manufacturer("Shenzhen Boards")
+	site := b.Site(m, "SZB-1")
+	_, lin := srv.CreateSupplier("lin@szb.example", m.ID)
+	tpl := apiRecord(srv.Do(model.RoleManager, http.MethodPost, "/api/v1/checklist-templates", clTemplateBody("Pre-visit self-assessment")).Want(http.StatusCreated).JSON())
+	answers := func(critical string) map[string]map[string]any {
+		return map[string]map[string]any{"1.1": {"answer": critical}, "1.2": {"rating": 5}, "2.1": {"answer": "no"}, "2.2": {"text": "BIOS 2.1"}}
+	}
+	first := answeredQuestionnaire(t, srv, lin, site.ID, tpl.id(), answers("yes"))
+
+	// Three planned visits, each prepared for inspection mode: its
+	// checklist read while the first questionnaire applies.
+	type visit struct{ inspection, checklist, item int64 }
+	var visits []visit
+	for range 3 {
+		insp := apiRecord(srv.Do(model.RoleProcurement, http.MethodPost, "/api/v1/inspections",
+			map[string]any{"site_id": site.ID, "type": "routine", "scheduled_date": fromToday(0)}).Want(http.StatusCreated).JSON()).id()
+		cl := apiRecord(srv.Do(model.RoleProcurement, http.MethodPost, path("/api/v1/inspections/%d/checklists", insp),
+			map[string]any{"template_id": tpl.id()}).Want(http.StatusCreated).JSON())
+		prepared := apiRecord(srv.Do(model.RoleProcurement, http.MethodGet, path("/api/v1/inspections/%d/checklists", insp), nil).Want(http.StatusOK).JSON())
+		if sup := checklistItem(prepared, "1.1").obj("supplier_answer"); sup.str("answer") != "yes" || sup.num("self_assessment_id") != first {
+			t.Fatalf("the prepared checklist shows %v", sup)
+		}
+		visits = append(visits, visit{insp, cl.id(), clItems(cl)["1.1"].id()})
+	}
+	given := srv.Clock.Now()
+
+	// While the answers wait on the device, the buyer accepts the first
+	// questionnaire and the supplier submits a second that says no.
+	srv.Clock.Advance(time.Hour)
+	q := apiRecord(srv.Do(model.RoleProcurement, http.MethodGet, path("/api/v1/self-assessments/%d", first), nil).Want(http.StatusOK).JSON())
+	srv.Do(model.RoleProcurement, http.MethodPost, path("/api/v1/self-assessments/%d/review", first), map[string]any{"version": q.version(), "decision": "accept"}).
+		Want(http.StatusOK)
+	second := answeredQuestionnaire(t, srv, lin, site.ID, tpl.id(), answers("no"))
+	srv.Clock.Advance(time.Hour)
+
+	send := func(v visit, answeredAt any) apiRecord {
+		t.Helper()
+		body := map[string]any{"version": 0, "answer": "no", "note": "POs from an unlisted broker.", "attachment_ids": []int64{}}
+		if answeredAt != nil {
+			body["answered_at"] = answeredAt
+		}
+		return apiRecord(srv.Do(model.RoleProcurement, http.MethodPut, answerPath(v.inspection, v.checklist, v.item), body).Want(http.StatusCreated).JSON())
+	}
+	queued := send(visits[0], given.Format(time.RFC3339Nano))
+	if queued.num("finding_id") == 0 {
+		t.Fatalf("the queued answer raised no finding: %v", queued)
+	}
+	f := apiRecord(srv.Do(model.RoleAuditor, http.MethodGet, path("/api/v1/findings/%d", queued.num("finding_id")), nil).Want(http.StatusOK).JSON())
+	if desc := f.str("description"); !strings.Contains(desc, fmt.Sprintf("the supplier stated yes (questionnaire %d)", first)) {
+		t.Errorf("the finding does not cite the questionnaire the inspector saw:\n%s", desc)
+	}
+	for i, answeredAt := range []any{nil, srv.Clock.Now().Add(24 * time.Hour).Format(time.RFC3339)} {
+		if a := send(visits[i+1], answeredAt); a["finding_id"] != nil {
+			t.Errorf("answered_at %v: a finding was raised although questionnaire %d agrees: %v", answeredAt, second, a)
+		}
+	}
+	srv.Do(model.RoleProcurement, http.MethodPut, answerPath(visits[2].inspection, visits[2].checklist, visits[2].item),
+		map[string]any{"version": 1, "answer": "yes", "answered_at": "yesterday"}).Want(http.StatusBadRequest, http.StatusUnprocessableEntity)
 }

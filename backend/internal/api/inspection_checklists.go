@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -90,6 +91,9 @@ type answerRequest struct {
 	NotApplicable bool    `json:"not_applicable"`
 	Note          string  `json:"note"`
 	AttachmentIDs []int64 `json:"attachment_ids"`
+	// AnsweredAt is when the inspector gave the answer, sent with an
+	// answer queued offline (see store.ChecklistAnswerInput.GivenAt).
+	AnsweredAt *time.Time `json:"answered_at"`
 }
 
 // answerChecklistItem records (201) or changes (200) the answer to an
@@ -108,6 +112,9 @@ func (s *Server) answerChecklistItem(c *gin.Context) error {
 	}
 	in := store.ChecklistAnswerInput{Answer: req.Answer, Rating: req.Rating, Text: req.Text,
 		NotApplicable: req.NotApplicable, Note: req.Note, AttachmentIDs: req.AttachmentIDs}
+	if req.AnsweredAt != nil {
+		in.GivenAt = *req.AnsweredAt
+	}
 	view, err := s.st(c).AnswerChecklistItem(c.Request.Context(), id, cid, itemID, req.Version, in, actor(c))
 	if err != nil {
 		return checklistNotFound(err)

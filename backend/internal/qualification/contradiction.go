@@ -95,7 +95,11 @@ type AssessmentCandidate struct {
 // template key, whatever its version. For an inspection performed on a
 // day, only questionnaires submitted by that day count, so a later
 // questionnaire never rewrites what a past inspection was compared with.
-func ApplicableAssessment(candidates []AssessmentCandidate, templateKey string, performed model.Date) (AssessmentCandidate, bool) {
+// For an answer being recorded, answered is when the inspector gave it
+// (zero: no limit): only questionnaires submitted by then count, so an
+// answer given offline and sent later is compared with what an answer
+// sent at once would have been.
+func ApplicableAssessment(candidates []AssessmentCandidate, templateKey string, performed model.Date, answered time.Time) (AssessmentCandidate, bool) {
 	var best AssessmentCandidate
 	found := false
 	for _, c := range candidates {
@@ -104,6 +108,9 @@ func ApplicableAssessment(candidates []AssessmentCandidate, templateKey string, 
 			continue
 		}
 		if !performed.IsZero() && performed.Before(model.DateOf(*c.SubmittedAt)) {
+			continue
+		}
+		if !answered.IsZero() && c.SubmittedAt.After(answered) {
 			continue
 		}
 		if !found || c.SubmittedAt.After(*best.SubmittedAt) || c.SubmittedAt.Equal(*best.SubmittedAt) && c.ID > best.ID {

@@ -102,7 +102,7 @@ func TestApplicableAssessment(t *testing.T) {
 		{"submitted on the inspection day", "integrity", model.NewDate(2026, 11, 10), 2},
 		{"nothing submitted before the inspection", "integrity", model.NewDate(2026, 11, 1), 0},
 	} {
-		got, ok := ApplicableAssessment(cands, c.key, c.performed)
+		got, ok := ApplicableAssessment(cands, c.key, c.performed, time.Time{})
 		if !ok && c.want != 0 || ok && got.ID != c.want {
 			t.Errorf("%s: got %d (%v), want %d", c.name, got.ID, ok, c.want)
 		}
@@ -112,8 +112,25 @@ func TestApplicableAssessment(t *testing.T) {
 		{ID: 8, TemplateKey: "k", Status: model.AssessmentAccepted, SubmittedAt: at(3)},
 		{ID: 7, TemplateKey: "k", Status: model.AssessmentAccepted, SubmittedAt: at(3)},
 	}
-	if got, _ := ApplicableAssessment(tie, "k", model.Date{}); got.ID != 8 {
+	if got, _ := ApplicableAssessment(tie, "k", model.Date{}, time.Time{}); got.ID != 8 {
 		t.Errorf("tie: got %d, want 8", got.ID)
+	}
+	// An answer given before a questionnaire was submitted (offline, sent
+	// later) is compared with the one that applied when it was given.
+	for _, c := range []struct {
+		name     string
+		answered time.Time
+		want     int64
+	}{
+		{"given after the latest submission", at(11).Add(time.Hour), 2},
+		{"given before the latest submission", *at(9), 1},
+		{"given at the very moment of a submission", *at(10), 2},
+		{"given before any submission", *at(1), 0},
+	} {
+		got, ok := ApplicableAssessment(cands, "integrity", model.Date{}, c.answered)
+		if !ok && c.want != 0 || ok && got.ID != c.want {
+			t.Errorf("%s: got %d (%v), want %d", c.name, got.ID, ok, c.want)
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -23,6 +24,11 @@ type ChecklistAnswerInput struct {
 	NotApplicable bool
 	Note          string
 	AttachmentIDs []int64
+	// GivenAt is when the inspector gave the answer, for one sent later
+	// (inspection mode queues answers offline); zero, or any time after
+	// now, is now. The supplier's self-assessment it is compared with is
+	// the one that applied then.
+	GivenAt time.Time
 }
 
 // FindingFromItem are the choices a user may make when raising a finding
@@ -111,7 +117,11 @@ func (s *Store) AnswerChecklistItem(ctx context.Context, inspectionID, checklist
 		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityChecklistAnswer, EntityID: a.ID, Changes: changes}); err != nil {
 			return err
 		}
-		if err := s.raiseContradictionFinding(tx, target, &a, actor); err != nil {
+		given := a.AnsweredAt
+		if !in.GivenAt.IsZero() && in.GivenAt.Before(given) {
+			given = in.GivenAt
+		}
+		if err := s.raiseContradictionFinding(tx, target, &a, given, actor); err != nil {
 			return err
 		}
 		views, err := describeAnswers(tx, inspectionID, []model.ChecklistAnswer{a})

@@ -73,8 +73,9 @@ type supplierStatements struct {
 // statementsFor finds the questionnaire of the inspected site that a
 // checklist of the template is compared with (qualification.ApplicableAssessment)
 // and its answers to the items: by item id when it answered the same
-// template version, by question otherwise.
-func statementsFor(tx *gorm.DB, in model.Inspection, templateKey string, templateID int64, items []ChecklistItemView) (supplierStatements, error) {
+// template version, by question otherwise. answered is when the answer
+// being recorded was given (zero when reading the checklists).
+func statementsFor(tx *gorm.DB, in model.Inspection, templateKey string, templateID int64, items []ChecklistItemView, answered time.Time) (supplierStatements, error) {
 	out := supplierStatements{byItem: map[int64]*SupplierAnswerView{}}
 	var rows []struct {
 		ID              int64
@@ -94,7 +95,7 @@ func statementsFor(tx *gorm.DB, in model.Inspection, templateKey string, templat
 	for i, r := range rows {
 		cands[i] = qualification.AssessmentCandidate{ID: r.ID, TemplateKey: templateKey, Status: r.Status, SubmittedAt: r.SubmittedAt}
 	}
-	chosen, ok := qualification.ApplicableAssessment(cands, templateKey, in.PerformedDate)
+	chosen, ok := qualification.ApplicableAssessment(cands, templateKey, in.PerformedDate, answered)
 	if !ok {
 		return out, nil
 	}
@@ -179,14 +180,15 @@ func quoteNote(s string) string {
 
 // raiseContradictionFinding records a finding for review when the answer
 // just recorded to a critical item contradicts the supplier's
-// self-assessment, unless the item already has one (raised from the
-// contradiction before, or from the answer by hand). The answer keeps the
-// finding's id, like a finding raised from the item.
-func (s *Store) raiseContradictionFinding(tx *gorm.DB, t checklistTarget, a *model.ChecklistAnswer, actor audit.Actor) error {
+// self-assessment as it stood when the answer was given (given), unless
+// the item already has one (raised from the contradiction before, or from
+// the answer by hand). The answer keeps the finding's id, like a finding
+// raised from the item.
+func (s *Store) raiseContradictionFinding(tx *gorm.DB, t checklistTarget, a *model.ChecklistAnswer, given time.Time, actor audit.Actor) error {
 	if !t.item.Critical || a.FindingID != nil {
 		return nil
 	}
-	stated, err := statementsFor(tx, t.inspection, t.template.Key, t.template.ID, []ChecklistItemView{{ChecklistItem: t.item, Number: t.number}})
+	stated, err := statementsFor(tx, t.inspection, t.template.Key, t.template.ID, []ChecklistItemView{{ChecklistItem: t.item, Number: t.number}}, given)
 	if err != nil {
 		return err
 	}

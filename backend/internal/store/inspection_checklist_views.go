@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -78,7 +79,7 @@ func inspectionChecklistsView(tx *gorm.DB, inspectionID int64) (InspectionCheckl
 		for _, sec := range content[ic.TemplateID] {
 			items = append(items, sec.Items...)
 		}
-		stated, err := statementsFor(tx, in, t.Key, t.ID, items)
+		stated, err := statementsFor(tx, in, t.Key, t.ID, items, time.Time{})
 		if err != nil {
 			return out, err
 		}

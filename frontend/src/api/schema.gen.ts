@@ -4514,6 +4514,11 @@ export interface components {
             note?: string;
             /** @description Attachments of this inspection (photos). */
             attachment_ids?: number[];
+            /**
+             * Format: date-time
+             * @description When the inspector gave the answer, for one sent later (inspection mode queues answers offline). The supplier's self-assessment it is compared with is the one that applied then; a time after now is now. Omitted, it is now.
+             */
+            answered_at?: string;
         };
         ChecklistAttachmentRef: {
             /** Format: int64 */

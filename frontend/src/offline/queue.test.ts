@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistAnswer, ChecklistItemWithAnswer, InspectionChecklists } from '../api';
-import { canMerge, itemView, nextToSend, observationsOf, OBSERVATIONS, prefilledFinding, progress, rebase, withAnswer, type AnswerOp, type ObservationsOp, type QueuedChange } from './queue';
+import { answerRequest, canMerge, itemView, nextToSend, observationsOf, OBSERVATIONS, prefilledFinding, progress, rebase, withAnswer, type AnswerOp, type ObservationsOp, type QueuedChange } from './queue';
 
 const stamps = { created_at: '2026-06-15T09:00:00Z', updated_at: '2026-06-15T09:00:00Z' };
 
@@ -74,6 +74,21 @@ describe('itemView', () => {
     const v = itemView(item(1, '1.1'), 5, [answerOp(1, 1, 'no', 'conflict'), answerOp(2, 1, 'yes')], 2);
     expect(v.state).toBe('conflict');
     expect(v.conflict?.seq).toBe(1);
+  });
+});
+
+describe('answerRequest', () => {
+  it('sends the answer with the version and the time it was given on the device', () => {
+    const op = answerOp(1, 2, 'no', 'queued', 3);
+    expect(answerRequest({ ...op, fields: { ...op.fields, note: 'Broker POs' } }, [40])).toEqual({
+      version: 3,
+      note: 'Broker POs',
+      attachment_ids: [40],
+      answered_at: '2026-06-15T10:00:00Z',
+      answer: 'no',
+    });
+    const na = answerRequest({ ...op, fields: { not_applicable: true, note: '', attachment_ids: [], photo_ids: [] } }, []);
+    expect(na).toEqual({ version: 3, note: '', attachment_ids: [], answered_at: '2026-06-15T10:00:00Z', not_applicable: true });
   });
 });
 

@@ -4,6 +4,7 @@
 // and sync.ts), so the rules are unit-tested.
 import type {
   ChecklistAnswer,
+  ChecklistAnswerWrite,
   ChecklistItemWithAnswer,
   FindingFromItem,
   Finding,
@@ -43,6 +44,23 @@ export interface AnswerFields {
   attachment_ids: number[];
   /** Photos taken on the device, by their local id, not uploaded yet when queued. */
   photo_ids: string[];
+}
+
+/**
+ * What a queued answer sends, with its photos' attachment ids: the answer
+ * as given, against the version it was given on, and when it was given,
+ * so the server compares it with the supplier's self-assessment of that
+ * moment, as if it had been sent then.
+ */
+export function answerRequest(op: AnswerOp, attachmentIds: number[]): ChecklistAnswerWrite {
+  const { answer, rating, text, not_applicable, note } = op.fields;
+  return {
+    version: op.baseVersion,
+    note,
+    attachment_ids: attachmentIds,
+    answered_at: op.createdAt,
+    ...(not_applicable ? { not_applicable } : answer ? { answer } : rating != null ? { rating } : { text: text ?? '' }),
+  };
 }
 
 /** A photo taken on the device; attachmentId once the server has it. */

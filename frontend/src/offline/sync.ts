@@ -4,7 +4,7 @@
 // answer so the inspector can choose; a refusal (4xx) keeps it with the
 // reason; a lost network or an expired session stops and keeps the rest.
 import { API_BASE, ApiError, CSRF_HEADER, CSRF_HEADER_VALUE, inspectionsApi, integrityApi, integrityValueLabel, isApiError, parseApiError, type ChecklistAnswer } from '../api';
-import { fieldsOf, nextToSend, rebase, withAnswer, type AnswerOp, type QueuedChange } from './queue';
+import { answerRequest, fieldsOf, nextToSend, rebase, withAnswer, type AnswerOp, type QueuedChange } from './queue';
 import { announce, deleteChange, getPhoto, getPrepared, listChanges, putChange, putPhoto, putPrepared } from './store';
 
 /** Why sending stopped, if it did: no network, or the session ended. */
@@ -83,9 +83,7 @@ async function send(op: QueuedChange): Promise<void> {
         }
         if (photo?.attachmentId !== undefined && !ids.includes(photo.attachmentId)) ids.push(photo.attachmentId);
       }
-      const { answer, rating, text, not_applicable, note } = op.fields;
-      const body = { version: op.baseVersion, note, attachment_ids: ids, ...(not_applicable ? { not_applicable } : answer ? { answer } : rating != null ? { rating } : { text: text ?? '' }) };
-      const saved = await inspectionsApi.answer(op.inspectionId, op.checklistId, op.itemId, body);
+      const saved = await inspectionsApi.answer(op.inspectionId, op.checklistId, op.itemId, answerRequest(op, ids));
       for (const later of rebase(await listChanges(op.inspectionId), op, saved.version)) await putChange(later);
       await deleteChange(op);
       await patchSnapshot(op.inspectionId, op.checklistId, op.itemId, saved);
