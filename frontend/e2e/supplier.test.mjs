@@ -202,7 +202,7 @@ test.describe('supplier portal', () => {
     expect(after.files).toHaveLength(1);
   });
 
-  test('lets a supplier notify a change on a phone, in the language of its account, and a manager approve it with a signature', async ({ page, newPage, server, api }) => {
+  test('lets a supplier notify a change on a phone, in the language of its account, attach a drawing, and a manager approve it with a signature', async ({ page, newPage, server, api }) => {
     const m = await api.post('/manufacturers', { name: 'Dongguan Cables', country: 'CN' });
     await api.post('/sites', { manufacturer_id: m.id, code: 'DGC-1', name: 'Changan cable plant', country: 'CN', risk_tier: 'medium' });
     const invite = await api.post('/supplier-invitations', { email: 'zhou.min@dgcables.example', name: 'Zhou Min', manufacturer_id: m.id });
@@ -222,6 +222,9 @@ test.describe('supplier portal', () => {
     expect(await axeViolations(phone, 'notify a change')).toEqual([]);
     await phone.getByRole('button', { name: '发送通知' }).click();
     await expect(phone.getByText(/^已发送/)).toBeVisible();
+    // A drawing goes with the change while it is pending.
+    await phone.locator('input[type="file"]').setInputFiles({ name: 'press-layout.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 crimping press layout') });
+    await expect(phone.getByRole('link', { name: 'press-layout.pdf' })).toBeVisible();
     await screenshot(phone, 'supplier-change-notification.png');
 
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -229,6 +232,7 @@ test.describe('supplier portal', () => {
     await page.goto('/change-notifications?status=pending');
     await page.getByRole('table', { name: 'Change notifications' }).getByText('New crimping press on line 2').click();
     await expect(page.getByRole('heading', { level: 1, name: 'New crimping press on line 2' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'press-layout.pdf' })).toBeVisible();
     await page.getByRole('radio', { name: 'Approve', exact: true }).check();
     await page.getByRole('checkbox', { name: /plan a for-cause inspection/ }).check();
     await page.getByRole('textbox', { name: /^Inspection date/ }).fill(day(14));
@@ -236,12 +240,24 @@ test.describe('supplier portal', () => {
     await page.getByRole('button', { name: 'Sign and record the decision' }).click();
     await expect(page.getByRole('heading', { name: 'Decision' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'The inspection planned for it' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Upload file' }), "a decided change's files are final").toHaveCount(0);
     await screenshot(page, 'change-notification-decided.png');
     const supplier = await apiClient(server, 'zhou.min@dgcables.example', PASSWORD);
     const changes = await supplier.get('/supplier/change-notifications');
     expect(changes.items).toHaveLength(1);
     expect(changes.items[0].status).toBe('approved');
     expect(changes.items[0].inspection_id, 'the approval planned a for-cause inspection').toBeTruthy();
+
+    // The supplier's own screen of the change: the decision and the file, now final.
+    await phone.goto('/supplier');
+    await phone.getByRole('link', { name: /New crimping press on line 2/ }).click();
+    await expect(phone.getByRole('heading', { level: 1, name: 'New crimping press on line 2' })).toBeVisible();
+    await expect(phone.getByText('此变更已决定，其文件不可再更改。')).toBeVisible();
+    await expect(phone.getByRole('link', { name: 'press-layout.pdf' })).toBeVisible();
+    await expect(phone.getByRole('button', { name: '附加文件' })).toHaveCount(0);
+    const [scrollWidth, innerWidth] = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scrollWidth, "the change's screen fits the phone's width").toBeLessThanOrEqual(innerWidth);
+    expect(await axeViolations(phone, "the supplier's change")).toEqual([]);
   });
 
   test('lets a manager invite a supplier from the manufacturer page and pass the link on', async ({ page, api }) => {
