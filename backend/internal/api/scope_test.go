@@ -50,6 +50,10 @@ func newScopeWorld(t *testing.T, srv *testutil.Server, marker string) scopeWorld
 		"category": "esd", "description": marker + " wrist straps untested", "due_date": fromToday(-2)})
 	w.certification = do("/api/v1/certifications", map[string]any{"site_id": w.site, "standard": "ISO 9001:2015",
 		"certificate_number": marker + "-Q1", "issuing_body": "TUV", "issued_on": fromToday(-1000), "expires_on": fromToday(30)})
+	// A component source holding a certificate: a row of the certifications
+	// list, in scope as its site is.
+	do(fmt.Sprintf("/api/v1/sites/%d/component-sources", w.site), map[string]any{"name": marker + " Distribution", "source_type": "authorised_distributor",
+		"authorised": true, "certification_standard": "SAE AS6081", "certificate_number": marker + "-AS", "certificate_expires_on": fromToday(25)})
 	w.attachment = attDecode(attUpload(t, srv, model.RoleManager, fmt.Sprintf("/api/v1/sites/%d/attachments", w.site),
 		marker+"-audit.pdf", []byte("%PDF-1.4 "+marker)).Want(http.StatusCreated)).ID
 	w.correctiveAction = do(fmt.Sprintf("/api/v1/findings/%d/corrective-action", w.finding), map[string]any{"request": marker + " contain it"})

@@ -136,6 +136,7 @@ var fieldSpecs = map[string]fieldSpec{
 	"site_id":                 {"Site", kindRef, "site"},
 	"inspection_id":           {"Inspection", kindRef, "inspection"},
 	"finding_id":              {"Finding", kindRef, "finding"},
+	"component_source_id":     {"Held by component source", kindRef, "component_source"},
 	"lead_inspector_id":       {"Lead inspector", kindRef, "user"},
 	"decided_by_id":           {"Decided by", kindRef, "user"},
 	"verified_by_id":          {"Verified by", kindRef, "user"},

@@ -214,7 +214,10 @@ type Finding struct {
 	Version          int64           `json:"version"`
 }
 
-// Certification is a management-system certificate held by a site.
+// Certification is a management-system certificate held by a site, or
+// the counterfeit-avoidance certificate of one of its component sources
+// (ComponentSourceID set): the store keeps that one in step with the
+// source, and it never counts toward the site's own qualification.
 type Certification struct {
 	Base
 	SiteID            int64      `json:"site_id"`
@@ -228,6 +231,7 @@ type Certification struct {
 	WithdrawnReason   string     `json:"withdrawn_reason"`
 	VerifiedByID      *int64     `json:"verified_by_id"`
 	VerifiedAt        *time.Time `json:"verified_at"`
+	ComponentSourceID *int64     `json:"component_source_id"`
 	Version           int64      `json:"version"`
 }
 

@@ -357,6 +357,20 @@ func ValidateSource(name string, t model.SourceType, p Problems) {
 	}
 }
 
+// ValidateSourceCertificate checks a source's counterfeit-avoidance
+// certificate: a number needs its expiry, and an expiry (which makes it a
+// certification held by the source) its standard.
+func ValidateSourceCertificate(standard, number string, expiresOn model.Date, p Problems) {
+	if number != "" && expiresOn.IsZero() {
+		p.Add("certificate_expires_on", "is required with a certificate number")
+	}
+	if strings.TrimSpace(standard) == "" && !expiresOn.IsZero() {
+		p.Add("certification_standard", "is required with a certificate: name its standard, for example SAE AS6081")
+	}
+	checkLen(p, "certification_standard", standard, 100)
+	checkLen(p, "certificate_number", number, 100)
+}
+
 // UnjustifiedSource reports whether buying from a source is flagged: it is
 // not authorised by the original manufacturer and no justification for
 // it was accepted.

@@ -199,6 +199,9 @@ func DueItems(f store.ReminderFacts) []Item {
 }
 
 func certificateItem(c store.DueCertificate, st string, today model.Date) Item {
+	if c.SourceName != "" {
+		return sourceCertificateItem(c, st, today)
+	}
 	title := fmt.Sprintf("%s certificate of %s %s", c.Standard, c.SiteCode, expiryPhrase(c.ExpiresOn, today))
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: the %s certificate", siteLabel(c.SiteName, c.SiteCode, c.ManufacturerName), c.Standard)
@@ -215,6 +218,26 @@ func certificateItem(c store.DueCertificate, st string, today model.Date) Item {
 	}
 	return Item{Kind: model.KindCertificateExpiry, ManufacturerID: c.ManufacturerID, EntityType: "certification", EntityID: c.ID, Stage: st, Date: c.ExpiresOn,
 		Title: title, Body: b.String(), Link: fmt.Sprintf("/certifications/%d", c.ID)}
+}
+
+// sourceCertificateItem is the reminder of a certificate held by one of
+// the site's component sources: it links to the site's integrity page,
+// where the source is edited.
+func sourceCertificateItem(c store.DueCertificate, st string, today model.Date) Item {
+	title := fmt.Sprintf("%s certificate of %s, component source of %s, %s", c.Standard, c.SourceName, c.SiteCode, expiryPhrase(c.ExpiresOn, today))
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: the %s certificate", siteLabel(c.SiteName, c.SiteCode, c.ManufacturerName), c.Standard)
+	if c.CertificateNumber != "" {
+		fmt.Fprintf(&b, " %s", c.CertificateNumber)
+	}
+	fmt.Fprintf(&b, " of the component source %s", c.SourceName)
+	if today.After(c.ExpiresOn) {
+		fmt.Fprintf(&b, " expired on %s. Record the source's renewed certificate, or stop buying from it.", c.ExpiresOn)
+	} else {
+		fmt.Fprintf(&b, " expires on %s. Record the source's renewed certificate when it arrives.", c.ExpiresOn)
+	}
+	return Item{Kind: model.KindCertificateExpiry, ManufacturerID: c.ManufacturerID, EntityType: "certification", EntityID: c.ID, Stage: st, Date: c.ExpiresOn,
+		Title: title, Body: b.String(), Link: fmt.Sprintf("/sites/%d/integrity", c.SiteID)}
 }
 
 func inspectionItem(s store.DueSite, st string, today model.Date) Item {

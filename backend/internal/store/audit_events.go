@@ -116,6 +116,7 @@ var auditNameQueries = map[string]struct {
 	"inspection":         {sql: "SELECT i.id, s.code || ' ' || i.type AS name FROM inspections i JOIN sites s ON s.id = i.site_id WHERE i.id IN ?", via: viaInspection},
 	"finding":            {sql: "SELECT f.id, s.code || ' finding #' || CAST(f.id AS VARCHAR(20)) AS name FROM findings f JOIN sites s ON s.id = f.site_id WHERE f.id IN ?", via: viaFinding},
 	"certification":      {sql: "SELECT c.id, s.code || ' ' || c.standard AS name FROM certifications c JOIN sites s ON s.id = c.site_id WHERE c.id IN ?", via: viaCertification},
+	"component_source":   {sql: "SELECT id, name FROM component_sources WHERE id IN ?", via: viaComponentSource},
 	"user":               {sql: "SELECT id, name FROM users WHERE id IN ?", all: true},
 	"checklist_template": {sql: "SELECT id, name || ' v' || CAST(version AS VARCHAR(20)) AS name FROM checklist_templates WHERE id IN ?", all: true},
 }

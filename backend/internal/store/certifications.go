@@ -48,6 +48,9 @@ type CertificationRow struct {
 	VerifiedByName string                    `json:"verified_by_name"`
 	SiteCode       string                    `json:"site_code"`
 	SiteName       string                    `json:"site_name"`
+	// ComponentSourceName names the component source holding the
+	// certificate ("" for the site's own).
+	ComponentSourceName string `json:"component_source_name"`
 }
 
 // ListCertifications returns one page of certificates, soonest expiry first
@@ -158,6 +161,9 @@ func (s *Store) UpdateCertification(ctx context.Context, id, version int64, veri
 		if err := tx.Take(&c, id).Error; err != nil {
 			return translate(err, "update certification")
 		}
+		if err := ownCertificate(c); err != nil {
+			return err
+		}
 		if c.Version != version {
 			return ErrVersionConflict
 		}
@@ -199,6 +205,9 @@ func (s *Store) DeleteCertification(ctx context.Context, id int64, actor audit.A
 		if err := tx.Take(&c, id).Error; err != nil {
 			return translate(err, "delete certification")
 		}
+		if err := ownCertificate(c); err != nil {
+			return err
+		}
 		files, err := countAttachments(tx, model.OwnerCertification, id)
 		if err != nil {
 			return err
@@ -213,6 +222,16 @@ func (s *Store) DeleteCertification(ctx context.Context, id int64, actor audit.A
 		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionCertificationDelete, EntityType: audit.EntityCertification, EntityID: id, Changes: audit.Deleted(c)})
 		return err
 	})
+}
+
+// ownCertificate refuses to change a certification held by a component
+// source here: it follows the source (syncSourceCertificate).
+func ownCertificate(c model.Certification) error {
+	if c.ComponentSourceID == nil {
+		return nil
+	}
+	return &ConflictError{Field: "component_source_id", Message: "This certificate is held by a component source of the site; " +
+		"change or remove it with the source, on the site's hardware integrity page."}
 }
 
 // normalizeCertification trims the text, spells known standards one way
@@ -273,6 +292,16 @@ func (s *Store) describeCertifications(tx *gorm.DB, cs []model.Certification) ([
 	if err != nil {
 		return nil, err
 	}
+	sources := map[int64]string{}
+	if ids := distinctIDs(cs, func(c model.Certification) int64 { return deref(c.ComponentSourceID) }); len(ids) > 0 {
+		var named []model.ComponentSource
+		if err := tx.Select("id", "name").Where("id IN ?", ids).Find(&named).Error; err != nil {
+			return nil, translate(err, "certification sources")
+		}
+		for _, n := range named {
+			sources[n.ID] = n.Name
+		}
+	}
 	today := s.Today()
 	for i, c := range cs {
 		rows[i] = CertificationRow{
@@ -282,6 +311,9 @@ func (s *Store) describeCertifications(tx *gorm.DB, cs []model.Certification) ([
 			Verified:      c.VerifiedAt != nil,
 			SiteCode:      sites[c.SiteID].Code,
 			SiteName:      sites[c.SiteID].Name,
+		}
+		if c.ComponentSourceID != nil {
+			rows[i].ComponentSourceName = sources[*c.ComponentSourceID]
 		}
 		if c.VerifiedByID != nil {
 			rows[i].VerifiedByName = names[*c.VerifiedByID]

@@ -77,6 +77,9 @@ type AttentionCertification struct {
 	Standard  string     `json:"standard"`
 	ExpiresOn model.Date `json:"expires_on"`
 	DaysLeft  int        `json:"days_left"`
+	// ComponentSourceName names the component source holding the
+	// certificate ("" for the site's own).
+	ComponentSourceName string `json:"component_source_name"`
 }
 
 // AttentionFinding is a finding past its due date.
@@ -319,8 +322,9 @@ func (s *Store) attention(db *gorm.DB, today model.Date) (Attention, error) {
 	}
 	expiring, expiringArgs := s.certificationStatusCondition(model.CertExpiring, today)
 	const siteCode = "(SELECT sites.code FROM sites WHERE sites.id = %s.site_id) AS site_code"
+	const sourceName = "COALESCE((SELECT component_sources.name FROM component_sources WHERE component_sources.id = certifications.component_source_id), '') AS component_source_name"
 	err = db.Model(&model.Certification{}).
-		Select("certifications.id, certifications.site_id, "+fmt.Sprintf(siteCode, "certifications")+", certifications.standard, certifications.expires_on").
+		Select("certifications.id, certifications.site_id, "+fmt.Sprintf(siteCode, "certifications")+", certifications.standard, certifications.expires_on, "+sourceName).
 		Scopes(s.onActiveRecord("certifications")).
 		Where(expiring, expiringArgs...).
 		Order("certifications.expires_on, certifications.id").Limit(attentionLimit).Scan(&a.ExpiringCertifications).Error

@@ -226,7 +226,7 @@ func importCertificates(db *gorm.DB, sites map[string]model.Site) (map[string]mo
 	for len(ids) > 0 {
 		n := min(len(ids), importChunk)
 		var found []model.Certification
-		if err := db.Where("site_id IN ?", ids[:n]).Order("id").Find(&found).Error; err != nil {
+		if err := db.Where("site_id IN ? AND component_source_id IS NULL", ids[:n]).Order("id").Find(&found).Error; err != nil {
 			return nil, fmt.Errorf("store: import: certificates: %w", err)
 		}
 		for _, c := range found {

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 
 	"gorm.io/gorm"
@@ -82,10 +84,63 @@ func validateSource(c model.ComponentSource) error {
 	if len(c.ComponentFamilies) > 50 {
 		p.Add("component_families", "List at most 50 families.")
 	}
-	if c.CertificateNumber != "" && c.CertificateExpiresOn.IsZero() {
-		p.Add("certificate_expires_on", "is required with a certificate number")
-	}
+	qualification.ValidateSourceCertificate(c.CertificationStandard, c.CertificateNumber, c.CertificateExpiresOn, p)
 	return p.Err("The component source cannot be saved.")
+}
+
+// syncSourceCertificate keeps the certification a source holds in step
+// with the source's certificate, in the source's transaction and audited
+// like any certification: created when the source gains a certificate
+// (an expiry date), changed with it, deleted when it is cleared or the
+// source is deleted (gone). The certification lists, reminders and
+// dashboard then count it with the site's own; the qualification rules
+// never do (component_source_id IS NULL there).
+func (s *Store) syncSourceCertificate(tx *gorm.DB, src model.ComponentSource, gone bool, actor audit.Actor) error {
+	var held model.Certification
+	err := tx.Where("component_source_id = ?", src.ID).Take(&held).Error
+	found := err == nil
+	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+		return translate(err, "source certificate")
+	}
+	wanted := !gone && !src.CertificateExpiresOn.IsZero()
+	switch {
+	case !wanted && !found:
+		return nil
+	case !wanted:
+		files, err := countAttachments(tx, model.OwnerCertification, held.ID)
+		if err != nil {
+			return err
+		}
+		if files > 0 {
+			return &ConflictError{Field: "certificate_expires_on", Message: fmt.Sprintf(
+				"The source's certificate has %d attachment(s) on the certifications list; delete them first.", files)}
+		}
+		if err := tx.Delete(&model.Certification{}, held.ID).Error; err != nil {
+			return translate(err, "delete source certificate")
+		}
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionCertificationDelete, EntityType: audit.EntityCertification, EntityID: held.ID, Changes: audit.Deleted(held)})
+		return err
+	case !found:
+		id := src.ID
+		c := model.Certification{SiteID: src.SiteID, Standard: src.CertificationStandard, CertificateNumber: src.CertificateNumber,
+			ExpiresOn: src.CertificateExpiresOn, ComponentSourceID: &id, Version: 1}
+		if err := tx.Create(&c).Error; err != nil {
+			return translate(err, "create source certificate")
+		}
+		_, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionCertificationCreate, EntityType: audit.EntityCertification, EntityID: c.ID, Changes: audit.Diff(nil, c)})
+		return err
+	}
+	before := held
+	held.Standard, held.CertificateNumber, held.ExpiresOn = src.CertificationStandard, src.CertificateNumber, src.CertificateExpiresOn
+	if held.Standard == before.Standard && held.CertificateNumber == before.CertificateNumber && held.ExpiresOn == before.ExpiresOn {
+		return nil
+	}
+	held.Version = before.Version + 1
+	if err := saveVersioned(tx, &held, held.ID, before.Version); err != nil {
+		return translate(err, "update source certificate")
+	}
+	_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionCertificationUpdate, EntityType: audit.EntityCertification, EntityID: held.ID, Changes: audit.Diff(before, held)})
+	return err
 }
 
 // CreateComponentSource records a source a site buys components from.
@@ -104,6 +159,9 @@ func (s *Store) CreateComponentSource(ctx context.Context, siteID int64, in Sour
 			return translate(err, "create component source")
 		}
 		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionComponentSourceCreate, EntityType: audit.EntityComponentSource, EntityID: c.ID, Changes: audit.Diff(nil, c)}); err != nil {
+			return err
+		}
+		if err := s.syncSourceCertificate(tx, c, false, actor); err != nil {
 			return err
 		}
 		views, err := s.describeSources(tx, []model.ComponentSource{c})
@@ -145,6 +203,9 @@ func (s *Store) UpdateComponentSource(ctx context.Context, id, version int64, ch
 			return translate(err, "update component source")
 		}
 		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionComponentSourceUpdate, EntityType: audit.EntityComponentSource, EntityID: id, Changes: audit.Diff(before, c)}); err != nil {
+			return err
+		}
+		if err := s.syncSourceCertificate(tx, c, false, actor); err != nil {
 			return err
 		}
 		views, err := s.describeSources(tx, []model.ComponentSource{c})
@@ -204,6 +265,9 @@ func (s *Store) DeleteComponentSource(ctx context.Context, id int64, actor audit
 		var c model.ComponentSource
 		if err := tx.Take(&c, id).Error; err != nil {
 			return translate(err, "delete component source")
+		}
+		if err := s.syncSourceCertificate(tx, c, true, actor); err != nil {
+			return err
 		}
 		if err := tx.Delete(&model.ComponentSource{}, id).Error; err != nil {
 			return translate(err, "delete component source")

@@ -49,8 +49,10 @@ func siteFacts(db *gorm.DB, site model.Site) (qualification.SiteFacts, error) {
 	if err != nil {
 		return facts, fmt.Errorf("store: site facts: findings: %w", err)
 	}
+	// The site's own certificates: those of its component sources never
+	// qualify it.
 	err = db.Model(&model.Certification{}).Select("id", "standard", "expires_on", "withdrawn").
-		Where("site_id = ?", site.ID).Order("expires_on").Scan(&facts.Certifications).Error
+		Where("site_id = ? AND component_source_id IS NULL", site.ID).Order("expires_on").Scan(&facts.Certifications).Error
 	if err != nil {
 		return facts, fmt.Errorf("store: site facts: certifications: %w", err)
 	}

@@ -62,6 +62,9 @@ type DueCertificate struct {
 	CertificateNumber string
 	IssuingBody       string
 	ExpiresOn         model.Date
+	// SourceName names the component source holding the certificate (""
+	// for the site's own).
+	SourceName string
 	// Superseded: the site holds a later certificate of the same standard,
 	// so this one expiring needs no action.
 	Superseded bool
@@ -180,8 +183,9 @@ func (s *Store) reminderFacts(db *gorm.DB, today model.Date, w ReminderWindow) (
 		Select(`certifications.id, certifications.site_id, sites.manufacturer_id, manufacturers.name AS manufacturer_name,
 			sites.code AS site_code, sites.name AS site_name,
 			certifications.standard, certifications.certificate_number, certifications.issuing_body, certifications.expires_on,
-			`+supersededCondition+` AS superseded`, false).
+			COALESCE(component_sources.name, '') AS source_name, `+supersededCondition+` AS superseded`, false).
 		Joins("JOIN sites ON sites.id = certifications.site_id").Joins("JOIN manufacturers ON manufacturers.id = sites.manufacturer_id").
+		Joins("LEFT JOIN component_sources ON component_sources.id = certifications.component_source_id").
 		Where(activeSite).Where(remindedSite, model.StatusDisqualified).
 		Where("certifications.withdrawn = ? AND certifications.expires_on BETWEEN ? AND ?", false, w.From, w.To).
 		Order("certifications.id").Scan(&f.Certificates).Error
@@ -286,10 +290,12 @@ func (s *Store) reminderFacts(db *gorm.DB, today model.Date, w ReminderWindow) (
 // model.StatusDisqualified.
 const remindedSite = "sites.qualification_status <> ?"
 
-// supersededCondition is true when the certificate's site holds a later
-// certificate of the same standard that is not withdrawn. Its one
-// placeholder is false (the withdrawn flag).
+// supersededCondition is true when the certificate is the site's own and
+// the site holds a later certificate of its own of the same standard that
+// is not withdrawn (a component source holds one certificate, renewed in
+// place). Its one placeholder is false (the withdrawn flag).
 const supersededCondition = `EXISTS (SELECT 1 FROM certifications later WHERE later.site_id = certifications.site_id
+	AND later.component_source_id IS NULL AND certifications.component_source_id IS NULL
 	AND lower(later.standard) = lower(certifications.standard) AND later.withdrawn = ? AND later.expires_on > certifications.expires_on)`
 
 // recipients are the users who can sign in now, with their choices and

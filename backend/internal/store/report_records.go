@@ -150,7 +150,9 @@ type ReportCertification struct {
 // EachReportCertification reads certificates, soonest expiry first.
 func (s *Store) EachReportCertification(ctx context.Context, f ReportCertificationFilter, fn func([]ReportCertification) error) error {
 	today := s.Today()
-	where, args := []string{"1 = 1"}, []any{}
+	// The sites' own certificates, as the import reads them back; the
+	// component sources' are on the dossier's Component sources sheet.
+	where, args := []string{"certifications.component_source_id IS NULL"}, []any{}
 	if f.ExpiringWithinDays != nil {
 		where = append(where, "certifications.withdrawn = ? AND certifications.expires_on >= ? AND certifications.expires_on <= ?")
 		args = append(args, false, today, today.AddDays(*f.ExpiringWithinDays))

@@ -149,7 +149,7 @@ func (s *Store) reportValidCertificates(ctx context.Context, siteIDs []int64, to
 		ExpiresOn model.Date
 	}
 	err := s.db.WithContext(ctx).Model(&model.Certification{}).Select("site_id, standard, expires_on").
-		Where("site_id IN ? AND withdrawn = ? AND expires_on >= ?", siteIDs, false, today).
+		Where("site_id IN ? AND component_source_id IS NULL AND withdrawn = ? AND expires_on >= ?", siteIDs, false, today).
 		Order("site_id, expires_on, standard").Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: report certificates: %w", err)

@@ -119,7 +119,7 @@ func (s *Store) siteViews(db *gorm.DB, sites []model.Site) ([]SiteView, error) {
 		N         int64
 	}
 	err = db.Model(&model.Certification{}).Select("site_id, expires_on, withdrawn, count(*) AS n").
-		Where("site_id IN ?", ids).Group("site_id, expires_on, withdrawn").Find(&certs).Error
+		Where("site_id IN ? AND component_source_id IS NULL", ids).Group("site_id, expires_on, withdrawn").Find(&certs).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: site certifications: %w", err)
 	}

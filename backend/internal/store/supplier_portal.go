@@ -120,7 +120,9 @@ func (s *Store) PortalCertifications(ctx context.Context, siteID int64) ([]Suppl
 		return nil, err
 	}
 	q := s.in(s.db.WithContext(ctx).Model(&model.Certification{}), "certifications.site_id", viaSite).
-		Joins("JOIN sites ON sites.id = certifications.site_id").Where("sites.archived_at IS NULL")
+		Joins("JOIN sites ON sites.id = certifications.site_id").Where("sites.archived_at IS NULL").
+		// The site's own: its component sources are the buyer's record.
+		Where("certifications.component_source_id IS NULL")
 	if siteID != 0 {
 		q = q.Where("certifications.site_id = ?", siteID)
 	}

@@ -2160,7 +2160,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a component source entered by mistake. */
+        /**
+         * Delete a component source entered by mistake.
+         * @description The certification the source held goes with it; 409 `conflict` while that certification has attachments.
+         */
         delete: operations["deleteComponentSource"];
         options?: never;
         head?: never;
@@ -3991,6 +3994,17 @@ export interface components {
              */
             verified_by_id: number | null;
             verified_at: components["schemas"]["NullableTimestamp"];
+            /**
+             * Format: int64
+             * @description Set when the certificate is the counterfeit-avoidance
+             *     certificate of one of the site's component sources (such as
+             *     SAE AS6081): it follows the source (created, changed and
+             *     deleted with it; `PATCH` and `DELETE` here are 409), is
+             *     listed, reminded of and counted on the dashboard like the
+             *     site's own, and never counts toward the site's
+             *     qualification. null for the site's own certificates.
+             */
+            component_source_id: number | null;
             /** Format: int64 */
             version: number;
             status: components["schemas"]["CertificationStatus"];
@@ -4004,6 +4018,8 @@ export interface components {
             site_code: string;
             /** @description Derived. */
             site_name: string;
+            /** @description Derived; the name of the component source holding the certificate, "" for the site's own. */
+            component_source_name: string;
         };
         CertificationCreate: {
             /**
@@ -4308,6 +4324,8 @@ export interface components {
                     standard: string;
                     expires_on: components["schemas"]["Date"];
                     days_left: number;
+                    /** @description The component source holding the certificate; "" for the site's own. */
+                    component_source_name: string;
                 }[];
                 overdue_findings: {
                     /** Format: int64 */
@@ -5171,8 +5189,10 @@ export interface components {
             source_type: "manufacturer" | "authorised_distributor" | "independent_distributor" | "broker";
             component_families?: string[];
             authorised?: boolean;
+            /** @description Required with certificate_expires_on. */
             certification_standard?: string;
             certificate_number?: string;
+            /** @description Required with certificate_number. With it the source holds a certification, listed with the site's (`component_source_id`). */
             certificate_expires_on?: components["schemas"]["NullableDate"];
             justification?: string;
         };
@@ -5184,8 +5204,10 @@ export interface components {
             source_type?: "manufacturer" | "authorised_distributor" | "independent_distributor" | "broker";
             component_families?: string[];
             authorised?: boolean;
+            /** @description Required with certificate_expires_on. */
             certification_standard?: string;
             certificate_number?: string;
+            /** @description Required with certificate_number. With it the source holds a certification, listed with the site's (`component_source_id`). */
             certificate_expires_on?: components["schemas"]["NullableDate"];
             justification?: string;
         };
@@ -10299,6 +10321,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     updateComponentSource: {

@@ -118,7 +118,8 @@ func (f Floor) WriteDashboard(ctx context.Context, today time.Time, expiringDays
 		{"overdue_sites", `SELECT id, code, name, next_inspection_due FROM sites WHERE sites.archived_at IS NULL AND` + overdueSite +
 			` ORDER BY next_inspection_due, code LIMIT 10`, []any{now}},
 		{"expiring_certifications", `SELECT certifications.id, certifications.site_id, ` + fmt.Sprintf(siteCodeOf, "certifications") +
-			`, certifications.standard, certifications.expires_on FROM certifications WHERE ` + onActiveSite("certifications") + ` AND` + expiringCert +
+			`, certifications.standard, certifications.expires_on, COALESCE((SELECT component_sources.name FROM component_sources WHERE component_sources.id = certifications.component_source_id), '') AS component_source_name` +
+			` FROM certifications WHERE ` + onActiveSite("certifications") + ` AND` + expiringCert +
 			` ORDER BY certifications.expires_on, certifications.id LIMIT 10`, []any{now, window}},
 		{"overdue_findings", `SELECT findings.id, findings.site_id, ` + fmt.Sprintf(siteCodeOf, "findings") +
 			`, findings.severity, findings.description, findings.due_date FROM findings WHERE ` + onActiveSite("findings") + ` AND` + overdueFinding +

@@ -183,7 +183,7 @@ func (f Floor) derive(ctx context.Context, items []Site) error {
 		items[index[id]].OpenFindings[sev] = n
 	}
 	rows.Close()
-	rows, err = f.DB.QueryContext(ctx, f.rebind(`SELECT site_id, expires_on, withdrawn, count(*) FROM certifications WHERE site_id IN (`+in+`) GROUP BY site_id, expires_on, withdrawn`), ids...)
+	rows, err = f.DB.QueryContext(ctx, f.rebind(`SELECT site_id, expires_on, withdrawn, count(*) FROM certifications WHERE component_source_id IS NULL AND site_id IN (`+in+`) GROUP BY site_id, expires_on, withdrawn`), ids...)
 	if err != nil {
 		return err
 	}

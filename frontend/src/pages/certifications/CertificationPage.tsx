@@ -22,6 +22,8 @@ export default function CertificationPage() {
   const crumbs = [{ label: 'Dashboard', to: '/' }, { label: 'Certifications', to: '/certifications' }];
   const c = record.data;
   if (!c) return <RecordState title="Certification" breadcrumbs={[...crumbs, { label: 'Certification' }]} error={record.error} onRetry={() => void record.refetch()} />;
+  // A component source's certificate follows the source: edited or removed with it.
+  const held = c.component_source_id !== null;
 
   return (
     <>
@@ -40,7 +42,12 @@ export default function CertificationPage() {
         }
         actions={
           <>
-            {can.remove && (
+            {held && (
+              <Button component={Link} to={`/sites/${c.site_id}/integrity`} variant="default">
+                Edit with the source
+              </Button>
+            )}
+            {can.remove && !held && (
               <ConfirmButton
                 label="Delete"
                 title={`Delete ${c.standard} of ${c.site_code}?`}
@@ -53,7 +60,7 @@ export default function CertificationPage() {
                 Delete only a certificate entered by mistake; an expired or withdrawn one stays as history. The audit trail keeps the deleted record.
               </ConfirmButton>
             )}
-            {can.edit && <Button onClick={() => setEditing(true)}>Edit</Button>}
+            {can.edit && !held && <Button onClick={() => setEditing(true)}>Edit</Button>}
           </>
         }
       />
@@ -65,6 +72,13 @@ export default function CertificationPage() {
                 {c.site_code} · {c.site_name}
               </Anchor>
             </Field>
+            {held && (
+              <Field label="Held by">
+                <Anchor component={Link} to={`/sites/${c.site_id}/integrity`} size="sm">
+                  Component source {c.component_source_name}
+                </Anchor>
+              </Field>
+            )}
             <Field label="Certificate number">{c.certificate_number}</Field>
             <Field label="Issuing body">{c.issuing_body}</Field>
             <Field label="Issued on">{formatCalendarDate(c.issued_on)}</Field>

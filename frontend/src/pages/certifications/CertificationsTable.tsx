@@ -12,9 +12,19 @@ export function certificationColumns(withSite: boolean): Column<Certification>[]
       header: 'Standard',
       sortKey: 'standard',
       render: (c) => (
-        <Anchor component={Link} to={`/certifications/${c.id}`} size="sm" fw={600}>
-          {c.standard}
-        </Anchor>
+        <>
+          <Anchor component={Link} to={`/certifications/${c.id}`} size="sm" fw={600}>
+            {c.standard}
+          </Anchor>
+          {c.component_source_id !== null && (
+            <Text size="xs">
+              Held by component source{' '}
+              <Anchor component={Link} to={`/sites/${c.site_id}/integrity`} size="xs">
+                {c.component_source_name}
+              </Anchor>
+            </Text>
+          )}
+        </>
       ),
     },
   ];

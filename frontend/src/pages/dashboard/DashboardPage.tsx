@@ -222,7 +222,7 @@ export default function DashboardPage() {
                   {x.standard}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {x.site_code}
+                  {x.component_source_name ? `${x.site_code}, held by its source ${x.component_source_name}` : x.site_code}
                 </Text>
               </>
             )}
