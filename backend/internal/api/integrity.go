@@ -290,17 +290,24 @@ func (s *Server) recordObservations(c *gin.Context) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
+	key, err := idempotencyKey(c, struct {
+		InspectionID int64 `json:"inspection_id"`
+		recordObservationsRequest
+	}{id, req})
+	if err != nil {
+		return err
+	}
 	in := make([]store.ObservationInput, len(req.Observations))
 	for i, o := range req.Observations {
 		in[i] = store.ObservationInput{Kind: o.Kind, Component: o.Component, FirmwareVersion: o.FirmwareVersion, SHA256: o.SHA256,
 			SerialNumber: o.SerialNumber, SealNumber: o.SealNumber, SealState: o.SealState, Revision: o.Revision,
 			AOIResult: o.AOIResult, Note: o.Note, PhotoIDs: o.PhotoIDs}
 	}
-	out, err := s.st(c).RecordObservations(c.Request.Context(), id, req.ProductID, in, actor(c))
+	out, err := s.st(c).RecordObservationsOnce(c.Request.Context(), key, id, req.ProductID, in, actor(c))
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusCreated, out)
+	writeKeyed(c, out)
 	return nil
 }
 

@@ -51,6 +51,7 @@ func TestModelsMatchSchema(t *testing.T) {
 		&model.InspectionChecklist{}, &model.ChecklistAnswer{},
 		&model.ReminderRun{}, &model.Reminder{}, &model.Notification{}, &model.NotificationPreference{}, &model.CalendarToken{},
 		&model.UserManufacturerScope{}, &model.UserTOTP{}, &model.TOTPRecoveryCode{}, &model.LoginFailure{},
+		&model.RequestKey{},
 	}
 	for _, m := range models {
 		s, err := schema.Parse(m, &gosync.Map{}, db.NamingStrategy)

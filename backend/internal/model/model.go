@@ -286,3 +286,17 @@ type Signature struct {
 	TwoFactor   bool             `json:"two_factor"`
 	SignedAt    time.Time        `json:"signed_at"`
 }
+
+// RequestKey is a write sent under an idempotency key: what it answered,
+// so that the same request sent again answers the same without writing
+// twice.
+type RequestKey struct {
+	ID             int64 `gorm:"primaryKey"`
+	CreatedAt      time.Time
+	UserID         int64
+	IdempotencyKey string `gorm:"size:100"`
+	// RequestHash is the SHA-256 of the request as the server read it.
+	RequestHash string `gorm:"size:64"`
+	Status      int
+	Response    string
+}

@@ -45,6 +45,25 @@ const maxObservations = 50
 // inspection, linked to the observation, in the same transaction. The
 // inspection must be planned or completed.
 func (s *Store) RecordObservations(ctx context.Context, inspectionID, productID int64, in []ObservationInput, actor audit.Actor) (RecordedObservations, error) {
+	var out RecordedObservations
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var err error
+		out, err = s.recordObservations(tx, inspectionID, productID, in, actor)
+		return err
+	})
+	return out, err
+}
+
+// RecordObservationsOnce is RecordObservations sent under an idempotency
+// key (see once): the same batch sent again, its answer lost on the way,
+// answers what the first one did and records nothing more.
+func (s *Store) RecordObservationsOnce(ctx context.Context, key RequestKeyed, inspectionID, productID int64, in []ObservationInput, actor audit.Actor) (KeyedResponse, error) {
+	return s.once(ctx, key, actor, func(tx *gorm.DB) (any, error) {
+		return s.recordObservations(tx, inspectionID, productID, in, actor)
+	})
+}
+
+func (s *Store) recordObservations(tx *gorm.DB, inspectionID, productID int64, in []ObservationInput, actor audit.Actor) (RecordedObservations, error) {
 	out := RecordedObservations{Observations: []model.IntegrityObservation{}, Findings: []FindingRow{}}
 	p := qualification.Problems{}
 	if len(in) == 0 {
@@ -59,91 +78,88 @@ func (s *Store) RecordObservations(ctx context.Context, inspectionID, productID 
 			FirmwareVersion: o.FirmwareVersion, SHA256: o.SHA256, SerialNumber: o.SerialNumber, SealNumber: o.SealNumber,
 			SealState: o.SealState, Revision: o.Revision, AOIResult: o.AOIResult}, prefix, p)
 	}
-	err := s.tx(ctx, func(tx *gorm.DB) error {
-		var insp model.Inspection
-		if err := tx.Select("id", "site_id", "status", "performed_date").Take(&insp, inspectionID).Error; err != nil {
-			return translate(err, "record observations")
+	var insp model.Inspection
+	if err := tx.Select("id", "site_id", "status", "performed_date").Take(&insp, inspectionID).Error; err != nil {
+		return out, translate(err, "record observations")
+	}
+	if insp.Status == model.InspectionCancelled {
+		p.Add("inspection_id", "The inspection was cancelled; record observations on a planned or completed inspection.")
+	}
+	var sp model.SiteProduct
+	err := tx.Where("site_id = ? AND product_id = ?", insp.SiteID, productID).Take(&sp).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		p.Add("product_id", "The site does not build this product; add the product to the site first.")
+	} else if err != nil {
+		return out, translate(err, "record observations")
+	}
+	for i, o := range in {
+		if err := checkObservationPhotos(tx, inspectionID, o.PhotoIDs, fmt.Sprintf("observations.%d.photo_ids", i), p); err != nil {
+			return out, err
 		}
-		if insp.Status == model.InspectionCancelled {
-			p.Add("inspection_id", "The inspection was cancelled; record observations on a planned or completed inspection.")
+	}
+	if err := p.Err("The observations cannot be recorded."); err != nil {
+		return out, err
+	}
+	var product model.Product
+	if err := tx.Take(&product, productID).Error; err != nil {
+		return out, translate(err, "record observations")
+	}
+	base, err := loadBaselines(tx, []int64{productID})
+	if err != nil {
+		return out, err
+	}
+	observedOn := insp.PerformedDate
+	if insp.Status != model.InspectionCompleted || observedOn.IsZero() {
+		observedOn = s.Today()
+	}
+	for i, o := range in {
+		obs := model.IntegrityObservation{
+			InspectionID: inspectionID, SiteID: insp.SiteID, ProductID: productID, SiteProductID: sp.ID, Kind: o.Kind,
+			FirmwareVersion: strings.TrimSpace(o.FirmwareVersion), SHA256: hashes[i],
+			SerialNumber: strings.TrimSpace(o.SerialNumber), SealNumber: strings.TrimSpace(o.SealNumber),
+			Revision: strings.TrimSpace(o.Revision), Note: strings.TrimSpace(o.Note), PhotoIDs: distinctInt64s(o.PhotoIDs),
+			ObservedOn: observedOn, Latest: true, RecordedByID: actorID(actor),
 		}
-		var sp model.SiteProduct
-		err := tx.Where("site_id = ? AND product_id = ?", insp.SiteID, productID).Take(&sp).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			p.Add("product_id", "The site does not build this product; add the product to the site first.")
-		} else if err != nil {
-			return translate(err, "record observations")
+		switch o.Kind {
+		case model.ObserveFirmware:
+			obs.Component = o.Component
+		case model.ObserveGoldenSample:
+			obs.SealState = o.SealState
+		case model.ObserveAOI:
+			obs.AOIResult = o.AOIResult
 		}
-		for i, o := range in {
-			if err := checkObservationPhotos(tx, inspectionID, o.PhotoIDs, fmt.Sprintf("observations.%d.photo_ids", i), p); err != nil {
-				return err
-			}
-		}
-		if err := p.Err("The observations cannot be recorded."); err != nil {
-			return err
-		}
-		var product model.Product
-		if err := tx.Take(&product, productID).Error; err != nil {
-			return translate(err, "record observations")
-		}
-		base, err := loadBaselines(tx, []int64{productID})
+		cmp, err := s.compareObservation(tx, obs, base[productID], sp)
 		if err != nil {
-			return err
+			return out, err
 		}
-		observedOn := insp.PerformedDate
-		if insp.Status != model.InspectionCompleted || observedOn.IsZero() {
-			observedOn = s.Today()
+		obs.Matches, obs.Severity, obs.Problem, obs.ReleaseID = cmp.Matches, cmp.Severity, cmp.Problem, cmp.ReleaseID
+		if err := tx.Model(&model.IntegrityObservation{}).Where("site_product_id = ? AND kind = ? AND component = ? AND latest = ?", sp.ID, obs.Kind, obs.Component, true).
+			Update("latest", false).Error; err != nil {
+			return out, translate(err, "record observation")
 		}
-		for i, o := range in {
-			obs := model.IntegrityObservation{
-				InspectionID: inspectionID, SiteID: insp.SiteID, ProductID: productID, SiteProductID: sp.ID, Kind: o.Kind,
-				FirmwareVersion: strings.TrimSpace(o.FirmwareVersion), SHA256: hashes[i],
-				SerialNumber: strings.TrimSpace(o.SerialNumber), SealNumber: strings.TrimSpace(o.SealNumber),
-				Revision: strings.TrimSpace(o.Revision), Note: strings.TrimSpace(o.Note), PhotoIDs: distinctInt64s(o.PhotoIDs),
-				ObservedOn: observedOn, Latest: true, RecordedByID: actorID(actor),
-			}
-			switch o.Kind {
-			case model.ObserveFirmware:
-				obs.Component = o.Component
-			case model.ObserveGoldenSample:
-				obs.SealState = o.SealState
-			case model.ObserveAOI:
-				obs.AOIResult = o.AOIResult
-			}
-			cmp, err := s.compareObservation(tx, obs, base[productID], sp)
+		if err := tx.Create(&obs).Error; err != nil {
+			return out, translate(err, "record observation")
+		}
+		changes := audit.Diff(nil, obs)
+		if !cmp.Matches {
+			f := integrityFinding(obs, product)
+			row, err := s.createFinding(tx, inspectionID, &f, actor)
 			if err != nil {
-				return err
+				return out, err
 			}
-			obs.Matches, obs.Severity, obs.Problem, obs.ReleaseID = cmp.Matches, cmp.Severity, cmp.Problem, cmp.ReleaseID
-			if err := tx.Model(&model.IntegrityObservation{}).Where("site_product_id = ? AND kind = ? AND component = ? AND latest = ?", sp.ID, obs.Kind, obs.Component, true).
-				Update("latest", false).Error; err != nil {
-				return translate(err, "record observation")
+			obs.FindingID = &f.ID
+			if err := tx.Model(&model.IntegrityObservation{}).Where("id = ?", obs.ID).Update("finding_id", f.ID).Error; err != nil {
+				return out, translate(err, "link finding")
 			}
-			if err := tx.Create(&obs).Error; err != nil {
-				return translate(err, "record observation")
-			}
-			changes := audit.Diff(nil, obs)
-			if !cmp.Matches {
-				f := integrityFinding(obs, product)
-				row, err := s.createFinding(tx, inspectionID, &f, actor)
-				if err != nil {
-					return err
-				}
-				obs.FindingID = &f.ID
-				if err := tx.Model(&model.IntegrityObservation{}).Where("id = ?", obs.ID).Update("finding_id", f.ID).Error; err != nil {
-					return translate(err, "link finding")
-				}
-				changes["finding_id"] = [2]any{nil, f.ID}
-				out.Findings = append(out.Findings, row)
-			}
-			if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionIntegrityObservationCreate, EntityType: audit.EntityIntegrityObservation, EntityID: obs.ID, Changes: changes}); err != nil {
-				return err
-			}
-			out.Observations = append(out.Observations, obs)
+			changes["finding_id"] = [2]any{nil, f.ID}
+			out.Findings = append(out.Findings, row)
 		}
-		return nil
-	})
-	return out, err
+		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionIntegrityObservationCreate, EntityType: audit.EntityIntegrityObservation, EntityID: obs.ID, Changes: changes}); err != nil {
+			return out, err
+		}
+		out.Observations = append(out.Observations, obs)
+	}
+	return out, nil
 }
 
 // compareObservation compares obs with the product's baseline; a golden

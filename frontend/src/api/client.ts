@@ -128,6 +128,8 @@ export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Sent as they are, besides those of every request (an Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -138,6 +140,7 @@ export interface RequestOptions {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal } = options;
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json',
     [CSRF_HEADER]: CSRF_HEADER_VALUE,
   };

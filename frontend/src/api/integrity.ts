@@ -67,10 +67,12 @@ export const integrityApi = {
   acceptJustification: (id: number, version: number) =>
     apiRequest<ComponentSource>(`/component-sources/${id}/accept-justification`, { method: 'POST', body: { version } }),
   inspection: (inspectionId: number, signal?: AbortSignal) => apiRequest<InspectionIntegrity>(`/inspections/${inspectionId}/integrity`, opts(signal)),
-  record: (inspectionId: number, productId: number, observations: ObservationCreate[]) =>
+  /** With an idempotency key, the same batch sent again (its answer lost) is recorded once and answered the same. */
+  record: (inspectionId: number, productId: number, observations: ObservationCreate[], idempotencyKey?: string) =>
     apiRequest<RecordedObservations>(`/inspections/${inspectionId}/integrity-observations`, {
       method: 'POST',
       body: { product_id: productId, observations },
+      ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}),
     }),
   drift: (params?: ListParams, signal?: AbortSignal) => apiRequest<DriftList>('/integrity/drift' + queryString(params), opts(signal)),
 };

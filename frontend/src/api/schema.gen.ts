@@ -2237,6 +2237,16 @@ export interface paths {
          *     open finding on the inspection (category security), linked from the
          *     observation's `finding_id`. A cancelled inspection, or a product
          *     the site does not build, is 422.
+         *
+         *     Sent with an `Idempotency-Key` (inspection mode sends a new UUID
+         *     with each batch it queues), the same batch sent again by the same
+         *     user, its answer lost on the way, records nothing more and answers
+         *     what the first one did: the same status and body, with
+         *     `Idempotency-Replayed: true`. Batches sent at the same time under
+         *     one key record once. The same key with another batch (or another
+         *     inspection) is 409 on `Idempotency-Key`. Keys are per user: another
+         *     user's key is a new key. A refused batch keeps nothing, so sending
+         *     it again is judged again.
          */
         post: operations["recordIntegrityObservations"];
         delete?: never;
@@ -10430,6 +10440,8 @@ export interface operations {
             header?: {
                 /** @description Required, with the value `qualtrack`, when the request is authenticated by the session cookie; not needed with a bearer token. */
                 "X-Requested-With"?: components["parameters"]["CSRFHeader"];
+                /** @description A key the client chose for this batch, 1 to 100 visible ASCII characters (a UUID); otherwise 422. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description The record's id. An id that is not a positive integer is 404. */
@@ -10443,9 +10455,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Recorded and compared. */
+            /** @description Recorded and compared, or, for a batch sent again under its key, what was recorded the first time. */
             201: {
                 headers: {
+                    /** @description `true` when the answer is the one kept for the key. */
+                    "Idempotency-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -10456,6 +10470,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["ValidationFailed"];
         };

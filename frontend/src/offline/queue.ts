@@ -116,6 +116,14 @@ export interface ObservationsOp extends OpBase {
   kind: 'observations';
   productId: number;
   observations: ObservationCreate[];
+  /**
+   * Sent with the batch: the server records a batch sent again under its
+   * key (its answer lost on the way) once. Absent in batches queued before
+   * keys were kept.
+   */
+  idempotencyKey?: string;
+  /** Photos taken on the device for an observation (by its index), by their local id: uploaded in order before the batch. */
+  photoIds?: Record<number, string[]>;
 }
 
 /** The checklistId of observation batches (no checklist has id 0). */

@@ -74,15 +74,7 @@ async function send(op: QueuedChange): Promise<void> {
     case 'answer': {
       const ids = [...op.fields.attachment_ids];
       // A photo added after the answer was queued may not be uploaded yet.
-      for (const localId of op.fields.photo_ids) {
-        let photo = await getPhoto(localId);
-        if (photo && photo.attachmentId === undefined) {
-          const attachment = await uploadPhoto(op.inspectionId, photo.blob, photo.name, photo.sha256);
-          photo = { ...photo, attachmentId: attachment.id };
-          await putPhoto(photo);
-        }
-        if (photo?.attachmentId !== undefined && !ids.includes(photo.attachmentId)) ids.push(photo.attachmentId);
-      }
+      for (const id of await uploadedPhotos(op.inspectionId, op.fields.photo_ids)) if (!ids.includes(id)) ids.push(id);
       const saved = await inspectionsApi.answer(op.inspectionId, op.checklistId, op.itemId, answerRequest(op, ids));
       for (const later of rebase(await listChanges(op.inspectionId), op, saved.version)) await putChange(later);
       await deleteChange(op);
@@ -97,9 +89,17 @@ async function send(op: QueuedChange): Promise<void> {
       return;
     }
     case 'observations': {
+      // The photos first, in order: the batch names them. Each is uploaded
+      // once (its attachment id kept on the device), so a batch sent again
+      // is the same batch, and the server records it once under its key.
+      const observations = [...op.observations];
+      for (const [at, localIds] of Object.entries(op.photoIds ?? {})) {
+        const obs = observations[Number(at)];
+        if (obs) observations[Number(at)] = { ...obs, photo_ids: [...(obs.photo_ids ?? []), ...(await uploadedPhotos(op.inspectionId, localIds))] };
+      }
       // Compared by the server with the baseline as it is when they arrive;
       // each mismatch raises a finding there and then.
-      const recorded = await integrityApi.record(op.inspectionId, op.productId, op.observations);
+      const recorded = await integrityApi.record(op.inspectionId, op.productId, observations, op.idempotencyKey);
       await deleteChange(op);
       const p = await getPrepared(op.inspectionId);
       if (p) await putPrepared({ ...p, findings: [...p.findings, ...recorded.findings], recorded: { ...p.recorded, [op.productId]: recorded } });
@@ -172,6 +172,21 @@ export async function refreshSnapshot(inspectionId: number): Promise<void> {
     integrityApi.inspection(inspectionId).catch(() => p.integrity ?? null),
   ]);
   await putPrepared({ ...p, inspection, checklists, integrity, savedAt: new Date().toISOString() });
+}
+
+/** The attachment ids of photos taken on the device, uploading in order those the server does not have yet. */
+async function uploadedPhotos(inspectionId: number, localIds: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const localId of localIds) {
+    let photo = await getPhoto(localId);
+    if (photo && photo.attachmentId === undefined) {
+      const attachment = await uploadPhoto(inspectionId, photo.blob, photo.name, photo.sha256);
+      photo = { ...photo, attachmentId: attachment.id };
+      await putPhoto(photo);
+    }
+    if (photo?.attachmentId !== undefined) ids.push(photo.attachmentId);
+  }
+  return ids;
 }
 
 /** Uploads a photo with the SHA-256 computed on the device; the server refuses it (422) if the bytes differ. */

@@ -50,8 +50,12 @@ export interface OfflineInspection {
   answer: (checklistId: number, item: ChecklistItemWithAnswer, fields: AnswerFields) => Promise<void>;
   addPhotos: (checklistId: number, item: ChecklistItemWithAnswer, fields: AnswerFields, files: File[]) => Promise<void>;
   raiseFinding: (checklistId: number, item: ChecklistItemWithAnswer, finding: FindingFromItem) => Promise<void>;
-  /** Queues a product's integrity observations (prefilled from what was prepared, confirmed or corrected). */
-  recordObservations: (productId: number, partNumber: string, observations: ObservationCreate[]) => Promise<void>;
+  /**
+   * Queues a product's integrity observations (prefilled from what was
+   * prepared, confirmed or corrected), with photos taken for some of them
+   * (by the observation's index), kept on the device until sent.
+   */
+  recordObservations: (productId: number, partNumber: string, observations: ObservationCreate[], photos?: Record<number, File[]>) => Promise<void>;
   keepMine: (op: AnswerOp) => Promise<void>;
   useTheirs: (op: AnswerOp) => Promise<void>;
   discard: (op: QueuedChange) => Promise<void>;
@@ -115,13 +119,19 @@ export function useOfflineInspection(id: number): OfflineInspection {
     syncNow();
   };
 
+  /** Keeps a photo on the device until it is uploaded; returns its local id. */
+  const keepPhoto = async (file: File) => {
+    const photo: LocalPhoto = { id: crypto.randomUUID(), inspectionId: id, name: file.name || 'photo.jpg', type: file.type, blob: file, sha256: await sha256Hex(file) };
+    await putPhoto(photo);
+    return photo.id;
+  };
+
   const addPhotos = async (checklistId: number, item: ChecklistItemWithAnswer, fields: AnswerFields, files: File[]) => {
     const ids: string[] = [];
     for (const file of files) {
-      const photo: LocalPhoto = { id: crypto.randomUUID(), inspectionId: id, name: file.name || 'photo.jpg', type: file.type, blob: file, sha256: await sha256Hex(file) };
-      await putPhoto(photo);
-      await queueChange({ ...base(checklistId, item), kind: 'photo', photoId: photo.id });
-      ids.push(photo.id);
+      const photoId = await keepPhoto(file);
+      await queueChange({ ...base(checklistId, item), kind: 'photo', photoId });
+      ids.push(photoId);
     }
     await answer(checklistId, item, { ...fields, photo_ids: [...fields.photo_ids, ...ids] });
   };
@@ -131,7 +141,14 @@ export function useOfflineInspection(id: number): OfflineInspection {
     syncNow();
   };
 
-  const recordObservations = async (productId: number, partNumber: string, observations: ObservationCreate[]) => {
+  const recordObservations = async (productId: number, partNumber: string, observations: ObservationCreate[], photos: Record<number, File[]> = {}) => {
+    const photoIds: Record<number, string[]> = {};
+    for (const [at, files] of Object.entries(photos)) {
+      if (files.length === 0) continue;
+      const ids: string[] = [];
+      for (const file of files) ids.push(await keepPhoto(file));
+      photoIds[Number(at)] = ids;
+    }
     await queueChange({
       inspectionId: id,
       checklistId: OBSERVATIONS,
@@ -142,6 +159,8 @@ export function useOfflineInspection(id: number): OfflineInspection {
       kind: 'observations',
       productId,
       observations,
+      idempotencyKey: crypto.randomUUID(),
+      ...(Object.keys(photoIds).length > 0 ? { photoIds } : {}),
     });
     syncNow();
   };

@@ -1,15 +1,18 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { integrityValueLabel, type InspectionIntegrityProduct, type RecordedObservations } from '../../api';
 import { observationsOf, type ObservationsOp, type PreparedInspection } from '../../offline/queue';
 import type { OfflineInspection } from '../../offline/useOfflineInspection';
+import { PhotoPicker } from '../../components/Photos';
 import { ObservationInputs, ObservationsTable, productTitle, RecordedSummary, useObservationDraft } from '../integrity/ObservationsPanel';
 
 /**
  * Hardware integrity in inspection mode: the products the site builds,
  * with the values expected of each as they were when the inspection was
- * saved on the device. Observations are kept on the device and sent when
- * the network is back; the server compares them with the baseline then,
- * and what it found (or why it refused them) comes back here.
+ * saved on the device. Observations, and the photos of the seal and the
+ * X-ray/AOI image, are kept on the device and sent when the network is
+ * back (the photos first); the server compares the values with the
+ * baseline then, and what it found (or why it refused them) comes back here.
  */
 export function IntegrityObservations({ o, prepared, editable }: { o: OfflineInspection; prepared: PreparedInspection; editable: boolean }) {
   const products = prepared.integrity?.products ?? [];
@@ -48,6 +51,8 @@ function ProductCard({
   recorded: RecordedObservations | undefined;
 }) {
   const draft = useObservationDraft(p);
+  const [sealPhotos, setSealPhotos] = useState<File[]>([]);
+  const [aoiPhotos, setAoiPhotos] = useState<File[]>([]);
   return (
     <Paper withBorder p="md" role="group" aria-label={`Hardware integrity of ${p.part_number}`}>
       <Stack gap="sm">
@@ -62,13 +67,25 @@ function ProductCard({
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              const { obs } = draft.build();
+              const { obs, where } = draft.build();
               if (obs.length === 0) return;
-              void o.recordObservations(p.product_id, p.part_number, obs).then(draft.reset);
+              // Photos go with the value they show, and only with a value recorded.
+              const photos: Record<number, File[]> = {};
+              if (where.golden !== undefined) photos[where.golden] = sealPhotos;
+              if (where.aoi !== undefined) photos[where.aoi] = aoiPhotos;
+              void o.recordObservations(p.product_id, p.part_number, obs, photos).then(() => {
+                draft.reset();
+                setSealPhotos([]);
+                setAoiPhotos([]);
+              });
             }}
           >
             <Stack gap="sm">
               <ObservationInputs product={p} draft={draft} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                {draft.sealState !== '' ? <PhotoPicker label="Photo of the seal" files={sealPhotos} onChange={setSealPhotos} /> : <div />}
+                {draft.aoi !== '' ? <PhotoPicker label="X-ray/AOI image" files={aoiPhotos} onChange={setAoiPhotos} /> : <div />}
+              </SimpleGrid>
               <Group justify="flex-end">
                 <Button type="submit" size="md">
                   Record observations
@@ -86,6 +103,8 @@ function ProductCard({
 /** A batch of observations on the device: waiting, being sent, or refused by the server with its reason. */
 function QueuedBatch({ op, sending, online, discard }: { op: ObservationsOp; sending: boolean; online: boolean; discard: () => void }) {
   const values = op.observations.map((v) => integrityValueLabel(v.kind, v.component)).join(', ');
+  const photos = Object.values(op.photoIds ?? {}).reduce((n, ids) => n + ids.length, 0);
+  const withPhotos = photos === 0 ? '' : ` and ${photos} photo${photos === 1 ? '' : 's'}`;
   if (op.state !== 'queued') {
     return (
       <Alert color="red" variant="light" role="alert" title="These observations were not accepted">
@@ -108,7 +127,7 @@ function QueuedBatch({ op, sending, online, discard }: { op: ObservationsOp; sen
         {sending ? 'Sending' : 'Saved on device'}
       </Badge>
       <Text size="sm">
-        {op.observations.length} value{op.observations.length === 1 ? '' : 's'} ({values}){sending ? '' : online ? ', being sent' : ', compared with the baseline when the network is back'}
+        {op.observations.length} value{op.observations.length === 1 ? '' : 's'} ({values}){withPhotos}{sending ? '' : online ? ', being sent' : ', compared with the baseline when the network is back'}
       </Text>
     </Group>
   );
