@@ -14,6 +14,7 @@ export type Product = Schemas['Product'];
 export type ProductRow = Schemas['ProductRow'];
 export type ProductDetail = Schemas['ProductDetail'];
 export type ProductCreate = Schemas['ProductCreate'];
+export type ProductUpdate = Schemas['ProductUpdate'];
 export type FirmwareRelease = Schemas['FirmwareRelease'];
 export type FirmwareReleaseCreate = Schemas['FirmwareReleaseCreate'];
 export type BOMRevision = Schemas['BOMRevision'];
@@ -45,6 +46,7 @@ export const productsApi = {
   list: (params?: ListParams, signal?: AbortSignal) => apiRequest<ListResponse<ProductRow>>('/products' + queryString(params), opts(signal)),
   get: (id: number, signal?: AbortSignal) => apiRequest<ProductDetail>(`/products/${id}`, opts(signal)),
   create: (body: ProductCreate) => apiRequest<Product>('/products', { method: 'POST', body }),
+  update: (id: number, body: ProductUpdate) => apiRequest<Product>(`/products/${id}`, { method: 'PATCH', body }),
   addRelease: (id: number, body: FirmwareReleaseCreate) => apiRequest<FirmwareRelease>(`/products/${id}/firmware-releases`, { method: 'POST', body }),
   approveRelease: (releaseId: number, signature: SignatureRequest) =>
     apiRequest<FirmwareRelease>(`/firmware-releases/${releaseId}/approve`, { method: 'POST', body: { signature } }),

@@ -12,6 +12,7 @@ import { usePermissions } from '../../components/permissions';
 import { RecordState } from '../../components/QueryState';
 import { SIGNATURE_FIELDS, SignatureFields, SignatureLine, useSignature } from '../../components/Signature';
 import { formatCalendarDate } from '../../format/dates';
+import { ProductEditModal } from './ProductForm';
 
 const COMPONENTS: Component[] = ['bios', 'bmc', 'cpld', 'nic', 'other'];
 const componentLabel = (c: string) => (c === 'other' ? 'Other' : c.toUpperCase());
@@ -23,6 +24,7 @@ export default function ProductPage() {
   const me = useCurrentUser();
   const [addingRelease, setAddingRelease] = useState(false);
   const [addingBOM, setAddingBOM] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [approving, setApproving] = useState<FirmwareRelease | null>(null);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -54,6 +56,9 @@ export default function ProductPage() {
                   Only a product nothing refers to can be deleted: no release, revision or site. The deleted record is kept in the audit trail.
                 </ConfirmButton>
               )}
+              <Button variant="default" onClick={() => setEditing(true)}>
+                Edit product
+              </Button>
               <Button variant="default" onClick={() => setAddingBOM(true)}>
                 Record BOM/AVL revision
               </Button>
@@ -206,6 +211,7 @@ export default function ProductPage() {
         </Stack>
       </Stack>
       {approving && <ApproveModal release={approving} onClose={() => setApproving(null)} />}
+      <ProductEditModal product={p} opened={editing} onClose={() => setEditing(false)} onReload={() => void record.refetch()} />
     </>
   );
 }
