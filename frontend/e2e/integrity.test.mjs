@@ -3,6 +3,7 @@
 // golden sample as found for a product the site builds; the hash that
 // matches no release raises a critical finding on the inspection at once,
 // and the site's integrity page and the drift report show the difference.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, LONG_WAIT, axeViolations, expect, screenshot, signIn, test } from './fixtures.mjs';
 import { createUser, day } from './seed.mjs';
@@ -70,9 +71,13 @@ test.describe('hardware integrity', () => {
     await form.getByLabel('BIOS firmware SHA-256').fill(`${BIOS}  bios-3.1.bin`);
     await expect(form.getByText('matches', { exact: true })).toBeVisible();
     await form.getByText('Intact', { exact: true }).click();
+    // The seal's photo, taken without a network: kept on the device with the observation.
+    await form.getByLabel('Photo of the seal').setInputFiles({ name: 'seal-offline.png', mimeType: 'image/png', buffer: PHOTO });
+    await expect(form.getByText('seal-offline.png')).toBeVisible();
     await form.getByRole('button', { name: 'Record observations' }).click();
     const card = page.getByRole('group', { name: 'Hardware integrity of QT-MB7' });
     await expect(card.getByRole('status', { name: 'Observations of QT-MB7: Saved on device' })).toBeVisible();
+    await expect(card.getByText(/5 values \(.*\) and 1 photo, compared with the baseline when the network is back/)).toBeVisible();
     await expect(sync.getByText(/1 change saved on device, sent when the network is back/)).toBeVisible();
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'integrity-observations-offline-tablet.png');
@@ -84,6 +89,8 @@ test.describe('hardware integrity', () => {
     await expect(raised).toBeVisible();
     await expect(raised.getByRole('link', { name: /BMC image read .* matches no current release/ })).toBeVisible();
     await expect(card.getByRole('row').filter({ hasText: ROGUE }).getByText('Critical')).toBeVisible();
+    // The photo went up once the network was back, before the observation that names it.
+    await expect(card.getByRole('list', { name: 'Photos of the Golden sample observation' }).getByRole('img')).toHaveCount(1);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'integrity-observations-synced-tablet.png');
 
@@ -98,6 +105,12 @@ test.describe('hardware integrity', () => {
       ['bom', '', true],
       ['avl', '', true],
     ]);
+    const seal = obs.find((o) => o.kind === 'golden_sample');
+    expect(seal.photo_ids).toHaveLength(1);
+    const attachments = await api.get(`/inspections/${offlineVisit.id}/attachments`);
+    const photo = (attachments.items ?? attachments).find((a) => a.id === seal.photo_ids[0]);
+    expect(photo.file_name).toBe('seal-offline.png');
+    expect(photo.sha256).toBe(crypto.createHash('sha256').update(PHOTO).digest('hex'));
   });
 
   test('observations the server refuses come back to the inspector with the reason', async ({ page, server, api }) => {
