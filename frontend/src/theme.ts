@@ -1,4 +1,5 @@
 import { Badge, createTheme, DEFAULT_THEME, Drawer, Modal, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { keepFocusWhereTyping } from './components/dialogFocus';
 import { readablePalette, readableShade } from './contrast';
 
 // Every colour's text shades reach WCAG AA on white and on their own light
@@ -34,9 +35,11 @@ export const theme = createTheme({
     // A status badge is short and must read in full: in a squeezed table
     // column it keeps its width instead of shrinking to "A…".
     Badge: Badge.extend({ styles: { root: { flexShrink: 0, minWidth: 'max-content' } } }),
-    // The close button of every dialog says what it does to a screen reader.
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // The close button of every dialog says what it does to a screen reader,
+    // and a field someone is already typing in keeps the focus while the
+    // dialog opens.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' }, onFocusCapture: keepFocusWhereTyping } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' }, onFocusCapture: keepFocusWhereTyping } }),
   },
   headings: {
     fontWeight: '650',

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Text, type ModalProps } from '@mantine/core';
-import { useEffect, useState, type FocusEvent, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useBlocker } from 'react-router-dom';
 
 function DiscardDialog({ opened, onKeep, onDiscard, title, children }: { opened: boolean; onKeep: () => void; onDiscard: () => void; title: string; children: ReactNode }) {
@@ -16,21 +16,6 @@ function DiscardDialog({ opened, onKeep, onDiscard, title, children }: { opened:
       </Group>
     </Modal>
   );
-}
-
-/**
- * A dialog's focus trap moves the focus, a moment after the dialog opens, to
- * its [data-autofocus] element, else to its first one (the close button).
- * Someone quick, or anyone on a slow device, may be typing in a field by
- * then, and what they type next would go nowhere. So the field that gets the
- * focus becomes the [data-autofocus] element: the trap's move leaves the
- * focus where it is.
- */
-function keepFocusWhereTyping(e: FocusEvent<HTMLDivElement>) {
-  const target = e.target;
-  if (!(target instanceof HTMLElement) || target.hasAttribute('data-autofocus')) return;
-  e.currentTarget.querySelectorAll('[data-autofocus]').forEach((el) => el.removeAttribute('data-autofocus'));
-  target.setAttribute('data-autofocus', '');
 }
 
 /**
@@ -51,7 +36,6 @@ export function FormModal({ opened, onClose, children, ...rest }: ModalProps) {
       <Modal opened={opened} onClose={close} {...rest}>
         {/* Typing, a checkbox, a file or a picked option (options render in a portal, but React events bubble to here). */}
         <div
-          onFocusCapture={keepFocusWhereTyping}
           onInputCapture={mark}
           onChangeCapture={mark}
           onClickCapture={(e) => {

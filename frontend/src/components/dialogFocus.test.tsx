@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { MantineProvider, TextInput } from '@mantine/core';
+import { MantineProvider, Modal, TextInput } from '@mantine/core';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { installBrowserStubs } from '../test/render';
@@ -22,7 +22,7 @@ function Dialog() {
   );
 }
 
-describe('FormModal', () => {
+describe('a dialog opening', () => {
   it('leaves the focus in the field someone started typing in before the dialog finished opening', async () => {
     render(<Dialog />);
     // Typing in the second field at once, before the focus trap's first move.
@@ -30,6 +30,21 @@ describe('FormModal', () => {
     number.focus();
     await nextTask();
     expect(document.activeElement).toBe(number);
+  });
+
+  it('does the same in a plain dialog', async () => {
+    render(
+      <MantineProvider theme={theme}>
+        <Modal opened onClose={() => {}} title="Why?">
+          <TextInput label="Reason" />
+          <TextInput label="Reference" />
+        </Modal>
+      </MantineProvider>,
+    );
+    const reference = screen.getByRole('textbox', { name: 'Reference' });
+    reference.focus();
+    await nextTask();
+    expect(document.activeElement).toBe(reference);
   });
 
   it('still moves the focus into the dialog when nothing in it has the focus', async () => {
