@@ -27,6 +27,13 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// A page that loaded while this worker was being installed stays outside
+// it (its scripts loaded later would not come from the kept copy); the app
+// asks for it when it prepares for offline use.
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'claim') event.waitUntil(self.clients.claim());
+});
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;

@@ -12,10 +12,22 @@ export function registerServiceWorker() {
   });
 }
 
-/** Resolves true once the app shell is kept on the device (the worker is active), false if it cannot be. */
+/**
+ * Resolves true once the app shell is kept on the device (the worker is
+ * active) and the worker serves this page, false if it cannot be. A page
+ * that loaded while the worker was still installing is outside it until the
+ * worker claims it: the page asks, so that the scripts it loads later (the
+ * inspection mode's) come from the kept copy when the network is gone.
+ */
 export async function appShellReady(timeoutMs = 10_000): Promise<boolean> {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return false;
-  const ready = navigator.serviceWorker.ready.then(() => true);
+  const sw = navigator.serviceWorker;
+  const controlled = sw.ready.then(async (registration) => {
+    if (sw.controller) return true;
+    const changed = new Promise<true>((resolve) => sw.addEventListener('controllerchange', () => resolve(true), { once: true }));
+    registration.active?.postMessage({ type: 'claim' });
+    return changed;
+  });
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs));
-  return Promise.race([ready, timeout]);
+  return Promise.race([controlled, timeout]);
 }
