@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"log/slog"
 	"net/url"
@@ -247,14 +248,35 @@ func provider(db *gorm.DB) (*goose.Provider, error) {
 	if dialect == Postgres {
 		gd = goose.DialectPostgres
 		// Several instances may start at once: the advisory lock makes one
-		// migrate while the others wait.
-		locker, err := lock.NewPostgresSessionLocker()
+		// migrate while the others wait, looking again every second for up
+		// to five minutes. The lock is the schema's: migrations of other
+		// schemas of the same database (each test has one) do not wait.
+		var schema string
+		if err := sqlDB.QueryRow("SELECT current_schema()").Scan(&schema); err != nil {
+			return nil, fmt.Errorf("database: current schema: %w", err)
+		}
+		locker, err := lock.NewPostgresSessionLocker(
+			lock.WithLockID(migrationLockID(schema)),
+			lock.WithLockTimeout(1, 300),
+		)
 		if err != nil {
 			return nil, err
 		}
 		opts = append(opts, goose.WithSessionLocker(locker))
 	}
 	return goose.NewProvider(gd, sqlDB, fsys, opts...)
+}
+
+// migrationLockID is the advisory lock that guards the migrations of a
+// PostgreSQL schema: goose's own lock id for the schema public (the one
+// earlier versions took), another for each other schema.
+func migrationLockID(schema string) int64 {
+	if schema == "public" {
+		return lock.DefaultLockID
+	}
+	h := fnv.New64a()
+	_, _ = h.Write([]byte("qualtrack migrations " + schema))
+	return int64(h.Sum64())
 }
 
 // Migrate applies every pending migration.

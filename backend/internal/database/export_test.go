@@ -16,3 +16,6 @@ func MigrateDownTo(ctx context.Context, db *gorm.DB, version int64) error {
 	_, err = p.DownTo(ctx, version)
 	return err
 }
+
+// MigrationLockID is the advisory lock that guards a schema's migrations.
+var MigrationLockID = migrationLockID

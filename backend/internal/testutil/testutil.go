@@ -137,6 +137,13 @@ func openSQLite(t testing.TB, path string, now func() time.Time, timeout time.Du
 	return &DB{DB: db, Dialect: database.SQLite, DSN: path}
 }
 
+// EmptyDB returns a database that only this test uses, with no migration
+// applied yet.
+func EmptyDB(t testing.TB) *DB {
+	t.Helper()
+	return openDB(t, nil, 0)
+}
+
 // openDB opens a database of the test's own without migrating it, whose
 // calls time out after timeout (0: the default).
 func openDB(t testing.TB, now func() time.Time, timeout time.Duration) *DB {
