@@ -61,7 +61,7 @@ test-go:
 test-go-postgres:
 	@if [ -n "$(PG_TEST_URL)" ]; then \
 		echo "== Go tests on PostgreSQL"; \
-		QUALTRACK_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -count=1 -parallel 4 -timeout 30m ./...; \
+		QUALTRACK_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -count=1 -parallel 8 -timeout 30m ./...; \
 	else echo "== QUALTRACK_TEST_DATABASE_URL not set: PostgreSQL tests skipped"; fi
 
 ## fuzz: run every Go fuzz target for FUZZTIME each (default 3s), on SQLite.

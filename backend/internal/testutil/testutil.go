@@ -6,8 +6,10 @@ package testutil
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -18,6 +20,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/qualtrack/qualtrack/backend/internal/database"
+	"github.com/qualtrack/qualtrack/migrations"
 )
 
 // PostgresURLEnv names the variable that selects PostgreSQL for tests.
@@ -73,9 +76,11 @@ func NewDB(t testing.TB, now func() time.Time) *DB {
 }
 
 // newDB is NewDB whose calls time out after timeout (0: the default).
-// On SQLite the test's database starts as a copy of one migrated once per
-// test process (migrating costs far more than copying, above all under the
-// race detector); Migrate then finds nothing to do.
+// The test's database starts as a copy of one already migrated (migrating
+// costs far more than copying, above all under the race detector): on
+// SQLite a file migrated once per test process, on PostgreSQL a template
+// database migrated once per set of migrations. Migrate then finds nothing
+// to do.
 func newDB(t testing.TB, now func() time.Time, timeout time.Duration) *DB {
 	t.Helper()
 	var db *DB
@@ -90,7 +95,7 @@ func newDB(t testing.TB, now func() time.Time, timeout time.Duration) *DB {
 		}
 		db = openSQLite(t, path, now, timeout)
 	} else {
-		db = openDB(t, now, timeout)
+		db = openPostgres(t, postgresDatabase(t, os.Getenv(PostgresURLEnv)), now, timeout)
 	}
 	if _, err := database.Migrate(context.Background(), db.DB); err != nil {
 		t.Fatalf("testutil: migrate: %v", err)
@@ -144,6 +149,130 @@ func EmptyDB(t testing.TB) *DB {
 	return openDB(t, nil, 0)
 }
 
+// openPostgres opens the PostgreSQL database at dsn for the test.
+func openPostgres(t testing.TB, dsn string, now func() time.Time, timeout time.Duration) *DB {
+	t.Helper()
+	db, err := database.Open(context.Background(), database.Options{Dialect: database.Postgres, DSN: dsn, Now: now, Timeout: timeout})
+	if err != nil {
+		t.Fatalf("testutil: open postgres: %v", err)
+	}
+	t.Cleanup(func() { _ = database.Close(db) })
+	return &DB{DB: db, Dialect: database.Postgres, DSN: dsn}
+}
+
+// postgresDatabase creates a database of the test's own, a copy of the
+// migrated template, dropped when the test ends, and returns its URL.
+func postgresDatabase(t testing.TB, base string) string {
+	t.Helper()
+	template, err := postgresTemplate()
+	if err != nil {
+		t.Fatalf("testutil: template database: %v", err)
+	}
+	admin, err := database.Open(context.Background(), database.Options{Dialect: database.Postgres, DSN: base})
+	if err != nil {
+		t.Fatalf("testutil: open postgres: %v", err)
+	}
+	defer database.Close(admin)
+	name := "t_" + randomHex(6)
+	if err := admin.Exec("CREATE DATABASE " + name + " TEMPLATE " + template).Error; err != nil {
+		t.Fatalf("testutil: create database: %v", err)
+	}
+	t.Cleanup(func() {
+		admin, err := database.Open(context.Background(), database.Options{Dialect: database.Postgres, DSN: base})
+		if err != nil {
+			return
+		}
+		defer database.Close(admin)
+		admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+	})
+	return withDatabase(base, name)
+}
+
+// postgresTemplate returns the name of a database migrated with this
+// build's migrations, to copy for each test: made once by the first test
+// process that needs it (under an advisory lock, so that test processes
+// running side by side wait for it), under a name that changes with the
+// migrations. It is built under another name and renamed when complete, so
+// a run stopped half-way leaves no template half-migrated.
+var postgresTemplate = sync.OnceValues(func() (string, error) {
+	base := os.Getenv(PostgresURLEnv)
+	h := sha256.New()
+	err := fs.WalkDir(migrations.FS, string(database.Postgres), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := migrations.FS.ReadFile(path)
+		h.Write([]byte(path))
+		h.Write(b)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	name := "qualtrack_template_" + hex.EncodeToString(h.Sum(nil))[:16]
+
+	ctx := context.Background()
+	admin, err := database.Open(ctx, database.Options{Dialect: database.Postgres, DSN: base})
+	if err != nil {
+		return "", err
+	}
+	defer database.Close(admin)
+	sqlDB, err := admin.DB()
+	if err != nil {
+		return "", err
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	const lockKey = 0x71756174 // "quat"
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", lockKey); err != nil {
+		return "", err
+	}
+	defer conn.ExecContext(ctx, "SELECT pg_advisory_unlock($1)", lockKey)
+	var exists bool
+	if err := conn.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil || exists {
+		return name, err
+	}
+	building := name + "_" + randomHex(4)
+	if _, err := conn.ExecContext(ctx, "CREATE DATABASE "+building); err != nil {
+		return "", err
+	}
+	db, err := database.Open(ctx, database.Options{Dialect: database.Postgres, DSN: withDatabase(base, building)})
+	if err != nil {
+		return "", err
+	}
+	_, err = database.Migrate(ctx, db)
+	if cerr := database.Close(db); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		_, err = conn.ExecContext(ctx, "ALTER DATABASE "+building+" RENAME TO "+name)
+	}
+	if err != nil {
+		_, _ = conn.ExecContext(ctx, "DROP DATABASE IF EXISTS "+building+" WITH (FORCE)")
+		return "", err
+	}
+	return name, nil
+})
+
+// withDatabase is the PostgreSQL URL base with its database replaced.
+func withDatabase(base, name string) string {
+	u, err := url.Parse(base)
+	if err != nil {
+		return base
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
 // openDB opens a database of the test's own without migrating it, whose
 // calls time out after timeout (0: the default).
 func openDB(t testing.TB, now func() time.Time, timeout time.Duration) *DB {
@@ -195,9 +324,7 @@ func postgresSchema(t testing.TB, base string) string {
 	}
 	defer database.Close(admin)
 	trigramOnce.Do(func() { keepTrigramInPublic(admin) })
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "t_" + hex.EncodeToString(b)
+	schema := "t_" + randomHex(6)
 	if err := admin.Exec("CREATE SCHEMA " + schema).Error; err != nil {
 		t.Fatalf("testutil: create schema: %v", err)
 	}
