@@ -51,6 +51,7 @@ func localKeys(t *testing.T, dir string) []string {
 // them back into a bucket; the clean-up removes only an old object no
 // record refers to.
 func TestAttachmentsMigrateToBucketAndServeFromIt(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	env["QUALTRACK_ADMIN_EMAIL"] = "admin@example.com"
 	env["QUALTRACK_ADMIN_PASSWORD"] = "migrate test admin password"

@@ -97,6 +97,7 @@ func (l *writeLoad) halt(t *testing.T) {
 // has every write acknowledged before the backup began, every attachment
 // byte for byte, an intact database and a valid audit chain.
 func TestBackupDuringWritesRestores(t *testing.T) {
+	t.Parallel()
 	if os.Getenv(testutil.PostgresURLEnv) != "" {
 		t.Skip("qualtrack backup is for SQLite; PostgreSQL is backed up with pg_dump")
 	}

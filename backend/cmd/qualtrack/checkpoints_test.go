@@ -17,6 +17,7 @@ import (
 // the end of the chain (which leaves a chain consistent in itself) are
 // caught, and so is a checkpoint not signed by the key.
 func TestAuditVerifyChecksSignedCheckpoints(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	for _, email := range []string{"a@example.com", "b@example.com"} {
 		if code, _, errOut := qualtrack(t, env, "", "user", "create", "--email", email, "--name", "A", "--role", "admin"); code != 0 {

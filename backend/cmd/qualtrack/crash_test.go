@@ -90,6 +90,7 @@ func (l *crashLoad) acknowledged() int {
 // every 201 is there, every record has its create event and every create
 // event its record, and the audit chain verifies.
 func TestKillDuringWritesLosesNothing(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	env["QUALTRACK_ADMIN_EMAIL"] = "admin@example.com"
 	env["QUALTRACK_ADMIN_PASSWORD"] = "crash test admin password"

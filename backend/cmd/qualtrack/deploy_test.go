@@ -93,6 +93,7 @@ func composeEnv(t *testing.T, c composeFile, service string, dotenv map[string]s
 // MinIO's bucket, path-style, when .env names it. The proxy's
 // configuration sends requests to both instances and checks /readyz.
 func TestComposeScaleOutLayout(t *testing.T) {
+	t.Parallel()
 	c := readCompose(t)
 	profiles := map[string]string{"db": "", "migrate": "", "grants": "", "qualtrack": "",
 		"minio": "s3", "minio-bucket": "s3", "qualtrack-2": "scale-out", "proxy": "scale-out"}

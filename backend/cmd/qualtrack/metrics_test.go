@@ -40,6 +40,7 @@ func get(t *testing.T, url, token string) (int, string) {
 // pool metrics; the main listener does not serve them; pprof answers on
 // its loopback listener.
 func TestServeMetricsAndPprof(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	env["QUALTRACK_ADDR"] = freeAddr(t)
 	env["QUALTRACK_METRICS_ADDR"] = freeAddr(t)
@@ -118,6 +119,7 @@ func TestServeMetricsAndPprof(t *testing.T) {
 // Profiles are for the machine's operator: a pprof address off loopback is
 // refused at start.
 func TestPprofOnlyOnLoopback(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	env["QUALTRACK_PPROF_ADDR"] = "0.0.0.0:6060"
 	code, _, stderr := qualtrack(t, env, "", "serve")

@@ -20,12 +20,16 @@ var (
 	binDir    string
 	binPath   string
 	buildErr  error
+	demoDir   string // seededDemo's directory
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if binDir != "" {
 		_ = os.RemoveAll(binDir)
+	}
+	if demoDir != "" {
+		_ = os.RemoveAll(demoDir)
 	}
 	os.Exit(code)
 }

@@ -20,10 +20,8 @@ import (
 // `reminders run --dry-run` lists today's reminders without recording
 // them; `reminders run` records them once; a second run does nothing.
 func TestRemindersCommand(t *testing.T) {
-	env := testEnv(t)
-	if code, _, errOut := qualtrack(t, env, "", "seed", "--demo"); code != 0 {
-		t.Fatalf("seed: %d %s", code, errOut)
-	}
+	t.Parallel()
+	env := demoEnv(t)
 	today := time.Now().UTC().Format("2006-01-02")
 	code, out, errOut := qualtrack(t, env, "", "reminders", "run", "--dry-run")
 	if code != 0 || !strings.Contains(out, "Reminders for "+today+" (dry run") || !strings.Contains(out, "E-mail is not configured") {
@@ -65,10 +63,8 @@ func TestRemindersCommand(t *testing.T) {
 // it on shutdown. A mail server that cannot be reached is logged without
 // the SMTP password.
 func TestServeRunsReminders(t *testing.T) {
-	env := testEnv(t)
-	if code, _, errOut := qualtrack(t, env, "", "seed", "--demo"); code != 0 {
-		t.Fatalf("seed: %d %s", code, errOut)
-	}
+	t.Parallel()
+	env := demoEnv(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	testutil.Fatal(t, err, "port")
 	env["QUALTRACK_ADDR"] = ln.Addr().String()
@@ -160,10 +156,8 @@ func (b *syncBuffer) String() string {
 // pending (its dry run lists it first) instead of "nothing to do"; and
 // `reminders test-email` checks the mail settings.
 func TestRemindersRunAfterOutageSendsPending(t *testing.T) {
-	env := testEnv(t)
-	if code, _, errOut := qualtrack(t, env, "", "seed", "--demo"); code != 0 {
-		t.Fatalf("seed: %d %s", code, errOut)
-	}
+	t.Parallel()
+	env := demoEnv(t)
 	sink := startMailSink(t)
 	env["QUALTRACK_SMTP_HOST"] = "127.0.0.1"
 	env["QUALTRACK_SMTP_PORT"] = sink.port

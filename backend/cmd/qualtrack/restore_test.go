@@ -55,6 +55,7 @@ func documentedBlock(t *testing.T, marker string, vars map[string]string) string
 // answering that user's sign-in with a 500. The block fails, changing
 // nothing, when a path is wrong.
 func TestDocumentedRestoreKeepsTwoFactorUsers(t *testing.T) {
+	t.Parallel()
 	if os.Getenv(testutil.PostgresURLEnv) != "" {
 		t.Skip("qualtrack backup is for SQLite; PostgreSQL is backed up with pg_dump")
 	}
@@ -146,6 +147,7 @@ func TestDocumentedRestoreKeepsTwoFactorUsers(t *testing.T) {
 // signs in with a code. The restore block fails, changing nothing, when
 // the dump is not there.
 func TestDocumentedPostgresRestoreKeepsTwoFactorUsers(t *testing.T) {
+	t.Parallel()
 	base := os.Getenv(testutil.PostgresURLEnv)
 	if base == "" {
 		t.Skip("the PostgreSQL backup and restore need a PostgreSQL server: set " + testutil.PostgresURLEnv)

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -35,7 +37,46 @@ func testEnv(t *testing.T) map[string]string {
 	return env
 }
 
+// demoEnv is testEnv with the demo data seeded (`seed --demo`). On
+// SQLite the data directory is a copy of one seeded once per test process:
+// seeding is slow under the race detector, and TestSeedDemo tests the
+// command itself.
+func demoEnv(t *testing.T) map[string]string {
+	t.Helper()
+	env := testEnv(t)
+	if env["QUALTRACK_DATABASE_URL"] != "" {
+		if code, _, errOut := qualtrack(t, env, "", "seed", "--demo"); code != 0 {
+			t.Fatalf("seed: %d %s", code, errOut)
+		}
+		return env
+	}
+	seeded, err := seededDemo()
+	if err != nil {
+		t.Fatalf("seed the demo: %v", err)
+	}
+	testutil.Fatal(t, os.CopyFS(env["QUALTRACK_DATA_DIR"], os.DirFS(seeded)), "copy the seeded data directory")
+	return env
+}
+
+// seededDemo is a data directory with the demo seeded, made once per test
+// process (and left behind in the system's temporary directory only if the
+// process is killed: TestMain removes it).
+var seededDemo = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "qualtrack-demo-")
+	if err != nil {
+		return "", err
+	}
+	demoDir = dir
+	var out, errOut bytes.Buffer
+	env := map[string]string{"QUALTRACK_DATA_DIR": dir, "QUALTRACK_LOG_LEVEL": "error"}
+	if code := run(context.Background(), []string{"qualtrack", "seed", "--demo"}, func(k string) string { return env[k] }, strings.NewReader(""), &out, &errOut); code != 0 {
+		return "", fmt.Errorf("exit %d: %s", code, errOut.String())
+	}
+	return dir, nil
+})
+
 func TestVersionAndUsage(t *testing.T) {
+	t.Parallel()
 	if code, out, _ := qualtrack(t, nil, "", "version"); code != 0 || !strings.HasPrefix(out, "qualtrack ") {
 		t.Fatalf("version: %d %q", code, out)
 	}
@@ -45,6 +86,7 @@ func TestVersionAndUsage(t *testing.T) {
 }
 
 func TestInvalidConfigurationStopsStart(t *testing.T) {
+	t.Parallel()
 	code, _, errOut := qualtrack(t, map[string]string{"QUALTRACK_ENV": "production"}, "", "serve")
 	if code != 2 || !strings.Contains(errOut, "QUALTRACK_JWT_SECRET") {
 		t.Fatalf("production without secret: %d %q", code, errOut)
@@ -52,6 +94,7 @@ func TestInvalidConfigurationStopsStart(t *testing.T) {
 }
 
 func TestUserCreateMigrateAuditBackup(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	code, _, errOut := qualtrack(t, env, "", "migrate", "up")
 	if code != 0 {
@@ -139,6 +182,7 @@ func TestUserCreateMigrateAuditBackup(t *testing.T) {
 }
 
 func TestSeedDemo(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	if code, out, errOut := qualtrack(t, env, "", "seed", "--demo"); code != 0 {
 		t.Fatalf("seed: %d %q %q", code, out, errOut)
@@ -154,6 +198,7 @@ func TestSeedDemo(t *testing.T) {
 }
 
 func TestServeHealthcheckAndShutdown(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	testutil.Fatal(t, err, "port")

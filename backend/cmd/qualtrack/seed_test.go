@@ -9,6 +9,7 @@ import (
 // environment, refused into a database that has records, refused without
 // a mode and in production.
 func TestSeedBulk(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	env["QUALTRACK_ADMIN_EMAIL"] = "bench@example.com"
 	env["QUALTRACK_ADMIN_PASSWORD"] = "bench admin password"

@@ -83,6 +83,7 @@ func startServe(t *testing.T, env map[string]string) (string, func() int) {
 // bytes; one that trickles its body is cut off after the read timeout.
 // Other clients are served meanwhile.
 func TestSlowClientsAreCutOff(t *testing.T) {
+	t.Parallel()
 	const headerTimeout, readTimeout = 500 * time.Millisecond, time.Second
 	env := testEnv(t)
 	env["QUALTRACK_HTTP_READ_HEADER_TIMEOUT"] = headerTimeout.String()

@@ -16,6 +16,7 @@ import (
 // by its client completes with 200 and every byte after the signal, while
 // the server takes no new connections, and the process then exits 0.
 func TestSIGTERMFinishesRequestsInFlight(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	env["QUALTRACK_ADMIN_EMAIL"] = "admin@example.com"
 	env["QUALTRACK_ADMIN_PASSWORD"] = "shutdown test admin password"
