@@ -52,8 +52,13 @@ lint: frontend-deps
 	@out=$$($(GO) run $(DEADCODE) -test ./...); if [ -n "$$out" ]; then echo "unreachable code:"; echo "$$out"; exit 1; fi
 	cd frontend && $(NPM) run --silent lint:openapi && $(NPM) run --silent api:check
 
+## The race detector also turns on checkptr, the check of unsafe pointer
+## arithmetic; it stays on for qualtrack's code but not for the pure-Go SQLite
+## engine (machine-translated C: without it there, the api package's run
+## takes 73 s instead of 106). Races are still detected everywhere, the
+## engine included.
 test-go:
-	env -u QUALTRACK_TEST_DATABASE_URL $(GO) test -race -count=1 -parallel 4 -timeout 30m ./...
+	env -u QUALTRACK_TEST_DATABASE_URL $(GO) test -race -gcflags='modernc.org/...=-d=checkptr=0' -count=1 -parallel 4 -timeout 30m ./...
 
 ## The race detector runs once, on SQLite: the Go code it watches is the same
 ## on both databases, and under it every query costs several times as much.
