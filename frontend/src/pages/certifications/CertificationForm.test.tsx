@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Certification } from '../../api';
+import { COMMON_STANDARDS, type Certification } from '../../api';
 import { formatCalendarDate } from '../../format/dates';
 import { fakeApi, fakeUploads, on, renderAsApp } from '../../test/render';
 import { CertificationModal } from './CertificationForm';
@@ -42,7 +42,7 @@ function scanInput(): HTMLInputElement {
 }
 
 async function fillNew(user: User) {
-  await fill(user, screen.getByRole('textbox', { name: /Standard/ }), 'ISO 9001:2015');
+  await fill(user, screen.getByRole('combobox', { name: /Standard/ }), 'ISO 9001:2015');
   await fill(user, screen.getByRole('textbox', { name: /Certificate number/ }), 'Q-2291');
   await fill(user, screen.getByRole('textbox', { name: /Expires on/ }), formatCalendarDate('2028-01-31'));
 }
@@ -68,6 +68,15 @@ describe('the certification form', { timeout: 20_000 }, () => {
       withdrawn: false,
       withdrawn_reason: '',
     });
+  });
+
+  it('suggests the common standards in a plain field', () => {
+    fakeApi();
+    renderAsApp(<CertificationModal opened siteId={5} onClose={() => {}} />);
+    const standard = screen.getByRole<HTMLInputElement>('combobox', { name: /Standard/ });
+    const suggested = [...(standard.list?.options ?? [])].map((o) => o.value);
+    expect(suggested).toContain('ISO 9001:2015');
+    expect(suggested).toHaveLength(COMMON_STANDARDS.length);
   });
 
   it('attaches the scan chosen while recording, right after the certification is created', async () => {

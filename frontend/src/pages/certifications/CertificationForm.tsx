@@ -1,8 +1,8 @@
-import { Alert, Anchor, Autocomplete, Button, Checkbox, FileInput, Group, Progress, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, FileInput, Group, Progress, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconFileUpload } from '@tabler/icons-react';
 import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { attachmentsPath, COMMON_STANDARDS, certificationsApi, uploadFile, type Certification, type CertificationDraft, refreshAfter, queryKeys } from '../../api';
 import { changedFields } from '../../components/changedFields';
@@ -54,6 +54,7 @@ function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () 
       : { site_id: siteId ?? 0, standard: '', certificate_number: '', issuing_body: '', scope: '', issued_on: null, expires_on: null, withdrawn: false, withdrawn_reason: '' },
   );
   const [verified, setVerified] = useState(false);
+  const standardsList = useId();
   // The certificate's scan, uploaded right after the certification is created.
   const [scan, setScan] = useState<File | null>(null);
   const [scanProgress, setScanProgress] = useState<number | null>(null);
@@ -135,15 +136,24 @@ function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () 
     >
       {!siteId && !record && <SitePicker value={form.site_id || null} onChange={(v) => set('site_id', v ?? 0)} required error={err.field('site_id')} />}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Autocomplete
+        {/* A plain field with the browser's own suggestions: a combobox here
+            dropped what was typed in it right after the dialog opened, on a
+            slow device. */}
+        <TextInput
           label="Standard"
           required
-          data={[...COMMON_STANDARDS]}
+          list={standardsList}
+          autoComplete="off"
           value={form.standard}
-          onChange={(v) => set('standard', v)}
+          onChange={(e) => set('standard', e.currentTarget.value)}
           error={err.field('standard')}
           placeholder="e.g. ISO 9001:2015"
         />
+        <datalist id={standardsList}>
+          {COMMON_STANDARDS.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
         <TextInput label="Certificate number" value={form.certificate_number} onChange={(e) => set('certificate_number', e.currentTarget.value)} error={err.field('certificate_number')} />
         <TextInput label="Issuing body" value={form.issuing_body} onChange={(e) => set('issuing_body', e.currentTarget.value)} error={err.field('issuing_body')} placeholder="e.g. TÜV SÜD" />
         <div />
