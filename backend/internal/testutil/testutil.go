@@ -93,9 +93,9 @@ func newDB(t testing.TB, now func() time.Time, timeout time.Duration) *DB {
 		if err := os.WriteFile(path, image, 0o600); err != nil {
 			t.Fatalf("testutil: %v", err)
 		}
-		db = openSQLite(t, path, now, timeout)
+		db = open(t, database.SQLite, path, now, timeout)
 	} else {
-		db = openPostgres(t, postgresDatabase(t, os.Getenv(PostgresURLEnv)), now, timeout)
+		db = open(t, database.Postgres, postgresDatabase(t, os.Getenv(PostgresURLEnv)), now, timeout)
 	}
 	if _, err := database.Migrate(context.Background(), db.DB); err != nil {
 		t.Fatalf("testutil: migrate: %v", err)
@@ -131,33 +131,25 @@ var migratedSQLite = sync.OnceValues(func() ([]byte, error) {
 	return os.ReadFile(path)
 })
 
-// openSQLite opens the SQLite database at path for the test.
-func openSQLite(t testing.TB, path string, now func() time.Time, timeout time.Duration) *DB {
+// open opens the database at dsn for the test, closed when it ends.
+func open(t testing.TB, dialect database.Dialect, dsn string, now func() time.Time, timeout time.Duration) *DB {
 	t.Helper()
-	db, err := database.Open(context.Background(), database.Options{Dialect: database.SQLite, DSN: path, Now: now, Timeout: timeout})
+	db, err := database.Open(context.Background(), database.Options{Dialect: dialect, DSN: dsn, Now: now, Timeout: timeout})
 	if err != nil {
-		t.Fatalf("testutil: open sqlite: %v", err)
+		t.Fatalf("testutil: open %s: %v", dialect, err)
 	}
 	t.Cleanup(func() { _ = database.Close(db) })
-	return &DB{DB: db, Dialect: database.SQLite, DSN: path}
+	return &DB{DB: db, Dialect: dialect, DSN: dsn}
 }
 
 // EmptyDB returns a database that only this test uses, with no migration
 // applied yet.
 func EmptyDB(t testing.TB) *DB {
 	t.Helper()
-	return openDB(t, nil, 0)
-}
-
-// openPostgres opens the PostgreSQL database at dsn for the test.
-func openPostgres(t testing.TB, dsn string, now func() time.Time, timeout time.Duration) *DB {
-	t.Helper()
-	db, err := database.Open(context.Background(), database.Options{Dialect: database.Postgres, DSN: dsn, Now: now, Timeout: timeout})
-	if err != nil {
-		t.Fatalf("testutil: open postgres: %v", err)
+	if base := os.Getenv(PostgresURLEnv); base != "" {
+		return open(t, database.Postgres, postgresSchema(t, base), nil, 0)
 	}
-	t.Cleanup(func() { _ = database.Close(db) })
-	return &DB{DB: db, Dialect: database.Postgres, DSN: dsn}
+	return open(t, database.SQLite, filepath.Join(t.TempDir(), "test.db"), nil, 0)
 }
 
 // postgresDatabase creates a database of the test's own, a copy of the
@@ -271,24 +263,6 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
-}
-
-// openDB opens a database of the test's own without migrating it, whose
-// calls time out after timeout (0: the default).
-func openDB(t testing.TB, now func() time.Time, timeout time.Duration) *DB {
-	t.Helper()
-	ctx := context.Background()
-	dialect, dsn := database.SQLite, filepath.Join(t.TempDir(), "test.db")
-	if base := os.Getenv(PostgresURLEnv); base != "" {
-		dialect = database.Postgres
-		dsn = postgresSchema(t, base)
-	}
-	db, err := database.Open(ctx, database.Options{Dialect: dialect, DSN: dsn, Now: now, Timeout: timeout})
-	if err != nil {
-		t.Fatalf("testutil: open %s: %v", dialect, err)
-	}
-	t.Cleanup(func() { _ = database.Close(db) })
-	return &DB{DB: db, Dialect: dialect, DSN: dsn}
 }
 
 var trigramOnce sync.Once
