@@ -283,7 +283,8 @@ func (a *App) LoadCheckpointKey() error {
 
 // PrepareToServe runs serve's start-up steps in order: the checkpoint
 // key, migrations, the encryption key check, the recovery-code upgrade, the first admin, demo
-// data when asked for, the built-in checklists and the schedule refresh.
+// data when asked for, the built-in checklists, the schedule refresh and the
+// query planner's statistics.
 func (a *App) PrepareToServe(ctx context.Context) error {
 	if err := a.LoadCheckpointKey(); err != nil {
 		return err
@@ -313,7 +314,30 @@ func (a *App) PrepareToServe(ctx context.Context) error {
 	if err := a.WarnWithoutSearchIndexes(ctx); err != nil {
 		return err
 	}
-	return a.RefreshSchedules(ctx)
+	if err := a.RefreshSchedules(ctx); err != nil {
+		return err
+	}
+	return a.UpdatePlannerStatistics(ctx)
+}
+
+// UpdatePlannerStatistics has SQLite gather the statistics its query
+// planner chooses indexes by, for the tables that have none yet or whose
+// rows changed much since (PRAGMA optimize). Without them it reads a list
+// filtered on a column of few values (completed inspections, four in five)
+// through that column's index and sorts it, instead of walking the order's
+// index: 285 ms for a page against 5 ms at 200,000 inspections. PostgreSQL's
+// autovacuum keeps its own statistics.
+func (a *App) UpdatePlannerStatistics(ctx context.Context) error {
+	if database.DialectOf(a.DB) != database.SQLite {
+		return nil
+	}
+	// Every row is read (a sample, analysis_limit, left the planner with the
+	// status index): under a second at 200,000 inspections, and only for
+	// tables whose statistics are missing or out of date.
+	if err := a.DB.WithContext(ctx).Exec("PRAGMA optimize = 0x10002").Error; err != nil {
+		return fmt.Errorf("planner statistics: %w", err)
+	}
+	return nil
 }
 
 // WarnWithoutSearchIndexes logs a warning when PostgreSQL search has no

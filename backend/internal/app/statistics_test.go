@@ -1,0 +1,65 @@
+package app_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qualtrack/qualtrack/backend/internal/app"
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/config"
+	"github.com/qualtrack/qualtrack/backend/internal/seed"
+	"github.com/qualtrack/qualtrack/backend/internal/testutil"
+)
+
+// On SQLite, serve's start-up gives the query planner its statistics: a
+// list of completed inspections (most of them) in another order is then
+// read off that order's index, a page at a time, not gathered through the
+// status index and sorted whole.
+func TestStartUpGathersPlannerStatisticsOnSQLite(t *testing.T) {
+	t.Parallel()
+	cfg, err := config.Load(func(string) string { return "" })
+	testutil.Fatal(t, err, "config")
+	if cfg.Dialect() != "sqlite" || os.Getenv(testutil.PostgresURLEnv) != "" {
+		t.Skip("SQLite's planner statistics")
+	}
+	cfg.DataDir = t.TempDir()
+	ctx := t.Context()
+	a, err := app.Open(ctx, cfg, app.Options{Hasher: auth.NewTestHasher(), Now: func() time.Time { return testutil.FixedNow }})
+	testutil.Fatal(t, err, "open")
+	defer a.Close()
+	_, err = a.Migrate(ctx)
+	testutil.Fatal(t, err, "migrate")
+	_, err = seed.Bulk(ctx, a.Store, auth.NewTestHasher(), seed.BulkOptions{Sites: 40, Inspections: 3000, Findings: 200, Certifications: 50, Seed: 3})
+	testutil.Fatal(t, err, "seed")
+
+	const page = "SELECT * FROM inspections WHERE inspections.status = 'completed' ORDER BY inspections.updated_at, inspections.id LIMIT 51"
+	plan := func() string {
+		var rows []struct {
+			ID, Parent, Notused int
+			Detail              string
+		}
+		testutil.Fatal(t, a.DB.Raw("EXPLAIN QUERY PLAN "+page).Scan(&rows).Error, "explain")
+		var details []string
+		for _, r := range rows {
+			details = append(details, r.Detail)
+		}
+		return strings.Join(details, "; ")
+	}
+	before := plan()
+	if !strings.Contains(before, "TEMP B-TREE") {
+		t.Fatalf("without statistics the page was not sorted, so this test shows nothing: %s", before)
+	}
+
+	testutil.Fatal(t, a.PrepareToServe(ctx), "start-up")
+	var analyzed int64
+	testutil.Fatal(t, a.DB.Raw("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'inspections'").Scan(&analyzed).Error, "statistics")
+	if analyzed == 0 {
+		t.Fatal("no planner statistics for inspections after start-up")
+	}
+	after := plan()
+	if strings.Contains(after, "TEMP B-TREE") || !strings.Contains(after, "inspections_updated_at") {
+		t.Fatalf("with statistics the page is still sorted: %s (before: %s)", after, before)
+	}
+}
