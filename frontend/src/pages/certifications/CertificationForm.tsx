@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, FileInput, Group, Progress, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Checkbox, FileInput, Group, Progress, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconFileUpload } from '@tabler/icons-react';
 import { FormModal } from '../../components/UnsavedChanges';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -136,9 +136,9 @@ function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () 
     >
       {!siteId && !record && <SitePicker value={form.site_id || null} onChange={(v) => set('site_id', v ?? 0)} required error={err.field('site_id')} />}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {/* A plain field with the browser's own suggestions: a combobox here
-            dropped what was typed in it right after the dialog opened, on a
-            slow device. */}
+        {/* A plain field with the browser's own suggestions: Mantine's
+            combobox drops what is typed into it right after the dialog
+            opens, on a slow device. */}
         <TextInput
           label="Standard"
           required
@@ -156,7 +156,8 @@ function CertificationForm({ onClose, siteId, record, onReload }: { onClose: () 
         </datalist>
         <TextInput label="Certificate number" value={form.certificate_number} onChange={(e) => set('certificate_number', e.currentTarget.value)} error={err.field('certificate_number')} />
         <TextInput label="Issuing body" value={form.issuing_body} onChange={(e) => set('issuing_body', e.currentTarget.value)} error={err.field('issuing_body')} placeholder="e.g. TÜV SÜD" />
-        <div />
+        {/* Keeps the dates on a row of their own beside each other; not on a phone, where every field has its row. */}
+        <Box visibleFrom="sm" />
         <DateField label="Issued on" value={form.issued_on ?? ''} onChange={(v) => set('issued_on', v || null)} error={err.field('issued_on')} />
         <DateField label="Expires on" required value={form.expires_on ?? ''} onChange={(v) => set('expires_on', v || null)} error={err.field('expires_on')} />
       </SimpleGrid>
