@@ -91,8 +91,12 @@ fuzz:
 test-frontend: frontend-deps
 	cd frontend && $(NPM) run typecheck && $(NPM) test
 
-## e2e: browser tests (headless Debian chromium) against a freshly built binary
-e2e: build
+## e2e: browser tests (headless Debian chromium) against a freshly built binary.
+## The web app is bundled without `make build`'s type check and wire-type
+## check: lint and test-frontend run those.
+e2e: frontend-deps
+	cd frontend && $(NPM) run --silent bundle
+	$(MAKE) --no-print-directory backend
 	cd frontend && QUALTRACK_BIN=$(CURDIR)/$(BIN) $(NPM) run e2e
 
 ## screenshots: the browser tests again, saving their screenshots into

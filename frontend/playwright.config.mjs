@@ -12,9 +12,11 @@ export default defineConfig({
   testDir: 'e2e',
   // Traces, failure screenshots and server logs; emptied at the start of a run.
   outputDir: RESULTS_DIR,
-  // Two workers on two cores: each runs its own server and browser, a file at
-  // a time (the tests of a file share the file's server and run in turn).
-  workers: 2,
+  // Two workers on two cores (QUALTRACK_E2E_WORKERS for another machine):
+  // each runs its own server and browser, a file at a time (the tests of a
+  // file share the file's server and run in turn). The suite keeps both cores
+  // busy; four workers took longer than two.
+  workers: Number(process.env.QUALTRACK_E2E_WORKERS || 2),
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -36,7 +38,10 @@ export default defineConfig({
     // Generous: the machine running the tests may be busy (two cores, a Go build beside).
     actionTimeout: 30_000 * slow,
     navigationTimeout: 30_000 * slow,
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace: every action with the DOM before and
+    // after it, the network and the console. Without the screencast, which
+    // cost a fifth of the suite's CPU time; the failure's screenshot is kept.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
   },
 });

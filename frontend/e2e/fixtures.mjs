@@ -158,7 +158,10 @@ export async function choose(page, label, option, scope = page) {
  * described for a person; a test expects none: expect(await axeViolations(page, where)).toEqual([]).
  */
 export async function axeViolations(page, where) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   return bad.map(
     (v) =>
