@@ -114,6 +114,40 @@ func (o order) SQL() string {
 	return e + ", " + id
 }
 
+// sortSQL is the same order as SQL, each term behind SQLite's unary plus:
+// the rows come out in the same order, but the planner no longer sees the
+// order's index in it, so it reads the rows that match by the filters'
+// own indexes (or the table) and sorts them instead of walking the whole
+// order to find them. SQLite only; see sortMatches.
+func (o order) sortSQL() string {
+	e, id := o.field.Expr, o.table+".id"
+	switch {
+	case o.field.NullsLast && o.desc:
+		return "+(" + e + " IS NOT NULL) DESC, +" + e + " DESC, +" + id + " DESC"
+	case o.field.NullsLast:
+		return "+(" + e + " IS NULL), +" + e + ", +" + id
+	case o.desc:
+		return "+" + e + " DESC, +" + id + " DESC"
+	}
+	return "+" + e + ", +" + id
+}
+
+// sortMatches reports whether a page of a list with total matching rows,
+// skip rows into it, is cheaper read by sorting the matches than by
+// walking the order's index. The walk reads rows in order until skip+limit
+// of them match: about (skip+limit) x rows/total rows, each looked up in
+// the table to test the filters; sorting reads the total matches (or, when
+// no index narrows them, the table once). Walking costs more when fewer
+// than three times skip+limit rows match: a deep page of a narrow filter
+// (the 90th page of the qualification inspections: 4,500 of 10,000 matches
+// to skip, 200 ms by the walk on 200,000 inspections, 50 ms sorted).
+// SQLite's planner cannot tell: its statistics hold the average number of
+// rows per value, and the values of a status or a type are far from even.
+// PostgreSQL's histograms let its planner choose by itself.
+func sortMatches(q *gorm.DB, total int64, skip, limit int) bool {
+	return q.Dialector.Name() == "sqlite" && total < 3*int64(skip+limit)
+}
+
 // fingerprint names the list and order a cursor belongs to, so a cursor
 // of another list or order is refused rather than misread.
 func (o order) fingerprint() string {

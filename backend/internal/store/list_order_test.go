@@ -366,3 +366,51 @@ func TestPagesByCursorEqualPagesByNumber(t *testing.T) {
 		}
 	}
 }
+
+// On SQLite a deep page of a filter that few rows match is read by sorting
+// those rows, not by walking the order's index from the start until
+// enough of them turned up; a first page of a broad list still walks the
+// index. (TestPagesByCursorEqualPagesByNumber reads both ways and checks
+// that the rows and their order are the same.)
+func TestDeepPagesOfNarrowFiltersSortTheirMatches(t *testing.T) {
+	t.Parallel()
+	db, st, log := orderRegister(t, seed.BulkOptions{Sites: 30, Inspections: 400, Findings: 50, Certifications: 30, Seed: 5})
+	if db.Dialect == database.Postgres {
+		t.Skip("PostgreSQL's planner chooses by its own statistics")
+	}
+	ctx := context.Background()
+	date := store.InspectionSorts["date"].Expr
+	narrow := store.InspectionFilter{Type: model.InspectionQualification}
+	_, total, err := st.ListInspections(ctx, narrow, store.Page{Page: 1, PageSize: 1})
+	testutil.Fatal(t, err, "count the qualification inspections")
+	if total < 12 || total > 200 {
+		t.Fatalf("%d qualification inspections of 400: the register no longer fits this test", total)
+	}
+	orderOf := func(q capturedQuery) string { return q.sql[strings.Index(q.sql, "ORDER BY "):] }
+
+	log.reset()
+	last := int(total+4) / 5
+	rows, _, err := st.ListInspections(ctx, narrow, store.Page{Page: last, PageSize: 5, Sort: "-date"})
+	testutil.Fatal(t, err, "last page")
+	if len(rows) == 0 {
+		t.Fatalf("the last page (%d) of %d rows is empty", last, total)
+	}
+	q := log.pageQuery(t, date)
+	if !strings.HasPrefix(orderOf(q), "ORDER BY +(") {
+		t.Errorf("page %d of %d qualification inspections walks the order: %s", last, total, orderOf(q))
+	}
+	if why := planProblem(t, db, "inspections", q); !strings.HasPrefix(why, "sorts") {
+		t.Errorf("page %d of %d qualification inspections: want its matches sorted, the plan %q", last, total, why)
+	}
+
+	log.reset()
+	_, _, err = st.ListInspections(ctx, store.InspectionFilter{}, store.Page{Page: 1, PageSize: 5, Sort: "-date"})
+	testutil.Fatal(t, err, "first page")
+	q = log.pageQuery(t, date)
+	if strings.HasPrefix(orderOf(q), "ORDER BY +") {
+		t.Errorf("the first page of all inspections sorts them: %s", orderOf(q))
+	}
+	if why := planProblem(t, db, "inspections", q); why != "" {
+		t.Errorf("the first page of all inspections: %s", why)
+	}
+}

@@ -246,7 +246,14 @@ func listOnce(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64,
 	if total == 0 {
 		return 0, nil
 	}
-	if err := page.Order(o.SQL()).Limit(p.PageSize + 1).Find(dst).Error; err != nil {
+	orderBy, skip := o.SQL(), 0
+	if p.After == "" {
+		skip = p.Offset()
+	}
+	if sortMatches(q, total, skip, p.PageSize+1) {
+		orderBy = o.sortSQL()
+	}
+	if err := page.Order(orderBy).Limit(p.PageSize + 1).Find(dst).Error; err != nil {
 		return 0, err
 	}
 	if rows.Len() <= p.PageSize {
