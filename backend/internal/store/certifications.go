@@ -74,6 +74,9 @@ func (s *Store) ListCertifications(ctx context.Context, f CertificationFilter, p
 		}
 		q = q.Where("("+strings.Join(conds, " OR ")+")", args...)
 	}
+	if len(f.Statuses) > 0 || f.ExpiringWithinDays != nil {
+		q = filtersFollowTheOrder(q)
+	}
 	if f.ExpiringWithinDays != nil {
 		q = q.Where(certificationCurrent+" AND certifications.expires_on >= ? AND certifications.expires_on <= ?",
 			today, today.AddDays(*f.ExpiringWithinDays))

@@ -78,6 +78,9 @@ func (s *Store) ListInspections(ctx context.Context, f InspectionFilter, p Page)
 	if f.Result != "" {
 		q = q.Where("inspections.result = ?", f.Result)
 	}
+	if !f.From.IsZero() || !f.To.IsZero() {
+		q = filtersFollowTheOrder(q)
+	}
 	if !f.From.IsZero() {
 		q = q.Where(inspectionDate+" >= ?", f.From)
 	}

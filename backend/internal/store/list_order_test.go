@@ -369,10 +369,11 @@ func TestPagesByCursorEqualPagesByNumber(t *testing.T) {
 
 // On SQLite a deep page of a filter that few rows match is read by sorting
 // those rows, not by walking the order's index from the start until
-// enough of them turned up; a first page of a broad list still walks the
-// index. (TestPagesByCursorEqualPagesByNumber reads both ways and checks
-// that the rows and their order are the same.)
-func TestDeepPagesOfNarrowFiltersSortTheirMatches(t *testing.T) {
+// enough of them turned up; a first page of a filter most rows match walks
+// the order's index, not the filter's. (TestPagesByCursorEqualPagesByNumber
+// reads pages every way and checks that the rows and their order are the
+// same.)
+func TestListPagesChooseBetweenSortingAndWalkingOnSQLite(t *testing.T) {
 	t.Parallel()
 	db, st, log := orderRegister(t, seed.BulkOptions{Sites: 30, Inspections: 400, Findings: 50, Certifications: 30, Seed: 5})
 	if db.Dialect == database.Postgres {
@@ -380,14 +381,18 @@ func TestDeepPagesOfNarrowFiltersSortTheirMatches(t *testing.T) {
 	}
 	ctx := context.Background()
 	date := store.InspectionSorts["date"].Expr
+	orderOf := func(q capturedQuery) string { return q.sql[strings.Index(q.sql, "ORDER BY "):] }
+	count := func(f store.InspectionFilter) int64 {
+		_, total, err := st.ListInspections(ctx, f, store.Page{Page: 1, PageSize: 1})
+		testutil.Fatal(t, err, "count inspections")
+		return total
+	}
+
 	narrow := store.InspectionFilter{Type: model.InspectionQualification}
-	_, total, err := st.ListInspections(ctx, narrow, store.Page{Page: 1, PageSize: 1})
-	testutil.Fatal(t, err, "count the qualification inspections")
+	total := count(narrow)
 	if total < 12 || total > 200 {
 		t.Fatalf("%d qualification inspections of 400: the register no longer fits this test", total)
 	}
-	orderOf := func(q capturedQuery) string { return q.sql[strings.Index(q.sql, "ORDER BY "):] }
-
 	log.reset()
 	last := int(total+4) / 5
 	rows, _, err := st.ListInspections(ctx, narrow, store.Page{Page: last, PageSize: 5, Sort: "-date"})
@@ -403,14 +408,36 @@ func TestDeepPagesOfNarrowFiltersSortTheirMatches(t *testing.T) {
 		t.Errorf("page %d of %d qualification inspections: want its matches sorted, the plan %q", last, total, why)
 	}
 
-	log.reset()
-	_, _, err = st.ListInspections(ctx, store.InspectionFilter{}, store.Page{Page: 1, PageSize: 5, Sort: "-date"})
-	testutil.Fatal(t, err, "first page")
-	q = log.pageQuery(t, date)
-	if strings.HasPrefix(orderOf(q), "ORDER BY +") {
-		t.Errorf("the first page of all inspections sorts them: %s", orderOf(q))
+	broad := store.InspectionFilter{Status: model.InspectionCompleted}
+	if n := count(broad); n < 300 {
+		t.Fatalf("%d completed inspections of 400: the register no longer fits this test", n)
 	}
-	if why := planProblem(t, db, "inspections", q); why != "" {
-		t.Errorf("the first page of all inspections: %s", why)
+	for _, sort := range []string{"-date", "score", "updated_at"} {
+		log.reset()
+		_, _, err = st.ListInspections(ctx, broad, store.Page{Page: 1, PageSize: 5, Sort: sort})
+		testutil.Fatal(t, err, "first page of the completed inspections")
+		q = log.pageQuery(t, store.InspectionSorts[strings.TrimPrefix(sort, "-")].Expr)
+		if strings.HasPrefix(orderOf(q), "ORDER BY +") || !strings.Contains(q.sql, "INDEXED BY inspections_") {
+			t.Errorf("the first page of the completed inspections by %s does not walk the order's index: %s", sort, q.sql)
+		}
+		if why := planProblem(t, db, "inspections", q); why != "" {
+			t.Errorf("the first page of the completed inspections by %s: %s", sort, why)
+		}
+	}
+
+	// The latest quarter of the inspections come last in the order of
+	// creation: a walk from the oldest would read all the others first.
+	var dates []model.Date
+	testutil.Fatal(t, db.Model(&model.Inspection{}).Order(date+" DESC").Limit(100).Pluck(date, &dates).Error, "latest dates")
+	recent := store.InspectionFilter{From: dates[len(dates)-1]}
+	if n := count(recent); n < 60 || n > 200 {
+		t.Fatalf("%d inspections since %s: the register no longer fits this test", n, dates[len(dates)-1])
+	}
+	log.reset()
+	_, _, err = st.ListInspections(ctx, recent, store.Page{Page: 1, PageSize: 5, Sort: "created_at"})
+	testutil.Fatal(t, err, "the latest inspections by creation")
+	q = log.pageQuery(t, store.InspectionSorts["created_at"].Expr)
+	if strings.Contains(q.sql, "INDEXED BY") {
+		t.Errorf("the inspections of the latest dates are read by walking the order of creation from the oldest: %s", q.sql)
 	}
 }

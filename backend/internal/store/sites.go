@@ -69,6 +69,9 @@ func (s *Store) ListSites(ctx context.Context, f SiteFilter, p Page) ([]SiteView
 	if f.Country != "" {
 		q = q.Where("sites.country = ?", f.Country)
 	}
+	if f.Overdue != nil || f.DueSoon {
+		q = filtersFollowTheOrder(q)
+	}
 	if f.Overdue != nil {
 		if *f.Overdue {
 			q = q.Where(overdueCondition, s.Today())

@@ -250,8 +250,27 @@ func listOnce(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64,
 	if p.After == "" {
 		skip = p.Offset()
 	}
-	if sortMatches(q, total, skip, p.PageSize+1) {
+	plan, err := choosePlan(q, o.table, total, skip, p.PageSize+1)
+	if err != nil {
+		return 0, err
+	}
+	switch plan {
+	case sortTheMatches:
 		orderBy = o.sortSQL()
+	case walkTheOrder:
+		if p.After != "" {
+			// The cursor's comparison already starts the walk in the
+			// order's index; named, SQLite would split the comparison's OR
+			// into two reads of it and sort their rows.
+			break
+		}
+		index, err := o.index(q)
+		if err != nil {
+			return 0, err
+		}
+		if index != "" {
+			page = page.Table(o.table + " INDEXED BY " + index)
+		}
 	}
 	if err := page.Order(orderBy).Limit(p.PageSize + 1).Find(dst).Error; err != nil {
 		return 0, err
