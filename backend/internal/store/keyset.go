@@ -16,6 +16,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 )
 
@@ -120,7 +121,7 @@ func (o order) SQL() string {
 // the rows come out in the same order, but the planner no longer sees the
 // order's index in it, so it reads the rows that match by the filters'
 // own indexes (or the table) and sorts them instead of walking the whole
-// order to find them. SQLite only; see sortMatches.
+// order to find them. SQLite only; see choosePlan.
 func (o order) sortSQL() string {
 	e, id := o.field.Expr, o.table+".id"
 	switch {
@@ -147,6 +148,32 @@ const (
 	walkTheOrder
 )
 
+// arrange orders page, a page of the list q with total rows matching, and
+// on SQLite has it read the way choosePlan says.
+func (o order) arrange(q, page *gorm.DB, total int64, p Page) (*gorm.DB, error) {
+	skip := 0
+	if p.After == "" {
+		skip = p.Offset()
+	}
+	plan, err := choosePlan(q, o.table, total, skip, p.PageSize+1, p.After != "")
+	if err != nil {
+		return nil, err
+	}
+	switch plan {
+	case sortTheMatches:
+		return page.Order(o.sortSQL()), nil
+	case walkTheOrder:
+		index, err := o.index(q)
+		if err != nil {
+			return nil, err
+		}
+		if index != "" {
+			page = page.Table(o.table + " INDEXED BY " + index)
+		}
+	}
+	return page.Order(o.SQL()), nil
+}
+
 // choosePlan chooses how to read a page of a list on SQLite, total rows
 // of it matching, skip rows into it, limit rows long, from a table of
 // about rows rows. Walking the order's index reads rows in order, each
@@ -169,12 +196,17 @@ const (
 //     (3 x (rows-total+skip+limit) < total), and SQLite's planner chooses
 //     otherwise.
 //
+// A page after a cursor is never walked by name: the cursor's comparison
+// already starts the walk in the order's index, and named, SQLite would
+// split the comparison's OR into two reads of it and sort their rows.
+//
 // The times are the SQLite shell's on the seeded register of
-// docs/benchmarks.md. SQLite's planner cannot tell these apart by itself: its statistics hold
-// the average number of rows per value, and the values of a status or a
-// type are far from even. PostgreSQL's histograms let its planner choose.
-func choosePlan(q *gorm.DB, table string, total int64, skip, limit int) (pagePlan, error) {
-	if q.Dialector.Name() != "sqlite" {
+// docs/benchmarks.md. SQLite's planner cannot tell these apart by itself:
+// its statistics hold the average number of rows per value, and the values
+// of a status or a type are far from even. PostgreSQL's histograms let its
+// planner choose.
+func choosePlan(q *gorm.DB, table string, total int64, skip, limit int, afterCursor bool) (pagePlan, error) {
+	if database.DialectOf(q) != database.SQLite {
 		return plannerChooses, nil
 	}
 	need := int64(skip + limit)
@@ -192,6 +224,8 @@ func choosePlan(q *gorm.DB, table string, total int64, skip, limit int) (pagePla
 	switch {
 	case total*total < 3*need*rows:
 		return sortTheMatches, nil
+	case afterCursor:
+		return plannerChooses, nil
 	case !follow || 3*(rows-total+need) < total:
 		return walkTheOrder, nil
 	}
@@ -401,7 +435,7 @@ func (o order) after(q *gorm.DB, value any, id int64) *gorm.DB {
 		return q.Where("("+e+", "+t+")"+op+"(?, ?)", value, id)
 	}
 	// NULL sorts first ascending on SQLite, last on PostgreSQL.
-	nullsFirst := (q.Dialector.Name() == "postgres") == o.desc
+	nullsFirst := (database.DialectOf(q) == database.Postgres) == o.desc
 	switch {
 	case value == nil && nullsFirst:
 		return q.Where("(("+e+" IS NULL AND "+t+op+"?) OR "+e+" IS NOT NULL)", id)

@@ -202,16 +202,9 @@ func orderRegister(t *testing.T, size seed.BulkOptions) (*testutil.DB, *store.St
 func planProblem(t *testing.T, db *testutil.DB, table string, q capturedQuery) string {
 	t.Helper()
 	if db.Dialect != database.Postgres {
-		rows, err := db.Raw("EXPLAIN QUERY PLAN "+q.sql, q.vars...).Rows()
-		testutil.Fatal(t, err, "explain %s", q.sql)
-		defer rows.Close()
-		var lines []string
+		lines := strings.Split(explain(t, db, q), "\n")
 		indexed := false
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			testutil.Fatal(t, rows.Scan(&id, &parent, &unused, &detail), "plan row")
-			lines = append(lines, detail)
+		for _, detail := range lines {
 			indexed = indexed || (strings.HasPrefix(detail, "SCAN "+table+" USING ") || strings.HasPrefix(detail, "SEARCH "+table+" USING ")) && strings.Contains(detail, "INDEX")
 		}
 		plan := strings.Join(lines, "; ")

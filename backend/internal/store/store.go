@@ -246,33 +246,11 @@ func listOnce(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64,
 	if total == 0 {
 		return 0, nil
 	}
-	orderBy, skip := o.SQL(), 0
-	if p.After == "" {
-		skip = p.Offset()
-	}
-	plan, err := choosePlan(q, o.table, total, skip, p.PageSize+1)
+	page, err := o.arrange(q, page, total, p)
 	if err != nil {
 		return 0, err
 	}
-	switch plan {
-	case sortTheMatches:
-		orderBy = o.sortSQL()
-	case walkTheOrder:
-		if p.After != "" {
-			// The cursor's comparison already starts the walk in the
-			// order's index; named, SQLite would split the comparison's OR
-			// into two reads of it and sort their rows.
-			break
-		}
-		index, err := o.index(q)
-		if err != nil {
-			return 0, err
-		}
-		if index != "" {
-			page = page.Table(o.table + " INDEXED BY " + index)
-		}
-	}
-	if err := page.Order(orderBy).Limit(p.PageSize + 1).Find(dst).Error; err != nil {
+	if err := page.Limit(p.PageSize + 1).Find(dst).Error; err != nil {
 		return 0, err
 	}
 	if rows.Len() <= p.PageSize {
