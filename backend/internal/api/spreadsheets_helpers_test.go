@@ -3,8 +3,11 @@ package api_test
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/json"
 	"encoding/xml"
+	"hash/crc32"
+	"io"
 	"mime/multipart"
 	"net/http"
 	"strconv"
@@ -253,22 +256,55 @@ func xlRawBook(t *testing.T, sheetData string, extra map[string]int) []byte {
 		}
 		_, _ = w.Write([]byte(content))
 	}
-	zeros := make([]byte, 1<<20)
 	for name, size := range extra {
-		w, err := zw.Create(name)
+		raw, crc := deflatedZeros(t, size)
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc,
+			CompressedSize64: uint64(len(raw)), UncompressedSize64: uint64(size)})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for size > 0 {
-			n := min(size, len(zeros))
-			_, _ = w.Write(zeros[:n])
-			size -= n
-		}
+		_, _ = w.Write(raw)
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// deflatedZeros is size zero bytes as a deflate stream, with their CRC-32.
+// A megabyte of zeros is compressed once and its block repeated (each copy
+// refers only to zeros, its own or the copies before it), so a 100 MB entry
+// costs one megabyte of compression, not a hundred.
+func deflatedZeros(t *testing.T, size int) ([]byte, uint32) {
+	t.Helper()
+	const chunk = 1 << 20
+	zeros := make([]byte, chunk)
+	var buf bytes.Buffer
+	fw, err := flate.NewWriter(&buf, flate.BestSpeed)
+	testutil.Fatal(t, err, "flate")
+	segment := func(n int) []byte {
+		start := buf.Len()
+		_, _ = fw.Write(zeros[:n])
+		testutil.Fatal(t, fw.Flush(), "flate flush")
+		return bytes.Clone(buf.Bytes()[start:])
+	}
+	var out bytes.Buffer
+	var crc uint32
+	if size >= chunk {
+		block := segment(chunk)
+		for range size / chunk {
+			out.Write(block)
+			crc = crc32.Update(crc, crc32.IEEETable, zeros)
+		}
+	}
+	if rest := size % chunk; rest > 0 {
+		out.Write(segment(rest))
+		crc = crc32.Update(crc, crc32.IEEETable, zeros[:rest])
+	}
+	start := buf.Len()
+	testutil.Fatal(t, fw.Close(), "flate close")
+	out.Write(buf.Bytes()[start:])
+	return out.Bytes(), crc
 }
 
 // xlInline is an inline-string cell.
@@ -294,6 +330,28 @@ func xlEncryptedBook(t *testing.T, rows [][]any, password string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// The zip bomb's padding is a real entry: it inflates to its size and its
+// checksum holds (archive/zip checks both at the end of the entry).
+func TestDeflatedZerosInflate(t *testing.T) {
+	t.Parallel()
+	for _, size := range []int{5, 1 << 20, 2<<20 + 12345} {
+		book := xlRawBook(t, "", map[string]int{"padding.bin": size})
+		zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+		testutil.Fatal(t, err, "zip")
+		for _, f := range zr.File {
+			if f.Name != "padding.bin" {
+				continue
+			}
+			r, err := f.Open()
+			testutil.Fatal(t, err, "open")
+			n, err := io.Copy(io.Discard, r)
+			if err != nil || n != int64(size) {
+				t.Errorf("size %d: inflated %d bytes, %v", size, n, err)
+			}
+		}
+	}
 }
 
 // xlZip is a zip archive with one file.
