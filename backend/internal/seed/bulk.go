@@ -119,10 +119,11 @@ func Bulk(ctx context.Context, st *store.Store, h *auth.Hasher, o BulkOptions) (
 		Inspections: len(g.inspections), Findings: len(g.findings), Certifications: len(g.certs),
 	}
 	steps := []struct {
-		what string
-		rows func(tx *gorm.DB) error
+		what   string
+		tables []string // written here: on PostgreSQL, without their indexes until the end (bulk_postgres.go)
+		rows   func(tx *gorm.DB) error
 	}{
-		{"manufacturers and sites", func(tx *gorm.DB) error {
+		{"manufacturers and sites", []string{"manufacturers", "sites", "qualification_decisions"}, func(tx *gorm.DB) error {
 			if err := tx.CreateInBatches(g.mfrs, bulkBatch).Error; err != nil {
 				return err
 			}
@@ -131,8 +132,8 @@ func Bulk(ctx context.Context, st *store.Store, h *auth.Hasher, o BulkOptions) (
 			}
 			return tx.CreateInBatches(g.decisions, bulkBatch).Error
 		}},
-		{"inspections", func(tx *gorm.DB) error { return tx.CreateInBatches(g.inspections, bulkBatch).Error }},
-		{"findings and certifications", func(tx *gorm.DB) error {
+		{"inspections", []string{"inspections"}, func(tx *gorm.DB) error { return tx.CreateInBatches(g.inspections, bulkBatch).Error }},
+		{"findings and certifications", []string{"findings", "certifications"}, func(tx *gorm.DB) error {
 			if err := tx.CreateInBatches(g.findings, bulkBatch).Error; err != nil {
 				return err
 			}
@@ -151,8 +152,15 @@ func Bulk(ctx context.Context, st *store.Store, h *auth.Hasher, o BulkOptions) (
 			return err
 		}},
 	}
+	postgres := database.DialectOf(db) == database.Postgres
 	for _, s := range steps {
-		if err := db.Transaction(s.rows); err != nil {
+		err := db.Transaction(func(tx *gorm.DB) error {
+			if postgres {
+				return withoutIndexes(tx, s.tables, s.rows)
+			}
+			return s.rows(tx)
+		})
+		if err != nil {
 			return counts, fmt.Errorf("seed: bulk %s: %w", s.what, err)
 		}
 	}

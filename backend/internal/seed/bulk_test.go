@@ -4,11 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/qualtrack/qualtrack/backend/internal/audit"
 	"github.com/qualtrack/qualtrack/backend/internal/auth"
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/seed"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
@@ -23,8 +26,38 @@ func TestBulk(t *testing.T) {
 	db := testutil.NewDB(t, nil)
 	st := store.New(db.DB, func() time.Time { return testutil.FixedNow })
 	opts := seed.BulkOptions{Sites: 120, Inspections: 2400, Findings: 900, Certifications: 300, Seed: 7}
+	schema := schemaObjects(t, db)
 	n, err := seed.Bulk(ctx, st, auth.NewTestHasher(), opts)
 	testutil.Fatal(t, err, "bulk")
+	// On PostgreSQL the rows go in with the indexes dropped and the count
+	// triggers off: every index and trigger is back as it was.
+	if after := schemaObjects(t, db); !slices.Equal(after, schema) {
+		t.Errorf("indexes and triggers after the seed:\n%s\nbefore:\n%s", strings.Join(after, "\n"), strings.Join(schema, "\n"))
+	}
+	// The tables of counts the dashboard reads hold what counting the rows gives.
+	var months, open []struct {
+		Key string
+		N   int64
+	}
+	month := "to_char(performed_date, 'YYYY-MM')"
+	if db.Dialect == database.SQLite {
+		month = "strftime('%Y-%m', performed_date)"
+	}
+	testutil.Fatal(t, db.Raw(`SELECT `+month+` || ' ' || result AS key, count(*) AS n FROM inspections
+		WHERE status = 'completed' AND performed_date IS NOT NULL GROUP BY 1 ORDER BY 1`).Scan(&months).Error, "count months")
+	testutil.Fatal(t, db.Raw(`SELECT severity AS key, count(*) AS n FROM findings WHERE status <> 'closed' GROUP BY 1 ORDER BY 1`).Scan(&open).Error, "count open")
+	var keptMonths, keptOpen []struct {
+		Key string
+		N   int64
+	}
+	testutil.Fatal(t, db.Raw(`SELECT month || ' ' || result AS key, n FROM inspection_month_results WHERE n > 0 ORDER BY 1`).Scan(&keptMonths).Error, "kept months")
+	testutil.Fatal(t, db.Raw(`SELECT severity AS key, n FROM finding_open_counts WHERE n > 0 ORDER BY 1`).Scan(&keptOpen).Error, "kept open")
+	if len(months) == 0 || !slices.Equal(months, keptMonths) {
+		t.Errorf("inspection_month_results %v, counted %v", keptMonths, months)
+	}
+	if len(open) == 0 || !slices.Equal(open, keptOpen) {
+		t.Errorf("finding_open_counts %v, counted %v", keptOpen, open)
+	}
 	if n.Sites != 120 || n.Inspections != 2400 || n.Findings != 900 || n.Certifications != 300 || n.Manufacturers == 0 {
 		t.Fatalf("counts %+v", n)
 	}
@@ -99,4 +132,22 @@ func TestBulk(t *testing.T) {
 	if _, err := seed.Bulk(ctx, st, auth.NewTestHasher(), opts); !errors.Is(err, seed.ErrNotEmpty) {
 		t.Errorf("second bulk run: %v, want ErrNotEmpty", err)
 	}
+}
+
+// schemaObjects lists the definitions of the database's indexes and
+// triggers, with whether each trigger is on.
+func schemaObjects(t *testing.T, db *testutil.DB) []string {
+	t.Helper()
+	var defs []string
+	q := `SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY 1`
+	if db.Dialect == database.Postgres {
+		q = `SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()
+			UNION ALL SELECT pg_get_triggerdef(oid) || ' enabled=' || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal
+			ORDER BY 1`
+	}
+	testutil.Fatal(t, db.Raw(q).Scan(&defs).Error, "indexes and triggers")
+	if len(defs) < 10 {
+		t.Fatalf("only %d indexes and triggers", len(defs))
+	}
+	return defs
 }
