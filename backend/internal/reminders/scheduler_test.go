@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/reminders"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
@@ -414,6 +415,33 @@ func TestWithoutMailAndPreview(t *testing.T) {
 	}
 	if preview, _ = sched.Preview(context.Background()); len(preview) != 0 {
 		t.Fatalf("after the run the preview still lists %d", len(preview))
+	}
+}
+
+// A run is a job, not a request: the database timeout of requests
+// (QUALTRACK_DATABASE_TIMEOUT) does not cut it off, however large the
+// register. Here that timeout is a nanosecond, which no read outlasts.
+func TestRunIsNotBoundByTheRequestTimeout(t *testing.T) {
+	w := newWorld(t)
+	site := w.site()
+	w.certificate(site.ID, "ISO 9001:2015", w.store.Today().AddDays(7))
+	opening, cancel := context.WithTimeout(context.Background(), time.Minute) // for Open's ping
+	defer cancel()
+	short, err := database.Open(opening, database.Options{Dialect: w.db.Dialect, DSN: w.db.DSN, Now: w.clock.Now, Timeout: time.Nanosecond})
+	testutil.Fatal(t, err, "open with a nanosecond timeout")
+	t.Cleanup(func() {
+		if sqlDB, err := short.DB(); err == nil {
+			_ = sqlDB.Close()
+		}
+	})
+	st := store.New(short, w.clock.Now)
+	if _, err := st.ReminderFacts(context.Background(), st.Today(), reminders.Window(st.Today())); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("a read under the nanosecond timeout: %v, want the deadline exceeded", err)
+	}
+	res, err := reminders.NewScheduler(reminders.Options{Store: st, BaseURL: "https://qt.example.com", Hour: 6}).RunOnce(context.Background())
+	testutil.Fatal(t, err, "run")
+	if res.Reminders != 3 || w.reminderCount() != 3 {
+		t.Fatalf("run recorded %d reminders (%d in the database), want 3", res.Reminders, w.reminderCount())
 	}
 }
 
