@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -147,6 +148,19 @@ func (l *queryLog) pageQuery(t *testing.T, expr string) capturedQuery {
 	return capturedQuery{}
 }
 
+// settingsOf is the planner settings statement run just before q (on
+// PostgreSQL, in q's own transaction), or "".
+func (l *queryLog) settingsOf(q capturedQuery) string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i := len(l.seen) - 1; i > 0; i-- {
+		if l.seen[i].sql == q.sql && strings.Contains(l.seen[i-1].sql, "set_config(") {
+			return l.seen[i-1].sql
+		}
+	}
+	return ""
+}
+
 // orderRegister is a bulk-seeded register of the given size (sites,
 // inspections, findings, certificates) with corrective actions, change
 // notifications and questionnaires written through the store, on a
@@ -156,11 +170,13 @@ func orderRegister(t *testing.T, size seed.BulkOptions) (*testutil.DB, *store.St
 	ctx := context.Background()
 	db := testutil.NewDB(t, nil)
 	log := &queryLog{}
-	testutil.Fatal(t, db.Callback().Query().After("gorm:query").Register("test:log", func(tx *gorm.DB) {
+	record := func(tx *gorm.DB) {
 		log.mu.Lock()
 		log.seen = append(log.seen, capturedQuery{tx.Statement.SQL.String(), slices.Clone(tx.Statement.Vars)})
 		log.mu.Unlock()
-	}), "log queries")
+	}
+	testutil.Fatal(t, db.Callback().Query().After("gorm:query").Register("test:log", record), "log queries")
+	testutil.Fatal(t, db.Callback().Raw().After("gorm:raw").Register("test:log", record), "log statements")
 	st := store.New(db.DB, func() time.Time { return testutil.FixedNow })
 	_, err := seed.Bulk(ctx, st, auth.NewTestHasher(), size)
 	testutil.Fatal(t, err, "bulk seed")
@@ -366,12 +382,10 @@ func TestPagesByCursorEqualPagesByNumber(t *testing.T) {
 // the order's index, not the filter's. (TestPagesByCursorEqualPagesByNumber
 // reads pages every way and checks that the rows and their order are the
 // same.)
-func TestListPagesChooseBetweenSortingAndWalkingOnSQLite(t *testing.T) {
+func TestListPagesChooseBetweenSortingAndWalking(t *testing.T) {
 	t.Parallel()
 	db, st, log := orderRegister(t, seed.BulkOptions{Sites: 30, Inspections: 400, Findings: 50, Certifications: 30, Seed: 5})
-	if db.Dialect == database.Postgres {
-		t.Skip("PostgreSQL's planner chooses by its own statistics")
-	}
+	postgres := db.Dialect == database.Postgres
 	ctx := context.Background()
 	date := store.InspectionSorts["date"].Expr
 	orderOf := func(q capturedQuery) string { return q.sql[strings.Index(q.sql, "ORDER BY "):] }
@@ -379,6 +393,44 @@ func TestListPagesChooseBetweenSortingAndWalkingOnSQLite(t *testing.T) {
 		_, total, err := st.ListInspections(ctx, f, store.Page{Page: 1, PageSize: 1})
 		testutil.Fatal(t, err, "count inspections")
 		return total
+	}
+	// sorted and walked say whether q was read as chosen: on SQLite by
+	// its ORDER BY and plan; on PostgreSQL by the settings its read was
+	// given and the plan they make.
+	sorted := func(q capturedQuery) string {
+		if postgres {
+			set := log.settingsOf(q)
+			if !strings.Contains(set, "enable_indexscan") {
+				return "read with the settings " + strconv.Quote(set)
+			}
+			if plan := explainWith(t, db, set, q); !strings.Contains(plan, "Sort") {
+				return "not sorted: " + plan
+			}
+			return ""
+		}
+		if !strings.HasPrefix(orderOf(q), "ORDER BY +(") {
+			return "walks the order: " + orderOf(q)
+		}
+		if why := planProblem(t, db, "inspections", q); !strings.HasPrefix(why, "sorts") {
+			return "the plan " + why
+		}
+		return ""
+	}
+	walked := func(q capturedQuery) string {
+		if postgres {
+			set := log.settingsOf(q)
+			if !strings.Contains(set, "enable_sort") {
+				return "read with the settings " + strconv.Quote(set)
+			}
+			if plan := explainWith(t, db, set, q); strings.Contains(plan, "Sort") || !strings.Contains(plan, "Index Scan") {
+				return "not walked: " + plan
+			}
+			return ""
+		}
+		if strings.HasPrefix(orderOf(q), "ORDER BY +") || !strings.Contains(q.sql, "INDEXED BY inspections_") {
+			return "does not name the order's index: " + q.sql
+		}
+		return planProblem(t, db, "inspections", q)
 	}
 
 	narrow := store.InspectionFilter{Type: model.InspectionQualification}
@@ -393,12 +445,8 @@ func TestListPagesChooseBetweenSortingAndWalkingOnSQLite(t *testing.T) {
 	if len(rows) == 0 {
 		t.Fatalf("the last page (%d) of %d rows is empty", last, total)
 	}
-	q := log.pageQuery(t, date)
-	if !strings.HasPrefix(orderOf(q), "ORDER BY +(") {
-		t.Errorf("page %d of %d qualification inspections walks the order: %s", last, total, orderOf(q))
-	}
-	if why := planProblem(t, db, "inspections", q); !strings.HasPrefix(why, "sorts") {
-		t.Errorf("page %d of %d qualification inspections: want its matches sorted, the plan %q", last, total, why)
+	if why := sorted(log.pageQuery(t, date)); why != "" {
+		t.Errorf("page %d of %d qualification inspections: want its matches sorted, %s", last, total, why)
 	}
 
 	broad := store.InspectionFilter{Status: model.InspectionCompleted}
@@ -409,11 +457,7 @@ func TestListPagesChooseBetweenSortingAndWalkingOnSQLite(t *testing.T) {
 		log.reset()
 		_, _, err = st.ListInspections(ctx, broad, store.Page{Page: 1, PageSize: 5, Sort: sort})
 		testutil.Fatal(t, err, "first page of the completed inspections")
-		q = log.pageQuery(t, store.InspectionSorts[strings.TrimPrefix(sort, "-")].Expr)
-		if strings.HasPrefix(orderOf(q), "ORDER BY +") || !strings.Contains(q.sql, "INDEXED BY inspections_") {
-			t.Errorf("the first page of the completed inspections by %s does not walk the order's index: %s", sort, q.sql)
-		}
-		if why := planProblem(t, db, "inspections", q); why != "" {
+		if why := walked(log.pageQuery(t, store.InspectionSorts[strings.TrimPrefix(sort, "-")].Expr)); why != "" {
 			t.Errorf("the first page of the completed inspections by %s: %s", sort, why)
 		}
 	}
@@ -429,10 +473,25 @@ func TestListPagesChooseBetweenSortingAndWalkingOnSQLite(t *testing.T) {
 	log.reset()
 	_, _, err = st.ListInspections(ctx, recent, store.Page{Page: 1, PageSize: 5, Sort: "created_at"})
 	testutil.Fatal(t, err, "the latest inspections by creation")
-	q = log.pageQuery(t, store.InspectionSorts["created_at"].Expr)
-	if strings.Contains(q.sql, "INDEXED BY") {
+	q := log.pageQuery(t, store.InspectionSorts["created_at"].Expr)
+	if strings.Contains(q.sql, "INDEXED BY") || strings.Contains(log.settingsOf(q), "enable_sort") {
 		t.Errorf("the inspections of the latest dates are read by walking the order of creation from the oldest: %s", q.sql)
 	}
+}
+
+// explainWith is PostgreSQL's plan of q as text, under the settings
+// statement set (run first in the same transaction, as the store does).
+func explainWith(t *testing.T, db *testutil.DB, set string, q capturedQuery) string {
+	t.Helper()
+	var lines []string
+	err := db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec(set).Error; err != nil {
+			return err
+		}
+		return tx.Raw("EXPLAIN "+q.sql, q.vars...).Scan(&lines).Error
+	})
+	testutil.Fatal(t, err, "explain %s", q.sql)
+	return strings.Join(lines, "\n")
 }
 
 // The counts of the lists filtered on two columns of few values, or on one

@@ -246,11 +246,11 @@ func listOnce(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64,
 	if total == 0 {
 		return 0, nil
 	}
-	page, err := o.arrange(q, page, total, p)
+	page, plan, err := o.arrange(q, page, total, p)
 	if err != nil {
 		return 0, err
 	}
-	if err := page.Limit(p.PageSize + 1).Find(dst).Error; err != nil {
+	if err := readPage(page, plan, p.PageSize+1, dst); err != nil {
 		return 0, err
 	}
 	if rows.Len() <= p.PageSize {
