@@ -590,3 +590,34 @@ func explain(t *testing.T, db *testutil.DB, q capturedQuery) string {
 	testutil.Fatal(t, err, "explain %s", q.sql)
 	return strings.Join(lines, "\n")
 }
+
+// A search of the inspections, findings or certifications matches the
+// record's own text or its site's: both halves are read off indexes (the
+// sites' and the record's search indexes, then the record's index on its
+// site), not by reading every record to test the site half.
+func TestSearchesThroughTheSiteReadIndexes(t *testing.T) {
+	t.Parallel()
+	db, st, log := orderRegister(t, seed.BulkOptions{Sites: 30, Inspections: 300, Findings: 200, Certifications: 60, Seed: 7})
+	ctx := context.Background()
+	for table, read := range map[string]func() error{
+		"inspections": func() error {
+			_, _, err := st.ListInspections(ctx, store.InspectionFilter{Q: "shen"}, store.Page{Page: 1, PageSize: 5})
+			return err
+		},
+		"findings": func() error {
+			_, _, err := st.ListFindings(ctx, store.FindingFilter{Q: "shen"}, store.Page{Page: 1, PageSize: 5})
+			return err
+		},
+		"certifications": func() error {
+			_, _, err := st.ListCertifications(ctx, store.CertificationFilter{Q: "shen"}, store.Page{Page: 1, PageSize: 5})
+			return err
+		},
+	} {
+		log.reset()
+		testutil.Fatal(t, read(), "search %s", table)
+		plan := explain(t, db, log.countQuery(t))
+		if strings.Contains(plan, "Seq Scan on "+table) || strings.Contains(plan, "SCAN "+table+"\n") || strings.HasSuffix(plan, "SCAN "+table) {
+			t.Errorf("searching %s reads every row:\n%s", table, plan)
+		}
+	}
+}

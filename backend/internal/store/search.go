@@ -39,9 +39,16 @@ func (s *Store) textMatch(table string, cols []string, q string) (string, []any)
 }
 
 // siteMatch is the condition keeping rows whose column col is the id of a
-// site matching q in cols.
+// site matching q in cols. On PostgreSQL the sites are read once into an
+// array (`= ANY (ARRAY(...))`): unlike `IN (SELECT ...)`, that is a
+// condition an index on col answers, so a search ORing it with the
+// record's own text reads both indexes (BitmapOr) instead of every row
+// (inspections matching "chonb" at 100,000 sites: 108 ms, 587 ms before).
 func (s *Store) siteMatch(col string, cols []string, q string) (string, []any) {
 	cond, args := s.textMatch("sites", cols, q)
+	if database.DialectOf(s.db) == database.Postgres {
+		return col + " = ANY (ARRAY(SELECT sites.id FROM sites WHERE " + cond + "))", args
+	}
 	return col + " IN (SELECT sites.id FROM sites WHERE " + cond + ")", args
 }
 
