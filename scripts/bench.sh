@@ -8,8 +8,8 @@
 # BENCH_CERTIFICATIONS (the register), BENCH_DURATION (per scenario, 10s),
 # BENCH_CLIENTS (32), BENCH_WRITERS (16), BENCH_PG_URL (a PostgreSQL server
 # the script may create and drop the database qualtrack_bench on; empty or
-# unreachable: SQLite only), BENCH_GO=0 (skip the Go benchmarks),
-# BENCH_OUT (docs/benchmarks.md).
+# unreachable: SQLite only), BENCH_SQLITE=0 (PostgreSQL only), BENCH_GO=0
+# (skip the Go benchmarks), BENCH_OUT (docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -91,7 +91,9 @@ run_one() {
   } >> "$work/load.md"
 }
 
-run_one SQLite "" 1 "$work/SQLite/qualtrack.db"
+if [ "${BENCH_SQLITE:-1}" != "0" ]; then
+  run_one SQLite "" 1 "$work/SQLite/qualtrack.db"
+fi
 
 pg_note=""
 if [ -n "$PG_URL" ] && command -v psql >/dev/null && psql -q "$PG_URL" -c 'SELECT 1' >/dev/null 2>&1; then
