@@ -3,37 +3,40 @@ package seed
 import (
 	"fmt"
 
+	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
 )
 
-// PostgreSQL updates every index of a table, and runs every row trigger,
-// for each row written: at ten times the benchmark register (two million
-// inspections behind 22 indexes, three of them trigram GIN indexes, and a
-// trigger per row keeping the dashboard's counts) that took the bulk seed
-// from minutes to hours. withoutIndexes writes the rows of tables in one
-// transaction with their secondary indexes dropped and their count
-// triggers off, then builds each index once from the loaded table (one
-// sort, not millions of insertions), counts what the triggers would have
-// counted in one grouped query each, and turns the triggers back on. All of
-// it is transactional: a failure leaves the empty register as it was.
+// countTrigger is a row trigger that keeps a table of counts in step with
+// the rows of the table it is on, and the query that takes the same counts
+// from scratch (the one the migration that made them ran on existing data,
+// 00008_dashboard_and_search.sql).
+type countTrigger struct {
+	trigger, counts, recount string
+}
 
-// countTriggers are the row triggers that keep a table of counts in step,
-// and the query that computes the same counts from scratch (the one the
-// migration that made them ran on existing data).
-var countTriggers = map[string]struct{ trigger, recount string }{
-	"inspections": {"inspection_month_results_insert", `
+// countTriggers are the count triggers, by the table they are on.
+var countTriggers = map[string]countTrigger{
+	"inspections": {"inspection_month_results_insert", "inspection_month_results", `
 		INSERT INTO inspection_month_results (month, result, n)
 		SELECT to_char(performed_date, 'YYYY-MM'), result, count(*) FROM inspections
 		WHERE status = 'completed' AND performed_date IS NOT NULL
 		GROUP BY to_char(performed_date, 'YYYY-MM'), result`},
-	"findings": {"finding_open_counts_insert", `
+	"findings": {"finding_open_counts_insert", "finding_open_counts", `
 		INSERT INTO finding_open_counts (severity, n)
 		SELECT severity, count(*) FROM findings WHERE status <> 'closed' GROUP BY severity`},
 }
 
-// countTables are the tables of counts, emptied before they are recounted.
-var countTables = map[string]string{"inspections": "inspection_month_results", "findings": "finding_open_counts"}
-
+// withoutIndexes runs write, which fills tables, in tx on PostgreSQL with
+// the tables' secondary indexes dropped and their count triggers off, then
+// builds each index once from the loaded table (one sort, not millions of
+// insertions), counts what the triggers would have counted in one grouped
+// query each, and turns the triggers back on. PostgreSQL otherwise updates
+// every index and runs every row trigger for each row written: at ten times
+// the benchmark register (two million inspections behind 22 indexes, three
+// of them trigram GIN indexes, and a count trigger) that took the bulk seed
+// from minutes to hours. It is all transactional: a failure leaves the
+// empty register as it was.
 func withoutIndexes(tx *gorm.DB, tables []string, write func(tx *gorm.DB) error) error {
 	// Index builds sort in memory up to this much, per index.
 	if err := tx.Exec("SET LOCAL maintenance_work_mem = '256MB'").Error; err != nil {
@@ -53,13 +56,13 @@ func withoutIndexes(tx *gorm.DB, tables []string, write func(tx *gorm.DB) error)
 			return fmt.Errorf("indexes of %s: %w", table, err)
 		}
 		for _, ix := range indexes {
-			if err := tx.Exec("DROP INDEX " + quoteIdent(ix.Name)).Error; err != nil {
+			if err := tx.Exec("DROP INDEX " + pgx.Identifier{ix.Name}.Sanitize()).Error; err != nil {
 				return fmt.Errorf("drop %s: %w", ix.Name, err)
 			}
 		}
 		dropped = append(dropped, indexes...)
 		if c, ok := countTriggers[table]; ok {
-			if err := tx.Exec("ALTER TABLE " + quoteIdent(table) + " DISABLE TRIGGER " + quoteIdent(c.trigger)).Error; err != nil {
+			if err := tx.Exec("ALTER TABLE " + pgx.Identifier{table}.Sanitize() + " DISABLE TRIGGER " + pgx.Identifier{c.trigger}.Sanitize()).Error; err != nil {
 				return fmt.Errorf("disable %s: %w", c.trigger, err)
 			}
 		}
@@ -77,28 +80,15 @@ func withoutIndexes(tx *gorm.DB, tables []string, write func(tx *gorm.DB) error)
 		if !ok {
 			continue
 		}
-		if err := tx.Exec("DELETE FROM " + quoteIdent(countTables[table])).Error; err != nil {
+		if err := tx.Exec("DELETE FROM " + pgx.Identifier{c.counts}.Sanitize()).Error; err != nil {
 			return err
 		}
 		if err := tx.Exec(c.recount).Error; err != nil {
-			return fmt.Errorf("recount %s: %w", countTables[table], err)
+			return fmt.Errorf("recount %s: %w", c.counts, err)
 		}
-		if err := tx.Exec("ALTER TABLE " + quoteIdent(table) + " ENABLE TRIGGER " + quoteIdent(c.trigger)).Error; err != nil {
+		if err := tx.Exec("ALTER TABLE " + pgx.Identifier{table}.Sanitize() + " ENABLE TRIGGER " + pgx.Identifier{c.trigger}.Sanitize()).Error; err != nil {
 			return fmt.Errorf("enable %s: %w", c.trigger, err)
 		}
 	}
 	return nil
-}
-
-// quoteIdent quotes a PostgreSQL identifier (the names here are the
-// schema's own, read from the catalogue).
-func quoteIdent(name string) string {
-	out := []byte{'"'}
-	for i := 0; i < len(name); i++ {
-		if name[i] == '"' {
-			out = append(out, '"')
-		}
-		out = append(out, name[i])
-	}
-	return string(append(out, '"'))
 }
