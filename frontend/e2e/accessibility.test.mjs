@@ -27,6 +27,15 @@ async function siteWithFiles(api, site) {
 }
 
 test.describe('accessibility', () => {
+  // The scans below expect nothing; this one shows they would see a
+  // violation (the scan runs in the page itself, see axeViolations).
+  test('the axe-core scan reports the violations of a page that has them', async ({ page }) => {
+    await page.setContent('<html lang="en"><head><title>Broken</title></head><body><main><h1>Broken</h1><img src="x.png"><button></button></main></body></html>');
+    const found = (await axeViolations(page, 'a broken page')).join('\n');
+    expect(found).toContain('image-alt (critical');
+    expect(found).toContain('button-name (critical');
+  });
+
   test('finds no serious or critical axe-core violation on the sign-in screen', async ({ page }) => {
     await openScreen(page, '/sign-in');
     expect(await axeViolations(page, '/sign-in')).toEqual([]);

@@ -180,8 +180,9 @@ func (o order) arrange(q, page *gorm.DB, total int64, p Page) (*gorm.DB, pagePla
 }
 
 // postgresPlans are the planner settings that have PostgreSQL read a page
-// the way choosePlan says, set for the page's read only (SET LOCAL, in a
-// transaction of its own): no index read in order (the filters' indexes
+// the way choosePlan says, set for the page's read only: set_config with
+// is_local true (SET LOCAL as a function, so both settings go in one
+// statement), in a transaction of its own: no index read in order (the filters' indexes
 // still gather the matches, by bitmap scans), so that the matches are
 // sorted; or no sort, so that the order's index is walked.
 var postgresPlans = map[pagePlan]string{
