@@ -197,6 +197,18 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 // lock.
 const sqliteBusyTimeout = 10 * time.Minute
 
+// sqliteMmapBytes is how much of the database file SQLite reads through
+// memory mapping instead of read calls into each connection's own page
+// cache. In WAL mode every write makes each connection drop its cache at
+// its next read, so under steady writes readers read nearly every page
+// again; mapped, they read the operating system's single copy of the file,
+// with no system call and no copy (the mixed load: 6.5 ms of server CPU
+// per request instead of 8.4). SQLite only reads through the mapping and
+// writes with write calls, as without it. The mapped pages show in the
+// process's resident memory as shared file pages, which the system
+// reclaims as it needs.
+const sqliteMmapBytes = 1 << 30
+
 // withLockTimeout has PostgreSQL itself give up a wait for a lock a little
 // before the caller's deadline, unless the DSN sets lock_timeout: a write
 // the client stopped waiting for must not go through later, when the lock
@@ -229,6 +241,7 @@ func SQLiteDSN(path string) string {
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", sqliteBusyTimeout.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", fmt.Sprintf("mmap_size(%d)", sqliteMmapBytes))
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
 }

@@ -3,6 +3,7 @@ package database_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"io/fs"
 	"log/slog"
@@ -103,5 +104,38 @@ func TestConstraintViolationsAreNotLoggedAsErrors(t *testing.T) {
 	_ = db.Exec("SELECT nothing FROM nowhere").Error
 	if !strings.Contains(buf.String(), "level=ERROR") {
 		t.Fatalf("a broken query was not logged: %q", buf.String())
+	}
+}
+
+// Every SQLite connection reads the file through memory mapping, so a
+// write does not send each reader back to read calls for every page.
+func TestSQLiteConnectionsReadThroughMemoryMapping(t *testing.T) {
+	db, err := database.Open(context.Background(), database.Options{Dialect: "sqlite", DSN: filepath.Join(t.TempDir(), "mmap.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = database.Close(db) })
+	sqlDB, err := db.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var conns []*sql.Conn
+	for range 3 { // connections the pool opens later get it too
+		c, err := sqlDB.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		var mapped int64
+		if err := c.QueryRowContext(ctx, "PRAGMA mmap_size").Scan(&mapped); err != nil {
+			t.Fatal(err)
+		}
+		if mapped < 1<<30 {
+			t.Fatalf("connection %d maps %d bytes of the file, want at least 1 GiB", len(conns), mapped)
+		}
+	}
+	for _, c := range conns {
+		_ = c.Close()
 	}
 }

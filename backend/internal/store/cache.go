@@ -58,6 +58,10 @@ type derivedCache struct {
 
 	mu      sync.Mutex
 	entries map[string]*cacheEntry
+
+	// waiting, when set (by tests), is called by a reader that has read
+	// its mark and is about to wait for its key.
+	waiting func()
 }
 
 type cacheEntry struct {
@@ -80,7 +84,7 @@ func (c *derivedCache) entry(key string, mark CacheMark) *cacheEntry {
 	if len(c.entries) >= cacheEntries {
 		for k, old := range c.entries {
 			if old.mu.TryLock() {
-				if !old.have || old.mark != mark || time.Since(old.computed) >= CacheMaxAge {
+				if !old.have || !old.mark.covers(mark) || time.Since(old.computed) >= CacheMaxAge {
 					delete(c.entries, k)
 				}
 				old.mu.Unlock()
@@ -95,9 +99,21 @@ func (c *derivedCache) entry(key string, mark CacheMark) *cacheEntry {
 	return e
 }
 
+// covers says whether a value computed at mark m answers a reader who came
+// at mark r: computed the same day, after everything r had seen.
+func (m CacheMark) covers(r CacheMark) bool {
+	return m.day == r.day && m.writes >= r.writes && m.head >= r.head
+}
+
 // cached answers key from the cache while it is current, otherwise from
-// compute, which runs once at a time per key. A scoped store's values are
-// its user's own: never from, nor into, the shared cache.
+// compute, which runs once at a time per key. A reader who waited for
+// another's computation takes its answer when that computation began after
+// the reader came (it holds every write the reader could have seen);
+// otherwise it computes again at the mark of that moment, so the readers
+// queued behind one computation are answered by the next, however many
+// writes came in between: after a write, the dashboard is computed at most
+// twice, not once per reader. A scoped store's values are its user's own:
+// never from, nor into, the shared cache.
 func (s *Store) cached(ctx context.Context, key string, compute func(ctx context.Context) (any, error)) (any, error) {
 	if len(s.scope) > 0 {
 		return compute(ctx)
@@ -107,12 +123,22 @@ func (s *Store) cached(ctx context.Context, key string, compute func(ctx context
 		return nil, err
 	}
 	e := s.cache.entry(key, mark)
+	if s.cache.waiting != nil {
+		s.cache.waiting()
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.have && e.mark == mark && time.Since(e.computed) < CacheMaxAge {
+	if e.have && e.mark.covers(mark) && time.Since(e.computed) < CacheMaxAge {
 		return e.value, nil
 	}
 	started := time.Now()
+	if e.have {
+		// Waited behind an older computation: compute at the current mark,
+		// which answers everyone who queued meanwhile.
+		if mark, err = s.CacheMark(ctx); err != nil {
+			return nil, err
+		}
+	}
 	v, err := compute(ctx)
 	if err != nil {
 		return nil, err

@@ -27,3 +27,7 @@ func (s *Store) CreateFindingThenFail(ctx context.Context, inspectionID int64, f
 		return fail
 	})
 }
+
+// OnCacheWait calls f each time a reader of the shared cache has read its
+// mark and is about to wait for its key's value.
+func (s *Store) OnCacheWait(f func()) { s.cache.waiting = f }
