@@ -126,13 +126,16 @@ func (s *Store) cached(ctx context.Context, key string, compute func(ctx context
 	if s.cache.waiting != nil {
 		s.cache.waiting()
 	}
-	e.mu.Lock()
+	waited := !e.mu.TryLock()
+	if waited {
+		e.mu.Lock()
+	}
 	defer e.mu.Unlock()
 	if e.have && e.mark.covers(mark) && time.Since(e.computed) < CacheMaxAge {
 		return e.value, nil
 	}
 	started := time.Now()
-	if e.have {
+	if waited {
 		// Waited behind an older computation: compute at the current mark,
 		// which answers everyone who queued meanwhile.
 		if mark, err = s.CacheMark(ctx); err != nil {
