@@ -251,10 +251,13 @@ func (s *Server) deleteByID(c *gin.Context, remove func(st *store.Store, ctx con
 
 // listResponse is the contract's list shape.
 type listResponse[T any] struct {
-	Items    []T   `json:"items"`
-	Total    int64 `json:"total"`
-	Page     int   `json:"page"`
-	PageSize int   `json:"page_size"`
+	Items []T   `json:"items"`
+	Total int64 `json:"total"`
+	// TotalExact is false when the count stopped at its bound: more than
+	// Total rows match (count=exact counts them all).
+	TotalExact bool `json:"total_exact"`
+	Page       int  `json:"page"`
+	PageSize   int  `json:"page_size"`
 	// Next is the cursor of the following page (after=), absent on the
 	// last page and on lists read without one.
 	Next string `json:"next,omitempty"`
@@ -271,9 +274,9 @@ func listBody[T any](items []T, total int64, p store.Page) listResponse[T] {
 	if items == nil {
 		items = []T{}
 	}
-	page, next := p.Page, ""
+	page, next, bounded := p.Page, "", false
 	if p.Position != nil && p.Position.Page > 0 {
-		page, next = p.Position.Page, p.Position.Next
+		page, next, bounded = p.Position.Page, p.Position.Next, p.Position.TotalBounded
 	}
-	return listResponse[T]{Items: items, Total: total, Page: page, PageSize: p.PageSize, Next: next}
+	return listResponse[T]{Items: items, Total: total, TotalExact: !bounded, Page: page, PageSize: p.PageSize, Next: next}
 }

@@ -7,7 +7,9 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/seed"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
@@ -221,5 +223,57 @@ func TestRecordsOddInputIsRefusedCleanly(t *testing.T) {
 		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
 			f.srv.Do(model.RoleAdmin, tc.method, tc.path, tc.body).Want(tc.status)
 		})
+	}
+}
+
+// A long list's count stops twenty pages past the page it answers, and the
+// answer says so (total_exact false); count=exact counts every match, with
+// the same rows; any other count is 422 naming it.
+func TestListsCountUpToABoundUnlessAskedForTheExactCount(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t, nil)
+	_, err := seed.Bulk(t.Context(), srv.Store, auth.NewTestHasher(), seed.BulkOptions{Sites: 40, Inspections: 3000, Findings: 60, Certifications: 20, Seed: 11})
+	testutil.Fatal(t, err, "bulk seed")
+	type page struct {
+		Items []struct {
+			ID int64 `json:"id"`
+		} `json:"items"`
+		Total      int64 `json:"total"`
+		TotalExact bool  `json:"total_exact"`
+		Next       string
+	}
+	get := func(query string) page {
+		var p page
+		srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/inspections?"+query, nil).Want(http.StatusOK).Decode(&p)
+		return p
+	}
+	ids := func(p page) (out []int64) {
+		for _, it := range p.Items {
+			out = append(out, it.ID)
+		}
+		return out
+	}
+	bounded := get("status=completed&sort=updated_at")
+	exact := get("status=completed&sort=updated_at&count=exact")
+	if bounded.TotalExact || bounded.Total != 1000 {
+		t.Errorf("first page of the completed inspections: total %d, total_exact %v; want 1000 and false", bounded.Total, bounded.TotalExact)
+	}
+	if !exact.TotalExact || exact.Total <= 1000 {
+		t.Errorf("count=exact: total %d, total_exact %v; want every completed inspection (over 1,000), exact", exact.Total, exact.TotalExact)
+	}
+	if !slices.Equal(ids(bounded), ids(exact)) || len(bounded.Items) != 50 {
+		t.Errorf("the count changed the page: %v, exact %v", ids(bounded), ids(exact))
+	}
+	if p := get(fmt.Sprintf("status=completed&sort=updated_at&page=%d", (exact.Total+49)/50)); !p.TotalExact || p.Total != exact.Total {
+		t.Errorf("last page: total %d, total_exact %v; want the exact %d", p.Total, p.TotalExact, exact.Total)
+	}
+	if p := get("result=fail"); !p.TotalExact || p.Total >= 1000 || p.Total == 0 {
+		t.Errorf("the failed inspections: total %d, total_exact %v; want fewer than 1,000, exact", p.Total, p.TotalExact)
+	}
+	for _, bad := range []string{"count=all", "count=EXACT", "count=1"} {
+		body := srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/inspections?"+bad, nil).Want(http.StatusUnprocessableEntity).JSON()
+		if fields, _ := body["error"].(map[string]any)["fields"].(map[string]any); fields["count"] == nil {
+			t.Errorf("%s: the error does not name count: %v", bad, body)
+		}
 	}
 }

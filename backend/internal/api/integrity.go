@@ -319,6 +319,8 @@ func (s *Server) deleteObservation(c *gin.Context) error {
 type driftResponse struct {
 	Items []store.DriftRow `json:"items"`
 	Total int64            `json:"total"`
+	// TotalExact is always true: the report is counted whole.
+	TotalExact bool `json:"total_exact"`
 	// SiteProducts is how many products at sites were checked.
 	SiteProducts int `json:"site_products"`
 	Page         int `json:"page"`
@@ -344,7 +346,7 @@ func (s *Server) integrityDrift(c *gin.Context) error {
 	rows := r.Filter(f)
 	from := min(p.Offset(), len(rows))
 	to := min(from+p.PageSize, len(rows))
-	c.JSON(http.StatusOK, driftResponse{Items: rows[from:to], Total: int64(len(rows)), SiteProducts: r.SiteProducts, Page: p.Page, PageSize: p.PageSize})
+	c.JSON(http.StatusOK, driftResponse{Items: rows[from:to], Total: int64(len(rows)), TotalExact: true, SiteProducts: r.SiteProducts, Page: p.Page, PageSize: p.PageSize})
 	return nil
 }
 

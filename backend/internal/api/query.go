@@ -17,11 +17,13 @@ import (
 // parameter of every resource goes through these functions, which collect
 // each bad value in problems under the parameter's name.
 
-// listQuery reads page (or after, a cursor), page_size and sort, checking
-// sort against sorts. The cursor itself is checked by the store, which
-// knows the list and order it must belong to.
+// listQuery reads page (or after, a cursor), page_size, sort, checking
+// sort against sorts, and count. The cursor itself is checked by the
+// store, which knows the list and order it must belong to. The count of
+// the matches may stop at a bound (store.Page.BoundTotal) unless count is
+// exact.
 func listQuery(c *gin.Context, sorts store.SortFields) (store.Page, error) {
-	p := store.Page{Page: 1, PageSize: 50, Sort: c.Query("sort"), After: c.Query("after"), Position: &store.Position{}}
+	p := store.Page{Page: 1, PageSize: 50, Sort: c.Query("sort"), After: c.Query("after"), Position: &store.Position{}, BoundTotal: true}
 	if _, ok := c.GetQuery("after"); ok {
 		switch {
 		case len(sorts) == 0:
@@ -51,6 +53,13 @@ func listQuery(c *gin.Context, sorts store.SortFields) (store.Page, error) {
 		if _, ok := sorts[strings.TrimPrefix(p.Sort, "-")]; !ok {
 			fields["sort"] = "can be one of: " + strings.Join(sortedNames(sorts), ", ") + " (with - in front for descending)"
 		}
+	}
+	switch c.Query("count") {
+	case "":
+	case "exact":
+		p.BoundTotal = false
+	default:
+		fields["count"] = "can be exact (count every match), or left out"
 	}
 	if len(fields) > 0 {
 		return p, invalid("The list parameters are not valid.", fields)

@@ -152,12 +152,12 @@ const (
 // says how it is read (choosePlan): on SQLite by the ORDER BY it writes
 // (the order behind unary plus, or the order's index named); on
 // PostgreSQL by the planner settings readPage gives the read.
-func (o order) arrange(q, page *gorm.DB, total int64, p Page) (*gorm.DB, pagePlan, error) {
+func (o order) arrange(q, page *gorm.DB, total, rows int64, p Page) (*gorm.DB, pagePlan, error) {
 	skip := 0
 	if p.After == "" {
 		skip = p.Offset()
 	}
-	plan, err := choosePlan(q, o.table, total, skip, p.PageSize+1, p.After != "")
+	plan, err := choosePlan(q, o.table, total, rows, skip, p.PageSize+1, p.After != "")
 	if err != nil {
 		return nil, plan, err
 	}
@@ -205,8 +205,9 @@ func readPage(page *gorm.DB, plan pagePlan, limit int, dst any) error {
 }
 
 // choosePlan chooses how to read a page of a list, total rows
-// of it matching, skip rows into it, limit rows long, from a table of
-// about rows rows. Walking the order's index reads rows in order, each
+// of it matching (at least: a count that stopped at totalBound), skip rows
+// into it, limit rows long, from a table of about rows rows (0: not read
+// yet). Walking the order's index reads rows in order, each
 // looked up in the table to test the filters, until skip+limit of them
 // match: about (skip+limit) x rows/total rows when the matches are spread
 // evenly through the order. Sorting reads the total matches by a filter's
@@ -238,16 +239,16 @@ func readPage(page *gorm.DB, plan pagePlan, limit int, dst any) error {
 // by score: it walked the score's index through two million inspections
 // for a page, 8 s, at ten times the benchmark register), so the same
 // rules choose for both.
-func choosePlan(q *gorm.DB, table string, total int64, skip, limit int, afterCursor bool) (pagePlan, error) {
+func choosePlan(q *gorm.DB, table string, total, rows int64, skip, limit int, afterCursor bool) (pagePlan, error) {
 	need := int64(skip + limit)
 	if total < 3*need {
 		return sortTheMatches, nil // fewer matches than even the walk's best case reads
 	}
-	// The table's size, near enough: its highest id (ids are not reused
-	// and records are seldom deleted), read off the primary key.
-	var rows int64
-	if err := q.Session(&gorm.Session{NewDB: true}).Raw("SELECT COALESCE(max(id), 0) FROM " + table).Scan(&rows).Error; err != nil {
-		return plannerChooses, err
+	if rows == 0 {
+		var err error
+		if rows, err = tableSize(q, table); err != nil {
+			return plannerChooses, err
+		}
 	}
 	rows = max(rows, total)
 	_, follow := q.Get(followOrderKey)

@@ -177,6 +177,7 @@ func orderRegister(t *testing.T, size seed.BulkOptions) (*testutil.DB, *store.St
 	}
 	testutil.Fatal(t, db.Callback().Query().After("gorm:query").Register("test:log", record), "log queries")
 	testutil.Fatal(t, db.Callback().Raw().After("gorm:raw").Register("test:log", record), "log statements")
+	testutil.Fatal(t, db.Callback().Row().After("gorm:row").Register("test:log", record), "log row reads")
 	st := store.New(db.DB, func() time.Time { return testutil.FixedNow })
 	_, err := seed.Bulk(ctx, st, auth.NewTestHasher(), size)
 	testutil.Fatal(t, err, "bulk seed")
@@ -619,5 +620,80 @@ func TestSearchesThroughTheSiteReadIndexes(t *testing.T) {
 		if strings.Contains(plan, "Seq Scan on "+table) || strings.Contains(plan, "SCAN "+table+"\n") || strings.HasSuffix(plan, "SCAN "+table) {
 			t.Errorf("searching %s reads every row:\n%s", table, plan)
 		}
+	}
+}
+
+// A count that may stop at its bound (the API's lists, unless count=exact)
+// stops twenty pages past the page: the total is then the bound and the
+// position says so, while the page's rows, its cursor and the way it is
+// read are those of the exact count; the count itself reads the index an
+// exact one does, and no further than the bound. A page deep enough that
+// the bound passes every match is counted exactly.
+func TestBoundedCountsStopPastThePagesAhead(t *testing.T) {
+	t.Parallel()
+	db, st, log := orderRegister(t, seed.BulkOptions{Sites: 40, Inspections: 3000, Findings: 60, Certifications: 20, Seed: 11})
+	ctx := context.Background()
+	failed := store.InspectionFilter{Result: model.ResultFail}
+	completed := store.InspectionFilter{Status: model.InspectionCompleted}
+	type read struct {
+		ids      []int64
+		total    int64
+		pos      store.Position
+		page     capturedQuery
+		settings string
+		count    capturedQuery
+	}
+	list := func(f store.InspectionFilter, p store.Page) read {
+		t.Helper()
+		var r read
+		p.Position = &r.pos
+		log.reset()
+		rows, total, err := st.ListInspections(ctx, f, p)
+		testutil.Fatal(t, err, "inspections")
+		for _, row := range rows {
+			r.ids = append(r.ids, row.ID)
+		}
+		r.total, r.page, r.count = total, log.pageQuery(t, store.InspectionSorts["updated_at"].Expr), log.countQuery(t)
+		r.settings = log.settingsOf(r.page)
+		return r
+	}
+	first := store.Page{Page: 1, PageSize: 50, Sort: "updated_at"}
+	exact := list(completed, first)
+	if exact.total <= 1000 || exact.total >= 3000 || exact.pos.TotalBounded {
+		t.Fatalf("%d completed inspections of 3,000 (bounded: %v): the register no longer fits this test", exact.total, exact.pos.TotalBounded)
+	}
+	first.BoundTotal = true
+	bounded := list(completed, first)
+	if bounded.total != 1000 || !bounded.pos.TotalBounded {
+		t.Errorf("first page of %d completed inspections, count bounded: total %d (bounded: %v), want 1000 and bounded",
+			exact.total, bounded.total, bounded.pos.TotalBounded)
+	}
+	if !slices.Equal(bounded.ids, exact.ids) || bounded.pos.Next != exact.pos.Next {
+		t.Errorf("the bounded count changed the page: %v (next %q), exact %v (next %q)", bounded.ids, bounded.pos.Next, exact.ids, exact.pos.Next)
+	}
+	if bounded.page.sql != exact.page.sql || bounded.settings != exact.settings {
+		t.Errorf("the bounded count changed how the page is read:\n%s %s\nexact:\n%s %s", bounded.settings, bounded.page.sql, exact.settings, exact.page.sql)
+	}
+	if !strings.Contains(bounded.count.sql, "LIMIT") {
+		t.Errorf("the bounded count does not stop: %s", bounded.count.sql)
+	}
+
+	// Twenty pages ahead of page 10 (and what choosing the page's plan
+	// needs) reaches past the last completed inspection: an exact count.
+	deep := list(completed, store.Page{Page: 10, PageSize: 50, Sort: "updated_at", BoundTotal: true})
+	if deep.total != exact.total || deep.pos.TotalBounded {
+		t.Errorf("page 10: total %d (bounded: %v), want the exact %d", deep.total, deep.pos.TotalBounded, exact.total)
+	}
+
+	// Fewer matches than the bound: exact, and counted off the index
+	// the exact count reads.
+	few := list(failed, store.Page{Page: 1, PageSize: 50, Sort: "updated_at"})
+	fewBounded := list(failed, store.Page{Page: 1, PageSize: 50, Sort: "updated_at", BoundTotal: true})
+	if few.total >= 1000 || fewBounded.total != few.total || fewBounded.pos.TotalBounded {
+		t.Errorf("%d failed inspections: bounded count %d (bounded: %v), want the same, exact", few.total, fewBounded.total, fewBounded.pos.TotalBounded)
+	}
+	index := "inspections_result_status_type_idx"
+	if plan := explain(t, db, fewBounded.count); !strings.Contains(plan, index) {
+		t.Errorf("the bounded count of the failed inspections is not read off %s: %s\n%s", index, fewBounded.count.sql, plan)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"time"
@@ -174,6 +175,10 @@ type Page struct {
 	After string
 	// Position, when not nil, receives where the page is.
 	Position *Position
+	// BoundTotal lets the count of the matches stop at totalBound, past
+	// which counting costs more than reading the page: the total is then
+	// a lower bound, and Position (which must be set) says so.
+	BoundTotal bool
 }
 
 // Position is where a page read is: its number (from the cursor when
@@ -181,6 +186,9 @@ type Page struct {
 type Position struct {
 	Page int
 	Next string
+	// TotalBounded says the count stopped at its bound: more rows than the
+	// total match.
+	TotalBounded bool
 }
 
 // MaxPageSize bounds a page.
@@ -215,6 +223,41 @@ func list(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64, err
 	}
 }
 
+// countMatches counts the rows of the list q, all of them when bound is 0,
+// else at most bound+1: the count stops there.
+func countMatches(q *gorm.DB, bound int64) (int64, error) {
+	var n int64
+	if bound <= 0 {
+		err := q.Session(&gorm.Session{}).Count(&n).Error
+		return n, err
+	}
+	matches := q.Session(&gorm.Session{}).Select("1").Limit(int(bound + 1))
+	err := q.Session(&gorm.Session{NewDB: true}).Raw("SELECT count(*) FROM (?) AS matches", matches).Scan(&n).Error
+	return n, err
+}
+
+// totalBound is where the count of a list's matches may stop, for the page
+// p of a table of about rows rows: twenty pages past p (so a pager can
+// number the pages ahead), never below what choosePlan needs to tell a
+// sort from a walk (a count that stopped there has total² ≥ 3 x
+// (skip+limit) x rows, so it is walked, never sorted as if those were all
+// the matches), rounded up to a thousand. Counting every match of a broad
+// filter reads them all on every page (42,000 rows for a year of
+// inspections); this reads a few thousand at most on a first page.
+func totalBound(p Page, rows int64) int64 {
+	need := int64(p.Offset() + p.PageSize + 1)
+	bound := max(int64(p.Offset())+20*int64(p.PageSize), 3*need, int64(math.Ceil(math.Sqrt(float64(3*need*rows)))))
+	return (bound + 999) / 1000 * 1000
+}
+
+// tableSize is about how many rows table holds: its highest id (ids are
+// not reused and records are seldom deleted), read off the primary key.
+func tableSize(q *gorm.DB, table string) (int64, error) {
+	var rows int64
+	err := q.Session(&gorm.Session{NewDB: true}).Raw("SELECT COALESCE(max(id), 0) FROM " + table).Scan(&rows).Error
+	return rows, err
+}
+
 // errRowGone is a page's last row deleted before its sort value was read.
 var errRowGone = errors.New("store: the page's last row was deleted while it was read")
 
@@ -234,19 +277,30 @@ func listOnce(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64,
 	} else {
 		page = page.Offset(p.Offset())
 	}
-	var total int64
-	if err := q.Session(&gorm.Session{}).Count(&total).Error; err != nil {
+	var tableRows, bound int64
+	if p.BoundTotal && p.Position != nil {
+		var err error
+		if tableRows, err = tableSize(q, o.table); err != nil {
+			return 0, err
+		}
+		bound = totalBound(p, tableRows)
+	}
+	total, err := countMatches(q, bound)
+	if err != nil {
 		return 0, err
 	}
 	if p.Position != nil {
 		*p.Position = Position{Page: p.Page}
+		if bound > 0 && total > bound {
+			total, p.Position.TotalBounded = bound, true
+		}
 	}
 	rows := reflect.ValueOf(dst).Elem()
 	rows.SetLen(0)
 	if total == 0 {
 		return 0, nil
 	}
-	page, plan, err := o.arrange(q, page, total, p)
+	page, plan, err := o.arrange(q, page, total, tableRows, p)
 	if err != nil {
 		return 0, err
 	}

@@ -3184,9 +3184,18 @@ export interface components {
             items: unknown[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages.
+             * @description Rows matching the filters, across all pages; when `total_exact` is false, more rows than this match.
              */
             total: number;
+            /**
+             * @description False when the count stopped before the last match: counting
+             *     every match of a broad filter would cost more than reading the
+             *     page, so the count stops twenty pages past this one (at least,
+             *     rounded up to a thousand) and `total` is where it stopped. Send
+             *     `count=exact` for the exact figure. True on every list that is
+             *     not that long.
+             */
+            total_exact: boolean;
             /** @description The page's number; read after a cursor, the number it has when the pages are counted from the first at this page size. */
             page: number;
             page_size: number;
@@ -5971,6 +5980,12 @@ export interface components {
          */
         After: string;
         PageSize: number;
+        /**
+         * @description `exact` counts every match for `total`. Left out, the count may
+         *     stop twenty pages past this page (at least; rounded up to a
+         *     thousand), and the answer says so with `total_exact: false`.
+         */
+        Count: "exact";
         UserSort: "name" | "-name" | "email" | "-email" | "role" | "-role" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_login_at" | "-last_login_at";
         ManufacturerSort: "name" | "-name" | "country" | "-country" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
         /** @description risk_tier and qualification_status sort in their natural order; manufacturer sorts by the manufacturer's name. */
@@ -6295,6 +6310,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -6783,6 +6804,12 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
+                /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
                  *     through an index rather than by skipping the rows before it, so a
@@ -6827,6 +6854,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -7001,6 +7034,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -7188,6 +7227,12 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
+                /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
                  *     through an index rather than by skipping the rows before it, so a
@@ -7297,6 +7342,12 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
+                /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
                  *     through an index rather than by skipping the rows before it, so a
@@ -7364,6 +7415,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 page_size?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -7435,6 +7492,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -7650,6 +7713,12 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
+                /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
                  *     through an index rather than by skipping the rows before it, so a
@@ -7717,6 +7786,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -7838,6 +7913,12 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
+                /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
                  *     through an index rather than by skipping the rows before it, so a
@@ -7905,6 +7986,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -8087,6 +8174,12 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
+                /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
                  *     through an index rather than by skipping the rows before it, so a
@@ -8154,6 +8247,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -8298,6 +8397,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -8704,6 +8809,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -9146,6 +9257,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -9812,6 +9929,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -10506,6 +10629,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 page_size?: components["parameters"]["PageSize"];
                 /** @description Only the sites of this manufacturer. */
                 manufacturer_id?: number;
@@ -10561,6 +10690,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -10779,6 +10914,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -11034,6 +11175,12 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
+                /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
                  *     through an index rather than by skipping the rows before it, so a
@@ -11233,6 +11380,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -11442,6 +11595,12 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
+                /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
                  *     through an index rather than by skipping the rows before it, so a
@@ -11611,6 +11770,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -11847,6 +12012,12 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
+                /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
                  *     through an index rather than by skipping the rows before it, so a
@@ -11958,6 +12129,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
@@ -12180,6 +12357,12 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
+                /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found
                  *     through an index rather than by skipping the rows before it, so a
@@ -12288,6 +12471,12 @@ export interface operations {
         parameters: {
             query?: {
                 page?: components["parameters"]["Page"];
+                /**
+                 * @description `exact` counts every match for `total`. Left out, the count may
+                 *     stop twenty pages past this page (at least; rounded up to a
+                 *     thousand), and the answer says so with `total_exact: false`.
+                 */
+                count?: components["parameters"]["Count"];
                 /**
                  * @description The `next` cursor of the previous page: this page holds the rows
                  *     after that page's last one, in the same order (same `sort`), found

@@ -78,6 +78,8 @@ export function AuditEventsTable({
   loading,
   error,
   total,
+  totalExact,
+  onCountAll,
   page,
   onPage,
   emptyText,
@@ -88,6 +90,8 @@ export function AuditEventsTable({
   loading: boolean;
   error: Error | null;
   total?: number;
+  totalExact?: boolean;
+  onCountAll?: () => void;
   page?: number;
   onPage?: (p: number) => void;
   emptyText: string;
@@ -103,6 +107,8 @@ export function AuditEventsTable({
       error={error}
       {...(onRetry ? { onRetry } : {})}
       {...(total !== undefined ? { total } : {})}
+      {...(totalExact !== undefined ? { totalExact } : {})}
+      {...(onCountAll ? { onCountAll } : {})}
       {...(page !== undefined ? { page } : {})}
       {...(onPage ? { onPage } : {})}
       {...(maxHeight ? { maxHeight } : {})}

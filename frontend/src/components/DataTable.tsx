@@ -31,6 +31,10 @@ interface DataTableProps<T> {
   onRetry?: () => void;
   empty: ReactNode;
   total?: number;
+  /** False when the server stopped counting: more than `total` rows match. */
+  totalExact?: boolean;
+  /** Offered as a "Count all" button while the total is not exact. */
+  onCountAll?: () => void;
   page?: number;
   pageSize?: number;
   onPage?: (page: number) => void;
@@ -62,6 +66,8 @@ export function DataTable<T>({
   onRetry,
   empty,
   total,
+  totalExact = true,
+  onCountAll,
   page = 1,
   pageSize = 50,
   onPage,
@@ -172,16 +178,21 @@ export function DataTable<T>({
       {total !== undefined && (
         <Group justify="space-between" px="sm" py={6} style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
           <Text size="xs" c="dimmed" aria-live="polite">
-            {total === 0 ? 'No records' : `${from}–${to} of ${total}`}
+            {total === 0 ? 'No records' : `${from}–${to} of ${totalExact ? total.toLocaleString('en') : `more than ${total.toLocaleString('en')}`}`}
             {loading && rows ? ' · updating…' : ''}
           </Text>
+          {!totalExact && onCountAll && (
+            <Button size="compact-xs" variant="subtle" onClick={onCountAll} loading={loading}>
+              Count all
+            </Button>
+          )}
           {pages > 1 && onPage && (
             <Pagination
               total={pages}
               value={page}
               onChange={onPage}
               size="sm"
-              withEdges
+              withEdges={totalExact}
               getControlProps={(control) => ({ 'aria-label': `${control} page` })}
               getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
             />

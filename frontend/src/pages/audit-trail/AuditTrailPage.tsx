@@ -7,6 +7,7 @@ import { DateField, FormError } from '../../components/forms';
 import { useListState } from '../../components/listState';
 import { ClearFilters } from '../../components/ListFilters';
 import { PageHeader } from '../../components/PageHeader';
+import { useExactCount } from '../../components/useListScreen';
 import { SignedHeadPanel } from './SignedHead';
 
 const FILTERS = ['entity_type', 'entity_id', 'actor_id', 'from', 'to'] as const;
@@ -28,9 +29,11 @@ const RECORD_TYPES: { value: AuditRecordType; label: string }[] = [
 
 export default function AuditTrailPage() {
   const list = useListState(FILTERS, '-sequence');
+  const exactCount = useExactCount(JSON.stringify(list.filters));
+  const params = exactCount.exact ? { ...list.query, count: 'exact' } : list.query;
   const query = useQuery({
-    queryKey: ['audit-events', list.query],
-    queryFn: ({ signal }) => auditApi.list(list.query, signal),
+    queryKey: ['audit-events', params],
+    queryFn: ({ signal }) => auditApi.list(params, signal),
     placeholderData: keepPreviousData,
   });
   const actors = useQuery({ queryKey: ['audit-actors'], queryFn: ({ signal }) => auditApi.actors(signal) });
@@ -115,6 +118,8 @@ export default function AuditTrailPage() {
           error={query.error}
           onRetry={() => void query.refetch()}
           total={query.data?.total}
+          totalExact={query.data?.total_exact ?? true}
+          onCountAll={exactCount.countAll}
           page={list.page}
           onPage={list.setPage}
           emptyText={list.active ? 'No event matches these filters. Clear them to see the whole trail.' : 'Nothing has been recorded yet.'}

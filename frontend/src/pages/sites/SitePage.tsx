@@ -435,6 +435,7 @@ function SiteHistory({ siteId }: { siteId: number }) {
           loading={events.isFetching}
           error={events.error}
           total={events.data?.total}
+          totalExact={events.data?.total_exact ?? true}
           page={page}
           onPage={setPage}
           maxHeight="60vh"
