@@ -697,3 +697,29 @@ func TestBoundedCountsStopPastThePagesAhead(t *testing.T) {
 		t.Errorf("the bounded count of the failed inspections is not read off %s: %s\n%s", index, fewBounded.count.sql, plan)
 	}
 }
+
+// A page past the last match answers no rows and the count, without
+// reading the matches it would have skipped.
+func TestAPagePastTheLastMatchReadsNoRows(t *testing.T) {
+	t.Parallel()
+	_, st, log := orderRegister(t, seed.BulkOptions{Sites: 10, Inspections: 120, Findings: 20, Certifications: 10, Seed: 3})
+	ctx := context.Background()
+	_, total, err := st.ListInspections(ctx, store.InspectionFilter{}, store.Page{Page: 1, PageSize: 10})
+	testutil.Fatal(t, err, "inspections")
+	for _, p := range []store.Page{
+		{Page: int(total/10) + 2, PageSize: 10, Sort: "score"},
+		{Page: int(total/10) + 2, PageSize: 10, Sort: "score", BoundTotal: true, Position: &store.Position{}},
+	} {
+		log.reset()
+		rows, got, err := st.ListInspections(ctx, store.InspectionFilter{}, p)
+		testutil.Fatal(t, err, "page %d", p.Page)
+		if len(rows) != 0 || got != total {
+			t.Errorf("page %d of %d inspections by 10: %d rows, total %d; want none and %d", p.Page, total, len(rows), got, total)
+		}
+		for _, q := range log.seen {
+			if strings.Contains(q.sql, "ORDER BY") && strings.Contains(q.sql, store.InspectionSorts["score"].Expr) {
+				t.Errorf("page %d past the last of %d inspections read the table: %s", p.Page, total, q.sql)
+			}
+		}
+	}
+}

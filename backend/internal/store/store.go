@@ -300,6 +300,9 @@ func listOnce(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64,
 	if total == 0 {
 		return 0, nil
 	}
+	if p.After == "" && int64(p.Offset()) >= total {
+		return total, nil // a page past the last match (a bounded total is always past the page)
+	}
 	page, plan, err := o.arrange(q, page, total, tableRows, p)
 	if err != nil {
 		return 0, err
