@@ -336,7 +336,8 @@ test.describe('hardware integrity', () => {
       const chooser = admin.waitForEvent('filechooser');
       await revisions.getByRole('button', { name: 'Upload file' }).click();
       await (await chooser).setFiles({ name: 'QT-MB7-BOM-F.csv', mimeType: 'text/csv', buffer: Buffer.from('part,qty\nMT40A1G8,16\n') });
-      await expect(revisions.getByText('QT-MB7-BOM-F.csv')).toBeVisible();
+      // Exactly the name: while it uploads, "Uploading QT-MB7-BOM-F.csv… 40%" holds it too.
+      await expect(revisions.getByText('QT-MB7-BOM-F.csv', { exact: true })).toBeVisible();
       await screenshot(admin, 'integrity-product-bom-file-desktop.png');
       const revisionId = (await api.get(`/products/${pending.product_id}`)).bom_revisions[0].id;
       expect((await api.get(`/bom-revisions/${revisionId}/attachments`)).items[0].file_name).toBe('QT-MB7-BOM-F.csv');
