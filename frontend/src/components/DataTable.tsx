@@ -193,6 +193,7 @@ export function DataTable<T>({
               onChange={onPage}
               size="sm"
               withEdges={totalExact}
+              boundaries={totalExact ? 1 : 0}
               getControlProps={(control) => ({ 'aria-label': `${control} page` })}
               getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
             />
