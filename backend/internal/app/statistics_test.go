@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"database/sql"
 	"os"
 	"strings"
 	"testing"
@@ -61,5 +62,26 @@ func TestStartUpGathersPlannerStatisticsOnSQLite(t *testing.T) {
 	after := plan()
 	if strings.Contains(after, "TEMP B-TREE") || !strings.Contains(after, "inspections_updated_at") {
 		t.Fatalf("with statistics the page is still sorted: %s (before: %s)", after, before)
+	}
+
+	// The statistics were read without memory mapping, and the connection
+	// that read them maps the file again like every other.
+	sqlDB, err := a.DB.DB()
+	testutil.Fatal(t, err, "pool")
+	var conns []*sql.Conn
+	defer func() {
+		for _, c := range conns {
+			_ = c.Close()
+		}
+	}()
+	for range 3 {
+		c, err := sqlDB.Conn(ctx)
+		testutil.Fatal(t, err, "connection")
+		conns = append(conns, c)
+		var mapped int64
+		testutil.Fatal(t, c.QueryRowContext(ctx, "PRAGMA mmap_size").Scan(&mapped), "mmap_size")
+		if mapped < 1<<30 {
+			t.Errorf("connection %d after start-up maps %d bytes of the file, want at least 1 GiB", len(conns), mapped)
+		}
 	}
 }
