@@ -23,13 +23,18 @@ die() { echo "erp-sync-example: $*" >&2; exit 1; }
 pull() {
   : "${QUALTRACK_URL:?set QUALTRACK_URL, e.g. https://qualtrack.example.com}"
   : "${QUALTRACK_TOKEN:?set QUALTRACK_TOKEN to a service token (qt_...)}"
-  local page=1 total=0 seen=0 body status
+  # Page after page by the cursor each page hands out (next), until a page
+  # has none: each page is read from where the last one ended, and the end
+  # does not depend on the total, which a long list counts only so far.
+  local next="" seen=0 body status
   echo "site_code,site_name,manufacturer_id,manufacturer,country,status,conditional_until,next_inspection_due,overdue"
   while :; do
     body=$(mktemp)
-    status=$(curl -sS -o "$body" -w '%{http_code}' \
+    status=$(curl -sS -o "$body" -w '%{http_code}' -G \
       -H "Authorization: Bearer $QUALTRACK_TOKEN" \
-      "$QUALTRACK_URL/api/v1/sites?status=qualified,conditional&sort=code&page_size=200&page=$page")
+      --data-urlencode "status=qualified,conditional" --data-urlencode "sort=code" --data-urlencode "page_size=200" \
+      ${next:+--data-urlencode "after=$next"} \
+      "$QUALTRACK_URL/api/v1/sites")
     if [ "$status" != 200 ]; then
       jq -r '.error.message // empty' "$body" >&2 || true
       rm -f "$body"
@@ -37,11 +42,10 @@ pull() {
     fi
     jq -r '.items[] | [.code, .name, .manufacturer_id, .manufacturer_name, .country, .qualification_status,
       (.conditional_until // ""), (.next_inspection_due // ""), .overdue] | @csv' "$body"
-    total=$(jq -r '.total' "$body")
+    next=$(jq -r '.next // empty' "$body")
     seen=$((seen + $(jq -r '.items | length' "$body")))
     rm -f "$body"
-    [ "$seen" -lt "$total" ] || break
-    page=$((page + 1))
+    [ -n "$next" ] || break
   done
   echo "pulled $seen approved site(s)" >&2
 }
