@@ -2,7 +2,9 @@ package app_test
 
 import (
 	"database/sql"
+	"errors"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -84,4 +86,62 @@ func TestStartUpGathersPlannerStatisticsOnSQLite(t *testing.T) {
 			t.Errorf("connection %d after start-up maps %d bytes of the file, want at least 1 GiB", len(conns), mapped)
 		}
 	}
+}
+
+// The start-up statistics read every row of the tables they cover without
+// memory mapping: mapped, each page read would stay in the server's
+// resident memory (as file pages) from its start.
+func TestStartUpStatisticsLeaveTheFileUnmapped(t *testing.T) {
+	t.Parallel()
+	cfg, err := config.Load(func(string) string { return "" })
+	testutil.Fatal(t, err, "config")
+	if cfg.Dialect() != "sqlite" || os.Getenv(testutil.PostgresURLEnv) != "" {
+		t.Skip("SQLite's memory mapping")
+	}
+	if _, err := residentFilePages(); err != nil {
+		t.Skipf("no resident memory figures here: %v", err)
+	}
+	cfg.DataDir = t.TempDir()
+	ctx := t.Context()
+	a, err := app.Open(ctx, cfg, app.Options{Hasher: auth.NewTestHasher(), Now: func() time.Time { return testutil.FixedNow }})
+	testutil.Fatal(t, err, "open")
+	defer a.Close()
+	// About 40 MB of rows and index entries, none analyzed yet.
+	for _, stmt := range []string{
+		"CREATE TABLE filler (id INTEGER PRIMARY KEY, v TEXT NOT NULL)",
+		"CREATE INDEX filler_v ON filler (v)",
+		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 160000) " +
+			"INSERT INTO filler (v) SELECT printf('%0120d', i) FROM n",
+	} {
+		testutil.Fatal(t, a.DB.WithContext(ctx).Exec(stmt).Error, "%s", stmt)
+	}
+	before, err := residentFilePages()
+	testutil.Fatal(t, err, "resident memory")
+	testutil.Fatal(t, a.UpdatePlannerStatistics(ctx), "statistics")
+	after, err := residentFilePages()
+	testutil.Fatal(t, err, "resident memory")
+	var analyzed int64
+	testutil.Fatal(t, a.DB.Raw("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'filler'").Scan(&analyzed).Error, "statistics")
+	if analyzed == 0 {
+		t.Fatal("the filler table was not analyzed, so this test shows nothing")
+	}
+	if grown := after - before; grown > 12<<20 {
+		t.Errorf("reading the statistics of a 40 MB table left %d MB more of file pages in resident memory, want it read without mapping", grown>>20)
+	}
+}
+
+// residentFilePages is how much of this process's resident memory is pages
+// of files (RssFile, in bytes).
+func residentFilePages() (int64, error) {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, err
+	}
+	for line := range strings.SplitSeq(string(status), "\n") {
+		if rest, ok := strings.CutPrefix(line, "RssFile:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb << 10, err
+		}
+	}
+	return 0, errors.New("no RssFile in /proc/self/status")
 }
