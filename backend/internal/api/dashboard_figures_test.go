@@ -118,9 +118,7 @@ func TestDashboardFiguresMatchTheirListsOnTheDemo(t *testing.T) {
 // to plain counts.
 func TestDashboardFiguresMatchTheirListsOnASeededRegister(t *testing.T) {
 	t.Parallel()
-	srv := testutil.NewServer(t, nil)
-	_, err := seed.Bulk(t.Context(), srv.Store, auth.NewTestHasher(), seed.BulkOptions{Sites: 150, Inspections: 3000, Findings: 1500, Certifications: 450, Seed: 3})
-	testutil.Fatal(t, err, "bulk seed")
+	srv := seededServer(t, seed.BulkOptions{Sites: 150, Inspections: 3000, Findings: 1500, Certifications: 450, Seed: 3})
 	checkFiguresMatchLists(t, srv, model.RoleAuditor, "seeded")
 
 	// Archive the site with the most open findings.

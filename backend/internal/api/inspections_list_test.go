@@ -7,7 +7,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/seed"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
@@ -231,9 +230,7 @@ func TestRecordsOddInputIsRefusedCleanly(t *testing.T) {
 // the same rows; any other count is 422 naming it.
 func TestListsCountUpToABoundUnlessAskedForTheExactCount(t *testing.T) {
 	t.Parallel()
-	srv := testutil.NewServer(t, nil)
-	_, err := seed.Bulk(t.Context(), srv.Store, auth.NewTestHasher(), seed.BulkOptions{Sites: 40, Inspections: 3000, Findings: 60, Certifications: 20, Seed: 11})
-	testutil.Fatal(t, err, "bulk seed")
+	srv := seededServer(t, seed.BulkOptions{Sites: 40, Inspections: 3000, Findings: 60, Certifications: 20, Seed: 11})
 	type page struct {
 		Items []struct {
 			ID int64 `json:"id"`

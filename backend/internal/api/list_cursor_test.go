@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/seed"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
@@ -21,9 +20,7 @@ import (
 // this order is 400 on after, in the contract's shape, never a 500.
 func TestListCursors(t *testing.T) {
 	t.Parallel()
-	srv := testutil.NewServer(t, nil)
-	_, err := seed.Bulk(t.Context(), srv.Store, auth.NewTestHasher(), seed.BulkOptions{Sites: 40, Inspections: 200, Findings: 80, Certifications: 40, Seed: 9})
-	testutil.Fatal(t, err, "bulk seed")
+	srv := seededServer(t, seed.BulkOptions{Sites: 40, Inspections: 200, Findings: 80, Certifications: 40, Seed: 9})
 
 	type page struct {
 		Items []struct {

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/qualtrack/qualtrack/backend/internal/auth"
 	"github.com/qualtrack/qualtrack/backend/internal/seed"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
@@ -19,9 +18,7 @@ import (
 // follow the writes).
 func TestSearchFindsWhatAScanFinds(t *testing.T) {
 	t.Parallel()
-	srv := testutil.NewServer(t, nil)
-	_, err := seed.Bulk(t.Context(), srv.Store, auth.NewTestHasher(), seed.BulkOptions{Sites: 120, Inspections: 1200, Findings: 600, Certifications: 300, Seed: 5})
-	testutil.Fatal(t, err, "bulk seed")
+	srv := seededServer(t, seed.BulkOptions{Sites: 120, Inspections: 1200, Findings: 600, Certifications: 300, Seed: 5})
 	// An edit after the seed: the index must follow it.
 	testutil.Fatal(t, srv.DB.Exec("UPDATE sites SET name = 'Quirky \"Widget\" 100% Works_ltd', version = version + 1 WHERE id = (SELECT min(id) FROM sites)").Error, "rename")
 	testutil.Fatal(t, srv.DB.Exec("DELETE FROM findings WHERE id = (SELECT min(id) FROM findings)").Error, "delete")

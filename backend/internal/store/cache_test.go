@@ -16,9 +16,7 @@ import (
 // shared cache.
 func TestCachedComputesOncePerWrite(t *testing.T) {
 	t.Parallel()
-	clock := testutil.NewClock(testutil.FixedNow)
-	st := store.New(testutil.NewDB(t, clock.Now).DB, clock.Now)
-	b := testutil.NewBuilder(t, st)
+	st, b := cacheStore(t)
 	ctx := context.Background()
 	var computed atomic.Int64
 	compute := func(context.Context) ([]byte, error) {
@@ -62,9 +60,7 @@ func TestCachedComputesOncePerWrite(t *testing.T) {
 // gets a value computed after it came, and the key is computed twice.
 func TestReadersQueuedBehindAComputationShareTheNext(t *testing.T) {
 	t.Parallel()
-	clock := testutil.NewClock(testutil.FixedNow)
-	st := store.New(testutil.NewDB(t, clock.Now).DB, clock.Now)
-	b := testutil.NewBuilder(t, st)
+	st, b := cacheStore(t)
 	ctx := context.Background()
 	arrived := make(chan struct{}, 16)
 	st.OnCacheWait(func() { arrived <- struct{}{} })
@@ -110,4 +106,13 @@ func TestReadersQueuedBehindAComputationShareTheNext(t *testing.T) {
 			t.Errorf("queued reader %d got %q, want the computation after its write", i, got[i])
 		}
 	}
+}
+
+// cacheStore is a store over an empty database, and a builder to write
+// through it.
+func cacheStore(t *testing.T) (*store.Store, *testutil.Builder) {
+	t.Helper()
+	clock := testutil.NewClock(testutil.FixedNow)
+	st := store.New(testutil.NewDB(t, clock.Now).DB, clock.Now)
+	return st, testutil.NewBuilder(t, st)
 }
