@@ -1,10 +1,12 @@
 package auth
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -443,5 +445,63 @@ func TestLoginLimitsHoldUnderParallelAttempts(t *testing.T) {
 	wg.Wait()
 	if allowed > 5 {
 		t.Fatalf("%d of 60 parallel attempts were allowed, limit 5", allowed)
+	}
+}
+
+func TestVerifyRemembersAcceptedPasswordsForAFewMinutes(t *testing.T) {
+	h := NewTestHasher()
+	ctx := context.Background()
+	now := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	h.recent.now = func() time.Time { return now }
+	enc, err := h.Hash(ctx, "correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	verify := func(password string) (error, int64) {
+		before := h.derived.Load()
+		err := h.Verify(ctx, enc, password)
+		return err, h.derived.Load() - before
+	}
+	if err, derived := verify("correct horse battery"); err != nil || derived != 1 {
+		t.Fatalf("first check: err %v, %d derivations, want nil and 1", err, derived)
+	}
+	if err, derived := verify("correct horse battery"); err != nil || derived != 0 {
+		t.Fatalf("second check a minute later: err %v, %d derivations, want nil and 0", err, derived)
+	}
+	for range 3 {
+		if err, derived := verify("correct horse batterY"); !errors.Is(err, ErrPasswordMismatch) || derived != 1 {
+			t.Fatalf("wrong password after a right one: err %v, %d derivations, want a mismatch that derived", err, derived)
+		}
+	}
+	other, _ := h.Hash(ctx, "correct horse battery")
+	if h.recent.has(other, "correct horse battery") {
+		t.Fatal("an acceptance is found under another stored hash (a changed password)")
+	}
+	if h.recent.has(enc, "correct horse batterY") {
+		t.Fatal("a refused password was remembered")
+	}
+	now = now.Add(recentFor)
+	if err, derived := verify("correct horse battery"); err != nil || derived != 1 {
+		t.Fatalf("check after %s: err %v, %d derivations, want the derivation again", recentFor, err, derived)
+	}
+}
+
+func TestRecentlyAcceptedStaysBounded(t *testing.T) {
+	r := newRecentlyAccepted()
+	now := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	r.now = func() time.Time { return now }
+	for i := range recentMax + 100 {
+		r.add("$argon2id$hash", strings.Repeat("p", 12)+string(rune('a'+i%26))+strconv.Itoa(i))
+	}
+	if n := len(r.expires); n > recentMax {
+		t.Fatalf("%d entries remembered, at most %d", n, recentMax)
+	}
+	if !r.has("$argon2id$hash", strings.Repeat("p", 12)+string(rune('a'+(recentMax+99)%26))+strconv.Itoa(recentMax+99)) {
+		t.Fatal("the last acceptance was dropped to make room")
+	}
+	for k := range r.expires {
+		if bytes.Contains(k[:], []byte("pppp")) {
+			t.Fatal("an entry holds the password")
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/crypto/argon2"
@@ -40,6 +41,9 @@ type Hasher struct {
 	slots  chan struct{}
 	memory uint32
 	time   uint32
+	recent *recentlyAccepted
+
+	derived atomic.Int64 // verifications that ran the derivation
 }
 
 // NewHasher allows at most concurrency hashes at once.
@@ -47,13 +51,13 @@ func NewHasher(concurrency int) *Hasher {
 	if concurrency < 1 {
 		concurrency = 1
 	}
-	return &Hasher{slots: make(chan struct{}, concurrency), memory: argonMemory, time: argonTime}
+	return &Hasher{slots: make(chan struct{}, concurrency), memory: argonMemory, time: argonTime, recent: newRecentlyAccepted()}
 }
 
 // NewTestHasher is a Hasher with the cheapest parameters, for tests only:
 // the hashes it makes verify like any other, but cost nothing to make.
 func NewTestHasher() *Hasher {
-	return &Hasher{slots: make(chan struct{}, 8), memory: 64, time: 1}
+	return &Hasher{slots: make(chan struct{}, 8), memory: 64, time: 1, recent: newRecentlyAccepted()}
 }
 
 func (h *Hasher) acquire(ctx context.Context) error {
@@ -85,20 +89,27 @@ func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
 }
 
 // Verify checks password against an encoded hash in constant time. It
-// returns ErrPasswordMismatch when they differ.
+// returns ErrPasswordMismatch when they differ. A password it accepted for
+// the same hash within the last minutes is accepted again without the
+// derivation (see recentlyAccepted).
 func (h *Hasher) Verify(ctx context.Context, encoded, password string) error {
 	p, salt, key, err := decodeHash(encoded)
 	if err != nil {
 		return err
+	}
+	if h.recent.has(encoded, password) {
+		return nil
 	}
 	if err := h.acquire(ctx); err != nil {
 		return err
 	}
 	got := argon2.IDKey([]byte(password), salt, p.time, p.memory, p.threads, uint32(len(key)))
 	h.release()
+	h.derived.Add(1)
 	if subtle.ConstantTimeCompare(got, key) != 1 {
 		return ErrPasswordMismatch
 	}
+	h.recent.add(encoded, password)
 	return nil
 }
 
