@@ -75,7 +75,7 @@ func (s *Store) ListCertifications(ctx context.Context, f CertificationFilter, p
 		q = q.Where("("+strings.Join(conds, " OR ")+")", args...)
 	}
 	if len(f.Statuses) > 0 || f.ExpiringWithinDays != nil {
-		q = filtersFollowTheOrder(q)
+		q = filtersFollowTheOrder(q, "certifications.expires_on")
 	}
 	if f.ExpiringWithinDays != nil {
 		q = q.Where(certificationCurrent+" AND certifications.expires_on >= ? AND certifications.expires_on <= ?",

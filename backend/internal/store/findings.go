@@ -77,7 +77,7 @@ func (s *Store) ListFindings(ctx context.Context, f FindingFilter, p Page) ([]Fi
 		q = q.Where("findings.severity = ?", f.Severity)
 	}
 	if f.Overdue != nil {
-		q = filtersFollowTheOrder(q)
+		q = filtersFollowTheOrder(q, "findings.due_date")
 		// The SQL form of qualification.FindingOverdue.
 		if *f.Overdue {
 			q = q.Where(findingOverdue, today)

@@ -79,7 +79,7 @@ func (s *Store) ListInspections(ctx context.Context, f InspectionFilter, p Page)
 		q = q.Where("inspections.result = ?", f.Result)
 	}
 	if !f.From.IsZero() || !f.To.IsZero() {
-		q = filtersFollowTheOrder(q)
+		q = filtersFollowTheOrder(q, inspectionDate)
 	}
 	if !f.From.IsZero() {
 		q = q.Where(inspectionDate+" >= ?", f.From)

@@ -72,6 +72,12 @@ func orderedLists() []orderedList {
 			"completed": func(st *store.Store, p store.Page) ([]int64, int64, error) {
 				return idsOf(st.ListInspections(ctx, store.InspectionFilter{Status: model.InspectionCompleted}, p))
 			},
+			// A date range: in date order the range's index is read; in
+			// any other, a window of the order is walked, and the matches
+			// sorted when the page is not all in it.
+			"of the last three years": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListInspections(ctx, store.InspectionFilter{From: model.DateOf(time.Now()).AddDays(-3 * 365)}, p))
+			},
 		}},
 		{"findings", "findings", store.FindingSorts, map[string]func(*store.Store, store.Page) ([]int64, int64, error){
 			"": func(st *store.Store, p store.Page) ([]int64, int64, error) {
@@ -82,6 +88,9 @@ func orderedLists() []orderedList {
 			},
 			"search": func(st *store.Store, p store.Page) ([]int64, int64, error) {
 				return idsOf(st.ListFindings(ctx, store.FindingFilter{Q: "calibration"}, p))
+			},
+			"not overdue": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				return idsOf(st.ListFindings(ctx, store.FindingFilter{Overdue: new(false)}, p))
 			},
 		}},
 		{"certifications", "certifications", store.CertificationSorts, map[string]func(*store.Store, store.Page) ([]int64, int64, error){
@@ -416,7 +425,7 @@ func TestListPagesChooseBetweenSortingAndWalking(t *testing.T) {
 			}
 			return ""
 		}
-		if !strings.HasPrefix(orderOf(q), "ORDER BY +(") {
+		if !strings.HasPrefix(orderOf(q), "ORDER BY +") {
 			return "walks the order: " + orderOf(q)
 		}
 		if why := planProblem(t, db, "inspections", q); !strings.HasPrefix(why, "sorts") {
@@ -471,19 +480,48 @@ func TestListPagesChooseBetweenSortingAndWalking(t *testing.T) {
 	}
 
 	// The latest quarter of the inspections come last in the order of
-	// creation: a walk from the oldest would read all the others first.
+	// creation: a walk from the oldest would read all the others first. It
+	// stops at the end of a window of the order, without the page, and the
+	// matches are sorted.
 	var dates []model.Date
 	testutil.Fatal(t, db.Model(&model.Inspection{}).Order(date+" DESC").Limit(100).Pluck(date, &dates).Error, "latest dates")
 	recent := store.InspectionFilter{From: dates[len(dates)-1]}
 	if n := count(recent); n < 60 || n > 200 {
 		t.Fatalf("%d inspections since %s: the register no longer fits this test", n, dates[len(dates)-1])
 	}
+	for _, sort := range []string{"created_at", "scheduled_date"} {
+		log.reset()
+		_, _, err = st.ListInspections(ctx, recent, store.Page{Page: 1, PageSize: 5, Sort: sort})
+		testutil.Fatal(t, err, "the latest inspections by %s", sort)
+		q := log.pageQuery(t, store.InspectionSorts[sort].Expr)
+		if strings.Contains(q.sql, "INDEXED BY") || strings.Contains(log.settingsOf(q), "enable_sort") {
+			t.Errorf("the inspections of the latest dates are read by walking the order of %s from its start: %s", sort, q.sql)
+		}
+		if why := sorted(q); why != "" {
+			t.Errorf("the inspections of the latest dates by %s: want the range's matches sorted, %s", sort, why)
+		}
+	}
+	// Newest first, the latest dates come first: the page is read by
+	// walking the order of creation, no further than a window of it.
 	log.reset()
-	_, _, err = st.ListInspections(ctx, recent, store.Page{Page: 1, PageSize: 5, Sort: "created_at"})
-	testutil.Fatal(t, err, "the latest inspections by creation")
+	_, _, err = st.ListInspections(ctx, recent, store.Page{Page: 1, PageSize: 5, Sort: "-created_at"})
+	testutil.Fatal(t, err, "the latest inspections, newest first")
 	q := log.pageQuery(t, store.InspectionSorts["created_at"].Expr)
-	if strings.Contains(q.sql, "INDEXED BY") || strings.Contains(log.settingsOf(q), "enable_sort") {
-		t.Errorf("the inspections of the latest dates are read by walking the order of creation from the oldest: %s", q.sql)
+	if !strings.Contains(q.sql, "inspections.created_at >= ") {
+		t.Errorf("the inspections of the latest dates, newest first: the walk is not bounded to a window: %s", q.sql)
+	}
+	if why := walked(q); why != "" {
+		t.Errorf("the inspections of the latest dates, newest first: want the order walked, %s", why)
+	}
+	// In date order, the order the range is on, the database reads the
+	// range from the date's index, in order: neither sorted nor walked
+	// from the start.
+	log.reset()
+	_, _, err = st.ListInspections(ctx, recent, store.Page{Page: 1, PageSize: 5, Sort: "date"})
+	testutil.Fatal(t, err, "the latest inspections by date")
+	q = log.pageQuery(t, date)
+	if strings.Contains(q.sql, "INDEXED BY") || strings.HasPrefix(orderOf(q), "ORDER BY +") || log.settingsOf(q) != "" {
+		t.Errorf("the inspections of the latest dates by date: want the planner's read of the range, got %q with settings %q", q.sql, log.settingsOf(q))
 	}
 }
 

@@ -70,7 +70,7 @@ func (s *Store) ListSites(ctx context.Context, f SiteFilter, p Page) ([]SiteView
 		q = q.Where("sites.country = ?", f.Country)
 	}
 	if f.Overdue != nil || f.DueSoon {
-		q = filtersFollowTheOrder(q)
+		q = filtersFollowTheOrder(q, "sites.next_inspection_due")
 	}
 	if f.Overdue != nil {
 		if *f.Overdue {

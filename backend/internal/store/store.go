@@ -303,12 +303,24 @@ func listOnce(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64,
 	if p.After == "" && int64(p.Offset()) >= total {
 		return total, nil // a page past the last match (a bounded total is always past the page)
 	}
-	page, plan, err := o.arrange(q, page, total, tableRows, p)
+	page = page.Session(&gorm.Session{}) // each read below starts from it afresh
+	read, plan, err := o.arrange(q, page, total, tableRows, p)
 	if err != nil {
 		return 0, err
 	}
-	if err := readPage(page, plan, p.PageSize+1, dst); err != nil {
+	if err := readPage(read, plan, p.PageSize+1, dst); err != nil {
 		return 0, err
+	}
+	if plan == walkAWindow && int64(rows.Len()) < min(int64(p.PageSize+1), total-int64(p.Offset())) {
+		// The window held fewer of the page's rows than there are:
+		// the matches are further along the order; sort them.
+		rows.SetLen(0)
+		if read, err = o.read(q, page, sortTheMatches, p); err != nil {
+			return 0, err
+		}
+		if err := readPage(read, sortTheMatches, p.PageSize+1, dst); err != nil {
+			return 0, err
+		}
 	}
 	if rows.Len() <= p.PageSize {
 		return total, nil
