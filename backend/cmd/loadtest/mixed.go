@@ -31,8 +31,8 @@ func loadMixedFixture(ctx context.Context, c *client) (mixedFixture, error) {
 		for _, t := range texts {
 			for _, w := range strings.Fields(strings.ToLower(t)) {
 				w = strings.Trim(w, ".,;:()\"'")
-				if n := len(w); n >= 3 {
-					terms[w[:min(n, 3+len(terms)%4)]] = true
+				if r := []rune(w); len(r) >= 3 {
+					terms[string(r[:min(len(r), 3+len(terms)%4)])] = true
 				}
 			}
 		}

@@ -237,16 +237,16 @@ func countMatches(q *gorm.DB, bound int64) (int64, error) {
 }
 
 // totalBound is where the count of a list's matches may stop, for the page
-// p of a table of about rows rows: twenty pages past p (so a pager can
-// number the pages ahead), never below what choosePlan needs to tell a
-// sort from a walk (a count that stopped there has total² ≥ 3 x
-// (skip+limit) x rows, so it is walked, never sorted as if those were all
-// the matches), rounded up to a thousand. Counting every match of a broad
-// filter reads them all on every page (42,000 rows for a year of
+// p of a table of about rows rows whose walks cost cost: twenty pages past
+// p (so a pager can number the pages ahead), never below what choosePlan
+// needs to tell a sort from a walk (a count that stopped there has total²
+// ≥ cost x (skip+limit) x rows, so it is walked, never sorted as if those
+// were all the matches), rounded up to a thousand. Counting every match of
+// a broad filter reads them all on every page (42,000 rows for a year of
 // inspections); this reads a few thousand at most on a first page.
-func totalBound(p Page, rows int64) int64 {
+func totalBound(p Page, rows int64, cost walkCost) int64 {
 	need := int64(p.Offset() + p.PageSize + 1)
-	bound := max(int64(p.Offset())+20*int64(p.PageSize), 3*need, int64(math.Ceil(math.Sqrt(float64(3*need*rows)))))
+	bound := max(int64(p.Offset())+20*int64(p.PageSize), 3*need, int64(math.Ceil(math.Sqrt(float64(cost.times(need*rows))))))
 	return (bound + 999) / 1000 * 1000
 }
 
@@ -283,7 +283,7 @@ func listOnce(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64,
 		if tableRows, err = tableSize(q, o.table); err != nil {
 			return 0, err
 		}
-		bound = totalBound(p, tableRows)
+		bound = totalBound(p, tableRows, walkCostOf(q, o.table))
 	}
 	total, err := countMatches(q, bound)
 	if err != nil {
