@@ -113,6 +113,7 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
+	opened := false
 	cfg := &gorm.Config{
 		TranslateError:         true,
 		SkipDefaultTransaction: true,
@@ -148,7 +149,19 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 		if o.SQLiteCacheMB > 0 {
 			dsn += "&" + url.Values{"_pragma": {fmt.Sprintf("cache_size(-%d)", o.SQLiteCacheMB*1024)}}.Encode()
 		}
-		dialector = sqlite.Open(dsn)
+		// What the dialector adds to a DSN it opens itself: times read
+		// back as times.
+		dsn += "&_texttotime=1&_inttotime=1&_time_format=sqlite"
+		pools, err := openSQLitePools(dsn)
+		if err != nil {
+			return nil, fmt.Errorf("database: open %s: %s", o.Dialect, oneLine(err.Error()))
+		}
+		defer func() {
+			if !opened {
+				_ = pools.Close()
+			}
+		}()
+		dialector = sqlite.New(sqlite.Config{DSN: dsn, Conn: pools})
 	default:
 		return nil, fmt.Errorf("database: unknown dialect %q", o.Dialect)
 	}
@@ -171,12 +184,7 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database: %w", err)
 	}
-	if o.Dialect == SQLite {
-		// WAL allows many readers beside the one writer; writers queue on
-		// BEGIN IMMEDIATE (busy_timeout) rather than failing mid-transaction.
-		sqlDB.SetMaxOpenConns(8)
-		sqlDB.SetMaxIdleConns(8)
-	} else {
+	if o.Dialect == Postgres { // SQLite's pools are sized in openSQLitePools
 		sqlDB.SetMaxOpenConns(20)
 		sqlDB.SetMaxIdleConns(10)
 	}
@@ -190,6 +198,7 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 		}
 		return nil, fmt.Errorf("database: ping %s: %w", o.Dialect, err)
 	}
+	opened = true
 	return db, nil
 }
 
@@ -336,8 +345,11 @@ func Ping(ctx context.Context, db *gorm.DB) error {
 	return sqlDB.PingContext(ctx)
 }
 
-// Close closes the pool.
+// Close closes the pool (SQLite's two).
 func Close(db *gorm.DB) error {
+	if pools, ok := db.Config.ConnPool.(*sqlitePools); ok {
+		return pools.Close()
+	}
 	sqlDB, err := db.DB()
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"strings"
 	gosync "sync"
 	"testing"
+	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/schema"
@@ -137,5 +138,91 @@ func TestSQLiteConnectionsReadThroughMemoryMapping(t *testing.T) {
 	}
 	for _, c := range conns {
 		_ = c.Close()
+	}
+}
+
+// On SQLite the writes queue for the one writer connection and the reads
+// have connections of their own: a read is answered at once while a write
+// transaction holds the write lock and more writers than there are
+// connections wait behind it; the writers then go through one by one.
+func TestSQLiteReadsDoNotWaitBehindQueuedWriters(t *testing.T) {
+	ctx := context.Background()
+	db, err := database.Open(ctx, database.Options{Dialect: "sqlite", DSN: filepath.Join(t.TempDir(), "pools.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = database.Close(db) })
+	if err := db.Exec("CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)").Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Exec("INSERT INTO counter (id, n) VALUES (1, 0)").Error; err != nil {
+		t.Fatal(err)
+	}
+	holding, release := make(chan struct{}), make(chan struct{})
+	first := make(chan error, 1)
+	go func() {
+		first <- db.Transaction(func(tx *gorm.DB) error {
+			if err := tx.Exec("UPDATE counter SET n = n + 1").Error; err != nil {
+				return err
+			}
+			close(holding)
+			<-release
+			return nil
+		})
+	}()
+	<-holding
+	const writers = 12 // more than every connection of both pools
+	queued := make(chan error, writers)
+	for range writers {
+		go func() {
+			queued <- db.Transaction(func(tx *gorm.DB) error { return tx.Exec("UPDATE counter SET n = n + 1").Error })
+		}()
+	}
+	time.Sleep(100 * time.Millisecond) // the writers reach the pool and wait
+	for i := range 3 {
+		readCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		var n int64
+		err := db.WithContext(readCtx).Raw("SELECT n FROM counter WHERE id = 1").Scan(&n).Error
+		cancel()
+		if err != nil {
+			t.Fatalf("read %d while a write holds the lock and %d wait: %v", i+1, writers, err)
+		}
+		if n != 0 {
+			t.Fatalf("read %d saw %d, want the committed 0", i+1, n)
+		}
+	}
+	close(release)
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	for range writers {
+		if err := <-queued; err != nil {
+			t.Fatalf("a queued writer: %v", err)
+		}
+	}
+	var n int64
+	if err := db.Raw("SELECT n FROM counter WHERE id = 1").Scan(&n).Error; err != nil || n != writers+1 {
+		t.Fatalf("after every write: n = %d (%v), want %d", n, err, writers+1)
+	}
+}
+
+// Only statements that cannot write go to SQLite's readers.
+func TestOnlyReadsGoToTheReaders(t *testing.T) {
+	for query, want := range map[string]bool{
+		"SELECT * FROM sites": true,
+		"  select count(*) FROM (SELECT 1 FROM sites) AS matches": true,
+		"(SELECT 1) UNION (SELECT 2)":                             true,
+		"EXPLAIN QUERY PLAN SELECT id FROM sites":                 true,
+		"INSERT INTO sites (code) VALUES (?) RETURNING id":        false,
+		"UPDATE sites SET name = ? WHERE id = ?":                  false,
+		"DELETE FROM sites WHERE id = ?":                          false,
+		"WITH x AS (SELECT 1) DELETE FROM sites":                  false,
+		"PRAGMA optimize":                                         false,
+		"SELEC":                                                   false,
+		"":                                                        false,
+	} {
+		if got := database.Reads(query); got != want {
+			t.Errorf("reads(%q) = %v, want %v", query, got, want)
+		}
 	}
 }

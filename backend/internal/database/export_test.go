@@ -19,3 +19,6 @@ func MigrateDownTo(ctx context.Context, db *gorm.DB, version int64) error {
 
 // MigrationLockID is the advisory lock that guards a schema's migrations.
 var MigrationLockID = migrationLockID
+
+// Reads is reads, the test of a statement that goes to SQLite's readers.
+var Reads = reads
