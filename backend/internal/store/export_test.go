@@ -31,3 +31,12 @@ func (s *Store) CreateFindingThenFail(ctx context.Context, inspectionID int64, f
 // OnCacheWait calls f each time a reader of the shared cache has read its
 // mark and is about to wait for its key's value.
 func (s *Store) OnCacheWait(f func()) { s.cache.waiting = f }
+
+// WithSearchStartingUpTo returns the store reading a filtered list from its
+// search's matches only when they are at most n (searchStartsUpTo), so
+// that a small register has broad searches.
+func (s *Store) WithSearchStartingUpTo(n int) *Store {
+	c := *s
+	c.searchStartsUpTo = n
+	return &c
+}

@@ -89,7 +89,16 @@ func (s *Store) ListFindings(ctx context.Context, f FindingFilter, p Page) ([]Fi
 		q = q.Where(onActiveSite("findings"))
 	}
 	if strings.TrimSpace(f.Q) != "" {
-		cond, args := s.textMatch("findings", []string{"description", "requirement", "owner"}, f.Q)
+		cols := []string{"description", "requirement", "owner"}
+		filtered := f.SiteID != 0 || f.InspectionID != 0 || len(f.Statuses) > 0 || f.Severity != "" || f.Overdue != nil || f.ActiveSites
+		aside := false
+		if filtered {
+			var err error
+			if aside, err = s.broadSearch(ctx, "findings", cols, f.Q, searchStartsUpTo); err != nil {
+				return nil, 0, err
+			}
+		}
+		cond, args := s.textMatchAs("findings", cols, f.Q, aside)
 		q = q.Where(cond, args...)
 	}
 	sorts := FindingSorts

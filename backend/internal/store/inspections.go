@@ -88,9 +88,23 @@ func (s *Store) ListInspections(ctx context.Context, f InspectionFilter, p Page)
 		q = q.Where(inspectionDate+" <= ?", f.To)
 	}
 	if strings.TrimSpace(f.Q) != "" {
+		siteCols, cols := []string{"code", "name"}, []string{"summary"}
+		aside := false
+		if f.SiteID != 0 || f.Status != "" || f.Type != "" || f.Result != "" || !f.From.IsZero() || !f.To.IsZero() {
+			// A site has some twenty inspections.
+			broadSites, err := s.broadSearch(ctx, "sites", siteCols, f.Q, searchStartsUpTo/20)
+			if err != nil {
+				return nil, 0, err
+			}
+			broad, err := s.broadSearch(ctx, "inspections", cols, f.Q, searchStartsUpTo)
+			if err != nil {
+				return nil, 0, err
+			}
+			aside = broadSites || broad
+		}
 		cond, args := anyOf(
-			func() (string, []any) { return s.siteMatch("inspections.site_id", []string{"code", "name"}, f.Q) },
-			func() (string, []any) { return s.textMatch("inspections", []string{"summary"}, f.Q) },
+			func() (string, []any) { return s.siteMatchAs("inspections.site_id", siteCols, f.Q, aside) },
+			func() (string, []any) { return s.textMatchAs("inspections", cols, f.Q, aside) },
 		)
 		q = q.Where(cond, args...)
 	}

@@ -81,6 +81,14 @@ func orderedLists() []orderedList {
 			"of the last three years": func(st *store.Store, p store.Page) ([]int64, int64, error) {
 				return idsOf(st.ListInspections(ctx, store.InspectionFilter{From: model.DateOf(time.Now()).AddDays(-3 * 365)}, p))
 			},
+			"search among the completed": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				f := store.InspectionFilter{Status: model.InspectionCompleted, Q: "an"}
+				return idsOf(st.WithSearchStartingUpTo(1).ListInspections(ctx, f, p))
+			},
+			"longer search among the completed": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				f := store.InspectionFilter{Status: model.InspectionCompleted, Q: "ion"}
+				return idsOf(st.WithSearchStartingUpTo(1).ListInspections(ctx, f, p))
+			},
 		}},
 		{"findings", "findings", store.FindingSorts, map[string]func(*store.Store, store.Page) ([]int64, int64, error){
 			"": func(st *store.Store, p store.Page) ([]int64, int64, error) {
@@ -94,6 +102,12 @@ func orderedLists() []orderedList {
 			},
 			"not overdue": func(st *store.Store, p store.Page) ([]int64, int64, error) {
 				return idsOf(st.ListFindings(ctx, store.FindingFilter{Overdue: new(false)}, p))
+			},
+			// A search among the unclosed findings, its matches tested
+			// aside (the store counts every search as broad).
+			"search among the unclosed": func(st *store.Store, p store.Page) ([]int64, int64, error) {
+				f := store.FindingFilter{Statuses: []model.FindingStatus{model.FindingOpen, model.FindingInProgress}, Q: "ion"}
+				return idsOf(st.WithSearchStartingUpTo(1).ListFindings(ctx, f, p))
 			},
 		}},
 		{"certifications", "certifications", store.CertificationSorts, map[string]func(*store.Store, store.Page) ([]int64, int64, error){
@@ -794,5 +808,58 @@ func TestAPagePastTheLastMatchReadsNoRows(t *testing.T) {
 				t.Errorf("page %d past the last of %d inspections read the table: %s", p.Page, total, q.sql)
 			}
 		}
+	}
+}
+
+// A search that finds many rows, in a list filtered besides, is a test of
+// the rows the filters' index finds (on SQLite, "+findings.id IN" the
+// search's matches), not where the read starts: the matches are not each
+// looked up in the table. A search that finds few still starts it, and a
+// search alone always does. Either way the rows are the scan's.
+func TestBroadSearchesAreTestedAsideTheFilters(t *testing.T) {
+	t.Parallel()
+	db, st, log := orderRegister(t, seed.BulkOptions{Sites: 30, Inspections: 300, Findings: 400, Certifications: 20, Seed: 9})
+	ctx := context.Background()
+	sqlite := db.Dialect != database.Postgres
+	broad := st.WithSearchStartingUpTo(1) // every search of more than one match is broad
+	filtered := store.FindingFilter{Severity: model.SeverityMinor, Q: "ion"}
+	read := func(st *store.Store, f store.FindingFilter) ([]int64, int64, capturedQuery) {
+		t.Helper()
+		log.reset()
+		ids, total, err := idsOf(st.ListFindings(ctx, f, store.Page{Page: 1, PageSize: 500}))
+		testutil.Fatal(t, err, "findings %+v", f)
+		return ids, total, log.countQuery(t)
+	}
+	want, wantTotal, _ := read(st.WithSearchByScan(), filtered)
+	if wantTotal < 5 {
+		t.Fatalf("%d minor findings mention %q: the register no longer fits this test", wantTotal, filtered.Q)
+	}
+	ids, total, count := read(broad, filtered)
+	if !slices.Equal(ids, want) || total != wantTotal {
+		t.Errorf("a broad search among minor findings: %d rows %v, the scan's %d %v", total, ids, wantTotal, want)
+	}
+	if sqlite {
+		if !strings.Contains(count.sql, "+findings.id IN (SELECT rowid FROM findings_search") {
+			t.Errorf("a broad search among minor findings is not tested aside: %s", count.sql)
+		}
+		if plan := explain(t, db, count); !strings.Contains(plan, "SEARCH findings USING COVERING INDEX") {
+			t.Errorf("a broad search among minor findings is not read from the severity's index: %s", plan)
+		}
+	}
+	ids, total, count = read(st, filtered)
+	if !slices.Equal(ids, want) || total != wantTotal {
+		t.Errorf("a narrow search among minor findings: %d rows %v, the scan's %d %v", total, ids, wantTotal, want)
+	}
+	if sqlite && (strings.Contains(count.sql, "+findings.id") || !strings.Contains(count.sql, "findings.id IN (SELECT rowid FROM findings_search")) {
+		t.Errorf("a narrow search among minor findings does not start the read: %s", count.sql)
+	}
+	alone := store.FindingFilter{Q: filtered.Q}
+	want, wantTotal, _ = read(st.WithSearchByScan(), alone)
+	ids, total, count = read(broad, alone)
+	if !slices.Equal(ids, want) || total != wantTotal {
+		t.Errorf("a broad search alone: %d rows %v, the scan's %d %v", total, ids, wantTotal, want)
+	}
+	if sqlite && strings.Contains(count.sql, "+findings.id") {
+		t.Errorf("a search alone is tested aside, with nothing else to read from: %s", count.sql)
 	}
 }

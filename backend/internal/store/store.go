@@ -72,6 +72,8 @@ type Store struct {
 	prepared *gorm.DB
 	// searchByScan searches without the search indexes (WithSearchByScan).
 	searchByScan bool
+	// searchStartsUpTo overrides searchStartsUpTo when above zero (tests).
+	searchStartsUpTo int
 }
 
 // Rules are the configurable parts of the domain rules the store applies
