@@ -12,11 +12,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/qualtrack/qualtrack/backend/internal/model"
+	"github.com/qualtrack/qualtrack/backend/internal/seed"
 	"github.com/qualtrack/qualtrack/backend/internal/spreadsheet"
+	"github.com/qualtrack/qualtrack/backend/internal/store"
 )
 
 // xlAllStatuses asks the approved-suppliers report for every site of the
@@ -665,6 +668,40 @@ func TestXLLongCertificateListGoesToItsOwnRows(t *testing.T) {
 	for _, c := range got.Changes {
 		if c.Record == xlQualified {
 			t.Errorf("re-import changes %s: %+v", xlQualified, c)
+		}
+	}
+}
+
+// More workbooks downloaded at once than the database has connections for
+// reads all arrive: each report holds a connection for its cursor while it
+// loads each batch's derived values on another, so the reports reading at
+// once are fewer than the connections (four at once on SQLite's four
+// readers waited for ever).
+func TestMoreReportsAtOnceThanConnectionsAllArrive(t *testing.T) {
+	t.Parallel()
+	// Several batches each, so every cursor stays open across queries.
+	srv := seededServer(t, seed.BulkOptions{Sites: 40, Inspections: 3 * store.ReportBatch, Findings: 200, Certifications: 40, Seed: 4})
+	const downloads = 8
+	type result struct {
+		status int
+		size   int
+	}
+	done := make(chan result, downloads)
+	for range downloads {
+		go func() {
+			r := srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/reports/inspections.xlsx", nil)
+			done <- result{r.Status, len(r.Body)}
+		}()
+	}
+	deadline := time.After(2 * time.Minute) // a deadlock, not a speed: each takes a second or two
+	for i := range downloads {
+		select {
+		case r := <-done:
+			if r.status != http.StatusOK || r.size == 0 {
+				t.Errorf("download %d: status %d, %d bytes", i+1, r.status, r.size)
+			}
+		case <-deadline:
+			t.Fatalf("%d of %d downloads still waiting after two minutes", downloads-i, downloads)
 		}
 	}
 }

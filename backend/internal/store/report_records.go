@@ -114,7 +114,7 @@ func (s *Store) EachReportInspection(ctx context.Context, f ReportInspectionFilt
 		}
 		return nil
 	}
-	err := reportRows(ctx, db.Raw(sqlText, args...), scan, enrich, fn)
+	err := reportRows(ctx, s.reports, db.Raw(sqlText, args...), scan, enrich, fn)
 	if err != nil {
 		return fmt.Errorf("store: report inspections: %w", err)
 	}
@@ -180,7 +180,7 @@ func (s *Store) EachReportCertification(ctx context.Context, f ReportCertificati
 		r.DaysToExpiry = today.DaysUntil(r.ExpiresOn)
 		return err
 	}
-	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, args...), scan, nil, fn)
+	err := reportRows(ctx, s.reports, s.db.WithContext(ctx).Raw(sqlText, args...), scan, nil, fn)
 	if err != nil {
 		return fmt.Errorf("store: report certifications: %w", err)
 	}
@@ -285,7 +285,7 @@ func (s *Store) EachReportFinding(ctx context.Context, f ReportFindingFilter, fn
 		}
 		return err
 	}
-	err := reportRows(ctx, db.Raw(sqlText, args...), scan, enrich, fn)
+	err := reportRows(ctx, s.reports, db.Raw(sqlText, args...), scan, enrich, fn)
 	if err != nil {
 		return fmt.Errorf("store: report findings: %w", err)
 	}
@@ -325,7 +325,7 @@ func (s *Store) EachReportDecision(ctx context.Context, siteID int64, fn func([]
 		}
 		return err
 	}
-	err := reportRows(ctx, db.Raw(sqlText, append([]any{siteID}, scopeArgs...)...), scan, enrich, fn)
+	err := reportRows(ctx, s.reports, db.Raw(sqlText, append([]any{siteID}, scopeArgs...)...), scan, enrich, fn)
 	if err != nil {
 		return fmt.Errorf("store: report decisions: %w", err)
 	}
@@ -363,7 +363,7 @@ func (s *Store) EachReportAttachment(ctx context.Context, siteID int64, fn func(
 	scan := func(rows *sql.Rows, r *ReportAttachment) error {
 		return rows.Scan(&r.OwnerType, &r.OwnerID, &r.FileName, &r.ContentType, &r.Size, &r.SHA256, &r.UploadedBy, &r.UploadedAt)
 	}
-	err := reportRows(ctx, s.db.WithContext(ctx).Raw(sqlText, siteID, siteID, siteID, siteID), scan, nil, fn)
+	err := reportRows(ctx, s.reports, s.db.WithContext(ctx).Raw(sqlText, siteID, siteID, siteID, siteID), scan, nil, fn)
 	if err != nil {
 		return fmt.Errorf("store: report attachments: %w", err)
 	}

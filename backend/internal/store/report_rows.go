@@ -37,10 +37,18 @@ const reportTimeout = 10 * time.Minute
 // The cursor stays open while enrich queries on another pooled
 // connection; both dialects allow that (SQLite in WAL mode has many
 // readers), and it never waits on a client: the workbook is sent once
-// it is complete.
-func reportRows[T any](ctx context.Context, q *gorm.DB, scan func(*sql.Rows, *T) error, enrich, fn func([]T) error) error {
+// it is complete. A report waits for one of slots first (Store.reports),
+// so that the reports reading never take every connection between them.
+// The slot is held until the producer has closed its cursor.
+func reportRows[T any](ctx context.Context, slots chan struct{}, q *gorm.DB, scan func(*sql.Rows, *T) error, enrich, fn func([]T) error) error {
 	ctx, cancel := context.WithTimeout(ctx, reportTimeout)
 	defer cancel()
+	select {
+	case slots <- struct{}{}:
+		defer func() { <-slots }()
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 	free := make(chan []T, reportBuffers)
 	for range reportBuffers {
 		free <- make([]T, 0, ReportBatch)

@@ -133,7 +133,7 @@ func (s *Store) EachReportSite(ctx context.Context, f ReportSiteFilter, fn func(
 		}
 		return nil
 	}
-	err := reportRows(ctx, db.Raw(sqlText, args...), scanReportSite, enrich, fn)
+	err := reportRows(ctx, s.reports, db.Raw(sqlText, args...), scanReportSite, enrich, fn)
 	if err != nil {
 		return fmt.Errorf("store: report sites: %w", err)
 	}

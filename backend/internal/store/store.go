@@ -74,6 +74,8 @@ type Store struct {
 	searchByScan bool
 	// searchStartsUpTo overrides searchStartsUpTo when above zero (tests).
 	searchStartsUpTo int
+	// reports holds a slot for each report reading (reportSlots).
+	reports chan struct{}
 }
 
 // Rules are the configurable parts of the domain rules the store applies
@@ -92,7 +94,20 @@ func New(db *gorm.DB, now func() time.Time) *Store {
 		now = time.Now
 	}
 	return &Store{db: db, trail: audit.NewTrail(now), now: now, rules: DefaultRules, cache: newDerivedCache(),
-		prepared: db.Session(&gorm.Session{PrepareStmt: true})}
+		prepared: db.Session(&gorm.Session{PrepareStmt: true}), reports: reportSlots(db)}
+}
+
+// reportSlots is how many reports may read at once: half the connections
+// reads may take. A report holds one connection for its cursor while it
+// loads each batch's derived values on another; as many reports as
+// connections would each hold one and wait for another for ever (four
+// workbooks downloaded at once on SQLite's four readers).
+func reportSlots(db *gorm.DB) chan struct{} {
+	n := 1
+	if sqlDB, err := db.DB(); err == nil {
+		n = max(1, sqlDB.Stats().MaxOpenConnections/2)
+	}
+	return make(chan struct{}, n)
 }
 
 // WithRules returns the store applying r.
