@@ -190,11 +190,15 @@ func (o order) arrange(q, page *gorm.DB, total, rows int64, p Page) (*gorm.DB, p
 	return page, plan, err
 }
 
+// windowFactor is how many times what an even spread of the matches
+// would read a window of an order holds.
+const windowFactor = 2
+
 // windowRows is how far a walk of a page need rows long goes before
-// the matches are sorted instead: twice what it reads when the total
-// matches are spread evenly through the rows of the table.
+// the matches are sorted instead: windowFactor times what it reads when
+// the total matches are spread evenly through the rows of the table.
 func windowRows(total, rows int64, need int) int64 {
-	return 2 * int64(need) * rows / max(total, 1)
+	return windowFactor * int64(need) * rows / max(total, 1)
 }
 
 // sortKey is a row's place in an order: its sort value and id.
