@@ -457,19 +457,19 @@ func TestVerifyRemembersAcceptedPasswordsForAFewMinutes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	verify := func(password string) (error, int64) {
+	verify := func(password string) (int64, error) {
 		before := h.derived.Load()
 		err := h.Verify(ctx, enc, password)
-		return err, h.derived.Load() - before
+		return h.derived.Load() - before, err
 	}
-	if err, derived := verify("correct horse battery"); err != nil || derived != 1 {
+	if derived, err := verify("correct horse battery"); err != nil || derived != 1 {
 		t.Fatalf("first check: err %v, %d derivations, want nil and 1", err, derived)
 	}
-	if err, derived := verify("correct horse battery"); err != nil || derived != 0 {
+	if derived, err := verify("correct horse battery"); err != nil || derived != 0 {
 		t.Fatalf("second check a minute later: err %v, %d derivations, want nil and 0", err, derived)
 	}
 	for range 3 {
-		if err, derived := verify("correct horse batterY"); !errors.Is(err, ErrPasswordMismatch) || derived != 1 {
+		if derived, err := verify("correct horse batterY"); !errors.Is(err, ErrPasswordMismatch) || derived != 1 {
 			t.Fatalf("wrong password after a right one: err %v, %d derivations, want a mismatch that derived", err, derived)
 		}
 	}
@@ -481,7 +481,7 @@ func TestVerifyRemembersAcceptedPasswordsForAFewMinutes(t *testing.T) {
 		t.Fatal("a refused password was remembered")
 	}
 	now = now.Add(recentFor)
-	if err, derived := verify("correct horse battery"); err != nil || derived != 1 {
+	if derived, err := verify("correct horse battery"); err != nil || derived != 1 {
 		t.Fatalf("check after %s: err %v, %d derivations, want the derivation again", recentFor, err, derived)
 	}
 }
