@@ -18,6 +18,7 @@ import (
 	"gorm.io/gorm/schema"
 
 	"github.com/qualtrack/qualtrack/backend/internal/database"
+	"github.com/qualtrack/qualtrack/backend/internal/filestore"
 	"github.com/qualtrack/qualtrack/backend/internal/model"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 	"github.com/qualtrack/qualtrack/migrations"
@@ -218,11 +219,47 @@ func TestOnlyReadsGoToTheReaders(t *testing.T) {
 		"DELETE FROM sites WHERE id = ?":                          false,
 		"WITH x AS (SELECT 1) DELETE FROM sites":                  false,
 		"PRAGMA optimize":                                         false,
+		"VACUUM INTO ?":                                           true,
+		"VACUUM":                                                  false,
 		"SELEC":                                                   false,
 		"":                                                        false,
 	} {
 		if got := database.Reads(query); got != want {
 			t.Errorf("reads(%q) = %v, want %v", query, got, want)
 		}
+	}
+}
+
+// A backup copies the SQLite file with VACUUM INTO, which takes no write
+// lock: it goes to the readers and completes while a write transaction
+// holds the writer connection.
+func TestSQLiteBackupDoesNotWaitForTheWriter(t *testing.T) {
+	db := testutil.NewDB(t, nil)
+	if db.Dialect != database.SQLite {
+		t.Skip("PostgreSQL is backed up with pg_dump")
+	}
+	holding, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- db.Transaction(func(tx *gorm.DB) error {
+			if err := tx.Exec("UPDATE users SET updated_at = updated_at").Error; err != nil {
+				return err
+			}
+			close(holding)
+			<-release
+			return nil
+		})
+	}()
+	<-holding
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	dir := t.TempDir()
+	_, err := database.Backup(ctx, db.DB, filestore.New(filepath.Join(dir, "attachments")), filepath.Join(dir, "backup"))
+	close(release)
+	if err != nil {
+		t.Fatalf("backup while a write transaction is open: %v", err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }

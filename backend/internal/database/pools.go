@@ -29,8 +29,8 @@ const (
 // serve 500-550 reads and 120-130 writes a second (three readers: 480 and
 // 138; six: 560 and 96).
 //
-// A statement is a read when it starts with SELECT or EXPLAIN: those
-// cannot write. A transaction always takes the writer (it begins with
+// A statement is a read when it starts with SELECT or EXPLAIN (those
+// cannot write) or is a backup's VACUUM INTO. A transaction always takes the writer (it begins with
 // BEGIN IMMEDIATE, SQLiteDSN), so what a transaction reads and writes is
 // on one connection, as before.
 type sqlitePools struct {
@@ -55,10 +55,12 @@ func openSQLitePools(dsn string) (*sqlitePools, error) {
 	return &sqlitePools{read: read, write: write}, nil
 }
 
-// reads says whether query only reads.
+// reads says whether query only reads the database: a SELECT, an
+// EXPLAIN, or the copy of it into another file that a backup makes
+// (VACUUM INTO takes no write lock, so a backup holds up no write).
 func reads(query string) bool {
 	q := strings.TrimLeft(query, " \t\r\n(")
-	for _, verb := range []string{"SELECT", "EXPLAIN"} {
+	for _, verb := range []string{"SELECT", "EXPLAIN", "VACUUM INTO"} {
 		if len(q) >= len(verb) && strings.EqualFold(q[:len(verb)], verb) {
 			return true
 		}
