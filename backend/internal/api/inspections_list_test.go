@@ -231,24 +231,10 @@ func TestRecordsOddInputIsRefusedCleanly(t *testing.T) {
 func TestListsCountUpToABoundUnlessAskedForTheExactCount(t *testing.T) {
 	t.Parallel()
 	srv := seededServer(t, seed.BulkOptions{Sites: 40, Inspections: 3000, Findings: 60, Certifications: 20, Seed: 11})
-	type page struct {
-		Items []struct {
-			ID int64 `json:"id"`
-		} `json:"items"`
-		Total      int64 `json:"total"`
-		TotalExact bool  `json:"total_exact"`
-		Next       string
-	}
-	get := func(query string) page {
-		var p page
+	get := func(query string) listPage {
+		var p listPage
 		srv.Do(model.RoleAuditor, http.MethodGet, "/api/v1/inspections?"+query, nil).Want(http.StatusOK).Decode(&p)
 		return p
-	}
-	ids := func(p page) (out []int64) {
-		for _, it := range p.Items {
-			out = append(out, it.ID)
-		}
-		return out
 	}
 	bounded := get("status=completed&sort=updated_at")
 	exact := get("status=completed&sort=updated_at&count=exact")
@@ -258,8 +244,8 @@ func TestListsCountUpToABoundUnlessAskedForTheExactCount(t *testing.T) {
 	if !exact.TotalExact || exact.Total <= 1000 {
 		t.Errorf("count=exact: total %d, total_exact %v; want every completed inspection (over 1,000), exact", exact.Total, exact.TotalExact)
 	}
-	if !slices.Equal(ids(bounded), ids(exact)) || len(bounded.Items) != 50 {
-		t.Errorf("the count changed the page: %v, exact %v", ids(bounded), ids(exact))
+	if !slices.Equal(bounded.ids(), exact.ids()) || len(bounded.Items) != 50 {
+		t.Errorf("the count changed the page: %v, exact %v", bounded.ids(), exact.ids())
 	}
 	if p := get(fmt.Sprintf("status=completed&sort=updated_at&page=%d", (exact.Total+49)/50)); !p.TotalExact || p.Total != exact.Total {
 		t.Errorf("last page: total %d, total_exact %v; want the exact %d", p.Total, p.TotalExact, exact.Total)

@@ -22,26 +22,10 @@ func TestListCursors(t *testing.T) {
 	t.Parallel()
 	srv := seededServer(t, seed.BulkOptions{Sites: 40, Inspections: 200, Findings: 80, Certifications: 40, Seed: 9})
 
-	type page struct {
-		Items []struct {
-			ID int64 `json:"id"`
-		} `json:"items"`
-		Total    int64  `json:"total"`
-		Page     int    `json:"page"`
-		PageSize int    `json:"page_size"`
-		Next     string `json:"next"`
-	}
-	get := func(path string) page {
-		var p page
+	get := func(path string) listPage {
+		var p listPage
 		srv.Do(model.RoleProcurement, http.MethodGet, path, nil).Want(200).Decode(&p)
 		return p
-	}
-	ids := func(p page) []int64 {
-		out := make([]int64, len(p.Items))
-		for i, it := range p.Items {
-			out[i] = it.ID
-		}
-		return out
 	}
 	for _, path := range []string{"/api/v1/sites?sort=-next_inspection_due&status=qualified,conditional", "/api/v1/inspections?sort=score",
 		"/api/v1/findings?sort=-due_date", "/api/v1/certifications?sort=issued_on", "/api/v1/manufacturers?sort=-country"} {
@@ -50,8 +34,8 @@ func TestListCursors(t *testing.T) {
 			t.Fatalf("%s: page 1 of %d rows has no next cursor", path, first.Total)
 		}
 		after := get(path + "&page_size=4&after=" + url.QueryEscape(first.Next))
-		if !slices.Equal(ids(after), ids(second)) || after.Page != 2 || after.Total != second.Total {
-			t.Errorf("%s: after page 1 %v (page %d, total %d), page 2 %v (total %d)", path, ids(after), after.Page, after.Total, ids(second), second.Total)
+		if !slices.Equal(after.ids(), second.ids()) || after.Page != 2 || after.Total != second.Total {
+			t.Errorf("%s: after page 1 %v (page %d, total %d), page 2 %v (total %d)", path, after.ids(), after.Page, after.Total, second.ids(), second.Total)
 		}
 		seen, next, pages := map[int64]bool{}, "", 0
 		for {
@@ -60,7 +44,7 @@ func TestListCursors(t *testing.T) {
 				q += "&after=" + url.QueryEscape(next)
 			}
 			p := get(q)
-			for _, id := range ids(p) {
+			for _, id := range p.ids() {
 				if seen[id] {
 					t.Fatalf("%s: row %d twice", path, id)
 				}

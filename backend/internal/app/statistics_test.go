@@ -22,17 +22,9 @@ import (
 // status index and sorted whole.
 func TestStartUpGathersPlannerStatisticsOnSQLite(t *testing.T) {
 	t.Parallel()
-	cfg, err := config.Load(func(string) string { return "" })
-	testutil.Fatal(t, err, "config")
-	if cfg.Dialect() != "sqlite" || os.Getenv(testutil.PostgresURLEnv) != "" {
-		t.Skip("SQLite's planner statistics")
-	}
-	cfg.DataDir = t.TempDir()
+	a := openSQLiteApp(t, "SQLite's planner statistics")
 	ctx := t.Context()
-	a, err := app.Open(ctx, cfg, app.Options{Hasher: auth.NewTestHasher(), Now: func() time.Time { return testutil.FixedNow }})
-	testutil.Fatal(t, err, "open")
-	defer a.Close()
-	_, err = a.Migrate(ctx)
+	_, err := a.Migrate(ctx)
 	testutil.Fatal(t, err, "migrate")
 	_, err = seed.Bulk(ctx, a.Store, auth.NewTestHasher(), seed.BulkOptions{Sites: 40, Inspections: 3000, Findings: 200, Certifications: 50, Seed: 3})
 	testutil.Fatal(t, err, "seed")
@@ -93,19 +85,11 @@ func TestStartUpGathersPlannerStatisticsOnSQLite(t *testing.T) {
 // resident memory (as file pages) from its start.
 func TestStartUpStatisticsLeaveTheFileUnmapped(t *testing.T) {
 	t.Parallel()
-	cfg, err := config.Load(func(string) string { return "" })
-	testutil.Fatal(t, err, "config")
-	if cfg.Dialect() != "sqlite" || os.Getenv(testutil.PostgresURLEnv) != "" {
-		t.Skip("SQLite's memory mapping")
-	}
 	if _, err := residentFilePages(); err != nil {
 		t.Skipf("no resident memory figures here: %v", err)
 	}
-	cfg.DataDir = t.TempDir()
+	a := openSQLiteApp(t, "SQLite's memory mapping")
 	ctx := t.Context()
-	a, err := app.Open(ctx, cfg, app.Options{Hasher: auth.NewTestHasher(), Now: func() time.Time { return testutil.FixedNow }})
-	testutil.Fatal(t, err, "open")
-	defer a.Close()
 	// About 40 MB of rows and index entries, none analyzed yet.
 	for _, stmt := range []string{
 		"CREATE TABLE filler (id INTEGER PRIMARY KEY, v TEXT NOT NULL)",
@@ -144,4 +128,21 @@ func residentFilePages() (int64, error) {
 		}
 	}
 	return 0, errors.New("no RssFile in /proc/self/status")
+}
+
+// openSQLiteApp opens the app on a SQLite database of its own in a
+// temporary data directory, closed when the test ends; a test of what only
+// SQLite does (why) is skipped on PostgreSQL.
+func openSQLiteApp(t *testing.T, why string) *app.App {
+	t.Helper()
+	cfg, err := config.Load(func(string) string { return "" })
+	testutil.Fatal(t, err, "config")
+	if cfg.Dialect() != "sqlite" || os.Getenv(testutil.PostgresURLEnv) != "" {
+		t.Skip(why)
+	}
+	cfg.DataDir = t.TempDir()
+	a, err := app.Open(t.Context(), cfg, app.Options{Hasher: auth.NewTestHasher(), Now: func() time.Time { return testutil.FixedNow }})
+	testutil.Fatal(t, err, "open")
+	t.Cleanup(func() { a.Close() })
+	return a
 }

@@ -159,19 +159,7 @@ func TestSQLiteReadsDoNotWaitBehindQueuedWriters(t *testing.T) {
 	if err := db.Exec("INSERT INTO counter (id, n) VALUES (1, 0)").Error; err != nil {
 		t.Fatal(err)
 	}
-	holding, release := make(chan struct{}), make(chan struct{})
-	first := make(chan error, 1)
-	go func() {
-		first <- db.Transaction(func(tx *gorm.DB) error {
-			if err := tx.Exec("UPDATE counter SET n = n + 1").Error; err != nil {
-				return err
-			}
-			close(holding)
-			<-release
-			return nil
-		})
-	}()
-	<-holding
+	release := holdWriteLock(t, db, "UPDATE counter SET n = n + 1")
 	const writers = 12 // more than every connection of both pools
 	queued := make(chan error, writers)
 	for range writers {
@@ -192,10 +180,7 @@ func TestSQLiteReadsDoNotWaitBehindQueuedWriters(t *testing.T) {
 			t.Fatalf("read %d saw %d, want the committed 0", i+1, n)
 		}
 	}
-	close(release)
-	if err := <-first; err != nil {
-		t.Fatal(err)
-	}
+	release()
 	for range writers {
 		if err := <-queued; err != nil {
 			t.Fatalf("a queued writer: %v", err)
@@ -238,28 +223,41 @@ func TestSQLiteBackupDoesNotWaitForTheWriter(t *testing.T) {
 	if db.Dialect != database.SQLite {
 		t.Skip("PostgreSQL is backed up with pg_dump")
 	}
-	holding, release := make(chan struct{}), make(chan struct{})
-	done := make(chan error, 1)
-	go func() {
-		done <- db.Transaction(func(tx *gorm.DB) error {
-			if err := tx.Exec("UPDATE users SET updated_at = updated_at").Error; err != nil {
-				return err
-			}
-			close(holding)
-			<-release
-			return nil
-		})
-	}()
-	<-holding
+	release := holdWriteLock(t, db.DB, "UPDATE users SET updated_at = updated_at")
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	dir := t.TempDir()
 	_, err := database.Backup(ctx, db.DB, filestore.New(filepath.Join(dir, "attachments")), filepath.Join(dir, "backup"))
-	close(release)
+	release()
 	if err != nil {
 		t.Fatalf("backup while a write transaction is open: %v", err)
 	}
-	if err := <-done; err != nil {
-		t.Fatal(err)
+}
+
+// holdWriteLock runs write in a transaction and keeps it open, holding the
+// write lock (on SQLite the writer connection), until the returned release
+// is called; release commits it and fails the test if it failed.
+func holdWriteLock(t *testing.T, db *gorm.DB, write string) (release func()) {
+	t.Helper()
+	holding, done := make(chan struct{}), make(chan struct{})
+	result := make(chan error, 1)
+	go func() {
+		result <- db.Transaction(func(tx *gorm.DB) error {
+			err := tx.Exec(write).Error
+			close(holding)
+			if err != nil {
+				return err
+			}
+			<-done
+			return nil
+		})
+	}()
+	<-holding
+	return func() {
+		t.Helper()
+		close(done)
+		if err := <-result; err != nil {
+			t.Fatalf("the transaction holding the write lock: %v", err)
+		}
 	}
 }

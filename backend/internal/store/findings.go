@@ -94,7 +94,7 @@ func (s *Store) ListFindings(ctx context.Context, f FindingFilter, p Page) ([]Fi
 		aside := false
 		if filtered {
 			var err error
-			if aside, err = s.broadSearch(ctx, "findings", cols, f.Q, searchStartsUpTo); err != nil {
+			if aside, err = s.broadSearch(ctx, "findings", cols, f.Q, s.searchStartLimit()); err != nil {
 				return nil, 0, err
 			}
 		}

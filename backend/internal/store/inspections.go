@@ -92,11 +92,11 @@ func (s *Store) ListInspections(ctx context.Context, f InspectionFilter, p Page)
 		aside := false
 		if f.SiteID != 0 || f.Status != "" || f.Type != "" || f.Result != "" || !f.From.IsZero() || !f.To.IsZero() {
 			// A site has some twenty inspections.
-			broadSites, err := s.broadSearch(ctx, "sites", siteCols, f.Q, searchStartsUpTo/20)
+			broadSites, err := s.broadSearch(ctx, "sites", siteCols, f.Q, s.searchStartLimit()/20)
 			if err != nil {
 				return nil, 0, err
 			}
-			broad, err := s.broadSearch(ctx, "inspections", cols, f.Q, searchStartsUpTo)
+			broad, err := s.broadSearch(ctx, "inspections", cols, f.Q, s.searchStartLimit())
 			if err != nil {
 				return nil, 0, err
 			}

@@ -64,6 +64,14 @@ func searchPhrase(cols []string, q string) string {
 // may start from (broadSearch).
 const searchStartsUpTo = 1000
 
+// searchStartLimit is searchStartsUpTo, or the store's own (tests).
+func (s *Store) searchStartLimit() int {
+	if s.searchStartsUpTo > 0 {
+		return s.searchStartsUpTo
+	}
+	return searchStartsUpTo
+}
+
 // broadSearch says whether SQLite's search index finds more than limit
 // rows of table for q, read off the index alone. A list filtered besides
 // its search then reads the rows its filters find and tests each against
@@ -72,9 +80,7 @@ const searchStartsUpTo = 1000
 // mention "tra", 26 ms through the matches, 7 ms through the severity's
 // index. A search that finds few rows still starts the read.
 func (s *Store) broadSearch(ctx context.Context, table string, cols []string, q string, limit int) (bool, error) {
-	if s.searchStartsUpTo > 0 {
-		limit = max(1, limit*s.searchStartsUpTo/searchStartsUpTo)
-	}
+	limit = max(1, limit)
 	q = strings.TrimSpace(q)
 	if !s.searchIndexed(q) {
 		return false, nil

@@ -72,7 +72,7 @@ type Store struct {
 	prepared *gorm.DB
 	// searchByScan searches without the search indexes (WithSearchByScan).
 	searchByScan bool
-	// searchStartsUpTo overrides searchStartsUpTo when above zero (tests).
+	// searchStartsUpTo replaces the constant when above zero (tests).
 	searchStartsUpTo int
 	// reports holds a slot for each report reading (reportSlots).
 	reports chan struct{}
