@@ -261,3 +261,50 @@ func holdWriteLock(t *testing.T, db *gorm.DB, write string) (release func()) {
 		}
 	}
 }
+
+// What is read with a ReadSnapshot's context is one state of a SQLite
+// database: a write committed after its first read is not seen until
+// done; then it is. On PostgreSQL the context is returned as it was.
+func TestReadSnapshotReadsOneStateOfTheDatabase(t *testing.T) {
+	db := testutil.NewDB(t, nil)
+	testutil.Fatal(t, db.Exec("CREATE TABLE snapshot_rows (id INTEGER PRIMARY KEY)").Error, "create table")
+	testutil.Fatal(t, db.Exec("INSERT INTO snapshot_rows (id) VALUES (1)").Error, "insert")
+	count := func(ctx context.Context) int64 {
+		t.Helper()
+		var n int64
+		testutil.Fatal(t, db.WithContext(ctx).Raw("SELECT count(*) FROM snapshot_rows").Scan(&n).Error, "count")
+		return n
+	}
+	ctx, done, err := database.ReadSnapshot(context.Background(), db.DB)
+	testutil.Fatal(t, err, "read snapshot")
+	defer done()
+	if db.Dialect == database.Postgres {
+		if database.InSnapshot(ctx) {
+			t.Fatal("a PostgreSQL context carries a snapshot; want it as it was")
+		}
+		return
+	}
+	if !database.InSnapshot(ctx) {
+		t.Fatal("the snapshot's context carries none")
+	}
+	if n := count(ctx); n != 1 {
+		t.Fatalf("first read in the snapshot = %d rows, want 1", n)
+	}
+	testutil.Fatal(t, db.Exec("INSERT INTO snapshot_rows (id) VALUES (2)").Error, "insert during the snapshot")
+	if n := count(ctx); n != 1 {
+		t.Fatalf("read in the snapshot after a write = %d rows, want the snapshot's 1", n)
+	}
+	if n := count(context.Background()); n != 2 {
+		t.Fatalf("read outside the snapshot = %d rows, want 2", n)
+	}
+	inner, innerDone, err := database.ReadSnapshot(ctx, db.DB)
+	testutil.Fatal(t, err, "nested snapshot")
+	innerDone()
+	if n := count(inner); n != 1 {
+		t.Fatalf("a snapshot asked for inside one = %d rows, want the outer snapshot's 1", n)
+	}
+	done()
+	if n := count(context.Background()); n != 2 {
+		t.Fatalf("after done = %d rows, want 2", n)
+	}
+}

@@ -80,14 +80,23 @@ func (p *sqlitePools) PrepareContext(ctx context.Context, query string) (*sql.St
 }
 
 func (p *sqlitePools) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if tx := snapshotOf(ctx, query); tx != nil {
+		return tx.ExecContext(ctx, query, args...)
+	}
 	return p.pool(query).ExecContext(ctx, query, args...)
 }
 
 func (p *sqlitePools) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if tx := snapshotOf(ctx, query); tx != nil {
+		return tx.QueryContext(ctx, query, args...)
+	}
 	return p.pool(query).QueryContext(ctx, query, args...)
 }
 
 func (p *sqlitePools) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if tx := snapshotOf(ctx, query); tx != nil {
+		return tx.QueryRowContext(ctx, query, args...)
+	}
 	return p.pool(query).QueryRowContext(ctx, query, args...)
 }
 

@@ -32,7 +32,7 @@ type CacheMark struct {
 // CacheMark reads the current mark: one indexed query.
 func (s *Store) CacheMark(ctx context.Context) (CacheMark, error) {
 	m := CacheMark{writes: s.cache.writes.Load(), day: s.Today()}
-	err := s.prepared.WithContext(ctx).Raw("SELECT COALESCE(max(sequence), 0) FROM audit_events").Row().Scan(&m.head)
+	err := s.quick(ctx).Raw("SELECT COALESCE(max(sequence), 0) FROM audit_events").Row().Scan(&m.head)
 	if err != nil {
 		return m, fmt.Errorf("store: cache mark: %w", err)
 	}

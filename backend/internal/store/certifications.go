@@ -57,6 +57,11 @@ type CertificationRow struct {
 // by default. The status filter is evaluated in SQL with the same
 // boundaries as qualification.CertificationStatus.
 func (s *Store) ListCertifications(ctx context.Context, f CertificationFilter, p Page) ([]CertificationRow, int64, error) {
+	ctx, done, err := s.snapshot(ctx) // the count, the page and its rows' details
+	if err != nil {
+		return nil, 0, err
+	}
+	defer done()
 	db := s.db.WithContext(ctx)
 	today := s.Today()
 	q := s.in(db.Model(&model.Certification{}), "certifications.site_id", viaSite)

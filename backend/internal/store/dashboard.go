@@ -135,6 +135,17 @@ func (s *Store) onActiveRecord(table string) func(q *gorm.DB) *gorm.DB {
 // (migrations 00006 and 00008), or a read of a table of counts the
 // database keeps in step with each write.
 func (s *Store) computeDashboard(ctx context.Context) (Dashboard, error) {
+	// The drift report is cached on its own: read before the snapshot
+	// the counts share.
+	drift, err := s.Drift(ctx)
+	if err != nil {
+		return Dashboard{}, err
+	}
+	ctx, done, err := s.snapshot(ctx)
+	if err != nil {
+		return Dashboard{}, err
+	}
+	defer done()
 	db := s.db.WithContext(ctx)
 	today := s.Today()
 	soon := today.AddDays(dueSoonDays)
@@ -189,10 +200,6 @@ func (s *Store) computeDashboard(ctx context.Context) (Dashboard, error) {
 	}
 
 	if err := s.openFindingsBySeverity(db, d.OpenFindingsBySeverity); err != nil {
-		return d, err
-	}
-	drift, err := s.Drift(ctx)
-	if err != nil {
 		return d, err
 	}
 	d.IntegrityDrift = int64(len(drift.Rows))

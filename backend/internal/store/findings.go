@@ -61,6 +61,11 @@ type FindingRow struct {
 
 // ListFindings returns one page of findings, soonest due first by default.
 func (s *Store) ListFindings(ctx context.Context, f FindingFilter, p Page) ([]FindingRow, int64, error) {
+	ctx, done, err := s.snapshot(ctx) // the count, the page and its rows' details
+	if err != nil {
+		return nil, 0, err
+	}
+	defer done()
 	db := s.db.WithContext(ctx)
 	today := s.Today()
 	q := s.in(db.Model(&model.Finding{}), "findings.site_id", viaSite)

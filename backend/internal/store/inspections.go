@@ -64,6 +64,11 @@ type InspectionRow struct {
 
 // ListInspections returns one page of inspections, latest first by default.
 func (s *Store) ListInspections(ctx context.Context, f InspectionFilter, p Page) ([]InspectionRow, int64, error) {
+	ctx, done, err := s.snapshot(ctx) // the count, the page and its rows' details
+	if err != nil {
+		return nil, 0, err
+	}
+	defer done()
 	db := s.db.WithContext(ctx)
 	q := s.in(db.Model(&model.Inspection{}), "inspections.site_id", viaSite)
 	if f.SiteID != 0 {

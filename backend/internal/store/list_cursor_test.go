@@ -10,6 +10,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/qualtrack/qualtrack/backend/internal/database"
 	"github.com/qualtrack/qualtrack/backend/internal/store"
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
@@ -17,7 +18,9 @@ import (
 // A page whose last row is deleted between the page's read and the read of
 // that row's sort value (which the next cursor carries) is read again: the
 // answer is the page as it is now, with a cursor that leads on, not an
-// error.
+// error. On SQLite a list reads one snapshot (database.ReadSnapshot): the
+// delete is not seen, and the page, its total and its cursor are those of
+// the database before it, as if the list had been read just before.
 func TestCursorOfAPageWhoseLastRowWasJustDeleted(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -29,6 +32,10 @@ func TestCursorOfAPageWhoseLastRowWasJustDeleted(t *testing.T) {
 		ids = append(ids, b.Manufacturer(name).ID)
 	}
 	bravo := ids[1]
+	wantFirst, wantTotal, wantSecond, wantMore := []int64{ids[0], ids[2]}, int64(4), []int64{ids[3], ids[4]}, false
+	if db.Dialect == database.SQLite {
+		wantFirst, wantTotal, wantSecond, wantMore = []int64{ids[0], ids[1]}, 5, []int64{ids[2], ids[3]}, true
+	}
 
 	var once sync.Once
 	deleted := false
@@ -50,16 +57,16 @@ func TestCursorOfAPageWhoseLastRowWasJustDeleted(t *testing.T) {
 	if !deleted {
 		t.Fatal("the page query never ran: nothing was deleted in between")
 	}
-	if got, want := manufacturerIDs(first), []int64{ids[0], ids[2]}; !slices.Equal(got, want) || total != 4 {
-		t.Fatalf("first page %v of %d, want %v of 4 (Bravo deleted)", got, total, want)
+	if got := manufacturerIDs(first); !slices.Equal(got, wantFirst) || total != wantTotal {
+		t.Fatalf("first page %v of %d, want %v of %d", got, total, wantFirst, wantTotal)
 	}
 	if pos.Next == "" {
 		t.Fatal("no cursor to the next page")
 	}
 	second, _, err := st.ListManufacturers(ctx, store.ManufacturerFilter{}, store.Page{PageSize: 2, Sort: "name", After: pos.Next, Position: &pos})
 	testutil.Fatal(t, err, "second page")
-	if got, want := manufacturerIDs(second), []int64{ids[3], ids[4]}; !slices.Equal(got, want) || pos.Next != "" {
-		t.Fatalf("second page %v (next %q), want %v and no next page", got, pos.Next, want)
+	if got := manufacturerIDs(second); !slices.Equal(got, wantSecond) || (pos.Next != "") != wantMore {
+		t.Fatalf("second page %v (next %q), want %v (a next page: %v)", got, pos.Next, wantSecond, wantMore)
 	}
 }
 

@@ -62,6 +62,11 @@ type ManufacturerView struct {
 
 // ListManufacturers returns one page of manufacturers with their site counts.
 func (s *Store) ListManufacturers(ctx context.Context, f ManufacturerFilter, p Page) ([]ManufacturerView, int64, error) {
+	ctx, done, err := s.snapshot(ctx) // the count, the page and its rows' details
+	if err != nil {
+		return nil, 0, err
+	}
+	defer done()
 	q := s.db.WithContext(ctx).Model(&model.Manufacturer{})
 	q = s.in(f.Archived.where(q, "manufacturers"), "manufacturers.id", viaManufacturer)
 	if strings.TrimSpace(f.Q) != "" {

@@ -193,11 +193,11 @@ func (s *Store) RevokeServiceToken(ctx context.Context, id int64, actor audit.Ac
 // it acts as; the caller checks expiry and revocation.
 func (s *Store) ServiceTokenByHash(ctx context.Context, hash string) (model.ServiceToken, model.User, error) {
 	var tok model.ServiceToken
-	if err := s.prepared.WithContext(ctx).Where("token_hash = ?", hash).Take(&tok).Error; err != nil {
+	if err := s.quick(ctx).Where("token_hash = ?", hash).Take(&tok).Error; err != nil {
 		return model.ServiceToken{}, model.User{}, translate(err, "service token")
 	}
 	var u model.User
-	if err := s.prepared.WithContext(ctx).Take(&u, tok.UserID).Error; err != nil {
+	if err := s.quick(ctx).Take(&u, tok.UserID).Error; err != nil {
 		return model.ServiceToken{}, model.User{}, translate(err, "service token user")
 	}
 	return tok, u, nil

@@ -45,6 +45,11 @@ type SiteFilter struct {
 
 // ListSites returns one page of sites with their derived values.
 func (s *Store) ListSites(ctx context.Context, f SiteFilter, p Page) ([]SiteView, int64, error) {
+	ctx, done, err := s.snapshot(ctx) // the count, the page and its rows' details
+	if err != nil {
+		return nil, 0, err
+	}
+	defer done()
 	db := s.db.WithContext(ctx)
 	q := s.in(f.Archived.where(db.Model(&model.Site{}), "sites"), "sites.manufacturer_id", viaManufacturer)
 	if strings.TrimSpace(f.Q) != "" {

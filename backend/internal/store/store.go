@@ -145,6 +145,26 @@ func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	return err
 }
 
+// snapshot returns ctx reading in one snapshot of the database until done
+// (database.ReadSnapshot): a request that reads several times, a list's
+// count and page or a record and its related rows, sees one state.
+func (s *Store) snapshot(ctx context.Context) (context.Context, func(), error) {
+	ctx, done, err := database.ReadSnapshot(ctx, s.db)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: read snapshot: %w", err)
+	}
+	return ctx, done, nil
+}
+
+// quick is the handle for the few queries every request makes: prepared
+// statements, except in a read snapshot, which they cannot join.
+func (s *Store) quick(ctx context.Context) *gorm.DB {
+	if database.InSnapshot(ctx) {
+		return s.db.WithContext(ctx)
+	}
+	return s.prepared.WithContext(ctx)
+}
+
 // Record appends an audit event in a transaction of its own, for events
 // that change nothing else (sign-ins, exports).
 func (s *Store) Record(ctx context.Context, e audit.Entry) error {
@@ -231,6 +251,12 @@ func likePattern(q string) string {
 // value left to read: the page is read again (it has changed anyway),
 // a few times at most.
 func list(q *gorm.DB, p Page, sorts SortFields, def string, dst any) (int64, error) {
+	ctx, done, err := database.ReadSnapshot(q.Statement.Context, q)
+	if err != nil {
+		return 0, fmt.Errorf("store: list: %w", err)
+	}
+	defer done()
+	q = q.WithContext(ctx)
 	for attempt := 1; ; attempt++ {
 		total, err := listOnce(q, p, sorts, def, dst)
 		if errors.Is(err, errRowGone) && attempt < 3 {

@@ -31,7 +31,7 @@ func NormalizeEmail(e string) string { return strings.ToLower(strings.TrimSpace(
 // UserByID returns a user.
 func (s *Store) UserByID(ctx context.Context, id int64) (model.User, error) {
 	var u model.User
-	err := s.prepared.WithContext(ctx).Take(&u, id).Error
+	err := s.quick(ctx).Take(&u, id).Error
 	return u, translate(err, "user by id")
 }
 
