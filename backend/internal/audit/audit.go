@@ -68,7 +68,10 @@ func NewTrail(now func() time.Time) *Trail {
 }
 
 // Append chains e onto the trail inside tx, which must be a transaction:
-// the event commits or rolls back with the change it records.
+// the event commits or rolls back with the change it records. On
+// PostgreSQL it takes the chain's lock, which every other write waits for
+// until tx ends: the busiest writes (inspections, findings) append last,
+// after every other statement of theirs.
 func (t *Trail) Append(tx *gorm.DB, e Entry) (model.AuditEvent, error) {
 	if database.DialectOf(tx) == database.Postgres {
 		if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", chainLockKey).Error; err != nil {

@@ -98,8 +98,11 @@ func (s *Store) ListFindings(ctx context.Context, f FindingFilter, p Page) ([]Fi
 		filtered := f.SiteID != 0 || f.InspectionID != 0 || len(f.Statuses) > 0 || f.Severity != "" || f.Overdue != nil || f.ActiveSites
 		aside := false
 		if filtered {
-			var err error
-			if aside, err = s.broadSearch(ctx, "findings", cols, f.Q, s.searchStartLimit()); err != nil {
+			found, err := s.searchRows(ctx, "findings", cols, f.Q, searchSizeCap)
+			if err != nil {
+				return nil, 0, err
+			}
+			if aside, err = s.searchAside(q, found); err != nil {
 				return nil, 0, err
 			}
 		}
@@ -181,13 +184,18 @@ func (s *Store) createFinding(tx *gorm.DB, inspectionID int64, f *model.Finding,
 	} else if err := s.checkSignatureUsed(false); err != nil {
 		return FindingRow{}, err
 	}
-	if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingCreate, EntityType: audit.EntityFinding, EntityID: f.ID, Changes: changes}); err != nil {
-		return FindingRow{}, err
-	}
 	if err := s.emitFindingChange(tx, nil, *f); err != nil {
 		return FindingRow{}, err
 	}
-	return s.describeFinding(tx, *f)
+	row, err := s.describeFinding(tx, *f)
+	if err != nil {
+		return FindingRow{}, err
+	}
+	// Appended last: see audit.Trail.Append.
+	if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingCreate, EntityType: audit.EntityFinding, EntityID: f.ID, Changes: changes}); err != nil {
+		return FindingRow{}, err
+	}
+	return row, nil
 }
 
 // UpdateFinding applies change to the finding at the version the client
@@ -239,15 +247,15 @@ func (s *Store) UpdateFinding(ctx context.Context, id, version int64, actor audi
 		} else if err := s.checkSignatureUsed(false); err != nil {
 			return err
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingUpdate, EntityType: audit.EntityFinding, EntityID: id, Changes: changes}); err != nil {
-			return err
-		}
 		if err := s.emitFindingChange(tx, &before, f); err != nil {
 			return err
 		}
 		var err error
-		row, err = s.describeFinding(tx, f)
-		return err
+		if row, err = s.describeFinding(tx, f); err != nil {
+			return err
+		}
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionFindingUpdate, EntityType: audit.EntityFinding, EntityID: id, Changes: changes})
+		return err // last: see audit.Trail.Append
 	})
 	return row, err
 }

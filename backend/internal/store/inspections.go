@@ -62,6 +62,10 @@ type InspectionRow struct {
 	Signature *model.Signature `json:"signature"`
 }
 
+// inspectionsPerSite is about how many inspections a site has, to weigh
+// the sites a search finds against the inspections a list's filters find.
+const inspectionsPerSite = 20
+
 // ListInspections returns one page of inspections, latest first by default.
 func (s *Store) ListInspections(ctx context.Context, f InspectionFilter, p Page) ([]InspectionRow, int64, error) {
 	ctx, done, err := s.snapshot(ctx) // the count, the page and its rows' details
@@ -96,16 +100,17 @@ func (s *Store) ListInspections(ctx context.Context, f InspectionFilter, p Page)
 		siteCols, cols := []string{"code", "name"}, []string{"summary"}
 		aside := false
 		if f.SiteID != 0 || f.Status != "" || f.Type != "" || f.Result != "" || !f.From.IsZero() || !f.To.IsZero() {
-			// A site has some twenty inspections.
-			broadSites, err := s.broadSearch(ctx, "sites", siteCols, f.Q, s.searchStartLimit()/20)
+			sites, err := s.searchRows(ctx, "sites", siteCols, f.Q, searchSizeCap/inspectionsPerSite)
 			if err != nil {
 				return nil, 0, err
 			}
-			broad, err := s.broadSearch(ctx, "inspections", cols, f.Q, s.searchStartLimit())
+			own, err := s.searchRows(ctx, "inspections", cols, f.Q, searchSizeCap)
 			if err != nil {
 				return nil, 0, err
 			}
-			aside = broadSites || broad
+			if aside, err = s.searchAside(q, sites*inspectionsPerSite+own); err != nil {
+				return nil, 0, err
+			}
 		}
 		cond, args := anyOf(
 			func() (string, []any) { return s.siteMatchAs("inspections.site_id", siteCols, f.Q, aside) },
@@ -155,14 +160,14 @@ func (s *Store) CreateInspection(ctx context.Context, in *model.Inspection, acto
 		if err != nil {
 			return err
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionCreate, EntityType: audit.EntityInspection, EntityID: in.ID, Changes: changes}); err != nil {
-			return err
-		}
 		if err := s.emitInspectionCompleted(tx, nil, *in); err != nil {
 			return err
 		}
-		row, err = describeInspection(tx, *in)
-		return err
+		if row, err = describeInspection(tx, *in); err != nil {
+			return err
+		}
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: audit.ActionInspectionCreate, EntityType: audit.EntityInspection, EntityID: in.ID, Changes: changes})
+		return err // last: see audit.Trail.Append
 	})
 	return row, err
 }
@@ -220,14 +225,14 @@ func (s *Store) UpdateInspection(ctx context.Context, id, version int64, actor a
 		if len(corrected) > 0 {
 			action = audit.ActionInspectionCorrect
 		}
-		if _, err := s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityInspection, EntityID: id, Changes: changes}); err != nil {
-			return err
-		}
 		if err := s.emitInspectionCompleted(tx, &before, in); err != nil {
 			return err
 		}
-		row, err = describeInspection(tx, in)
-		return err
+		if row, err = describeInspection(tx, in); err != nil {
+			return err
+		}
+		_, err = s.trail.Append(tx, audit.Entry{Actor: actor, Action: action, EntityType: audit.EntityInspection, EntityID: id, Changes: changes})
+		return err // last: see audit.Trail.Append
 	})
 	return row, err
 }
