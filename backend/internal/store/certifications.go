@@ -69,6 +69,7 @@ func (s *Store) ListCertifications(ctx context.Context, f CertificationFilter, p
 		q = q.Where("certifications.site_id = ?", f.SiteID)
 	}
 	if std := qualification.NormalizeStandard(f.Standard); std != "" {
+		// certifications_standard_lower_idx holds lower(standard).
 		q = q.Where("lower(certifications.standard) = ?", strings.ToLower(std))
 	}
 	if len(f.Statuses) > 0 {

@@ -237,10 +237,15 @@ func (s *Store) openFindingsBySeverity(db *gorm.DB, into map[model.Severity]int6
 	if err := db.Table("finding_open_counts").Select("severity, n").Scan(&counts).Error; err != nil {
 		return fmt.Errorf("store: dashboard: findings by severity: %w", err)
 	}
+	// From the archived sites to their findings, each site's read off
+	// findings_site_id_idx alone. SQLite's planner, given the statistics,
+	// went the other way (each severity's index for the archived sites'
+	// ids, then every finding's row for its status: 3-7 ms, 0.4-1.5 ms
+	// this way); CROSS JOIN keeps the tables in the order written.
 	var archived []count
-	err := db.Model(&model.Finding{}).Select("findings.severity, count(*) AS n").
-		Where("findings.site_id IN (SELECT sites.id FROM sites WHERE sites.archived_at IS NOT NULL) AND " + findingUnclosed).
-		Group("findings.severity").Scan(&archived).Error
+	err := db.Raw("SELECT findings.severity, count(*) AS n FROM sites CROSS JOIN findings" +
+		" WHERE findings.site_id = sites.id AND sites.archived_at IS NOT NULL AND " + findingUnclosed +
+		" GROUP BY findings.severity").Scan(&archived).Error
 	if err != nil {
 		return fmt.Errorf("store: dashboard: archived sites' findings by severity: %w", err)
 	}

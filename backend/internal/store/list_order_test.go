@@ -591,7 +591,8 @@ func explainWith(t *testing.T, db *testutil.DB, set string, q capturedQuery) str
 // The counts of the lists filtered on two columns of few values, or on one
 // with the findings at active sites only, are read off an index that holds
 // the filters together (migration 00028), not by looking up every row that
-// one filter's index finds: on SQLite from the index alone.
+// one filter's index finds: on SQLite from the index alone. So is the count
+// of a standard's certificates, matched ignoring case (migration 00031).
 func TestCountsOfCommonFilterPairsReadOneIndex(t *testing.T) {
 	t.Parallel()
 	db, st, log := orderRegister(t, seed.BulkOptions{Sites: 30, Inspections: 300, Findings: 200, Certifications: 20, Seed: 7})
@@ -614,6 +615,10 @@ func TestCountsOfCommonFilterPairsReadOneIndex(t *testing.T) {
 		}},
 		{"failed inspections", "inspections_result_status_type_idx", func() error {
 			_, _, err := st.ListInspections(ctx, store.InspectionFilter{Result: model.ResultFail}, store.Page{Page: 1, PageSize: 5})
+			return err
+		}},
+		{"certificates of a standard, whatever its case", "certifications_standard_lower_idx", func() error {
+			_, _, err := st.ListCertifications(ctx, store.CertificationFilter{Standard: "iso 9001:2015"}, store.Page{Page: 1, PageSize: 5})
 			return err
 		}},
 	}
