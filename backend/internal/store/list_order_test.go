@@ -550,6 +550,19 @@ func TestListPagesChooseBetweenSortingAndWalking(t *testing.T) {
 	if why := walked(q); why != "" {
 		t.Errorf("the latest half of the inspections, newest first: want the order walked, %s", why)
 	}
+	// Scores do not follow dates: the range's rows are spread through
+	// their order like any filter's, and it is walked to the page, with no
+	// window (which would cut the walk short of a page at its end).
+	log.reset()
+	_, _, err = st.ListInspections(ctx, half, store.Page{Page: 1, PageSize: 5, Sort: "-score"})
+	testutil.Fatal(t, err, "the latest inspections by score")
+	q = log.pageQuery(t, store.InspectionSorts["score"].Expr)
+	if why := walked(q); why != "" {
+		t.Errorf("the latest half of the inspections by score: want the order walked, %s", why)
+	}
+	if strings.Contains(q.sql, store.InspectionSorts["score"].Expr+" >= ") {
+		t.Errorf("the latest half of the inspections by score: the walk is bounded to a window, as if scores followed dates: %s", q.sql)
+	}
 	// In date order, the order the range is on, the range is read in
 	// order from the date's index: on SQLite named, since the planner
 	// would rather read the filters' index and sort (it holds the filters
