@@ -40,3 +40,6 @@ func (s *Store) WithSearchStartingUpTo(n int) *Store {
 	c.searchStartsUpTo = n
 	return &c
 }
+
+// ActiveOnly is activeOnly.
+func (f SiteFilter) ActiveOnly() bool { return f.activeOnly() }

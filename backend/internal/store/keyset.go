@@ -242,6 +242,8 @@ func (o order) read(q, page *gorm.DB, plan pagePlan, p Page) (*gorm.DB, error) {
 		return page.Order(o.SQL()), nil
 	case plan == sortTheMatches:
 		return page.Order(o.sortSQL()), nil
+	case plan == walkTheOrder && holdsTheMatches(q):
+		// read as the planner chooses: the partial index of the order
 	case plan == walkTheOrder:
 		index, err := o.index(q)
 		if err != nil {
@@ -392,12 +394,33 @@ func (c walkCost) covered() bool { return c.num < c.den }
 // PostgreSQL index scan reads the table row before testing a filter).
 var filtersInOrderIndexes = map[string]bool{"inspections": true, "findings": true}
 
-// walkCostOf is the walk cost of table's lists.
+// walkCostOf is the walk cost of the list q of table.
 func walkCostOf(q *gorm.DB, table string) walkCost {
-	if filtersInOrderIndexes[table] && database.DialectOf(q) == database.SQLite {
+	if holdsTheMatches(q) || filtersInOrderIndexes[table] && database.DialectOf(q) == database.SQLite {
 		return walkCost{1, 8}
 	}
 	return walkCost{3, 1}
+}
+
+// ordersHoldTheMatchesKey marks a list query whose order indexes hold
+// exactly its matches (ordersHoldTheMatches).
+const ordersHoldTheMatchesKey = "qualtrack:orders_hold_the_matches"
+
+// holdsTheMatches says whether q is marked by ordersHoldTheMatches.
+func holdsTheMatches(q *gorm.DB) bool {
+	_, exact := q.Get(ordersHoldTheMatchesKey)
+	return exact
+}
+
+// ordersHoldTheMatches marks q as a list whose only filter is the
+// condition of its orders' partial indexes (the sites that are not
+// archived: migration 00025): a walk of an order reads its matches and
+// nothing else, so it is read as the database chooses (which is that
+// index; an index named by order alone would be the whole table's) and
+// its walk costs what a covered one does. The 80th page of the sites by
+// risk tier: 16-25 ms sorted, 0.9 ms walked.
+func ordersHoldTheMatches(q *gorm.DB) *gorm.DB {
+	return q.Set(ordersHoldTheMatchesKey, true)
 }
 
 // followOrderKey marks a list query whose filters follow its orders.

@@ -919,3 +919,71 @@ func TestBroadSearchesAreTestedAsideNarrowerFilters(t *testing.T) {
 		t.Errorf("a search alone is tested aside, with nothing else to read from: %s", count.sql)
 	}
 }
+
+// The sites list with no filter but the default (the sites that are not
+// archived) walks each order in the partial index of the active sites,
+// which holds its matches and nothing else: read as the database chooses,
+// never through an index of the whole table named for the order, and
+// never sorted, however deep the page. The same rows as a plain read.
+func TestActiveSitesPagesWalkTheirOrdersIndex(t *testing.T) {
+	t.Parallel()
+	db, st, log := orderRegister(t, seed.BulkOptions{Sites: 60, Inspections: 60, Findings: 10, Certifications: 10, Seed: 3})
+	ctx := context.Background()
+	for _, sort := range []string{"code", "-risk_tier", "name"} {
+		field := store.SiteSorts[strings.TrimPrefix(sort, "-")]
+		all, _, err := idsOf(st.ListSites(ctx, store.SiteFilter{}, store.Page{Page: 1, PageSize: 500, Sort: sort}))
+		testutil.Fatal(t, err, "every active site by %s", sort)
+		if len(all) < 40 {
+			t.Fatalf("%d active sites: the register no longer fits this test", len(all))
+		}
+		log.reset()
+		page, _, err := idsOf(st.ListSites(ctx, store.SiteFilter{}, store.Page{Page: 4, PageSize: 3, Sort: sort}))
+		testutil.Fatal(t, err, "page 4 of the active sites by %s", sort)
+		if want := all[9:12]; !slices.Equal(page, want) {
+			t.Errorf("page 4 of the active sites by %s = %v, want %v", sort, page, want)
+		}
+		q := log.pageQuery(t, field.Expr)
+		if strings.Contains(q.sql, "INDEXED BY") || strings.Contains(q.sql, "ORDER BY +") || strings.Contains(q.sql, "sites.id IN (SELECT") {
+			t.Errorf("page 4 of the active sites by %s is not walked as the database chooses: %s", sort, q.sql)
+		}
+		if why := planProblem(t, db, "sites", q); why != "" {
+			t.Errorf("page 4 of the active sites by %s: %s", sort, why)
+		}
+		if db.Dialect != database.Postgres {
+			if plan := explain(t, db, q); !strings.Contains(plan, "sites_active_") {
+				t.Errorf("page 4 of the active sites by %s is not read from a partial index of the active sites: %s", sort, plan)
+			}
+		}
+	}
+}
+
+// A sites filter that sets any of its fields keeps more or fewer sites than
+// the active ones, so its pages are not read as the active sites' are.
+func TestEverySiteFilterFieldNarrowsTheActiveSites(t *testing.T) {
+	t.Parallel()
+	if !(store.SiteFilter{}).ActiveOnly() {
+		t.Fatal("the zero filter is not the active sites")
+	}
+	typ := reflect.TypeOf(store.SiteFilter{})
+	for i := range typ.NumField() {
+		var f store.SiteFilter
+		v := reflect.ValueOf(&f).Elem().Field(i)
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString("all")
+		case reflect.Int64:
+			v.SetInt(1)
+		case reflect.Bool:
+			v.SetBool(true)
+		case reflect.Slice:
+			v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		case reflect.Pointer:
+			v.Set(reflect.New(v.Type().Elem()))
+		default:
+			t.Fatalf("SiteFilter.%s is a %s this test cannot set", typ.Field(i).Name, v.Kind())
+		}
+		if f.ActiveOnly() {
+			t.Errorf("a filter setting %s is read as the active sites alone", typ.Field(i).Name)
+		}
+	}
+}

@@ -43,6 +43,13 @@ type SiteFilter struct {
 	Archived Archived
 }
 
+// activeOnly says whether f keeps every site that is not archived and
+// nothing else.
+func (f SiteFilter) activeOnly() bool {
+	return strings.TrimSpace(f.Q) == "" && f.ManufacturerID == 0 && len(f.Statuses) == 0 && f.RiskTier == "" &&
+		f.Country == "" && f.Overdue == nil && !f.DueSoon && f.Archived == ActiveOnly
+}
+
 // ListSites returns one page of sites with their derived values.
 func (s *Store) ListSites(ctx context.Context, f SiteFilter, p Page) ([]SiteView, int64, error) {
 	ctx, done, err := s.snapshot(ctx) // the count, the page and its rows' details
@@ -87,6 +94,9 @@ func (s *Store) ListSites(ctx context.Context, f SiteFilter, p Page) ([]SiteView
 	if f.DueSoon {
 		today := s.Today()
 		q = q.Where(dueSoonCondition, today, today.AddDays(dueSoonDays))
+	}
+	if s.scope == nil && f.activeOnly() {
+		q = ordersHoldTheMatches(q)
 	}
 	var rows []model.Site
 	total, err := list(q, p, SiteSorts, "code", &rows)
