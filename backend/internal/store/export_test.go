@@ -43,3 +43,12 @@ func (s *Store) WithSearchStartingUpTo(n int) *Store {
 
 // ActiveOnly is activeOnly.
 func (f SiteFilter) ActiveOnly() bool { return f.activeOnly() }
+
+// WithSearchCountedUpTo returns the store counting a broad search's matches
+// up to n only (searchSizeCap), so that a small register has searches
+// broader than were counted.
+func (s *Store) WithSearchCountedUpTo(n int) *Store {
+	c := *s
+	c.searchCountsUpTo = n
+	return &c
+}

@@ -98,7 +98,7 @@ func (s *Store) ListFindings(ctx context.Context, f FindingFilter, p Page) ([]Fi
 		filtered := f.SiteID != 0 || f.InspectionID != 0 || len(f.Statuses) > 0 || f.Severity != "" || f.Overdue != nil || f.ActiveSites
 		aside := false
 		if filtered {
-			found, err := s.searchRows(ctx, "findings", cols, f.Q, searchSizeCap)
+			found, err := s.searchRows(ctx, "findings", cols, f.Q, s.searchSizeLimit())
 			if err != nil {
 				return nil, 0, err
 			}

@@ -100,11 +100,11 @@ func (s *Store) ListInspections(ctx context.Context, f InspectionFilter, p Page)
 		siteCols, cols := []string{"code", "name"}, []string{"summary"}
 		aside := false
 		if f.SiteID != 0 || f.Status != "" || f.Type != "" || f.Result != "" || !f.From.IsZero() || !f.To.IsZero() {
-			sites, err := s.searchRows(ctx, "sites", siteCols, f.Q, searchSizeCap/inspectionsPerSite)
+			sites, err := s.searchRows(ctx, "sites", siteCols, f.Q, s.searchSizeLimit()/inspectionsPerSite)
 			if err != nil {
 				return nil, 0, err
 			}
-			own, err := s.searchRows(ctx, "inspections", cols, f.Q, searchSizeCap)
+			own, err := s.searchRows(ctx, "inspections", cols, f.Q, s.searchSizeLimit())
 			if err != nil {
 				return nil, 0, err
 			}

@@ -839,7 +839,9 @@ func TestAPagePastTheLastMatchReadsNoRows(t *testing.T) {
 // (WithSearchStartingUpTo) starts from the smaller side: from the rows its
 // filters find when they are fewer than the search's, testing each against
 // the search's matches aside; from the search's matches when the filters
-// find more. Either way the rows are those of a plain scan.
+// find more. A search that finds more than were counted
+// (WithSearchCountedUpTo) is tested aside. Either way the rows are those
+// of a plain scan.
 func TestBroadSearchesAreTestedAsideNarrowerFilters(t *testing.T) {
 	t.Parallel()
 	db, st, log := orderRegister(t, seed.BulkOptions{Sites: 30, Inspections: 300, Findings: 400, Certifications: 20, Seed: 9})
@@ -873,19 +875,24 @@ func TestBroadSearchesAreTestedAsideNarrowerFilters(t *testing.T) {
 			site = f.SiteID
 		}
 	}
+	// Counted no further than two, the search finds more than were
+	// counted: tested aside, whatever the filters find.
+	uncounted := broad.WithSearchCountedUpTo(2)
 	for _, c := range []struct {
 		name  string
+		st    *store.Store
 		f     store.FindingFilter
 		aside bool
 	}{
-		{"the minor findings of one site", store.FindingFilter{SiteID: site, Severity: model.SeverityMinor, Q: "ion"}, true},
-		{"every minor finding", store.FindingFilter{Severity: model.SeverityMinor, Q: "ion"}, false},
+		{"the minor findings of one site", broad, store.FindingFilter{SiteID: site, Severity: model.SeverityMinor, Q: "ion"}, true},
+		{"every minor finding", broad, store.FindingFilter{Severity: model.SeverityMinor, Q: "ion"}, false},
+		{"every minor finding, the search counted up to two", uncounted, store.FindingFilter{Severity: model.SeverityMinor, Q: "ion"}, true},
 	} {
 		want, wantTotal, _ := read(scan, c.f)
 		if wantTotal == 0 {
 			t.Fatalf("no %s mentions %q: the register no longer fits this test", c.name, c.f.Q)
 		}
-		rows, total, count := read(broad, c.f)
+		rows, total, count := read(c.st, c.f)
 		if got := ids(rows); !slices.Equal(got, ids(want)) || total != wantTotal {
 			t.Errorf("a broad search among %s: %d rows %v, the scan's %d %v", c.name, total, got, wantTotal, ids(want))
 		}

@@ -74,6 +74,8 @@ type Store struct {
 	searchByScan bool
 	// searchStartsUpTo replaces the constant when above zero (tests).
 	searchStartsUpTo int
+	// searchCountsUpTo replaces searchSizeCap when above zero (tests).
+	searchCountsUpTo int
 	// reports holds a slot for each report reading (reportSlots).
 	reports chan struct{}
 }
