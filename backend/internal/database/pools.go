@@ -29,6 +29,9 @@ const (
 // serve 500-550 reads and 120-130 writes a second (three readers: 480 and
 // 138; six: 560 and 96).
 //
+// A read whose context carries a read snapshot (ReadSnapshot) runs in the
+// snapshot's transaction, on the reader it holds.
+//
 // A statement is a read when it starts with SELECT or EXPLAIN (those
 // cannot write) or is a backup's VACUUM INTO. A transaction always takes the writer (it begins with
 // BEGIN IMMEDIATE, SQLiteDSN), so what a transaction reads and writes is
