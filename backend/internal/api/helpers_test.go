@@ -11,16 +11,21 @@ import (
 
 func path(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
-// listPage is one page of a list as the API answers it.
-type listPage struct {
-	Items []struct {
-		ID int64 `json:"id"`
-	} `json:"items"`
+// listEnvelope is a list answer: its page of items, as T, and where it is.
+type listEnvelope[T any] struct {
+	Items      []T    `json:"items"`
 	Total      int64  `json:"total"`
 	TotalExact bool   `json:"total_exact"`
 	Page       int    `json:"page"`
 	PageSize   int    `json:"page_size"`
 	Next       string `json:"next"`
+}
+
+// listPage is a list answer read for its rows' ids.
+type listPage struct {
+	listEnvelope[struct {
+		ID int64 `json:"id"`
+	}]
 }
 
 // ids is the ids of the page's rows, in order.

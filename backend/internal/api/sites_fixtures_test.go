@@ -45,12 +45,8 @@ type siteJSON struct {
 	} `json:"certification_summary"`
 }
 
-type siteList struct {
-	Items    []siteJSON `json:"items"`
-	Total    int64      `json:"total"`
-	Page     int        `json:"page"`
-	PageSize int        `json:"page_size"`
-}
+// siteList is a sites list answer.
+type siteList struct{ listEnvelope[siteJSON] }
 
 func (l siteList) codes() []string {
 	out := make([]string, len(l.Items))
