@@ -994,3 +994,15 @@ func TestEverySiteFilterFieldNarrowsTheActiveSites(t *testing.T) {
 		}
 	}
 }
+
+// find is the last query the log holds whose SQL contains marker.
+func (l *queryLog) find(marker string) (capturedQuery, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i := len(l.seen) - 1; i >= 0; i-- {
+		if strings.Contains(l.seen[i].sql, marker) {
+			return l.seen[i], true
+		}
+	}
+	return capturedQuery{}, false
+}
