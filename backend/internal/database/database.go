@@ -185,8 +185,8 @@ func Open(ctx context.Context, o Options) (*gorm.DB, error) {
 		return nil, fmt.Errorf("database: %w", err)
 	}
 	if o.Dialect == Postgres { // SQLite's pools are sized in openSQLitePools
-		sqlDB.SetMaxOpenConns(20)
-		sqlDB.SetMaxIdleConns(10)
+		sqlDB.SetMaxOpenConns(postgresConns)
+		sqlDB.SetMaxIdleConns(postgresConns)
 	}
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	pingCtx, cancel := WithDeadline(ctx, db)
@@ -217,6 +217,21 @@ const sqliteBusyTimeout = 10 * time.Minute
 // process's resident memory as shared file pages, which the system
 // reclaims as it needs.
 const sqliteMmapBytes = 1 << 30
+
+// postgresConns is the size of an instance's PostgreSQL pool, every
+// connection kept open. Each connection is a server process, and more of
+// them than the server can run at once only take turns: under the mixed
+// load (docs/benchmarks.md, 2 CPUs for the server, PostgreSQL and the load
+// tool), a pool of 20 (10 kept idle, so connections were also closed and
+// opened again) served 521-531 reads and 47-50 writes a second, p99
+// 350-366 ms; 16: 574, 63 and 294 ms; 12: 549-581, 73-81 and 283-306 ms;
+// 10: 564, 85 and 277 ms; 8: 490-497 reads, 88-90 writes. The writes gain
+// most: an audit append holds the chain's lock until it commits, and with
+// fewer processes to share the CPUs with, it commits sooner. A separate,
+// smaller pool for writes did worse (15 writes a second): the writers'
+// processes then ran beside ten busy readers' instead of queueing with
+// them.
+const postgresConns = 10
 
 // withLockTimeout has PostgreSQL itself give up a wait for a lock a little
 // before the caller's deadline, unless the DSN sets lock_timeout: a write
