@@ -72,7 +72,7 @@ type Server struct {
 	guard          *auth.Guard
 	hasher         *auth.Hasher
 	limits         *auth.LoginLimits
-	box            *auth.SecretBox // seals two-factor secrets
+	box            *auth.SecretBox // seals two-factor and webhook signing secrets
 	oidc           *auth.OIDC      // nil: single sign-on is off
 	log            *slog.Logger
 	now            func() time.Time

@@ -226,48 +226,79 @@ func (a *App) UpgradeRecoveryCodes(ctx context.Context) error {
 }
 
 // CheckEncryptionKey proves at start-up that QUALTRACK_ENCRYPTION_KEY
-// opens every stored two-factor secret, and re-encrypts under it those
-// sealed under a previous key (QUALTRACK_ENCRYPTION_KEY_PREVIOUS, or the
-// session secret that keyed them before the encryption key was a setting
-// of its own). A wrong key, for example after a restore onto a host with
-// another key, stops the start with a message saying so, instead of
-// failing every two-factor sign-in with a 500.
+// opens every stored secret (two-factor secrets, webhook signing
+// secrets), and re-encrypts under it those sealed under a previous key
+// (QUALTRACK_ENCRYPTION_KEY_PREVIOUS, or the session secret that keyed
+// them before the encryption key was a setting of its own), so that the
+// previous key can then be removed. A two-factor secret the key does not
+// open (a restore onto a host with another key) stops the start with a
+// message saying so, instead of failing those users' sign-ins with a 500.
+// A webhook signing secret it does not open is logged: the start goes on,
+// since the cure, deleting the subscription and creating it again with a
+// new secret, needs the server, and its deliveries fail saying why.
 func (a *App) CheckEncryptionKey(ctx context.Context) error {
 	key, previous := a.Config.TOTPKeys()
 	box, err := auth.NewSecretBox(key, previous...)
 	if err != nil {
 		return err
 	}
-	secrets, err := a.Store.SealedTOTPSecrets(ctx)
+	unreadable, err := a.reseal(ctx, box, store.TOTPSecrets)
 	if err != nil {
 		return err
 	}
+	if len(unreadable) > 0 {
+		return fmt.Errorf("%s: it is not the key this database was used with. Set that key (after a restore: the old host's QUALTRACK_ENCRYPTION_KEY, "+
+			"or in development its data directory's encryption-key file), or name it in QUALTRACK_ENCRYPTION_KEY_PREVIOUS; "+
+			"see docs/operations.md, Encryption key", notOpened(store.TOTPSecrets, unreadable))
+	}
+	if unreadable, err = a.reseal(ctx, box, store.WebhookSecrets); err != nil {
+		return err
+	}
+	if len(unreadable) > 0 {
+		a.Log.Warn(notOpened(store.WebhookSecrets, unreadable)+": their deliveries fail until each is deleted and created again, "+
+			"or the key that sealed them is named in QUALTRACK_ENCRYPTION_KEY_PREVIOUS", "subscriptions", unreadable)
+	}
+	return nil
+}
+
+// notOpened says that the key opens none of the secrets of column whose
+// rows are ids.
+func notOpened(column store.SecretColumn, ids []int64) string {
+	return fmt.Sprintf("QUALTRACK_ENCRYPTION_KEY does not decrypt the %s of %d %s(s) (%s id %d first)",
+		column.Name, len(ids), column.Owner, column.Owner, ids[0])
+}
+
+// reseal opens every secret of column with box and stores again, sealed
+// under its current key, those a previous key opened; it returns the ids
+// of the rows whose secret no key opened, in order.
+func (a *App) reseal(ctx context.Context, box *auth.SecretBox, column store.SecretColumn) ([]int64, error) {
+	secrets, err := a.Store.SealedSecrets(ctx, column)
+	if err != nil {
+		return nil, err
+	}
 	var unreadable []int64
 	resealed := 0
-	for userID, sealed := range secrets {
+	for id, sealed := range secrets {
+		if sealed == "" {
+			continue // nothing was sealed
+		}
 		re, changed, err := box.Reseal(sealed)
 		if err != nil {
-			unreadable = append(unreadable, userID)
+			unreadable = append(unreadable, id)
 			continue
 		}
 		if changed {
-			if err := a.Store.ReplaceSealedTOTPSecret(ctx, userID, sealed, re); err != nil {
-				return err
+			if err := a.Store.ReplaceSealedSecret(ctx, column, id, sealed, re); err != nil {
+				return nil, err
 			}
 			resealed++
 		}
 	}
-	if len(unreadable) > 0 {
-		slices.Sort(unreadable)
-		return fmt.Errorf("QUALTRACK_ENCRYPTION_KEY does not decrypt the two-factor secrets of %d user(s) (user id %d first): "+
-			"it is not the key this database was used with. Set that key (after a restore: the old host's QUALTRACK_ENCRYPTION_KEY, "+
-			"or in development its data directory's encryption-key file), or name it in QUALTRACK_ENCRYPTION_KEY_PREVIOUS; "+
-			"see docs/operations.md, Encryption key", len(unreadable), unreadable[0])
-	}
 	if resealed > 0 {
-		a.Log.Info("two-factor secrets re-encrypted under the current QUALTRACK_ENCRYPTION_KEY", "count", resealed)
+		a.Log.Info(column.Name+" re-encrypted under the current QUALTRACK_ENCRYPTION_KEY", "count", resealed)
 	}
-	return nil
+	slices.Sort(unreadable)
+	return unreadable, nil
 }
 
 // LoadCheckpointKey reads the audit checkpoint key from its file outside

@@ -121,7 +121,8 @@ func QRSVG(text string) (string, error) {
 	return b.String(), nil
 }
 
-// SecretBox encrypts TOTP secrets at rest with AES-256-GCM under a key
+// SecretBox encrypts secrets at rest (two-factor secrets, webhook signing
+// secrets) with AES-256-GCM under a key
 // derived from the encryption key (QUALTRACK_ENCRYPTION_KEY; HKDF-SHA256
 // with its own info string). It also opens secrets sealed under the keys
 // it replaced, so a key can be rotated: Reseal moves a secret to the
@@ -170,7 +171,7 @@ func (b *SecretBox) Seal(plain []byte) string {
 }
 
 // ErrSecretUnreadable means a stored secret was sealed under another key.
-var ErrSecretUnreadable = errors.New("auth: the stored two-factor secret cannot be decrypted with QUALTRACK_ENCRYPTION_KEY")
+var ErrSecretUnreadable = errors.New("auth: the stored secret cannot be decrypted with QUALTRACK_ENCRYPTION_KEY")
 
 // Open decrypts what Seal returned, under the current key or a previous one.
 func (b *SecretBox) Open(sealed string) ([]byte, error) {

@@ -62,7 +62,7 @@ type Config struct {
 	DataDir     string
 	Env         string
 	JWTSecret   []byte
-	// EncryptionKey encrypts two-factor secrets at rest; the keys it
+	// EncryptionKey encrypts two-factor and webhook signing secrets at rest; the keys it
 	// replaced open secrets not yet re-encrypted (see encryption.go).
 	EncryptionKey          []byte
 	PreviousEncryptionKeys [][]byte
