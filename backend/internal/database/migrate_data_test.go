@@ -12,11 +12,12 @@ import (
 	"github.com/qualtrack/qualtrack/backend/internal/testutil"
 )
 
-// Migration 00008 (counts kept in step for the dashboard, and the
-// search indexes) over a database that already holds a register (seeded
-// with every migration, then rolled back to 00007 and migrated up again):
-// the counts start equal to the rows, and the search finds the existing
-// records through the index exactly as a scan does.
+// Migrations 00008 (counts kept in step for the dashboard, and the
+// search indexes) and 00033 (unclosed findings by due date) over a
+// database that already holds a register (seeded with every migration,
+// then rolled back to 00007 and migrated up again): the counts start equal
+// to the rows, and the search finds the existing records through the index
+// exactly as a scan does.
 func TestCountsAndSearchMigrateExistingData(t *testing.T) {
 	t.Parallel()
 	ctx := t.Context()
@@ -51,6 +52,9 @@ func TestCountsAndSearchMigrateExistingData(t *testing.T) {
 			"SELECT " + month + " || ' ' || result AS k, count(*) AS n FROM inspections WHERE status = 'completed' AND performed_date IS NOT NULL GROUP BY " + month + ", result ORDER BY k"},
 		{"SELECT severity AS k, n FROM finding_open_counts WHERE n <> 0 ORDER BY k",
 			"SELECT severity AS k, count(*) AS n FROM findings WHERE status <> 'closed' GROUP BY severity ORDER BY k"},
+		// Migration 00033.
+		{"SELECT due_date AS k, n FROM finding_due_counts WHERE n <> 0 ORDER BY k",
+			"SELECT due_date AS k, count(*) AS n FROM findings WHERE status <> 'closed' AND due_date IS NOT NULL GROUP BY due_date ORDER BY k"},
 	}
 	for _, p := range pairs {
 		kept, counted := counts(p[0]), counts(p[1])

@@ -16,15 +16,19 @@ type countTrigger struct {
 }
 
 // countTriggers are the count triggers, by the table they are on.
-var countTriggers = map[string]countTrigger{
-	"inspections": {"inspection_month_results_insert", "inspection_month_results", `
+var countTriggers = map[string][]countTrigger{
+	"inspections": {{"inspection_month_results_insert", "inspection_month_results", `
 		INSERT INTO inspection_month_results (month, result, n)
 		SELECT to_char(performed_date, 'YYYY-MM'), result, count(*) FROM inspections
 		WHERE status = 'completed' AND performed_date IS NOT NULL
-		GROUP BY to_char(performed_date, 'YYYY-MM'), result`},
-	"findings": {"finding_open_counts_insert", "finding_open_counts", `
+		GROUP BY to_char(performed_date, 'YYYY-MM'), result`}},
+	"findings": {{"finding_open_counts_insert", "finding_open_counts", `
 		INSERT INTO finding_open_counts (severity, n)
 		SELECT severity, count(*) FROM findings WHERE status <> 'closed' GROUP BY severity`},
+		// 00033_unclosed_findings_by_due_date.sql
+		{"finding_due_counts_insert", "finding_due_counts", `
+		INSERT INTO finding_due_counts (due_date, n)
+		SELECT due_date, count(*) FROM findings WHERE status <> 'closed' AND due_date IS NOT NULL GROUP BY due_date`}},
 }
 
 // withoutIndexes runs write, which fills tables, in tx on PostgreSQL with
@@ -61,7 +65,7 @@ func withoutIndexes(tx *gorm.DB, tables []string, write func(tx *gorm.DB) error)
 			}
 		}
 		dropped = append(dropped, indexes...)
-		if c, ok := countTriggers[table]; ok {
+		for _, c := range countTriggers[table] {
 			if err := tx.Exec("ALTER TABLE " + pgx.Identifier{table}.Sanitize() + " DISABLE TRIGGER " + pgx.Identifier{c.trigger}.Sanitize()).Error; err != nil {
 				return fmt.Errorf("disable %s: %w", c.trigger, err)
 			}
@@ -76,18 +80,16 @@ func withoutIndexes(tx *gorm.DB, tables []string, write func(tx *gorm.DB) error)
 		}
 	}
 	for _, table := range tables {
-		c, ok := countTriggers[table]
-		if !ok {
-			continue
-		}
-		if err := tx.Exec("DELETE FROM " + pgx.Identifier{c.counts}.Sanitize()).Error; err != nil {
-			return err
-		}
-		if err := tx.Exec(c.recount).Error; err != nil {
-			return fmt.Errorf("recount %s: %w", c.counts, err)
-		}
-		if err := tx.Exec("ALTER TABLE " + pgx.Identifier{table}.Sanitize() + " ENABLE TRIGGER " + pgx.Identifier{c.trigger}.Sanitize()).Error; err != nil {
-			return fmt.Errorf("enable %s: %w", c.trigger, err)
+		for _, c := range countTriggers[table] {
+			if err := tx.Exec("DELETE FROM " + pgx.Identifier{c.counts}.Sanitize()).Error; err != nil {
+				return err
+			}
+			if err := tx.Exec(c.recount).Error; err != nil {
+				return fmt.Errorf("recount %s: %w", c.counts, err)
+			}
+			if err := tx.Exec("ALTER TABLE " + pgx.Identifier{table}.Sanitize() + " ENABLE TRIGGER " + pgx.Identifier{c.trigger}.Sanitize()).Error; err != nil {
+				return fmt.Errorf("enable %s: %w", c.trigger, err)
+			}
 		}
 	}
 	return nil

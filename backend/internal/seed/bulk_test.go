@@ -35,7 +35,7 @@ func TestBulk(t *testing.T) {
 		t.Errorf("indexes and triggers after the seed:\n%s\nbefore:\n%s", strings.Join(after, "\n"), strings.Join(schema, "\n"))
 	}
 	// The tables of counts the dashboard reads hold what counting the rows gives.
-	var months, open []struct {
+	var months, open, due []struct {
 		Key string
 		N   int64
 	}
@@ -46,7 +46,8 @@ func TestBulk(t *testing.T) {
 	testutil.Fatal(t, db.Raw(`SELECT `+month+` || ' ' || result AS key, count(*) AS n FROM inspections
 		WHERE status = 'completed' AND performed_date IS NOT NULL GROUP BY 1 ORDER BY 1`).Scan(&months).Error, "count months")
 	testutil.Fatal(t, db.Raw(`SELECT severity AS key, count(*) AS n FROM findings WHERE status <> 'closed' GROUP BY 1 ORDER BY 1`).Scan(&open).Error, "count open")
-	var keptMonths, keptOpen []struct {
+	testutil.Fatal(t, db.Raw(`SELECT due_date AS key, count(*) AS n FROM findings WHERE status <> 'closed' AND due_date IS NOT NULL GROUP BY 1 ORDER BY 1`).Scan(&due).Error, "count due")
+	var keptMonths, keptOpen, keptDue []struct {
 		Key string
 		N   int64
 	}
@@ -57,6 +58,10 @@ func TestBulk(t *testing.T) {
 	}
 	if len(open) == 0 || !slices.Equal(open, keptOpen) {
 		t.Errorf("finding_open_counts %v, counted %v", keptOpen, open)
+	}
+	testutil.Fatal(t, db.Raw(`SELECT due_date AS key, n FROM finding_due_counts WHERE n > 0 ORDER BY 1`).Scan(&keptDue).Error, "kept due")
+	if len(due) == 0 || !slices.Equal(due, keptDue) {
+		t.Errorf("finding_due_counts %v, counted %v", keptDue, due)
 	}
 	if n.Sites != 120 || n.Inspections != 2400 || n.Findings != 900 || n.Certifications != 300 || n.Manufacturers == 0 {
 		t.Fatalf("counts %+v", n)

@@ -3,6 +3,7 @@ package floor
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -67,7 +68,7 @@ func (f Floor) WriteDashboard(ctx context.Context, today time.Time, expiringDays
 		{`SELECT count(*) FROM inspections WHERE ` + onActiveSite("inspections") + ` AND inspections.status = 'planned' AND inspections.scheduled_date >= ? AND inspections.scheduled_date <= ?`, []any{now, soon}, &d.PlannedInspectionsNext30Days},
 		{`SELECT count(*) FROM certifications WHERE ` + onActiveSite("certifications") + ` AND` + expiringCert, []any{now, window}, &d.CertificationsExpiring},
 		{`SELECT count(*) FROM certifications WHERE ` + onActiveSite("certifications") + ` AND certifications.withdrawn = FALSE AND certifications.expires_on < ?`, []any{now}, &d.CertificationsExpired},
-		{`SELECT count(*) FROM findings WHERE ` + onActiveSite("findings") + ` AND` + overdueFinding, []any{now}, &d.OverdueFindings},
+		{`SELECT CAST(COALESCE(sum(n), 0) AS BIGINT) FROM finding_due_counts WHERE due_date < ?`, []any{now}, &d.OverdueFindings},
 		{`SELECT count(*) FROM corrective_actions WHERE ` + onActiveSite("corrective_actions") + ` AND corrective_actions.status = 'open' AND corrective_actions.next_due IS NOT NULL AND corrective_actions.next_due < ?`, []any{now}, &d.OverdueCorrectiveActions},
 		{`SELECT count(*) FROM self_assessments WHERE self_assessments.status IN ('open', 'returned') AND self_assessments.due_date < ?`, []any{now}, &d.OverdueSelfAssessments},
 		{`SELECT count(*) FROM self_assessments WHERE self_assessments.status = 'submitted'`, nil, &d.SelfAssessmentsToReview},
@@ -82,8 +83,25 @@ func (f Floor) WriteDashboard(ctx context.Context, today time.Time, expiringDays
 		func(k string, n int64) { d.OpenFindingsBySeverity[k] += n }); err != nil {
 		return err
 	}
-	if err := f.grouped(ctx, `SELECT findings.severity, count(*) FROM sites CROSS JOIN findings WHERE findings.site_id = sites.id AND sites.archived_at IS NOT NULL AND findings.status <> 'closed' GROUP BY findings.severity`,
-		nil, func(k string, n int64) { d.OpenFindingsBySeverity[k] -= n }); err != nil {
+	// The archived sites' unclosed findings, and those overdue, are taken
+	// away from the counts kept over every site.
+	archived, err := f.DB.QueryContext(ctx, f.rebind(`SELECT findings.severity, count(*), count(CASE WHEN findings.due_date < ? THEN 1 END)
+		FROM sites CROSS JOIN findings WHERE findings.site_id = sites.id AND sites.archived_at IS NOT NULL AND findings.status <> 'closed'
+		GROUP BY findings.severity`), now)
+	if err != nil {
+		return err
+	}
+	for archived.Next() {
+		var severity string
+		var n, overdue int64
+		if err := archived.Scan(&severity, &n, &overdue); err != nil {
+			archived.Close()
+			return err
+		}
+		d.OpenFindingsBySeverity[severity] -= n
+		d.OverdueFindings -= overdue
+	}
+	if err := errors.Join(archived.Err(), archived.Close()); err != nil {
 		return err
 	}
 
