@@ -76,7 +76,7 @@ func TestUnclosedFindingsByDueDateStayInStep(t *testing.T) {
 	check("a due date moved before today")
 	c = b.Start(c)
 	check("started, the same date")
-	c = move(c, func(f *model.Finding) { f.Description = "Reworded, nothing else" })
+	move(c, func(f *model.Finding) { f.Description = "Reworded, nothing else" })
 	check("edited, the same date and status")
 	e = b.Close(e)
 	check("closed")
